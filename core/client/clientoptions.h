@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/packets.h"
+#include "transport/endpoint.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace mqttscope {
+
+// Which protocol version to speak. Auto tries 5.0 and falls back to 3.1.1 when the broker
+// refuses 5.0 (CONNACK return code 1 or reason 0x84): many brokers speak only 3.1.1.
+enum class VersionChoice { Auto, V31, V311, V5 };
+
+struct ReconnectPolicy
+{
+    bool enabled = true;
+    int initialDelayMs = 1000;
+    int maximumDelayMs = 60000;
+    double multiplier = 2.0;
+    double jitter = 0.2; // +-20% of each delay, so a fleet of clients does not reconnect in step
+};
+
+// Everything CONNECT can carry, plus how to reach the broker and how to behave.
+struct ClientOptions
+{
+    Endpoint endpoint;
+    VersionChoice version = VersionChoice::Auto;
+    QString clientId;        // empty: the broker assigns one (needs cleanStart) [MQTT-3.1.3-6]
+    bool cleanStart = true;  // clean session in 3.1.1
+    quint16 keepAliveSeconds = 60;
+    std::optional<QString> username;
+    std::optional<QByteArray> password;
+    std::optional<Will> will;
+    // 5.0 CONNECT properties: session expiry, receive maximum, maximum packet size, topic alias
+    // maximum, request response/problem information, user properties, authentication method/data.
+    Properties connectProperties;
+    ReconnectPolicy reconnect;
+    int connackTimeoutMs = 10000;
+};
+
+} // namespace mqttscope

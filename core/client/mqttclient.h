@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "client/clientoptions.h"
+#include "client/clientstate.h"
+#include "protocol/message.h"
+#include "protocol/packets.h"
+
+#include <QList>
+#include <QObject>
+
+#include <memory>
+
+namespace mqttscope {
+
+class MqttClientPrivate;
+
+// An MQTT 3.1.1 / 5.0 client. Signal driven; all its I/O, timers and acks run on the thread it
+// lives on, so it can be moved to a thread of its own and never waits for a busy GUI. Calls from
+// other threads go through QMetaObject::invokeMethod (the slots below are invokable).
+//
+// Session state (in-flight QoS 1/2 in both directions) survives reconnects: with a persistent
+// session unacknowledged PUBLISHes are resent with DUP, PUBRELs resent, and inbound QoS 2 packet
+// ids remembered until PUBREL, so QoS 2 is exactly once in both directions.
+class MqttClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MqttClient(QObject *parent = nullptr);
+    ~MqttClient() override;
+
+    ClientOptions options() const;
+    void setOptions(const ClientOptions &options); // takes effect at the next connect
+
+    ClientState state() const;
+    ProtocolVersion protocolVersion() const;    // the version in use (after Auto fallback)
+    ConnackPacket lastConnack() const;          // the server's limits and assigned id
+    QString clientId() const;                   // ours or the one the server assigned
+
+public slots:
+    void connectToBroker();
+    // Normal disconnect: sends DISCONNECT (with `reason` in 5.0) and stops reconnecting.
+    void disconnectFromBroker(mqttscope::ReasonCode reason = mqttscope::ReasonCode::Success,
+                              const mqttscope::Properties &properties = {});
+
+public:
+    // Each returns a token (never reused within this client) that the matching *Finished signal
+    // carries; 0 when the request was refused at once (errorOccurred says why).
+    quint64 publish(const Message &message);
+    quint64 subscribe(const QList<Subscription> &subscriptions, const Properties &properties = {});
+    quint64 unsubscribe(const QList<QString> &filters, const Properties &properties = {});
+    // 5.0 enhanced authentication: continue or start re-authentication (AUTH packet).
+    void sendAuth(const AuthPacket &auth);
+
+signals:
+    void stateChanged(mqttscope::ClientState state);
+    void connected(const mqttscope::ConnackPacket &connack);
+    // CONNACK with an error reason; reason string and server reference are in the packet.
+    void connectionRefused(const mqttscope::ConnackPacket &connack);
+    // The connection ended. `reason` says why in one line (transport error, malformed packet
+    // with what was wrong, keepalive timeout, server DISCONNECT with its reason code/string).
+    void disconnected(const QString &reason);
+    void serverDisconnected(const mqttscope::DisconnectPacket &disconnect);
+    void reconnectScheduled(int delayMs);
+    // Messages arrive in batches: all PUBLISHes decoded from one read, in order.
+    void messagesReceived(const QList<mqttscope::Message> &messages);
+    // PUBACK / PUBCOMP reason for QoS 1/2 (Success for QoS 0 once written), or an error.
+    void publishFinished(quint64 token, mqttscope::ReasonCode reason, const QString &reasonString);
+    void subscribeFinished(quint64 token, const mqttscope::SubackPacket &suback);
+    void unsubscribeFinished(quint64 token, const mqttscope::UnsubackPacket &unsuback);
+    void authReceived(const mqttscope::AuthPacket &auth);
+    void pingRoundTrip(int milliseconds);
+    // A human-readable problem that did not end the connection (e.g. refused publish).
+    void errorOccurred(const QString &message);
+    // Bytes on the wire, for statistics.
+    void bytesTransferred(qint64 received, qint64 sent);
+
+private:
+    std::unique_ptr<MqttClientPrivate> d;
+};
+
+} // namespace mqttscope
