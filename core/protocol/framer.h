@@ -11,8 +11,9 @@
 namespace mqttscope {
 
 // Cuts a byte stream into whole packets: fixed header, remaining length, body. It never
-// decodes a packet; it only checks the remaining length (at most 4 bytes, total size within
-// the receive limit [MQTT-3.1.2-24 for the client side: 3.2.2.3.6]).
+// decodes a packet; it only checks the remaining length (at most 4 bytes, minimal encoding
+// [MQTT-1.5.5-1]; MalformedPacket otherwise) and that the whole packet fits the receive limit
+// (PacketTooLarge, decided from the header before the body is buffered; 5.0 3.1.2.11.4).
 class Framer
 {
 public:

@@ -44,7 +44,9 @@ enum class PropertyId : quint8 {
 using UserProperty = QPair<QString, QString>;
 
 // The properties of one packet. Every field is optional so that "absent" differs from "zero";
-// which fields a packet may carry is checked by the codec, not here.
+// which fields a packet may carry is checked by the codec when decoding, not here. The encoder
+// writes every property present (in identifier order, user properties last), so a caller that
+// puts a property in the wrong packet produces a packet the peer rejects.
 struct Properties
 {
     std::optional<quint8> payloadFormatIndicator;
@@ -69,7 +71,7 @@ struct Properties
     std::optional<quint16> topicAlias;
     std::optional<quint8> maximumQoS;
     std::optional<quint8> retainAvailable;
-    QList<UserProperty> userProperties; // order preserved, duplicates allowed [MQTT-3.1.2-??]
+    QList<UserProperty> userProperties; // order preserved, the same name may appear twice (2.2.2.2)
     std::optional<quint32> maximumPacketSize;
     std::optional<quint8> wildcardSubscriptionAvailable;
     std::optional<quint8> subscriptionIdentifierAvailable;

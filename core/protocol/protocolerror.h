@@ -14,6 +14,7 @@ struct ProtocolError
 {
     ReasonCode reason = ReasonCode::MalformedPacket;
     QString message;
+    friend bool operator==(const ProtocolError &, const ProtocolError &) = default;
 };
 
 } // namespace mqttscope

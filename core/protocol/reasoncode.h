@@ -59,7 +59,12 @@ constexpr bool isError(ReasonCode code) { return static_cast<quint8>(code) >= 0x
 // Human-readable, translatable name of a reason code, e.g. "Not authorized".
 QString reasonCodeName(ReasonCode code);
 
-// Maps a 3.1.1 CONNACK return code (1..5) to the 5.0 reason code with the same meaning.
+// Maps a 3.1.1 CONNACK return code (0..5) to the 5.0 reason code with the same meaning;
+// reserved codes (6..255) map to UnspecifiedError.
 ReasonCode connackReturnCodeToReason(quint8 returnCode);
+
+// The inverse, used when encoding a 3.1.1 CONNACK: Success -> 0, the five refusals -> 1..5,
+// any other error -> 5 (not authorized), the nearest 3.1.1 can say.
+quint8 connackReasonToReturnCode(ReasonCode reason);
 
 } // namespace mqttscope

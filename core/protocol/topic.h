@@ -26,5 +26,8 @@ bool matches(QByteArrayView filter, QByteArrayView name);
 // For "$share/group/a/b" returns "a/b", otherwise the filter itself.
 QByteArrayView stripSharePrefix(QByteArrayView filter);
 
+// Whether `filter` is a shared subscription "$share/{group}/{filter}" (5.0 section 4.8.2).
+bool isShared(QByteArrayView filter);
+
 } // namespace Topic
 } // namespace mqttscope
