@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "profiles/profilestore.h"
+#include "profiles/profileslog.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace mqttscope {
+
+namespace {
+constexpr int formatVersion = 1;
+}
+
+ProfileStore::ProfileStore(const QString &filePath, QObject *parent)
+    : QObject(parent)
+    , m_filePath(filePath)
+{
+}
+
+QString ProfileStore::defaultFilePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + "/profiles.json"_L1;
+}
+
+bool ProfileStore::load(QString *error)
+{
+    QFile file(m_filePath);
+    if (!file.exists()) {
+        m_profiles.clear();
+        emit profilesChanged();
+        return true;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("Cannot read %1: %2").arg(m_filePath, file.errorString());
+        return false;
+    }
+    auto parsed = fromJson(file.readAll(), error);
+    if (!parsed)
+        return false;
+    m_profiles = *parsed;
+    qCDebug(lcProfiles) << "loaded" << m_profiles.size() << "profiles from" << m_filePath;
+    emit profilesChanged();
+    return true;
+}
+
+bool ProfileStore::save(QString *error) const
+{
+    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
+    QSaveFile file(m_filePath);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(m_filePath, file.errorString());
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(toJson(m_profiles));
+    if (!file.commit()) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(m_filePath, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+std::optional<ConnectionProfile> ProfileStore::profile(const QUuid &id) const
+{
+    for (const ConnectionProfile &p : m_profiles) {
+        if (p.id == id)
+            return p;
+    }
+    return std::nullopt;
+}
+
+std::optional<ConnectionProfile> ProfileStore::profileNamed(const QString &name) const
+{
+    for (const ConnectionProfile &p : m_profiles) {
+        if (p.name.compare(name, Qt::CaseInsensitive) == 0)
+            return p;
+    }
+    return std::nullopt;
+}
+
+QStringList ProfileStore::folders() const
+{
+    QStringList result;
+    for (const ConnectionProfile &p : m_profiles) {
+        if (!p.folder.isEmpty() && !result.contains(p.folder))
+            result.append(p.folder);
+    }
+    result.sort(Qt::CaseInsensitive);
+    return result;
+}
+
+void ProfileStore::upsert(const ConnectionProfile &profile)
+{
+    auto it = std::find_if(m_profiles.begin(), m_profiles.end(),
+                           [&](const ConnectionProfile &p) { return p.id == profile.id; });
+    if (it != m_profiles.end())
+        *it = profile;
+    else
+        m_profiles.append(profile);
+    emit profilesChanged();
+}
+
+void ProfileStore::remove(const QUuid &id)
+{
+    if (m_profiles.removeIf([&](const ConnectionProfile &p) { return p.id == id; }) > 0)
+        emit profilesChanged();
+}
+
+ConnectionProfile ProfileStore::duplicate(const QUuid &id)
+{
+    ConnectionProfile copy = profile(id).value_or(ConnectionProfile{});
+    copy.id = QUuid::createUuid();
+    copy.name = tr("%1 (copy)").arg(copy.name);
+    copy.hasPassword = false; // the secret stays with the original's keychain entry
+    upsert(copy);
+    return copy;
+}
+
+QByteArray ProfileStore::toJson(const QList<ConnectionProfile> &profiles)
+{
+    QJsonArray array;
+    for (const ConnectionProfile &p : profiles)
+        array.append(p.toJson());
+    const QJsonObject root{{"format"_L1, "mqttscope-profiles"_L1},
+                           {"version"_L1, formatVersion},
+                           {"profiles"_L1, array}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+std::optional<QList<ConnectionProfile>> ProfileStore::fromJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (document.isNull()) {
+        if (error)
+            *error = tr("Not a JSON document: %1 at offset %2")
+                         .arg(parseError.errorString())
+                         .arg(parseError.offset);
+        return std::nullopt;
+    }
+    // A bare array of profiles is accepted as well as the wrapped document.
+    const QJsonArray array = document.isArray() ? document.array()
+                                                : document.object().value("profiles"_L1).toArray();
+    if (document.isObject() && !document.object().contains("profiles"_L1)) {
+        if (error)
+            *error = tr("The document holds no \"profiles\" list");
+        return std::nullopt;
+    }
+    QList<ConnectionProfile> profiles;
+    for (const QJsonValue &v : array) {
+        if (v.isObject())
+            profiles.append(ConnectionProfile::fromJson(v.toObject()));
+    }
+    return profiles;
+}
+
+int ProfileStore::importJson(const QByteArray &json, QString *error)
+{
+    auto parsed = fromJson(json, error);
+    if (!parsed)
+        return -1;
+    for (ConnectionProfile p : std::as_const(*parsed)) {
+        if (profile(p.id))
+            p.id = QUuid::createUuid();
+        m_profiles.append(p);
+    }
+    emit profilesChanged();
+    return int(parsed->size());
+}
+
+} // namespace mqttscope

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Connection profiles: JSON round trips through the store, import/export, the mapping to client
+// options, and that secrets go to the keychain (or memory) and never into a profile file.
+#include "profiles/connectionprofile.h"
+#include "profiles/profilestore.h"
+#include "profiles/secretstore.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace mqttscope;
+
+namespace {
+
+ConnectionProfile fullProfile()
+{
+    ConnectionProfile p;
+    p.name = u"Factory floor ☃"_s;
+    p.folder = u"Production"_s;
+    p.tags = {u"plant-a"_s, u"tls"_s};
+    p.transport = TransportKind::SecureWebSocket;
+    p.host = u"broker.example.com"_s;
+    p.port = 8443;
+    p.webSocketPath = u"/ws"_s;
+    p.version = VersionChoice::V5;
+    p.clientId = u"scope-42"_s;
+    p.username = u"alice"_s;
+    p.hasPassword = true;
+    p.keepAliveSeconds = 15;
+    p.cleanStart = false;
+    p.sessionExpiryInterval = 3600;
+    p.caFile = u"/etc/ssl/ca.pem"_s;
+    p.certFile = u"/home/a/client.pem"_s;
+    p.keyFile = u"/home/a/client.key"_s;
+    p.pkcs12File = u"/home/a/client.p12"_s;
+    p.verifyPeer = false;
+    p.alpn = {u"mqtt"_s};
+    p.will = ProfileWill{.enabled = true,
+                         .topic = u"clients/scope/status"_s,
+                         .payload = QByteArray("\x00\xffoffline", 9),
+                         .qos = 1,
+                         .retain = true,
+                         .delayInterval = 5,
+                         .messageExpiryInterval = 0,
+                         .contentType = u"text/plain"_s,
+                         .payloadIsUtf8 = true};
+    p.receiveMaximum = 100;
+    p.maximumPacketSize = 1 << 20;
+    p.topicAliasMaximum = 0; // present and zero differs from absent
+    p.requestResponseInformation = true;
+    p.requestProblemInformation = false;
+    p.userProperties = {{u"site"_s, u"a"_s}, {u"site"_s, u"b"_s}};
+    p.subscriptions = {Subscription{.filter = u"plant/+/temp"_s,
+                                    .qos = 2,
+                                    .noLocal = true,
+                                    .retainAsPublished = true,
+                                    .retainHandling = RetainHandling::DoNotSend}};
+    p.autoReconnect = false;
+    p.historyMessagesPerTopic = 50;
+    p.historyByteBudget = 1234567;
+    return p;
+}
+
+} // namespace
+
+class tst_Profiles : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void roundTrip_data();
+    void roundTrip();
+    void defaultsSubscribeToEverything();
+    void missingFileIsEmpty();
+    void passwordNeverInProfileFile();
+    void importGivesFreshIdsOnCollision();
+    void importRejectsGarbage_data();
+    void importRejectsGarbage();
+    void duplicateAndRemove();
+    void clientOptions();
+    void secretsRoundTripThroughKeychain();
+    void secretsWithoutKeychainStayInMemory();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void tst_Profiles::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_Profiles::roundTrip_data()
+{
+    QTest::addColumn<ConnectionProfile>("profile");
+    QTest::newRow("defaults") << ConnectionProfile{};
+    QTest::newRow("every field") << fullProfile();
+    ConnectionProfile ws;
+    ws.name = u"ws"_s;
+    ws.transport = TransportKind::WebSocket;
+    ws.port = 9001;
+    ws.version = VersionChoice::V311;
+    ws.subscriptions.clear(); // an empty list stays empty, it does not fall back to the defaults
+    QTest::newRow("ws, no subscriptions") << ws;
+}
+
+void tst_Profiles::roundTrip()
+{
+    QFETCH(ConnectionProfile, profile);
+    const QString path = m_dir.filePath(u"roundtrip.json"_s);
+    ProfileStore store(path);
+    store.upsert(profile);
+    QString error;
+    QVERIFY2(store.save(&error), qPrintable(error));
+
+    ProfileStore reloaded(path);
+    QSignalSpy changed(&reloaded, &ProfileStore::profilesChanged);
+    QVERIFY2(reloaded.load(&error), qPrintable(error));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(reloaded.profiles().size(), 1);
+    QCOMPARE(reloaded.profiles().constFirst(), profile);
+    QCOMPARE(QFile(path).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions{});
+}
+
+void tst_Profiles::defaultsSubscribeToEverything()
+{
+    const ConnectionProfile p;
+    QCOMPARE(p.subscriptions.size(), 2);
+    QCOMPARE(p.subscriptions.at(0).filter, u"#"_s);
+    QCOMPARE(p.subscriptions.at(1).filter, u"$SYS/#"_s);
+    QVERIFY(!p.id.isNull());
+    QVERIFY(p.verifyPeer);
+}
+
+void tst_Profiles::missingFileIsEmpty()
+{
+    ProfileStore store(m_dir.filePath(u"does-not-exist.json"_s));
+    QString error;
+    QVERIFY(store.load(&error));
+    QVERIFY(store.profiles().isEmpty());
+    QVERIFY(error.isEmpty());
+}
+
+void tst_Profiles::passwordNeverInProfileFile()
+{
+    const QByteArray password = "pw-7f3a9c-do-not-leak";
+    ConnectionProfile p = fullProfile();
+    SecretStore secrets(u"mqttscope-test"_s);
+    secrets.setTimeoutMs(3000);
+    bool written = false;
+    secrets.write(p.id, ProfileSecrets{.password = password, .keyPassphrase = "kp-secret-1", .pkcs12Passphrase = "p12-secret-2"},
+                  [&](bool, const QString &) { written = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(written, 5000);
+
+    const QString path = m_dir.filePath(u"secret-check.json"_s);
+    ProfileStore store(path);
+    store.upsert(p);
+    QVERIFY(store.save());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray onDisk = file.readAll();
+    QVERIFY(onDisk.contains("alice")); // the profile itself is there
+    for (const QByteArray &secret : {password, QByteArray("kp-secret-1"), QByteArray("p12-secret-2")}) {
+        QVERIFY2(!onDisk.contains(secret), secret.constData());
+        QVERIFY(!onDisk.contains(secret.toBase64()));
+        QVERIFY(!ProfileStore::toJson({p}).contains(secret)); // nor in an export
+    }
+    secrets.remove(p.id);
+}
+
+void tst_Profiles::importGivesFreshIdsOnCollision()
+{
+    ProfileStore store(m_dir.filePath(u"import.json"_s));
+    const ConnectionProfile existing = fullProfile();
+    store.upsert(existing);
+    ConnectionProfile other;
+    other.name = u"other"_s;
+    QString error;
+    QCOMPARE(store.importJson(ProfileStore::toJson({existing, other}), &error), 2);
+    QCOMPARE(store.profiles().size(), 3);
+    QCOMPARE(store.profiles().at(1).name, existing.name);
+    QVERIFY(store.profiles().at(1).id != existing.id);
+    QCOMPARE(store.profiles().at(2).id, other.id);
+}
+
+void tst_Profiles::importRejectsGarbage_data()
+{
+    QTest::addColumn<QByteArray>("document");
+    QTest::newRow("not json") << QByteArray("{nope");
+    QTest::newRow("no profiles") << QByteArray(R"({"something":"else"})");
+}
+
+void tst_Profiles::importRejectsGarbage()
+{
+    QFETCH(QByteArray, document);
+    ProfileStore store(m_dir.filePath(u"garbage.json"_s));
+    QString error;
+    QCOMPARE(store.importJson(document, &error), -1);
+    QVERIFY(!error.isEmpty());
+    QVERIFY(store.profiles().isEmpty());
+}
+
+void tst_Profiles::duplicateAndRemove()
+{
+    ProfileStore store(m_dir.filePath(u"dup.json"_s));
+    const ConnectionProfile original = fullProfile();
+    store.upsert(original);
+    const ConnectionProfile copy = store.duplicate(original.id);
+    QCOMPARE(store.profiles().size(), 2);
+    QVERIFY(copy.id != original.id);
+    QCOMPARE(copy.host, original.host);
+    QVERIFY(copy.name.contains(original.name));
+    QCOMPARE(store.folders(), QStringList{u"Production"_s});
+    store.remove(original.id);
+    QCOMPARE(store.profiles().size(), 1);
+    QCOMPARE(store.profiles().constFirst().id, copy.id);
+    QVERIFY(store.profileNamed(copy.name.toUpper()).has_value());
+}
+
+void tst_Profiles::clientOptions()
+{
+    const ConnectionProfile p = fullProfile();
+    const ClientOptions o = p.toClientOptions(ProfileSecrets{.password = "pw", .keyPassphrase = "kp", .pkcs12Passphrase = {}});
+    QCOMPARE(o.endpoint.kind, TransportKind::SecureWebSocket);
+    QCOMPARE(o.endpoint.host, p.host);
+    QCOMPARE(o.endpoint.port, p.port);
+    QCOMPARE(o.endpoint.path, u"/ws"_s);
+    QVERIFY(o.endpoint.tls.insecure);
+    QCOMPARE(o.endpoint.tls.keyPassphrase, QByteArray("kp"));
+    QCOMPARE(o.endpoint.tls.alpn, QList<QByteArray>{"mqtt"});
+    QCOMPARE(o.username, std::optional<QString>(u"alice"_s));
+    QCOMPARE(o.password, std::optional<QByteArray>("pw"));
+    QVERIFY(!o.cleanStart);
+    QCOMPARE(o.keepAliveSeconds, quint16(15));
+    QVERIFY(o.will.has_value());
+    QCOMPARE(o.will->topic, QByteArray("clients/scope/status"));
+    QCOMPARE(o.will->qos, quint8(1));
+    QCOMPARE(o.will->properties.willDelayInterval, std::optional<quint32>(5));
+    QCOMPARE(o.will->properties.payloadFormatIndicator, std::optional<quint8>(1));
+    QCOMPARE(o.connectProperties.sessionExpiryInterval, std::optional<quint32>(3600));
+    QCOMPARE(o.connectProperties.topicAliasMaximum, std::optional<quint16>(0));
+    QCOMPARE(o.connectProperties.requestProblemInformation, std::optional<quint8>(0));
+    QCOMPARE(o.connectProperties.requestResponseInformation, std::optional<quint8>(1));
+    QCOMPARE(o.connectProperties.userProperties.size(), 2);
+    QVERIFY(!o.reconnect.enabled);
+
+    // No password stored: none sent, even if one is in the secrets.
+    ConnectionProfile anonymous;
+    const ClientOptions a = anonymous.toClientOptions(ProfileSecrets{.password = "x", .keyPassphrase = {}, .pkcs12Passphrase = {}});
+    QVERIFY(!a.username);
+    QVERIFY(!a.password);
+    QVERIFY(!a.will);
+    QVERIFY(!a.endpoint.tls.insecure);
+    QVERIFY(a.connectProperties.isEmpty());
+}
+
+void tst_Profiles::secretsRoundTripThroughKeychain()
+{
+    const QUuid id = QUuid::createUuid();
+    const ProfileSecrets secrets{.password = QByteArray("p\0w\xff", 4), .keyPassphrase = "k", .pkcs12Passphrase = {}};
+    {
+        SecretStore writer(u"mqttscope-test"_s);
+        writer.setTimeoutMs(3000);
+        std::optional<bool> stored;
+        QString error;
+        writer.write(id, secrets, [&](bool ok, const QString &e) { stored = ok; error = e; });
+        QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 5000);
+        if (!*stored)
+            QSKIP(qPrintable(u"No usable keychain here (%1); scripts/test.sh runs one"_s.arg(error)));
+    }
+    SecretStore reader(u"mqttscope-test"_s); // a fresh store: nothing in memory
+    std::optional<std::optional<ProfileSecrets>> result;
+    reader.read(id, [&](std::optional<ProfileSecrets> s, const QString &) { result = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
+    QVERIFY(result->has_value());
+    QCOMPARE(**result, secrets);
+
+    reader.remove(id);
+    SecretStore after(u"mqttscope-test"_s);
+    result.reset();
+    QString error;
+    after.read(id, [&](std::optional<ProfileSecrets> s, const QString &e) { result = s; error = e; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
+    QVERIFY(!result->has_value());
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void tst_Profiles::secretsWithoutKeychainStayInMemory()
+{
+    // A service on an unreachable bus: whatever backend QtKeychain picks fails or times out,
+    // and the store must answer anyway.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/mqttscope-test-bus");
+    SecretStore store(u"mqttscope-test-nobus"_s);
+    store.setTimeoutMs(1000);
+    const QUuid id = QUuid::createUuid();
+    std::optional<std::optional<ProfileSecrets>> result;
+    QString error;
+    store.read(id, [&](std::optional<ProfileSecrets> s, const QString &e) { result = s; error = e; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
+    QVERIFY(!result->has_value());
+
+    const ProfileSecrets typed{.password = "typed-at-connect", .keyPassphrase = {}, .pkcs12Passphrase = {}};
+    store.remember(id, typed);
+    result.reset();
+    store.read(id, [&](std::optional<ProfileSecrets> s, const QString &) { result = s; });
+    QVERIFY(result.has_value()); // answered at once from memory
+    QCOMPARE(result->value(), typed);
+    store.forget(id);
+}
+
+QTEST_GUILESS_MAIN(tst_Profiles)
+#include "tst_profiles.moc"
