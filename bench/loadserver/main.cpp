@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// mqttscope-loadserver: the benchmarks' load source. Serves pre-encoded PUBLISH packets to
+// subscribers as fast as the socket takes them, or floods a real broker as a publisher.
+#include "loadserver.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+using namespace mqttscope::bench;
+
+static void usage()
+{
+    std::fprintf(stderr,
+                 "usage: mqttscope-loadserver [--port P] [--clients C] [--messages N] [--topics T]\n"
+                 "                            [--payload BYTES] [--qos 0|1] [--retain] [--prefix P]\n"
+                 "                            [--publish-to HOST:PORT]\n"
+                 "Serves C subscribers one after the other (printing the port first), or with\n"
+                 "--publish-to floods a broker with the same messages as a QoS 0 publisher.\n");
+}
+
+int main(int argc, char *argv[])
+{
+    LoadSpec spec;
+    int port = 0, clients = 1;
+    std::string publishTo;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const bool hasValue = i + 1 < argc;
+        auto next = [&] { return std::string(argv[++i]); };
+        if (arg == "--port" && hasValue) port = std::stoi(next());
+        else if (arg == "--clients" && hasValue) clients = std::stoi(next());
+        else if (arg == "--messages" && hasValue) spec.messages = std::stoull(next());
+        else if (arg == "--topics" && hasValue) spec.topics = std::uint32_t(std::stoul(next()));
+        else if (arg == "--payload" && hasValue) spec.payloadBytes = std::uint32_t(std::stoul(next()));
+        else if (arg == "--qos" && hasValue) spec.qos = std::stoi(next());
+        else if (arg == "--prefix" && hasValue) spec.topicPrefix = QByteArray::fromStdString(next());
+        else if (arg == "--retain") spec.retain = true;
+        else if (arg == "--publish-to" && hasValue) publishTo = next();
+        else { usage(); return 2; }
+    }
+    if (spec.topics == 0 || spec.qos < 0 || spec.qos > 1) {
+        usage();
+        return 2;
+    }
+    if (!publishTo.empty()) {
+        const auto colon = publishTo.rfind(':');
+        if (colon == std::string::npos) { usage(); return 2; }
+        return publishToBroker(spec, publishTo.substr(0, colon).c_str(),
+                               std::stoi(publishTo.substr(colon + 1))) ? 0 : 1;
+    }
+    LoadServer server(spec);
+    const int bound = server.listen(port);
+    if (bound < 0) {
+        std::perror("mqttscope-loadserver: listen");
+        return 1;
+    }
+    std::printf("%d\n", bound);
+    std::fflush(stdout);
+    server.serve(clients);
+    return 0;
+}
