@@ -26,6 +26,9 @@ bool matches(QByteArrayView filter, QByteArrayView name);
 // For "$share/group/a/b" returns "a/b", otherwise the filter itself.
 QByteArrayView stripSharePrefix(QByteArrayView filter);
 
+// Whether `topic` contains '+' or '#' (which a topic name must not [MQTT-3.3.2-2]).
+bool containsWildcard(QByteArrayView topic);
+
 // Whether `filter` is a shared subscription "$share/{group}/{filter}" (5.0 section 4.8.2).
 bool isShared(QByteArrayView filter);
 
