@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// The transports against a real mosquitto: every kind opens and carries an MQTT handshake,
+// TLS identities and trust work and fail with clear words, and the life cycle signals alike.
 #include "mosquittobroker.h"
+#include "transport/transport.h"
 
 #include <QProcess>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -9,41 +13,91 @@ using namespace Qt::Literals::StringLiterals;
 using namespace mqttscope;
 using namespace mqttscope::test;
 
+using L = MosquittoBroker::Listener;
+
+namespace {
+
+// An MQTT 3.1.1 CONNECT, clean session, keepalive 60, built by hand so that this test depends
+// on the transport alone.
+QByteArray connectPacket(const QByteArray &clientId)
+{
+    QByteArray body("\x00\x04MQTT\x04\x02\x00\x3c", 10);
+    body += char(clientId.size() >> 8);
+    body += char(clientId.size() & 0xff);
+    body += clientId;
+    return char(0x10) + QByteArray(1, char(body.size())) + body;
+}
+
+// CONNACK, session present 0, return code 0 (accepted) [MQTT-3.2.2-1].
+const QByteArray kConnackAccepted("\x20\x02\x00\x00", 4);
+const QByteArray kDisconnect("\xe0\x00", 2);
+
+// Reads until `count` bytes arrived or 10 s passed.
+QByteArray readExactly(Transport &transport, qsizetype count)
+{
+    QByteArray received;
+    [[maybe_unused]] const bool complete = QTest::qWaitFor(
+        [&] {
+            received += transport.readAll();
+            return received.size() >= count;
+        },
+        10000);
+    return received;
+}
+
+quint16 closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort(); // closed again when `server` goes
+}
+
+} // namespace
+
 class TransportTest : public QObject
 {
     Q_OBJECT
 private slots:
     void initTestCase();
-    void fixtureListens();
     void fixtureWorksWithMosquittoPub_data();
     void fixtureWorksWithMosquittoPub();
 
+    void handshake_data();
+    void handshake();
+    void packetSplitAcrossWrites_data();
+    void packetSplitAcrossWrites();
+    void fails_data();
+    void fails();
+    void clientCertificateRequired();
+    void connectTimeout_data();
+    void connectTimeout();
+    void webSocketOffersOnlyMqttSubprotocol();
+    void brokerClosingIsReported();
+    void closeSignalsOnceAndReopens();
+
 private:
+    Endpoint endpointWith(L listener, const std::function<void(Endpoint &)> &change = {}) const;
+
     MosquittoBroker m_broker;
 };
 
 void TransportTest::initTestCase()
 {
-    using L = MosquittoBroker::Listener;
     MQTTSCOPE_START_BROKER(m_broker, {L::Tcp, L::Tls, L::TlsClientCert, L::Ws, L::Wss, L::PasswordTcp});
 }
 
-void TransportTest::fixtureListens()
+Endpoint TransportTest::endpointWith(L listener, const std::function<void(Endpoint &)> &change) const
 {
-    using L = MosquittoBroker::Listener;
-    for (L listener : {L::Tcp, L::Tls, L::TlsClientCert, L::Ws, L::Wss, L::PasswordTcp}) {
-        QTcpSocket socket;
-        socket.connectToHost(u"127.0.0.1"_s, m_broker.port(listener));
-        QVERIFY2(socket.waitForConnected(2000), qPrintable(socket.errorString()));
-    }
-    QVERIFY2(m_broker.log().contains("running"), m_broker.log().constData());
+    Endpoint endpoint = m_broker.endpoint(listener);
+    if (change)
+        change(endpoint);
+    return endpoint;
 }
 
 // The broker and certificates are right independently of our transports: mosquitto's own
 // client publishes through each TCP-based listener.
 void TransportTest::fixtureWorksWithMosquittoPub_data()
 {
-    using L = MosquittoBroker::Listener;
     QTest::addColumn<L>("listener");
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<bool>("accepted");
@@ -61,7 +115,7 @@ void TransportTest::fixtureWorksWithMosquittoPub_data()
 
 void TransportTest::fixtureWorksWithMosquittoPub()
 {
-    QFETCH(MosquittoBroker::Listener, listener);
+    QFETCH(L, listener);
     QFETCH(QStringList, arguments);
     QFETCH(bool, accepted);
     QProcess pub;
@@ -72,6 +126,318 @@ void TransportTest::fixtureWorksWithMosquittoPub()
                                       + arguments);
     QVERIFY2(pub.waitForFinished(10000), "mosquitto_pub hung");
     QCOMPARE(pub.exitCode() == 0, accepted);
+}
+
+void TransportTest::handshake_data()
+{
+    QTest::addColumn<Endpoint>("endpoint");
+    const TestCertificates &certs = m_broker.certificates();
+    const auto clientPem = [&](const QString &key, const QByteArray &passphrase) {
+        return [&, key, passphrase](Endpoint &e) {
+            e.tls.certFile = certs.clientCertFile();
+            e.tls.keyFile = key;
+            e.tls.keyPassphrase = passphrase;
+        };
+    };
+    const QByteArray pass = TestCertificates::clientKeyPassphrase();
+
+    QTest::newRow("tcp") << endpointWith(L::Tcp);
+    QTest::newRow("tcp, localhost") << endpointWith(L::Tcp, [](Endpoint &e) { e.host = u"localhost"_s; });
+    QTest::newRow("tls") << endpointWith(L::Tls);
+    // The server certificate names localhost as well; the name checked is the host.
+    QTest::newRow("tls, host localhost") << endpointWith(L::Tls, [](Endpoint &e) { e.host = u"localhost"_s; });
+    QTest::newRow("tls, serverName localhost") << endpointWith(L::Tls, [](Endpoint &e) { e.tls.serverName = u"localhost"_s; });
+    QTest::newRow("tls, ALPN offered") << endpointWith(L::Tls, [](Endpoint &e) { e.tls.alpn = {"mqtt"_ba}; });
+    QTest::newRow("tls, CA directory") << endpointWith(L::Tls, [&](Endpoint &e) {
+        e.tls.caFile.clear();
+        e.tls.caPath = certs.dir();
+    });
+    QTest::newRow("tls insecure, wrong CA") << endpointWith(L::Tls, [&](Endpoint &e) {
+        e.tls.caFile = certs.otherCaFile();
+        e.tls.insecure = true;
+    });
+    QTest::newRow("tls insecure, wrong name") << endpointWith(L::Tls, [&](Endpoint &e) {
+        e.tls.serverName = u"not-the-broker.example"_s;
+        e.tls.insecure = true;
+    });
+    QTest::newRow("client cert, PEM key") << endpointWith(L::TlsClientCert, clientPem(certs.clientKeyFile(), {}));
+    QTest::newRow("client cert, encrypted PKCS#8 key")
+        << endpointWith(L::TlsClientCert, clientPem(certs.clientEncryptedKeyFile(), pass));
+    QTest::newRow("client cert, encrypted traditional key")
+        << endpointWith(L::TlsClientCert, clientPem(certs.clientEncryptedTraditionalKeyFile(), pass));
+    QTest::newRow("client cert, EC key") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
+        e.tls.certFile = certs.clientEcCertFile();
+        e.tls.keyFile = certs.clientEcKeyFile();
+    });
+    QTest::newRow("client cert, PKCS#12") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
+        e.tls.pkcs12File = certs.clientPkcs12File();
+        e.tls.pkcs12Passphrase = TestCertificates::pkcs12Passphrase();
+    });
+    QTest::newRow("ws") << endpointWith(L::Ws);
+    QTest::newRow("ws, other path") << endpointWith(L::Ws, [](Endpoint &e) { e.path = u"/"_s; });
+    QTest::newRow("wss") << endpointWith(L::Wss);
+    QTest::newRow("wss insecure, wrong CA") << endpointWith(L::Wss, [&](Endpoint &e) {
+        e.tls.caFile = certs.otherCaFile();
+        e.tls.insecure = true;
+    });
+}
+
+// Each kind opens and carries CONNECT -> CONNACK both ways.
+void TransportTest::handshake()
+{
+    QFETCH(Endpoint, endpoint);
+    auto transport = Transport::create(endpoint);
+    QSignalSpy connected(transport.get(), &Transport::connected);
+    QSignalSpy errors(transport.get(), &Transport::errorOccurred);
+    QVERIFY(!transport->isOpen());
+    QVERIFY(!transport->write(connectPacket("early"))); // not open yet
+    transport->open();
+    QTRY_VERIFY2(connected.count() == 1 || !errors.isEmpty(), "neither connected nor failed");
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).value(0).toString()));
+    QVERIFY(transport->isOpen());
+
+    QVERIFY(transport->write(connectPacket(QTest::currentDataTag())));
+    QCOMPARE(readExactly(*transport, kConnackAccepted.size()), kConnackAccepted);
+    QVERIFY(transport->write(kDisconnect));
+    transport->close();
+    QVERIFY(errors.isEmpty());
+}
+
+void TransportTest::packetSplitAcrossWrites_data()
+{
+    QTest::addColumn<Endpoint>("endpoint");
+    QTest::newRow("tcp") << endpointWith(L::Tcp);
+    // Two binary frames for one packet: MQTT packets need not align with frames [MQTT-6.0.0-2].
+    QTest::newRow("ws") << endpointWith(L::Ws);
+    QTest::newRow("wss") << endpointWith(L::Wss);
+}
+
+void TransportTest::packetSplitAcrossWrites()
+{
+    QFETCH(Endpoint, endpoint);
+    auto transport = Transport::create(endpoint);
+    QSignalSpy connected(transport.get(), &Transport::connected);
+    transport->open();
+    QTRY_COMPARE(connected.count(), 1);
+    const QByteArray packet = connectPacket("split");
+    QVERIFY(transport->write(packet.first(5)));
+    QVERIFY(transport->write(packet.mid(5)));
+    QCOMPARE(readExactly(*transport, kConnackAccepted.size()), kConnackAccepted);
+}
+
+void TransportTest::fails_data()
+{
+    QTest::addColumn<Endpoint>("endpoint");
+    QTest::addColumn<QStringList>("messageParts"); // each must appear in the one-line message
+    const TestCertificates &certs = m_broker.certificates();
+    const QString missing = certs.dir() + u"/no-such-file.pem"_s;
+
+    const quint16 closed = closedPort();
+    QTest::newRow("refused") << endpointWith(L::Tcp, [&](Endpoint &e) { e.port = closed; })
+                             << QStringList{u"Connection refused by 127.0.0.1:%1"_s.arg(closed)};
+    QTest::newRow("host not found")
+        << endpointWith(L::Tcp, [](Endpoint &e) { e.host = u"no-such-host.invalid"_s; })
+        << QStringList{u"Host not found: no-such-host.invalid"_s};
+    QTest::newRow("tls, wrong CA") << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caFile = certs.otherCaFile(); })
+                                   << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s};
+    QTest::newRow("wss, wrong CA") << endpointWith(L::Wss, [&](Endpoint &e) { e.tls.caFile = certs.otherCaFile(); })
+                                   << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s};
+    QTest::newRow("tls, OS trust store does not know the test CA")
+        << endpointWith(L::Tls, [](Endpoint &e) { e.tls.caFile.clear(); })
+        << QStringList{u"TLS certificate verification failed: "_s};
+    QTest::newRow("tls, wrong name")
+        << endpointWith(L::Tls, [](Endpoint &e) { e.tls.serverName = u"not-the-broker.example"_s; })
+        << QStringList{u"TLS certificate verification failed: "_s, u"host name"_s};
+    QTest::newRow("missing CA file") << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caFile = missing; })
+                                     << QStringList{u"CA file"_s, missing};
+    QTest::newRow("wss, missing CA file") << endpointWith(L::Wss, [&](Endpoint &e) { e.tls.caFile = missing; })
+                                          << QStringList{u"CA file"_s, missing};
+    QTest::newRow("CA file not a certificate")
+        << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caFile = certs.clientKeyFile(); })
+        << QStringList{u"No certificate found"_s, certs.clientKeyFile()};
+    QTest::newRow("missing CA directory")
+        << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caPath = missing; })
+        << QStringList{u"CA directory"_s, missing};
+    QTest::newRow("missing key file") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
+        e.tls.certFile = certs.clientCertFile();
+        e.tls.keyFile = missing;
+    }) << QStringList{u"key file"_s, missing};
+    QTest::newRow("missing client certificate") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
+        e.tls.certFile = missing;
+        e.tls.keyFile = certs.clientKeyFile();
+    }) << QStringList{u"client certificate"_s, missing};
+    QTest::newRow("key without certificate")
+        << endpointWith(L::TlsClientCert, [&](Endpoint &e) { e.tls.keyFile = certs.clientKeyFile(); })
+        << QStringList{u"without its certificate"_s, certs.clientKeyFile()};
+    QTest::newRow("key file is not a key") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
+        e.tls.certFile = certs.clientCertFile();
+        e.tls.keyFile = certs.clientCertFile();
+    }) << QStringList{u"Cannot read key file"_s, certs.clientCertFile()};
+    QTest::newRow("encrypted key, no passphrase") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
+        e.tls.certFile = certs.clientCertFile();
+        e.tls.keyFile = certs.clientEncryptedKeyFile();
+    }) << QStringList{u"passphrase is needed"_s, certs.clientEncryptedKeyFile()};
+    QTest::newRow("encrypted key, wrong passphrase") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
+        e.tls.certFile = certs.clientCertFile();
+        e.tls.keyFile = certs.clientEncryptedKeyFile();
+        e.tls.keyPassphrase = "wrong"_ba;
+    }) << QStringList{u"wrong passphrase"_s, certs.clientEncryptedKeyFile()};
+    QTest::newRow("PKCS#12, wrong passphrase") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
+        e.tls.pkcs12File = certs.clientPkcs12File();
+        e.tls.pkcs12Passphrase = "wrong"_ba;
+    }) << QStringList{u"PKCS#12"_s, certs.clientPkcs12File()};
+    QTest::newRow("PKCS#12, missing") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
+        e.tls.pkcs12File = missing;
+    }) << QStringList{u"PKCS#12"_s, missing};
+}
+
+// Every failure is one errorOccurred() with a clear line, then one closed(), never connected().
+void TransportTest::fails()
+{
+    QFETCH(Endpoint, endpoint);
+    QFETCH(QStringList, messageParts);
+    auto transport = Transport::create(endpoint);
+    QSignalSpy connected(transport.get(), &Transport::connected);
+    QSignalSpy errors(transport.get(), &Transport::errorOccurred);
+    QSignalSpy closed(transport.get(), &Transport::closed);
+    transport->open();
+    QVERIFY(errors.isEmpty()); // never inside open()
+    QTRY_COMPARE(closed.count(), 1);
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(connected.count(), 0);
+    const QString message = errors.at(0).at(0).toString();
+    qInfo("%s", qPrintable(message));
+    QVERIFY2(!message.contains(u'\n'), qPrintable(message));
+    for (const QString &part : std::as_const(messageParts))
+        QVERIFY2(message.contains(part), qPrintable(u"\"%1\" lacks \"%2\""_s.arg(message, part)));
+    QVERIFY(!transport->isOpen());
+}
+
+// A broker that requires a client certificate refuses a client without one. With TLS 1.3 the
+// refusal may only come after the client thinks the handshake is done, so allow either.
+void TransportTest::clientCertificateRequired()
+{
+    auto transport = Transport::create(m_broker.endpoint(L::TlsClientCert));
+    QSignalSpy connected(transport.get(), &Transport::connected);
+    QSignalSpy errors(transport.get(), &Transport::errorOccurred);
+    QSignalSpy closed(transport.get(), &Transport::closed);
+    transport->open();
+    QTRY_VERIFY(connected.count() == 1 || closed.count() == 1);
+    if (transport->isOpen())
+        transport->write(connectPacket("no-cert"));
+    QTRY_COMPARE(closed.count(), 1);
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(!transport->readAll().startsWith(kConnackAccepted));
+    const QString message = errors.at(0).at(0).toString();
+    QVERIFY2(message.contains(u"client certificate"_s) || message.contains(u"closed by"_s),
+             qPrintable(message));
+}
+
+void TransportTest::connectTimeout_data()
+{
+    QTest::addColumn<TransportKind>("kind");
+    QTest::newRow("tls handshake never answered") << TransportKind::Tls;
+    QTest::newRow("websocket upgrade never answered") << TransportKind::WebSocket;
+}
+
+// A server that accepts TCP and then says nothing: the connect timeout ends the attempt.
+void TransportTest::connectTimeout()
+{
+    QFETCH(TransportKind, kind);
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    Endpoint endpoint;
+    endpoint.kind = kind;
+    endpoint.host = u"127.0.0.1"_s;
+    endpoint.port = silent.serverPort();
+    endpoint.connectTimeoutMs = 300;
+    auto transport = Transport::create(endpoint);
+    QSignalSpy errors(transport.get(), &Transport::errorOccurred);
+    QSignalSpy closed(transport.get(), &Transport::closed);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    transport->open();
+    QTRY_COMPARE(closed.count(), 1);
+    QVERIFY(elapsed.elapsed() >= 250);
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(errors.at(0).at(0).toString(),
+             u"Timed out connecting to 127.0.0.1:%1 after 300 ms"_s.arg(endpoint.port));
+    QVERIFY(silent.hasPendingConnections()); // it did reach the server
+}
+
+// [MQTT-6.0.0-3]: the client offers "mqtt" and nothing else. A fake server reads the upgrade
+// request (mosquitto accepting it, shown by handshake(ws), cannot show what else was offered).
+void TransportTest::webSocketOffersOnlyMqttSubprotocol()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    Endpoint endpoint;
+    endpoint.kind = TransportKind::WebSocket;
+    endpoint.host = u"127.0.0.1"_s;
+    endpoint.port = server.serverPort();
+    endpoint.path = u"/custom/path"_s;
+    auto transport = Transport::create(endpoint);
+    transport->open();
+    QTRY_VERIFY(server.hasPendingConnections());
+    QTcpSocket *peer = server.nextPendingConnection();
+    QByteArray request;
+    QTRY_VERIFY((request += peer->readAll()).contains("\r\n\r\n"));
+    QVERIFY2(request.startsWith("GET /custom/path HTTP/1.1\r\n"), request.constData());
+    const QList<QByteArray> lines = request.split('\n');
+    QList<QByteArray> protocolHeaders;
+    for (const QByteArray &line : lines) {
+        if (line.toLower().startsWith("sec-websocket-protocol:"))
+            protocolHeaders << line.mid(line.indexOf(':') + 1).trimmed();
+    }
+    QCOMPARE(protocolHeaders, QList<QByteArray>{"mqtt"_ba});
+}
+
+// A broker dropping the connection (here: a second CONNECT is a protocol violation
+// [MQTT-3.1.0-2]) is reported once, as an error then closed().
+void TransportTest::brokerClosingIsReported()
+{
+    for (const L listener : {L::Tcp, L::Ws}) {
+        auto transport = Transport::create(m_broker.endpoint(listener));
+        QSignalSpy connected(transport.get(), &Transport::connected);
+        QSignalSpy errors(transport.get(), &Transport::errorOccurred);
+        QSignalSpy closed(transport.get(), &Transport::closed);
+        transport->open();
+        QTRY_COMPARE(connected.count(), 1);
+        QVERIFY(transport->write(connectPacket("twice")));
+        QCOMPARE(readExactly(*transport, 4), kConnackAccepted);
+        QVERIFY(transport->write(connectPacket("twice")));
+        QTRY_COMPARE(closed.count(), 1);
+        QCOMPARE(errors.count(), 1);
+        QVERIFY2(errors.at(0).at(0).toString().contains(u"closed by 127.0.0.1:"_s),
+                 qPrintable(errors.at(0).at(0).toString()));
+        QVERIFY(!transport->isOpen());
+        QVERIFY(!transport->write(kDisconnect));
+    }
+}
+
+// close() is quiet (closed() once, no error), and a closed transport opens again.
+void TransportTest::closeSignalsOnceAndReopens()
+{
+    for (const L listener : {L::Tcp, L::Tls, L::Ws, L::Wss}) {
+        auto transport = Transport::create(m_broker.endpoint(listener));
+        QSignalSpy connected(transport.get(), &Transport::connected);
+        QSignalSpy errors(transport.get(), &Transport::errorOccurred);
+        QSignalSpy closed(transport.get(), &Transport::closed);
+        for (int round = 1; round <= 2; ++round) {
+            transport->open();
+            QTRY_COMPARE(connected.count(), round);
+            QVERIFY(transport->write(connectPacket("again")));
+            QCOMPARE(readExactly(*transport, 4), kConnackAccepted);
+            QVERIFY(transport->write(kDisconnect));
+            transport->close();
+            QCOMPARE(closed.count(), round);
+            transport->close();
+            QCOMPARE(closed.count(), round);
+        }
+        QTest::qWait(50);
+        QCOMPARE(errors.count(), 0);
+        QCOMPARE(closed.count(), 2);
+    }
 }
 
 QTEST_GUILESS_MAIN(TransportTest)

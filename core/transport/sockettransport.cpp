@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "transport/sockettransport.h"
+
+#include "transport/socketlifetime.h"
+#include "transport/transporterrors.h"
+
+#include <utility>
+
+namespace mqttscope {
+
+Q_LOGGING_CATEGORY(lcTransport, "mqttscope.transport")
+
+void SocketTransport::open()
+{
+    if (state() != State::Closed)
+        return;
+    releaseSocket();
+    m_unread.clear();
+    beginOpening();
+    m_socket = createSocket();
+    if (!m_socket)
+        return; // createSocket() already failed with the cause
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, &SocketTransport::onSocketError);
+    connect(m_socket, &QAbstractSocket::disconnected, this, &SocketTransport::onDisconnected);
+    connect(m_socket, &QIODevice::readyRead, this, &Transport::readyRead);
+    connect(m_socket, &QIODevice::bytesWritten, this, &Transport::bytesWritten);
+    qCDebug(lcTransport) << "connecting to" << transporterrors::hostAndPort(endpoint());
+    connectSocket(m_socket);
+}
+
+void SocketTransport::socketReady()
+{
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    qCDebug(lcTransport) << "connected to" << transporterrors::hostAndPort(endpoint());
+    finishOpening();
+}
+
+void SocketTransport::close()
+{
+    if (state() == State::Closed)
+        return;
+    m_unread.clear();
+    socketlifetime::closeGracefully(m_socket, this, [](QAbstractSocket *socket) {
+        QObject::connect(socket, &QAbstractSocket::errorOccurred, socket, &QObject::deleteLater);
+        socket->disconnectFromHost();
+    });
+    finishClosing();
+}
+
+void SocketTransport::abortConnection()
+{
+    releaseSocket();
+}
+
+void SocketTransport::releaseSocket()
+{
+    // Bytes that arrived just before the end (a v5 DISCONNECT, a refusing CONNACK) stay readable.
+    if (m_socket)
+        m_unread += m_socket->readAll();
+    socketlifetime::discard(m_socket, this);
+}
+
+bool SocketTransport::write(const QByteArray &bytes)
+{
+    if (state() != State::Open || !m_socket)
+        return false;
+    return m_socket->write(bytes) == bytes.size();
+}
+
+QByteArray SocketTransport::readAll()
+{
+    QByteArray bytes = std::exchange(m_unread, {});
+    if (m_socket)
+        bytes += m_socket->readAll();
+    return bytes;
+}
+
+qint64 SocketTransport::bytesToWrite() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+bool SocketTransport::isOpen() const
+{
+    return state() == State::Open;
+}
+
+void SocketTransport::onSocketError(QAbstractSocket::SocketError error)
+{
+    if (describeError(error))
+        return;
+    fail(transporterrors::describeSocketError(error, m_socket ? m_socket->errorString() : QString(),
+                                              endpoint()));
+}
+
+void SocketTransport::onDisconnected()
+{
+    fail(transporterrors::describeSocketError(QAbstractSocket::RemoteHostClosedError, QString(),
+                                              endpoint()));
+}
+
+} // namespace mqttscope

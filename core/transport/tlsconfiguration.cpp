@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "transport/tlsconfiguration.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace mqttscope {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("mqttscope::Transport", text);
+}
+
+std::optional<QByteArray> readFile(const QString &path, const QString &what, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read %1 %2: %3").arg(what, path, file.errorString());
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+// All certificates of a PEM bundle, or of a single DER certificate.
+QList<QSslCertificate> certificatesIn(const QByteArray &data)
+{
+    QList<QSslCertificate> certificates = QSslCertificate::fromData(data, QSsl::Pem);
+    if (certificates.isEmpty())
+        certificates = QSslCertificate::fromData(data, QSsl::Der);
+    return certificates;
+}
+
+std::optional<QList<QSslCertificate>> readCertificates(const QString &path, const QString &what,
+                                                       QString *error)
+{
+    const auto data = readFile(path, what, error);
+    if (!data)
+        return std::nullopt;
+    QList<QSslCertificate> certificates = certificatesIn(*data);
+    if (certificates.isEmpty()) {
+        *error = tr("No certificate found in %1 %2 (expected PEM)").arg(what, path);
+        return std::nullopt;
+    }
+    return certificates;
+}
+
+std::optional<QList<QSslCertificate>> readCaDirectory(const QString &path, QString *error)
+{
+    const QDir dir(path);
+    if (!dir.exists()) {
+        *error = tr("CA directory %1 does not exist").arg(path);
+        return std::nullopt;
+    }
+    QList<QSslCertificate> certificates;
+    const QStringList files = dir.entryList(QDir::Files | QDir::Readable);
+    for (const QString &name : files) {
+        QFile file(dir.filePath(name));
+        if (file.open(QIODevice::ReadOnly))
+            certificates += QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    }
+    if (certificates.isEmpty()) {
+        *error = tr("No PEM certificate found in CA directory %1").arg(path);
+        return std::nullopt;
+    }
+    return certificates;
+}
+
+// A PEM private key: RSA, then EC (Qt needs the algorithm up front).
+std::optional<QSslKey> readPrivateKey(const QString &path, const QByteArray &passphrase,
+                                      QString *error)
+{
+    const auto data = readFile(path, tr("key file"), error);
+    if (!data)
+        return std::nullopt;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        QSslKey key(*data, algorithm, QSsl::Pem, QSsl::PrivateKey, passphrase);
+        if (!key.isNull())
+            return key;
+    }
+    if (data->contains("ENCRYPTED")) {
+        *error = passphrase.isEmpty()
+            ? tr("Key file %1 is encrypted: a passphrase is needed").arg(path)
+            : tr("Cannot decrypt key file %1: wrong passphrase?").arg(path);
+    } else {
+        *error = tr("Cannot read key file %1 (expected a PEM RSA or EC private key)").arg(path);
+    }
+    return std::nullopt;
+}
+
+bool applyPkcs12(const TlsOptions &options, QSslConfiguration &config, QString *error)
+{
+    QFile file(options.pkcs12File);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read PKCS#12 file %1: %2").arg(options.pkcs12File, file.errorString());
+        return false;
+    }
+    QSslKey key;
+    QSslCertificate certificate;
+    QList<QSslCertificate> chain;
+    if (!QSslCertificate::importPkcs12(&file, &key, &certificate, &chain,
+                                       options.pkcs12Passphrase)) {
+        // OpenSSL 3 loads RC2/3DES-protected files (`openssl pkcs12 -export -legacy`, older
+        // exports) only with its legacy provider.
+        *error = tr("Cannot read PKCS#12 file %1: wrong passphrase, or legacy encryption (re-export "
+                    "it with `openssl pkcs12 -export -certpbe AES-256-CBC -keypbe AES-256-CBC`)")
+                     .arg(options.pkcs12File);
+        return false;
+    }
+    config.setPrivateKey(key);
+    config.setLocalCertificateChain(QList<QSslCertificate>{certificate} + chain);
+    return true;
+}
+
+bool applyCertificateAndKey(const TlsOptions &options, QSslConfiguration &config, QString *error)
+{
+    if (options.keyFile.isEmpty()) {
+        *error = tr("Client certificate %1 given without its key file").arg(options.certFile);
+        return false;
+    }
+    if (options.certFile.isEmpty()) {
+        *error = tr("Client key %1 given without its certificate file").arg(options.keyFile);
+        return false;
+    }
+    const auto certificates = readCertificates(options.certFile, tr("client certificate"), error);
+    if (!certificates)
+        return false;
+    const auto key = readPrivateKey(options.keyFile, options.keyPassphrase, error);
+    if (!key)
+        return false;
+    // The leaf first, then any intermediates the file carries.
+    config.setLocalCertificateChain(*certificates);
+    config.setPrivateKey(*key);
+    return true;
+}
+
+} // namespace
+
+std::optional<QSslConfiguration> makeSslConfiguration(const TlsOptions &options, QString *error)
+{
+    QString ignored;
+    if (!error)
+        error = &ignored;
+    // The default configuration carries the OS trust store.
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    if (!options.caFile.isEmpty()) {
+        const auto certificates = readCertificates(options.caFile, tr("CA file"), error);
+        if (!certificates)
+            return std::nullopt;
+        config.setCaCertificates(*certificates);
+    }
+    if (!options.caPath.isEmpty()) {
+        const auto certificates = readCaDirectory(options.caPath, error);
+        if (!certificates)
+            return std::nullopt;
+        config.addCaCertificates(*certificates);
+    }
+    if (!options.pkcs12File.isEmpty()) {
+        if (!applyPkcs12(options, config, error))
+            return std::nullopt;
+    } else if (!options.certFile.isEmpty() || !options.keyFile.isEmpty()) {
+        if (!applyCertificateAndKey(options, config, error))
+            return std::nullopt;
+    }
+    // `insecure` skips the certificate and the host name check together, as mosquitto's --insecure
+    // plus a trust-anything CA would; it is never the default.
+    config.setPeerVerifyMode(options.insecure ? QSslSocket::VerifyNone : QSslSocket::VerifyPeer);
+    if (!options.alpn.isEmpty())
+        config.setAllowedNextProtocols(options.alpn);
+    return config;
+}
+
+} // namespace mqttscope
