@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "explorer/messagehistory.h"
+#include "explorer/statistics.h"
+#include "explorer/topicstore.h"
+
+namespace mqttscope {
+
+// Everything the explorer knows about one connection: its topic tree, the message history and
+// the traffic statistics, fed together from the client's message batches. Headless: the models
+// in ui/ are windows onto it, and the ingest benchmark drives it directly.
+class ExplorerData
+{
+public:
+    ExplorerData() = default;
+    explicit ExplorerData(MessageHistory::Limits historyLimits);
+
+    // Applies one batch to the tree, the history and the message counters in one pass.
+    void ingest(const QList<Message> &messages, qint64 nowMsecs);
+
+    TopicStore &store() { return m_store; }
+    const TopicStore &store() const { return m_store; }
+    MessageHistory &history() { return m_history; }
+    const MessageHistory &history() const { return m_history; }
+    Statistics &statistics() { return m_statistics; }
+    const Statistics &statistics() const { return m_statistics; }
+
+    // Removes a subtree from the tree together with its history.
+    void removeSubtree(TopicNodeId node);
+    void clear(); // topics and history; statistics keep counting
+
+private:
+    TopicStore m_store;
+    MessageHistory m_history;
+    Statistics m_statistics;
+    QList<TopicNodeId> m_nodeIds; // reused across batches
+};
+
+} // namespace mqttscope

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/properties.h"
+
+#include <QByteArray>
+
+#include <memory>
+
+namespace mqttscope {
+
+// One received message as the history keeps it: the payload whole (shared with the store, never
+// truncated), its flags, and its MQTT 5 properties only when it had any.
+struct HistoryEntry
+{
+    QByteArray payload;
+    qint64 receivedMsecs = 0;
+    quint64 sequence = 0; // grows with every message a MessageHistory keeps; never 0
+    quint8 qos = 0;
+    bool retain = false;
+    bool dup = false;
+    std::shared_ptr<const Properties> properties; // null when the message carried none
+};
+
+} // namespace mqttscope

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "explorer/topicmatchset.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QRegularExpression>
+#include <QString>
+
+#include <memory>
+
+namespace mqttscope {
+
+class CaseFoldedSearch;
+class TopicStore;
+
+// The topic tree's filter box. Four ways to match a node:
+// - Substring: the topic name contains the text, ignoring case (so everything below a
+//   matching level matches too);
+// - Wildcard: the topic name matches an MQTT topic filter with '+' and '#';
+// - RegularExpression: the topic name matches the expression anywhere, ignoring case;
+// - PayloadText: the latest payload contains the text (ASCII letters ignore case).
+// match() evaluates a whole store in one pass over its node array (no per-node allocation), so
+// a million topics answer in tens of milliseconds; update() extends a result to new nodes.
+class TopicFilter
+{
+public:
+    enum class Mode { Substring, Wildcard, RegularExpression, PayloadText };
+
+    TopicFilter() = default; // matches everything
+    TopicFilter(Mode mode, const QString &pattern);
+
+    Mode mode() const { return m_mode; }
+    QString pattern() const { return m_pattern; }
+    bool isEmpty() const { return m_pattern.isEmpty(); }
+    // Why the pattern cannot be used (bad wildcard filter or expression); empty when it can.
+    QString problem() const { return m_problem; }
+
+    TopicMatchSet match(const TopicStore &store) const;
+    bool matches(const TopicStore &store, TopicNodeId node) const;
+    // Brings `set` up to date: evaluates nodes created since it was computed and, for
+    // PayloadText, the `updated` ones (a node whose new payload stops matching stays shown
+    // until the filter is applied again, so rows do not vanish under the user's pointer).
+    // Appends to `revealed` the nodes evaluated before that became visible now.
+    void update(const TopicStore &store, TopicMatchSet &set, const QList<TopicNodeId> &updated,
+                QList<TopicNodeId> *revealed) const;
+
+private:
+    void matchSubstring(const TopicStore &store, TopicMatchSet &set) const;
+    void matchWildcard(const TopicStore &store, TopicMatchSet &set) const;
+    void matchRegularExpression(const TopicStore &store, TopicMatchSet &set) const;
+    void matchPayload(const TopicStore &store, TopicMatchSet &set) const;
+    void markMatch(const TopicStore &store, TopicMatchSet &set, TopicNodeId node,
+                   TopicNodeId evaluatedBefore, QList<TopicNodeId> *revealed) const;
+
+    Mode m_mode = Mode::Substring;
+    QString m_pattern;
+    QString m_problem;
+    QByteArray m_needle; // case-folded UTF-8 for Substring and PayloadText, the filter for Wildcard
+    std::shared_ptr<const CaseFoldedSearch> m_search; // for Substring and PayloadText
+    QRegularExpression m_expression;
+};
+
+} // namespace mqttscope

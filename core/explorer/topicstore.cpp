@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "explorer/topicstore.h"
+
+#include <QDateTime>
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <cstring>
+
+namespace mqttscope {
+
+TopicStore::TopicStore()
+{
+    clear();
+}
+
+void TopicStore::clear()
+{
+    m_nodes.clear();
+    m_nodes.append(); // the root: no level, no parent
+    m_segments.clear();
+    m_childIndex.clear();
+    m_childLists.clear();
+    m_changes = {};
+    m_insertedIndex.clear();
+    ++m_changeEpoch;
+    m_windowStartId = 1;
+}
+
+void TopicStore::ingest(const QList<Message> &messages)
+{
+    ingest(messages, QDateTime::currentMSecsSinceEpoch());
+}
+
+void TopicStore::ingest(const QList<Message> &messages, qint64 nowMsecs,
+                        QList<TopicNodeId> *nodeIds)
+{
+    const quint32 second = secondOf(nowMsecs);
+    if (nodeIds)
+        nodeIds->reserve(nodeIds->size() + messages.size());
+
+    for (const Message &message : messages) {
+        touch(RootId, second);
+        TopicNodeId node = RootId;
+        const char *level = message.topic.constData();
+        const char *const end = level + message.topic.size();
+        for (;;) {
+            const auto *slash = static_cast<const char *>(std::memchr(level, '/', std::size_t(end - level)));
+            const char *levelEnd = slash ? slash : end;
+            node = childFor(node, QByteArrayView(level, levelEnd - level));
+            touch(node, second);
+            if (!slash)
+                break;
+            level = slash + 1;
+        }
+
+        Node &n = m_nodes[node];
+        n.payload = message.payload;
+        n.lastChangeMsecs = nowMsecs;
+        ++n.ownMessages;
+        // The broker holds a retained message once one arrives with the flag; an empty payload
+        // is how a retained message is deleted [MQTT-3.3.1-10], so it clears the marker.
+        quint8 flags = quint8((n.flags & ~QosMask) | (message.qos & QosMask));
+        if (message.payload.isEmpty())
+            flags &= ~Retained;
+        else if (message.retain)
+            flags |= Retained;
+        if (!(flags & HasMessage)) {
+            flags |= HasMessage;
+            for (TopicNodeId a = n.parent;; a = m_nodes[a].parent) {
+                ++m_nodes[a].subtreeTopics;
+                if (a == RootId)
+                    break;
+            }
+        }
+        n.flags = flags;
+        if (nodeIds)
+            nodeIds->append(node);
+    }
+}
+
+TopicNodeId TopicStore::childFor(TopicNodeId parent, QByteArrayView level)
+{
+    const quint32 segment = m_segments.intern(level);
+    const TopicNodeId child = m_childIndex.find(parent, segment);
+    return child != ChildIndex::NotFound ? child : createChild(parent, segment);
+}
+
+TopicNodeId TopicStore::createChild(TopicNodeId parent, quint32 segment)
+{
+    const auto id = TopicNodeId(m_nodes.size());
+    Node &n = m_nodes.append();
+    n.parent = parent;
+    n.segment = segment;
+
+    Node &p = m_nodes[parent];
+    if (p.childList == 0) {
+        m_childLists.emplace_back();
+        p.childList = quint32(m_childLists.size());
+    }
+    std::vector<TopicNodeId> &siblings = m_childLists[p.childList - 1];
+    n.row = quint32(siblings.size());
+    siblings.push_back(id);
+    m_childIndex.insert(parent, segment, id);
+
+    if (parent < m_windowStartId) {
+        const int row = int(n.row);
+        const auto it = m_insertedIndex.constFind(parent);
+        if (it == m_insertedIndex.cend()) {
+            m_insertedIndex.insert(parent, m_changes.inserted.size());
+            m_changes.inserted.append({parent, row, row});
+        } else {
+            m_changes.inserted[*it].last = row;
+        }
+    }
+    return id;
+}
+
+void TopicStore::touch(TopicNodeId node, quint32 second)
+{
+    Node &n = m_nodes[node];
+    ++n.subtreeMessages;
+    if (n.rateSecond != second) {
+        n.ratePrevious = n.rateSecond + 1 == second ? n.rateCount : 0;
+        n.rateSecond = second;
+        n.rateCount = 0;
+    }
+    ++n.rateCount;
+    if (node != RootId && node < m_windowStartId && n.changeEpoch != m_changeEpoch) {
+        n.changeEpoch = m_changeEpoch;
+        m_changes.updated.append(node);
+    }
+}
+
+TopicStoreChanges TopicStore::takeChanges()
+{
+    TopicStoreChanges changes;
+    changes.inserted.swap(m_changes.inserted);
+    changes.updated.swap(m_changes.updated);
+    m_insertedIndex.clear();
+    ++m_changeEpoch;
+    m_windowStartId = nodeIdLimit();
+    return changes;
+}
+
+void TopicStore::removeSubtree(TopicNodeId node)
+{
+    Q_ASSERT(node != RootId && isAlive(node));
+    Q_ASSERT(!hasChanges());
+
+    const Node &removed = m_nodes[node];
+    const quint64 messages = removed.subtreeMessages;
+    const quint32 topics = removed.subtreeTopics + ((removed.flags & HasMessage) ? 1 : 0);
+    const TopicNodeId parent = removed.parent;
+    for (TopicNodeId a = parent;; a = m_nodes[a].parent) {
+        m_nodes[a].subtreeMessages -= messages;
+        m_nodes[a].subtreeTopics -= topics;
+        if (a == RootId)
+            break;
+    }
+
+    std::vector<TopicNodeId> &siblings = m_childLists[m_nodes[parent].childList - 1];
+    siblings.erase(siblings.begin() + removed.row);
+    for (std::size_t row = removed.row; row < siblings.size(); ++row)
+        m_nodes[siblings[row]].row = quint32(row);
+
+    std::vector<TopicNodeId> pending{node};
+    while (!pending.empty()) {
+        const TopicNodeId id = pending.back();
+        pending.pop_back();
+        Node &n = m_nodes[id];
+        m_childIndex.remove(n.parent, n.segment);
+        if (n.childList != 0) {
+            std::vector<TopicNodeId> &children = m_childLists[n.childList - 1];
+            pending.insert(pending.end(), children.begin(), children.end());
+            std::vector<TopicNodeId>().swap(children);
+            n.childList = 0;
+        }
+        n.payload = QByteArray();
+        n.flags = Removed;
+    }
+}
+
+int TopicStore::childCount(TopicNodeId node) const
+{
+    const quint32 list = m_nodes[node].childList;
+    return list == 0 ? 0 : int(m_childLists[list - 1].size());
+}
+
+TopicNodeId TopicStore::child(TopicNodeId node, int row) const
+{
+    return m_childLists[m_nodes[node].childList - 1][std::size_t(row)];
+}
+
+const std::vector<TopicNodeId> &TopicStore::children(TopicNodeId node) const
+{
+    static const std::vector<TopicNodeId> none;
+    const quint32 list = m_nodes[node].childList;
+    return list == 0 ? none : m_childLists[list - 1];
+}
+
+TopicNodeId TopicStore::findChild(TopicNodeId node, QByteArrayView level) const
+{
+    const quint32 segment = m_segments.find(level);
+    if (segment == SegmentTable::NotFound)
+        return InvalidId;
+    const TopicNodeId child = m_childIndex.find(node, segment);
+    return child == ChildIndex::NotFound ? InvalidId : child;
+}
+
+TopicNodeId TopicStore::find(QByteArrayView topic) const
+{
+    TopicNodeId node = RootId;
+    qsizetype start = 0;
+    for (;;) {
+        const qsizetype slash = topic.indexOf('/', start);
+        const qsizetype end = slash < 0 ? topic.size() : slash;
+        node = findChild(node, topic.sliced(start, end - start));
+        if (node == InvalidId || slash < 0)
+            return node;
+        start = slash + 1;
+    }
+}
+
+int TopicStore::depth(TopicNodeId node) const
+{
+    int depth = 0;
+    for (; node != RootId; node = m_nodes[node].parent)
+        ++depth;
+    return depth;
+}
+
+QByteArray TopicStore::topic(TopicNodeId node) const
+{
+    QVarLengthArray<TopicNodeId, 16> chain;
+    qsizetype size = 0;
+    for (; node != RootId; node = m_nodes[node].parent) {
+        chain.append(node);
+        size += level(node).size() + 1;
+    }
+    QByteArray topic;
+    topic.reserve(size);
+    for (auto it = chain.crbegin(); it != chain.crend(); ++it) {
+        if (it != chain.crbegin())
+            topic.append('/');
+        topic.append(level(*it));
+    }
+    return topic;
+}
+
+quint32 TopicStore::messagesPerSecond(TopicNodeId node, qint64 nowMsecs) const
+{
+    const Node &n = m_nodes[node];
+    const quint32 second = secondOf(nowMsecs);
+    if (n.rateSecond == second)
+        return n.ratePrevious;
+    if (n.rateSecond + 1 == second)
+        return n.rateCount;
+    return 0;
+}
+
+QList<TopicNodeId> TopicStore::retainedUnder(TopicNodeId node) const
+{
+    QList<TopicNodeId> retained;
+    std::vector<TopicNodeId> pending{node};
+    while (!pending.empty()) {
+        const TopicNodeId id = pending.back();
+        pending.pop_back();
+        if (m_nodes[id].flags & Retained)
+            retained.append(id);
+        const std::vector<TopicNodeId> &kids = children(id);
+        pending.insert(pending.end(), kids.rbegin(), kids.rend());
+    }
+    return retained;
+}
+
+} // namespace mqttscope

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "explorer/childindex.h"
+#include "explorer/chunkedarray.h"
+#include "explorer/segmenttable.h"
+#include "explorer/topicstorechanges.h"
+#include "protocol/message.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+
+#include <vector>
+
+namespace mqttscope {
+
+// The truth about one connection's topics: a trie of topic levels built from every message
+// received. Nodes live in one chunked array and are named by ids (the root is 0, ids are never
+// reused until clear(), and a parent's id is always below its children's), level texts are
+// interned, and the children of a node are found through one shared hash, so a million topics
+// cost about a hundred bytes each plus their latest payload.
+//
+// Knows nothing of item models: it records what changed since takeChanges() so that a model
+// can announce a whole batch with one insert per parent per range and one update per row.
+class TopicStore
+{
+public:
+    static constexpr TopicNodeId RootId = 0;
+    static constexpr TopicNodeId InvalidId = 0xffffffffu;
+
+    TopicStore();
+
+    // Applies a batch in one pass; `nowMsecs` stamps the change and feeds the rates. When
+    // `nodeIds` is given it receives the node of each message, in order (for the history).
+    void ingest(const QList<Message> &messages, qint64 nowMsecs, QList<TopicNodeId> *nodeIds = nullptr);
+    void ingest(const QList<Message> &messages); // now = the wall clock
+
+    TopicStoreChanges takeChanges();
+    bool hasChanges() const { return !m_changes.isEmpty(); }
+
+    // Forgets every topic (ids restart); pending changes are dropped too.
+    void clear();
+    // Removes `node` and everything below it (e.g. after deleting retained messages); the
+    // parent's later children move up one row. Call takeChanges() first: pending changes
+    // would refer to old rows.
+    void removeSubtree(TopicNodeId node);
+
+    // All ids below nodeIdLimit() were handed out; removed ones report isAlive() false.
+    TopicNodeId nodeIdLimit() const { return TopicNodeId(m_nodes.size()); }
+    bool isAlive(TopicNodeId node) const { return node < m_nodes.size() && !(m_nodes[node].flags & Removed); }
+    qint64 topicCount() const { return m_nodes[RootId].subtreeTopics; } // nodes with a message
+
+    TopicNodeId parent(TopicNodeId node) const { return m_nodes[node].parent; }
+    int row(TopicNodeId node) const { return int(m_nodes[node].row); } // index in its parent
+    int childCount(TopicNodeId node) const;
+    TopicNodeId child(TopicNodeId node, int row) const;
+    // Children in insertion order; empty for a leaf.
+    const std::vector<TopicNodeId> &children(TopicNodeId node) const;
+    TopicNodeId findChild(TopicNodeId node, QByteArrayView level) const; // InvalidId if absent
+    TopicNodeId find(QByteArrayView topic) const;                         // InvalidId if absent
+
+    QByteArrayView level(TopicNodeId node) const { return m_segments.text(m_nodes[node].segment); }
+    quint32 levelId(TopicNodeId node) const { return m_nodes[node].segment; }
+    const SegmentTable &levels() const { return m_segments; }
+    QByteArray topic(TopicNodeId node) const; // the full topic name, e.g. "a/b/c"
+    int depth(TopicNodeId node) const;        // 0 for the root, 1 for a first level
+
+    bool hasMessage(TopicNodeId node) const { return m_nodes[node].flags & HasMessage; }
+    QByteArray latestPayload(TopicNodeId node) const { return m_nodes[node].payload; }
+    quint8 latestQos(TopicNodeId node) const { return m_nodes[node].flags & QosMask; }
+    bool isRetained(TopicNodeId node) const { return m_nodes[node].flags & Retained; }
+    qint64 lastChangeMsecs(TopicNodeId node) const { return m_nodes[node].lastChangeMsecs; }
+    quint64 messageCount(TopicNodeId node) const { return m_nodes[node].ownMessages; }
+    quint64 subtreeMessageCount(TopicNodeId node) const { return m_nodes[node].subtreeMessages; }
+    // Topics (nodes with a message) strictly below `node`.
+    quint32 subtreeTopicCount(TopicNodeId node) const { return m_nodes[node].subtreeTopics; }
+    // Messages per second into the subtree: the count of the last complete second.
+    quint32 messagesPerSecond(TopicNodeId node, qint64 nowMsecs) const;
+
+    // Nodes at or below `node` whose latest message was retained (for deleting retained).
+    QList<TopicNodeId> retainedUnder(TopicNodeId node) const;
+
+private:
+    enum Flag : quint8 {
+        QosMask = 0x03,
+        Retained = 0x04,
+        HasMessage = 0x08,
+        Removed = 0x10,
+    };
+
+    struct Node
+    {
+        QByteArray payload;
+        qint64 lastChangeMsecs = 0;
+        quint64 ownMessages = 0;
+        quint64 subtreeMessages = 0;
+        TopicNodeId parent = 0;
+        quint32 segment = 0;
+        quint32 row = 0;
+        quint32 childList = 0; // index + 1 into m_childLists, 0 for a leaf
+        quint32 subtreeTopics = 0;
+        quint32 rateSecond = 0; // the second (since 1970) that rateCount counts
+        quint32 rateCount = 0;
+        quint32 ratePrevious = 0; // count of the second before rateSecond
+        quint32 changeEpoch = 0;  // the change window that last recorded this node
+        quint8 flags = 0;
+    };
+
+    TopicNodeId childFor(TopicNodeId parent, QByteArrayView level);
+    TopicNodeId createChild(TopicNodeId parent, quint32 segment);
+    void touch(TopicNodeId node, quint32 second);
+    static quint32 secondOf(qint64 msecs) { return quint32(msecs / 1000); }
+
+    ChunkedArray<Node> m_nodes;
+    SegmentTable m_segments;
+    ChildIndex m_childIndex;
+    std::vector<std::vector<TopicNodeId>> m_childLists;
+
+    TopicStoreChanges m_changes;
+    QHash<TopicNodeId, qsizetype> m_insertedIndex; // parent -> its entry in m_changes.inserted
+    quint32 m_changeEpoch = 1;      // stamps nodes already listed in m_changes.updated
+    TopicNodeId m_windowStartId = 1; // nodes from here on were created in this change window
+};
+
+} // namespace mqttscope
