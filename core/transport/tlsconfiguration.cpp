@@ -4,14 +4,19 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QSslKey>
+
+#include <openssl/provider.h>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace mqttscope {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcTls, "mqttscope.transport.tls")
 
 QString tr(const char *text)
 {
@@ -94,23 +99,45 @@ std::optional<QSslKey> readPrivateKey(const QString &path, const QByteArray &pas
     return std::nullopt;
 }
 
-bool applyPkcs12(const TlsOptions &options, QSslConfiguration &config, QString *error)
+// OpenSSL 3 decrypts RC2/3DES-protected PKCS#12 files (`openssl pkcs12 -export -legacy`, most
+// older exports) only with its legacy provider. Qt uses the same libcrypto, so loading it into
+// the default context lets Qt read them. Done once, only when such a file needs it; the TLS
+// cipher lists never pick these algorithms.
+bool loadLegacyOpenSslAlgorithms()
 {
-    QFile file(options.pkcs12File);
+    static const bool loaded = [] {
+        // Loading a provider explicitly stops the implicit default one: keep it too.
+        const bool ok = OSSL_PROVIDER_load(nullptr, "default") && OSSL_PROVIDER_load(nullptr, "legacy");
+        qCInfo(lcTls) << "OpenSSL legacy provider for an old PKCS#12 file:" << (ok ? "loaded" : "unavailable");
+        return ok;
+    }();
+    return loaded;
+}
+
+bool importPkcs12(const QString &path, const QByteArray &passphrase, QSslKey *key,
+                  QSslCertificate *certificate, QList<QSslCertificate> *chain, QString *error)
+{
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read PKCS#12 file %1: %2").arg(options.pkcs12File, file.errorString());
+        *error = tr("Cannot read PKCS#12 file %1: %2").arg(path, file.errorString());
         return false;
     }
+    return QSslCertificate::importPkcs12(&file, key, certificate, chain, passphrase);
+}
+
+bool applyPkcs12(const TlsOptions &options, QSslConfiguration &config, QString *error)
+{
     QSslKey key;
     QSslCertificate certificate;
     QList<QSslCertificate> chain;
-    if (!QSslCertificate::importPkcs12(&file, &key, &certificate, &chain,
-                                       options.pkcs12Passphrase)) {
-        // OpenSSL 3 loads RC2/3DES-protected files (`openssl pkcs12 -export -legacy`, older
-        // exports) only with its legacy provider.
-        *error = tr("Cannot read PKCS#12 file %1: wrong passphrase, or legacy encryption (re-export "
-                    "it with `openssl pkcs12 -export -certpbe AES-256-CBC -keypbe AES-256-CBC`)")
-                     .arg(options.pkcs12File);
+    const auto import = [&] {
+        return importPkcs12(options.pkcs12File, options.pkcs12Passphrase, &key, &certificate,
+                            &chain, error);
+    };
+    if (!import() && (!error->isEmpty() || !loadLegacyOpenSslAlgorithms() || !import())) {
+        if (error->isEmpty())
+            *error = tr("Cannot read PKCS#12 file %1: wrong passphrase or unsupported format")
+                         .arg(options.pkcs12File);
         return false;
     }
     config.setPrivateKey(key);

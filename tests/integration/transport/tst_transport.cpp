@@ -79,11 +79,22 @@ private:
     Endpoint endpointWith(L listener, const std::function<void(Endpoint &)> &change = {}) const;
 
     MosquittoBroker m_broker;
+    QTemporaryDir m_scratch;
+    QString m_legacyPkcs12;
 };
 
 void TransportTest::initTestCase()
 {
     MQTTSCOPE_START_BROKER(m_broker, {L::Tcp, L::Tls, L::TlsClientCert, L::Ws, L::Wss, L::PasswordTcp});
+    const TestCertificates &certs = m_broker.certificates();
+    m_legacyPkcs12 = m_scratch.filePath(u"legacy.p12"_s);
+    QProcess openssl;
+    openssl.setProcessChannelMode(QProcess::MergedChannels);
+    openssl.start(u"openssl"_s, {u"pkcs12"_s, u"-export"_s, u"-legacy"_s, u"-in"_s, certs.clientCertFile(),
+                                 u"-inkey"_s, certs.clientKeyFile(), u"-passout"_s,
+                                 u"pass:"_s + QString::fromUtf8(TestCertificates::pkcs12Passphrase()),
+                                 u"-out"_s, m_legacyPkcs12});
+    QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0, openssl.readAll().constData());
 }
 
 Endpoint TransportTest::endpointWith(L listener, const std::function<void(Endpoint &)> &change) const
@@ -171,6 +182,12 @@ void TransportTest::handshake_data()
     });
     QTest::newRow("client cert, PKCS#12") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
         e.tls.pkcs12File = certs.clientPkcs12File();
+        e.tls.pkcs12Passphrase = TestCertificates::pkcs12Passphrase();
+    });
+    // `openssl pkcs12 -export -legacy` (RC2/3DES, as older tools write), which OpenSSL 3 reads
+    // only with its legacy provider.
+    QTest::newRow("client cert, legacy PKCS#12") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
+        e.tls.pkcs12File = m_legacyPkcs12;
         e.tls.pkcs12Passphrase = TestCertificates::pkcs12Passphrase();
     });
     QTest::newRow("ws") << endpointWith(L::Ws);
