@@ -2,6 +2,7 @@
 // Connection profiles: JSON round trips through the store, import/export, the mapping to client
 // options, and that secrets go to the keychain (or memory) and never into a profile file.
 #include "profiles/connectionprofile.h"
+#include "profiles/profileproblems.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 
@@ -82,6 +83,8 @@ private slots:
     void importRejectsGarbage();
     void duplicateAndRemove();
     void clientOptions();
+    void problems_data();
+    void problems();
     void secretsRoundTripThroughKeychain();
     void secretsWithoutKeychainStayInMemory();
 
@@ -257,6 +260,55 @@ void tst_Profiles::clientOptions()
     QVERIFY(!a.will);
     QVERIFY(!a.endpoint.tls.insecure);
     QVERIFY(a.connectProperties.isEmpty());
+}
+
+void tst_Profiles::problems_data()
+{
+    QTest::addColumn<ConnectionProfile>("profile");
+    QTest::addColumn<QList<ProfileField>>("fields");
+    ConnectionProfile ok;
+    ok.name = u"ok"_s;
+    QTest::newRow("valid") << ok << QList<ProfileField>{};
+
+    ConnectionProfile unnamed;
+    unnamed.host.clear();
+    QTest::newRow("no name, no host") << unnamed << QList<ProfileField>{ProfileField::Name, ProfileField::Host};
+
+    ConnectionProfile will = ok;
+    will.will.enabled = true;
+    will.will.topic = u"status/#"_s; // [MQTT-3.1.3-11] a will topic is a topic name: no wildcards
+    QTest::newRow("wildcard will topic") << will << QList<ProfileField>{ProfileField::WillTopic};
+    will.will.enabled = false;
+    QTest::newRow("disabled will is not checked") << will << QList<ProfileField>{};
+
+    ConnectionProfile tls = ok;
+    tls.transport = TransportKind::Tls;
+    tls.caFile = u"/nonexistent/ca.pem"_s;
+    QTest::newRow("missing CA file") << tls << QList<ProfileField>{ProfileField::CaFile};
+    tls.transport = TransportKind::Tcp;
+    QTest::newRow("TLS files ignored over tcp") << tls << QList<ProfileField>{};
+
+    ConnectionProfile badFilter = ok;
+    badFilter.subscriptions.append(Subscription{.filter = u"a/#/b"_s}); // [MQTT-4.7.1-1]
+    QTest::newRow("bad subscription filter") << badFilter << QList<ProfileField>{ProfileField::Subscriptions};
+
+    ConnectionProfile persistentAnonymous = ok;
+    persistentAnonymous.cleanStart = false;
+    persistentAnonymous.version = VersionChoice::V311; // [MQTT-3.1.3-8]
+    QTest::newRow("3.1.1 empty id without clean session") << persistentAnonymous
+                                                          << QList<ProfileField>{ProfileField::ClientId};
+    persistentAnonymous.version = VersionChoice::V5;
+    QTest::newRow("5.0 empty id without clean start") << persistentAnonymous << QList<ProfileField>{};
+}
+
+void tst_Profiles::problems()
+{
+    QFETCH(ConnectionProfile, profile);
+    QFETCH(QList<ProfileField>, fields);
+    const auto problems = profileProblems(profile);
+    QCOMPARE(problems.keys(), fields);
+    for (const QString &message : problems)
+        QVERIFY(!message.isEmpty());
 }
 
 void tst_Profiles::secretsRoundTripThroughKeychain()
