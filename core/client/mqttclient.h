@@ -42,15 +42,24 @@ public slots:
     // Normal disconnect: sends DISCONNECT (with `reason` in 5.0) and stops reconnecting.
     void disconnectFromBroker(mqttscope::ReasonCode reason = mqttscope::ReasonCode::Success,
                               const mqttscope::Properties &properties = {});
+    // Drops the connection without DISCONNECT, as a network failure would (the broker then
+    // publishes the will [MQTT-3.1.2-8]), and does not reconnect.
+    void abortConnection();
 
 public:
     // Each returns a token (never reused within this client) that the matching *Finished signal
     // carries; 0 when the request was refused at once (errorOccurred says why).
-    quint64 publish(const Message &message);
-    quint64 subscribe(const QList<Subscription> &subscriptions, const Properties &properties = {});
-    quint64 unsubscribe(const QList<QString> &filters, const Properties &properties = {});
+    //
+    // While connecting or reconnecting, requests are queued and sent after the CONNACK; while
+    // Disconnected they are refused. QoS 1/2 messages beyond the server's receive maximum wait
+    // in the queue until acks free a slot.
+    Q_INVOKABLE quint64 publish(const mqttscope::Message &message);
+    Q_INVOKABLE quint64 subscribe(const QList<mqttscope::Subscription> &subscriptions,
+                                  const mqttscope::Properties &properties = {});
+    Q_INVOKABLE quint64 unsubscribe(const QList<QString> &filters,
+                                    const mqttscope::Properties &properties = {});
     // 5.0 enhanced authentication: continue or start re-authentication (AUTH packet).
-    void sendAuth(const AuthPacket &auth);
+    Q_INVOKABLE void sendAuth(const mqttscope::AuthPacket &auth);
 
 signals:
     void stateChanged(mqttscope::ClientState state);
