@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/message.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace mqttscope::cli {
+
+// mosquitto_sub's -F format string, parsed once and applied to each message.
+//   %t topic, %p payload, %q QoS, %r retain, %l payload length, %m message id (always 0: the
+//   client does not expose it), %x/%X payload in hex, %I ISO-8601 local time, %U Unix time with
+//   nanoseconds, %j/%J JSON as mosquitto_sub prints it, %%; MQTT 5: %A topic alias, %C content
+//   type, %D correlation data, %E message expiry, %F payload format, %P user properties,
+//   %R response topic, %S subscription identifier; flags '-' and '0', width and .precision as
+//   mosquitto_sub takes them. @X is strftime's %X (@N nanoseconds, @@ '@'), and \n \t \r \v \a
+//   \e \0 \\ are escapes.
+class FormatString
+{
+public:
+    explicit FormatString(const QByteArray &format = {});
+
+    // Appends the message as the format says (no end of line). A %J payload that is not JSON
+    // adds a line to *errors, as mosquitto_sub prints it to stderr.
+    void append(const Message &message, qint64 receivedMsecsSinceEpoch, QByteArray &out,
+                QByteArray *errors) const;
+
+private:
+    struct Field
+    {
+        char kind = 0; // 0 = literal text, '%' field, '@' strftime, 'N' nanoseconds
+        char conversion = 0;
+        bool leftAlign = false;
+        char pad = ' ';
+        int width = 0;
+        int precision = -1;
+        QByteArray literal;
+    };
+
+    void appendField(const Field &field, const Message &message, qint64 receivedMsecs,
+                     QByteArray &out, QByteArray *errors) const;
+
+    QList<Field> m_fields;
+};
+
+} // namespace mqttscope::cli

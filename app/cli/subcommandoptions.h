@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "client/clientoptions.h"
+#include "protocol/properties.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace mqttscope::cli {
+
+enum class Subcommand { Sub, Pub, Help, Version };
+
+// How `sub` prints each message (mosquitto_sub's modes plus --json).
+enum class OutputMode {
+    Payload, // the payload bytes only (mosquitto_sub's default)
+    Verbose, // -v: "topic payload"
+    Format,  // -F: mosquitto_sub's format string
+    Json,    // --json: one JSON object per line, see JsonMessageWriter
+};
+
+// Where `pub` takes its message from (exactly one of -m -f -l -n -s).
+enum class MessageSource { None, Argument, File, StdinLines, Null, StdinWhole };
+
+// Everything the command line asked for: the client's options plus what to do with the
+// connection. Built by ArgumentParser, run by SubscribeCommand or PublishCommand.
+struct SubcommandOptions
+{
+    Subcommand subcommand = Subcommand::Help;
+    ClientOptions client;
+    bool debug = false;
+    QStringList topics; // -t: filters for sub, topic names for pub (the first is used)
+    quint8 qos = 0;
+
+    // MQTT 5 properties given with -D for the packets other than CONNECT (those and the will's
+    // are in `client`).
+    Properties publishProperties;
+    Properties subscribeProperties;
+    Properties unsubscribeProperties;
+    Properties disconnectProperties;
+    Properties willProperties; // moved into client.will once the will topic is known
+
+    // sub
+    OutputMode output = OutputMode::Payload;
+    QByteArray format; // -F, kept as bytes: it is applied to bytes
+    bool appendNewline = true; // -N turns it off
+    QStringList filterOut;     // -T
+    QStringList unsubscribeTopics; // -U
+    int messageCount = 0;      // -C, 0 = unlimited
+    int timeoutSeconds = 0;    // -W, 0 = none
+    bool exitAfterSubscribe = false; // -E
+    bool skipRetained = false;       // -R
+    bool retainedOnly = false;       // --retained-only
+    bool removeRetained = false;     // --remove-retained
+    bool retainAsPublished = false;  // --retain-as-published
+
+    // pub
+    MessageSource source = MessageSource::None;
+    QByteArray message; // -m
+    QString file;       // -f
+    bool retain = false;
+    int repeatCount = 1;          // --repeat
+    double repeatDelaySeconds = 0; // --repeat-delay
+};
+
+} // namespace mqttscope::cli
