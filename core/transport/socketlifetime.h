@@ -4,7 +4,7 @@
 #include <QObject>
 #include <QPointer>
 
-// Ending a socket owned by a transport, for both QAbstractSocket and QWebSocket.
+// Dropping a socket owned by a transport, for both QAbstractSocket and QWebSocket.
 namespace mqttscope::socketlifetime {
 
 // Drops the socket at once: no more signals to `receiver`, connection aborted, object deleted
@@ -18,21 +18,6 @@ void discard(QPointer<Socket> &socket, QObject *receiver)
     socket->abort();
     socket->deleteLater();
     socket = nullptr;
-}
-
-// Lets the socket end politely on its own: what was written (e.g. an MQTT DISCONNECT) still
-// drains, `startClosing` begins the close, and the socket deletes itself once disconnected
-// (at the latest with its parent, the transport).
-template <typename Socket, typename StartClosing>
-void closeGracefully(QPointer<Socket> &socket, QObject *receiver, StartClosing startClosing)
-{
-    if (!socket)
-        return;
-    Socket *detached = socket;
-    socket = nullptr;
-    detached->disconnect(receiver);
-    QObject::connect(detached, &Socket::disconnected, detached, &QObject::deleteLater);
-    startClosing(detached);
 }
 
 } // namespace mqttscope::socketlifetime

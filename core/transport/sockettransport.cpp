@@ -12,11 +12,10 @@ Q_LOGGING_CATEGORY(lcTransport, "mqttscope.transport")
 
 void SocketTransport::open()
 {
-    if (state() != State::Closed)
+    if (!prepareOpen())
         return;
     releaseSocket();
     m_unread.clear();
-    beginOpening();
     m_socket = createSocket();
     if (!m_socket)
         return; // createSocket() already failed with the cause
@@ -37,14 +36,13 @@ void SocketTransport::socketReady()
 
 void SocketTransport::close()
 {
-    if (state() == State::Closed)
+    if (!beginClosing())
         return;
-    m_unread.clear();
-    socketlifetime::closeGracefully(m_socket, this, [](QAbstractSocket *socket) {
-        QObject::connect(socket, &QAbstractSocket::errorOccurred, socket, &QObject::deleteLater);
-        socket->disconnectFromHost();
-    });
-    finishClosing();
+    // Qt sends what is buffered first; disconnected() then ends the close (onDisconnected()).
+    if (m_socket)
+        m_socket->disconnectFromHost();
+    else
+        finishClosing();
 }
 
 void SocketTransport::abortConnection()

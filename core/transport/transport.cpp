@@ -8,13 +8,20 @@
 
 namespace mqttscope {
 
+namespace {
+
+// How long close() waits for written bytes to go out before dropping the connection.
+constexpr int kCloseTimeoutMs = 3000;
+
+} // namespace
+
 Transport::Transport(const Endpoint &endpoint, QObject *parent)
     : QObject(parent)
     , m_endpoint(endpoint)
+    , m_deadline(this) // a child, so that moveToThread() takes it along
 {
-    m_connectTimer.setSingleShot(true);
-    connect(&m_connectTimer, &QTimer::timeout, this,
-            [this] { fail(transporterrors::describeTimeout(m_endpoint)); });
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &Transport::onDeadline);
 }
 
 std::unique_ptr<Transport> Transport::create(const Endpoint &endpoint, QObject *parent)
@@ -31,17 +38,24 @@ std::unique_ptr<Transport> Transport::create(const Endpoint &endpoint, QObject *
     return nullptr;
 }
 
-void Transport::beginOpening()
+bool Transport::prepareOpen()
 {
+    if (m_state == State::Opening || m_state == State::Open)
+        return false;
+    if (m_state == State::Closing) {
+        abortConnection();
+        finishClosing();
+    }
     m_state = State::Opening;
     ++m_attempt;
     if (m_endpoint.connectTimeoutMs > 0)
-        m_connectTimer.start(m_endpoint.connectTimeoutMs);
+        m_deadline.start(m_endpoint.connectTimeoutMs);
+    return true;
 }
 
 void Transport::finishOpening()
 {
-    m_connectTimer.stop();
+    m_deadline.stop();
     m_state = State::Open;
     emit connected();
 }
@@ -50,10 +64,12 @@ void Transport::fail(const QString &message)
 {
     if (m_state == State::Closed)
         return;
-    m_connectTimer.stop();
+    const bool expected = m_state == State::Closing;
+    m_deadline.stop();
     m_state = State::Closed;
     abortConnection();
-    emit errorOccurred(message);
+    if (!expected)
+        emit errorOccurred(message);
     emit closed();
 }
 
@@ -68,13 +84,37 @@ void Transport::failSoon(const QString &message)
         Qt::QueuedConnection);
 }
 
+bool Transport::beginClosing()
+{
+    if (m_state == State::Opening) {
+        abortConnection();
+        finishClosing();
+        return false;
+    }
+    if (m_state != State::Open)
+        return false;
+    m_state = State::Closing;
+    m_deadline.start(kCloseTimeoutMs);
+    return true;
+}
+
 void Transport::finishClosing()
 {
-    m_connectTimer.stop();
+    m_deadline.stop();
     if (m_state == State::Closed)
         return;
     m_state = State::Closed;
     emit closed();
+}
+
+void Transport::onDeadline()
+{
+    if (m_state == State::Opening) {
+        fail(transporterrors::describeTimeout(m_endpoint));
+    } else if (m_state == State::Closing) {
+        abortConnection();
+        finishClosing();
+    }
 }
 
 } // namespace mqttscope

@@ -15,10 +15,13 @@ namespace mqttscope {
 // writes bytes and never learns which. Lives on the thread of its owner.
 //
 // Life cycle: open() -> connected() (for tls/wss after the handshake, for ws after the HTTP
-// upgrade) or errorOccurred() + closed(). While open, a lost or remotely closed connection
-// emits errorOccurred("Connection closed by host:port" ...) + closed(); close() emits closed()
-// only. Every errorOccurred() is followed by exactly one closed(). A closed transport may be
-// open()ed again. Don't delete it from a slot connected to its signals (use deleteLater()).
+// upgrade) or errorOccurred() + closed(); open() itself never signals. While open, a lost or
+// remotely closed connection emits errorOccurred("Connection closed by host:port" ...) +
+// closed(). close() emits only closed(): at once while opening; when open, after what was
+// written (e.g. DISCONNECT) has gone out and the connection has ended (at most 3 s later), so
+// a process may quit on closed() without losing its DISCONNECT. Every errorOccurred() is
+// followed by exactly one closed(). A closed transport may be open()ed again. Don't delete it
+// from a slot connected to its signals (use deleteLater()).
 class Transport : public QObject
 {
     Q_OBJECT
@@ -28,9 +31,10 @@ public:
 
     // Starts connecting; emits connected() or errorOccurred() (then closed()).
     virtual void open() = 0;
-    // Closes; emits closed() once when it was open or opening.
+    // Closes; emits closed() once (see above) when it was open or opening.
     virtual void close() = 0;
-    // Queues bytes to send (for ws, one binary frame per call). Returns false when not open.
+    // Queues bytes to send (for ws, one binary frame per call). Returns false when not open
+    // (also once close() was called).
     virtual bool write(const QByteArray &bytes) = 0;
     // Everything received since the last call (may be empty).
     virtual QByteArray readAll() = 0;
@@ -55,22 +59,31 @@ signals:
 protected:
     explicit Transport(const Endpoint &endpoint, QObject *parent = nullptr);
 
-    enum class State { Closed, Opening, Open };
+    enum class State { Closed, Opening, Open, Closing };
     State state() const { return m_state; }
-    // For implementations: the shared life cycle, so that every kind signals alike.
-    void beginOpening();                 // state Opening, arms the connect timeout
+
+    // The shared life cycle, so that every kind signals alike. An implementation's open() starts
+    // with prepareOpen(), its close() with beginClosing().
+    bool prepareOpen();                  // false when already opening/open; ends a pending close
     void finishOpening();                // state Open, emits connected()
-    void fail(const QString &message);   // emits errorOccurred() + closed(), drops the connection
+    // Emits errorOccurred() + closed() and drops the connection. While closing the end of the
+    // connection is expected: then only closed().
+    void fail(const QString &message);
     void failSoon(const QString &message); // fail() from the event loop: open() never signals inside
+    // Open: state Closing, true (the caller starts a graceful close, then finishClosing()).
+    // Opening: drops the attempt, emits closed(), false. Otherwise false.
+    bool beginClosing();
     void finishClosing();                // state Closed, emits closed() when it was not closed
-    // Drops the underlying connection at once without signals (on failure).
+    // Drops the underlying connection at once without signals.
     virtual void abortConnection() = 0;
 
 private:
+    void onDeadline();
+
     Endpoint m_endpoint;
     State m_state = State::Closed;
     quint64 m_attempt = 0; // counts open()s, so that a late failSoon() hits only its own attempt
-    QTimer m_connectTimer;
+    QTimer m_deadline;     // bounds connecting (connectTimeoutMs) and closing
 };
 
 } // namespace mqttscope

@@ -50,12 +50,11 @@ WebSocketTransport::~WebSocketTransport() = default;
 
 void WebSocketTransport::open()
 {
-    if (state() != State::Closed)
+    if (!prepareOpen())
         return;
     socketlifetime::discard(m_socket, this);
     m_received.clear();
     m_sslErrors.clear();
-    beginOpening();
 
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     const bool secure = endpoint().kind == TransportKind::SecureWebSocket;
@@ -125,11 +124,13 @@ void WebSocketTransport::onError()
 
 void WebSocketTransport::close()
 {
-    if (state() == State::Closed)
+    if (!beginClosing())
         return;
-    m_received.clear();
-    socketlifetime::closeGracefully(m_socket, this, [](QWebSocket *socket) { socket->close(); });
-    finishClosing();
+    // A close frame after what is queued; disconnected() then ends the close.
+    if (m_socket)
+        m_socket->close();
+    else
+        finishClosing();
 }
 
 void WebSocketTransport::abortConnection()

@@ -28,6 +28,24 @@ QByteArray connectPacket(const QByteArray &clientId)
     return char(0x10) + QByteArray(1, char(body.size())) + body;
 }
 
+// A CONNECT with a QoS 0 will message on `willTopic`.
+QByteArray connectPacketWithWill(const QByteArray &clientId, const QByteArray &willTopic)
+{
+    const auto string = [](const QByteArray &s) { return char(s.size() >> 8) + (char(s.size() & 0xff) + s); };
+    const QByteArray body = QByteArray("\x00\x04MQTT\x04\x06\x00\x3c", 10) + string(clientId)
+        + string(willTopic) + string("gone"_ba);
+    return char(0x10) + QByteArray(1, char(body.size())) + body;
+}
+
+// SUBSCRIBE packet id 1 to `filter` at QoS 0, and its SUBACK.
+QByteArray subscribePacket(const QByteArray &filter)
+{
+    const QByteArray body = QByteArray("\x00\x01", 2) + char(filter.size() >> 8)
+        + (char(filter.size() & 0xff) + filter) + '\0';
+    return char(0x82) + QByteArray(1, char(body.size())) + body;
+}
+const QByteArray kSubackQos0("\x90\x03\x00\x01\x00", 5);
+
 // CONNACK, session present 0, return code 0 (accepted) [MQTT-3.2.2-1].
 const QByteArray kConnackAccepted("\x20\x02\x00\x00", 4);
 const QByteArray kDisconnect("\xe0\x00", 2);
@@ -74,6 +92,8 @@ private slots:
     void webSocketOffersOnlyMqttSubprotocol();
     void brokerClosingIsReported();
     void closeSignalsOnceAndReopens();
+    void closeDeliversWhatWasWritten_data();
+    void closeDeliversWhatWasWritten();
 
 private:
     Endpoint endpointWith(L listener, const std::function<void(Endpoint &)> &change = {}) const;
@@ -447,14 +467,64 @@ void TransportTest::closeSignalsOnceAndReopens()
             QCOMPARE(readExactly(*transport, 4), kConnackAccepted);
             QVERIFY(transport->write(kDisconnect));
             transport->close();
-            QCOMPARE(closed.count(), round);
+            QVERIFY(!transport->isOpen());
+            QVERIFY(!transport->write(kDisconnect)); // closing: nothing more goes out
+            transport->close();                      // idempotent
+            QTRY_COMPARE(closed.count(), round);
             transport->close();
-            QCOMPARE(closed.count(), round);
         }
         QTest::qWait(50);
         QCOMPARE(errors.count(), 0);
         QCOMPARE(closed.count(), 2);
     }
+}
+
+void TransportTest::closeDeliversWhatWasWritten_data()
+{
+    QTest::addColumn<L>("listener");
+    QTest::addColumn<bool>("graceful");
+    const std::pair<const char *, L> listeners[] = {
+        {"tcp", L::Tcp}, {"tls", L::Tls}, {"ws", L::Ws}, {"wss", L::Wss}};
+    for (const auto &[name, listener] : listeners) {
+        QTest::addRow("%s, DISCONNECT + close()", name) << listener << true;
+        QTest::addRow("%s, dropped", name) << listener << false;
+    }
+}
+
+// A DISCONNECT written just before close() reaches the broker even when the transport is
+// destroyed as soon as closed() comes: the broker then drops the will [MQTT-3.1.2-10]. The
+// dropped rows (destroyed without close()) show the will would otherwise be published.
+void TransportTest::closeDeliversWhatWasWritten()
+{
+    QFETCH(L, listener);
+    QFETCH(bool, graceful);
+    const QByteArray willTopic = "will/" + QByteArray::number(int(listener)) + (graceful ? "/g" : "/d");
+
+    auto watcher = Transport::create(m_broker.endpoint(L::Tcp));
+    QSignalSpy watcherConnected(watcher.get(), &Transport::connected);
+    watcher->open();
+    QTRY_COMPARE(watcherConnected.count(), 1);
+    QVERIFY(watcher->write(connectPacket("watcher")));
+    QCOMPARE(readExactly(*watcher, 4), kConnackAccepted);
+    QVERIFY(watcher->write(subscribePacket(willTopic)));
+    QCOMPARE(readExactly(*watcher, kSubackQos0.size()), kSubackQos0);
+
+    auto transport = Transport::create(m_broker.endpoint(listener));
+    QSignalSpy connected(transport.get(), &Transport::connected);
+    QSignalSpy closed(transport.get(), &Transport::closed);
+    transport->open();
+    QTRY_COMPARE(connected.count(), 1);
+    QVERIFY(transport->write(connectPacketWithWill("with-will", willTopic)));
+    QCOMPARE(readExactly(*transport, 4), kConnackAccepted);
+    if (graceful) {
+        QVERIFY(transport->write(kDisconnect));
+        transport->close();
+        QTRY_COMPARE(closed.count(), 1);
+    }
+    transport.reset();
+
+    QTest::qWait(300); // mosquitto publishes a will at once when the connection ends
+    QCOMPARE(watcher->readAll().contains("gone"), !graceful);
 }
 
 QTEST_GUILESS_MAIN(TransportTest)
