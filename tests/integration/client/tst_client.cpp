@@ -1,0 +1,660 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MqttClient against a real mosquitto: every protocol test runs for 3.1.1 and 5.0 from one data
+// table, over tcp and, where the transport matters, over tls, ws and wss.
+
+#include "client/mqttclient.h"
+#include "mosquittobroker.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+#include <QUuid>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace mqttscope;
+using mqttscope::test::MosquittoBroker;
+
+Q_DECLARE_METATYPE(mqttscope::test::MosquittoBroker::Listener)
+
+namespace {
+
+constexpr int kTimeoutMs = 10000;
+// How long "nothing arrives" is watched for, after a fence message proved the path is flowing.
+constexpr int kQuietMs = 300;
+
+// Everything a client signals, typed, in arrival order.
+struct Recorder
+{
+    explicit Recorder(MqttClient *client)
+    {
+        QObject::connect(client, &MqttClient::messagesReceived, client,
+                         [this](const QList<Message> &batch) { messages += batch; });
+        QObject::connect(client, &MqttClient::publishFinished, client,
+                         [this](quint64 token, ReasonCode reason, const QString &) {
+                             finished.insert(token, reason);
+                         });
+        QObject::connect(client, &MqttClient::subscribeFinished, client,
+                         [this](quint64 token, const SubackPacket &suback) { subacks.insert(token, suback); });
+        QObject::connect(client, &MqttClient::unsubscribeFinished, client,
+                         [this](quint64 token, const UnsubackPacket &unsuback) {
+                             unsubacks.insert(token, unsuback);
+                         });
+        QObject::connect(client, &MqttClient::connected, client,
+                         [this](const ConnackPacket &connack) { connacks += connack; });
+        QObject::connect(client, &MqttClient::connectionRefused, client,
+                         [this](const ConnackPacket &connack) { refusals += connack; });
+        QObject::connect(client, &MqttClient::disconnected, client,
+                         [this](const QString &reason) { disconnects += reason; });
+        QObject::connect(client, &MqttClient::pingRoundTrip, client, [this](int ms) { pings += ms; });
+        QObject::connect(client, &MqttClient::errorOccurred, client, [this](const QString &e) { errors += e; });
+        QObject::connect(client, &MqttClient::reconnectScheduled, client, [this](int ms) { reconnects += ms; });
+    }
+
+    QList<Message> messagesOn(const QByteArray &topic) const
+    {
+        QList<Message> result;
+        for (const Message &message : messages) {
+            if (message.topic == topic)
+                result += message;
+        }
+        return result;
+    }
+
+    QList<Message> messages;
+    QHash<quint64, ReasonCode> finished;
+    QHash<quint64, SubackPacket> subacks;
+    QHash<quint64, UnsubackPacket> unsubacks;
+    QList<ConnackPacket> connacks;
+    QList<ConnackPacket> refusals;
+    QStringList disconnects;
+    QList<int> pings;
+    QStringList errors;
+    QList<int> reconnects;
+};
+
+// A client and its recorder, for one test.
+struct TestClient
+{
+    std::unique_ptr<MqttClient> client = std::make_unique<MqttClient>();
+    Recorder recorder{client.get()};
+    MqttClient *operator->() const { return client.get(); }
+};
+
+QByteArray uniqueTopic(const char *test)
+{
+    return "mqttscope/test/"_ba + test + '/' + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+}
+
+Message message(const QByteArray &topic, const QByteArray &payload, quint8 qos, bool retain = false)
+{
+    Message m;
+    m.topic = topic;
+    m.payload = payload;
+    m.qos = qos;
+    m.retain = retain;
+    return m;
+}
+
+} // namespace
+
+class tst_Client : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void connectAndDisconnect_data();
+    void connectAndDisconnect();
+    void autoVersionSpeaksV5WithMosquitto();
+    void qosRoundTrip_data();
+    void qosRoundTrip();
+    void retainedDeliveredToNewSubscriber_data() { versions(); }
+    void retainedDeliveredToNewSubscriber();
+    void willOnAbnormalDisconnectOnly_data() { versions(); }
+    void willOnAbnormalDisconnectOnly();
+    void persistentSessionReceivesQueuedMessages_data();
+    void persistentSessionReceivesQueuedMessages();
+    void unsubscribeStopsDelivery_data() { versions(); }
+    void unsubscribeStopsDelivery();
+    void keepAlivePingRoundTrip_data() { versions(); }
+    void keepAlivePingRoundTrip();
+    void propertiesRoundTrip_data() { versions(); }
+    void propertiesRoundTrip();
+    void noLocal_data() { versions(); }
+    void noLocal();
+    void retainHandlingDoNotSend_data() { versions(); }
+    void retainHandlingDoNotSend();
+    void emptyClientIdGetsAssignedId_data() { versions(); }
+    void emptyClientIdGetsAssignedId();
+    void wrongPasswordRefused_data() { versions(); }
+    void wrongPasswordRefused();
+    void invalidTopicsRefusedAtOnce_data() { versions(); }
+    void invalidTopicsRefusedAtOnce();
+    void worksOnItsOwnThread_data() { versions(); }
+    void worksOnItsOwnThread();
+
+private:
+    // One row per protocol version; every protocol test uses it.
+    static void versions();
+    ClientOptions optionsFor(bool v5, MosquittoBroker::Listener listener = MosquittoBroker::Listener::Tcp) const;
+    // Connects and waits for CONNACK; false (with the recorder's story) on failure.
+    static bool connectClient(TestClient &client);
+    static bool subscribeAndWait(TestClient &client, const QList<Subscription> &subscriptions,
+                                 const Properties &properties = {});
+
+    MosquittoBroker m_broker;
+};
+
+void tst_Client::initTestCase()
+{
+    using L = MosquittoBroker::Listener;
+    MQTTSCOPE_START_BROKER(m_broker, QList<L>{L::Tcp, L::Tls, L::Ws, L::Wss, L::PasswordTcp});
+}
+
+void tst_Client::versions()
+{
+    QTest::addColumn<bool>("v5");
+    QTest::newRow("3.1.1") << false;
+    QTest::newRow("5.0") << true;
+}
+
+ClientOptions tst_Client::optionsFor(bool v5, MosquittoBroker::Listener listener) const
+{
+    ClientOptions options;
+    options.endpoint = m_broker.endpoint(listener);
+    options.version = v5 ? VersionChoice::V5 : VersionChoice::V311;
+    options.clientId = u"mqttscope-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces).left(18);
+    options.reconnect.enabled = false;
+    return options;
+}
+
+bool tst_Client::connectClient(TestClient &client)
+{
+    const qsizetype before = client.recorder.connacks.size();
+    client->connectToBroker();
+    const bool ok = QTest::qWaitFor([&] { return client.recorder.connacks.size() > before
+                                                 || !client.recorder.disconnects.isEmpty(); },
+                                    kTimeoutMs);
+    if (!ok || client.recorder.connacks.size() == before) {
+        qWarning() << "connect failed:" << client.recorder.disconnects << client.recorder.errors;
+        return false;
+    }
+    return client->state() == ClientState::Connected;
+}
+
+bool tst_Client::subscribeAndWait(TestClient &client, const QList<Subscription> &subscriptions,
+                                  const Properties &properties)
+{
+    const quint64 token = client->subscribe(subscriptions, properties);
+    if (token == 0)
+        return false;
+    if (!QTest::qWaitFor([&] { return client.recorder.subacks.contains(token); }, kTimeoutMs))
+        return false;
+    const SubackPacket suback = client.recorder.subacks.value(token);
+    return suback.reasons.size() == subscriptions.size()
+           && std::none_of(suback.reasons.cbegin(), suback.reasons.cend(), isError);
+}
+
+void tst_Client::connectAndDisconnect_data()
+{
+    QTest::addColumn<bool>("v5");
+    QTest::addColumn<MosquittoBroker::Listener>("listener");
+    const std::pair<const char *, MosquittoBroker::Listener> listeners[] = {
+        {"tcp", MosquittoBroker::Listener::Tcp},
+        {"tls", MosquittoBroker::Listener::Tls},
+        {"ws", MosquittoBroker::Listener::Ws},
+        {"wss", MosquittoBroker::Listener::Wss},
+    };
+    for (const auto &[name, listener] : listeners) {
+        QTest::addRow("%s 3.1.1", name) << false << listener;
+        QTest::addRow("%s 5.0", name) << true << listener;
+    }
+}
+
+void tst_Client::connectAndDisconnect()
+{
+    QFETCH(bool, v5);
+    QFETCH(MosquittoBroker::Listener, listener);
+    TestClient client;
+    client->setOptions(optionsFor(v5, listener));
+    QSignalSpy states(client.client.get(), &MqttClient::stateChanged);
+    QVERIFY(connectClient(client));
+    QCOMPARE(client->protocolVersion(), v5 ? ProtocolVersion::V5 : ProtocolVersion::V311);
+    QCOMPARE(client.recorder.connacks.size(), 1);
+    QCOMPARE(client.recorder.connacks.first().reason, ReasonCode::Success);
+    QVERIFY(!client.recorder.connacks.first().sessionPresent); // clean start [MQTT-3.2.2-2]
+
+    client->disconnectFromBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(client->state(), ClientState::Disconnected, kTimeoutMs);
+    QCOMPARE(client.recorder.disconnects, QStringList{u"Disconnected by the client"_s});
+    QVERIFY(client.recorder.reconnects.isEmpty()); // a manual disconnect does not reconnect
+    QCOMPARE(states.size(), 3); // Connecting, Connected, Disconnected
+    QCOMPARE(states.at(1).at(0).value<ClientState>(), ClientState::Connected);
+}
+
+void tst_Client::autoVersionSpeaksV5WithMosquitto()
+{
+    TestClient client;
+    ClientOptions options = optionsFor(true);
+    options.version = VersionChoice::Auto;
+    client->setOptions(options);
+    QVERIFY(connectClient(client));
+    QCOMPARE(client->protocolVersion(), ProtocolVersion::V5);
+}
+
+void tst_Client::qosRoundTrip_data()
+{
+    QTest::addColumn<bool>("v5");
+    QTest::addColumn<int>("qos");
+    QTest::addColumn<MosquittoBroker::Listener>("listener");
+    for (const bool v5 : {false, true}) {
+        const char *version = v5 ? "5.0" : "3.1.1";
+        for (int qos = 0; qos <= 2; ++qos)
+            QTest::addRow("tcp qos%d %s", qos, version) << v5 << qos << MosquittoBroker::Listener::Tcp;
+        QTest::addRow("tls qos2 %s", version) << v5 << 2 << MosquittoBroker::Listener::Tls;
+        QTest::addRow("ws qos1 %s", version) << v5 << 1 << MosquittoBroker::Listener::Ws;
+        QTest::addRow("wss qos2 %s", version) << v5 << 2 << MosquittoBroker::Listener::Wss;
+    }
+}
+
+void tst_Client::qosRoundTrip()
+{
+    QFETCH(bool, v5);
+    QFETCH(int, qos);
+    QFETCH(MosquittoBroker::Listener, listener);
+    TestClient client;
+    client->setOptions(optionsFor(v5, listener));
+    QVERIFY(connectClient(client));
+    const QByteArray topic = uniqueTopic("qos");
+    // Granted at QoS 2, so each message comes back with the QoS it was published with.
+    QVERIFY(subscribeAndWait(client, {Subscription{QString::fromUtf8(topic), 2}}));
+
+    // Enough messages on one topic that 5.0 sends most of them with a topic alias (mosquitto
+    // allows 10) and several flows overlap.
+    constexpr int count = 50;
+    QList<quint64> tokens;
+    for (int i = 0; i < count; ++i) {
+        const quint64 token = client->publish(message(topic, QByteArray::number(i), quint8(qos)));
+        QVERIFY(token != 0);
+        QVERIFY(!tokens.contains(token));
+        tokens += token;
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messagesOn(topic).size(), count, kTimeoutMs);
+    // Every publish finishes with Success: PUBACK (QoS 1), PUBCOMP (QoS 2), written (QoS 0).
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.finished.size(), count, kTimeoutMs);
+    for (quint64 token : std::as_const(tokens))
+        QCOMPARE(client.recorder.finished.value(token, ReasonCode::UnspecifiedError), ReasonCode::Success);
+    const QList<Message> received = client.recorder.messagesOn(topic);
+    for (int i = 0; i < count; ++i) {
+        QCOMPARE(received.at(i).payload, QByteArray::number(i)); // in order [MQTT-4.6.0-6]
+        QCOMPARE(received.at(i).qos, quint8(qos));
+        QVERIFY(!received.at(i).retain);
+        QVERIFY(received.at(i).receivedMsecsSinceEpoch > 0);
+    }
+    QVERIFY(client.recorder.errors.isEmpty());
+}
+
+void tst_Client::retainedDeliveredToNewSubscriber()
+{
+    QFETCH(bool, v5);
+    const QByteArray topic = uniqueTopic("retained");
+    TestClient publisher;
+    publisher->setOptions(optionsFor(v5));
+    QVERIFY(connectClient(publisher));
+    const quint64 token = publisher->publish(message(topic, "kept", 1, true));
+    QTRY_VERIFY_WITH_TIMEOUT(publisher.recorder.finished.contains(token), kTimeoutMs);
+
+    TestClient subscriber;
+    subscriber->setOptions(optionsFor(v5));
+    QVERIFY(connectClient(subscriber));
+    QVERIFY(subscribeAndWait(subscriber, {Subscription{QString::fromUtf8(topic), 1}}));
+    QTRY_COMPARE_WITH_TIMEOUT(subscriber.recorder.messagesOn(topic).size(), 1, kTimeoutMs);
+    const Message retained = subscriber.recorder.messagesOn(topic).first();
+    QCOMPARE(retained.payload, "kept"_ba);
+    QVERIFY(retained.retain); // [MQTT-3.3.1-8]
+
+    // An empty retained message clears it [MQTT-3.3.1-10].
+    const quint64 clear = publisher->publish(message(topic, {}, 1, true));
+    QTRY_VERIFY_WITH_TIMEOUT(publisher.recorder.finished.contains(clear), kTimeoutMs);
+}
+
+void tst_Client::willOnAbnormalDisconnectOnly()
+{
+    QFETCH(bool, v5);
+    const QByteArray willTopic = uniqueTopic("will");
+    TestClient watcher;
+    watcher->setOptions(optionsFor(v5));
+    QVERIFY(connectClient(watcher));
+    QVERIFY(subscribeAndWait(watcher, {Subscription{QString::fromUtf8(willTopic), 1}}));
+
+    auto withWill = [&](const QByteArray &payload) {
+        ClientOptions options = optionsFor(v5);
+        Will will;
+        will.topic = willTopic;
+        will.payload = payload;
+        will.qos = 1;
+        will.properties.contentType = u"text/plain"_s;
+        will.properties.userProperties = {{u"origin"_s, u"will"_s}};
+        options.will = will;
+        return options;
+    };
+
+    // A normal DISCONNECT discards the will [MQTT-3.1.2-10]...
+    TestClient polite;
+    polite->setOptions(withWill("polite"));
+    QVERIFY(connectClient(polite));
+    polite->disconnectFromBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(polite->state(), ClientState::Disconnected, kTimeoutMs);
+
+    // ...a connection that just ends publishes it [MQTT-3.1.2-8].
+    TestClient rude;
+    rude->setOptions(withWill("rude"));
+    QVERIFY(connectClient(rude));
+    rude->abortConnection();
+    QTRY_COMPARE_WITH_TIMEOUT(watcher.recorder.messagesOn(willTopic).size(), 1, kTimeoutMs);
+    QTest::qWait(kQuietMs);
+    const QList<Message> wills = watcher.recorder.messagesOn(willTopic);
+    QCOMPARE(wills.size(), 1);
+    QCOMPARE(wills.first().payload, "rude"_ba);
+    QCOMPARE(wills.first().qos, quint8(1));
+    if (v5) {
+        QCOMPARE(wills.first().properties.contentType, u"text/plain"_s);
+        const QList<UserProperty> expected{{u"origin"_s, u"will"_s}};
+        QCOMPARE(wills.first().properties.userProperties, expected);
+    }
+    QCOMPARE(rude.recorder.disconnects, QStringList{u"Connection aborted by the client"_s});
+}
+
+void tst_Client::persistentSessionReceivesQueuedMessages_data()
+{
+    QTest::addColumn<bool>("v5");
+    QTest::addColumn<int>("qos");
+    for (const bool v5 : {false, true}) {
+        for (int qos = 1; qos <= 2; ++qos)
+            QTest::addRow("qos%d %s", qos, v5 ? "5.0" : "3.1.1") << v5 << qos;
+    }
+}
+
+void tst_Client::persistentSessionReceivesQueuedMessages()
+{
+    QFETCH(bool, v5);
+    QFETCH(int, qos);
+    const QByteArray topic = uniqueTopic("session");
+    ClientOptions options = optionsFor(v5);
+    options.cleanStart = false;
+    if (v5)
+        options.connectProperties.sessionExpiryInterval = 300; // 5.0 sessions end with the connection otherwise
+
+    {
+        TestClient first;
+        first->setOptions(options);
+        QVERIFY(connectClient(first));
+        QVERIFY(subscribeAndWait(first, {Subscription{QString::fromUtf8(topic), quint8(qos)}}));
+        first->disconnectFromBroker();
+        QTRY_COMPARE_WITH_TIMEOUT(first->state(), ClientState::Disconnected, kTimeoutMs);
+    }
+
+    TestClient publisher;
+    publisher->setOptions(optionsFor(v5));
+    QVERIFY(connectClient(publisher));
+    constexpr int count = 20;
+    for (int i = 0; i < count; ++i)
+        QVERIFY(publisher->publish(message(topic, QByteArray::number(i), quint8(qos))) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(publisher.recorder.finished.size(), count, kTimeoutMs);
+
+    TestClient second;
+    second->setOptions(options);
+    QVERIFY(connectClient(second));
+    QVERIFY(second.recorder.connacks.first().sessionPresent); // [MQTT-3.2.2-3]
+    QTRY_COMPARE_WITH_TIMEOUT(second.recorder.messagesOn(topic).size(), count, kTimeoutMs);
+    QTest::qWait(kQuietMs);
+    const QList<Message> received = second.recorder.messagesOn(topic);
+    QCOMPARE(received.size(), count); // exactly once for QoS 2, no extra copies for QoS 1 here
+    for (int i = 0; i < count; ++i) {
+        QCOMPARE(received.at(i).payload, QByteArray::number(i));
+        QCOMPARE(received.at(i).qos, quint8(qos));
+    }
+}
+
+void tst_Client::unsubscribeStopsDelivery()
+{
+    QFETCH(bool, v5);
+    const QByteArray topic = uniqueTopic("unsubscribe");
+    const QByteArray fence = topic + "/fence";
+    TestClient client;
+    client->setOptions(optionsFor(v5));
+    QVERIFY(connectClient(client));
+    QVERIFY(subscribeAndWait(client, {Subscription{QString::fromUtf8(topic), 1},
+                                      Subscription{QString::fromUtf8(fence), 1}}));
+    client->publish(message(topic, "before", 1));
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messagesOn(topic).size(), 1, kTimeoutMs);
+
+    const quint64 token = client->unsubscribe({QString::fromUtf8(topic)});
+    QVERIFY(token != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(client.recorder.unsubacks.contains(token), kTimeoutMs);
+    if (v5)
+        QCOMPARE(client.recorder.unsubacks.value(token).reasons, QList<ReasonCode>{ReasonCode::Success});
+    client->publish(message(topic, "after", 1));
+    client->publish(message(fence, "fence", 1));
+    // Messages keep their order on one connection, so once the fence is here "after" would be.
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messagesOn(fence).size(), 1, kTimeoutMs);
+    QCOMPARE(client.recorder.messagesOn(topic).size(), 1);
+}
+
+void tst_Client::keepAlivePingRoundTrip()
+{
+    QFETCH(bool, v5);
+    TestClient client;
+    ClientOptions options = optionsFor(v5);
+    options.keepAliveSeconds = 1;
+    client->setOptions(options);
+    QVERIFY(connectClient(client));
+    // An idle client pings once a second [MQTT-3.1.2-23]; mosquitto drops one silent for 1.5 s.
+    QTRY_VERIFY_WITH_TIMEOUT(client.recorder.pings.size() >= 2, 5000);
+    for (int rtt : std::as_const(client.recorder.pings))
+        QVERIFY2(rtt >= 0 && rtt < 1000, qPrintable(QString::number(rtt)));
+    QTest::qWait(1600);
+    QCOMPARE(client->state(), ClientState::Connected);
+    QVERIFY(client.recorder.disconnects.isEmpty());
+}
+
+void tst_Client::propertiesRoundTrip()
+{
+    QFETCH(bool, v5);
+    const QByteArray topic = uniqueTopic("properties");
+    TestClient client;
+    client->setOptions(optionsFor(v5));
+    QVERIFY(connectClient(client));
+    Properties subscribeProperties;
+    subscribeProperties.subscriptionIdentifiers = {42};
+    QVERIFY(subscribeAndWait(client, {Subscription{QString::fromUtf8(topic), 1}}, subscribeProperties));
+
+    Message sent = message(topic, "{\"t\":21.5}", 1);
+    sent.properties.payloadFormatIndicator = 1;
+    sent.properties.messageExpiryInterval = 3600;
+    sent.properties.contentType = u"application/json"_s;
+    sent.properties.responseTopic = u"reply/here"_s;
+    sent.properties.correlationData = "\x01\x02\x00\xff"_ba;
+    sent.properties.userProperties = {{u"a"_s, u"1"_s}, {u"a"_s, u"2"_s}, {u"ünï"_s, u"cödé"_s}};
+    QVERIFY(client->publish(sent) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messagesOn(topic).size(), 1, kTimeoutMs);
+    const Properties received = client.recorder.messagesOn(topic).first().properties;
+    if (!v5) {
+        QVERIFY(received.isEmpty()); // 3.1.1 has no properties
+        return;
+    }
+    QCOMPARE(received.payloadFormatIndicator, std::optional<quint8>(1));
+    QVERIFY(received.messageExpiryInterval.has_value()); // counted down by the broker [MQTT-3.3.2-6]
+    QVERIFY(*received.messageExpiryInterval <= 3600 && *received.messageExpiryInterval >= 3590);
+    QCOMPARE(received.contentType, sent.properties.contentType);
+    QCOMPARE(received.responseTopic, sent.properties.responseTopic);
+    QCOMPARE(received.correlationData, sent.properties.correlationData);
+    QCOMPARE(received.userProperties, sent.properties.userProperties); // order kept [MQTT-3.3.2-18]
+    QCOMPARE(received.subscriptionIdentifiers, QList<quint32>{42});     // [MQTT-3.3.4-3]
+}
+
+void tst_Client::noLocal()
+{
+    QFETCH(bool, v5);
+    const QByteArray topic = uniqueTopic("nolocal");
+    TestClient client;
+    client->setOptions(optionsFor(v5));
+    QVERIFY(connectClient(client));
+    Subscription subscription{QString::fromUtf8(topic), 1};
+    subscription.noLocal = true;
+    QVERIFY(subscribeAndWait(client, {subscription}));
+    client->publish(message(topic, "own", 1));
+
+    TestClient other;
+    other->setOptions(optionsFor(v5));
+    QVERIFY(connectClient(other));
+    other->publish(message(topic, "other", 1));
+    QTRY_VERIFY_WITH_TIMEOUT(!client.recorder.messagesOn(topic).isEmpty()
+                                 && client.recorder.messagesOn(topic).last().payload == "other",
+                             kTimeoutMs);
+    QList<QByteArray> payloads;
+    for (const Message &m : client.recorder.messagesOn(topic))
+        payloads += m.payload;
+    // 5.0 never sends our own messages back [MQTT-3.8.3-3]; 3.1.1 has no such option.
+    const QList<QByteArray> expected = v5 ? QList<QByteArray>{"other"} : QList<QByteArray>{"own", "other"};
+    QCOMPARE(payloads, expected);
+}
+
+void tst_Client::retainHandlingDoNotSend()
+{
+    QFETCH(bool, v5);
+    const QByteArray topic = uniqueTopic("retainhandling");
+    TestClient client;
+    client->setOptions(optionsFor(v5));
+    QVERIFY(connectClient(client));
+    const quint64 token = client->publish(message(topic, "retained", 1, true));
+    QTRY_VERIFY_WITH_TIMEOUT(client.recorder.finished.contains(token), kTimeoutMs);
+
+    Subscription subscription{QString::fromUtf8(topic), 1};
+    subscription.retainHandling = RetainHandling::DoNotSend;
+    QVERIFY(subscribeAndWait(client, {subscription}));
+    client->publish(message(topic, "live", 1));
+    QTRY_VERIFY_WITH_TIMEOUT(!client.recorder.messagesOn(topic).isEmpty()
+                                 && client.recorder.messagesOn(topic).last().payload == "live",
+                             kTimeoutMs);
+    // 5.0 sends no retained message for Retain Handling 2 [MQTT-3.3.1-11]; 3.1.1 always does.
+    QCOMPARE(client.recorder.messagesOn(topic).size(), v5 ? 1 : 2);
+    client->publish(message(topic, {}, 1, true));
+}
+
+void tst_Client::emptyClientIdGetsAssignedId()
+{
+    QFETCH(bool, v5);
+    TestClient client;
+    ClientOptions options = optionsFor(v5);
+    options.clientId.clear();
+    options.cleanStart = true; // [MQTT-3.1.3-7]
+    client->setOptions(options);
+    QVERIFY(connectClient(client));
+    const std::optional<QString> assigned = client.recorder.connacks.first().properties.assignedClientIdentifier;
+    if (v5) {
+        QVERIFY(assigned.has_value() && !assigned->isEmpty()); // [MQTT-3.2.2-16]
+        QCOMPARE(client->clientId(), *assigned);
+    } else {
+        QVERIFY(!assigned.has_value()); // 3.1.1 never tells the id
+        QVERIFY(client->clientId().isEmpty());
+    }
+}
+
+void tst_Client::wrongPasswordRefused()
+{
+    QFETCH(bool, v5);
+    TestClient client;
+    ClientOptions options = optionsFor(v5, MosquittoBroker::Listener::PasswordTcp);
+    options.username = u"alice"_s;
+    options.password = "wrong"_ba;
+    options.reconnect.enabled = true;
+    options.reconnect.initialDelayMs = 60000; // seen scheduled, never run
+    client->setOptions(options);
+    client->connectToBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.refusals.size(), 1, kTimeoutMs);
+    const ReasonCode reason = client.recorder.refusals.first().reason;
+    QVERIFY2(reason == ReasonCode::BadUserNameOrPassword || reason == ReasonCode::NotAuthorized,
+             qPrintable(reasonCodeName(reason)));
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.disconnects.size(), 1, kTimeoutMs);
+    QVERIFY2(client.recorder.disconnects.first().startsWith(u"Connection refused: "_s),
+             qPrintable(client.recorder.disconnects.first()));
+    QVERIFY(client.recorder.disconnects.first().contains(reasonCodeName(reason)));
+    // A refusal is retried with backoff, not at once.
+    QCOMPARE(client.recorder.reconnects.size(), 1);
+    QVERIFY(client.recorder.reconnects.first() >= 60000 * 0.8);
+    QCOMPARE(client->state(), ClientState::Reconnecting);
+    client->disconnectFromBroker();
+    QCOMPARE(client->state(), ClientState::Disconnected);
+
+    TestClient right;
+    options.password = "secret"_ba;
+    options.reconnect.enabled = false;
+    right->setOptions(options);
+    QVERIFY(connectClient(right));
+}
+
+void tst_Client::invalidTopicsRefusedAtOnce()
+{
+    QFETCH(bool, v5);
+    TestClient client;
+    client->setOptions(optionsFor(v5));
+    QCOMPARE(client->publish(message("a/b", "x", 0)), quint64(0)); // not connected
+    QVERIFY(connectClient(client));
+    QCOMPARE(client->publish(message("a/+/b", "x", 0)), quint64(0)); // [MQTT-3.3.2-2]
+    QCOMPARE(client->publish(message({}, "x", 0)), quint64(0));      // [MQTT-4.7.3-1]
+    QCOMPARE(client->subscribe({Subscription{u"a/#/b"_s, 0}}), quint64(0)); // [MQTT-4.7.1-1]
+    QCOMPARE(client->subscribe({Subscription{u"a+/b"_s, 0}}), quint64(0));  // [MQTT-4.7.1-2]
+    QCOMPARE(client->unsubscribe({u"#/x"_s}), quint64(0));
+    QCOMPARE(client.recorder.errors.size(), 6);
+    QCOMPARE(client->state(), ClientState::Connected); // nothing reached the broker
+}
+
+void tst_Client::worksOnItsOwnThread()
+{
+    QFETCH(bool, v5);
+    const QByteArray topic = uniqueTopic("thread");
+    QThread thread;
+    thread.start();
+    auto *client = new MqttClient;
+    client->setOptions(optionsFor(v5));
+    client->moveToThread(&thread);
+    QObject::connect(&thread, &QThread::finished, client, &QObject::deleteLater);
+
+    QList<Message> received; // filled on this thread through queued connections
+    quint64 subscribeToken = 0;
+    bool subscribed = false;
+    QObject::connect(client, &MqttClient::messagesReceived, this,
+                     [&](const QList<Message> &batch) { received += batch; });
+    QObject::connect(client, &MqttClient::subscribeFinished, this, [&](quint64 token, const SubackPacket &) {
+        subscribed = token == subscribeToken;
+    });
+    QSignalSpy connected(client, &MqttClient::connected);
+    QMetaObject::invokeMethod(client, "connectToBroker", Qt::QueuedConnection);
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, kTimeoutMs);
+
+    const QList<Subscription> subscriptions{Subscription{QString::fromUtf8(topic), 2}};
+    QVERIFY(QMetaObject::invokeMethod(client, "subscribe", Qt::BlockingQueuedConnection,
+                                      Q_RETURN_ARG(quint64, subscribeToken),
+                                      Q_ARG(QList<mqttscope::Subscription>, subscriptions),
+                                      Q_ARG(mqttscope::Properties, Properties{})));
+    QVERIFY(subscribeToken != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(subscribed, kTimeoutMs);
+    quint64 publishToken = 0;
+    QVERIFY(QMetaObject::invokeMethod(client, "publish", Qt::BlockingQueuedConnection,
+                                      Q_RETURN_ARG(quint64, publishToken),
+                                      Q_ARG(mqttscope::Message, message(topic, "across", 2))));
+    QVERIFY(publishToken != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, kTimeoutMs);
+    QCOMPARE(received.first().payload, "across"_ba);
+
+    QMetaObject::invokeMethod(client, "disconnectFromBroker", Qt::BlockingQueuedConnection);
+    thread.quit();
+    QVERIFY(thread.wait(kTimeoutMs));
+}
+
+QTEST_GUILESS_MAIN(tst_Client)
+#include "tst_client.moc"
