@@ -138,7 +138,7 @@ bool MosquittoBroker::isRunning() const
 bool MosquittoBroker::start(const QList<Listener> &listeners, const QStringList &extraConfig)
 {
     stop();
-    m_listeners = listeners;
+    m_listeners = listeners.isEmpty() ? QList<Listener>{Listener::Tcp} : listeners;
     m_extraConfig = extraConfig;
     m_error.clear();
     if (mosquittoProgram().isEmpty()) {
@@ -153,12 +153,12 @@ bool MosquittoBroker::start(const QList<Listener> &listeners, const QStringList 
     QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
                                             | QFile::ReadGroup | QFile::ExeGroup
                                             | QFile::ReadOther | QFile::ExeOther);
-    const bool wantsTls = std::any_of(listeners.cbegin(), listeners.cend(), isTls);
+    const bool wantsTls = std::any_of(m_listeners.cbegin(), m_listeners.cend(), isTls);
     if (wantsTls && !m_certificates.generate()) {
         m_error = m_certificates.errorString();
         return false;
     }
-    if (listeners.contains(Listener::PasswordTcp) && !writePasswordFile())
+    if (m_listeners.contains(Listener::PasswordTcp) && !writePasswordFile())
         return false;
     // A port taken between choosing and binding is the likely failure: one more try.
     for (int attempt = 0; attempt < 2; ++attempt) {
@@ -189,10 +189,6 @@ bool MosquittoBroker::choosePorts()
             return false;
         }
         m_ports.insert(listener, port);
-    }
-    if (m_ports.isEmpty()) {
-        m_error = u"MosquittoBroker::start: no listener asked for"_s;
-        return false;
     }
     return true;
 }

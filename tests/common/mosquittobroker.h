@@ -46,7 +46,7 @@ public:
     MosquittoBroker(const MosquittoBroker &) = delete;
     MosquittoBroker &operator=(const MosquittoBroker &) = delete;
 
-    // Starts mosquitto with these listeners and waits (at most 10 s) until each accepts
+    // Starts mosquitto with these listeners (none = Tcp only) and waits (at most 10 s) until each accepts
     // connections. `extraConfig` are global mosquitto.conf lines, e.g. "max_keepalive 10",
     // "message_size_limit 1000", "retain_available false". Makes the certificates first when a TLS
     // listener is asked for. Retries once with new ports. False on failure with errorString()

@@ -94,6 +94,7 @@ private slots:
     void closeSignalsOnceAndReopens();
     void closeDeliversWhatWasWritten_data();
     void closeDeliversWhatWasWritten();
+    void fixtureRestartsOnSamePorts();
 
 private:
     Endpoint endpointWith(L listener, const std::function<void(Endpoint &)> &change = {}) const;
@@ -525,6 +526,23 @@ void TransportTest::closeDeliversWhatWasWritten()
 
     QTest::qWait(300); // mosquitto publishes a will at once when the connection ends
     QCOMPARE(watcher->readAll().contains("gone"), !graceful);
+}
+
+// Tests that kill the broker to cut clients off bring it back on the same ports.
+void TransportTest::fixtureRestartsOnSamePorts()
+{
+    const quint16 tlsPort = m_broker.port(L::Tls);
+    m_broker.kill();
+    QVERIFY(!m_broker.isRunning());
+    QVERIFY2(m_broker.restart(), qPrintable(m_broker.errorString()));
+    QCOMPARE(m_broker.port(L::Tls), tlsPort);
+    auto transport = Transport::create(m_broker.endpoint(L::Tls));
+    QSignalSpy connected(transport.get(), &Transport::connected);
+    transport->open();
+    QTRY_COMPARE(connected.count(), 1);
+    QVERIFY(transport->write(connectPacket("after-restart")));
+    QCOMPARE(readExactly(*transport, 4), kConnackAccepted);
+    QVERIFY(m_broker.mosquittoVersion().startsWith(u"2."_s));
 }
 
 QTEST_GUILESS_MAIN(TransportTest)
