@@ -1,0 +1,41 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Builds the fuzz_codec libFuzzer target with clang outside the main (g++) build and runs it.
+#   run_fuzz.sh SOURCE_DIR WORK_DIR SECONDS [extra libFuzzer arguments...]
+# New inputs go to WORK_DIR/corpus, crash reproducers to WORK_DIR/. Exits non-zero on a crash.
+set -eu
+
+source_dir=$1
+work_dir=$2
+seconds=$3
+shift 3
+
+cxx=${CLANG_CXX:-clang++}
+mkdir -p "$work_dir/corpus"
+
+if pkg-config --exists Qt6Core 2>/dev/null; then
+    qt_cflags=$(pkg-config --cflags Qt6Core)
+    qt_libs=$(pkg-config --libs Qt6Core)
+else
+    qt_cflags="-I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore"
+    qt_libs="-lQt6Core"
+fi
+
+sources="$source_dir/tests/fuzz/fuzz_codec.cpp $(ls "$source_dir"/core/protocol/*.cpp)"
+binary="$work_dir/fuzz_codec"
+
+# Rebuild only when a source or header is newer than the binary: compiling with sanitizers is slow.
+stale=$(find "$source_dir/core/protocol" "$source_dir/tests/fuzz/fuzz_codec.cpp" -newer "$binary" 2>/dev/null | head -n 1 || true)
+if [ ! -x "$binary" ] || [ -n "$stale" ]; then
+    echo "building $binary with $cxx"
+    # Qt is built with -reduce-relocations, so code using it must be position independent.
+    # shellcheck disable=SC2086
+    "$cxx" -std=c++20 -g -O1 -fPIC \
+        -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+        -DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -DQT_NO_CAST_FROM_BYTEARRAY -DQT_NO_FOREACH \
+        -I"$source_dir/core" $qt_cflags $sources $qt_libs -o "$binary.tmp"
+    mv "$binary.tmp" "$binary"
+fi
+
+exec "$binary" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$work_dir/" "$@" "$work_dir/corpus" "$source_dir/tests/fuzz/corpus"
