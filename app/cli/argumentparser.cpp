@@ -96,17 +96,17 @@ bool ArgumentParser::run()
 
 bool ArgumentParser::parseOne(const QString &argument)
 {
-    bool handled = false;
-    if (!parseConnectionOption(argument, &handled) || handled)
-        return handled;
-    if (!parseTlsOption(argument, &handled) || handled)
-        return handled;
-    if (m_options.subcommand == Subcommand::Sub) {
-        if (!parseSubOption(argument, &handled) || handled)
-            return handled;
-    } else {
-        if (!parsePubOption(argument, &handled) || handled)
-            return handled;
+    using OptionGroup = bool (ArgumentParser::*)(const QString &, bool *);
+    const OptionGroup commandGroup = m_options.subcommand == Subcommand::Sub
+            ? &ArgumentParser::parseSubOption
+            : &ArgumentParser::parsePubOption;
+    for (OptionGroup group : {&ArgumentParser::parseConnectionOption,
+                              &ArgumentParser::parseTlsOption, commandGroup}) {
+        bool handled = false;
+        if (!(this->*group)(argument, &handled))
+            return false;
+        if (handled)
+            return true;
     }
     return fail(tr("Unknown option '%1'.").arg(argument));
 }
@@ -128,7 +128,7 @@ bool ArgumentParser::takeNumber(const QString &option, qint64 minimum, qint64 ma
     bool ok = false;
     *value = text.toLongLong(&ok);
     if (!ok || *value < minimum || *value > maximum)
-        return fail(problem.arg(text));
+        return fail(problem.contains("%1"_L1) ? problem.arg(text) : problem);
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include "subscribecommand.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -92,6 +93,10 @@ int main(int argc, char *argv[])
     case Subcommand::Pub:
         break;
     }
+
+    // The core's log lines are for -d; otherwise stderr carries only the one line of a failure.
+    if (!options->debug)
+        QLoggingCategory::setFilterRules(u"mqttscope.*=false"_s);
 
     std::unique_ptr<ClientCommand> command;
     if (options->subcommand == Subcommand::Sub) {
