@@ -2,6 +2,7 @@
 #include "explorer/historyexporter.h"
 
 #include "explorer/messagehistory.h"
+#include "explorer/payloadformat.h"
 #include "explorer/topicstore.h"
 
 #include <QDateTime>
@@ -95,7 +96,7 @@ QList<HistoryExporter::Row> HistoryExporter::collect(TopicNodeId node, Scope sco
 
 bool HistoryExporter::asText(const QByteArray &payload) const
 {
-    return m_encoding == PayloadEncoding::Auto && QByteArrayView(payload).isValidUtf8();
+    return m_encoding == PayloadEncoding::Auto && Payload::looksLikeText(payload);
 }
 
 QJsonObject HistoryExporter::toJson(const Row &row) const

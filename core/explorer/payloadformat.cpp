@@ -52,14 +52,18 @@ bool isJson(QByteArrayView text)
 
 bool isCbor(QByteArrayView payload)
 {
-    const quint8 major = quint8(payload.front()) >> 5;
-    if ((major != 4 && major != 5 && major != 6) || payload.size() > MaxCborParseBytes)
+    // Only a map or an array (optionally behind the self-describe tag 55799): two random bytes
+    // are too often some valid CBOR scalar.
+    const QByteArrayView selfDescribe("\xd9\xd9\xf7");
+    const QByteArrayView item = payload.startsWith(selfDescribe) ? payload.sliced(3) : payload;
+    const quint8 major = item.isEmpty() ? 0 : quint8(item.front()) >> 5;
+    if ((major != 4 && major != 5) || payload.size() > MaxCborParseBytes)
         return false;
-    const QByteArray bytes = payload.toByteArray();
+    const QByteArray bytes = item.toByteArray();
     QCborStreamReader reader(bytes);
     const QCborValue value = QCborValue::fromCbor(reader);
     return reader.lastError() == QCborError::NoError && reader.currentOffset() == bytes.size()
-           && (value.isMap() || value.isArray() || value.isTag());
+           && (value.isMap() || value.isArray());
 }
 
 } // namespace

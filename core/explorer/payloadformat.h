@@ -13,7 +13,7 @@ enum class PayloadFormat {
     Number, // UTF-8 text that is one decimal number, e.g. "21.5"
     Json,   // an object or array
     Text,   // other valid UTF-8 without control characters (tab, CR and LF allowed)
-    Cbor,   // a single well-formed CBOR map, array or tag, nothing after it
+    Cbor,   // one well-formed CBOR map or array (may be self-described), nothing after it
     Png,
     Jpeg,
     Gif,

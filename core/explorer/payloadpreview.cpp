@@ -16,7 +16,7 @@ constexpr int HexPreviewBytes = 16;
 
 QString formatSize(qint64 bytes)
 {
-    return QLocale::system().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 QString preview(QByteArrayView payload, int maxChars)

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "explorer/explorerdata.h"
+#include "explorer/historyexporter.h"
+
+#include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace mqttscope;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+Message message(const char *topic, QByteArray payload, qint64 time = 0)
+{
+    Message m;
+    m.topic = QByteArray(topic);
+    m.payload = std::move(payload);
+    m.receivedMsecsSinceEpoch = time;
+    return m;
+}
+
+QByteArrayList payloads(const MessageHistory &history, TopicNodeId topic)
+{
+    QByteArrayList result;
+    const QList<HistoryEntry> entries = history.entries(topic);
+    for (const HistoryEntry &e : entries)
+        result.append(e.payload);
+    return result;
+}
+
+} // namespace
+
+class tst_MessageHistory : public QObject
+{
+    Q_OBJECT
+private slots:
+    void keepsFlagsAndProperties();
+    void retentionByCount_data();
+    void retentionByCount();
+    void retentionByBytesEvictsOldestOfConnection();
+    void neverTruncates();
+    void lowerLimitsEvictAtOnce();
+    void entriesAfterSequence();
+    void removeSubtreeDropsHistory();
+    void exportJsonLines();
+    void exportCsv();
+    void exportSubtreeInArrivalOrder();
+
+    void statisticsTotalsAndRates();
+    void statisticsWindowSlides();
+};
+
+void tst_MessageHistory::keepsFlagsAndProperties()
+{
+    MessageHistory history;
+    Message m = message("t", "p", 1234);
+    m.qos = 2;
+    m.retain = true;
+    m.dup = true;
+    m.properties.contentType = u"text/plain"_s;
+    m.properties.userProperties = {{u"k"_s, u"v"_s}};
+    history.append(7, m);
+    history.append(7, message("t", "plain"));
+    const QList<HistoryEntry> entries = history.entries(7);
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries[0].payload, QByteArray("p"));
+    QCOMPARE(entries[0].receivedMsecs, 1234);
+    QCOMPARE(entries[0].qos, 2);
+    QVERIFY(entries[0].retain && entries[0].dup);
+    QVERIFY(entries[0].properties);
+    QCOMPARE(*entries[0].properties, m.properties);
+    QVERIFY(!entries[1].properties); // 3.1.1 style: nothing stored for no properties
+    QVERIFY(entries[0].sequence < entries[1].sequence);
+}
+
+void tst_MessageHistory::retentionByCount_data()
+{
+    QTest::addColumn<int>("perTopic");
+    QTest::addColumn<int>("sent");
+    QTest::addColumn<QByteArrayList>("kept");
+    QTest::newRow("under") << 5 << 3 << QByteArrayList{"0", "1", "2"};
+    QTest::newRow("at") << 3 << 3 << QByteArrayList{"0", "1", "2"};
+    QTest::newRow("over: oldest go") << 3 << 7 << QByteArrayList{"4", "5", "6"};
+    QTest::newRow("one") << 1 << 4 << QByteArrayList{"3"};
+    QTest::newRow("disabled") << 0 << 4 << QByteArrayList{};
+}
+
+void tst_MessageHistory::retentionByCount()
+{
+    QFETCH(int, perTopic);
+    QFETCH(int, sent);
+    QFETCH(QByteArrayList, kept);
+    MessageHistory history({qint64(1) << 30, perTopic});
+    for (int i = 0; i < sent; ++i) {
+        history.append(1, message("a", QByteArray::number(i)));
+        history.append(2, message("b", "other"));
+    }
+    QCOMPARE(payloads(history, 1), kept);
+    QCOMPARE(history.count(1), kept.size());
+    QCOMPARE(history.count(2), qMin(perTopic, sent));
+    QCOMPARE(history.entryCount(), kept.size() + qMin(perTopic, sent));
+}
+
+void tst_MessageHistory::retentionByBytesEvictsOldestOfConnection()
+{
+    const qint64 each = 100 + MessageHistory::EntryOverheadBytes;
+    MessageHistory history({each * 3, 1000});
+    history.append(1, message("a", QByteArray(100, 'a')));
+    history.append(2, message("b", QByteArray(100, 'b')));
+    history.append(1, message("a", QByteArray(100, 'c')));
+    QCOMPARE(history.bytesUsed(), each * 3);
+    history.append(3, message("c", QByteArray(100, 'd')));
+    // The connection's oldest message (a's first) went, whatever topic it was on.
+    QCOMPARE(history.bytesUsed(), each * 3);
+    QCOMPARE(payloads(history, 1), QByteArrayList{QByteArray(100, 'c')});
+    QCOMPARE(history.count(2), 1);
+    QCOMPARE(history.count(3), 1);
+}
+
+void tst_MessageHistory::neverTruncates()
+{
+    // A payload bigger than the whole budget is kept whole, alone, rather than cut.
+    MessageHistory history({1024, 10});
+    history.append(1, message("small", "x"));
+    const QByteArray big(4096, 'z');
+    history.append(2, message("big", big));
+    QCOMPARE(history.count(1), 0);
+    QCOMPARE(history.count(2), 0);
+    QCOMPARE(history.entryCount(), 0);
+    QCOMPARE(history.bytesUsed(), 0);
+    // Within the budget a big payload stays byte for byte.
+    MessageHistory roomy({1 << 20, 10});
+    roomy.append(2, message("big", big));
+    QCOMPARE(payloads(roomy, 2), QByteArrayList{big});
+}
+
+void tst_MessageHistory::lowerLimitsEvictAtOnce()
+{
+    MessageHistory history;
+    for (int i = 0; i < 10; ++i)
+        history.append(1, message("a", QByteArray::number(i)));
+    history.setLimits({history.limits().byteBudget, 2});
+    QCOMPARE(payloads(history, 1), (QByteArrayList{"8", "9"}));
+    history.setLimits({1 + MessageHistory::EntryOverheadBytes, 2});
+    QCOMPARE(payloads(history, 1), QByteArrayList{"9"});
+}
+
+void tst_MessageHistory::entriesAfterSequence()
+{
+    MessageHistory history;
+    for (int i = 0; i < 4; ++i)
+        history.append(1, message("a", QByteArray::number(i)));
+    const quint64 second = history.entries(1)[1].sequence;
+    const QList<HistoryEntry> newer = history.entries(1, second);
+    QCOMPARE(newer.size(), 2);
+    QCOMPARE(newer[0].payload, QByteArray("2"));
+    QCOMPARE(history.oldestSequence(1), history.entries(1)[0].sequence);
+    QCOMPARE(history.oldestSequence(99), 0u);
+}
+
+void tst_MessageHistory::removeSubtreeDropsHistory()
+{
+    ExplorerData data;
+    data.ingest({message("a/b", "1"), message("a/b/c", "2"), message("d", "3")}, 1);
+    (void)data.store().takeChanges();
+    const TopicNodeId c = data.store().find("a/b/c");
+    data.removeSubtree(data.store().find("a"));
+    QCOMPARE(data.history().count(c), 0);
+    QCOMPARE(data.history().entryCount(), 1);
+}
+
+void tst_MessageHistory::exportJsonLines()
+{
+    ExplorerData data;
+    Message m = message("dev/1", "héllo", 1'700'000'000'123);
+    m.qos = 1;
+    m.retain = true;
+    m.properties.contentType = u"text/plain"_s;
+    m.properties.correlationData = QByteArray("\x01\x02", 2);
+    m.properties.userProperties = {{u"a"_s, u"b"_s}};
+    Message binary = message("dev/1", QByteArray("\xff\x00\x01", 3), 1'700'000'000'124);
+    data.ingest({m, binary}, 1);
+
+    QBuffer out;
+    out.open(QIODevice::WriteOnly);
+    const HistoryExporter exporter(data.store(), data.history());
+    QCOMPARE(exporter.writeJsonLines(out, data.store().find("dev/1"), HistoryExporter::Scope::Topic), 2);
+    const QByteArrayList lines = out.data().split('\n');
+    QCOMPARE(lines.size(), 3);
+    QVERIFY(lines[2].isEmpty());
+
+    const QJsonObject first = QJsonDocument::fromJson(lines[0]).object();
+    QCOMPARE(first["time"_L1].toString(), u"2023-11-14T22:13:20.123Z"_s);
+    QCOMPARE(first["topic"_L1].toString(), u"dev/1"_s);
+    QCOMPARE(first["qos"_L1].toInt(), 1);
+    QCOMPARE(first["retain"_L1].toBool(), true);
+    QCOMPARE(first["dup"_L1].toBool(), false);
+    QCOMPARE(first["size"_L1].toInt(), 6);
+    QCOMPARE(first["payloadEncoding"_L1].toString(), u"utf8"_s);
+    QCOMPARE(first["payload"_L1].toString(), u"héllo"_s);
+    const QJsonObject properties = first["properties"_L1].toObject();
+    QCOMPARE(properties["contentType"_L1].toString(), u"text/plain"_s);
+    QCOMPARE(properties["correlationData"_L1].toString(), u"AQI="_s);
+    QCOMPARE(properties["userProperties"_L1].toArray(), (QJsonArray{QJsonArray{u"a"_s, u"b"_s}}));
+
+    const QJsonObject second = QJsonDocument::fromJson(lines[1]).object();
+    QCOMPARE(second["payloadEncoding"_L1].toString(), u"base64"_s);
+    QCOMPARE(QByteArray::fromBase64(second["payload"_L1].toString().toLatin1()), binary.payload);
+    QVERIFY(!second.contains("properties"_L1));
+}
+
+void tst_MessageHistory::exportCsv()
+{
+    ExplorerData data;
+    data.ingest({message("a,b", "say \"hi\",\nbye", 0), message("a,b", QByteArray("\x00", 1), 1000)}, 1);
+    QBuffer out;
+    out.open(QIODevice::WriteOnly);
+    HistoryExporter exporter(data.store(), data.history());
+    QCOMPARE(exporter.writeCsv(out, data.store().find("a,b"), HistoryExporter::Scope::Topic), 2);
+    QCOMPARE(out.data(),
+             QByteArray("time,topic,qos,retain,dup,size,payload_encoding,payload,properties\r\n"
+                        "1970-01-01T00:00:00.000Z,\"a,b\",0,0,0,13,utf8,\"say \"\"hi\"\",\nbye\",\r\n"
+                        "1970-01-01T00:00:01.000Z,\"a,b\",0,0,0,1,base64,AA==,\r\n"));
+
+    // Forced base64 round-trips any payload.
+    QBuffer forced;
+    forced.open(QIODevice::WriteOnly);
+    exporter.setPayloadEncoding(HistoryExporter::PayloadEncoding::Base64);
+    exporter.writeCsv(forced, data.store().find("a,b"), HistoryExporter::Scope::Topic);
+    QVERIFY(forced.data().contains(",base64," + QByteArray("say \"hi\",\nbye").toBase64() + ","));
+}
+
+void tst_MessageHistory::exportSubtreeInArrivalOrder()
+{
+    ExplorerData data;
+    data.ingest({message("s/x", "1"), message("s/y/z", "2"), message("t", "3"), message("s/x", "4"),
+                 message("s", "5")},
+                1);
+    QBuffer out;
+    out.open(QIODevice::WriteOnly);
+    const HistoryExporter exporter(data.store(), data.history());
+    QCOMPARE(exporter.writeJsonLines(out, data.store().find("s"), HistoryExporter::Scope::Subtree), 4);
+    QStringList order;
+    for (const QByteArray &line : out.data().split('\n')) {
+        if (!line.isEmpty())
+            order.append(QJsonDocument::fromJson(line).object()["payload"_L1].toString());
+    }
+    QCOMPARE(order, (QStringList{u"1"_s, u"2"_s, u"4"_s, u"5"_s}));
+}
+
+void tst_MessageHistory::statisticsTotalsAndRates()
+{
+    Statistics stats(2);
+    stats.addMessagesIn(10, 1'000);
+    stats.addMessagesIn(30, 2'500);
+    stats.addBytes(400, 50, 2'600);
+    stats.addMessagesOut(4, 2'999);
+    QCOMPARE(stats.total(Statistics::MessagesIn), 40);
+    QCOMPARE(stats.total(Statistics::BytesIn), 400);
+    QCOMPARE(stats.total(Statistics::BytesOut), 50);
+    // At 3.0 s the complete seconds in the window are 1 and 2.
+    QCOMPARE(stats.perSecond(Statistics::MessagesIn, 3'000), 20.0);
+    QCOMPARE(stats.perSecond(Statistics::BytesIn, 3'000), 200.0);
+    QCOMPARE(stats.perSecond(Statistics::MessagesOut, 3'000), 2.0);
+    // The running second does not count yet.
+    QCOMPARE(stats.perSecond(Statistics::MessagesIn, 2'999), 5.0);
+    const Statistics::Snapshot snapshot = stats.snapshot(3'000);
+    QCOMPARE(snapshot.totals[Statistics::MessagesOut], 4);
+    QCOMPARE(snapshot.perSecond[Statistics::BytesOut], 25.0);
+}
+
+void tst_MessageHistory::statisticsWindowSlides()
+{
+    Statistics stats(2);
+    stats.addMessagesIn(100, 1'000);
+    QCOMPARE(stats.perSecond(Statistics::MessagesIn, 2'000), 50.0);
+    QCOMPARE(stats.perSecond(Statistics::MessagesIn, 4'000), 0.0);
+    // A bucket reused for a later second starts from zero.
+    stats.addMessagesIn(6, 4'000);
+    QCOMPARE(stats.perSecond(Statistics::MessagesIn, 5'000), 3.0);
+    QCOMPARE(stats.total(Statistics::MessagesIn), 106);
+    stats.reset();
+    QCOMPARE(stats.total(Statistics::MessagesIn), 0);
+    QCOMPARE(stats.perSecond(Statistics::MessagesIn, 5'000), 0.0);
+}
+
+QTEST_GUILESS_MAIN(tst_MessageHistory)
+#include "tst_messagehistory.moc"
