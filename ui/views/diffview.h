@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "views/linediff.h"
+
+#include <QByteArray>
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+
+namespace mqttscope {
+
+// A line diff of one payload against the previous payload of the same topic: added lines on a
+// green tint, removed lines on a red one, both taken from the palette so dark themes work. Two
+// JSON payloads are pretty-printed first so that a change of one field is one changed line; two
+// payloads that are not both UTF-8 text are compared as hex dumps.
+class DiffView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DiffView(QWidget *parent = nullptr);
+
+    void setPayloads(const QByteArray &before, const QByteArray &after);
+    // The selected message is the first of its topic: nothing to compare it with.
+    void showNoPrevious();
+    void clear();
+
+    QList<DiffLine> lines() const { return m_lines; }
+
+    // The lines a payload is compared as (see the class comment); `asJson` pretty-prints it.
+    static QStringList comparableLines(const QByteArray &payload, bool asJson, bool asText);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void showLines();
+
+    QList<DiffLine> m_lines;
+    QLabel *m_summary;
+    QPlainTextEdit *m_text;
+};
+
+} // namespace mqttscope

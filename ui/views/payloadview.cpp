@@ -1,0 +1,422 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/payloadview.h"
+
+#include "views/hexdumpmodel.h"
+#include "views/imageview.h"
+#include "views/invalidbytehighlighter.h"
+#include "views/jsonhighlighter.h"
+#include "views/messagepropertyrows.h"
+#include "views/payloadrendering.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QImageReader>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace mqttscope {
+
+namespace {
+
+enum Page { TextPage, HexPage, ImagePage };
+
+// QTextDocument turns "\r\n" into one block break, which would shift every later position;
+// drop those '\r's and move the invalid-byte markers with the text.
+MarkedText withDocumentLineBreaks(MarkedText marked)
+{
+    if (!marked.text.contains(u'\r'))
+        return marked;
+    QString text;
+    text.reserve(marked.text.size());
+    qsizetype markerIndex = 0;
+    qsizetype removed = 0;
+    for (qsizetype i = 0; i < marked.text.size(); ++i) {
+        while (markerIndex < marked.invalidMarkers.size() && marked.invalidMarkers[markerIndex] == i)
+            marked.invalidMarkers[markerIndex++] -= removed;
+        if (marked.text[i] == u'\r' && i + 1 < marked.text.size() && marked.text[i + 1] == u'\n') {
+            ++removed;
+            continue;
+        }
+        text += marked.text[i];
+    }
+    marked.text = text;
+    return marked;
+}
+
+QToolButton *makeButton(const QIcon &icon, const QString &text, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setIcon(icon);
+    button->setText(text);
+    button->setToolTip(text);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setAutoRaise(true);
+    return button;
+}
+
+} // namespace
+
+PayloadView::PayloadView(QWidget *parent)
+    : QWidget(parent)
+    , m_topicLabel(new QLabel(this))
+    , m_metaLabel(new QLabel(this))
+    , m_formatCombo(new QComboBox(this))
+    , m_noticeLabel(new QLabel(this))
+    , m_pages(new QStackedWidget(this))
+    , m_text(new QPlainTextEdit(this))
+    , m_hexView(new QTableView(this))
+    , m_hexModel(new HexDumpModel(this))
+    , m_image(new ImageView(this))
+    , m_properties(new QTreeWidget(this))
+    , m_jsonHighlighter(new JsonHighlighter(palette(), nullptr))
+    , m_invalidHighlighter(new InvalidByteHighlighter(palette(), nullptr))
+{
+    m_jsonHighlighter->setParent(this);
+    m_invalidHighlighter->setParent(this);
+
+    m_topicLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_topicLabel->setWordWrap(true);
+    QFont topicFont = m_topicLabel->font();
+    topicFont.setBold(true);
+    m_topicLabel->setFont(topicFont);
+    m_metaLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    for (const PayloadViewFormat format : allPayloadViewFormats())
+        m_formatCombo->addItem(payloadViewFormatName(format), QVariant::fromValue(int(format)));
+    m_formatCombo->setToolTip(tr("How to show the payload; the bytes are never changed"));
+    connect(m_formatCombo, &QComboBox::activated, this, [this](int index) {
+        m_formatChosen = true;
+        setFormat(PayloadViewFormat(m_formatCombo->itemData(index).toInt()));
+    });
+
+    auto *copyTopicButton = makeButton(QIcon::fromTheme(u"edit-copy"_s), tr("Copy topic"), this);
+    auto *copyPayloadButton = makeButton(QIcon::fromTheme(u"edit-copy"_s), tr("Copy payload"), this);
+    auto *saveButton = makeButton(QIcon::fromTheme(u"document-save-as"_s,
+                                                   style()->standardIcon(QStyle::SP_DialogSaveButton)),
+                                  tr("Save payload…"), this);
+    connect(copyTopicButton, &QToolButton::clicked, this, &PayloadView::copyTopic);
+    connect(copyPayloadButton, &QToolButton::clicked, this, &PayloadView::copyPayload);
+    connect(saveButton, &QToolButton::clicked, this, &PayloadView::savePayloadAs);
+
+    auto *formatLabel = new QLabel(tr("&Format:"), this);
+    formatLabel->setBuddy(m_formatCombo);
+    auto *toolbar = new QHBoxLayout;
+    toolbar->addWidget(formatLabel);
+    toolbar->addWidget(m_formatCombo);
+    toolbar->addStretch(1);
+    toolbar->addWidget(copyTopicButton);
+    toolbar->addWidget(copyPayloadButton);
+    toolbar->addWidget(saveButton);
+
+    m_noticeLabel->setWordWrap(true);
+    m_noticeLabel->setVisible(false);
+    m_noticeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_text->setReadOnly(true);
+    m_text->setUndoRedoEnabled(false);
+    m_text->setFont(fixed);
+
+    m_hexView->setModel(m_hexModel);
+    m_hexView->setFont(fixed);
+    m_hexView->setShowGrid(false);
+    m_hexView->setWordWrap(false);
+    m_hexView->verticalHeader()->hide();
+    // Fixed row heights and content-sized columns measured on one row keep huge dumps instant.
+    m_hexView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_hexView->verticalHeader()->setDefaultSectionSize(QFontMetrics(fixed).height() + 4);
+    m_hexView->horizontalHeader()->setStretchLastSection(true);
+    m_hexView->setSelectionBehavior(QAbstractItemView::SelectRows);
+
+    m_pages->insertWidget(TextPage, m_text);
+    m_pages->insertWidget(HexPage, m_hexView);
+    m_pages->insertWidget(ImagePage, m_image);
+
+    m_properties->setColumnCount(2);
+    m_properties->setHeaderLabels({tr("MQTT 5 property"), tr("Value")});
+    m_properties->setRootIsDecorated(false);
+    m_properties->setUniformRowHeights(true);
+    m_properties->setVisible(false);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_pages);
+    splitter->addWidget(m_properties);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_topicLabel);
+    layout->addWidget(m_metaLabel);
+    layout->addLayout(toolbar);
+    layout->addWidget(m_noticeLabel);
+    layout->addWidget(splitter, 1);
+
+    clear();
+}
+
+PayloadView::~PayloadView() = default;
+
+void PayloadView::setMessage(const Message &message)
+{
+    const bool sameTopic = m_hasMessage && message.topic == m_message.topic;
+    m_message = message;
+    m_hasMessage = true;
+    m_guessedFormat = guessPayloadViewFormat(message.payload, message.properties);
+    if (!sameTopic)
+        m_formatChosen = false;
+    const PayloadViewFormat shown = m_formatChosen ? m_format : m_guessedFormat;
+    const bool changed = shown != m_format;
+    m_format = shown;
+    updateHeader();
+    updateProperties();
+    render();
+    if (changed)
+        emit formatChanged(m_format);
+}
+
+void PayloadView::clear()
+{
+    m_message = {};
+    m_hasMessage = false;
+    m_formatChosen = false;
+    m_topicLabel->setText(tr("No message selected"));
+    m_metaLabel->clear();
+    m_properties->clear();
+    m_properties->setVisible(false);
+    showNotice({});
+    m_jsonHighlighter->setDocument(nullptr);
+    m_invalidHighlighter->setDocument(nullptr);
+    m_text->clear();
+    m_hexModel->setBytes({});
+    m_image->setImage({});
+    m_pages->setCurrentIndex(TextPage);
+}
+
+void PayloadView::setFormat(PayloadViewFormat format)
+{
+    const bool changed = format != m_format;
+    m_format = format;
+    if (m_hasMessage)
+        render();
+    else
+        m_formatCombo->setCurrentIndex(m_formatCombo->findData(int(format)));
+    if (changed)
+        emit formatChanged(format);
+}
+
+QString PayloadView::renderedText() const
+{
+    return m_pages->currentIndex() == TextPage ? m_text->toPlainText() : QString();
+}
+
+QImage PayloadView::renderedImage() const
+{
+    return m_pages->currentIndex() == ImagePage ? m_image->image() : QImage();
+}
+
+QString PayloadView::notice() const
+{
+    return m_noticeLabel->text();
+}
+
+void PayloadView::render()
+{
+    m_formatCombo->setCurrentIndex(m_formatCombo->findData(int(m_format)));
+    showNotice({});
+    m_jsonHighlighter->setDocument(nullptr);
+    m_invalidHighlighter->setDocument(nullptr);
+    m_text->clear(); // before a highlighter is attached, so it never works on the old text
+    const QByteArray &payload = m_message.payload;
+    switch (m_format) {
+    case PayloadViewFormat::Text:
+        showMarkedText();
+        break;
+    case PayloadViewFormat::Json: {
+        QString error;
+        const std::optional<QString> pretty = prettyJson(payload, &error);
+        if (!pretty) {
+            showNotice(error);
+            showMarkedText();
+            break;
+        }
+        // Attached before the text is set, a highlighter runs as the text goes in; attached
+        // after, it would colour a moment later and a grab could catch the plain text.
+        if (pretty->size() <= highlightLimitBytes)
+            m_jsonHighlighter->setDocument(m_text->document());
+        showText(*pretty, false);
+        break;
+    }
+    case PayloadViewFormat::Hex:
+        showHex();
+        break;
+    case PayloadViewFormat::Base64:
+        showText(base64Lines(payload), false);
+        break;
+    case PayloadViewFormat::Cbor: {
+        QString error;
+        const std::optional<QString> diagnostic = cborDiagnostic(payload, &error);
+        if (!diagnostic) {
+            showNotice(error);
+            showHex();
+            break;
+        }
+        showText(*diagnostic, false);
+        break;
+    }
+    case PayloadViewFormat::Image: {
+        // The format from the magic number, so that a wrong file suffix or content type can't
+        // mislead the decoder; Qt's own probing is the fallback for formats we don't sniff.
+        QBuffer buffer;
+        buffer.setData(payload);
+        QImageReader reader(&buffer, imageFormatOf(payload));
+        const QImage image = reader.read();
+        if (image.isNull()) {
+            showNotice(tr("Not an image Qt can decode: %1").arg(reader.errorString()));
+            showHex();
+            break;
+        }
+        m_image->setImage(image);
+        m_image->setToolTip(tr("%1 × %2 pixels, %3").arg(image.width()).arg(image.height())
+                                .arg(QString::fromLatin1(reader.format()).toUpper()));
+        m_pages->setCurrentIndex(ImagePage);
+        break;
+    }
+    }
+}
+
+void PayloadView::showText(const QString &text, bool wrap)
+{
+    m_text->setLineWrapMode(wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+    m_text->setPlainText(text);
+    m_pages->setCurrentIndex(TextPage);
+}
+
+void PayloadView::showMarkedText()
+{
+    const MarkedText marked = withDocumentLineBreaks(decodeUtf8Marked(m_message.payload));
+    if (!marked.invalidMarkers.isEmpty() && marked.text.size() <= highlightLimitBytes) {
+        m_invalidHighlighter->setMarkers(marked.invalidMarkers);
+        m_invalidHighlighter->setDocument(m_text->document());
+    }
+    showText(marked.text, true);
+    if (!marked.invalidMarkers.isEmpty() && m_noticeLabel->text().isEmpty())
+        showNotice(tr("Bytes that are not valid UTF-8 are shown as \\xNN (%1 of them).")
+                       .arg(marked.invalidMarkers.size()));
+}
+
+void PayloadView::showHex()
+{
+    m_hexModel->setBytes(m_message.payload);
+    m_hexView->resizeColumnToContents(HexDumpModel::OffsetColumn);
+    m_hexView->resizeColumnToContents(HexDumpModel::HexColumn);
+    m_pages->setCurrentIndex(HexPage);
+}
+
+void PayloadView::showNotice(const QString &notice)
+{
+    m_noticeLabel->setText(notice);
+    m_noticeLabel->setVisible(!notice.isEmpty());
+}
+
+void PayloadView::updateHeader()
+{
+    m_topicLabel->setText(QString::fromUtf8(m_message.topic));
+    QStringList parts;
+    parts << tr("QoS %1").arg(m_message.qos);
+    if (m_message.retain)
+        parts << tr("retained");
+    if (m_message.dup)
+        parts << tr("duplicate");
+    const QLocale locale;
+    const qsizetype size = m_message.payload.size();
+    parts << (size < 1024 ? tr("%1 B").arg(size)
+                          : tr("%1 (%2 B)").arg(locale.formattedDataSize(size), locale.toString(size)));
+    if (m_message.receivedMsecsSinceEpoch > 0)
+        parts << QDateTime::fromMSecsSinceEpoch(m_message.receivedMsecsSinceEpoch).toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s);
+    m_metaLabel->setText(parts.join(u" · "_s));
+}
+
+void PayloadView::updateProperties()
+{
+    m_properties->clear();
+    const QList<PropertyRow> rows = messagePropertyRows(m_message.properties);
+    for (const PropertyRow &row : rows)
+        new QTreeWidgetItem(m_properties, {row.name, row.value});
+    m_properties->resizeColumnToContents(0);
+    m_properties->setVisible(!rows.isEmpty());
+}
+
+bool PayloadView::savePayload(const QString &fileName, QString *error) const
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_message.payload) != m_message.payload.size()
+        || !file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void PayloadView::copyTopic()
+{
+    if (m_hasMessage)
+        QApplication::clipboard()->setText(QString::fromUtf8(m_message.topic));
+}
+
+void PayloadView::copyPayload()
+{
+    if (!m_hasMessage)
+        return;
+    auto *mime = new QMimeData;
+    mime->setData(u"application/octet-stream"_s, m_message.payload);
+    mime->setText(isValidUtf8(m_message.payload) ? QString::fromUtf8(m_message.payload)
+                                                 : QString::fromLatin1(m_message.payload.toHex(' ')));
+    QApplication::clipboard()->setMimeData(mime);
+}
+
+void PayloadView::savePayloadAs()
+{
+    if (!m_hasMessage)
+        return;
+    const QString suggested = QString::fromUtf8(m_message.topic).section(u'/', -1);
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Save payload"), suggested);
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    if (!savePayload(fileName, &error))
+        QMessageBox::warning(this, tr("Save payload"), tr("Could not save the payload to %1:\n%2").arg(fileName, error));
+}
+
+void PayloadView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        m_jsonHighlighter->setPalette(palette());
+        m_invalidHighlighter->setPalette(palette());
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace mqttscope

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/message.h"
+#include "views/payloadviewformat.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QStackedWidget;
+class QTableView;
+class QTreeWidget;
+
+namespace mqttscope {
+
+class HexDumpModel;
+class ImageView;
+class InvalidByteHighlighter;
+class JsonHighlighter;
+
+// Shows one message's payload as text, pretty JSON, hex dump, base64, CBOR diagnostic notation or
+// image, with its MQTT 5 properties. The format is guessed for each new topic and can be switched
+// with the combo; switching re-renders from the bytes held, which are never altered or truncated.
+// A choice made with the combo sticks while messages of the same topic follow.
+//
+// Only the chosen rendering is computed; the hex dump is formatted row by row as it scrolls, and
+// highlighting is skipped above highlightLimitBytes, so multi-megabyte payloads stay responsive.
+class PayloadView : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr qsizetype highlightLimitBytes = 1024 * 1024;
+
+    explicit PayloadView(QWidget *parent = nullptr);
+    ~PayloadView() override;
+
+    void setMessage(const Message &message);
+    void clear();
+    const Message &message() const { return m_message; }
+
+    PayloadViewFormat format() const { return m_format; }
+    PayloadViewFormat guessedFormat() const { return m_guessedFormat; }
+    void setFormat(PayloadViewFormat format);
+
+    // What the view shows, for tests and for the diff view's callers.
+    QString renderedText() const;       // the text page (empty when the hex or image page is shown)
+    QImage renderedImage() const;       // null unless the image page is shown
+    QString notice() const;             // why a format could not be shown, or empty
+
+    // Writes the payload bytes to `fileName` exactly; false with *error set on failure.
+    bool savePayload(const QString &fileName, QString *error) const;
+
+public slots:
+    void copyTopic();
+    void copyPayload(); // raw bytes as application/octet-stream, plus text (UTF-8) or hex
+    void savePayloadAs(); // asks for a file name, reports failures in a message box
+
+signals:
+    void formatChanged(mqttscope::PayloadViewFormat format);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void render();
+    void showText(const QString &text, bool wrap);
+    void showMarkedText();
+    void showHex();
+    void showNotice(const QString &notice);
+    void updateHeader();
+    void updateProperties();
+
+    Message m_message;
+    bool m_hasMessage = false;
+    PayloadViewFormat m_format = PayloadViewFormat::Text;
+    PayloadViewFormat m_guessedFormat = PayloadViewFormat::Text;
+    bool m_formatChosen = false; // by the user, for the current topic
+
+    QLabel *m_topicLabel;
+    QLabel *m_metaLabel;
+    QComboBox *m_formatCombo;
+    QLabel *m_noticeLabel;
+    QStackedWidget *m_pages;
+    QPlainTextEdit *m_text;
+    QTableView *m_hexView;
+    HexDumpModel *m_hexModel;
+    ImageView *m_image;
+    QTreeWidget *m_properties;
+    JsonHighlighter *m_jsonHighlighter;
+    InvalidByteHighlighter *m_invalidHighlighter;
+};
+
+} // namespace mqttscope
