@@ -18,6 +18,7 @@ struct TlsOptions
     QString pkcs12File;  // client certificate + key (+ chain) in one file, alternative to cert/key
     QByteArray pkcs12Passphrase;
     bool insecure = false;       // skip peer verification (certificate and host name)
+    bool skipHostNameCheck = false; // verify the chain but accept any name (mosquitto's --insecure)
     QString serverName;          // SNI / verification name; empty = the host
     QList<QByteArray> alpn;      // e.g. {"mqtt"} or {"x-amzn-mqtt-ca"}
     friend bool operator==(const TlsOptions &, const TlsOptions &) = default;

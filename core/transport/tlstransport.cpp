@@ -27,8 +27,11 @@ QAbstractSocket *TlsTransport::createSocket()
     socket->setSslConfiguration(*config);
     connect(socket, &QSslSocket::encrypted, this, &TlsTransport::socketReady);
     // Not ignored: the handshake then fails and describeError() reports these.
-    connect(socket, &QSslSocket::sslErrors, this,
-            [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+    connect(socket, &QSslSocket::sslErrors, this, [this, socket](const QList<QSslError> &errors) {
+        m_sslErrors = transporterrors::relevantSslErrors(errors, endpoint().tls.skipHostNameCheck);
+        if (m_sslErrors.isEmpty())
+            socket->ignoreSslErrors(errors);
+    });
     return socket;
 }
 

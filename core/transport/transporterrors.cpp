@@ -74,4 +74,14 @@ QString describeSslErrors(const QList<QSslError> &errors)
     return tr("TLS certificate verification failed: %1").arg(problems.join("; "_L1));
 }
 
+QList<QSslError> relevantSslErrors(const QList<QSslError> &errors, bool skipHostNameCheck)
+{
+    QList<QSslError> relevant;
+    for (const QSslError &error : errors) {
+        if (!(skipHostNameCheck && error.error() == QSslError::HostNameMismatch))
+            relevant << error;
+    }
+    return relevant;
+}
+
 } // namespace mqttscope::transporterrors

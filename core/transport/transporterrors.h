@@ -20,6 +20,8 @@ QString describeSocketError(QAbstractSocket::SocketError error, const QString &q
 QString describeTimeout(const Endpoint &endpoint);
 // "TLS certificate verification failed: <each distinct problem, '; '-separated>".
 QString describeSslErrors(const QList<QSslError> &errors);
+// The errors that still count: without a HostNameMismatch when `skipHostNameCheck`.
+QList<QSslError> relevantSslErrors(const QList<QSslError> &errors, bool skipHostNameCheck);
 // "host:port", with brackets around an IPv6 literal.
 QString hostAndPort(const Endpoint &endpoint);
 

@@ -192,6 +192,11 @@ void TransportTest::handshake_data()
         e.tls.serverName = u"not-the-broker.example"_s;
         e.tls.insecure = true;
     });
+    // As mosquitto's --insecure: the chain is verified, the name is not.
+    QTest::newRow("tls, wrong name, host name check skipped") << endpointWith(L::Tls, [&](Endpoint &e) {
+        e.tls.serverName = u"not-the-broker.example"_s;
+        e.tls.skipHostNameCheck = true;
+    });
     QTest::newRow("client cert, PEM key") << endpointWith(L::TlsClientCert, clientPem(certs.clientKeyFile(), {}));
     QTest::newRow("client cert, encrypted PKCS#8 key")
         << endpointWith(L::TlsClientCert, clientPem(certs.clientEncryptedKeyFile(), pass));
@@ -286,6 +291,10 @@ void TransportTest::fails_data()
     QTest::newRow("tls, wrong name")
         << endpointWith(L::Tls, [](Endpoint &e) { e.tls.serverName = u"not-the-broker.example"_s; })
         << QStringList{u"TLS certificate verification failed: "_s, u"host name"_s};
+    QTest::newRow("tls, wrong CA, host name check skipped") << endpointWith(L::Tls, [&](Endpoint &e) {
+        e.tls.caFile = certs.otherCaFile();
+        e.tls.skipHostNameCheck = true;
+    }) << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s};
     QTest::newRow("missing CA file") << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caFile = missing; })
                                      << QStringList{u"CA file"_s, missing};
     QTest::newRow("wss, missing CA file") << endpointWith(L::Wss, [&](Endpoint &e) { e.tls.caFile = missing; })
