@@ -1,0 +1,455 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What MqttClient puts on the wire where a real broker cannot be made to show it: the 5.0 ->
+// 3.1.1 fallback, resending after a reconnect, duplicate QoS 2 deliveries, topic aliases, flow
+// control and dead connections. A scripted in-process server (FakeBroker) plays the broker and
+// records every packet the client sends. Each test runs for 3.1.1 and 5.0 where both apply.
+
+#include "client/mqttclient.h"
+#include "fakebroker.h"
+#include "protocol/codec.h"
+
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace mqttscope;
+using mqttscope::test::FakeBroker;
+using mqttscope::test::FakeConnectReply;
+
+namespace {
+
+constexpr int kTimeoutMs = 10000;
+constexpr int kQuietMs = 300;
+
+template<typename T>
+QList<T> packetsOf(const QList<Packet> &packets)
+{
+    QList<T> result;
+    for (const Packet &packet : packets) {
+        if (const T *typed = std::get_if<T>(&packet))
+            result += *typed;
+    }
+    return result;
+}
+
+QList<PubAckPacket> acksOf(const QList<Packet> &packets, PacketType type)
+{
+    QList<PubAckPacket> result;
+    for (const PubAckPacket &ack : packetsOf<PubAckPacket>(packets)) {
+        if (ack.type == type)
+            result += ack;
+    }
+    return result;
+}
+
+QByteArray connackBytes(ProtocolVersion version, bool sessionPresent, const Properties &properties = {})
+{
+    ConnackPacket connack;
+    connack.sessionPresent = sessionPresent;
+    connack.properties = properties;
+    return encodePacket(connack, version);
+}
+
+Message message(const QByteArray &topic, const QByteArray &payload, quint8 qos)
+{
+    Message m;
+    m.topic = topic;
+    m.payload = payload;
+    m.qos = qos;
+    return m;
+}
+
+ProtocolVersion versionOf(bool v5)
+{
+    return v5 ? ProtocolVersion::V5 : ProtocolVersion::V311;
+}
+
+} // namespace
+
+class tst_ClientWire : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void autoFallsBackTo311_data();
+    void autoFallsBackTo311();
+    void resumedSessionResendsInOrder_data() { versions(); }
+    void resumedSessionResendsInOrder();
+    void lostSessionSendsAgainAsNew_data() { versions(); }
+    void lostSessionSendsAgainAsNew();
+    void inboundQos2DeliveredExactlyOnce_data() { versions(); }
+    void inboundQos2DeliveredExactlyOnce();
+    void receiveMaximumHonoured_data() { versions(); }
+    void receiveMaximumHonoured();
+    void outboundTopicAliases();
+    void inboundTopicAliases();
+    void deadConnectionDetected_data() { versions(); }
+    void deadConnectionDetected();
+    void connackTimeout();
+    void serverDisconnectWithReference();
+
+private:
+    static void versions();
+    // A client for the fake server; reconnects quickly so that tests need not wait.
+    void makeClient(bool v5, bool cleanStart = true);
+    bool waitConnected(int count = 1);
+
+    std::unique_ptr<FakeBroker> m_fake;
+    std::unique_ptr<MqttClient> m_client;
+    QList<Message> m_messages;
+    QHash<quint64, ReasonCode> m_finished;
+    QStringList m_disconnects;
+    QList<ConnackPacket> m_connacks;
+    QList<ConnackPacket> m_refusals;
+};
+
+void tst_ClientWire::versions()
+{
+    QTest::addColumn<bool>("v5");
+    QTest::newRow("3.1.1") << false;
+    QTest::newRow("5.0") << true;
+}
+
+void tst_ClientWire::init()
+{
+    m_fake = std::make_unique<FakeBroker>();
+    QVERIFY2(m_fake->listen(), qPrintable(m_fake->errorString()));
+    m_messages.clear();
+    m_finished.clear();
+    m_disconnects.clear();
+    m_connacks.clear();
+    m_refusals.clear();
+}
+
+void tst_ClientWire::cleanup()
+{
+    m_client.reset();
+    m_fake.reset();
+}
+
+void tst_ClientWire::makeClient(bool v5, bool cleanStart)
+{
+    ClientOptions options;
+    options.endpoint = m_fake->endpoint();
+    options.version = v5 ? VersionChoice::V5 : VersionChoice::V311;
+    options.clientId = u"wire-test"_s;
+    options.cleanStart = cleanStart;
+    if (v5 && !cleanStart)
+        options.connectProperties.sessionExpiryInterval = 600;
+    options.reconnect.initialDelayMs = 50;
+    options.reconnect.maximumDelayMs = 200;
+    m_client = std::make_unique<MqttClient>();
+    m_client->setOptions(options);
+    MqttClient *client = m_client.get();
+    connect(client, &MqttClient::messagesReceived, this, [this](const QList<Message> &batch) { m_messages += batch; });
+    connect(client, &MqttClient::publishFinished, this,
+            [this](quint64 token, ReasonCode reason, const QString &) { m_finished.insert(token, reason); });
+    connect(client, &MqttClient::disconnected, this, [this](const QString &reason) { m_disconnects += reason; });
+    connect(client, &MqttClient::connected, this, [this](const ConnackPacket &c) { m_connacks += c; });
+    connect(client, &MqttClient::connectionRefused, this, [this](const ConnackPacket &c) { m_refusals += c; });
+}
+
+bool tst_ClientWire::waitConnected(int count)
+{
+    return QTest::qWaitFor([&] { return m_connacks.size() >= count; }, kTimeoutMs)
+           && m_client->state() == ClientState::Connected;
+}
+
+void tst_ClientWire::autoFallsBackTo311_data()
+{
+    QTest::addColumn<QByteArray>("refusal");
+    QTest::addColumn<bool>("hangUp");
+    QTest::newRow("3.1.1 return code 1") << FakeBroker::connack311(1) << true;
+    QTest::newRow("5.0 reason 0x84")
+        << FakeBroker::connack(ProtocolVersion::V5, ReasonCode::UnsupportedProtocolVersion) << true;
+    QTest::newRow("closed without CONNACK") << QByteArray() << true;
+}
+
+void tst_ClientWire::autoFallsBackTo311()
+{
+    QFETCH(QByteArray, refusal);
+    QFETCH(bool, hangUp);
+    m_fake->setConnectHandler([&](const ConnectPacket &connect, int connection) {
+        if (connection == 0)
+            return FakeConnectReply{refusal, hangUp};
+        return FakeConnectReply{FakeBroker::connack(connect.version)};
+    });
+    makeClient(true);
+    ClientOptions options = m_client->options();
+    options.version = VersionChoice::Auto;
+    m_client->setOptions(options);
+    m_client->connectToBroker();
+    QVERIFY(waitConnected());
+    QCOMPARE(m_fake->version(0), ProtocolVersion::V5);   // tried first
+    QCOMPARE(m_fake->version(1), ProtocolVersion::V311); // at once, no backoff
+    QCOMPARE(m_client->protocolVersion(), ProtocolVersion::V311);
+    QVERIFY(m_refusals.isEmpty());   // a fallback is no refusal...
+    QVERIFY(m_disconnects.isEmpty()); // ...and no lost connection
+
+    // Remembered: the next connection speaks 3.1.1 straight away.
+    m_client->disconnectFromBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(m_client->state(), ClientState::Disconnected, kTimeoutMs);
+    m_client->connectToBroker();
+    QVERIFY(waitConnected(2));
+    QCOMPARE(m_fake->connectionCount(), 3);
+    QCOMPARE(m_fake->version(2), ProtocolVersion::V311);
+}
+
+void tst_ClientWire::resumedSessionResendsInOrder()
+{
+    QFETCH(bool, v5);
+    const ProtocolVersion version = versionOf(v5);
+    m_fake->setAnswersRequests(false);
+    m_fake->setConnectHandler([&](const ConnectPacket &connect, int connection) {
+        return FakeConnectReply{connackBytes(connect.version, connection > 0)};
+    });
+    makeClient(v5, false);
+    m_client->connectToBroker();
+    QVERIFY(waitConnected());
+    const quint64 a = m_client->publish(message("t/a", "a", 1));
+    const quint64 b = m_client->publish(message("t/b", "b", 2));
+    const quint64 c = m_client->publish(message("t/c", "c", 2));
+    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 3, kTimeoutMs);
+    const QList<PublishPacket> first = packetsOf<PublishPacket>(m_fake->received(0));
+    // b reaches the PUBREC stage, so it is PUBREL that has to go again.
+    m_fake->send(encodePacket(PubAckPacket{PacketType::Pubrec, first.at(1).packetId, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrel).size(), 1, kTimeoutMs);
+
+    m_fake->setAnswersRequests(true);
+    m_fake->hangUp();
+    QVERIFY(waitConnected(2));
+    QVERIFY(m_connacks.last().sessionPresent);
+    QTRY_COMPARE_WITH_TIMEOUT(m_finished.size(), 3, kTimeoutMs);
+    QCOMPARE(m_finished.value(a), ReasonCode::Success);
+    QCOMPARE(m_finished.value(b), ReasonCode::Success);
+    QCOMPARE(m_finished.value(c), ReasonCode::Success);
+
+    // [MQTT-4.4.0-1]: unacknowledged PUBLISH and PUBREL again, original ids, original order.
+    const QList<Packet> second = m_fake->received(1);
+    QVERIFY(std::holds_alternative<ConnectPacket>(second.at(0)));
+    QCOMPARE(std::get<ConnectPacket>(second.at(0)).cleanStart, false);
+    const auto *resentA = std::get_if<PublishPacket>(&second.at(1));
+    const auto *resentB = std::get_if<PubAckPacket>(&second.at(2));
+    const auto *resentC = std::get_if<PublishPacket>(&second.at(3));
+    QVERIFY(resentA && resentB && resentC);
+    QCOMPARE(resentA->packetId, first.at(0).packetId);
+    QVERIFY(resentA->dup); // [MQTT-3.3.1-1]
+    QCOMPARE(resentA->topic, "t/a"_ba); // full topic: aliases end with the connection [MQTT-3.3.2-7]
+    QCOMPARE(resentB->type, PacketType::Pubrel);
+    QCOMPARE(resentB->packetId, first.at(1).packetId);
+    QCOMPARE(resentC->packetId, first.at(2).packetId);
+    QVERIFY(resentC->dup);
+}
+
+void tst_ClientWire::lostSessionSendsAgainAsNew()
+{
+    QFETCH(bool, v5);
+    const ProtocolVersion version = versionOf(v5);
+    m_fake->setAnswersRequests(false);
+    makeClient(v5, false); // the default handler answers session present 0
+    m_client->connectToBroker();
+    QVERIFY(waitConnected());
+    const quint64 a = m_client->publish(message("t/a", "a", 1));
+    const quint64 b = m_client->publish(message("t/b", "b", 2));
+    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 2, kTimeoutMs);
+    const quint16 idB = packetsOf<PublishPacket>(m_fake->received(0)).at(1).packetId;
+    m_fake->send(encodePacket(PubAckPacket{PacketType::Pubrec, idB, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrel).size(), 1, kTimeoutMs);
+
+    m_fake->setAnswersRequests(true);
+    m_fake->hangUp();
+    QVERIFY(waitConnected(2));
+    QVERIFY(!m_connacks.last().sessionPresent);
+    QTRY_COMPARE_WITH_TIMEOUT(m_finished.size(), 2, kTimeoutMs);
+    // b was received by the server (PUBREC): done, not sent twice. a goes again as a new message.
+    QCOMPARE(m_finished.value(b), ReasonCode::Success);
+    QCOMPARE(m_finished.value(a), ReasonCode::Success);
+    const QList<PublishPacket> again = packetsOf<PublishPacket>(m_fake->received(1));
+    QCOMPARE(again.size(), 1);
+    QCOMPARE(again.first().payload, "a"_ba);
+    QVERIFY(!again.first().dup); // a new message for a new session
+    QVERIFY(acksOf(m_fake->received(1), PacketType::Pubrel).isEmpty());
+}
+
+void tst_ClientWire::inboundQos2DeliveredExactlyOnce()
+{
+    QFETCH(bool, v5);
+    const ProtocolVersion version = versionOf(v5);
+    makeClient(v5);
+    m_client->connectToBroker();
+    QVERIFY(waitConnected());
+    PublishPacket x{"t/x", "x", 2, false, false, 7, {}};
+    m_fake->send(encodePacket(x, version));
+    x.dup = true; // the server did not see our PUBREC and sends again
+    m_fake->send(encodePacket(x, version));
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrec).size(), 2, kTimeoutMs);
+    m_fake->send(encodePacket(PubAckPacket{PacketType::Pubrel, 7, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubcomp).size(), 1, kTimeoutMs);
+    // After PUBCOMP the id is free again and names a new message [MQTT-4.3.3-10].
+    m_fake->send(encodePacket(PublishPacket{"t/x", "y", 2, false, false, 7, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrec).size(), 3, kTimeoutMs);
+    QTest::qWait(kQuietMs);
+    QCOMPARE(m_messages.size(), 2); // [MQTT-4.3.3-9]: not delivered again before PUBREL
+    QCOMPARE(m_messages.at(0).payload, "x"_ba);
+    QCOMPARE(m_messages.at(1).payload, "y"_ba);
+    // A PUBREL for an id we do not know still gets its PUBCOMP [MQTT-4.3.3-11].
+    m_fake->send(encodePacket(PubAckPacket{PacketType::Pubrel, 99, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubcomp).size(), 2, kTimeoutMs);
+    QCOMPARE(acksOf(m_fake->received(0), PacketType::Pubcomp).last().reason,
+             v5 ? ReasonCode::PacketIdentifierNotFound : ReasonCode::Success);
+}
+
+void tst_ClientWire::receiveMaximumHonoured()
+{
+    QFETCH(bool, v5);
+    const ProtocolVersion version = versionOf(v5);
+    Properties limits;
+    limits.receiveMaximum = 2;
+    m_fake->setAnswersRequests(false);
+    m_fake->setConnectHandler([&](const ConnectPacket &connect, int) {
+        return FakeConnectReply{connackBytes(connect.version, false, limits)};
+    });
+    makeClient(v5);
+    m_client->connectToBroker();
+    QVERIFY(waitConnected());
+    QList<quint64> tokens;
+    for (int i = 0; i < 5; ++i)
+        tokens += m_client->publish(message("t/flow", QByteArray::number(i), 1));
+    QVERIFY(!tokens.contains(0));
+    const int expectedInFlight = v5 ? 2 : 5; // 3.1.1 has no receive maximum
+    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), expectedInFlight, kTimeoutMs);
+    QTest::qWait(kQuietMs);
+    QCOMPARE(packetsOf<PublishPacket>(m_fake->received(0)).size(), expectedInFlight); // [MQTT-3.3.4-7]
+    if (!v5)
+        return;
+    // Each PUBACK frees a slot for the next queued message, in order [MQTT-3.3.4-8].
+    const quint16 firstId = packetsOf<PublishPacket>(m_fake->received(0)).first().packetId;
+    m_fake->send(encodePacket(PubAckPacket{PacketType::Puback, firstId, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 3, kTimeoutMs);
+    QCOMPARE(packetsOf<PublishPacket>(m_fake->received(0)).last().payload, "2"_ba);
+    QTRY_COMPARE_WITH_TIMEOUT(m_finished.value(tokens.first(), ReasonCode::UnspecifiedError), ReasonCode::Success,
+                              kTimeoutMs);
+}
+
+void tst_ClientWire::outboundTopicAliases()
+{
+    Properties limits;
+    limits.topicAliasMaximum = 2;
+    m_fake->setConnectHandler([&](const ConnectPacket &connect, int) {
+        return FakeConnectReply{connackBytes(connect.version, false, limits)};
+    });
+    makeClient(true);
+    m_client->connectToBroker();
+    QVERIFY(waitConnected());
+    for (const QByteArray &topic : {"t/a"_ba, "t/a"_ba, "t/b"_ba, "t/c"_ba, "t/c"_ba, "t/b"_ba})
+        QVERIFY(m_client->publish(message(topic, "p", 0)) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 6, kTimeoutMs);
+    const QList<PublishPacket> sent = packetsOf<PublishPacket>(m_fake->received(0));
+    struct Expected { QByteArray topic; std::optional<quint16> alias; };
+    const QList<Expected> expected{
+        {"t/a", 1}, {"", 1}, // introduced, then used with an empty topic
+        {"t/b", 2},
+        {"t/c", std::nullopt}, {"t/c", std::nullopt}, // out of aliases: never above the server's maximum [MQTT-3.3.2-9]
+        {"", 2},
+    };
+    for (qsizetype i = 0; i < expected.size(); ++i) {
+        QCOMPARE(sent.at(i).topic, expected.at(i).topic);
+        QCOMPARE(sent.at(i).properties.topicAlias, expected.at(i).alias);
+    }
+}
+
+void tst_ClientWire::inboundTopicAliases()
+{
+    makeClient(true);
+    ClientOptions options = m_client->options();
+    options.connectProperties.topicAliasMaximum = 3;
+    options.reconnect.enabled = false;
+    m_client->setOptions(options);
+    m_client->connectToBroker();
+    QVERIFY(waitConnected());
+    PublishPacket introduce{"sensors/t", "1", 0, false, false, 0, {}};
+    introduce.properties.topicAlias = 3;
+    PublishPacket byAlias{"", "2", 0, false, false, 0, {}};
+    byAlias.properties.topicAlias = 3;
+    m_fake->send(encodePacket(introduce, ProtocolVersion::V5) + encodePacket(byAlias, ProtocolVersion::V5));
+    QTRY_COMPARE_WITH_TIMEOUT(m_messages.size(), 2, kTimeoutMs);
+    QCOMPARE(m_messages.at(1).topic, "sensors/t"_ba);
+
+    // An alias never established is a protocol error: DISCONNECT 0x82 and the reason logged.
+    PublishPacket unknown{"", "3", 0, false, false, 0, {}};
+    unknown.properties.topicAlias = 2;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"unknown topic alias 2"_s));
+    m_fake->send(encodePacket(unknown, ProtocolVersion::V5));
+    QTRY_COMPARE_WITH_TIMEOUT(m_disconnects.size(), 1, kTimeoutMs);
+    QVERIFY2(m_disconnects.first().startsWith(u"Protocol error by server: "_s), qPrintable(m_disconnects.first()));
+    const QList<DisconnectPacket> disconnects = packetsOf<DisconnectPacket>(m_fake->received(0));
+    QCOMPARE(disconnects.size(), 1);
+    QCOMPARE(disconnects.first().reason, ReasonCode::ProtocolError);
+    QCOMPARE(m_messages.size(), 2);
+}
+
+void tst_ClientWire::deadConnectionDetected()
+{
+    QFETCH(bool, v5);
+    m_fake->setAnswersRequests(false); // PINGREQ goes unanswered
+    makeClient(v5);
+    ClientOptions options = m_client->options();
+    options.keepAliveSeconds = 1;
+    m_client->setOptions(options);
+    QSignalSpy reconnects(m_client.get(), &MqttClient::reconnectScheduled);
+    m_client->connectToBroker();
+    QVERIFY(waitConnected());
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"No answer to PINGREQ"_s));
+    // Ping after 1 s, dead 1 s later (the answer timeout is at least a second).
+    QTRY_COMPARE_WITH_TIMEOUT(m_disconnects.size(), 1, 4000);
+    QVERIFY2(m_disconnects.first().startsWith(u"No answer from the server"_s), qPrintable(m_disconnects.first()));
+    QCOMPARE(packetsOf<PingreqPacket>(m_fake->received(0)).size(), 1);
+    QCOMPARE(reconnects.size(), 1);
+    m_fake->setAnswersRequests(true);
+    QVERIFY(waitConnected(2)); // and it comes back by itself
+}
+
+void tst_ClientWire::connackTimeout()
+{
+    m_fake->setConnectHandler([](const ConnectPacket &, int) { return FakeConnectReply{}; });
+    makeClient(true);
+    ClientOptions options = m_client->options();
+    options.connackTimeoutMs = 300;
+    options.reconnect.enabled = false;
+    m_client->setOptions(options);
+    m_client->connectToBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(m_disconnects.size(), 1, kTimeoutMs);
+    QCOMPARE(m_disconnects.first(), u"No CONNACK from the server within 300 ms"_s);
+    QCOMPARE(m_client->state(), ClientState::Disconnected);
+}
+
+void tst_ClientWire::serverDisconnectWithReference()
+{
+    makeClient(true);
+    m_client->connectToBroker();
+    QVERIFY(waitConnected());
+    QSignalSpy serverDisconnects(m_client.get(), &MqttClient::serverDisconnected);
+    DisconnectPacket goAway{ReasonCode::UseAnotherServer, {}};
+    goAway.properties.reasonString = u"maintenance"_s;
+    goAway.properties.serverReference = u"other.example:1883"_s;
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"disconnected us"_s));
+    m_fake->send(encodePacket(goAway, ProtocolVersion::V5));
+    QTRY_COMPARE_WITH_TIMEOUT(m_disconnects.size(), 1, kTimeoutMs);
+    QCOMPARE(serverDisconnects.size(), 1);
+    const QString reason = m_disconnects.first();
+    QVERIFY2(reason.startsWith(u"Disconnected by the server: "_s), qPrintable(reason));
+    QVERIFY2(reason.contains(u"(0x9c)"_s) && reason.contains(u"maintenance"_s)
+                 && reason.contains(u"other.example:1883"_s),
+             qPrintable(reason));
+    m_client->disconnectFromBroker(); // stops the reconnect the server's DISCONNECT scheduled
+    QCOMPARE(m_client->state(), ClientState::Disconnected);
+}
+
+QTEST_GUILESS_MAIN(tst_ClientWire)
+#include "tst_clientwire.moc"
