@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mosquittobroker.h"
 
+#include "freeport.h"
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 
@@ -20,16 +21,6 @@ namespace {
 constexpr int kListenTimeoutMs = 10000;
 constexpr int kStopTimeoutMs = 5000;
 constexpr int kPollIntervalMs = 50;
-
-// A port nobody listens on right now. Someone may take it before mosquitto does; start()
-// retries once for that.
-quint16 freeLoopbackPort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return server.serverPort();
-}
 
 bool acceptsConnections(quint16 port)
 {
@@ -183,7 +174,8 @@ bool MosquittoBroker::choosePorts()
 {
     m_ports.clear();
     for (const Listener listener : std::as_const(m_listeners)) {
-        const quint16 port = freeLoopbackPort();
+        // Someone may take it before mosquitto does; start() retries once for that.
+        const quint16 port = unusedLoopbackPort();
         if (port == 0) {
             m_error = u"no free loopback port"_s;
             return false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The transports against a real mosquitto: every kind opens and carries an MQTT handshake,
 // TLS identities and trust work and fail with clear words, and the life cycle signals alike.
+#include "freeport.h"
 #include "mosquittobroker.h"
 #include "transport/transport.h"
 
@@ -61,13 +62,6 @@ QByteArray readExactly(Transport &transport, qsizetype count)
         },
         10000);
     return received;
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort(); // closed again when `server` goes
 }
 
 } // namespace
@@ -275,7 +269,7 @@ void TransportTest::fails_data()
     const TestCertificates &certs = m_broker.certificates();
     const QString missing = certs.dir() + u"/no-such-file.pem"_s;
 
-    const quint16 closed = closedPort();
+    const quint16 closed = unusedLoopbackPort();
     QTest::newRow("refused") << endpointWith(L::Tcp, [&](Endpoint &e) { e.port = closed; })
                              << QStringList{u"Connection refused by 127.0.0.1:%1"_s.arg(closed)};
     QTest::newRow("host not found")
