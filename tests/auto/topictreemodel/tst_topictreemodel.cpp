@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/topicsortfilterproxymodel.h"
+#include "models/topictreemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace mqttscope;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QList<Message> batch(const QStringList &topics, const QByteArray &payload = "1")
+{
+    QList<Message> messages;
+    for (const QString &topic : topics) {
+        Message m;
+        m.topic = topic.toUtf8();
+        m.payload = payload;
+        messages.append(m);
+    }
+    return messages;
+}
+
+// "a(b(c),d)" from the model as a view sees it.
+QString shape(const QAbstractItemModel &model, const QModelIndex &parent = {})
+{
+    QStringList parts;
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        QString part = index.data().toString();
+        if (model.rowCount(index) > 0)
+            part += u'(' + shape(model, index) + u')';
+        parts.append(part);
+    }
+    return parts.join(u',');
+}
+
+// "parent:first-last" per rowsInserted, parent named by its topic ("" for the root).
+QStringList insertions(const QSignalSpy &spy)
+{
+    QStringList result;
+    for (const QList<QVariant> &args : spy) {
+        const auto parent = args[0].value<QModelIndex>();
+        result.append(u"%1:%2-%3"_s.arg(parent.data(TopicTreeModel::TopicRole).toString())
+                          .arg(args[1].toInt())
+                          .arg(args[2].toInt()));
+    }
+    return result;
+}
+
+struct Fixture
+{
+    ExplorerData data;
+    TopicTreeModel model{&data};
+    QAbstractItemModelTester tester{&model, QAbstractItemModelTester::FailureReportingMode::QtTest};
+};
+
+} // namespace
+
+class tst_TopicTreeModel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void shapeAfterFlush_data();
+    void shapeAfterFlush();
+    void nothingBeforeTheTick();
+    void timerFlushes();
+    void oneInsertPerParentPerRange();
+    void dataChangedOnlyForChangedRows();
+    void columnsAndRoles();
+    void removeSubtree();
+    void clear();
+
+    void filter_data();
+    void filter();
+    void filterRevealsNewTopics();
+    void sortOrders_data();
+    void sortOrders();
+};
+
+void tst_TopicTreeModel::shapeAfterFlush_data()
+{
+    QTest::addColumn<QStringList>("topics");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("nested") << QStringList{u"a/b/c"_s, u"a/d"_s} << u"a(b(c),d)"_s;
+    QTest::newRow("arrival order") << QStringList{u"z/1"_s, u"a"_s, u"z/0"_s} << u"z(1,0),a"_s;
+    QTest::newRow("empty level") << QStringList{u"a//b"_s} << u"a((empty level)(b))"_s;
+}
+
+void tst_TopicTreeModel::shapeAfterFlush()
+{
+    QFETCH(QStringList, topics);
+    QFETCH(QString, expected);
+    Fixture f;
+    f.model.enqueue(batch(topics));
+    f.model.flush();
+    QCOMPARE(shape(f.model), expected);
+}
+
+void tst_TopicTreeModel::nothingBeforeTheTick()
+{
+    Fixture f;
+    QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+    f.model.enqueue(batch({u"a/b"_s}));
+    f.model.enqueue(batch({u"c"_s}));
+    QCOMPARE(f.model.rowCount(), 0);
+    QCOMPARE(inserted.size(), 0);
+    f.model.flush();
+    // Two queued batches, one announcement: both new top-level rows in one range.
+    QCOMPARE(insertions(inserted), QStringList{u":0-1"_s});
+}
+
+void tst_TopicTreeModel::timerFlushes()
+{
+    Fixture f;
+    f.model.setFlushInterval(10);
+    QSignalSpy flushed(&f.model, &TopicTreeModel::flushed);
+    f.model.enqueue(batch({u"a"_s}));
+    QTRY_COMPARE(flushed.size(), 1);
+    QCOMPARE(shape(f.model), u"a"_s);
+}
+
+void tst_TopicTreeModel::oneInsertPerParentPerRange()
+{
+    Fixture f;
+    f.model.enqueue(batch({u"home/kitchen/t"_s, u"home/hall/t"_s, u"office/t"_s}));
+    f.model.flush();
+
+    QSignalSpy aboutToInsert(&f.model, &QAbstractItemModel::rowsAboutToBeInserted);
+    QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(&f.model, &QAbstractItemModel::modelReset);
+    QSignalSpy layout(&f.model, &QAbstractItemModel::layoutChanged);
+    // Interleaved arrivals under three existing parents and one new branch.
+    f.model.enqueue(batch({u"home/kitchen/h"_s, u"office/h"_s, u"home/kitchen/p"_s,
+                           u"garden/a/b"_s, u"home/kitchen/q"_s, u"office/p"_s}));
+    f.model.enqueue(batch({u"home/cellar"_s, u"garden/a/c"_s}));
+    f.model.flush();
+
+    QCOMPARE(insertions(inserted), (QStringList{u"home/kitchen:1-3"_s, u"office:1-2"_s,
+                                                u":2-2"_s, u"home:2-2"_s}));
+    QCOMPARE(aboutToInsert.size(), inserted.size());
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(layout.size(), 0);
+    QCOMPARE(shape(f.model), u"home(kitchen(t,h,p,q),hall(t),cellar),office(t,h,p),garden(a(b,c))"_s);
+    // Existing ancestors whose counters moved: home, home/kitchen, office (root is no row).
+    // home and office are adjacent rows 0-1 of the root: one signal for both.
+    QCOMPARE(changed.size(), 2);
+}
+
+void tst_TopicTreeModel::dataChangedOnlyForChangedRows()
+{
+    Fixture f;
+    f.model.enqueue(batch({u"a/x"_s, u"a/y"_s, u"a/z"_s, u"b"_s}));
+    f.model.flush();
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserted(&f.model, &QAbstractItemModel::rowsInserted);
+    f.model.enqueue(batch({u"a/z"_s, u"a/x"_s}, "2"));
+    f.model.flush();
+    QCOMPARE(inserted.size(), 0);
+    QStringList ranges;
+    for (const QList<QVariant> &args : changed) {
+        const auto topLeft = args[0].value<QModelIndex>();
+        const auto bottomRight = args[1].value<QModelIndex>();
+        const auto roles = args[2].value<QList<int>>();
+        QVERIFY(!roles.isEmpty()); // explicit roles, never "everything"
+        QVERIFY(roles.contains(Qt::DisplayRole));
+        QCOMPARE(topLeft.parent(), bottomRight.parent());
+        ranges.append(u"%1:%2-%3"_s.arg(topLeft.parent().data(TopicTreeModel::TopicRole).toString())
+                          .arg(topLeft.row())
+                          .arg(bottomRight.row()));
+    }
+    // a/x and a/z are not adjacent: two signals; a itself one; b untouched.
+    QCOMPARE(ranges, (QStringList{u":0-0"_s, u"a:0-0"_s, u"a:2-2"_s}));
+}
+
+void tst_TopicTreeModel::columnsAndRoles()
+{
+    Fixture f;
+    QList<Message> messages = batch({u"s/t"_s, u"s/t"_s, u"s/u"_s}, "21.5");
+    messages[2].retain = true;
+    messages[2].payload = QByteArray("\x00\x01", 2);
+    f.model.enqueue(messages);
+    f.model.flush();
+    const QModelIndex s = f.model.index(0, 0);
+    const QModelIndex t = f.model.index(0, 0, s);
+    const QModelIndex u = f.model.index(1, 0, s);
+    QCOMPARE(s.siblingAtColumn(TopicTreeModel::MessagesColumn).data().toULongLong(), 3u);
+    QCOMPARE(s.siblingAtColumn(TopicTreeModel::TopicsColumn).data().toUInt(), 2u);
+    QCOMPARE(s.siblingAtColumn(TopicTreeModel::ValueColumn).data().toString(), QString());
+    QCOMPARE(t.siblingAtColumn(TopicTreeModel::ValueColumn).data().toString(), u"21.5"_s);
+    QCOMPARE(t.siblingAtColumn(TopicTreeModel::MessagesColumn).data().toULongLong(), 2u);
+    QVERIFY(u.siblingAtColumn(TopicTreeModel::ValueColumn).data().toString().startsWith(u"00 01"_s));
+    QCOMPARE(u.data(TopicTreeModel::RetainedRole).toBool(), true);
+    QVERIFY(u.data(Qt::DecorationRole).isValid());
+    QCOMPARE(t.data(TopicTreeModel::RetainedRole).toBool(), false);
+    QCOMPARE(t.data(TopicTreeModel::TopicRole).toString(), u"s/t"_s);
+    QCOMPARE(t.data(TopicTreeModel::HighlightRole).toBool(), true);
+    QCOMPARE(f.model.indexOf(f.data.store().find("s/u")), u);
+}
+
+void tst_TopicTreeModel::removeSubtree()
+{
+    Fixture f;
+    f.model.enqueue(batch({u"a/b/c"_s, u"a/d"_s, u"e"_s}));
+    f.model.flush();
+    QSignalSpy removed(&f.model, &QAbstractItemModel::rowsRemoved);
+    f.model.enqueue(batch({u"a/b/x"_s})); // pending: flushed before the removal
+    f.model.removeSubtree(f.model.index(0, 0, f.model.index(0, 0)));
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(shape(f.model), u"a(d),e"_s);
+    QCOMPARE(f.data.history().entryCount(), 2);
+}
+
+void tst_TopicTreeModel::clear()
+{
+    Fixture f;
+    f.model.enqueue(batch({u"a/b"_s}));
+    f.model.flush();
+    f.model.clear();
+    QCOMPARE(f.model.rowCount(), 0);
+    f.model.enqueue(batch({u"c"_s}));
+    f.model.flush();
+    QCOMPARE(shape(f.model), u"c"_s);
+}
+
+void tst_TopicTreeModel::filter_data()
+{
+    QTest::addColumn<TopicFilter::Mode>("mode");
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QString>("expected");
+    using M = TopicFilter::Mode;
+    QTest::newRow("none") << M::Substring << QString()
+                          << u"home(kitchen(temp,hum),garage(door)),office(temp),$SYS(uptime)"_s;
+    QTest::newRow("substring") << M::Substring << u"TEMP"_s << u"home(kitchen(temp)),office(temp)"_s;
+    QTest::newRow("substring shows subtree") << M::Substring << u"kitchen"_s
+                                             << u"home(kitchen(temp,hum))"_s;
+    QTest::newRow("wildcard") << M::Wildcard << u"+/+/door"_s << u"home(garage(door))"_s;
+    QTest::newRow("wildcard #") << M::Wildcard << u"#"_s
+                                << u"home(kitchen(temp,hum),garage(door)),office(temp)"_s;
+    QTest::newRow("regex") << M::RegularExpression << u"^(office|home/kitchen)/t"_s
+                           << u"home(kitchen(temp)),office(temp)"_s;
+    QTest::newRow("payload") << M::PayloadText << u"OPEN"_s << u"home(garage(door))"_s;
+    QTest::newRow("no match") << M::Substring << u"zzz"_s << QString();
+}
+
+void tst_TopicTreeModel::filter()
+{
+    QFETCH(TopicFilter::Mode, mode);
+    QFETCH(QString, pattern);
+    QFETCH(QString, expected);
+    Fixture f;
+    TopicSortFilterProxyModel proxy;
+    proxy.setSourceModel(&f.model);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QList<Message> messages = batch({u"home/kitchen/temp"_s, u"home/kitchen/hum"_s,
+                                     u"home/garage/door"_s, u"office/temp"_s, u"$SYS/uptime"_s});
+    messages[2].payload = "open";
+    f.model.enqueue(messages);
+    f.model.flush();
+    f.model.setFilter(TopicFilter(mode, pattern));
+    QCOMPARE(shape(proxy), expected);
+}
+
+void tst_TopicTreeModel::filterRevealsNewTopics()
+{
+    Fixture f;
+    TopicSortFilterProxyModel proxy;
+    proxy.setSourceModel(&f.model);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    f.model.enqueue(batch({u"a/b"_s, u"c/d"_s}));
+    f.model.flush();
+    f.model.setFilter(TopicFilter(TopicFilter::Mode::Substring, u"alarm"_s));
+    QCOMPARE(shape(proxy), QString());
+    // A matching topic under hidden existing parents, and one in a new branch.
+    f.model.enqueue(batch({u"a/b/alarm"_s, u"x/alarm/y"_s, u"c/e"_s}));
+    f.model.flush();
+    QCOMPARE(shape(proxy), u"a(b(alarm)),x(alarm(y))"_s);
+    QCOMPARE(f.model.filterMatchCount(), 3);
+    f.model.setFilter({});
+    QCOMPARE(shape(proxy), u"a(b(alarm)),c(d,e),x(alarm(y))"_s);
+}
+
+void tst_TopicTreeModel::sortOrders_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<Qt::SortOrder>("order");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("name, natural") << int(TopicTreeModel::TopicColumn) << Qt::AscendingOrder
+                                   << u"Alpha,beta(x,y),s2,s10"_s;
+    QTest::newRow("name, descending") << int(TopicTreeModel::TopicColumn) << Qt::DescendingOrder
+                                      << u"s10,s2,beta(y,x),Alpha"_s;
+    QTest::newRow("messages") << int(TopicTreeModel::MessagesColumn) << Qt::DescendingOrder
+                              << u"s2,beta(y,x),s10,Alpha"_s;
+    QTest::newRow("topics") << int(TopicTreeModel::TopicsColumn) << Qt::DescendingOrder
+                            << u"beta(x,y),s10,s2,Alpha"_s;
+}
+
+void tst_TopicTreeModel::sortOrders()
+{
+    QFETCH(int, column);
+    QFETCH(Qt::SortOrder, order);
+    QFETCH(QString, expected);
+    Fixture f;
+    TopicSortFilterProxyModel proxy;
+    proxy.setSourceModel(&f.model);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Messages: s2 5, beta 4 (x 1, y 3), s10 2, Alpha 1.
+    f.model.enqueue(batch({u"s10"_s, u"beta/x"_s, u"s2"_s, u"Alpha"_s, u"s2"_s, u"s2"_s,
+                           u"s2"_s, u"s2"_s, u"beta/y"_s, u"beta/y"_s, u"beta/y"_s, u"s10"_s}));
+    f.model.flush();
+    proxy.sort(column, order);
+    QCOMPARE(shape(proxy), expected);
+}
+
+QTEST_MAIN(tst_TopicTreeModel)
+#include "tst_topictreemodel.moc"

@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/topictreemodel.h"
+
+#include "explorer/payloadformat.h"
+#include "explorer/payloadpreview.h"
+
+#include <QColor>
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QPalette>
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace mqttscope {
+
+namespace {
+constexpr int DefaultFlushMsecs = 50;
+constexpr int PreviewChars = 60;
+// Roles that change whenever a topic receives a message.
+const QList<int> MessageRoles{Qt::DisplayRole, Qt::ToolTipRole, Qt::DecorationRole,
+                              Qt::BackgroundRole, TopicTreeModel::RetainedRole,
+                              TopicTreeModel::HighlightRole};
+} // namespace
+
+TopicTreeModel::TopicTreeModel(ExplorerData *data, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_data(data)
+{
+    m_timer.setInterval(DefaultFlushMsecs);
+    connect(&m_timer, &QTimer::timeout, this, &TopicTreeModel::flush);
+}
+
+void TopicTreeModel::enqueue(const QList<Message> &messages)
+{
+    if (messages.isEmpty())
+        return;
+    m_queue.append(messages);
+    updateTimer();
+}
+
+void TopicTreeModel::updateTimer()
+{
+    const bool work = !m_queue.isEmpty() || !m_highlights.empty();
+    if (work && !m_timer.isActive())
+        m_timer.start();
+    else if (!work)
+        m_timer.stop();
+}
+
+void TopicTreeModel::flush()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!m_queue.isEmpty()) {
+        TopicStore &store = m_data->store();
+        const TopicNodeId firstNew = store.nodeIdLimit();
+        for (const QList<Message> &batch : std::as_const(m_queue))
+            m_data->ingest(batch, now);
+        m_queue.clear();
+
+        const TopicStoreChanges changes = store.takeChanges();
+        QList<TopicNodeId> revealed;
+        if (isFiltered())
+            m_filter.update(store, m_matches, changes.updated, &revealed);
+        for (const TopicNodeId node : changes.updated) {
+            if (store.lastChangeMsecs(node) == now)
+                m_highlights.push_back({now + m_highlightMsecs, node});
+        }
+        for (TopicNodeId node = firstNew; node < store.nodeIdLimit(); ++node) {
+            if (store.hasMessage(node))
+                m_highlights.push_back({now + m_highlightMsecs, node});
+        }
+        announce(changes, revealed, now);
+        emit flushed();
+    }
+    expireHighlights(now);
+    updateTimer();
+}
+
+void TopicTreeModel::announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed,
+                              qint64 now)
+{
+    Q_UNUSED(now);
+    // Views must see the old row counts until each range is announced.
+    for (const TopicStoreChanges::InsertedRows &range : changes.inserted)
+        m_announcedRows.insert(range.parent, range.first);
+    for (const TopicStoreChanges::InsertedRows &range : changes.inserted) {
+        beginInsertRows(indexOf(range.parent), range.first, range.last);
+        m_announcedRows.remove(range.parent);
+        endInsertRows();
+    }
+    emitChanged(changes.updated, MessageRoles);
+    if (!revealed.isEmpty())
+        emitChanged(revealed, {VisibleRole});
+}
+
+void TopicTreeModel::expireHighlights(qint64 now)
+{
+    QList<TopicNodeId> expired;
+    const TopicStore &store = m_data->store();
+    while (!m_highlights.empty() && m_highlights.front().until <= now) {
+        const TopicNodeId node = m_highlights.front().node;
+        m_highlights.pop_front();
+        // A later change re-queued it; only the last entry turns it off.
+        if (store.isAlive(node) && !isHighlighted(node, now))
+            expired.append(node);
+    }
+    // The rate shown drops once messages stop, so the rate column is refreshed too.
+    emitChanged(expired, {Qt::DisplayRole, Qt::BackgroundRole, HighlightRole});
+}
+
+void TopicTreeModel::emitChanged(QList<TopicNodeId> nodes, const QList<int> &roles)
+{
+    if (nodes.isEmpty())
+        return;
+    const TopicStore &store = m_data->store();
+    nodes.removeIf([&store](TopicNodeId n) { return !store.isAlive(n); });
+    std::sort(nodes.begin(), nodes.end(), [&store](TopicNodeId a, TopicNodeId b) {
+        const TopicNodeId pa = store.parent(a), pb = store.parent(b);
+        return pa != pb ? pa < pb : store.row(a) < store.row(b);
+    });
+    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    for (qsizetype i = 0; i < nodes.size();) {
+        qsizetype j = i + 1;
+        while (j < nodes.size() && store.parent(nodes[j]) == store.parent(nodes[i])
+               && store.row(nodes[j]) == store.row(nodes[j - 1]) + 1)
+            ++j;
+        emit dataChanged(indexOf(nodes[i], 0), indexOf(nodes[j - 1], ColumnCount - 1), roles);
+        i = j;
+    }
+}
+
+bool TopicTreeModel::isHighlighted(TopicNodeId node, qint64 now) const
+{
+    const TopicStore &store = m_data->store();
+    return store.hasMessage(node) && now - store.lastChangeMsecs(node) < m_highlightMsecs;
+}
+
+void TopicTreeModel::setFilter(const TopicFilter &filter)
+{
+    flush();
+    m_filter = filter;
+    m_matches = isFiltered() ? m_filter.match(m_data->store()) : TopicMatchSet();
+    emit filterChanged();
+}
+
+void TopicTreeModel::removeSubtree(const QModelIndex &index)
+{
+    const TopicNodeId node = nodeId(index);
+    if (node == TopicStore::RootId)
+        return;
+    flush();
+    const QModelIndex parentIndex = index.parent();
+    const int row = index.row();
+    beginRemoveRows(parentIndex, row, row);
+    m_data->removeSubtree(node);
+    endRemoveRows();
+}
+
+void TopicTreeModel::clear()
+{
+    beginResetModel();
+    m_queue.clear();
+    m_highlights.clear();
+    m_data->clear();
+    m_matches = isFiltered() ? m_filter.match(m_data->store()) : TopicMatchSet();
+    endResetModel();
+    updateTimer();
+}
+
+TopicNodeId TopicTreeModel::nodeId(const QModelIndex &index) const
+{
+    return index.isValid() ? TopicNodeId(index.internalId()) : TopicStore::RootId;
+}
+
+QModelIndex TopicTreeModel::indexOf(TopicNodeId node, int column) const
+{
+    if (node == TopicStore::RootId || !m_data->store().isAlive(node))
+        return {};
+    return createIndex(m_data->store().row(node), column, quintptr(node));
+}
+
+QModelIndex TopicTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (row < 0 || column < 0 || column >= ColumnCount || row >= rowCount(parent))
+        return {};
+    return createIndex(row, column, quintptr(m_data->store().child(nodeId(parent), row)));
+}
+
+QModelIndex TopicTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    return indexOf(m_data->store().parent(nodeId(child)));
+}
+
+int TopicTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    const TopicNodeId node = nodeId(parent);
+    const auto announced = m_announcedRows.constFind(node);
+    return announced != m_announcedRows.cend() ? *announced : m_data->store().childCount(node);
+}
+
+int TopicTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+bool TopicTreeModel::hasChildren(const QModelIndex &parent) const
+{
+    return rowCount(parent) > 0;
+}
+
+QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const TopicStore &store = m_data->store();
+    const TopicNodeId node = nodeId(index);
+    const int column = index.column();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+
+    switch (role) {
+    case NodeIdRole:
+        return QVariant::fromValue(node);
+    case TopicRole:
+        return QString::fromUtf8(store.topic(node));
+    case RetainedRole:
+        return store.isRetained(node);
+    case HighlightRole:
+        return isHighlighted(node, now);
+    case VisibleRole:
+        return isNodeVisible(node);
+    case Qt::TextAlignmentRole:
+        if (column >= MessagesColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::BackgroundRole:
+        if (isHighlighted(node, now)) {
+            QColor color = QGuiApplication::palette().color(QPalette::Highlight);
+            color.setAlpha(60);
+            return color;
+        }
+        return {};
+    case Qt::DecorationRole:
+        // A small swatch marks a retained value; cheap and theme independent.
+        if (column == TopicColumn && store.isRetained(node))
+            return QColor(0xd0, 0x90, 0x20);
+        return {};
+    case Qt::ToolTipRole:
+        if (column == TopicColumn) {
+            QString tip = QString::fromUtf8(store.topic(node));
+            if (store.isRetained(node))
+                tip += u'\n' + tr("Retained");
+            return tip;
+        }
+        if (column == ValueColumn && store.hasMessage(node)) {
+            const QByteArray payload = store.latestPayload(node);
+            return tr("%1, %2").arg(Payload::formatName(Payload::detectFormat(payload)),
+                                     Payload::formatSize(payload.size()));
+        }
+        return {};
+    case SortRole:
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+
+    switch (column) {
+    case TopicColumn: {
+        const QByteArrayView level = store.level(node);
+        if (level.isEmpty() && role == Qt::DisplayRole)
+            return tr("(empty level)");
+        return QString::fromUtf8(level);
+    }
+    case ValueColumn:
+        if (role == SortRole)
+            return store.latestPayload(node);
+        return store.hasMessage(node) ? Payload::preview(store.latestPayload(node), PreviewChars)
+                                      : QString();
+    case MessagesColumn:
+        return qulonglong(store.subtreeMessageCount(node));
+    case TopicsColumn:
+        return uint(store.subtreeTopicCount(node));
+    case RateColumn:
+        return uint(store.messagesPerSecond(node, now));
+    }
+    return {};
+}
+
+QVariant TopicTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TopicColumn:
+        return tr("Topic");
+    case ValueColumn:
+        return tr("Value");
+    case MessagesColumn:
+        return tr("Messages");
+    case TopicsColumn:
+        return tr("Topics");
+    case RateColumn:
+        return tr("Msg/s");
+    }
+    return {};
+}
+
+QHash<int, QByteArray> TopicTreeModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert(NodeIdRole, "nodeId");
+    names.insert(TopicRole, "topic");
+    names.insert(RetainedRole, "retained");
+    names.insert(HighlightRole, "highlight");
+    names.insert(VisibleRole, "visible");
+    names.insert(SortRole, "sortValue");
+    return names;
+}
+
+} // namespace mqttscope

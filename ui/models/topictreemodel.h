@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "explorer/explorerdata.h"
+#include "explorer/topicfilter.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QTimer>
+
+#include <deque>
+
+namespace mqttscope {
+
+// The topic tree as an item model: a window onto one connection's ExplorerData.
+//
+// Incoming batches are only queued; a timer (flushInterval(), 50 ms by default) applies them to
+// the data layer and announces the result in one go: one beginInsertRows/endInsertRows per
+// parent per contiguous range of new children (a new branch arrives whole with its top node),
+// then dataChanged with explicit roles for runs of changed rows. The timer only runs while there
+// is something to do, so an idle connection costs nothing.
+//
+// Filtering is computed here with the fast TopicFilter over the store (isNodeVisible());
+// TopicSortFilterProxyModel looks rows up in that result. New topics are matched as they
+// arrive, and existing ancestors that become visible are announced with VisibleRole.
+class TopicTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Column { TopicColumn, ValueColumn, MessagesColumn, TopicsColumn, RateColumn, ColumnCount };
+    enum Role {
+        NodeIdRole = Qt::UserRole + 1, // TopicNodeId
+        TopicRole,                     // the full topic name (QString)
+        RetainedRole,                  // bool: the broker holds a retained message for it
+        HighlightRole,                 // bool: its value changed within highlightDuration()
+        VisibleRole,                   // bool: passes the filter (or itself lies on the way)
+        SortRole,                      // the column's value to sort by
+    };
+
+    explicit TopicTreeModel(ExplorerData *data, QObject *parent = nullptr);
+
+    ExplorerData *explorerData() const { return m_data; }
+    const TopicStore &store() const { return m_data->store(); }
+
+    int flushInterval() const { return m_timer.interval(); }
+    void setFlushInterval(int milliseconds) { m_timer.setInterval(milliseconds); }
+    int highlightDuration() const { return m_highlightMsecs; }
+    void setHighlightDuration(int milliseconds) { m_highlightMsecs = milliseconds; }
+
+    TopicNodeId nodeId(const QModelIndex &index) const;
+    QModelIndex indexOf(TopicNodeId node, int column = 0) const;
+
+    void setFilter(const TopicFilter &filter);
+    const TopicFilter &filter() const { return m_filter; }
+    bool isFiltered() const { return !m_filter.isEmpty(); }
+    bool isNodeVisible(TopicNodeId node) const { return !isFiltered() || m_matches.isVisible(node); }
+    bool isNodeMatch(TopicNodeId node) const { return !isFiltered() || m_matches.isMatch(node); }
+    qint64 filterMatchCount() const { return m_matches.matchCount(); }
+
+    // Removes a topic and everything below it, with its history (after deleting retained
+    // messages, say). Pending batches are flushed first.
+    void removeSubtree(const QModelIndex &index);
+    void clear();
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+public slots:
+    // Queues a batch as the client delivers it; applied at the next tick.
+    void enqueue(const QList<mqttscope::Message> &messages);
+    // Applies everything queued now and announces it.
+    void flush();
+
+signals:
+    // After a flush applied messages (e.g. for HistoryModel::refresh()).
+    void flushed();
+    // The filter or its result changed wholesale; proxies re-filter.
+    void filterChanged();
+
+private:
+    void announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed, qint64 now);
+    void expireHighlights(qint64 now);
+    // dataChanged for `nodes` (existing rows), one signal per run of adjacent rows.
+    void emitChanged(QList<TopicNodeId> nodes, const QList<int> &roles);
+    void updateTimer();
+    bool isHighlighted(TopicNodeId node, qint64 now) const;
+
+    ExplorerData *m_data;
+    QTimer m_timer;
+    QList<QList<Message>> m_queue;
+    int m_highlightMsecs = 1500;
+    // Parents whose new rows are being announced: the row count the views know so far.
+    QHash<TopicNodeId, int> m_announcedRows;
+    struct Highlight
+    {
+        qint64 until;
+        TopicNodeId node;
+    };
+    std::deque<Highlight> m_highlights; // in time order
+
+    TopicFilter m_filter;
+    TopicMatchSet m_matches;
+};
+
+} // namespace mqttscope
