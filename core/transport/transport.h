@@ -36,7 +36,8 @@ public:
     // Queues bytes to send (for ws, one binary frame per call). Returns false when not open
     // (also once close() was called).
     virtual bool write(const QByteArray &bytes) = 0;
-    // Everything received since the last call (may be empty).
+    // Everything received since the last call (may be empty); after a failure, still what
+    // arrived before the end (a v5 DISCONNECT, a refusing CONNACK).
     virtual QByteArray readAll() = 0;
     // Bytes queued but not yet handed to the OS.
     virtual qint64 bytesToWrite() const = 0;
@@ -51,8 +52,10 @@ signals:
     void connected();
     void readyRead();
     void bytesWritten(qint64 bytes);
-    // A human-readable cause: "TLS: certificate verify failed: self-signed certificate",
-    // "Host not found: broker.example", "Connection refused", "Timed out after 10 s" ...
+    // One human-readable line: "Connection refused by 127.0.0.1:1883", "Host not found: xyz",
+    // "Timed out connecting to h:8883 after 10 s", "TLS certificate verification failed: The
+    // host name did not match ...", "Cannot read CA file /x/ca.pem: No such file or directory",
+    // "h:8883 requires a client certificate (TLS alert: certificate required)" ...
     void errorOccurred(const QString &message);
     void closed();
 
