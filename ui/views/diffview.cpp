@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/diffview.h"
 
+#include "explorer/payloadformat.h"
 #include "views/payloadrendering.h"
 #include "views/viewcolors.h"
 
@@ -56,8 +57,9 @@ QStringList DiffView::comparableLines(const QByteArray &payload, bool asJson, bo
 
 void DiffView::setPayloads(const QByteArray &before, const QByteArray &after)
 {
-    const bool asJson = isJson(before) && isJson(after);
-    const bool asText = isValidUtf8(before) && isValidUtf8(after);
+    const bool asJson = Payload::detectFormat(before) == PayloadFormat::Json
+        && Payload::detectFormat(after) == PayloadFormat::Json;
+    const bool asText = QByteArrayView(before).isValidUtf8() && QByteArrayView(after).isValidUtf8();
     m_lines = diffLines(comparableLines(before, asJson, asText), comparableLines(after, asJson, asText));
     showLines();
 }

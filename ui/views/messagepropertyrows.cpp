@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/messagepropertyrows.h"
 
-#include "views/payloadrendering.h"
-
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -28,7 +26,7 @@ QList<PropertyRow> messagePropertyRows(const Properties &properties)
     if (properties.correlationData) {
         const QByteArray &data = *properties.correlationData;
         // Text when it reads as text, hex otherwise: correlation data is binary by definition.
-        const bool printable = isValidUtf8(data)
+        const bool printable = QByteArrayView(data).isValidUtf8()
             && std::none_of(data.begin(), data.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
         rows.append({propertyName(PropertyId::CorrelationData),
                      printable ? QString::fromUtf8(data) : QString::fromLatin1(data.toHex(' '))});

@@ -6,7 +6,6 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QtEndian>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -87,28 +86,6 @@ MarkedText decodeUtf8Marked(const QByteArray &bytes)
     return result;
 }
 
-bool isValidUtf8(const QByteArray &bytes)
-{
-    for (qsizetype i = 0; i < bytes.size();) {
-        const qsizetype length = validSequenceLength(bytes, i);
-        if (length == 0)
-            return false;
-        i += length;
-    }
-    return true;
-}
-
-bool isJson(const QByteArray &bytes)
-{
-    // Cheap test first: most payloads that are not JSON fail on the first visible character.
-    const QByteArray trimmed = bytes.trimmed();
-    if (trimmed.isEmpty() || (trimmed.front() != '{' && trimmed.front() != '['))
-        return false;
-    QJsonParseError error;
-    QJsonDocument::fromJson(bytes, &error);
-    return error.error == QJsonParseError::NoError;
-}
-
 std::optional<QString> prettyJson(const QByteArray &bytes, QString *error, int indent)
 {
     // QJsonDocument validates, but is not used to print: it sorts object keys and rewrites numbers.
@@ -179,16 +156,6 @@ std::optional<QString> prettyJson(const QByteArray &bytes, QString *error, int i
         }
     }
     return out;
-}
-
-bool isWholeCbor(const QByteArray &bytes)
-{
-    if (bytes.isEmpty())
-        return false;
-    QCborStreamReader reader(bytes);
-    QCborValue::fromCbor(reader);
-    return reader.lastError() == QCborError::NoError && !reader.hasNext()
-        && reader.currentOffset() == bytes.size();
 }
 
 std::optional<QString> cborDiagnostic(const QByteArray &bytes, QString *error)
@@ -272,26 +239,6 @@ HexDumpRow hexDumpRow(const QByteArray &bytes, qsizetype row)
 QString HexDumpRow::line() const
 {
     return offset + u"  "_s + hex + u"  |"_s + ascii + u'|';
-}
-
-QByteArray imageFormatOf(const QByteArray &bytes)
-{
-    if (bytes.startsWith("\x89PNG\r\n\x1a\n"))
-        return "png";
-    if (bytes.startsWith("\xff\xd8\xff"))
-        return "jpeg";
-    if (bytes.startsWith("GIF87a") || bytes.startsWith("GIF89a"))
-        return "gif";
-    if (bytes.startsWith("BM") && bytes.size() >= 26) {
-        // "BM" also starts plain text, so the DIB header size must be one that exists.
-        const auto dibSize = qFromLittleEndian<quint32>(bytes.constData() + 14);
-        if (dibSize == 12 || dibSize == 40 || dibSize == 52 || dibSize == 56 || dibSize == 108
-            || dibSize == 124)
-            return "bmp";
-    }
-    if (bytes.size() >= 12 && bytes.startsWith("RIFF") && bytes.mid(8, 4) == "WEBP")
-        return "webp";
-    return {};
 }
 
 } // namespace mqttscope

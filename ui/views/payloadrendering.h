@@ -24,16 +24,10 @@ struct MarkedText
 };
 
 MarkedText decodeUtf8Marked(const QByteArray &bytes);
-bool isValidUtf8(const QByteArray &bytes);
-
-// A JSON object or array (a bare scalar such as `21.5` is text, not a JSON document to unfold).
-bool isJson(const QByteArray &bytes);
 // The JSON re-indented with `indent` spaces, keeping key order and number literals exactly as
 // written; nullopt with *error set when the bytes are not a JSON object or array.
 std::optional<QString> prettyJson(const QByteArray &bytes, QString *error = nullptr, int indent = 2);
 
-// One CBOR data item that uses every byte (a CBOR sequence or trailing garbage does not count).
-bool isWholeCbor(const QByteArray &bytes);
 // Diagnostic notation (RFC 8949 section 8) of every item in the bytes, one after another; nullopt
 // with *error (what went wrong and at which offset) when the bytes are not CBOR.
 std::optional<QString> cborDiagnostic(const QByteArray &bytes, QString *error = nullptr);
@@ -54,9 +48,5 @@ struct HexDumpRow
 constexpr qsizetype hexDumpBytesPerRow = 16;
 qsizetype hexDumpRowCount(qsizetype byteCount);
 HexDumpRow hexDumpRow(const QByteArray &bytes, qsizetype row);
-
-// The image format Qt should decode these bytes as ("png", "jpeg", "gif", "bmp", "webp"), known by
-// magic number; empty when the bytes start like no image we show.
-QByteArray imageFormatOf(const QByteArray &bytes);
 
 } // namespace mqttscope

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/payloadview.h"
 
+#include "explorer/payloadformat.h"
 #include "views/hexdumpmodel.h"
 #include "views/imageview.h"
 #include "views/invalidbytehighlighter.h"
@@ -62,6 +63,25 @@ MarkedText withDocumentLineBreaks(MarkedText marked)
     }
     marked.text = text;
     return marked;
+}
+
+// The name QImageReader knows a detected image format by; empty lets Qt probe the bytes itself.
+QByteArray qtImageFormat(PayloadFormat format)
+{
+    switch (format) {
+    case PayloadFormat::Png:
+        return "png";
+    case PayloadFormat::Jpeg:
+        return "jpeg";
+    case PayloadFormat::Gif:
+        return "gif";
+    case PayloadFormat::Webp:
+        return "webp";
+    case PayloadFormat::Bmp:
+        return "bmp";
+    default:
+        return {};
+    }
 }
 
 QToolButton *makeButton(const QIcon &icon, const QString &text, QWidget *parent)
@@ -290,7 +310,7 @@ void PayloadView::render()
         // mislead the decoder; Qt's own probing is the fallback for formats we don't sniff.
         QBuffer buffer;
         buffer.setData(payload);
-        QImageReader reader(&buffer, imageFormatOf(payload));
+        QImageReader reader(&buffer, qtImageFormat(Payload::imageFormat(payload)));
         const QImage image = reader.read();
         if (image.isNull()) {
             showNotice(tr("Not an image Qt can decode: %1").arg(reader.errorString()));
@@ -392,7 +412,7 @@ void PayloadView::copyPayload()
         return;
     auto *mime = new QMimeData;
     mime->setData(u"application/octet-stream"_s, m_message.payload);
-    mime->setText(isValidUtf8(m_message.payload) ? QString::fromUtf8(m_message.payload)
+    mime->setText(QByteArrayView(m_message.payload).isValidUtf8() ? QString::fromUtf8(m_message.payload)
                                                  : QString::fromLatin1(m_message.payload.toHex(' ')));
     QApplication::clipboard()->setMimeData(mime);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/payloadviewformat.h"
 
-#include "views/payloadrendering.h"
+#include "explorer/payloadformat.h"
 
 #include <QCoreApplication>
 
@@ -10,25 +10,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace mqttscope {
 
 namespace {
-
-bool looksLikeImage(const QByteArray &payload)
-{
-    return !imageFormatOf(payload).isEmpty();
-}
-
-// Text a human can read: valid UTF-8 with few control characters besides whitespace.
-bool looksLikeText(const QByteArray &payload)
-{
-    if (!isValidUtf8(payload))
-        return false;
-    qsizetype controls = 0;
-    for (const char c : payload) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 && c != '\n' && c != '\r' && c != '\t')
-            ++controls;
-    }
-    return controls * 20 <= payload.size(); // at most 5% control characters
-}
 
 std::optional<PayloadViewFormat> formatFromContentType(const QString &contentType)
 {
@@ -42,6 +23,29 @@ std::optional<PayloadViewFormat> formatFromContentType(const QString &contentTyp
     if (type.startsWith("text/"_L1))
         return PayloadViewFormat::Text;
     return std::nullopt;
+}
+
+PayloadViewFormat viewFormatFor(PayloadFormat detected)
+{
+    switch (detected) {
+    case PayloadFormat::Empty:
+    case PayloadFormat::Number:
+    case PayloadFormat::Text:
+        return PayloadViewFormat::Text;
+    case PayloadFormat::Json:
+        return PayloadViewFormat::Json;
+    case PayloadFormat::Cbor:
+        return PayloadViewFormat::Cbor;
+    case PayloadFormat::Png:
+    case PayloadFormat::Jpeg:
+    case PayloadFormat::Gif:
+    case PayloadFormat::Webp:
+    case PayloadFormat::Bmp:
+        return PayloadViewFormat::Image;
+    case PayloadFormat::Binary:
+        break;
+    }
+    return PayloadViewFormat::Hex;
 }
 
 } // namespace
@@ -73,29 +77,22 @@ QString payloadViewFormatName(PayloadViewFormat format)
 
 PayloadViewFormat guessPayloadViewFormat(const QByteArray &payload, const Properties &properties)
 {
-    // A declared content type is the publisher's word, but only when the bytes agree with it.
+    const PayloadViewFormat detected = viewFormatFor(Payload::detectFormat(payload));
+    const bool validUtf8 = QByteArrayView(payload).isValidUtf8();
+    // A declared content type is the publisher's word, but only when the bytes agree with it:
+    // text/plain on JSON shows the text as sent, application/json on broken JSON does not.
     if (properties.contentType) {
         if (const auto declared = formatFromContentType(*properties.contentType)) {
-            const bool agrees = (*declared == PayloadViewFormat::Json && isJson(payload))
-                || (*declared == PayloadViewFormat::Cbor && isWholeCbor(payload))
-                || (*declared == PayloadViewFormat::Image && looksLikeImage(payload))
-                || (*declared == PayloadViewFormat::Text && isValidUtf8(payload));
+            const bool agrees = *declared == detected || (*declared == PayloadViewFormat::Text && validUtf8);
             if (agrees)
                 return *declared;
         }
     }
-    if (payload.isEmpty())
+    // Payload format indicator 1 says UTF-8 character data (5.0 section 3.3.2.3.2), even when it
+    // holds control characters that would otherwise make it look binary.
+    if (detected == PayloadViewFormat::Hex && properties.payloadFormatIndicator == 1 && validUtf8)
         return PayloadViewFormat::Text;
-    if (looksLikeImage(payload))
-        return PayloadViewFormat::Image;
-    if (isJson(payload))
-        return PayloadViewFormat::Json;
-    // Payload format indicator 1 says UTF-8 character data [MQTT-3.3.2-4 / 3.3.2.3.2].
-    if (looksLikeText(payload) || (properties.payloadFormatIndicator == 1 && isValidUtf8(payload)))
-        return PayloadViewFormat::Text;
-    if (isWholeCbor(payload))
-        return PayloadViewFormat::Cbor;
-    return PayloadViewFormat::Hex;
+    return detected;
 }
 
 } // namespace mqttscope

@@ -110,6 +110,7 @@ void tst_PayloadView::guessFormat_data()
     QTest::newRow("png") << pngBytes(QSize(4, 4)) << QString() << PayloadViewFormat::Image;
     QTest::newRow("jpeg magic") << QByteArray("\xff\xd8\xff\xe0\0\x10JFIF", 10) << QString() << PayloadViewFormat::Image;
     QTest::newRow("cbor map") << cborMap << QString() << PayloadViewFormat::Cbor;
+    QTest::newRow("cbor and trailing byte") << cborMap + '\xff' << QString() << PayloadViewFormat::Hex;
     QTest::newRow("binary struct") << QByteArray("\x01\x00\xfe\x41\x9a\x99\x99\x41\x00\x00\x80\x3f", 12) << QString()
                                    << PayloadViewFormat::Hex;
     QTest::newRow("content type json") << QByteArray("[]") << u"application/json; charset=utf-8"_s
@@ -212,7 +213,7 @@ void tst_PayloadView::invalidUtf8IsMarked()
     const MarkedText marked = decodeUtf8Marked(bytes);
     QCOMPARE(marked.text, text);
     QCOMPARE(marked.invalidMarkers, markers);
-    QCOMPARE(isValidUtf8(bytes), markers.isEmpty());
+    QCOMPARE(QByteArrayView(bytes).isValidUtf8(), markers.isEmpty()); // agrees with Qt's validator
 }
 
 void tst_PayloadView::invalidBytesAreHighlighted()
@@ -311,7 +312,6 @@ void tst_PayloadView::cborDiagnostic()
 {
     // {"a": 1, "b": [2, 3]} as in RFC 8949 appendix A.
     const QByteArray cbor = QByteArray::fromHex("a26161016162820203");
-    QCOMPARE(isWholeCbor(cbor), true);
     PayloadView view;
     view.setMessage(message("t", cbor));
     QCOMPARE(view.format(), PayloadViewFormat::Cbor);
@@ -319,7 +319,6 @@ void tst_PayloadView::cborDiagnostic()
     shown.remove(u' ').remove(u'\n');
     QCOMPARE(shown, u"{\"a\":1,\"b\":[2,3]}"_s);
 
-    QCOMPARE(isWholeCbor(cbor + '\x01'), false); // trailing bytes are a sequence, not one item
     QString error;
     QCOMPARE(mqttscope::cborDiagnostic(QByteArray::fromHex("a2616101"), &error), std::nullopt);
     QVERIFY(error.contains(u"byte 0"_s));
