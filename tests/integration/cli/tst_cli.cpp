@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// mqttscope-cli against a real mosquitto, side by side with mosquitto_sub/mosquitto_pub: the
+// same flags must give the same bytes, and failures one line on stderr with a useful exit code.
+#include "mosquittobroker.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace mqttscope;
+using namespace mqttscope::test;
+using L = MosquittoBroker::Listener;
+
+namespace {
+
+const QString cli = QStringLiteral(MQTTSCOPE_CLI_PATH);
+constexpr int processTimeoutMs = 20000;
+
+struct Finished
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+std::unique_ptr<QProcess> launch(const QString &program, const QStringList &arguments)
+{
+    auto process = std::make_unique<QProcess>();
+    process->start(program, arguments);
+    if (!process->waitForStarted())
+        qWarning("could not start %s: %s", qPrintable(program), qPrintable(process->errorString()));
+    return process;
+}
+
+Finished waitFor(QProcess &process, int timeoutMs = processTimeoutMs)
+{
+    if (!process.waitForFinished(timeoutMs)) {
+        qWarning("%s did not finish, killed", qPrintable(process.program()));
+        process.kill();
+        process.waitForFinished();
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+Finished run(const QString &program, const QStringList &arguments, const QByteArray &input = {})
+{
+    auto process = launch(program, arguments);
+    process->write(input);
+    process->closeWriteChannel();
+    return waitFor(*process);
+}
+
+// Waits until the broker has acknowledged `count` SUBSCRIBEs of `clientId` (its log says so).
+bool waitForSubscribed(const MosquittoBroker &broker, const QString &clientId, int count = 1)
+{
+    const QByteArray line = "Sending SUBACK to " + clientId.toUtf8() + '\n';
+    QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        if (broker.log().count(line) >= count)
+            return true;
+        QTest::qWait(20);
+    }
+    return false;
+}
+
+quint16 closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort(); // closed again when `server` goes
+}
+
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void verboseOutputIsIdenticalToMosquittoSub();
+    void publishReachesMosquittoSub_data();
+    void publishReachesMosquittoSub();
+    void publishLines();
+    void jsonOutput();
+    void transports_data();
+    void transports();
+    void failures_data();
+    void failures();
+    void autoVersionEndsUpFive();
+    void subscriberCarriesOnAfterBrokerRestart();
+
+private:
+    QStringList tcp() const
+    {
+        return {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_broker.port(L::Tcp))};
+    }
+
+    MosquittoBroker m_broker;
+    QString m_mosquittoSub;
+    QString m_mosquittoPub;
+};
+
+void tst_Cli::initTestCase()
+{
+    QVERIFY2(QFile::exists(cli), qPrintable(cli));
+    m_mosquittoSub = QStandardPaths::findExecutable(u"mosquitto_sub"_s);
+    m_mosquittoPub = QStandardPaths::findExecutable(u"mosquitto_pub"_s);
+    QVERIFY2(!m_mosquittoSub.isEmpty() && !m_mosquittoPub.isEmpty(),
+             "mosquitto_sub/mosquitto_pub not installed: run scripts/install-deps.sh");
+    MQTTSCOPE_START_BROKER(m_broker, {L::Tcp, L::Tls, L::Ws, L::Wss, L::PasswordTcp});
+}
+
+void tst_Cli::verboseOutputIsIdenticalToMosquittoSub()
+{
+    // A retained message is there before either subscriber.
+    QCOMPARE(run(m_mosquittoPub, tcp() + QStringList{u"-t"_s, u"same/retained"_s, u"-m"_s, u"kept"_s,
+                                                     u"-r"_s}).exitCode, 0);
+    const int messages = 7;
+    const QStringList subscription = tcp() + QStringList{u"-t"_s, u"same/#"_s, u"-v"_s, u"-q"_s, u"2"_s,
+                                                         u"-C"_s, QString::number(messages)};
+    auto ours = launch(cli, QStringList{u"sub"_s, u"-i"_s, u"same-ours"_s} + subscription);
+    auto theirs = launch(m_mosquittoSub, QStringList{u"-i"_s, u"same-theirs"_s} + subscription);
+    QVERIFY(waitForSubscribed(m_broker, u"same-ours"_s));
+    QVERIFY(waitForSubscribed(m_broker, u"same-theirs"_s));
+
+    const QByteArray binary("\x00\x01\xff\xfe\n\r bin"_ba);
+    const auto pub = [&](const QString &program, const QStringList &arguments, const QByteArray &in = {}) {
+        const Finished result = run(program, (program == cli ? QStringList{u"pub"_s} : QStringList())
+                                                     + tcp() + arguments, in);
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+    };
+    pub(cli, {u"-t"_s, u"same/a/b/c"_s, u"-m"_s, u"hello world"_s});
+    pub(m_mosquittoPub, {u"-t"_s, u"same/empty"_s, u"-n"_s});
+    pub(cli, {u"-t"_s, u"same/bin"_s, u"-s"_s, u"-q"_s, u"1"_s}, binary);
+    pub(cli, {u"-t"_s, u"same/caf\u00e9/\u20ac/\u6e29\u5ea6"_s, u"-m"_s, u"\u00fcnic\u00f6de"_s, u"-q"_s, u"2"_s});
+    pub(m_mosquittoPub, {u"-t"_s, u"same/x/y"_s, u"-m"_s, u"from mosquitto_pub"_s, u"-q"_s, u"1"_s});
+    pub(cli, {u"-t"_s, u"same/last"_s, u"-m"_s, u"end"_s});
+
+    const Finished oursDone = waitFor(*ours);
+    const Finished theirsDone = waitFor(*theirs);
+    QCOMPARE(oursDone.exitCode, 0);
+    QCOMPARE(theirsDone.exitCode, 0);
+    QCOMPARE(oursDone.out, theirsDone.out);
+    const QByteArray expected = "same/retained kept\n"
+                                "same/a/b/c hello world\n"
+                                "same/empty (null)\n"
+                                "same/bin " + binary + "\n"
+                                "same/caf\xc3\xa9/\xe2\x82\xac/\xe6\xb8\xa9\xe5\xba\xa6 \xc3\xbcnic\xc3\xb6" "de\n"
+                                "same/x/y from mosquitto_pub\n"
+                                "same/last end\n";
+    QCOMPARE(oursDone.out, expected);
+    QVERIFY2(oursDone.err.isEmpty(), oursDone.err.constData());
+    run(m_mosquittoPub, tcp() + QStringList{u"-t"_s, u"same/retained"_s, u"-n"_s, u"-r"_s});
+}
+
+void tst_Cli::publishReachesMosquittoSub_data()
+{
+    QTest::addColumn<int>("qos");
+    QTest::addColumn<bool>("retain");
+    for (int qos = 0; qos <= 2; ++qos) {
+        QTest::addRow("qos %d", qos) << qos << false;
+        QTest::addRow("qos %d retained", qos) << qos << true;
+    }
+}
+
+void tst_Cli::publishReachesMosquittoSub()
+{
+    QFETCH(int, qos);
+    QFETCH(bool, retain);
+    const QString topic = u"pubq/%1/%2"_s.arg(qos).arg(retain);
+    const QString id = u"pubq-%1-%2"_s.arg(qos).arg(retain);
+    const QStringList sub = tcp() + QStringList{u"-i"_s, id, u"-t"_s, topic, u"-q"_s, u"2"_s, u"-C"_s, u"1"_s,
+                                                u"-F"_s, u"%q %r %t %p"_s};
+    QStringList pub = QStringList{u"pub"_s} + tcp()
+            + QStringList{u"-t"_s, topic, u"-m"_s, u"payload"_s, u"-q"_s, QString::number(qos)};
+    if (retain)
+        pub.append(u"-r"_s);
+    std::unique_ptr<QProcess> subscriber;
+    if (!retain) {
+        subscriber = launch(m_mosquittoSub, sub);
+        QVERIFY(waitForSubscribed(m_broker, id));
+    }
+    const Finished published = run(cli, pub);
+    QCOMPARE(published.exitCode, 0); // only after PUBACK / PUBCOMP
+    QVERIFY2(published.err.isEmpty(), published.err.constData());
+    if (retain)
+        subscriber = launch(m_mosquittoSub, sub); // the retained message waits for it
+    const Finished received = waitFor(*subscriber);
+    QCOMPARE(received.exitCode, 0);
+    // [MQTT-3.3.1-8] a retained message sent on subscription has RETAIN set; [MQTT-3.8.4-6]
+    // the delivered QoS is the publisher's when the subscription's is higher.
+    QCOMPARE(received.out, u"%1 %2 %3 payload\n"_s.arg(qos).arg(int(retain)).arg(topic).toUtf8());
+    if (retain)
+        QCOMPARE(run(cli, QStringList{u"pub"_s} + tcp() + QStringList{u"-t"_s, topic, u"-n"_s, u"-r"_s}).exitCode, 0);
+}
+
+void tst_Cli::publishLines()
+{
+    const QStringList sub = tcp() + QStringList{u"-i"_s, u"lines-sub"_s, u"-t"_s, u"lines/t"_s, u"-v"_s,
+                                                u"-q"_s, u"1"_s, u"-C"_s, u"5"_s};
+    auto subscriber = launch(m_mosquittoSub, sub);
+    QVERIFY(waitForSubscribed(m_broker, u"lines-sub"_s));
+    // As mosquitto_pub -l: an empty line is an empty message, '\r' is kept, and the text after
+    // the last newline is a message too.
+    const Finished published = run(cli, QStringList{u"pub"_s} + tcp()
+                                           + QStringList{u"-t"_s, u"lines/t"_s, u"-l"_s, u"-q"_s, u"1"_s},
+                                   "one\ntwo\n\nthree\r\nfour");
+    QCOMPARE(published.exitCode, 0);
+    const Finished received = waitFor(*subscriber);
+    QCOMPARE(received.out, "lines/t one\nlines/t two\nlines/t (null)\nlines/t three\r\nlines/t four\n"_ba);
+}
+
+void tst_Cli::jsonOutput()
+{
+    auto subscriber = launch(cli, QStringList{u"sub"_s} + tcp()
+                                          + QStringList{u"-i"_s, u"json-sub"_s, u"-t"_s, u"json/#"_s,
+                                                        u"--json"_s, u"-C"_s, u"2"_s, u"-q"_s, u"1"_s});
+    QVERIFY(waitForSubscribed(m_broker, u"json-sub"_s));
+    QCOMPARE(run(m_mosquittoPub, tcp() + QStringList{u"-t"_s, u"json/text"_s, u"-m"_s, u"h\u00e9llo"_s,
+                                                     u"-q"_s, u"1"_s, u"-D"_s, u"PUBLISH"_s,
+                                                     u"user-property"_s, u"k"_s, u"v"_s, u"-D"_s,
+                                                     u"PUBLISH"_s, u"content-type"_s, u"text/plain"_s})
+                     .exitCode, 0);
+    QCOMPARE(run(m_mosquittoPub, tcp() + QStringList{u"-t"_s, u"json/bin"_s, u"-s"_s}, "\xff\x00\x01"_ba)
+                     .exitCode, 0);
+    const Finished received = waitFor(*subscriber);
+    QCOMPARE(received.exitCode, 0);
+    const QList<QByteArray> lines = received.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject text = QJsonDocument::fromJson(lines.at(0)).object();
+    QCOMPARE(text.value("topic"_L1).toString(), u"json/text"_s);
+    QCOMPARE(text.value("payload"_L1).toString(), u"h\u00e9llo"_s);
+    QCOMPARE(text.value("qos"_L1).toInt(), 1);
+    QCOMPARE(text.value("retain"_L1).toBool(true), false);
+    QCOMPARE(text.value("dup"_L1).toBool(true), false);
+    const QJsonObject properties = text.value("properties"_L1).toObject();
+    QCOMPARE(properties.value("content-type"_L1).toString(), u"text/plain"_s);
+    QCOMPARE(properties.value("user-property"_L1).toArray().at(0).toArray().at(1).toString(), u"v"_s);
+    const QDateTime time = QDateTime::fromString(text.value("time"_L1).toString(), Qt::ISODateWithMs);
+    QVERIFY(time.isValid());
+    QVERIFY(qAbs(time.msecsTo(QDateTime::currentDateTimeUtc())) < 60000);
+    const QJsonObject binary = QJsonDocument::fromJson(lines.at(1)).object();
+    QVERIFY(!binary.contains("payload"_L1));
+    QCOMPARE(QByteArray::fromBase64(binary.value("payload_base64"_L1).toString().toLatin1()), "\xff\x00\x01"_ba);
+}
+
+void tst_Cli::transports_data()
+{
+    QTest::addColumn<L>("listener");
+    QTest::newRow("mqtt://") << L::Tcp;
+    QTest::newRow("mqtts://") << L::Tls;
+    QTest::newRow("ws://") << L::Ws;
+    QTest::newRow("wss://") << L::Wss;
+}
+
+void tst_Cli::transports()
+{
+    QFETCH(L, listener);
+    const QString id = u"transport-%1"_s.arg(int(listener));
+    const QString topic = u"transport/%1"_s.arg(int(listener));
+    QStringList connection{u"-L"_s, m_broker.url(listener)};
+    if (listener == L::Tls || listener == L::Wss)
+        connection += {u"--cafile"_s, m_broker.certificates().caFile()};
+    auto subscriber = launch(cli, QStringList{u"sub"_s, u"-i"_s, id, u"-t"_s, topic, u"-v"_s, u"-C"_s, u"1"_s}
+                                          + connection);
+    QVERIFY(waitForSubscribed(m_broker, id));
+    const Finished published = run(cli, QStringList{u"pub"_s, u"-t"_s, topic, u"-m"_s, u"over the wire"_s,
+                                                    u"-q"_s, u"1"_s} + connection);
+    QVERIFY2(published.exitCode == 0, published.err.constData());
+    const Finished received = waitFor(*subscriber);
+    QVERIFY2(received.exitCode == 0, received.err.constData());
+    QCOMPARE(received.out, (topic + u" over the wire\n"_s).toUtf8());
+}
+
+void tst_Cli::failures_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("stderrStart");
+    QTest::addColumn<QString>("stderrContains");
+
+    const QString password = QString::number(m_broker.port(L::PasswordTcp));
+    const QStringList sub{u"sub"_s, u"-h"_s, u"127.0.0.1"_s, u"-t"_s, u"a"_s, u"-E"_s};
+    // As mosquitto's clients, a refusal exits with the CONNACK code.
+    QTest::newRow("refused, no credentials, 5.0") << sub + QStringList{u"-p"_s, password} << 0x87
+                                                  << u"Connection refused: "_s << u"Not authorized (0x87)"_s;
+    QTest::newRow("refused, wrong password, 5.0")
+            << sub + QStringList{u"-p"_s, password, u"-u"_s, u"alice"_s, u"-P"_s, u"wrong"_s}
+            << 0x87 << u"Connection refused: "_s << u"(0x87)"_s;
+    QTest::newRow("refused, 3.1.1") << sub + QStringList{u"-p"_s, password, u"-V"_s, u"mqttv311"_s} << 5
+                                    << u"Connection refused: "_s << u"Not authorized"_s;
+    QTest::newRow("accepted with password")
+            << sub + QStringList{u"-p"_s, password, u"-u"_s, u"alice"_s, u"-P"_s, u"secret"_s} << 0
+            << QString() << QString();
+    QTest::newRow("closed port") << sub + QStringList{u"-p"_s, QString::number(closedPort())} << 1
+                                 << u"Error: "_s << u"refused"_s;
+    QTest::newRow("wrong CA") << sub + QStringList{u"-p"_s, QString::number(m_broker.port(L::Tls)),
+                                                   u"--cafile"_s, m_broker.certificates().otherCaFile()}
+                              << 1 << u"Error: "_s << u"certificate"_s;
+    QTest::newRow("bad argument") << QStringList{u"sub"_s, u"-t"_s, u"a"_s, u"-q"_s, u"7"_s} << 1
+                                  << u"Error: Invalid QoS given: 7\n"_s << u"--help"_s;
+    QTest::newRow("missing file") << QStringList{u"pub"_s, u"-t"_s, u"a"_s, u"-f"_s, u"/nonexistent/x"_s}
+                                  << 1 << u"Error: Unable to open file"_s << u"/nonexistent/x"_s;
+}
+
+void tst_Cli::failures()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, stderrStart);
+    QFETCH(QString, stderrContains);
+    const Finished result = run(cli, arguments);
+    QTEST(result.exitCode, "exitCode");
+    const QString err = QString::fromUtf8(result.err);
+    QVERIFY2(err.startsWith(stderrStart), qPrintable(err));
+    QVERIFY2(err.contains(stderrContains, Qt::CaseInsensitive), qPrintable(err));
+    if (!arguments.contains(u"-q"_s)) // a usage error adds the --help hint on a second line
+        QVERIFY2(err.count(u'\n') <= 1, qPrintable(err)); // one line naming the cause
+}
+
+void tst_Cli::autoVersionEndsUpFive()
+{
+    const Finished automatic = run(cli, QStringList{u"sub"_s} + tcp() + QStringList{u"-t"_s, u"v"_s, u"-E"_s, u"-d"_s});
+    QCOMPARE(automatic.exitCode, 0);
+    QVERIFY2(automatic.err.contains("received CONNACK (0) [MQTT 5.0]"), automatic.err.constData());
+    const Finished v311 = run(cli, QStringList{u"sub"_s} + tcp()
+                                           + QStringList{u"-t"_s, u"v"_s, u"-E"_s, u"-d"_s, u"-V"_s, u"311"_s});
+    QCOMPARE(v311.exitCode, 0);
+    QVERIFY2(v311.err.contains("received CONNACK (0) [MQTT 3.1.1]"), v311.err.constData());
+}
+
+void tst_Cli::subscriberCarriesOnAfterBrokerRestart()
+{
+    MosquittoBroker broker;
+    MQTTSCOPE_START_BROKER(broker, {L::Tcp});
+    const QStringList connection{u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(broker.port(L::Tcp))};
+    auto subscriber = launch(cli, QStringList{u"sub"_s, u"-i"_s, u"restart-sub"_s, u"-t"_s, u"rs/#"_s,
+                                              u"-v"_s, u"-C"_s, u"2"_s, u"-q"_s, u"1"_s} + connection);
+    QVERIFY(waitForSubscribed(broker, u"restart-sub"_s));
+    QCOMPARE(run(m_mosquittoPub, connection + QStringList{u"-t"_s, u"rs/1"_s, u"-m"_s, u"before"_s}).exitCode, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(subscriber->bytesAvailable() > 0 || subscriber->waitForReadyRead(50), 10000);
+
+    broker.stop();
+    QVERIFY2(broker.restart(), qPrintable(broker.errorString()));
+    // The broker runs without persistence, so the subscription is made again on reconnect.
+    QVERIFY(waitForSubscribed(broker, u"restart-sub"_s, 2));
+    QCOMPARE(run(m_mosquittoPub, connection + QStringList{u"-t"_s, u"rs/2"_s, u"-m"_s, u"after"_s}).exitCode, 0);
+    const Finished received = waitFor(*subscriber);
+    QCOMPARE(received.exitCode, 0);
+    QCOMPARE(received.out, "rs/1 before\nrs/2 after\n"_ba);
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"
