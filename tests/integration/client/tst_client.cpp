@@ -135,6 +135,7 @@ private slots:
     void invalidTopicsRefusedAtOnce();
     void worksOnItsOwnThread_data() { versions(); }
     void worksOnItsOwnThread();
+    void serverLimitsHonoured();
 
 private:
     // One row per protocol version; every protocol test uses it.
@@ -654,6 +655,48 @@ void tst_Client::worksOnItsOwnThread()
     QMetaObject::invokeMethod(client, "disconnectFromBroker", Qt::BlockingQueuedConnection);
     thread.quit();
     QVERIFY(thread.wait(kTimeoutMs));
+}
+
+// 5.0 only: 3.1.1 has no way for the server to state these limits.
+void tst_Client::serverLimitsHonoured()
+{
+    MosquittoBroker limited;
+    MQTTSCOPE_START_BROKER(limited, {MosquittoBroker::Listener::Tcp},
+                           QStringList{u"max_packet_size 1000"_s, u"max_inflight_messages 3"_s});
+    TestClient client;
+    ClientOptions options = optionsFor(true);
+    options.endpoint = limited.endpoint(MosquittoBroker::Listener::Tcp);
+    client->setOptions(options);
+    QVERIFY(connectClient(client));
+    const ConnackPacket connack = client->lastConnack();
+    QCOMPARE(connack.properties.maximumPacketSize, std::optional<quint32>(1000));
+    QCOMPARE(connack.properties.receiveMaximum, std::optional<quint16>(3));
+
+    // Too large for the server: refused here with a clear error, never sent [MQTT-3.1.2-24].
+    const QByteArray topic = uniqueTopic("limits");
+    QCOMPARE(client->publish(message(topic, QByteArray(2000, 'x'), 1)), quint64(0));
+    QCOMPARE(client.recorder.errors.size(), 1);
+    QVERIFY2(client.recorder.errors.first().contains(u"at most 1000 bytes"_s),
+             qPrintable(client.recorder.errors.first()));
+
+    // Many more QoS 1/2 messages than the receive maximum: queued, sent as acks free slots,
+    // all delivered in order, and the broker never had reason to cut us off [MQTT-3.3.4-7].
+    QVERIFY(subscribeAndWait(client, {Subscription{QString::fromUtf8(topic), 2}}));
+    constexpr int count = 60;
+    for (int i = 0; i < count; ++i)
+        QVERIFY(client->publish(message(topic, QByteArray::number(i), quint8(1 + i % 2))) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messagesOn(topic).size(), count, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.finished.size(), count, kTimeoutMs);
+    // In order per QoS: mosquitto releases a QoS 2 message at PUBREL, so a QoS 1 message sent
+    // after it may overtake it; the client sent them in order.
+    QList<int> lastPerQos{-1, -1, -1};
+    for (const Message &m : client.recorder.messagesOn(topic)) {
+        const int n = m.payload.toInt();
+        QCOMPARE(m.qos, quint8(1 + n % 2));
+        QVERIFY(n > lastPerQos[m.qos]);
+        lastPerQos[m.qos] = n;
+    }
+    QVERIFY(client.recorder.disconnects.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_Client)

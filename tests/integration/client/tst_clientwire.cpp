@@ -92,6 +92,7 @@ private slots:
     void deadConnectionDetected_data() { versions(); }
     void deadConnectionDetected();
     void connackTimeout();
+    void connackLimitsRefusePublishes();
     void serverDisconnectWithReference();
 
 private:
@@ -449,6 +450,35 @@ void tst_ClientWire::serverDisconnectWithReference()
              qPrintable(reason));
     m_client->disconnectFromBroker(); // stops the reconnect the server's DISCONNECT scheduled
     QCOMPARE(m_client->state(), ClientState::Disconnected);
+}
+
+void tst_ClientWire::connackLimitsRefusePublishes()
+{
+    Properties limits;
+    limits.maximumQoS = 1;
+    limits.retainAvailable = 0;
+    m_fake->setConnectHandler([&](const ConnectPacket &connect, int) {
+        return FakeConnectReply{connackBytes(connect.version, false, limits)};
+    });
+    makeClient(true);
+    QSignalSpy errors(m_client.get(), &MqttClient::errorOccurred);
+    // Disconnected: refused. Connecting: queued, then refused through publishFinished once
+    // CONNACK told the limits.
+    QCOMPARE(m_client->publish(message("t/early", "q2", 2)), quint64(0));
+    m_client->connectToBroker();
+    const quint64 early = m_client->publish(message("t/early", "q2", 2));
+    QVERIFY(early != 0);
+    QVERIFY(waitConnected());
+    QTRY_COMPARE_WITH_TIMEOUT(m_finished.value(early, ReasonCode::Success), ReasonCode::QoSNotSupported, kTimeoutMs);
+    // Known limits: refused at once, no silent downgrade [MQTT-3.2.2-11], [MQTT-3.2.2-14].
+    QCOMPARE(m_client->publish(message("t/a", "q2", 2)), quint64(0));
+    Message retained = message("t/a", "r", 1);
+    retained.retain = true;
+    QCOMPARE(m_client->publish(retained), quint64(0));
+    QVERIFY(m_client->publish(message("t/a", "q1", 1)) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 1, kTimeoutMs);
+    QCOMPARE(packetsOf<PublishPacket>(m_fake->received(0)).first().payload, "q1"_ba);
+    QCOMPARE(errors.size(), 4);
 }
 
 QTEST_GUILESS_MAIN(tst_ClientWire)
