@@ -15,7 +15,11 @@ namespace mqttscope {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("mqttscope::Codec", text); }
+// The translation context of this file's messages, in the form lupdate understands.
+struct Codec
+{
+    Q_DECLARE_TR_FUNCTIONS(mqttscope::Codec)
+};
 
 bool isV5(ProtocolVersion version) { return version == ProtocolVersion::V5; }
 
@@ -58,7 +62,7 @@ ReasonCode readReasonCode(ByteReader &r)
 {
     const quint8 code = r.u8("reason code");
     if (r.ok() && !isAllowedReason(r.packet(), code)) {
-        r.fail(ReasonCode::ProtocolError, tr("reason code 0x%1 is not allowed in this packet")
+        r.fail(ReasonCode::ProtocolError, Codec::tr("reason code 0x%1 is not allowed in this packet")
                                               .arg(uint(code), 2, 16, QLatin1Char('0')));
     }
     return ReasonCode(code);
@@ -70,7 +74,7 @@ quint16 readPacketId(ByteReader &r)
 {
     const quint16 id = r.u16("packet identifier");
     if (r.ok() && id == 0)
-        r.fail(ReasonCode::ProtocolError, tr("packet identifier is 0"));
+        r.fail(ReasonCode::ProtocolError, Codec::tr("packet identifier is 0"));
     return id;
 }
 
@@ -80,7 +84,7 @@ QByteArrayView readTopicName(ByteReader &r, const char *field)
 {
     const QByteArrayView topic = r.utf8(field);
     if (r.ok() && Topic::containsWildcard(topic)) {
-        r.fail(ReasonCode::ProtocolError, tr("%1 contains a wildcard character").arg(tr(field)));
+        r.fail(ReasonCode::ProtocolError, Codec::tr("%1 contains a wildcard character").arg(Codec::tr(field)));
     }
     return topic;
 }
@@ -96,7 +100,7 @@ void decodeConnect(ByteReader &r, ConnectPacket &p)
     const bool mqisdp = protocolName == QByteArrayView("MQIsdp") && level == 3;
     if (!mqtt && !mqisdp) {
         r.fail(ReasonCode::UnsupportedProtocolVersion,
-               tr("unsupported protocol \"%1\" level %2")
+               Codec::tr("unsupported protocol \"%1\" level %2")
                    .arg(QString::fromLatin1(protocolName.first(qMin(protocolName.size(), qsizetype(16)))))
                    .arg(uint(level)));
         return;
@@ -108,18 +112,19 @@ void decodeConnect(ByteReader &r, ConnectPacket &p)
     if (!r.ok())
         return;
     if (flags & 0x01) // [MQTT-3.1.2-3]
-        r.fail(ReasonCode::MalformedPacket, tr("reserved connect flag is set"));
+        r.fail(ReasonCode::MalformedPacket, Codec::tr("reserved connect flag is set"));
     const bool willFlag = flags & 0x04;
     const quint8 willQos = (flags >> 3) & 0x03;
     const bool willRetain = flags & 0x20;
     const bool passwordFlag = flags & 0x40;
     const bool usernameFlag = flags & 0x80;
     if (willQos == 3) // [MQTT-3.1.2-14] (3.1.1), [MQTT-3.1.2-12] (5.0)
-        r.fail(ReasonCode::MalformedPacket, tr("will QoS is 3"));
-    if (!willFlag && (willQos != 0 || willRetain)) // [MQTT-3.1.2-13], [MQTT-3.1.2-15] (3.1.1)
-        r.fail(ReasonCode::MalformedPacket, tr("will QoS or will retain set without a will"));
+        r.fail(ReasonCode::MalformedPacket, Codec::tr("will QoS is 3"));
+    // [MQTT-3.1.2-13], [MQTT-3.1.2-15] (3.1.1); [MQTT-3.1.2-11], [MQTT-3.1.2-13] (5.0)
+    if (!willFlag && (willQos != 0 || willRetain))
+        r.fail(ReasonCode::MalformedPacket, Codec::tr("will QoS or will retain set without a will"));
     if (!v5 && passwordFlag && !usernameFlag) // [MQTT-3.1.2-22] (3.1.1 only)
-        r.fail(ReasonCode::MalformedPacket, tr("password flag set without user name flag"));
+        r.fail(ReasonCode::MalformedPacket, Codec::tr("password flag set without user name flag"));
     p.cleanStart = flags & 0x02;
     p.keepAlive = r.u16("keep alive");
     if (v5)
@@ -134,7 +139,7 @@ void decodeConnect(ByteReader &r, ConnectPacket &p)
             readProperties(r, PropertyPlace::Will, will.properties);
         will.topic = readTopicName(r, "will topic").toByteArray();
         if (r.ok() && will.topic.isEmpty()) // [MQTT-4.7.3-1]
-            r.fail(ReasonCode::ProtocolError, tr("will topic is empty"));
+            r.fail(ReasonCode::ProtocolError, Codec::tr("will topic is empty"));
         will.payload = r.lengthPrefixed("will payload").toByteArray();
     }
     if (usernameFlag)
@@ -147,7 +152,7 @@ void decodeConnack(ByteReader &r, bool v5, ConnackPacket &p)
 {
     const quint8 flags = r.u8("connect acknowledge flags");
     if (r.ok() && (flags & 0xFE)) // [MQTT-3.2.2-1] (5.0); reserved in 3.1.1 too
-        r.fail(ReasonCode::MalformedPacket, tr("reserved connect acknowledge flags are set"));
+        r.fail(ReasonCode::MalformedPacket, Codec::tr("reserved connect acknowledge flags are set"));
     p.sessionPresent = flags & 0x01;
     p.rawReturnCode = r.u8(v5 ? "reason code" : "return code");
     if (!r.ok())
@@ -155,17 +160,17 @@ void decodeConnack(ByteReader &r, bool v5, ConnackPacket &p)
     if (v5) {
         p.reason = ReasonCode(p.rawReturnCode);
         if (!isAllowedReason(PacketType::Connack, p.rawReturnCode))
-            r.fail(ReasonCode::ProtocolError, tr("reason code 0x%1 is not allowed in this packet")
+            r.fail(ReasonCode::ProtocolError, Codec::tr("reason code 0x%1 is not allowed in this packet")
                                                   .arg(uint(p.rawReturnCode), 2, 16, QLatin1Char('0')));
         readProperties(r, PropertyPlace::Connack, p.properties);
     } else {
         if (p.rawReturnCode > 5) // 3.2.2.3: 6-255 are reserved
-            r.fail(ReasonCode::ProtocolError, tr("reserved return code %1").arg(uint(p.rawReturnCode)));
+            r.fail(ReasonCode::ProtocolError, Codec::tr("reserved return code %1").arg(uint(p.rawReturnCode)));
         p.reason = connackReturnCodeToReason(p.rawReturnCode);
     }
     // [MQTT-3.2.2-4] (3.1.1), [MQTT-3.2.2-6] (5.0)
     if (r.ok() && p.sessionPresent && p.rawReturnCode != 0)
-        r.fail(ReasonCode::ProtocolError, tr("session present is set on a refused connection"));
+        r.fail(ReasonCode::ProtocolError, Codec::tr("session present is set on a refused connection"));
 }
 
 void decodePublish(ByteReader &r, quint8 flags, bool v5, PublishPacket &p)
@@ -174,9 +179,9 @@ void decodePublish(ByteReader &r, quint8 flags, bool v5, PublishPacket &p)
     p.dup = flags & 0x08;
     p.retain = flags & 0x01;
     if (p.qos == 3) // [MQTT-3.3.1-4]
-        r.fail(ReasonCode::MalformedPacket, tr("QoS is 3"));
+        r.fail(ReasonCode::MalformedPacket, Codec::tr("QoS is 3"));
     if (p.dup && p.qos == 0) // [MQTT-3.3.1-2]
-        r.fail(ReasonCode::MalformedPacket, tr("DUP is set on a QoS 0 message"));
+        r.fail(ReasonCode::MalformedPacket, Codec::tr("DUP is set on a QoS 0 message"));
     const QByteArrayView topic = readTopicName(r, "topic name");
     if (p.qos > 0)
         p.packetId = readPacketId(r);
@@ -186,9 +191,9 @@ void decodePublish(ByteReader &r, quint8 flags, bool v5, PublishPacket &p)
         return;
     if (topic.isEmpty()) {
         if (!v5) // [MQTT-4.7.3-1]
-            return void(r.fail(ReasonCode::ProtocolError, tr("topic name is empty")));
+            return void(r.fail(ReasonCode::ProtocolError, Codec::tr("topic name is empty")));
         if (!p.properties.topicAlias) // 3.3.2.3.4
-            return void(r.fail(ReasonCode::ProtocolError, tr("topic name is empty and there is no topic alias")));
+            return void(r.fail(ReasonCode::ProtocolError, Codec::tr("topic name is empty and there is no topic alias")));
     }
     p.topic = topic.toByteArray();
     p.payload = r.rest().toByteArray();
@@ -221,25 +226,25 @@ void decodeSubscribe(ByteReader &r, bool v5, SubscribePacket &p)
             return;
         s.qos = options & 0x03;
         if (s.qos == 3) // [MQTT-3.8.3-4] (3.1.1); 5.0 3.8.3.1
-            return void(r.fail(ReasonCode::MalformedPacket, tr("requested QoS is 3")));
+            return void(r.fail(ReasonCode::MalformedPacket, Codec::tr("requested QoS is 3")));
         if (v5) {
             if (options & 0xC0) // [MQTT-3.8.3-5]
-                return void(r.fail(ReasonCode::MalformedPacket, tr("reserved subscription option bits are set")));
+                return void(r.fail(ReasonCode::MalformedPacket, Codec::tr("reserved subscription option bits are set")));
             s.noLocal = options & 0x04;
             s.retainAsPublished = options & 0x08;
             const quint8 retainHandling = (options >> 4) & 0x03;
             if (retainHandling == 3) // 3.8.3.1
-                return void(r.fail(ReasonCode::ProtocolError, tr("retain handling is 3")));
+                return void(r.fail(ReasonCode::ProtocolError, Codec::tr("retain handling is 3")));
             s.retainHandling = RetainHandling(retainHandling);
             if (s.noLocal && Topic::isShared(filter)) // [MQTT-3.8.3-4] (5.0)
-                return void(r.fail(ReasonCode::ProtocolError, tr("no local is set on a shared subscription")));
+                return void(r.fail(ReasonCode::ProtocolError, Codec::tr("no local is set on a shared subscription")));
         } else if (options & 0xFC) { // [MQTT-3-8.3-4] (3.1.1)
-            return void(r.fail(ReasonCode::MalformedPacket, tr("reserved subscription option bits are set")));
+            return void(r.fail(ReasonCode::MalformedPacket, Codec::tr("reserved subscription option bits are set")));
         }
         p.subscriptions.append(std::move(s));
     }
     if (r.ok() && p.subscriptions.isEmpty()) // [MQTT-3.8.3-3] (3.1.1), [MQTT-3.8.3-2] (5.0)
-        r.fail(ReasonCode::ProtocolError, tr("no topic filters"));
+        r.fail(ReasonCode::ProtocolError, Codec::tr("no topic filters"));
 }
 
 void decodeSuback(ByteReader &r, bool v5, SubackPacket &p)
@@ -254,11 +259,11 @@ void decodeSuback(ByteReader &r, bool v5, SubackPacket &p)
         }
         const quint8 code = r.u8("return code");
         if (code > 2 && code != 0x80) // 3.9.3: 0x00, 0x01, 0x02 and 0x80 only
-            r.fail(ReasonCode::ProtocolError, tr("reserved return code 0x%1").arg(uint(code), 2, 16, QLatin1Char('0')));
+            r.fail(ReasonCode::ProtocolError, Codec::tr("reserved return code 0x%1").arg(uint(code), 2, 16, QLatin1Char('0')));
         p.reasons.append(ReasonCode(code)); // 0x80 Failure reads as UnspecifiedError
     }
     if (r.ok() && p.reasons.isEmpty())
-        r.fail(ReasonCode::ProtocolError, tr("no return codes"));
+        r.fail(ReasonCode::ProtocolError, Codec::tr("no return codes"));
 }
 
 void decodeUnsubscribe(ByteReader &r, bool v5, UnsubscribePacket &p)
@@ -269,7 +274,7 @@ void decodeUnsubscribe(ByteReader &r, bool v5, UnsubscribePacket &p)
     while (r.ok() && !r.atEnd())
         p.filters.append(r.string("topic filter"));
     if (r.ok() && p.filters.isEmpty()) // [MQTT-3.10.3-2]
-        r.fail(ReasonCode::ProtocolError, tr("no topic filters"));
+        r.fail(ReasonCode::ProtocolError, Codec::tr("no topic filters"));
 }
 
 void decodeUnsuback(ByteReader &r, bool v5, UnsubackPacket &p)
@@ -281,7 +286,7 @@ void decodeUnsuback(ByteReader &r, bool v5, UnsubackPacket &p)
     while (r.ok() && !r.atEnd())
         p.reasons.append(readReasonCode(r));
     if (r.ok() && p.reasons.isEmpty())
-        r.fail(ReasonCode::ProtocolError, tr("no reason codes"));
+        r.fail(ReasonCode::ProtocolError, Codec::tr("no reason codes"));
 }
 
 // DISCONNECT and AUTH: 5.0 allows omitting the reason code (Success) and the property length.
@@ -525,14 +530,14 @@ QByteArray encodePacket(const Packet &packet, ProtocolVersion version)
 DecodeResult decodePacket(QByteArrayView bytes, ProtocolVersion version)
 {
     if (bytes.isEmpty())
-        return ProtocolError{ReasonCode::MalformedPacket, tr("empty packet")};
+        return ProtocolError{ReasonCode::MalformedPacket, Codec::tr("empty packet")};
     const auto header = quint8(bytes[0]);
     const quint8 typeValue = header >> 4;
     const quint8 flags = header & 0x0F;
     const bool v5 = isV5(version);
     if (typeValue == 0 || (typeValue == quint8(PacketType::Auth) && !v5)) {
         return ProtocolError{ReasonCode::MalformedPacket,
-                             tr("reserved packet type %1").arg(uint(typeValue))};
+                             Codec::tr("reserved packet type %1").arg(uint(typeValue))};
     }
     const auto type = PacketType(typeValue);
     ByteReader r(bytes, type);
@@ -540,10 +545,10 @@ DecodeResult decodePacket(QByteArrayView bytes, ProtocolVersion version)
     const quint32 remainingLength = r.variableByteInteger("remaining length");
     if (r.ok() && remainingLength != quint32(r.remaining())) {
         r.fail(ReasonCode::MalformedPacket,
-               tr("remaining length is %1 but %2 bytes follow").arg(remainingLength).arg(r.remaining()));
+               Codec::tr("remaining length is %1 but %2 bytes follow").arg(remainingLength).arg(r.remaining()));
     }
     if (r.ok() && type != PacketType::Publish && flags != requiredFlags(type)) {
-        r.fail(ReasonCode::MalformedPacket, tr("reserved flags are 0x%1, must be 0x%2")
+        r.fail(ReasonCode::MalformedPacket, Codec::tr("reserved flags are 0x%1, must be 0x%2")
                                                 .arg(uint(flags), 1, 16)
                                                 .arg(uint(requiredFlags(type)), 1, 16));
     }

@@ -9,7 +9,11 @@ namespace mqttscope {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("mqttscope::Framer", text); }
+// The translation context of this file's messages, in the form lupdate understands.
+struct FramerText
+{
+    Q_DECLARE_TR_FUNCTIONS(mqttscope::Framer)
+};
 
 } // namespace
 
@@ -49,10 +53,10 @@ std::optional<QByteArrayView> Framer::next()
     case VariableByteInteger::NeedMoreBytes:
         return std::nullopt;
     case VariableByteInteger::TooLong:
-        m_error = ProtocolError{ReasonCode::MalformedPacket, tr("remaining length is longer than 4 bytes")};
+        m_error = ProtocolError{ReasonCode::MalformedPacket, FramerText::tr("remaining length is longer than 4 bytes")};
         return std::nullopt;
     case VariableByteInteger::NotMinimal: // [MQTT-1.5.5-1]
-        m_error = ProtocolError{ReasonCode::MalformedPacket, tr("remaining length is not minimally encoded")};
+        m_error = ProtocolError{ReasonCode::MalformedPacket, FramerText::tr("remaining length is not minimally encoded")};
         return std::nullopt;
     case VariableByteInteger::Complete:
         break;
@@ -61,7 +65,7 @@ std::optional<QByteArrayView> Framer::next()
     if (packetSize > m_maximumPacketSize) {
         // Decided from the header alone so that an oversized body is never buffered.
         m_error = ProtocolError{ReasonCode::PacketTooLarge,
-                                tr("packet of %1 bytes exceeds the maximum packet size of %2 bytes")
+                                FramerText::tr("packet of %1 bytes exceeds the maximum packet size of %2 bytes")
                                     .arg(packetSize)
                                     .arg(m_maximumPacketSize)};
         return std::nullopt;

@@ -14,15 +14,19 @@ namespace {
 constexpr qsizetype MaximumLength = 65535; // a UTF-8 string's two-byte length [MQTT-4.7.3-3]
 constexpr QByteArrayView SharePrefix = "$share/";
 
-QString tr(const char *text) { return QCoreApplication::translate("mqttscope::Topic", text); }
+// The translation context of this file's messages, in the form lupdate understands.
+struct TopicText
+{
+    Q_DECLARE_TR_FUNCTIONS(mqttscope::Topic)
+};
 
 // The problems names and filters share: length and UTF-8 [MQTT-4.7.3-1..3].
 QString stringProblem(QByteArrayView topic)
 {
     if (topic.isEmpty())
-        return tr("is empty");
+        return TopicText::tr("is empty");
     if (topic.size() > MaximumLength)
-        return tr("is longer than 65535 bytes");
+        return TopicText::tr("is longer than 65535 bytes");
     return utf8Problem(topic);
 }
 
@@ -41,9 +45,9 @@ QString wildcardProblem(QByteArrayView filter)
         const qsizetype end = levelEnd(filter, start);
         const QByteArrayView level = filter.sliced(start, end - start);
         if (level.contains('#') && (level.size() != 1 || end != filter.size()))
-            return tr("'#' must be a whole level and the last one");
+            return TopicText::tr("'#' must be a whole level and the last one");
         if (level.contains('+') && level.size() != 1)
-            return tr("'+' must be a whole level");
+            return TopicText::tr("'+' must be a whole level");
         if (end == filter.size())
             return {};
         start = end + 1;
@@ -62,7 +66,7 @@ QString nameProblem(QByteArrayView name)
 {
     QString problem = stringProblem(name);
     if (problem.isEmpty() && containsWildcard(name))
-        problem = tr("contains a wildcard ('+' or '#')");
+        problem = TopicText::tr("contains a wildcard ('+' or '#')");
     return problem;
 }
 
@@ -77,11 +81,11 @@ QString filterProblem(QByteArrayView filter)
         const qsizetype slash = rest.indexOf('/');
         const QByteArrayView shareName = rest.first(slash < 0 ? rest.size() : slash);
         if (shareName.isEmpty())
-            return tr("shared subscription has an empty share name");
+            return TopicText::tr("shared subscription has an empty share name");
         if (containsWildcard(shareName))
-            return tr("shared subscription's share name contains a wildcard");
+            return TopicText::tr("shared subscription's share name contains a wildcard");
         if (slash < 0 || slash + 1 == rest.size())
-            return tr("shared subscription has no topic filter after the share name");
+            return TopicText::tr("shared subscription has no topic filter after the share name");
         return wildcardProblem(rest.sliced(slash + 1));
     }
     return wildcardProblem(filter);
