@@ -24,10 +24,12 @@ struct TopicText
 QString stringProblem(QByteArrayView topic)
 {
     if (topic.isEmpty())
-        return TopicText::tr("is empty");
+        return TopicText::tr("topic is empty");
     if (topic.size() > MaximumLength)
-        return TopicText::tr("is longer than 65535 bytes");
-    return utf8Problem(topic);
+        return TopicText::tr("topic is longer than 65535 bytes");
+    if (const QString problem = utf8Problem(topic); !problem.isEmpty())
+        return TopicText::tr("topic is not valid UTF-8 (%1)").arg(problem);
+    return {};
 }
 
 // The end of the level starting at `from`: the next '/' or the end of `topic`.
@@ -66,7 +68,7 @@ QString nameProblem(QByteArrayView name)
 {
     QString problem = stringProblem(name);
     if (problem.isEmpty() && containsWildcard(name))
-        problem = TopicText::tr("contains a wildcard ('+' or '#')");
+        problem = TopicText::tr("a topic name must not contain a wildcard ('+' or '#')");
     return problem;
 }
 

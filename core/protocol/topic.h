@@ -10,6 +10,7 @@ namespace mqttscope {
 // so the ingest path never converts to QString.
 namespace Topic {
 
+// The problems are translated lower-case phrases that read well alone or after "...: ".
 // Empty string when `name` is a valid topic name to publish to, otherwise the problem:
 // empty, contains a wildcard, longer than 65535 bytes, invalid UTF-8 [MQTT-4.7.3-1..3].
 QString nameProblem(QByteArrayView name);
