@@ -20,7 +20,6 @@ void SegmentTable::clear()
 {
     m_bytes.clear();
     m_offsets.assign(1, 0);
-    m_hashes.clear();
     m_slots.assign(InitialSlots, 0);
 }
 
@@ -33,11 +32,11 @@ quint32 SegmentTable::slotOf(QByteArrayView text, quint32 hash) const
 {
     const std::size_t mask = m_slots.size() - 1;
     for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
-        const quint32 entry = m_slots[slot];
+        const quint64 entry = m_slots[slot];
         if (entry == 0)
             return quint32(slot);
-        const quint32 id = entry - 1;
-        if (m_hashes[id] == hash) {
+        if (quint32(entry >> 32) == hash) {
+            const quint32 id = quint32(entry) - 1;
             const QByteArrayView candidate = this->text(id);
             if (candidate.size() == text.size()
                 && std::memcmp(candidate.data(), text.data(), std::size_t(text.size())) == 0)
@@ -48,22 +47,21 @@ quint32 SegmentTable::slotOf(QByteArrayView text, quint32 hash) const
 
 quint32 SegmentTable::find(QByteArrayView text) const
 {
-    const quint32 entry = m_slots[slotOf(text, hashOf(text))];
-    return entry == 0 ? NotFound : entry - 1;
+    const quint64 entry = m_slots[slotOf(text, hashOf(text))];
+    return entry == 0 ? NotFound : quint32(entry) - 1;
 }
 
 quint32 SegmentTable::intern(QByteArrayView text)
 {
     const quint32 hash = hashOf(text);
-    quint32 slot = slotOf(text, hash);
+    const quint32 slot = slotOf(text, hash);
     if (m_slots[slot] != 0)
-        return m_slots[slot] - 1;
+        return quint32(m_slots[slot]) - 1;
 
     const quint32 id = count();
     m_bytes.insert(m_bytes.end(), text.begin(), text.end());
     m_offsets.push_back(quint32(m_bytes.size()));
-    m_hashes.push_back(hash);
-    m_slots[slot] = id + 1;
+    m_slots[slot] = (quint64(hash) << 32) | (id + 1);
     if (std::size_t(count()) * 2 > m_slots.size()) // keep the load under one half
         grow();
     return id;
@@ -71,13 +69,15 @@ quint32 SegmentTable::intern(QByteArrayView text)
 
 void SegmentTable::grow()
 {
-    std::vector<quint32> table(m_slots.size() * 2, 0);
+    std::vector<quint64> table(m_slots.size() * 2, 0);
     const std::size_t mask = table.size() - 1;
-    for (quint32 id = 0; id < count(); ++id) {
-        std::size_t slot = m_hashes[id] & mask;
+    for (const quint64 entry : m_slots) {
+        if (entry == 0)
+            continue;
+        std::size_t slot = (entry >> 32) & mask;
         while (table[slot] != 0)
             slot = (slot + 1) & mask;
-        table[slot] = id + 1;
+        table[slot] = entry;
     }
     m_slots.swap(table);
 }

@@ -23,7 +23,7 @@ public:
     {
         return QByteArrayView(m_bytes.data() + m_offsets[id], m_offsets[id + 1] - m_offsets[id]);
     }
-    quint32 count() const { return quint32(m_hashes.size()); }
+    quint32 count() const { return quint32(m_offsets.size() - 1); }
     void clear();
 
 private:
@@ -33,8 +33,9 @@ private:
 
     std::vector<char> m_bytes;
     std::vector<quint32> m_offsets; // m_offsets[id]..m_offsets[id + 1] in m_bytes
-    std::vector<quint32> m_hashes;  // per id, so growing never rehashes the text
-    std::vector<quint32> m_slots;   // id + 1, 0 when empty
+    // hash << 32 | (id + 1), 0 when empty: the hash in the slot spares a cache miss per probe
+    // and lets the table grow without rehashing the texts.
+    std::vector<quint64> m_slots;
 };
 
 } // namespace mqttscope

@@ -209,8 +209,13 @@ void TopicFilter::matchRegularExpression(const TopicStore &store, TopicMatchSet 
 
 void TopicFilter::matchPayload(const TopicStore &store, TopicMatchSet &set) const
 {
-    for (TopicNodeId id = 1; id < store.nodeIdLimit(); ++id) {
-        if (matches(store, id))
+    // Memory bound: the payloads are a million separate allocations, so fetch ahead.
+    constexpr TopicNodeId Ahead = 8;
+    const TopicNodeId limit = store.nodeIdLimit();
+    for (TopicNodeId id = 1; id < limit; ++id) {
+        if (id + Ahead < limit)
+            __builtin_prefetch(store.latestPayload(id + Ahead).constData());
+        if (store.hasMessage(id) && m_search->contains(store.latestPayload(id)))
             set.m_flags[id] = TopicMatchSet::Match;
     }
 }

@@ -67,7 +67,8 @@ public:
     int depth(TopicNodeId node) const;        // 0 for the root, 1 for a first level
 
     bool hasMessage(TopicNodeId node) const { return m_nodes[node].flags & HasMessage; }
-    QByteArray latestPayload(TopicNodeId node) const { return m_nodes[node].payload; }
+    // Valid until the store changes; copy it (cheap, shared) to keep it.
+    const QByteArray &latestPayload(TopicNodeId node) const { return m_nodes[node].payload; }
     quint8 latestQos(TopicNodeId node) const { return m_nodes[node].flags & QosMask; }
     bool isRetained(TopicNodeId node) const { return m_nodes[node].flags & Retained; }
     qint64 lastChangeMsecs(TopicNodeId node) const { return m_nodes[node].lastChangeMsecs; }
