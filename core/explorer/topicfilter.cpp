@@ -6,6 +6,7 @@
 #include "protocol/topic.h"
 
 #include <QCoreApplication>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -178,32 +179,29 @@ void TopicFilter::matchWildcard(const TopicStore &store, TopicMatchSet &set) con
 
 void TopicFilter::matchRegularExpression(const TopicStore &store, TopicMatchSet &set) const
 {
-    // Depth first, keeping one path buffer: each node appends its level to its parent's name.
-    struct Step
-    {
-        TopicNodeId node;
-        qsizetype parentLength;
-    };
+    // In id order, which is memory order: a depth-first walk would jump across the node array
+    // (siblings are created far apart) and miss the cache on every node. Each name is rebuilt
+    // from its few ancestors, which stay hot, into one reused buffer.
     QString path;
-    std::vector<Step> pending;
-    for (const TopicNodeId child : store.children(TopicStore::RootId))
-        pending.push_back({child, 0});
-    while (!pending.empty()) {
-        const Step step = pending.back();
-        pending.pop_back();
-        path.truncate(step.parentLength);
-        if (store.parent(step.node) != TopicStore::RootId)
-            path += u'/';
-        const QByteArrayView level = store.level(step.node);
-        if (isAscii(level))
-            path += QLatin1StringView(level);
-        else
-            path += QString::fromUtf8(level);
+    QVarLengthArray<TopicNodeId, 16> chain;
+    for (TopicNodeId id = 1; id < store.nodeIdLimit(); ++id) {
+        if (!store.isAlive(id))
+            continue;
+        chain.clear();
+        for (TopicNodeId node = id; node != TopicStore::RootId; node = store.parent(node))
+            chain.append(node);
+        path.clear();
+        for (auto it = chain.crbegin(); it != chain.crend(); ++it) {
+            if (it != chain.crbegin())
+                path += u'/';
+            const QByteArrayView level = store.level(*it);
+            if (isAscii(level))
+                path += QLatin1StringView(level);
+            else
+                path += QString::fromUtf8(level);
+        }
         if (m_expression.match(QStringView(path)).hasMatch())
-            set.m_flags[step.node] = TopicMatchSet::Match;
-        const qsizetype length = path.size();
-        for (const TopicNodeId child : store.children(step.node))
-            pending.push_back({child, length});
+            set.m_flags[id] = TopicMatchSet::Match;
     }
 }
 
