@@ -117,7 +117,7 @@ void MqttClientPrivate::ensureHelpers()
     m_connackTimer = new QTimer(q);
     m_connackTimer->setSingleShot(true);
     QObject::connect(m_connackTimer, &QTimer::timeout, q, [this] {
-        teardown(MqttClient::tr("No CONNACK from the server within %1 ms").arg(options.connackTimeoutMs),
+        teardown(MqttClient::tr("Timed out: no CONNACK within %1 ms").arg(options.connackTimeoutMs),
                  true);
     });
     m_reconnectTimer = new QTimer(q);

@@ -426,7 +426,7 @@ void tst_ClientWire::connackTimeout()
     m_client->setOptions(options);
     m_client->connectToBroker();
     QTRY_COMPARE_WITH_TIMEOUT(m_disconnects.size(), 1, kTimeoutMs);
-    QCOMPARE(m_disconnects.first(), u"No CONNACK from the server within 300 ms"_s);
+    QCOMPARE(m_disconnects.first(), u"Timed out: no CONNACK within 300 ms"_s);
     QCOMPARE(m_client->state(), ClientState::Disconnected);
 }
 
