@@ -1,11 +1,110 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// mqttscope: the desktop explorer. `mqttscope [URL]`, `--url URL`, `--profile NAME`.
+#include "mainwindow.h"
+#include "profiles/profilestore.h"
+#include "profiles/secretstore.h"
+
 #include <QApplication>
-#include <QTextStream>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTranslator>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// Qt's own strings (dialog buttons, ...) and ours, in the system's language. Ours are built into
+// the binary; a translation installed next to it or in the data folder overrides that, so a
+// translator can try a new .qm without rebuilding.
+void installTranslators(QApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+
+    const QStringList folders{
+        QCoreApplication::applicationDirPath() + u"/translations"_s,
+        QCoreApplication::applicationDirPath() + u"/../share/mqttscope/translations"_s,
+        u":/i18n"_s,
+    };
+    auto *ours = new QTranslator(&app);
+    for (const QString &folder : folders) {
+        if (ours->load(QLocale(), u"mqttscope"_s, u"_"_s, folder)) {
+            QCoreApplication::installTranslator(ours);
+            return;
+        }
+    }
+}
+
+// --help and --version print and exit: they must work in a terminal without a display too
+// (help2man, scripts), where the default platform plugin would abort.
+void allowHeadlessInformation(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
+        || qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
+        return;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
+    allowHeadlessInformation(argc, argv);
     QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"mqttscope"_s);
+    QCoreApplication::setApplicationName(u"mqttscope"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(MQTTSCOPE_VERSION));
-    QTextStream(stdout) << "mqttscope " << QCoreApplication::applicationVersion() << '\n';
-    return 0;
+    QGuiApplication::setDesktopFileName(u"io.github.mqttscope.mqttscope"_s);
+    QGuiApplication::setWindowIcon(QIcon::fromTheme(u"io.github.mqttscope.mqttscope"_s));
+    installTranslators(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "A fast native MQTT 3.1.1/5.0 explorer."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption urlOption(u"url"_s,
+                                       QCoreApplication::translate("main", "Connect at once to <url>: "
+                                                                           "mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path"),
+                                       u"url"_s);
+    const QCommandLineOption profileOption(u"profile"_s,
+                                           QCoreApplication::translate("main", "Open the saved connection named <name>."),
+                                           u"name"_s);
+    parser.addOption(urlOption);
+    parser.addOption(profileOption);
+    parser.addPositionalArgument(u"url"_s, QCoreApplication::translate("main", "A broker URL to connect to, as with --url."),
+                                 u"[url]"_s);
+    parser.process(app);
+
+    mqttscope::ProfileStore profiles;
+    QString error;
+    if (!profiles.load(&error))
+        QMessageBox::warning(nullptr, u"mqttscope"_s, error);
+    mqttscope::SecretStore secrets;
+
+    mqttscope::MainWindow window(&profiles, &secrets);
+    window.show();
+
+    QStringList urls = parser.values(urlOption) + parser.positionalArguments();
+    for (const QString &url : std::as_const(urls)) {
+        if (!window.openUrl(url, &error))
+            QMessageBox::warning(&window, u"mqttscope"_s,
+                                 QCoreApplication::translate("main", "Cannot open %1: %2").arg(url, error));
+    }
+    const QStringList names = parser.values(profileOption);
+    for (const QString &name : names) {
+        if (const auto profile = profiles.profileNamed(name))
+            window.openProfile(*profile);
+        else
+            QMessageBox::warning(&window, u"mqttscope"_s,
+                                 QCoreApplication::translate("main", "There is no saved connection named \"%1\".").arg(name));
+    }
+    return app.exec();
 }

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectionworker.h"
+
+#include "client/mqttclient.h"
+
+#include <QTimer>
+
+namespace mqttscope {
+
+ConnectionWorker::ConnectionWorker(QObject *parent)
+    : QObject(parent)
+    , m_client(new MqttClient(this))
+    , m_flushTimer(new QTimer(this))
+{
+    m_flushTimer->setInterval(flushIntervalMs);
+    connect(m_flushTimer, &QTimer::timeout, this, &ConnectionWorker::flush);
+
+    connect(m_client, &MqttClient::stateChanged, this, &ConnectionWorker::stateChanged);
+    connect(m_client, &MqttClient::connected, this, [this](const ConnackPacket &connack) {
+        emit connected(connack, m_client->protocolVersion());
+    });
+    connect(m_client, &MqttClient::connectionRefused, this, &ConnectionWorker::connectionRefused);
+    connect(m_client, &MqttClient::disconnected, this, [this](const QString &reason) {
+        flush();
+        emit disconnected(reason);
+    });
+    connect(m_client, &MqttClient::reconnectScheduled, this, &ConnectionWorker::reconnectScheduled);
+    connect(m_client, &MqttClient::pingRoundTrip, this, &ConnectionWorker::pingRoundTrip);
+    connect(m_client, &MqttClient::errorOccurred, this, [this](const QString &message) {
+        m_lastError = message;
+        emit errorOccurred(message);
+    });
+    connect(m_client, &MqttClient::messagesReceived, this, [this](const QList<Message> &messages) {
+        m_pendingMessages.append(messages);
+        if (!m_flushTimer->isActive())
+            m_flushTimer->start();
+    });
+    connect(m_client, &MqttClient::bytesTransferred, this, [this](qint64 received, qint64 sent) {
+        m_bytesIn += received;
+        m_bytesOut += sent;
+        if (!m_flushTimer->isActive())
+            m_flushTimer->start();
+    });
+    connect(m_client, &MqttClient::publishFinished, this,
+            [this](quint64 token, ReasonCode reason, const QString &reasonString) {
+                route(token, [this, reason, reasonString](quint64 requestId) {
+                    emit publishFinished(requestId, reason, reasonString);
+                });
+            });
+    connect(m_client, &MqttClient::subscribeFinished, this, [this](quint64 token, const SubackPacket &suback) {
+        route(token, [this, suback](quint64 requestId) { emit subscribeFinished(requestId, suback); });
+    });
+    connect(m_client, &MqttClient::unsubscribeFinished, this, [this](quint64 token, const UnsubackPacket &unsuback) {
+        route(token, [this, unsuback](quint64 requestId) { emit unsubscribeFinished(requestId, unsuback); });
+    });
+}
+
+ConnectionWorker::~ConnectionWorker() = default;
+
+void ConnectionWorker::open(const ClientOptions &options)
+{
+    m_client->setOptions(options);
+    m_client->connectToBroker();
+}
+
+void ConnectionWorker::close()
+{
+    m_client->disconnectFromBroker();
+    flush();
+}
+
+void ConnectionWorker::publish(quint64 requestId, const Message &message)
+{
+    m_lastError.clear();
+    track(m_client->publish(message), requestId);
+    ++m_messagesOut;
+}
+
+void ConnectionWorker::subscribe(quint64 requestId, const QList<Subscription> &subscriptions,
+                                 const Properties &properties)
+{
+    m_lastError.clear();
+    track(m_client->subscribe(subscriptions, properties), requestId);
+}
+
+void ConnectionWorker::unsubscribe(quint64 requestId, const QList<QString> &filters)
+{
+    m_lastError.clear();
+    track(m_client->unsubscribe(filters), requestId);
+}
+
+void ConnectionWorker::track(quint64 token, quint64 requestId)
+{
+    if (token == 0) {
+        emit requestFailed(requestId, m_lastError.isEmpty() ? tr("Refused by the client") : m_lastError);
+        return;
+    }
+    if (auto early = m_earlyResults.take(token))
+        early(requestId);
+    else
+        m_requests.insert(token, requestId);
+}
+
+void ConnectionWorker::route(quint64 token, std::function<void(quint64 requestId)> deliver)
+{
+    if (auto it = m_requests.find(token); it != m_requests.end()) {
+        const quint64 requestId = it.value();
+        m_requests.erase(it);
+        deliver(requestId);
+    } else {
+        m_earlyResults.insert(token, std::move(deliver));
+    }
+}
+
+void ConnectionWorker::flush()
+{
+    const bool idle = m_pendingMessages.isEmpty() && m_bytesIn == 0 && m_bytesOut == 0 && m_messagesOut == 0;
+    if (idle) {
+        m_flushTimer->stop();
+        return;
+    }
+    const qint64 messagesIn = m_pendingMessages.size();
+    if (!m_pendingMessages.isEmpty())
+        emit messagesReceived(std::exchange(m_pendingMessages, {}));
+    emit trafficCounted(std::exchange(m_bytesIn, 0), std::exchange(m_bytesOut, 0), messagesIn,
+                        std::exchange(m_messagesOut, 0));
+}
+
+} // namespace mqttscope

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "client/clientoptions.h"
+#include "client/clientstate.h"
+#include "protocol/message.h"
+#include "protocol/packets.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+#include <functional>
+
+class QTimer;
+
+namespace mqttscope {
+
+class MqttClient;
+
+// Lives on a connection's own thread and owns its MqttClient, so keepalive, acks and reconnects
+// never wait for the GUI. The GUI talks to it only through queued calls to its slots and hears
+// back through its signals; requests carry a GUI-chosen id so results can be matched without
+// the GUI ever touching the client's tokens.
+//
+// Incoming messages and byte counts are coalesced and handed over at most once per tick
+// (flushIntervalMs), so a flood costs the GUI one event per tick, not one per read.
+class ConnectionWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConnectionWorker(QObject *parent = nullptr);
+    ~ConnectionWorker() override;
+
+    static constexpr int flushIntervalMs = 33;
+
+public slots:
+    void open(const mqttscope::ClientOptions &options);
+    void close();
+    void publish(quint64 requestId, const mqttscope::Message &message);
+    void subscribe(quint64 requestId, const QList<mqttscope::Subscription> &subscriptions,
+                   const mqttscope::Properties &properties);
+    void unsubscribe(quint64 requestId, const QList<QString> &filters);
+
+signals:
+    void stateChanged(mqttscope::ClientState state);
+    void connected(const mqttscope::ConnackPacket &connack, mqttscope::ProtocolVersion version);
+    void connectionRefused(const mqttscope::ConnackPacket &connack);
+    void disconnected(const QString &reason);
+    void reconnectScheduled(int delayMs);
+    void messagesReceived(const QList<mqttscope::Message> &messages);
+    void publishFinished(quint64 requestId, mqttscope::ReasonCode reason, const QString &reasonString);
+    void subscribeFinished(quint64 requestId, const mqttscope::SubackPacket &suback);
+    void unsubscribeFinished(quint64 requestId, const mqttscope::UnsubackPacket &unsuback);
+    // A request the client refused at once (its errorOccurred text), or a connection-level error.
+    void requestFailed(quint64 requestId, const QString &error);
+    void errorOccurred(const QString &message);
+    void pingRoundTrip(int milliseconds);
+    // Bytes and messages since the last report, once per tick while there is traffic.
+    void trafficCounted(qint64 bytesIn, qint64 bytesOut, qint64 messagesIn, qint64 messagesOut);
+
+private:
+    void track(quint64 token, quint64 requestId);
+    // Hands a result to its request, or keeps it until track() learns the token.
+    void route(quint64 token, std::function<void(quint64 requestId)> deliver);
+    void flush();
+
+    MqttClient *m_client = nullptr;
+    QTimer *m_flushTimer = nullptr;
+    QHash<quint64, quint64> m_requests; // client token -> request id
+    // Results the client reported before its call returned the token (e.g. a QoS 0 publish
+    // written at once): matched as soon as the token is known.
+    QHash<quint64, std::function<void(quint64 requestId)>> m_earlyResults;
+    QString m_lastError;
+    QList<Message> m_pendingMessages;
+    qint64 m_bytesIn = 0;
+    qint64 m_bytesOut = 0;
+    qint64 m_messagesOut = 0;
+};
+
+} // namespace mqttscope

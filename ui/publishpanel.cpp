@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "publishpanel.h"
+
+#include "fieldmessage.h"
+#include "topiccompleter.h"
+#include "userpropertieseditor.h"
+#include "protocol/topic.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace mqttscope {
+namespace {
+
+constexpr int RequestIdRole = Qt::UserRole + 1;
+constexpr int FormatRole = Qt::UserRole + 2;
+constexpr int InputRole = Qt::UserRole + 3;
+constexpr int QosRole = Qt::UserRole + 4;
+constexpr int RetainRole = Qt::UserRole + 5;
+constexpr int maxHistory = 200;
+
+// A spin box whose 0 means "not sent".
+QSpinBox *optionalSpinBox(int maximum, const QString &unit, QWidget *parent)
+{
+    auto *box = new QSpinBox(parent);
+    box->setRange(0, maximum);
+    box->setSpecialValueText(QCoreApplication::translate("mqttscope::PublishPanel", "not sent"));
+    box->setSuffix(unit);
+    return box;
+}
+
+} // namespace
+
+PublishPanel::PublishPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_topic(new QLineEdit(this))
+    , m_topicMessage(new FieldMessage(this))
+    , m_format(new QComboBox(this))
+    , m_payload(new QPlainTextEdit(this))
+    , m_file(new QLineEdit(this))
+    , m_chooseFile(new QPushButton(tr("Choose…"), this))
+    , m_payloadMessage(new FieldMessage(this))
+    , m_qos(new QComboBox(this))
+    , m_retain(new QCheckBox(tr("Retain"), this))
+    , m_properties(new QGroupBox(tr("MQTT 5 properties"), this))
+    , m_contentType(new QLineEdit(this))
+    , m_payloadIsUtf8(new QCheckBox(tr("Payload is UTF-8 text"), this))
+    , m_messageExpiry(optionalSpinBox(std::numeric_limits<int>::max(), tr(" s"), this))
+    , m_responseTopic(new QLineEdit(this))
+    , m_correlationData(new QLineEdit(this))
+    , m_topicAlias(optionalSpinBox(65535, {}, this))
+    , m_userProperties(new UserPropertiesEditor(this))
+    , m_publishButton(new QPushButton(tr("Publish"), this))
+    , m_outcome(new QLabel(this))
+    , m_history(new QListWidget(this))
+{
+    setObjectName(u"publishPanel"_s);
+    m_topic->setObjectName(u"publishTopic"_s);
+    m_topic->setPlaceholderText(tr("Topic, e.g. devices/lamp-1/set"));
+    m_topic->setClearButtonEnabled(true);
+    m_payload->setObjectName(u"publishPayload"_s);
+    m_payload->setPlaceholderText(tr("Payload"));
+    m_payload->setTabChangesFocus(true);
+    m_format->setObjectName(u"publishFormat"_s);
+    m_format->addItem(tr("Text"), int(PayloadInputFormat::Text));
+    m_format->addItem(tr("JSON"), int(PayloadInputFormat::Json));
+    m_format->addItem(tr("Hex"), int(PayloadInputFormat::Hex));
+    m_format->addItem(tr("Base64"), int(PayloadInputFormat::Base64));
+    m_format->addItem(tr("From file"), int(PayloadInputFormat::File));
+    m_file->setPlaceholderText(tr("File whose bytes are sent"));
+    m_qos->setObjectName(u"publishQos"_s);
+    for (int qos = 0; qos <= 2; ++qos)
+        m_qos->addItem(tr("QoS %1").arg(qos), qos);
+    m_retain->setObjectName(u"publishRetain"_s);
+    m_publishButton->setObjectName(u"publishButton"_s);
+    m_publishButton->setToolTip(tr("Publish (Ctrl+Enter)"));
+    m_outcome->setObjectName(u"publishOutcome"_s);
+    m_outcome->setWordWrap(true);
+    m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_history->setObjectName(u"publishHistory"_s);
+    m_history->setToolTip(tr("Published messages: double-click to load one back"));
+
+    auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_file, 1);
+    fileRow->addWidget(m_chooseFile);
+
+    auto *optionsRow = new QHBoxLayout;
+    optionsRow->addWidget(new QLabel(tr("Format:"), this));
+    optionsRow->addWidget(m_format);
+    optionsRow->addWidget(m_qos);
+    optionsRow->addWidget(m_retain);
+    optionsRow->addStretch();
+    optionsRow->addWidget(m_publishButton);
+
+    auto *propertiesLayout = new QFormLayout(m_properties);
+    propertiesLayout->addRow(tr("Content type:"), m_contentType);
+    propertiesLayout->addRow(tr("Payload format:"), m_payloadIsUtf8);
+    propertiesLayout->addRow(tr("Message expiry:"), m_messageExpiry);
+    propertiesLayout->addRow(tr("Response topic:"), m_responseTopic);
+    propertiesLayout->addRow(tr("Correlation data:"), m_correlationData);
+    propertiesLayout->addRow(tr("Topic alias:"), m_topicAlias);
+    propertiesLayout->addRow(tr("User properties:"), m_userProperties);
+    m_properties->setCheckable(true);
+    m_properties->setChecked(false);
+    // Collapsed until ticked: most publishes need none of these.
+    const auto contents = m_properties->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+    for (QWidget *w : contents)
+        w->setVisible(false);
+    connect(m_properties, &QGroupBox::toggled, this, [this](bool on) {
+        const auto children = m_properties->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+        for (QWidget *w : children)
+            w->setVisible(on);
+    });
+
+    auto *editor = new QWidget(this);
+    auto *editorLayout = new QVBoxLayout(editor);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->addWidget(m_topic);
+    editorLayout->addWidget(m_topicMessage);
+    editorLayout->addWidget(m_payload, 1);
+    editorLayout->addLayout(fileRow);
+    editorLayout->addWidget(m_payloadMessage);
+    editorLayout->addLayout(optionsRow);
+    editorLayout->addWidget(m_properties);
+    editorLayout->addWidget(m_outcome);
+
+    auto *historyBox = new QWidget(this);
+    auto *historyLayout = new QVBoxLayout(historyBox);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    historyLayout->addWidget(new QLabel(tr("Published"), this));
+    historyLayout->addWidget(m_history);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(editor);
+    splitter->addWidget(historyBox);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &PublishPanel::publish);
+    }
+    connect(m_publishButton, &QPushButton::clicked, this, &PublishPanel::publish);
+    connect(m_topic, &QLineEdit::textChanged, this, &PublishPanel::validateTopic);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &PublishPanel::updateFormatUi);
+    connect(m_chooseFile, &QPushButton::clicked, this, &PublishPanel::chooseFile);
+    connect(m_payload, &QPlainTextEdit::textChanged, m_payloadMessage, &FieldMessage::clearMessage);
+    connect(m_history, &QListWidget::itemDoubleClicked, this, &PublishPanel::loadFromHistory);
+    updateFormatUi();
+}
+
+void PublishPanel::setCompletionModel(QAbstractItemModel *model)
+{
+    auto *completer = new TopicCompleter(this);
+    completer->setModel(model);
+    m_topic->setCompleter(completer);
+}
+
+void PublishPanel::setMqtt5(bool enabled)
+{
+    m_properties->setVisible(enabled);
+}
+
+void PublishPanel::setTopic(const QString &topic)
+{
+    m_topic->setText(topic);
+}
+
+void PublishPanel::validateTopic()
+{
+    const QString topic = m_topic->text();
+    if (topic.isEmpty()) {
+        m_topicMessage->clearMessage();
+        return;
+    }
+    m_topicMessage->showMessage(Topic::nameProblem(topic.toUtf8()));
+}
+
+void PublishPanel::updateFormatUi()
+{
+    const bool fromFile = PayloadInputFormat(m_format->currentData().toInt()) == PayloadInputFormat::File;
+    m_payload->setVisible(!fromFile);
+    m_file->setVisible(fromFile);
+    m_chooseFile->setVisible(fromFile);
+    m_payloadMessage->clearMessage();
+}
+
+void PublishPanel::chooseFile()
+{
+    const QString fileName = QFileDialog::getOpenFileName(this, tr("Payload from file"));
+    if (!fileName.isEmpty())
+        m_file->setText(fileName);
+}
+
+Properties PublishPanel::composeProperties(bool *ok)
+{
+    *ok = true;
+    Properties p;
+    if (!m_properties->isVisible() || !m_properties->isChecked())
+        return p;
+    if (!m_contentType->text().isEmpty())
+        p.contentType = m_contentType->text();
+    if (m_payloadIsUtf8->isChecked())
+        p.payloadFormatIndicator = 1;
+    if (m_messageExpiry->value() > 0)
+        p.messageExpiryInterval = quint32(m_messageExpiry->value());
+    if (!m_responseTopic->text().isEmpty()) {
+        const QString problem = Topic::nameProblem(m_responseTopic->text().toUtf8());
+        if (!problem.isEmpty()) {
+            m_payloadMessage->showMessage(tr("Response topic: %1").arg(problem));
+            *ok = false;
+        }
+        p.responseTopic = m_responseTopic->text();
+    }
+    if (!m_correlationData->text().isEmpty())
+        p.correlationData = m_correlationData->text().toUtf8();
+    if (m_topicAlias->value() > 0)
+        p.topicAlias = quint16(m_topicAlias->value());
+    p.userProperties = m_userProperties->properties();
+    return p;
+}
+
+std::optional<Message> PublishPanel::composeMessage()
+{
+    const QByteArray topic = m_topic->text().toUtf8();
+    const QString topicProblem = Topic::nameProblem(topic);
+    m_topicMessage->showMessage(topicProblem);
+    const auto format = PayloadInputFormat(m_format->currentData().toInt());
+    QString payloadError;
+    const auto payload = encodePayloadInput(format == PayloadInputFormat::File ? m_file->text()
+                                                                                : m_payload->toPlainText(),
+                                            format, &payloadError);
+    m_payloadMessage->showMessage(payloadError);
+    bool propertiesOk = false;
+    Properties properties = composeProperties(&propertiesOk);
+    if (!topicProblem.isEmpty() || !payload || !propertiesOk)
+        return std::nullopt;
+
+    Message message;
+    message.topic = topic;
+    message.payload = *payload;
+    message.qos = quint8(m_qos->currentData().toInt());
+    message.retain = m_retain->isChecked();
+    message.properties = std::move(properties);
+    return message;
+}
+
+void PublishPanel::publish()
+{
+    if (auto message = composeMessage())
+        emit publishRequested(*message);
+}
+
+void PublishPanel::publishStarted(quint64 requestId, const Message &message)
+{
+    const auto format = PayloadInputFormat(m_format->currentData().toInt());
+    auto *item = new QListWidgetItem(tr("%1 · QoS %2%3 · %n byte(s) · sending…", nullptr, int(message.payload.size()))
+                                         .arg(QString::fromUtf8(message.topic))
+                                         .arg(message.qos)
+                                         .arg(message.retain ? tr(" · retained") : QString()));
+    item->setData(RequestIdRole, requestId);
+    item->setData(FormatRole, int(format));
+    item->setData(InputRole, format == PayloadInputFormat::File ? m_file->text() : m_payload->toPlainText());
+    item->setData(QosRole, int(message.qos));
+    item->setData(RetainRole, message.retain);
+    item->setToolTip(QString::fromUtf8(message.topic));
+    m_history->insertItem(0, item);
+    while (m_history->count() > maxHistory)
+        delete m_history->takeItem(m_history->count() - 1);
+    m_outcome->setText(tr("Sending to %1…").arg(QString::fromUtf8(message.topic)));
+}
+
+void PublishPanel::publishFinished(quint64 requestId, ReasonCode reason, const QString &reasonString)
+{
+    QString text = reasonCodeName(reason);
+    if (!reasonString.isEmpty())
+        text = tr("%1 (%2)").arg(text, reasonString);
+    setOutcome(requestId, text, isError(reason));
+}
+
+void PublishPanel::publishFailed(quint64 requestId, const QString &error)
+{
+    setOutcome(requestId, error, true);
+}
+
+QString PublishPanel::lastOutcome() const
+{
+    return m_outcome->text();
+}
+
+void PublishPanel::setOutcome(quint64 requestId, const QString &text, bool failed)
+{
+    for (int row = 0; row < m_history->count(); ++row) {
+        QListWidgetItem *item = m_history->item(row);
+        if (item->data(RequestIdRole).toULongLong() != requestId)
+            continue;
+        const QString label = item->text();
+        const qsizetype cut = label.lastIndexOf(u" · "_s);
+        item->setText(label.left(cut) + u" · "_s + (failed ? tr("failed: %1").arg(text) : text));
+        const int qos = item->data(QosRole).toInt();
+        const QString ack = qos == 0 ? tr("sent") : qos == 1 ? tr("PUBACK") : tr("PUBCOMP");
+        m_outcome->setText(failed ? tr("Publish to %1 failed: %2").arg(item->toolTip(), text)
+                                  : tr("Published to %1: %2 %3").arg(item->toolTip(), ack, text));
+        return;
+    }
+}
+
+void PublishPanel::loadFromHistory(QListWidgetItem *item)
+{
+    m_topic->setText(item->toolTip());
+    const int formatIndex = m_format->findData(item->data(FormatRole));
+    m_format->setCurrentIndex(formatIndex);
+    const QString input = item->data(InputRole).toString();
+    if (PayloadInputFormat(item->data(FormatRole).toInt()) == PayloadInputFormat::File)
+        m_file->setText(input);
+    else
+        m_payload->setPlainText(input);
+    m_qos->setCurrentIndex(m_qos->findData(item->data(QosRole)));
+    m_retain->setChecked(item->data(RetainRole).toBool());
+}
+
+} // namespace mqttscope

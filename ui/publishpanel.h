@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "payloadinput.h"
+#include "protocol/message.h"
+#include "protocol/reasoncode.h"
+
+#include <QWidget>
+
+class QAbstractItemModel;
+class QCheckBox;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QListWidgetItem;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace mqttscope {
+
+class FieldMessage;
+class UserPropertiesEditor;
+
+// Composes and sends one message: topic (completed from the topic tree), payload typed as
+// text, JSON, hex or base64 or read from a file, QoS, retain and the MQTT 5 publish properties.
+// Each publish is kept in a history list with its outcome (PUBACK/PUBCOMP reason or failure)
+// and can be loaded back and re-sent. Ctrl+Enter publishes.
+class PublishPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PublishPanel(QWidget *parent = nullptr);
+
+    // The model whose rows are topic levels (the topic tree) to complete topics from.
+    void setCompletionModel(QAbstractItemModel *model);
+    void setMqtt5(bool enabled); // shows or hides the 5.0 properties
+    void setTopic(const QString &topic);
+
+    // The message the form describes, or nullopt after showing what is wrong next to the field.
+    std::optional<Message> composeMessage();
+
+    // The connection's answers about a publish this panel requested.
+    void publishStarted(quint64 requestId, const Message &message);
+    void publishFinished(quint64 requestId, ReasonCode reason, const QString &reasonString);
+    void publishFailed(quint64 requestId, const QString &error);
+
+    QString lastOutcome() const;
+
+public slots:
+    void publish();
+
+signals:
+    void publishRequested(const mqttscope::Message &message);
+
+private:
+    void chooseFile();
+    void validateTopic();
+    void updateFormatUi();
+    void loadFromHistory(QListWidgetItem *item);
+    void setOutcome(quint64 requestId, const QString &text, bool failed);
+    Properties composeProperties(bool *ok);
+
+    QLineEdit *m_topic;
+    FieldMessage *m_topicMessage;
+    QComboBox *m_format;
+    QPlainTextEdit *m_payload;
+    QLineEdit *m_file;
+    QPushButton *m_chooseFile;
+    FieldMessage *m_payloadMessage;
+    QComboBox *m_qos;
+    QCheckBox *m_retain;
+    QGroupBox *m_properties;
+    QLineEdit *m_contentType;
+    QCheckBox *m_payloadIsUtf8;
+    QSpinBox *m_messageExpiry;
+    QLineEdit *m_responseTopic;
+    QLineEdit *m_correlationData;
+    QSpinBox *m_topicAlias;
+    UserPropertiesEditor *m_userProperties;
+    QPushButton *m_publishButton;
+    QLabel *m_outcome;
+    QListWidget *m_history;
+};
+
+} // namespace mqttscope

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "subscriptionspanel.h"
+
+#include "fieldmessage.h"
+#include "protocol/topic.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace mqttscope {
+namespace {
+
+enum Column { FilterColumn, QosColumn, OptionsColumn, ResultColumn };
+constexpr int RequestIdRole = Qt::UserRole + 1;
+constexpr int SubscriptionRole = Qt::UserRole + 2; // packed options, see pack()
+constexpr int SubscriptionIdRole = Qt::UserRole + 3;
+
+int pack(const Subscription &s)
+{
+    return s.qos | (s.noLocal ? 4 : 0) | (s.retainAsPublished ? 8 : 0) | (int(s.retainHandling) << 4);
+}
+
+Subscription unpack(const QString &filter, int packed)
+{
+    return Subscription{.filter = filter,
+                        .qos = quint8(packed & 3),
+                        .noLocal = bool(packed & 4),
+                        .retainAsPublished = bool(packed & 8),
+                        .retainHandling = RetainHandling((packed >> 4) & 3)};
+}
+
+} // namespace
+
+SubscriptionsPanel::SubscriptionsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_filter(new QLineEdit(this))
+    , m_filterMessage(new FieldMessage(this))
+    , m_qos(new QComboBox(this))
+    , m_noLocal(new QCheckBox(tr("No local"), this))
+    , m_retainAsPublished(new QCheckBox(tr("Retain as published"), this))
+    , m_retainHandling(new QComboBox(this))
+    , m_subscriptionId(new QSpinBox(this))
+    , m_list(new QTreeWidget(this))
+{
+    setObjectName(u"subscriptionsPanel"_s);
+    m_filter->setObjectName(u"subscriptionFilter"_s);
+    m_filter->setPlaceholderText(tr("Topic filter, e.g. sensors/+/temperature or #"));
+    m_filter->setClearButtonEnabled(true);
+    for (int qos = 0; qos <= 2; ++qos)
+        m_qos->addItem(tr("QoS %1").arg(qos), qos);
+    m_noLocal->setToolTip(tr("Do not receive the messages this connection publishes"));
+    m_retainAsPublished->setToolTip(tr("Keep the retain flag as the publisher set it"));
+    m_retainHandling->addItem(tr("Send retained"), int(RetainHandling::SendAtSubscribe));
+    m_retainHandling->addItem(tr("Send retained if new"), int(RetainHandling::SendAtSubscribeIfNew));
+    m_retainHandling->addItem(tr("No retained"), int(RetainHandling::DoNotSend));
+    m_subscriptionId->setRange(0, 268435455); // a variable byte integer [MQTT-3.8.2.1.2]
+    m_subscriptionId->setSpecialValueText(tr("no id"));
+    m_subscriptionId->setToolTip(tr("Subscription identifier"));
+
+    auto *add = new QPushButton(tr("Subscribe"), this);
+    add->setObjectName(u"subscribeButton"_s);
+    auto *remove = new QPushButton(tr("Unsubscribe"), this);
+    remove->setObjectName(u"unsubscribeButton"_s);
+    remove->setToolTip(tr("Unsubscribe the selected filters (Del)"));
+
+    m_list->setObjectName(u"subscriptionList"_s);
+    m_list->setHeaderLabels({tr("Filter"), tr("QoS"), tr("Options"), tr("Result")});
+    m_list->setRootIsDecorated(false);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->header()->setSectionResizeMode(FilterColumn, QHeaderView::Stretch);
+    m_list->header()->setStretchLastSection(false);
+
+    auto *formRow = new QHBoxLayout;
+    formRow->addWidget(m_filter, 1);
+    formRow->addWidget(m_qos);
+    formRow->addWidget(add);
+    auto *optionsRow = new QHBoxLayout;
+    optionsRow->addWidget(m_noLocal);
+    optionsRow->addWidget(m_retainAsPublished);
+    optionsRow->addWidget(m_retainHandling);
+    optionsRow->addWidget(m_subscriptionId);
+    optionsRow->addStretch();
+    optionsRow->addWidget(remove);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(formRow);
+    layout->addWidget(m_filterMessage);
+    layout->addLayout(optionsRow);
+    layout->addWidget(m_list, 1);
+
+    connect(add, &QPushButton::clicked, this, &SubscriptionsPanel::addFromForm);
+    connect(m_filter, &QLineEdit::returnPressed, this, &SubscriptionsPanel::addFromForm);
+    connect(m_filter, &QLineEdit::textChanged, m_filterMessage, &FieldMessage::clearMessage);
+    connect(remove, &QPushButton::clicked, this, &SubscriptionsPanel::removeSelected);
+    auto *del = new QShortcut(QKeySequence::Delete, m_list);
+    del->setContext(Qt::WidgetShortcut);
+    connect(del, &QShortcut::activated, this, &SubscriptionsPanel::removeSelected);
+}
+
+void SubscriptionsPanel::setMqtt5(bool enabled)
+{
+    m_mqtt5 = enabled;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_noLocal, m_retainAsPublished, m_retainHandling, m_subscriptionId})
+        w->setVisible(enabled);
+}
+
+void SubscriptionsPanel::addFromForm()
+{
+    const QString filter = m_filter->text();
+    const QString problem = filter.isEmpty() ? tr("Enter a topic filter") : Topic::filterProblem(filter.toUtf8());
+    if (!problem.isEmpty()) {
+        m_filterMessage->showMessage(problem);
+        return;
+    }
+    Subscription s{.filter = filter, .qos = quint8(m_qos->currentData().toInt())};
+    quint32 subscriptionId = 0;
+    if (m_mqtt5) {
+        s.noLocal = m_noLocal->isChecked();
+        s.retainAsPublished = m_retainAsPublished->isChecked();
+        s.retainHandling = RetainHandling(m_retainHandling->currentData().toInt());
+        subscriptionId = quint32(m_subscriptionId->value());
+    }
+    m_filter->clear();
+    emit subscribeRequested(s, subscriptionId);
+}
+
+void SubscriptionsPanel::removeSelected()
+{
+    const auto selected = m_list->selectedItems();
+    for (QTreeWidgetItem *item : selected) {
+        const QString filter = item->text(FilterColumn);
+        delete item;
+        emit unsubscribeRequested(filter);
+    }
+}
+
+void SubscriptionsPanel::subscribeStarted(quint64 requestId, const Subscription &subscription, quint32 subscriptionId)
+{
+    QTreeWidgetItem *item = itemFor(subscription.filter);
+    if (!item)
+        item = new QTreeWidgetItem(m_list);
+    QStringList options;
+    if (subscription.noLocal)
+        options << tr("no local");
+    if (subscription.retainAsPublished)
+        options << tr("retain as published");
+    if (subscription.retainHandling != RetainHandling::SendAtSubscribe)
+        options << (subscription.retainHandling == RetainHandling::DoNotSend ? tr("no retained")
+                                                                             : tr("retained if new"));
+    if (subscriptionId != 0)
+        options << tr("id %1").arg(subscriptionId);
+    item->setText(FilterColumn, subscription.filter);
+    item->setText(QosColumn, QString::number(subscription.qos));
+    item->setText(OptionsColumn, options.join(u", "_s));
+    item->setText(ResultColumn, tr("waiting…"));
+    item->setData(FilterColumn, RequestIdRole, requestId);
+    item->setData(FilterColumn, SubscriptionRole, pack(subscription));
+    item->setData(FilterColumn, SubscriptionIdRole, subscriptionId);
+}
+
+void SubscriptionsPanel::subscribeFinished(quint64 requestId, const SubackPacket &suback)
+{
+    QTreeWidgetItem *item = itemForRequest(requestId);
+    if (!item || suback.reasons.isEmpty())
+        return;
+    const ReasonCode reason = suback.reasons.constFirst();
+    const QString text = isError(reason) ? tr("refused: %1").arg(reasonCodeName(reason))
+                                         : tr("granted QoS %1").arg(int(reason));
+    item->setText(ResultColumn, text);
+    item->setToolTip(ResultColumn, suback.properties.reasonString.value_or(text));
+}
+
+void SubscriptionsPanel::requestFailed(quint64 requestId, const QString &error)
+{
+    if (QTreeWidgetItem *item = itemForRequest(requestId))
+        item->setText(ResultColumn, tr("failed: %1").arg(error));
+}
+
+QList<std::pair<Subscription, quint32>> SubscriptionsPanel::subscriptions() const
+{
+    QList<std::pair<Subscription, quint32>> result;
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = m_list->topLevelItem(i);
+        result.append({unpack(item->text(FilterColumn), item->data(FilterColumn, SubscriptionRole).toInt()),
+                       item->data(FilterColumn, SubscriptionIdRole).toUInt()});
+    }
+    return result;
+}
+
+void SubscriptionsPanel::clearResults()
+{
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
+        m_list->topLevelItem(i)->setText(ResultColumn, tr("waiting…"));
+}
+
+QString SubscriptionsPanel::resultOf(const QString &filter) const
+{
+    const QTreeWidgetItem *item = itemFor(filter);
+    return item ? item->text(ResultColumn) : QString();
+}
+
+QTreeWidgetItem *SubscriptionsPanel::itemFor(const QString &filter) const
+{
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        if (m_list->topLevelItem(i)->text(FilterColumn) == filter)
+            return m_list->topLevelItem(i);
+    }
+    return nullptr;
+}
+
+QTreeWidgetItem *SubscriptionsPanel::itemForRequest(quint64 requestId) const
+{
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        if (m_list->topLevelItem(i)->data(FilterColumn, RequestIdRole).toULongLong() == requestId)
+            return m_list->topLevelItem(i);
+    }
+    return nullptr;
+}
+
+} // namespace mqttscope

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "protocol/properties.h"
+
+#include <QWidget>
+
+class QTableWidget;
+
+namespace mqttscope {
+
+// An editable list of MQTT 5 user properties (name/value pairs, order kept, names may repeat).
+class UserPropertiesEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit UserPropertiesEditor(QWidget *parent = nullptr);
+
+    QList<UserProperty> properties() const; // rows with an empty name are skipped
+    void setProperties(const QList<UserProperty> &properties);
+
+private:
+    void addRow(const UserProperty &property);
+
+    QTableWidget *m_table;
+};
+
+} // namespace mqttscope
