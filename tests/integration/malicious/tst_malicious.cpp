@@ -101,8 +101,11 @@ private:
     // Connects `client` to `fake` and waits for Connected; the caller checks QTest::currentTestFailed().
     static void connectAndWait(MqttClient &client);
     // The client, just disconnected by a bad server, connects again to a well-behaved one and
-    // receives and acknowledges a QoS 1 message there.
+    // works there.
     static void checkStillUsable(MqttClient &client, FakeBroker &fake, ProtocolVersion version);
+    // On the newest connection, the client receives a QoS 1 message and acknowledges it, then
+    // disconnects.
+    static void checkReceivesAndAcknowledges(MqttClient &client, FakeBroker &fake, ProtocolVersion version);
 };
 
 void tst_Malicious::connectAndWait(MqttClient &client)
@@ -116,12 +119,16 @@ void tst_Malicious::connectAndWait(MqttClient &client)
 void tst_Malicious::checkStillUsable(MqttClient &client, FakeBroker &fake, ProtocolVersion version)
 {
     fake.setConnectHandler({}); // a plain success CONNACK from here on
-    const int connection = fake.connectionCount();
     connectAndWait(client);
     if (QTest::currentTestFailed())
         return;
-    QCOMPARE(client.protocolVersion(), version);
+    checkReceivesAndAcknowledges(client, fake, version);
+}
 
+void tst_Malicious::checkReceivesAndAcknowledges(MqttClient &client, FakeBroker &fake, ProtocolVersion version)
+{
+    QCOMPARE(client.protocolVersion(), version);
+    const int connection = fake.connectionCount() - 1;
     QSignalSpy messages(&client, &MqttClient::messagesReceived);
     PublishPacket good;
     good.topic = "t/ok"_ba;
@@ -299,7 +306,7 @@ void tst_Malicious::autoFallsBackTo311()
     QCOMPARE(fake.version(1), ProtocolVersion::V311);
     QVERIFY2(fake.clientErrors().isEmpty(), qPrintable(fake.clientErrors().join(u'\n')));
     // The 3.1.1 connection works: the client speaks 3.1.1 on it.
-    checkStillUsable(client, fake, ProtocolVersion::V311);
+    checkReceivesAndAcknowledges(client, fake, ProtocolVersion::V311);
 }
 
 void tst_Malicious::explicit5DoesNotFallBack()
@@ -353,7 +360,8 @@ void tst_Malicious::connackTimeout()
     QVERIFY2(timer.elapsed() >= TimeoutMs - 50, qPrintable(u"gave up after %1 ms"_s.arg(timer.elapsed())));
     const QString reason = disconnected.first().first().toString();
     qInfo().noquote() << "disconnected:" << reason;
-    QVERIFY2(reason.contains(u"CONNACK"_s, Qt::CaseInsensitive) && reason.contains(u"time"_s, Qt::CaseInsensitive),
+    const QRegularExpression namesTimeout(u"time|within"_s, QRegularExpression::CaseInsensitiveOption);
+    QVERIFY2(reason.contains(u"CONNACK"_s) && namesTimeout.match(reason).hasMatch(),
              qPrintable(u"reason \"%1\" does not name the CONNACK timeout"_s.arg(reason)));
     QCOMPARE(client.state(), ClientState::Disconnected);
     QTRY_VERIFY2_WITH_TIMEOUT(fake.isClosed(fake.connectionCount() - 1), "connection left open", 5000);
