@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// mqttscope-demo against a real mosquitto: what a new user's first minute depends on.
+#include "client/mqttclient.h"
+#include "mosquittobroker.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace mqttscope;
+using mqttscope::test::MosquittoBroker;
+
+namespace {
+
+// A subscriber that keeps everything it receives.
+class Collector
+{
+public:
+    explicit Collector(const Endpoint &endpoint)
+    {
+        ClientOptions options;
+        options.endpoint = endpoint;
+        options.version = VersionChoice::V5;
+        options.reconnect.enabled = false;
+        client.setOptions(options);
+        QObject::connect(&client, &MqttClient::messagesReceived, &client,
+                         [this](const QList<Message> &batch) { messages += batch; });
+    }
+
+    bool subscribe(const QString &filter)
+    {
+        QSignalSpy connected(&client, &MqttClient::connected);
+        client.connectToBroker();
+        if (!connected.wait(5000))
+            return false;
+        QSignalSpy subscribed(&client, &MqttClient::subscribeFinished);
+        Subscription subscription;
+        subscription.filter = filter;
+        subscription.qos = 1;
+        client.subscribe({subscription});
+        return subscribed.wait(5000);
+    }
+
+    QList<Message> withSuffix(const QByteArray &suffix) const
+    {
+        QList<Message> found;
+        for (const Message &message : messages) {
+            if (message.topic.endsWith(suffix))
+                found.append(message);
+        }
+        return found;
+    }
+
+    MqttClient client;
+    QList<Message> messages;
+};
+
+} // namespace
+
+class tst_Demo : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void publishesTelemetryAndRetainedState();
+    void rateIsBounded();
+    void willMarksPublisherOffline();
+    void rejectsBadOptions_data();
+    void rejectsBadOptions();
+
+private:
+    void startDemo(const QStringList &extraArguments);
+
+    MosquittoBroker m_broker;
+    QProcess m_demo;
+};
+
+void tst_Demo::initTestCase()
+{
+    MQTTSCOPE_START_BROKER(m_broker, {});
+}
+
+void tst_Demo::init()
+{
+    // Each test starts from a broker without the previous test's retained messages.
+    QVERIFY2(m_broker.restart(), qPrintable(m_broker.errorString()));
+}
+
+void tst_Demo::cleanup()
+{
+    if (m_demo.state() != QProcess::NotRunning) {
+        m_demo.kill();
+        m_demo.waitForFinished(5000);
+    }
+}
+
+void tst_Demo::startDemo(const QStringList &extraArguments)
+{
+    m_demo.setProgram(QStringLiteral(MQTTSCOPE_DEMO_PROGRAM));
+    m_demo.setArguments(QStringList{u"--url"_s, m_broker.url(MosquittoBroker::Listener::Tcp)} + extraArguments);
+    m_demo.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_demo.start();
+    QVERIFY2(m_demo.waitForStarted(5000), qPrintable(m_demo.errorString()));
+}
+
+void tst_Demo::publishesTelemetryAndRetainedState()
+{
+    Collector live(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
+    QVERIFY(live.subscribe(u"demo/#"_s));
+    startDemo({u"--sensors"_s, u"40"_s, u"--rate"_s, u"400"_s, u"--duration"_s, u"2"_s});
+    QVERIFY(m_demo.waitForFinished(15000));
+    QCOMPARE(m_demo.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_demo.exitCode(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(live.withSuffix("/telemetry").size() >= 100, 5000);
+
+    // JSON telemetry with plausible numbers.
+    const QList<Message> telemetry = live.withSuffix("/telemetry");
+    for (const Message &message : telemetry) {
+        QVERIFY(message.topic.startsWith("demo/factory/line"));
+        QJsonParseError error;
+        const QJsonObject object = QJsonDocument::fromJson(message.payload, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const double temperature = object.value(u"temperature"_s).toDouble(-999);
+        QVERIFY2(temperature > 5 && temperature < 40, message.payload.constData());
+        QVERIFY(object.value(u"humidity"_s).isDouble());
+        QVERIFY(object.value(u"battery"_s).isDouble());
+        QVERIFY(object.value(u"rssi"_s).toInt() < 0);
+    }
+    // Some carry MQTT 5 properties.
+    QVERIFY(std::any_of(telemetry.begin(), telemetry.end(), [](const Message &m) {
+        return m.properties.contentType == u"application/json"_s && !m.properties.userProperties.isEmpty();
+    }));
+    // The other payload kinds are there too.
+    QVERIFY(!live.withSuffix("/temperature").isEmpty());
+    bool ok = false;
+    live.withSuffix("/temperature").first().payload.toDouble(&ok);
+    QVERIFY(ok);
+    QVERIFY(!live.withSuffix("/raw").isEmpty());
+    QCOMPARE(live.withSuffix("/raw").first().payload.size(), 10);
+    QVERIFY(!live.withSuffix("/cbor").isEmpty());
+    const QList<Message> snapshots = live.withSuffix("/snapshot");
+    QVERIFY(!snapshots.isEmpty());
+    QVERIFY(snapshots.first().payload.startsWith("\x89PNG\r\n\x1a\n"));
+    QCOMPARE(snapshots.first().properties.contentType, u"image/png"_s);
+
+    // A subscriber that comes later gets every sensor's status and firmware as retained
+    // messages, with the retain flag set [MQTT-3.3.1-6] [MQTT-3.3.1-9].
+    Collector late(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
+    QVERIFY(late.subscribe(u"demo/factory/+/+/status"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(late.messages.size(), 40, 5000);
+    for (const Message &status : std::as_const(late.messages)) {
+        QVERIFY(status.retain);
+        QVERIFY2(status.payload == "online" || status.payload == "offline", status.payload.constData());
+    }
+    Collector firmware(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
+    QVERIFY(firmware.subscribe(u"demo/factory/+/+/firmware"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(firmware.messages.size(), 40, 5000);
+    QVERIFY(QJsonDocument::fromJson(firmware.messages.first().payload).object().contains(u"version"_s));
+}
+
+void tst_Demo::rateIsBounded()
+{
+    Collector live(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
+    QVERIFY(live.subscribe(u"demo/factory/+/+/telemetry"_s));
+    startDemo({u"--sensors"_s, u"50"_s, u"--rate"_s, u"100"_s, u"--duration"_s, u"2"_s});
+    QVERIFY(m_demo.waitForFinished(15000));
+    QTest::qWait(300);
+    // 100 msg/s for 2 s is 200 messages of all kinds; telemetry is most of them. The initial
+    // retained state is not telemetry, so it does not count here.
+    const qsizetype count = live.messages.size();
+    QVERIFY2(count >= 60 && count <= 260, qPrintable(QString::number(count)));
+}
+
+void tst_Demo::willMarksPublisherOffline()
+{
+    startDemo({u"--sensors"_s, u"5"_s, u"--rate"_s, u"50"_s});
+    Collector status(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
+    QVERIFY(status.subscribe(u"demo/publisher/status"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(!status.messages.isEmpty() && status.messages.last().payload == "online", 5000);
+    m_demo.kill(); // no DISCONNECT: the broker sends the will [MQTT-3.1.2-8]
+    QTRY_VERIFY_WITH_TIMEOUT(status.messages.last().payload == "offline", 5000);
+}
+
+void tst_Demo::rejectsBadOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("bad url") << QStringList{u"--url"_s, u"gopher://x"_s};
+    QTest::newRow("zero rate") << QStringList{u"--rate"_s, u"0"_s};
+    QTest::newRow("sensors not a number") << QStringList{u"--sensors"_s, u"many"_s};
+}
+
+void tst_Demo::rejectsBadOptions()
+{
+    QFETCH(QStringList, arguments);
+    QProcess demo;
+    demo.setProgram(QStringLiteral(MQTTSCOPE_DEMO_PROGRAM));
+    demo.setArguments(arguments);
+    demo.start();
+    QVERIFY(demo.waitForFinished(5000));
+    QCOMPARE(demo.exitCode(), 2);
+    QVERIFY(!demo.readAllStandardError().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_Demo)
+#include "tst_demo.moc"
