@@ -71,17 +71,15 @@ void TopicTreeModel::flush()
             if (store.hasMessage(node))
                 m_highlights.push_back({now + m_highlightMsecs, node});
         }
-        announce(changes, revealed, now);
+        announce(changes, revealed);
         emit flushed();
     }
     expireHighlights(now);
     updateTimer();
 }
 
-void TopicTreeModel::announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed,
-                              qint64 now)
+void TopicTreeModel::announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed)
 {
-    Q_UNUSED(now);
     // Views must see the old row counts until each range is announced.
     for (const TopicStoreChanges::InsertedRows &range : changes.inserted)
         m_announcedRows.insert(range.parent, range.first);

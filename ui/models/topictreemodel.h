@@ -84,7 +84,7 @@ signals:
     void filterChanged();
 
 private:
-    void announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed, qint64 now);
+    void announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed);
     void expireHighlights(qint64 now);
     // dataChanged for `nodes` (existing rows), one signal per run of adjacent rows.
     void emitChanged(QList<TopicNodeId> nodes, const QList<int> &roles);
