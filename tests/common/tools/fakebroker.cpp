@@ -97,9 +97,10 @@ bool FakeBroker::isClosed(int connection) const
 }
 
 QByteArray FakeBroker::connack(ProtocolVersion version, ReasonCode reason,
-                               const Properties &properties)
+                               const Properties &properties, bool sessionPresent)
 {
     ConnackPacket connack;
+    connack.sessionPresent = sessionPresent;
     connack.reason = reason;
     connack.properties = properties;
     return encodePacket(connack, version);

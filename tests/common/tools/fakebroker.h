@@ -78,7 +78,7 @@ public:
 
     // A success or refusing CONNACK for `version`, encoded by the codec.
     static QByteArray connack(ProtocolVersion version, ReasonCode reason = ReasonCode::Success,
-                              const Properties &properties = {});
+                              const Properties &properties = {}, bool sessionPresent = false);
     // A 3.1.1 CONNACK with a raw return code: 20 02 00 <code> (1: unacceptable protocol version).
     static QByteArray connack311(quint8 returnCode);
     // A packet from a raw first byte (type and flags) and body: the remaining length is added.

@@ -4,6 +4,7 @@
 // exactly once and in order, QoS 1 at least once with the first deliveries in order.
 
 #include "client/mqttclient.h"
+#include "fakebroker.h"
 #include "faultproxy.h"
 #include "mosquittobroker.h"
 
@@ -18,6 +19,8 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace mqttscope;
+using mqttscope::test::FakeBroker;
+using mqttscope::test::FakeConnectReply;
 using mqttscope::test::FaultProxy;
 using mqttscope::test::MosquittoBroker;
 
@@ -143,6 +146,63 @@ VersionChoice choiceOf(ProtocolVersion version)
     return version == ProtocolVersion::V5 ? VersionChoice::V5 : VersionChoice::V311;
 }
 
+// A persistent session that reconnects quickly: clean start off, and in 5.0 a session expiry
+// that outlives every cut.
+ClientOptions persistentOptions(const Endpoint &endpoint, ProtocolVersion version, const QString &clientId)
+{
+    ClientOptions options;
+    options.endpoint = endpoint;
+    options.version = choiceOf(version);
+    options.clientId = clientId;
+    options.keepAliveSeconds = 30;
+    options.cleanStart = false;
+    if (version == ProtocolVersion::V5)
+        options.connectProperties.sessionExpiryInterval = 3600;
+    options.reconnect.initialDelayMs = 20;
+    options.reconnect.maximumDelayMs = 200;
+    options.connackTimeoutMs = 5000;
+    return options;
+}
+
+// The packets of one kind the client sent to the fake server on one connection.
+template<typename T>
+QList<T> packetsOf(const FakeBroker &fake, int connection)
+{
+    QList<T> found;
+    for (const Packet &packet : fake.received(connection)) {
+        if (const auto *typed = std::get_if<T>(&packet))
+            found.append(*typed);
+    }
+    return found;
+}
+
+// The PUBACK/PUBREC/PUBREL/PUBCOMP of one type for one packet id the client sent on a connection.
+int acksSent(const FakeBroker &fake, int connection, PacketType type, quint16 packetId)
+{
+    const QList<PubAckPacket> acks = packetsOf<PubAckPacket>(fake, connection);
+    return int(std::count_if(acks.begin(), acks.end(), [&](const PubAckPacket &ack) {
+        return ack.type == type && ack.packetId == packetId;
+    }));
+}
+
+PubAckPacket ack(PacketType type, quint16 packetId)
+{
+    PubAckPacket packet;
+    packet.type = type;
+    packet.packetId = packetId;
+    return packet;
+}
+
+// A fake server that keeps the session (session present from the second connection on) and
+// acknowledges nothing by itself, so a test decides where each QoS 2 flow stops.
+void keepSessionAndStaySilent(FakeBroker &fake)
+{
+    fake.setAnswersRequests(false);
+    fake.setConnectHandler([](const ConnectPacket &connect, int connection) {
+        return FakeConnectReply{FakeBroker::connack(connect.version, ReasonCode::Success, {}, connection > 0)};
+    });
+}
+
 } // namespace
 
 class tst_Faults : public QObject
@@ -153,8 +213,13 @@ private slots:
     void proxyCutsWhereTold();
     void flowSurvivesCuts_data();
     void flowSurvivesCuts();
+    void outboundQos2ResumesWhereItStopped_data() { versions(); }
+    void outboundQos2ResumesWhereItStopped();
+    void inboundQos2ExactlyOnceAcrossReconnect_data() { versions(); }
+    void inboundQos2ExactlyOnceAcrossReconnect();
 
 private:
+    static void versions();
     ClientOptions directOptions(ProtocolVersion version, const QString &clientId) const;
     // Connects, subscribes to `filter` when given, and waits for both (fails the test otherwise).
     static void connectAndSubscribe(MqttClient &client, const QString &filter, quint8 qos);
@@ -295,15 +360,7 @@ void tst_Faults::flowSurvivesCuts()
 
     // Client A, the one under test: a persistent session through the proxy.
     MqttClient clientA;
-    ClientOptions options = directOptions(version, u"faults-a-%1"_s.arg(m_row));
-    options.endpoint = proxy.endpoint();
-    options.cleanStart = false;
-    if (version == ProtocolVersion::V5)
-        options.connectProperties.sessionExpiryInterval = 3600; // the session outlives every cut
-    options.reconnect.initialDelayMs = 20;
-    options.reconnect.maximumDelayMs = 200;
-    options.connackTimeoutMs = 5000;
-    clientA.setOptions(options);
+    clientA.setOptions(persistentOptions(proxy.endpoint(), version, u"faults-a-%1"_s.arg(m_row)));
 
     // The others talk to mosquitto directly and never see a cut.
     MqttClient subscriber;
@@ -386,6 +443,118 @@ void tst_Faults::flowSurvivesCuts()
     clientA.disconnectFromBroker();
     subscriber.disconnectFromBroker();
     publisher.disconnectFromBroker();
+}
+
+void tst_Faults::versions()
+{
+    QTest::addColumn<ProtocolVersion>("version");
+    QTest::newRow("3.1.1") << ProtocolVersion::V311;
+    QTest::newRow("5.0") << ProtocolVersion::V5;
+}
+
+// Where a real broker cannot be made to stop: an outbound QoS 2 flow cut before PUBREC and again
+// before PUBCOMP must go on from exactly there after each reconnect.
+void tst_Faults::outboundQos2ResumesWhereItStopped()
+{
+    QFETCH(ProtocolVersion, version);
+    FakeBroker fake;
+    QVERIFY2(fake.listen(), qPrintable(fake.errorString()));
+    keepSessionAndStaySilent(fake);
+    MqttClient client;
+    client.setOptions(persistentOptions(fake.endpoint(), version, u"faults-outbound"_s));
+    QSignalSpy finished(&client, &MqttClient::publishFinished);
+    client.connectToBroker();
+    QTRY_COMPARE(client.state(), ClientState::Connected);
+
+    Message message;
+    message.topic = "faults/outbound"_ba;
+    message.payload = "exactly once"_ba;
+    message.qos = 2;
+    const quint64 token = client.publish(message);
+    QVERIFY(token != 0);
+    QTRY_COMPARE(packetsOf<PublishPacket>(fake, 0).size(), 1);
+    const PublishPacket first = packetsOf<PublishPacket>(fake, 0).first();
+    QVERIFY(!first.dup);
+    QVERIFY(first.packetId != 0);
+
+    // Cut before PUBREC: the PUBLISH again, with DUP and the same packet id [MQTT-4.4.0-1]
+    // (3.1.1 [MQTT-4.4.0-1] too), DUP set on a resend [MQTT-3.3.1-1].
+    fake.hangUp();
+    QTRY_VERIFY_WITH_TIMEOUT(packetsOf<PublishPacket>(fake, 1).size() == 1, 5000);
+    QVERIFY(!packetsOf<ConnectPacket>(fake, 1).first().cleanStart);
+    const PublishPacket again = packetsOf<PublishPacket>(fake, 1).first();
+    QVERIFY(again.dup);
+    QCOMPARE(again.packetId, first.packetId);
+    QCOMPARE(again.topic, first.topic);
+    QCOMPARE(again.payload, first.payload);
+    QCOMPARE(again.qos, quint8(2));
+
+    QVERIFY(fake.send(encodePacket(ack(PacketType::Pubrec, first.packetId), version)));
+    QTRY_COMPARE(acksSent(fake, 1, PacketType::Pubrel, first.packetId), 1);
+    QVERIFY(finished.isEmpty());
+
+    // Cut before PUBCOMP: PUBREL again, and never the PUBLISH [MQTT-4.4.0-1].
+    fake.hangUp();
+    QTRY_VERIFY_WITH_TIMEOUT(acksSent(fake, 2, PacketType::Pubrel, first.packetId) == 1, 5000);
+    QCOMPARE(packetsOf<PublishPacket>(fake, 2).size(), 0);
+    QVERIFY(finished.isEmpty());
+
+    QVERIFY(fake.send(encodePacket(ack(PacketType::Pubcomp, first.packetId), version)));
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(0).toULongLong(), token);
+    QCOMPARE(finished.first().at(1).value<ReasonCode>(), ReasonCode::Success);
+    QVERIFY2(fake.clientErrors().isEmpty(), qPrintable(fake.clientErrors().join(u'\n')));
+    client.disconnectFromBroker();
+}
+
+// An inbound QoS 2 message resent with DUP after a reconnect, before its PUBREL, is the same
+// message: delivered once. After PUBREL its packet id is free for a new message.
+void tst_Faults::inboundQos2ExactlyOnceAcrossReconnect()
+{
+    QFETCH(ProtocolVersion, version);
+    FakeBroker fake;
+    QVERIFY2(fake.listen(), qPrintable(fake.errorString()));
+    keepSessionAndStaySilent(fake);
+    QList<Message> delivered; // before the client, which may still report into it while it goes
+    MqttClient client;
+    client.setOptions(persistentOptions(fake.endpoint(), version, u"faults-inbound"_s));
+    connect(&client, &MqttClient::messagesReceived, this,
+            [&delivered](const QList<Message> &messages) { delivered += messages; });
+    client.connectToBroker();
+    QTRY_COMPARE(client.state(), ClientState::Connected);
+
+    constexpr quint16 Id = 9;
+    PublishPacket publish;
+    publish.topic = "faults/inbound"_ba;
+    publish.payload = "once"_ba;
+    publish.qos = 2;
+    publish.packetId = Id;
+    QVERIFY(fake.send(encodePacket(publish, version)));
+    QTRY_COMPARE(acksSent(fake, 0, PacketType::Pubrec, Id), 1);
+
+    // Cut before PUBREL; the server sends the PUBLISH again with DUP [MQTT-4.4.0-1].
+    fake.hangUp();
+    QTRY_VERIFY_WITH_TIMEOUT(fake.connectionCount() == 2 && client.state() == ClientState::Connected, 5000);
+    publish.dup = true;
+    QVERIFY(fake.send(encodePacket(publish, version)));
+    QTRY_COMPARE(acksSent(fake, 1, PacketType::Pubrec, Id), 1);
+    QVERIFY(fake.send(encodePacket(ack(PacketType::Pubrel, Id), version)));
+    QTRY_COMPARE(acksSent(fake, 1, PacketType::Pubcomp, Id), 1);
+    // Delivered exactly once, whether on PUBLISH or on PUBREL (both methods of 4.3.3 allowed).
+    QTRY_COMPARE(delivered.size(), 1);
+    QCOMPARE(delivered.first().payload, "once"_ba);
+
+    // The id was released by PUBREL: the same id now carries a new message.
+    publish.dup = false;
+    publish.payload = "second"_ba;
+    QVERIFY(fake.send(encodePacket(publish, version)));
+    QTRY_COMPARE(acksSent(fake, 1, PacketType::Pubrec, Id), 2);
+    QVERIFY(fake.send(encodePacket(ack(PacketType::Pubrel, Id), version)));
+    QTRY_COMPARE(delivered.size(), 2);
+    QCOMPARE(delivered.last().payload, "second"_ba);
+    QTRY_COMPARE(acksSent(fake, 1, PacketType::Pubcomp, Id), 2);
+    QVERIFY2(fake.clientErrors().isEmpty(), qPrintable(fake.clientErrors().join(u'\n')));
+    client.disconnectFromBroker();
 }
 
 QTEST_GUILESS_MAIN(tst_Faults)
