@@ -97,6 +97,8 @@ private slots:
     void failures_data();
     void failures();
     void autoVersionEndsUpFive();
+    void persistentSessionGetsQueuedMessages_data();
+    void persistentSessionGetsQueuedMessages();
     void subscriberCarriesOnAfterBrokerRestart();
 
 private:
@@ -336,6 +338,34 @@ void tst_Cli::autoVersionEndsUpFive()
                                            + QStringList{u"-t"_s, u"v"_s, u"-E"_s, u"-d"_s, u"-V"_s, u"311"_s});
     QCOMPARE(v311.exitCode, 0);
     QVERIFY2(v311.err.contains("received CONNACK (0) [MQTT 3.1.1]"), v311.err.constData());
+}
+
+void tst_Cli::persistentSessionGetsQueuedMessages_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::newRow("5.0") << u"5"_s;
+    QTest::newRow("3.1.1") << u"311"_s;
+}
+
+void tst_Cli::persistentSessionGetsQueuedMessages()
+{
+    QFETCH(QString, version);
+    const QString id = u"persistent-"_s + version;
+    const QString topic = u"persistent/"_s + version;
+    const QStringList sub = QStringList{u"sub"_s} + tcp()
+            + QStringList{u"-c"_s, u"-i"_s, id, u"-q"_s, u"2"_s, u"-t"_s, topic + u"/#"_s, u"-V"_s, version};
+    // -E with -c sets the session up and leaves [MQTT-3.1.2-4]/[MQTT-3.1.2-23].
+    QCOMPARE(run(cli, sub + QStringList{u"-E"_s}).exitCode, 0);
+    for (int qos = 1; qos <= 2; ++qos) {
+        QCOMPARE(run(cli, QStringList{u"pub"_s} + tcp()
+                                  + QStringList{u"-t"_s, u"%1/%2"_s.arg(topic).arg(qos), u"-m"_s,
+                                                u"queued"_s, u"-q"_s, QString::number(qos)})
+                         .exitCode, 0);
+    }
+    // [MQTT-3.1.2-5] QoS 1 and 2 messages for a disconnected persistent session are queued.
+    const Finished received = run(cli, sub + QStringList{u"-v"_s, u"-C"_s, u"2"_s});
+    QCOMPARE(received.exitCode, 0);
+    QCOMPARE(received.out, u"%1/1 queued\n%1/2 queued\n"_s.arg(topic).toUtf8());
 }
 
 void tst_Cli::subscriberCarriesOnAfterBrokerRestart()
