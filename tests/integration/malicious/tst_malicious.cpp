@@ -96,8 +96,14 @@ private slots:
     void explicit5DoesNotFallBack();
     void connackTimeout_data();
     void connackTimeout();
+    void packetBeforeConnack_data();
+    void packetBeforeConnack();
 
 private:
+    // The client ended connection 0 the way its version asks after a server's protocol
+    // violation: 5.0 with a DISCONNECT carrying one of `allowedReasons`, 3.1.1 without DISCONNECT.
+    static void checkToldServerWhy(const FakeBroker &fake, ProtocolVersion version,
+                                   const QList<int> &allowedReasons);
     // Connects `client` to `fake` and waits for Connected; the caller checks QTest::currentTestFailed().
     static void connectAndWait(MqttClient &client);
     // The client, just disconnected by a bad server, connects again to a well-behaved one and
@@ -107,6 +113,23 @@ private:
     // disconnects.
     static void checkReceivesAndAcknowledges(MqttClient &client, FakeBroker &fake, ProtocolVersion version);
 };
+
+void tst_Malicious::checkToldServerWhy(const FakeBroker &fake, ProtocolVersion version,
+                                       const QList<int> &allowedReasons)
+{
+    const QList<Packet> sent = fake.received(0);
+    const auto *disconnect = sent.isEmpty() ? nullptr : std::get_if<DisconnectPacket>(&sent.last());
+    if (version == ProtocolVersion::V5 && !allowedReasons.isEmpty()) {
+        // [MQTT-4.13.1-1] 5.0: say why with DISCONNECT before closing.
+        QVERIFY2(disconnect, qPrintable(u"packets sent: "_s + describe(sent)));
+        QVERIFY2(allowedReasons.contains(int(disconnect->reason)),
+                 qPrintable(u"DISCONNECT reason 0x%1"_s.arg(int(disconnect->reason), 2, 16, QChar(u'0'))));
+    } else if (version == ProtocolVersion::V311) {
+        // 3.1.1 closes the connection [MQTT-4.8.0-1]; a DISCONNECT would make the server
+        // discard the Will [MQTT-3.14.4-3] although the connection ended abnormally.
+        QVERIFY2(!disconnect, "3.1.1 client sent DISCONNECT after a protocol violation");
+    }
+}
 
 void tst_Malicious::connectAndWait(MqttClient &client)
 {
@@ -255,19 +278,9 @@ void tst_Malicious::malformedPacketEndsConnection()
     QVERIFY2(messages.isEmpty(), "a message from a broken packet was delivered");
     QVERIFY2(fake.clientErrors().isEmpty(), qPrintable(fake.clientErrors().join(u'\n')));
 
-    const QList<Packet> sent = fake.received(0);
-    const auto *disconnect = sent.isEmpty() ? nullptr : std::get_if<DisconnectPacket>(&sent.last());
-    if (version == ProtocolVersion::V5 && !disconnectReasons.isEmpty()) {
-        // [MQTT-4.13.1-1] 5.0: say why with DISCONNECT before closing.
-        QVERIFY2(disconnect, qPrintable(u"last packets sent: "_s + describe(sent)));
-        QVERIFY2(disconnectReasons.contains(int(disconnect->reason)),
-                 qPrintable(u"DISCONNECT reason 0x%1"_s.arg(int(disconnect->reason), 2, 16, QChar(u'0'))));
-    } else if (version == ProtocolVersion::V311) {
-        // 3.1.1 closes the connection [MQTT-4.8.0-1]; a DISCONNECT would make the server
-        // discard the Will [MQTT-3.14.4-3] although the connection ended abnormally.
-        QVERIFY2(!disconnect, "3.1.1 client sent DISCONNECT after a protocol violation");
-    }
-
+    checkToldServerWhy(fake, version, disconnectReasons);
+    if (QTest::currentTestFailed())
+        return;
     checkStillUsable(client, fake, version);
 }
 
@@ -368,6 +381,46 @@ void tst_Malicious::connackTimeout()
     QVERIFY2(fake.received(0).size() == 1, qPrintable(describe(fake.received(0)))); // CONNECT only
 
     checkStillUsable(client, fake, version == VersionChoice::V311 ? ProtocolVersion::V311 : ProtocolVersion::V5);
+}
+
+void tst_Malicious::packetBeforeConnack_data()
+{
+    QTest::addColumn<ProtocolVersion>("version");
+    QTest::newRow("3.1.1") << ProtocolVersion::V311;
+    QTest::newRow("5.0") << ProtocolVersion::V5;
+}
+
+// [MQTT-3.2.0-1] the first packet from the server is CONNACK; a PUBLISH before it is refused.
+void tst_Malicious::packetBeforeConnack()
+{
+    QFETCH(ProtocolVersion, version);
+    FakeBroker fake;
+    QVERIFY2(fake.listen(), qPrintable(fake.errorString()));
+    fake.setConnectHandler([version](const ConnectPacket &, int) {
+        PublishPacket early;
+        early.topic = "t/early"_ba;
+        early.payload = "too soon"_ba;
+        return FakeConnectReply{encodePacket(early, version) + FakeBroker::connack(version)};
+    });
+    MqttClient client;
+    client.setOptions(optionsFor(fake, choiceOf(version)));
+    QSignalSpy disconnected(&client, &MqttClient::disconnected);
+    QSignalSpy connected(&client, &MqttClient::connected);
+    QSignalSpy messages(&client, &MqttClient::messagesReceived);
+
+    client.connectToBroker();
+    QTRY_VERIFY2_WITH_TIMEOUT(disconnected.count() == 1, "the client accepted a PUBLISH before CONNACK", 5000);
+    const QString reason = disconnected.first().first().toString();
+    qInfo().noquote() << "disconnected:" << reason;
+    QVERIFY2(reason.contains(u"CONNACK"_s), qPrintable(reason));
+    QCOMPARE(connected.count(), 0);
+    QVERIFY(messages.isEmpty());
+    QTRY_VERIFY(fake.isClosed(0));
+    QCOMPARE(client.state(), ClientState::Disconnected);
+    checkToldServerWhy(fake, version, {0x82});
+    if (QTest::currentTestFailed())
+        return;
+    checkStillUsable(client, fake, version);
 }
 
 QTEST_GUILESS_MAIN(tst_Malicious)
