@@ -327,6 +327,7 @@ QWidget *ProfileEditor::createHistoryPage()
 
 void ProfileEditor::addSubscriptionRow(const Subscription &subscription)
 {
+    const QSignalBlocker blocker(m_subscriptions); // the row is incomplete until the end
     const int row = m_subscriptions->rowCount();
     m_subscriptions->insertRow(row);
     m_subscriptions->setItem(row, FilterColumn, new QTableWidgetItem(subscription.filter));
@@ -360,6 +361,7 @@ void ProfileEditor::setFolders(const QStringList &folders)
 
 void ProfileEditor::setProfile(const ConnectionProfile &p)
 {
+    const QSignalBlocker blocker(this); // one profile replaced by another is not an edit
     m_profile = p;
     m_name->setText(p.name);
     m_folder->setCurrentText(p.folder);

@@ -1,0 +1,366 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop window through its real widgets, on the offscreen platform, against a real
+// mosquitto: create a profile in the connection manager and connect, see topics arrive in the
+// tree, select one and see its history and payload, publish at every QoS with and without
+// retain and see it come back, delete a retained subtree, switch the payload format, filter.
+#include "brokerpeer.h"
+#include "connectionmanagerdialog.h"
+#include "connectiontab.h"
+#include "mainwindow.h"
+#include "profileeditor.h"
+#include "publishpanel.h"
+#include "subscriptionspanel.h"
+#include "models/historymodel.h"
+#include "models/topictreemodel.h"
+#include "mosquittobroker.h"
+#include "profiles/profilestore.h"
+#include "profiles/secretstore.h"
+#include "views/payloadview.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace mqttscope;
+using namespace mqttscope::test;
+
+namespace {
+
+template<typename T>
+T *child(QObject *parent, const QString &name)
+{
+    T *found = parent->findChild<T *>(name);
+    if (!found)
+        qWarning("no child %s", qPrintable(name));
+    return found;
+}
+
+// Picks the item of `combo` whose data is `value`, as a user would (activated is emitted).
+void choose(QComboBox *combo, int value)
+{
+    const int index = combo->findData(value);
+    QVERIFY(index >= 0);
+    combo->setCurrentIndex(index);
+    emit combo->activated(index);
+}
+
+// The latest payload the tab holds for `topic`; empty while the topic is unknown.
+QByteArray latestPayload(const ConnectionTab *tab, const QByteArray &topic)
+{
+    const TopicNodeId node = tab->topicStore().find(topic);
+    return node == TopicStore::InvalidId ? QByteArray() : tab->topicStore().latestPayload(node);
+}
+
+} // namespace
+
+class tst_Gui : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void createProfileAndConnect();
+    void subscriptionsAreGranted();
+    void topicsArriveInTheTree();
+    void selectedTopicShowsHistoryAndPayload();
+    void switchPayloadFormat();
+    void publishComesBack_data();
+    void publishComesBack();
+    void badTopicIsShownNextToTheField();
+    void filterTopics_data();
+    void filterTopics();
+    void deleteRetainedSubtree();
+    void refusedConnectionShowsTheReason();
+
+private:
+    ConnectionTab *tab() const { return m_window ? m_window->currentTab() : nullptr; }
+
+    QTemporaryDir m_config;
+    MosquittoBroker m_broker;
+    std::unique_ptr<BrokerPeer> m_peer;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void tst_Gui::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
+    MQTTSCOPE_START_BROKER(m_broker, {MosquittoBroker::Listener::Tcp, MosquittoBroker::Listener::PasswordTcp});
+    m_peer = std::make_unique<BrokerPeer>(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
+    QVERIFY2(m_peer->connect(), "the peer client could not connect to the test broker");
+    // Retained before the window subscribes, so they reach it flagged retained.
+    QVERIFY(m_peer->publish("gui/retained/a", "1", 1, true));
+    QVERIFY(m_peer->publish("gui/retained/b/c", "2", 1, true));
+    QVERIFY(m_peer->publish("gui/kept", "stays", 1, true));
+
+    m_profiles = std::make_unique<ProfileStore>(m_config.filePath(u"profiles.json"_s));
+    m_secrets = std::make_unique<SecretStore>(u"mqttscope-test"_s);
+    m_secrets->setTimeoutMs(2000);
+    m_window = std::make_unique<MainWindow>(m_profiles.get(), m_secrets.get());
+    m_window->resize(1200, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void tst_Gui::cleanupTestCase()
+{
+    m_window.reset();
+    m_peer.reset();
+}
+
+void tst_Gui::createProfileAndConnect()
+{
+    ConnectionManagerDialog dialog(m_profiles.get(), m_secrets.get(), m_window.get());
+    dialog.createProfile();
+    ProfileEditor *editor = dialog.editor();
+    child<QLineEdit>(editor, u"profileName"_s)->setText(u"Test broker"_s);
+    child<QLineEdit>(editor, u"profileHost"_s)->setText(u"127.0.0.1"_s);
+    child<QSpinBox>(editor, u"profilePort"_s)->setValue(m_broker.port(MosquittoBroker::Listener::Tcp));
+    child<QPushButton>(editor, u"randomClientId"_s)->click(); // on a page not shown, so no mouse
+
+    QSignalSpy connectRequested(&dialog, &ConnectionManagerDialog::connectRequested);
+    connect(&dialog, &ConnectionManagerDialog::connectRequested, m_window.get(),
+            qOverload<const QUuid &>(&MainWindow::openProfile));
+    QTest::mouseClick(child<QPushButton>(&dialog, u"connectProfile"_s), Qt::LeftButton);
+    QCOMPARE(connectRequested.size(), 1);
+
+    // Saved to the profile file before connecting.
+    ProfileStore reloaded(m_profiles->filePath());
+    QVERIFY(reloaded.load());
+    QCOMPARE(reloaded.profiles().size(), 1);
+    QCOMPARE(reloaded.profiles().constFirst().name, u"Test broker"_s);
+    QVERIFY(reloaded.profiles().constFirst().clientId.startsWith(u"mqttscope"_s));
+
+    QCOMPARE(m_window->tabCount(), 1);
+    QVERIFY(tab());
+    QTRY_COMPARE_WITH_TIMEOUT(tab()->state(), ClientState::Connected, 10000);
+    QVERIFY2(tab()->statusText().contains(u"Connected"_s), qPrintable(tab()->statusText()));
+    QVERIFY(m_window->tabs()->tabText(0).contains(u"Test broker"_s));
+}
+
+void tst_Gui::subscriptionsAreGranted()
+{
+    QVERIFY(tab());
+    // The profile's default subscriptions, each with its SUBACK result.
+    QTRY_COMPARE_WITH_TIMEOUT(tab()->subscriptionsPanel()->resultOf(u"#"_s), u"granted QoS 0"_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(tab()->subscriptionsPanel()->resultOf(u"$SYS/#"_s), u"granted QoS 0"_s, 5000);
+}
+
+void tst_Gui::topicsArriveInTheTree()
+{
+    QVERIFY(tab());
+    for (int i = 0; i < 5; ++i)
+        QVERIFY(m_peer->publish("gui/sensors/" + QByteArray::number(i) + "/temperature",
+                                R"({"celsius": 2)" + QByteArray::number(i) + "}"));
+    QTRY_VERIFY_WITH_TIMEOUT(tab()->topicStore().find("gui/sensors/4/temperature") != TopicStore::InvalidId, 5000);
+    QTRY_VERIFY(tab()->topicStore().isRetained(tab()->topicStore().find("gui/retained/a")));
+
+    // The tree view shows them: "gui" at the top level, its children below.
+    const QAbstractItemModel *model = tab()->topicTree()->model();
+    QModelIndex gui;
+    QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                 for (int row = 0; row < model->rowCount(); ++row) {
+                                     if (model->index(row, 0).data().toString() == u"gui"_s)
+                                         gui = model->index(row, 0);
+                                 }
+                                 return gui.isValid();
+                             }()),
+                             5000);
+    QVERIFY(model->rowCount(gui) >= 3); // sensors, retained, kept
+}
+
+void tst_Gui::selectedTopicShowsHistoryAndPayload()
+{
+    QVERIFY(tab());
+    QVERIFY(m_peer->publish("gui/sensors/0/temperature", R"({"celsius": 30})"));
+    QTRY_COMPARE_WITH_TIMEOUT(tab()->topicStore().messageCount(tab()->topicStore().find("gui/sensors/0/temperature")),
+                              quint64(2), 5000);
+    tab()->selectTopic("gui/sensors/0/temperature");
+    QCOMPARE(tab()->selectedTopic(), QByteArray("gui/sensors/0/temperature"));
+    QTRY_COMPARE(tab()->historyView()->model()->rowCount(), 2);
+    QCOMPARE(tab()->historyView()->currentIndex().row(), 1); // the newest is shown
+    QCOMPARE(tab()->payloadView()->message().payload, QByteArray(R"({"celsius": 30})"));
+    QCOMPARE(tab()->payloadView()->format(), PayloadViewFormat::Json);
+    QVERIFY2(tab()->payloadView()->renderedText().contains(u"celsius"_s), qPrintable(tab()->payloadView()->renderedText()));
+
+    // A newer message follows while the newest row is selected.
+    QVERIFY(m_peer->publish("gui/sensors/0/temperature", R"({"celsius": 31})"));
+    QTRY_COMPARE_WITH_TIMEOUT(tab()->payloadView()->message().payload, QByteArray(R"({"celsius": 31})"), 5000);
+    QCOMPARE(tab()->historyView()->model()->rowCount(), 3);
+}
+
+void tst_Gui::switchPayloadFormat()
+{
+    QVERIFY(tab());
+    tab()->selectTopic("gui/sensors/0/temperature");
+    PayloadView *view = tab()->payloadView();
+    const QByteArray payload = view->message().payload;
+    QVERIFY(!payload.isEmpty());
+    auto *combo = view->findChild<QComboBox *>();
+    QVERIFY(combo);
+    choose(combo, int(PayloadViewFormat::Base64));
+    QCOMPARE(view->format(), PayloadViewFormat::Base64);
+    QVERIFY2(view->renderedText().contains(QString::fromLatin1(payload.toBase64())), qPrintable(view->renderedText()));
+    choose(combo, int(PayloadViewFormat::Hex));
+    QCOMPARE(view->format(), PayloadViewFormat::Hex);
+    QCOMPARE(view->message().payload, payload); // the bytes never change
+    choose(combo, int(PayloadViewFormat::Text));
+    QCOMPARE(view->renderedText(), QString::fromUtf8(payload));
+}
+
+void tst_Gui::publishComesBack_data()
+{
+    QTest::addColumn<int>("qos");
+    QTest::addColumn<bool>("retain");
+    QTest::addColumn<QString>("acknowledgement");
+    QTest::newRow("QoS 0") << 0 << false << u"sent"_s;
+    QTest::newRow("QoS 1") << 1 << false << u"PUBACK"_s;
+    QTest::newRow("QoS 2") << 2 << false << u"PUBCOMP"_s;
+    QTest::newRow("QoS 1 retained") << 1 << true << u"PUBACK"_s;
+    QTest::newRow("QoS 2 retained") << 2 << true << u"PUBCOMP"_s;
+}
+
+void tst_Gui::publishComesBack()
+{
+    QFETCH(int, qos);
+    QFETCH(bool, retain);
+    QFETCH(QString, acknowledgement);
+    QVERIFY(tab());
+    PublishPanel *panel = tab()->publishPanel();
+    const QByteArray topic = "gui/published/" + QByteArray(QTest::currentDataTag()).replace(' ', '-');
+    const QByteArray payload = "hello at QoS " + QByteArray::number(qos);
+    child<QLineEdit>(panel, u"publishTopic"_s)->setText(QString::fromUtf8(topic));
+    child<QPlainTextEdit>(panel, u"publishPayload"_s)->setPlainText(QString::fromUtf8(payload));
+    choose(child<QComboBox>(panel, u"publishFormat"_s), int(PayloadInputFormat::Text));
+    choose(child<QComboBox>(panel, u"publishQos"_s), qos);
+    child<QCheckBox>(panel, u"publishRetain"_s)->setChecked(retain);
+
+    // Ctrl+Enter in the payload editor publishes.
+    auto *editor = child<QPlainTextEdit>(panel, u"publishPayload"_s);
+    editor->setFocus();
+    QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
+
+    // The outcome is shown, and our own subscription to # brings the message back.
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->lastOutcome().contains(acknowledgement), qPrintable(panel->lastOutcome()), 5000);
+    QVERIFY2(!panel->lastOutcome().contains(u"failed"_s), qPrintable(panel->lastOutcome()));
+    QTRY_COMPARE_WITH_TIMEOUT(latestPayload(tab(), topic), payload, 5000);
+
+    // A fresh subscriber sees it retained only when it was published retained [MQTT-3.3.1-5].
+    const QList<Message> later = m_peer->collect(QString::fromUtf8(topic), 300);
+    QCOMPARE(later.size(), retain ? 1 : 0);
+    if (retain) {
+        QCOMPARE(later.constFirst().payload, payload);
+        QVERIFY(later.constFirst().retain);
+    }
+}
+
+void tst_Gui::badTopicIsShownNextToTheField()
+{
+    QVERIFY(tab());
+    PublishPanel *panel = tab()->publishPanel();
+    child<QLineEdit>(panel, u"publishTopic"_s)->setText(u"gui/+/wildcard"_s);
+    QSignalSpy requested(panel, &PublishPanel::publishRequested);
+    QTest::mouseClick(child<QPushButton>(panel, u"publishButton"_s), Qt::LeftButton);
+    QCOMPARE(requested.size(), 0); // a topic name has no wildcards [MQTT-3.3.2-2]
+    const auto messages = panel->findChildren<QLabel *>();
+    const bool shown = std::any_of(messages.begin(), messages.end(), [](QLabel *l) {
+        return l->isVisible() && l->text().contains(u"wildcard"_s, Qt::CaseInsensitive);
+    });
+    QVERIFY(shown);
+
+    // Invalid JSON is refused too, with the reason.
+    child<QLineEdit>(panel, u"publishTopic"_s)->setText(u"gui/json"_s);
+    choose(child<QComboBox>(panel, u"publishFormat"_s), int(PayloadInputFormat::Json));
+    child<QPlainTextEdit>(panel, u"publishPayload"_s)->setPlainText(u"{\"a\": "_s);
+    QTest::mouseClick(child<QPushButton>(panel, u"publishButton"_s), Qt::LeftButton);
+    QCOMPARE(requested.size(), 0);
+    choose(child<QComboBox>(panel, u"publishFormat"_s), int(PayloadInputFormat::Text));
+}
+
+void tst_Gui::filterTopics_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("pattern");
+    QTest::addColumn<QByteArray>("visible");
+    QTest::addColumn<QByteArray>("hidden");
+    QTest::newRow("substring") << int(TopicFilter::Mode::Substring) << u"TEMPERATURE"_s
+                               << QByteArray("gui/sensors/3/temperature") << QByteArray("gui/kept");
+    QTest::newRow("wildcard") << int(TopicFilter::Mode::Wildcard) << u"gui/retained/#"_s
+                              << QByteArray("gui/retained/b/c") << QByteArray("gui/sensors/1/temperature");
+    QTest::newRow("regex") << int(TopicFilter::Mode::RegularExpression) << u"sensors/[0-2]/"_s
+                           << QByteArray("gui/sensors/2/temperature") << QByteArray("gui/sensors/3/temperature");
+    QTest::newRow("payload") << int(TopicFilter::Mode::PayloadText) << u"stays"_s << QByteArray("gui/kept")
+                             << QByteArray("gui/sensors/1/temperature");
+}
+
+void tst_Gui::filterTopics()
+{
+    QFETCH(int, mode);
+    QFETCH(QString, pattern);
+    QFETCH(QByteArray, visible);
+    QFETCH(QByteArray, hidden);
+    QVERIFY(tab());
+    // Ctrl+F puts the cursor in the filter box.
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(tab()->filterEdit()->hasFocus());
+    choose(tab()->filterModeBox(), mode);
+    tab()->filterEdit()->setText(pattern);
+
+    const TopicTreeModel *model = tab()->topicModel();
+    const TopicStore &store = tab()->topicStore();
+    QTRY_VERIFY_WITH_TIMEOUT(model->isFiltered(), 2000);
+    QVERIFY(model->isNodeVisible(store.find(visible)));
+    QVERIFY(!model->isNodeVisible(store.find(hidden)));
+    tab()->filterEdit()->clear();
+    QTRY_VERIFY_WITH_TIMEOUT(!model->isFiltered(), 2000);
+}
+
+void tst_Gui::deleteRetainedSubtree()
+{
+    QVERIFY(tab());
+    const TopicStore &store = tab()->topicStore();
+    QCOMPARE(store.retainedUnder(store.find("gui/retained")).size(), 2);
+    QCOMPARE(tab()->deleteRetained("gui/retained", false), 2);
+
+    // The broker forgets them: a new subscriber gets none, while a retained message elsewhere stays.
+    QTRY_VERIFY_WITH_TIMEOUT(m_peer->collect(u"gui/retained/#"_s, 200).isEmpty(), 5000);
+    const QList<Message> kept = m_peer->collect(u"gui/kept"_s, 200);
+    QCOMPARE(kept.size(), 1);
+    QVERIFY(kept.constFirst().retain);
+    // Our tree saw the empty messages: nothing retained is left there either.
+    QTRY_COMPARE_WITH_TIMEOUT(store.retainedUnder(store.find("gui/retained")).size(), 0, 5000);
+}
+
+void tst_Gui::refusedConnectionShowsTheReason()
+{
+    // The password listener refuses anonymous clients; the tab says why.
+    ConnectionProfile profile;
+    profile.name = u"Refused"_s;
+    profile.host = u"127.0.0.1"_s;
+    profile.port = m_broker.port(MosquittoBroker::Listener::PasswordTcp);
+    profile.version = VersionChoice::V5;
+    profile.autoReconnect = false;
+    ConnectionTab *refused = m_window->openProfile(profile);
+    QCOMPARE(m_window->tabCount(), 2);
+    QTRY_VERIFY2_WITH_TIMEOUT(refused->statusText().contains(u"refused"_s, Qt::CaseInsensitive),
+                              qPrintable(refused->statusText()), 10000);
+    QCOMPARE(refused->state(), ClientState::Disconnected);
+    m_window->closeTab(m_window->tabs()->indexOf(refused));
+    QCOMPARE(m_window->tabCount(), 1);
+}
+
+QTEST_MAIN(tst_Gui)
+#include "tst_gui.moc"
