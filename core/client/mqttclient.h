@@ -71,7 +71,8 @@ signals:
     void disconnected(const QString &reason);
     void serverDisconnected(const mqttscope::DisconnectPacket &disconnect);
     void reconnectScheduled(int delayMs);
-    // Messages arrive in batches: all PUBLISHes decoded from one read, in order.
+    // Messages arrive in batches: the PUBLISHes decoded from one read (at most a few thousand
+    // per signal), in order.
     void messagesReceived(const QList<mqttscope::Message> &messages);
     // PUBACK / PUBCOMP reason for QoS 1/2 (Success for QoS 0 once written), or an error.
     void publishFinished(quint64 token, mqttscope::ReasonCode reason, const QString &reasonString);

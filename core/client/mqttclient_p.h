@@ -164,7 +164,8 @@ private:
     quint64 m_lastToken = 0;
     bool m_pumping = false;
 
-    // Batched output
+    // Batched input and output
+    QList<Message> m_batch;
     bool m_batchingWrites = false;
     QByteArray m_writeBuffer;
     QList<quint64> m_writtenQos0; // publishFinished(Success) still to emit
