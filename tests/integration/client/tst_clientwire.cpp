@@ -93,6 +93,7 @@ private slots:
     void deadConnectionDetected();
     void connackTimeout();
     void connackLimitsRefusePublishes();
+    void enhancedAuthenticationPassedThrough();
     void serverDisconnectWithReference();
 
 private:
@@ -479,6 +480,44 @@ void tst_ClientWire::connackLimitsRefusePublishes()
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 1, kTimeoutMs);
     QCOMPARE(packetsOf<PublishPacket>(m_fake->received(0)).first().payload, "q1"_ba);
     QCOMPARE(errors.size(), 4);
+}
+
+void tst_ClientWire::enhancedAuthenticationPassedThrough()
+{
+    AuthPacket challenge{ReasonCode::ContinueAuthentication, {}};
+    challenge.properties.authenticationMethod = u"SCRAM-SHA-1"_s;
+    challenge.properties.authenticationData = "server-first"_ba;
+    m_fake->setConnectHandler([&](const ConnectPacket &, int) {
+        return FakeConnectReply{encodePacket(challenge, ProtocolVersion::V5)};
+    });
+    makeClient(true);
+    ClientOptions options = m_client->options();
+    options.connectProperties.authenticationMethod = u"SCRAM-SHA-1"_s;
+    options.connectProperties.authenticationData = "client-first"_ba;
+    m_client->setOptions(options);
+    QList<AuthPacket> challenges;
+    connect(m_client.get(), &MqttClient::authReceived, this, [&](const AuthPacket &auth) { challenges += auth; });
+    m_client->connectToBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(challenges.size(), 1, kTimeoutMs);
+    QCOMPARE(challenges.first(), challenge);
+    QCOMPARE(m_client->state(), ClientState::Connecting); // the exchange happens before CONNACK
+
+    AuthPacket response{ReasonCode::ContinueAuthentication, {}};
+    response.properties.authenticationMethod = u"SCRAM-SHA-1"_s;
+    response.properties.authenticationData = "client-final"_ba;
+    m_client->sendAuth(response);
+    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<AuthPacket>(m_fake->received(0)).size(), 1, kTimeoutMs);
+    QCOMPARE(packetsOf<AuthPacket>(m_fake->received(0)).first(), response);
+    const ConnectPacket connect = packetsOf<ConnectPacket>(m_fake->received(0)).first();
+    QCOMPARE(connect.properties.authenticationMethod, options.connectProperties.authenticationMethod);
+    QCOMPARE(connect.properties.authenticationData, options.connectProperties.authenticationData);
+
+    Properties done;
+    done.authenticationMethod = u"SCRAM-SHA-1"_s;
+    done.authenticationData = "server-final"_ba;
+    m_fake->send(connackBytes(ProtocolVersion::V5, false, done));
+    QVERIFY(waitConnected());
+    QCOMPARE(m_connacks.first().properties.authenticationData, std::optional<QByteArray>("server-final"_ba));
 }
 
 QTEST_GUILESS_MAIN(tst_ClientWire)
