@@ -91,6 +91,9 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     m_mainSplitter->addWidget(panels);
     m_mainSplitter->setStretchFactor(0, 3);
     m_mainSplitter->setStretchFactor(1, 1);
+    // First-run layout; the window restores the user's own afterwards.
+    m_mainSplitter->setSizes({660, 200});
+    m_topSplitter->setSizes({640, 760});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -187,8 +190,10 @@ QWidget *ConnectionTab::createTreePane()
     m_tree->setAlternatingRowColors(true);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->header()->setSectionResizeMode(TopicTreeModel::TopicColumn, QHeaderView::Interactive);
-    m_tree->header()->resizeSection(TopicTreeModel::TopicColumn, 220);
-    m_tree->header()->resizeSection(TopicTreeModel::ValueColumn, 200);
+    m_tree->header()->resizeSection(TopicTreeModel::TopicColumn, 240);
+    m_tree->header()->resizeSection(TopicTreeModel::ValueColumn, 190);
+    for (int column : {TopicTreeModel::MessagesColumn, TopicTreeModel::TopicsColumn, TopicTreeModel::RateColumn})
+        m_tree->header()->resizeSection(column, m_tree->fontMetrics().horizontalAdvance(u"00000000"_s));
     m_tree->header()->setStretchLastSection(false);
 
     auto *filterRow = new QHBoxLayout;
@@ -243,6 +248,14 @@ QWidget *ConnectionTab::createMessagePane()
     m_historyView->verticalHeader()->hide();
     m_historyView->verticalHeader()->setDefaultSectionSize(m_historyView->fontMetrics().height() + 6);
     m_historyView->horizontalHeader()->setStretchLastSection(true);
+    // Fixed widths: measuring contents would walk every row on each flush.
+    const QFontMetrics metrics = m_historyView->fontMetrics();
+    const auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 16; };
+    m_historyView->setColumnWidth(HistoryModel::TimeColumn, width(u"2026-12-31 23:59:59.999"_s));
+    for (int column : {HistoryModel::QosColumn, HistoryModel::RetainColumn, HistoryModel::DupColumn})
+        m_historyView->setColumnWidth(column, width(m_historyModel->headerData(column, Qt::Horizontal).toString()));
+    m_historyView->setColumnWidth(HistoryModel::SizeColumn, width(u"1000.0 KiB"_s));
+    m_historyView->setColumnWidth(HistoryModel::PropertiesColumn, width(u"content-type=application/json"_s));
     m_historyView->setWordWrap(false);
     m_historyView->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *exportAction = new QAction(tr("Export history…"), m_historyView);

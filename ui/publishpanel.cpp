@@ -11,7 +11,6 @@
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -58,7 +57,8 @@ PublishPanel::PublishPanel(QWidget *parent)
     , m_payloadMessage(new FieldMessage(this))
     , m_qos(new QComboBox(this))
     , m_retain(new QCheckBox(tr("Retain"), this))
-    , m_properties(new QGroupBox(tr("MQTT 5 properties"), this))
+    , m_showProperties(new QCheckBox(tr("MQTT 5 properties"), this))
+    , m_properties(new QWidget(this))
     , m_contentType(new QLineEdit(this))
     , m_payloadIsUtf8(new QCheckBox(tr("Payload is UTF-8 text"), this))
     , m_messageExpiry(optionalSpinBox(std::numeric_limits<int>::max(), tr(" s"), this))
@@ -116,17 +116,10 @@ PublishPanel::PublishPanel(QWidget *parent)
     propertiesLayout->addRow(tr("Correlation data:"), m_correlationData);
     propertiesLayout->addRow(tr("Topic alias:"), m_topicAlias);
     propertiesLayout->addRow(tr("User properties:"), m_userProperties);
-    m_properties->setCheckable(true);
-    m_properties->setChecked(false);
-    // Collapsed until ticked: most publishes need none of these.
-    const auto contents = m_properties->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
-    for (QWidget *w : contents)
-        w->setVisible(false);
-    connect(m_properties, &QGroupBox::toggled, this, [this](bool on) {
-        const auto children = m_properties->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
-        for (QWidget *w : children)
-            w->setVisible(on);
-    });
+    propertiesLayout->setContentsMargins(0, 0, 0, 0);
+    // Hidden until asked for: most publishes need none of these.
+    m_properties->setVisible(false);
+    connect(m_showProperties, &QCheckBox::toggled, m_properties, &QWidget::setVisible);
 
     auto *editor = new QWidget(this);
     auto *editorLayout = new QVBoxLayout(editor);
@@ -137,6 +130,7 @@ PublishPanel::PublishPanel(QWidget *parent)
     editorLayout->addLayout(fileRow);
     editorLayout->addWidget(m_payloadMessage);
     editorLayout->addLayout(optionsRow);
+    editorLayout->addWidget(m_showProperties);
     editorLayout->addWidget(m_properties);
     editorLayout->addWidget(m_outcome);
 
@@ -178,7 +172,9 @@ void PublishPanel::setCompletionModel(QAbstractItemModel *model)
 
 void PublishPanel::setMqtt5(bool enabled)
 {
-    m_properties->setVisible(enabled);
+    m_mqtt5 = enabled;
+    m_showProperties->setVisible(enabled);
+    m_properties->setVisible(enabled && m_showProperties->isChecked());
 }
 
 void PublishPanel::setTopic(const QString &topic)
@@ -216,7 +212,7 @@ Properties PublishPanel::composeProperties(bool *ok)
 {
     *ok = true;
     Properties p;
-    if (!m_properties->isVisible() || !m_properties->isChecked())
+    if (!m_mqtt5 || !m_showProperties->isChecked())
         return p;
     if (!m_contentType->text().isEmpty())
         p.contentType = m_contentType->text();

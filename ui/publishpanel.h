@@ -10,7 +10,6 @@
 class QAbstractItemModel;
 class QCheckBox;
 class QComboBox;
-class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -72,7 +71,9 @@ private:
     FieldMessage *m_payloadMessage;
     QComboBox *m_qos;
     QCheckBox *m_retain;
-    QGroupBox *m_properties;
+    QCheckBox *m_showProperties;
+    QWidget *m_properties;
+    bool m_mqtt5 = true;
     QLineEdit *m_contentType;
     QCheckBox *m_payloadIsUtf8;
     QSpinBox *m_messageExpiry;
