@@ -290,15 +290,17 @@ QWidget *ConnectionTab::createStatusLine()
     m_trafficLabel->setObjectName(u"trafficLabel"_s);
     m_limitsLabel = new QLabel(line);
     m_limitsLabel->setObjectName(u"limitsLabel"_s);
-    for (QLabel *label : {m_stateLabel, m_trafficLabel, m_limitsLabel})
+    // Long lines are cut rather than widening the window; the tooltips hold them whole.
+    for (QLabel *label : {m_stateLabel, m_trafficLabel, m_limitsLabel}) {
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    }
     auto *layout = new QHBoxLayout(line);
     layout->setContentsMargins(2, 2, 2, 2);
-    layout->addWidget(m_stateLabel);
-    layout->addStretch();
-    layout->addWidget(m_trafficLabel);
+    layout->addWidget(m_stateLabel, 2);
+    layout->addWidget(m_trafficLabel, 3);
     layout->addSpacing(12);
-    layout->addWidget(m_limitsLabel);
+    layout->addWidget(m_limitsLabel, 2);
     return line;
 }
 
@@ -351,7 +353,7 @@ QString ConnectionTab::statusText() const
 QString ConnectionTab::trafficText() const
 {
     const Statistics::Snapshot s = m_data.statistics().snapshot(nowMsecs());
-    return tr("In %1 msg/s (%2/s) · Out %3 msg/s (%4/s) · Total in %5 msgs, %6 · out %7 msgs, %8")
+    return tr("In %1 msg/s, %2/s · out %3 msg/s, %4/s · total in %5 (%6), out %7 (%8)")
         .arg(QLocale().toString(s.perSecond[Statistics::MessagesIn], 'f', 0), dataSize(s.perSecond[Statistics::BytesIn]),
              QLocale().toString(s.perSecond[Statistics::MessagesOut], 'f', 0), dataSize(s.perSecond[Statistics::BytesOut]),
              QLocale().toString(s.totals[Statistics::MessagesIn]), dataSize(s.totals[Statistics::BytesIn]),
@@ -362,6 +364,7 @@ void ConnectionTab::updateStatus()
 {
     m_stateLabel->setText(statusText());
     m_trafficLabel->setText(trafficText());
+    m_trafficLabel->setToolTip(m_trafficLabel->text());
     emit statusChanged();
 }
 
@@ -510,6 +513,7 @@ void ConnectionTab::onConnected(const ConnackPacket &connack, ProtocolVersion ve
     if (p.assignedClientIdentifier)
         limits << tr("assigned id %1").arg(*p.assignedClientIdentifier);
     m_limitsLabel->setText(limits.isEmpty() ? QString() : tr("Broker: %1").arg(limits.join(u" · "_s)));
+    m_limitsLabel->setToolTip(limits.isEmpty() ? QString() : tr("Broker limits (CONNACK):\n%1").arg(limits.join(u'\n')));
     updateStatus();
 }
 

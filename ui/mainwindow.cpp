@@ -170,13 +170,13 @@ ConnectionTab *MainWindow::openProfile(const ConnectionProfile &profile)
     return tab;
 }
 
-ConnectionTab *MainWindow::openUrl(const QString &url, QString *error)
+ConnectionTab *MainWindow::openUrl(const QString &url, QString *error, const QString &name)
 {
     const auto parsed = parseEndpointUrl(url, error);
     if (!parsed)
         return nullptr;
-    const QString name = parsed->endpoint.host + u':' + QString::number(parsed->endpoint.port);
-    ConnectionProfile profile = ConnectionProfile::fromEndpointUrl(*parsed, name);
+    const QString address = parsed->endpoint.host + u':' + QString::number(parsed->endpoint.port);
+    ConnectionProfile profile = ConnectionProfile::fromEndpointUrl(*parsed, name.isEmpty() ? address : name);
     if (!parsed->topic.isEmpty())
         profile.subscriptions = {Subscription{.filter = parsed->topic}};
     if (parsed->password) {

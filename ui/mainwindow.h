@@ -28,9 +28,9 @@ public:
     // Opens a tab for the profile and connects it.
     ConnectionTab *openProfile(const ConnectionProfile &profile);
     ConnectionTab *openProfile(const QUuid &id);
-    // Opens an `mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path` URL as an unsaved profile;
-    // nullptr with *error when the URL is not valid.
-    ConnectionTab *openUrl(const QString &url, QString *error);
+    // Opens an `mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path` URL as an unsaved profile
+    // named `name` (default "host:port"); nullptr with *error when the URL is not valid.
+    ConnectionTab *openUrl(const QString &url, QString *error, const QString &name = {});
 
     ConnectionTab *currentTab() const;
     QTabWidget *tabs() const { return m_tabs; }

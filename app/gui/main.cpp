@@ -77,7 +77,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption profileOption(u"profile"_s,
                                            QCoreApplication::translate("main", "Open the saved connection named <name>."),
                                            u"name"_s);
+    const QCommandLineOption nameOption(u"connection-name"_s, // not --name: Qt takes that one (X11)
+                                        QCoreApplication::translate("main", "Call the connection opened from a URL <name>."),
+                                        u"name"_s);
     parser.addOption(urlOption);
+    parser.addOption(nameOption);
     parser.addOption(profileOption);
     parser.addPositionalArgument(u"url"_s, QCoreApplication::translate("main", "A broker URL to connect to, as with --url."),
                                  u"[url]"_s);
@@ -94,7 +98,7 @@ int main(int argc, char *argv[])
 
     QStringList urls = parser.values(urlOption) + parser.positionalArguments();
     for (const QString &url : std::as_const(urls)) {
-        if (!window.openUrl(url, &error))
+        if (!window.openUrl(url, &error, parser.value(nameOption)))
             QMessageBox::warning(&window, u"mqttscope"_s,
                                  QCoreApplication::translate("main", "Cannot open %1: %2").arg(url, error));
     }

@@ -149,6 +149,8 @@ void tst_Gui::createProfileAndConnect()
     QTRY_COMPARE_WITH_TIMEOUT(tab()->state(), ClientState::Connected, 10000);
     QVERIFY2(tab()->statusText().contains(u"Connected"_s), qPrintable(tab()->statusText()));
     QVERIFY(m_window->tabs()->tabText(0).contains(u"Test broker"_s));
+    // Fits a small laptop screen with a connection open.
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1024, qPrintable(QString::number(m_window->minimumSizeHint().width())));
 }
 
 void tst_Gui::subscriptionsAreGranted()
