@@ -10,7 +10,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+#include <poll.h>
+
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <limits>
 #include <cstdio>
 #include <cstring>
 #include <optional>
@@ -18,6 +24,8 @@
 namespace mqttscope::bench {
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
 
 bool sendAll(int fd, const char *data, std::size_t size)
 {
@@ -88,13 +96,41 @@ QByteArray encodePublishes(const LoadSpec &spec, ProtocolVersion version)
     return all;
 }
 
+// Byte offsets at which each packet of a pre-encoded buffer ends.
+std::vector<qsizetype> packetEnds(const QByteArray &packets)
+{
+    std::vector<qsizetype> ends;
+    Framer sizer;
+    sizer.append(packets);
+    qsizetype end = 0;
+    while (const auto packet = sizer.next())
+        ends.push_back(end += packet->size());
+    return ends;
+}
+
+SubackPacket subackFor(const SubscribePacket &subscribe, int maximumQos)
+{
+    SubackPacket suback;
+    suback.packetId = subscribe.packetId;
+    for (const Subscription &subscription : subscribe.subscriptions)
+        suback.reasons.append(ReasonCode(qMin<int>(subscription.qos, maximumQos)));
+    return suback;
+}
+
+double millisecondsBetween(Clock::time_point from, Clock::time_point to)
+{
+    return std::chrono::duration<double, std::milli>(to - from).count();
+}
+
 } // namespace
 
 LoadServer::LoadServer(const LoadSpec &spec)
     : m_spec(spec),
       // Encoded before listening, so that encoding is never part of what a client measures.
       m_publishesV311(encodePublishes(spec, ProtocolVersion::V311)),
-      m_publishesV5(encodePublishes(spec, ProtocolVersion::V5))
+      m_publishesV5(encodePublishes(spec, ProtocolVersion::V5)),
+      m_endsV311(packetEnds(m_publishesV311)),
+      m_endsV5(packetEnds(m_publishesV5))
 {
 }
 
@@ -115,84 +151,153 @@ int LoadServer::listen(int port)
     return ntohs(address.sin_port);
 }
 
-void LoadServer::serve(int clients)
+int LoadServer::accept() const
 {
-    for (int i = 0; i < clients; ++i) {
-        const int fd = ::accept(m_listenFd, nullptr, nullptr);
-        if (fd < 0)
-            continue;
-        serveOne(fd);
-        ::close(fd);
-    }
+    return ::accept(m_listenFd, nullptr, nullptr);
 }
 
-void LoadServer::serveOne(int fd)
+ServeReport LoadServer::serveOne(int fd)
 {
+    ServeReport report;
+    auto lastHeard = Clock::now();
+    const auto heard = [&] {
+        const auto now = Clock::now();
+        report.maxSilenceMs = std::max(report.maxSilenceMs, millisecondsBetween(lastHeard, now));
+        lastHeard = now;
+    };
+
     Framer framer;
     const auto connect = receivePacket(fd, framer, ProtocolVersion::V5);
-    if (!connect || !std::holds_alternative<ConnectPacket>(*connect))
-        return;
+    if (!connect || !std::holds_alternative<ConnectPacket>(*connect)) {
+        ::close(fd);
+        return report;
+    }
+    heard();
     const auto &connectPacket = std::get<ConnectPacket>(*connect);
     const ProtocolVersion version = connectPacket.version == ProtocolVersion::V5
             ? ProtocolVersion::V5
             : ProtocolVersion::V311;
+    report.keepAliveSeconds = connectPacket.keepAlive;
     const quint16 receiveMaximum = connectPacket.properties.receiveMaximum.value_or(65535);
     sendPacket(fd, ConnackPacket {}, version);
 
-    const QByteArray &publishes = version == ProtocolVersion::V5 ? m_publishesV5 : m_publishesV311;
+    // The stream starts with the first SUBSCRIBE.
     for (;;) {
         const auto packet = receivePacket(fd, framer, version);
-        if (!packet)
-            return;
+        if (!packet) {
+            ::close(fd);
+            return report;
+        }
+        heard();
         if (const auto *subscribe = std::get_if<SubscribePacket>(&*packet)) {
-            SubackPacket suback;
-            suback.packetId = subscribe->packetId;
-            for (const Subscription &subscription : subscribe->subscriptions)
-                suback.reasons.append(ReasonCode(qMin<int>(subscription.qos, m_spec.qos)));
-            sendPacket(fd, suback, version);
+            sendPacket(fd, subackFor(*subscribe, m_spec.qos), version);
             break;
         }
-        if (std::holds_alternative<PingreqPacket>(*packet))
+        if (std::holds_alternative<PingreqPacket>(*packet)) {
+            ++report.pings;
             sendPacket(fd, PingrespPacket {}, version);
+        }
     }
 
     const int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    if (m_spec.qos == 0) {
-        if (!sendAll(fd, publishes.constData(), std::size_t(publishes.size())))
-            return;
-    } else {
-        // QoS 1: keep at most the client's receive maximum unacknowledged [MQTT-3.3.4-9].
-        const std::uint64_t window = qMin<std::uint64_t>(receiveMaximum, 1000);
-        std::uint64_t sent = 0, acked = 0;
-        qsizetype offset = 0;
-        Framer sizer; // cuts the pre-encoded buffer into packets
-        sizer.append(publishes);
-        while (acked < m_spec.messages) {
-            qsizetype end = offset;
-            while (sent < m_spec.messages && sent - acked < window) {
-                end += sizer.next()->size();
-                ++sent;
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+
+    const QByteArray &publishes = version == ProtocolVersion::V5 ? m_publishesV5 : m_publishesV311;
+    const std::vector<qsizetype> &ends = version == ProtocolVersion::V5 ? m_endsV5 : m_endsV311;
+    const std::uint64_t total = ends.size();
+    // QoS 1: keep at most the client's receive maximum unacknowledged [MQTT-3.3.4-9].
+    const std::uint64_t window = m_spec.qos > 0 ? qMin<std::uint64_t>(receiveMaximum, 1000)
+                                                : std::numeric_limits<std::uint64_t>::max();
+    QByteArray control; // answers to the client, written at the next packet boundary
+    qsizetype offset = 0; // bytes of `publishes` written
+    const auto start = Clock::now();
+    bool sendDone = total == 0;
+    for (bool open = true; open;) {
+        std::uint64_t due = total;
+        if (m_spec.messagesPerSecond > 0) {
+            const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+            due = qMin(total, std::uint64_t(elapsed * m_spec.messagesPerSecond) + 1);
+        }
+        if (window != std::numeric_limits<std::uint64_t>::max())
+            due = qMin(due, report.acked + window);
+
+        const bool atBoundary = report.sent == 0 ? offset == 0 : offset == ends[report.sent - 1];
+        const char *data = nullptr;
+        qsizetype size = 0;
+        if (!control.isEmpty() && atBoundary) {
+            data = control.constData();
+            size = control.size();
+        } else if (!atBoundary || report.sent < due) {
+            // With an answer waiting, only finish the packet under way.
+            const qsizetype end = !control.isEmpty() ? ends[report.sent]
+                                                     : ends[qMax(due, report.sent + 1) - 1];
+            data = publishes.constData() + offset;
+            size = end - offset;
+        }
+        if (!sendDone && report.sent == total) {
+            sendDone = true;
+            report.sendSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+        }
+        // Waiting for the rate: the next messages fall due within a millisecond.
+        const bool rateBound = m_spec.messagesPerSecond > 0 && due < total && due < report.acked + window;
+        pollfd poll {fd, short(POLLIN | (size > 0 ? POLLOUT : 0)), 0};
+        if (::poll(&poll, 1, size == 0 && rateBound ? 1 : -1) < 0 && errno != EINTR)
+            break;
+
+        if (poll.revents & POLLOUT) {
+            const ssize_t n = ::send(fd, data, std::size_t(size), MSG_NOSIGNAL);
+            if (n < 0 && errno != EAGAIN && errno != EINTR)
+                break;
+            if (n > 0 && data == control.constData()) {
+                control.remove(0, n);
+            } else if (n > 0) {
+                offset += n;
+                while (report.sent < total && ends[report.sent] <= offset)
+                    ++report.sent;
             }
-            if (end > offset && !sendAll(fd, publishes.constData() + offset, std::size_t(end - offset)))
-                return;
-            offset = end;
-            const auto packet = receivePacket(fd, framer, version);
-            if (!packet)
-                return;
-            if (std::holds_alternative<PubAckPacket>(*packet))
-                ++acked;
-            else if (std::holds_alternative<PingreqPacket>(*packet))
-                sendPacket(fd, PingrespPacket {}, version);
+        }
+        if (poll.revents & (POLLIN | POLLHUP | POLLERR)) {
+            char buffer[65536];
+            const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+            if (n < 0 && (errno == EAGAIN || errno == EINTR))
+                continue;
+            heard();
+            if (n <= 0)
+                break;
+            framer.append(QByteArray(buffer, n));
+            while (const auto bytes = framer.next()) {
+                DecodeResult decoded = decodePacket(*bytes, version);
+                const auto *packet = std::get_if<Packet>(&decoded);
+                if (!packet) {
+                    open = false;
+                    break;
+                }
+                if (std::holds_alternative<PingreqPacket>(*packet)) {
+                    ++report.pings;
+                    control += encodePacket(PingrespPacket {}, version);
+                } else if (std::holds_alternative<PubAckPacket>(*packet)) {
+                    ++report.acked;
+                } else if (const auto *subscribe = std::get_if<SubscribePacket>(packet)) {
+                    control += encodePacket(subackFor(*subscribe, m_spec.qos), version);
+                } else if (const auto *unsubscribe = std::get_if<UnsubscribePacket>(packet)) {
+                    UnsubackPacket unsuback;
+                    unsuback.packetId = unsubscribe->packetId;
+                    if (version == ProtocolVersion::V5)
+                        unsuback.reasons.fill(ReasonCode::Success, unsubscribe->filters.size());
+                    control += encodePacket(unsuback, version);
+                } else if (std::holds_alternative<DisconnectPacket>(*packet)) {
+                    report.disconnected = true;
+                    open = false;
+                    break;
+                }
+            }
+            if (framer.error())
+                break;
         }
     }
-    // Stay until the client leaves, as a broker would (answering its pings).
-    while (const auto packet = receivePacket(fd, framer, version)) {
-        if (std::holds_alternative<PingreqPacket>(*packet))
-            sendPacket(fd, PingrespPacket {}, version);
-        if (std::holds_alternative<DisconnectPacket>(*packet))
-            return;
-    }
+    ::close(fd);
+    return report;
 }
 
 bool publishToBroker(const LoadSpec &spec, const char *host, int port)

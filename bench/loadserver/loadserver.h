@@ -4,6 +4,7 @@
 #include <QByteArray>
 
 #include <cstdint>
+#include <vector>
 
 namespace mqttscope::bench {
 
@@ -16,10 +17,27 @@ struct LoadSpec
     int qos = 0;               // 0, or 1 with PUBACKs awaited
     QByteArray topicPrefix = "bench";
     bool retain = false;
+    double messagesPerSecond = 0; // 0: as fast as the socket takes them; else a steady stream
+};
+
+// What one served connection looked like from the server's side, for the benchmarks that need
+// more than the client's own view (keepalive timing, whether the source kept its rate).
+struct ServeReport
+{
+    std::uint64_t sent = 0;        // PUBLISH packets written
+    std::uint64_t acked = 0;       // PUBACKs received (QoS 1)
+    double sendSeconds = 0;        // from SUBACK to the last PUBLISH written
+    int keepAliveSeconds = 0;      // as the client's CONNECT asked
+    int pings = 0;                 // PINGREQs received
+    // The longest time the client stayed silent (between two of its packets, or from the last
+    // one until it left): a broker closes the connection past 1.5 x keepalive [MQTT-3.1.2-24].
+    double maxSilenceMs = 0;
+    bool disconnected = false;     // left with DISCONNECT rather than by closing
 };
 
 // A server that no broker limits: answers CONNECT/SUBSCRIBE of 3.1.1 and 5.0 and then writes
-// pre-encoded PUBLISH packets as fast as the socket takes them. Plain blocking POSIX sockets on
+// pre-encoded PUBLISH packets as fast as the socket takes them (or at a steady rate), while it
+// keeps answering PINGREQ/SUBSCRIBE and counting PUBACKs. Plain POSIX sockets and poll() on
 // purpose: the point is to measure the client, so the source must cost as little as possible.
 class LoadServer
 {
@@ -28,15 +46,26 @@ public:
 
     // Binds 127.0.0.1:port (0 = any free port) and returns the port, or -1.
     int listen(int port);
-    // Serves `clients` connections one after the other, then returns.
-    void serve(int clients);
+    // Serves `clients` connections one after the other, calling `served` after each, then returns.
+    template<typename Served>
+    void serve(int clients, Served served)
+    {
+        for (int i = 0; i < clients; ++i) {
+            const int fd = accept();
+            if (fd >= 0)
+                served(serveOne(fd));
+        }
+    }
 
 private:
-    void serveOne(int fd);
+    int accept() const;
+    ServeReport serveOne(int fd); // closes fd
 
     LoadSpec m_spec;
     QByteArray m_publishesV311;
     QByteArray m_publishesV5;
+    std::vector<qsizetype> m_endsV311; // where each packet of the buffers above ends
+    std::vector<qsizetype> m_endsV5;
     int m_listenFd = -1;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // mqttscope-loadserver: the benchmarks' load source. Serves pre-encoded PUBLISH packets to
-// subscribers as fast as the socket takes them, or floods a real broker as a publisher.
+// subscribers as fast as the socket takes them (or at a steady --rate), or floods a real broker
+// as a publisher. Prints the port, then one JSON line per served client (see ServeReport).
 #include "loadserver.h"
 
 #include <cstdio>
@@ -15,9 +16,10 @@ static void usage()
     std::fprintf(stderr,
                  "usage: mqttscope-loadserver [--port P] [--clients C] [--messages N] [--topics T]\n"
                  "                            [--payload BYTES] [--qos 0|1] [--retain] [--prefix P]\n"
-                 "                            [--publish-to HOST:PORT]\n"
-                 "Serves C subscribers one after the other (printing the port first), or with\n"
-                 "--publish-to floods a broker with the same messages as a QoS 0 publisher.\n");
+                 "                            [--rate MSG_PER_S] [--publish-to HOST:PORT]\n"
+                 "Serves C subscribers one after the other (printing the port first, then a JSON\n"
+                 "line per client), or with --publish-to floods a broker with the same messages\n"
+                 "as a QoS 0 publisher.\n");
 }
 
 int main(int argc, char *argv[])
@@ -36,11 +38,12 @@ int main(int argc, char *argv[])
         else if (arg == "--payload" && hasValue) spec.payloadBytes = std::uint32_t(std::stoul(next()));
         else if (arg == "--qos" && hasValue) spec.qos = std::stoi(next());
         else if (arg == "--prefix" && hasValue) spec.topicPrefix = QByteArray::fromStdString(next());
+        else if (arg == "--rate" && hasValue) spec.messagesPerSecond = std::stod(next());
         else if (arg == "--retain") spec.retain = true;
         else if (arg == "--publish-to" && hasValue) publishTo = next();
         else { usage(); return 2; }
     }
-    if (spec.topics == 0 || spec.qos < 0 || spec.qos > 1) {
+    if (spec.topics == 0 || spec.qos < 0 || spec.qos > 1 || spec.messagesPerSecond < 0) {
         usage();
         return 2;
     }
@@ -58,6 +61,13 @@ int main(int argc, char *argv[])
     }
     std::printf("%d\n", bound);
     std::fflush(stdout);
-    server.serve(clients);
+    server.serve(clients, [](const ServeReport &r) {
+        std::printf("{\"sent\":%llu,\"acked\":%llu,\"send_s\":%.6f,\"keepalive_s\":%d,"
+                    "\"pings\":%d,\"max_silence_ms\":%.3f,\"disconnected\":%s}\n",
+                    static_cast<unsigned long long>(r.sent), static_cast<unsigned long long>(r.acked),
+                    r.sendSeconds, r.keepAliveSeconds, r.pings, r.maxSilenceMs,
+                    r.disconnected ? "true" : "false");
+        std::fflush(stdout);
+    });
     return 0;
 }

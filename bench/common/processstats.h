@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace mqttscope::bench {
+
+// The process's own cost, read from the kernel: CPU seconds (user + system) of the whole
+// process or of the calling thread, and resident memory from /proc/self/status.
+struct ProcessStats
+{
+    static double cpuSeconds();       // all threads, getrusage(RUSAGE_SELF)
+    static double threadCpuSeconds(); // the calling thread, CLOCK_THREAD_CPUTIME_ID
+    static qint64 contextSwitches();  // voluntary + involuntary, all threads: ~ wakeups
+    static double rssMiB();           // VmRSS now
+    static double peakRssMiB();       // VmHWM: the highest VmRSS so far
+    // CPU seconds of the threads whose name starts with `prefix` (/proc/self/task/*/stat), e.g.
+    // a connection's thread beside the GUI thread. Names are cut to 15 bytes by the kernel.
+    static double namedThreadsCpuSeconds(const QString &prefix);
+};
+
+} // namespace mqttscope::bench

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "benchwindow.h"
+
+#include "connectiontab.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace mqttscope::bench {
+
+BenchWindow::BenchWindow()
+    : m_window(&m_profiles, &m_secrets)
+{
+    m_window.resize(1280, 800);
+    m_window.show();
+}
+
+ConnectionTab *BenchWindow::open(const Connection &connection)
+{
+    ConnectionProfile profile;
+    profile.name = u"bench"_s;
+    profile.host = u"127.0.0.1"_s;
+    profile.port = connection.port;
+    profile.version = connection.version;
+    profile.keepAliveSeconds = connection.keepAliveSeconds;
+    profile.clientId = u"mqttscope-bench"_s;
+    profile.subscriptions = {Subscription{u"#"_s}};
+    profile.autoReconnect = false;
+    ConnectionTab *tab = m_window.openProfile(profile);
+    if (!waitUntil([tab] { return tab->state() == ClientState::Connected; }, 10000))
+        return nullptr;
+    return tab;
+}
+
+bool BenchWindow::waitUntil(const std::function<bool()> &done, int timeoutMs, int pollMs)
+{
+    if (done())
+        return true;
+    QEventLoop loop;
+    QElapsedTimer clock;
+    clock.start();
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done() || clock.elapsed() > timeoutMs)
+            loop.quit();
+    });
+    poll.start(pollMs);
+    loop.exec();
+    return done();
+}
+
+void BenchWindow::runFor(int milliseconds)
+{
+    QEventLoop loop;
+    QTimer::singleShot(milliseconds, Qt::PreciseTimer, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+} // namespace mqttscope::bench

@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop window under load, on the offscreen platform unless QT_QPA_PLATFORM says otherwise:
+//
+//   uiflood --mode flood [--rate 50000] [--seconds 30] [--topics 100000] [--keepalive 2]
+//   uiflood --mode scale [--topics 1000000] [--payload 64]
+//   uiflood --mode idle  [--seconds 10] [--topics 0]
+//   common: [--payload BYTES] [--version 311|5] [--loadserver PATH] [--json]
+//
+// flood: the GUI thread's responsiveness under a steady stream, messages lost, keepalive
+// timing; scale: distinct topics into the tree, memory, filter times; idle: CPU while connected
+// and nothing arrives. Each result is one line (a JSON object with --json, read by
+// bench/run_bench.py). The load comes from mqttscope-loadserver, started as a child process.
+
+#include "scenarios.h"
+
+#include <QApplication>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace mqttscope;
+using namespace mqttscope::bench;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+void print(const QJsonObject &row, bool json)
+{
+    if (json) {
+        std::printf("%s\n", QJsonDocument(row).toJson(QJsonDocument::Compact).constData());
+    } else {
+        QStringList cells;
+        for (auto it = row.begin(); it != row.end(); ++it) {
+            const QJsonValue v = it.value();
+            cells.append(it.key() + u'='
+                         + (v.isDouble() ? QString::number(v.toDouble(), 'f', v.toDouble() < 100 ? 3 : 0)
+                                         : v.toVariant().toString()));
+        }
+        std::printf("%s\n", qPrintable(cells.join(u"  "_s)));
+    }
+    std::fflush(stdout);
+}
+
+[[noreturn]] void usage(const QString &problem)
+{
+    std::fprintf(stderr, "uiflood: %s\nusage: uiflood --mode flood|scale|idle [--rate N] [--seconds S] "
+                         "[--topics T] [--payload B] [--keepalive S] [--version 311|5] "
+                         "[--loadserver PATH] [--json]\n",
+                 qPrintable(problem));
+    std::exit(2);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The window saves its layout and profiles: into a folder that goes with the run.
+    QTemporaryDir config;
+    qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"mqttscope-bench"_s);
+    QCoreApplication::setApplicationName(u"uiflood"_s);
+
+    ScenarioOptions options;
+    options.loadServer = QStringLiteral(MQTTSCOPE_LOADSERVER);
+    QString mode;
+    bool json = false;
+    bool topicsGiven = false;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        const auto value = [&] {
+            if (i + 1 >= args.size())
+                usage(arg + u" needs a value"_s);
+            return args[++i];
+        };
+        if (arg == "--mode"_L1) {
+            mode = value();
+        } else if (arg == "--rate"_L1) {
+            options.rate = value().toDouble();
+        } else if (arg == "--seconds"_L1) {
+            options.seconds = value().toDouble();
+        } else if (arg == "--topics"_L1) {
+            options.topics = value().toInt();
+            topicsGiven = true;
+        } else if (arg == "--payload"_L1) {
+            options.payload = value().toInt();
+        } else if (arg == "--keepalive"_L1) {
+            options.keepAlive = value().toInt();
+        } else if (arg == "--version"_L1) {
+            const QString v = value();
+            options.version = v == "311"_L1 ? VersionChoice::V311 : v == "5"_L1 ? VersionChoice::V5 : VersionChoice::Auto;
+            if (options.version == VersionChoice::Auto)
+                usage(u"--version is 311 or 5"_s);
+        } else if (arg == "--loadserver"_L1) {
+            options.loadServer = value();
+        } else if (arg == "--json"_L1) {
+            json = true;
+        } else {
+            usage(u"unknown argument "_s + arg);
+        }
+    }
+
+    QList<QJsonObject> rows;
+    if (mode == "flood"_L1) {
+        rows = runFlood(options);
+    } else if (mode == "scale"_L1) {
+        if (!topicsGiven)
+            options.topics = 1'000'000;
+        rows = runScale(options);
+    } else if (mode == "idle"_L1) {
+        if (!topicsGiven)
+            options.topics = 0;
+        rows = runIdle(options);
+    } else {
+        usage(u"--mode is flood, scale or idle"_s);
+    }
+    bool failed = false;
+    for (const QJsonObject &row : std::as_const(rows)) {
+        print(row, json);
+        failed = failed || row.contains(u"error"_s);
+    }
+    return failed ? 1 : 0;
+}

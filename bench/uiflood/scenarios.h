@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "client/clientoptions.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace mqttscope::bench {
+
+struct ScenarioOptions
+{
+    QString loadServer;        // path of mqttscope-loadserver
+    VersionChoice version = VersionChoice::V5;
+    double rate = 50000;       // flood: messages per second
+    double seconds = 30;       // flood: how long; idle: how long to measure
+    int topics = 100000;       // flood/idle: topics the messages spread over; scale: distinct topics
+    int payload = 47;          // bytes per message
+    int keepAlive = 2;         // flood: seconds, short so that many pings fall inside the run
+};
+
+// A result row that says why a scenario could not run; run_bench.py shows it in the table.
+inline QJsonObject errorRow(const QString &name, const QString &error)
+{
+    return QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("error"), error}};
+}
+
+// Each returns the result rows (one JSON object each), or a row with "error" when it could not run.
+QList<QJsonObject> runFlood(const ScenarioOptions &options);
+QList<QJsonObject> runScale(const ScenarioOptions &options);
+QList<QJsonObject> runIdle(const ScenarioOptions &options);
+
+} // namespace mqttscope::bench
