@@ -60,7 +60,19 @@ void DiffView::setPayloads(const QByteArray &before, const QByteArray &after)
     const bool asJson = Payload::detectFormat(before) == PayloadFormat::Json
         && Payload::detectFormat(after) == PayloadFormat::Json;
     const bool asText = QByteArrayView(before).isValidUtf8() && QByteArrayView(after).isValidUtf8();
-    m_lines = diffLines(comparableLines(before, asJson, asText), comparableLines(after, asJson, asText));
+    const QStringList beforeLines = comparableLines(before, asJson, asText);
+    const QStringList afterLines = comparableLines(after, asJson, asText);
+    if (beforeLines.size() > maximumLines || afterLines.size() > maximumLines) {
+        m_lines.clear();
+        m_text->clear();
+        m_summary->setText(before == after
+                               ? tr("Identical to the previous message of this topic")
+                               : tr("Differs from the previous message of this topic (%1 and %2 lines: too long to compare line by line)")
+                                     .arg(beforeLines.size())
+                                     .arg(afterLines.size()));
+        return;
+    }
+    m_lines = diffLines(beforeLines, afterLines);
     showLines();
 }
 

@@ -15,10 +15,15 @@ namespace mqttscope {
 // green tint, removed lines on a red one, both taken from the palette so dark themes work. Two
 // JSON payloads are pretty-printed first so that a change of one field is one changed line; two
 // payloads that are not both UTF-8 text are compared as hex dumps.
+//
+// Payloads of more than maximumLines lines are not diffed line by line (that would take seconds
+// and show a wall of colour); the view then says only whether they are identical.
 class DiffView : public QWidget
 {
     Q_OBJECT
 public:
+    static constexpr qsizetype maximumLines = 20000;
+
     explicit DiffView(QWidget *parent = nullptr);
 
     void setPayloads(const QByteArray &before, const QByteArray &after);

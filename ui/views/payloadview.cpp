@@ -42,28 +42,10 @@ namespace {
 
 enum Page { TextPage, HexPage, ImagePage };
 
-// QTextDocument turns "\r\n" into one block break, which would shift every later position;
-// drop those '\r's and move the invalid-byte markers with the text.
-MarkedText withDocumentLineBreaks(MarkedText marked)
-{
-    if (!marked.text.contains(u'\r'))
-        return marked;
-    QString text;
-    text.reserve(marked.text.size());
-    qsizetype markerIndex = 0;
-    qsizetype removed = 0;
-    for (qsizetype i = 0; i < marked.text.size(); ++i) {
-        while (markerIndex < marked.invalidMarkers.size() && marked.invalidMarkers[markerIndex] == i)
-            marked.invalidMarkers[markerIndex++] -= removed;
-        if (marked.text[i] == u'\r' && i + 1 < marked.text.size() && marked.text[i + 1] == u'\n') {
-            ++removed;
-            continue;
-        }
-        text += marked.text[i];
-    }
-    marked.text = text;
-    return marked;
-}
+// QPlainTextEdit lays out a paragraph as a whole, so one line of a few hundred kilobytes freezes
+// it for seconds; lines longer than this are broken for display (the bytes stay whole, and copy
+// and save use the bytes).
+constexpr qsizetype displayLineLimit = 1000;
 
 // The name QImageReader knows a detected image format by; empty lets Qt probe the bytes itself.
 QByteArray qtImageFormat(PayloadFormat format)
@@ -96,6 +78,45 @@ QToolButton *makeButton(const QIcon &icon, const QString &text, QWidget *parent)
 }
 
 } // namespace
+
+struct PayloadView::DisplayText
+{
+    QString text;
+    QList<qsizetype> markers;
+    bool linesBroken = false;
+};
+
+// The text as the document will hold it, with the invalid-byte markers moved along: long lines
+// broken (never inside a marker or a surrogate pair), and "\r\n" folded to "\n" as QTextDocument
+// does on its own, which would otherwise shift every later marker position.
+PayloadView::DisplayText PayloadView::displayText(const QString &text, const QList<qsizetype> &markers)
+{
+    DisplayText result;
+    result.text.reserve(text.size() + text.size() / displayLineLimit + 1);
+    result.markers.reserve(markers.size());
+    qsizetype nextMarker = 0;
+    qsizetype markerEnd = 0;
+    qsizetype column = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n')
+            continue;
+        const bool atMarker = nextMarker < markers.size() && markers[nextMarker] == i;
+        if (column >= displayLineLimit && c != u'\n' && i >= markerEnd && !c.isLowSurrogate()) {
+            result.text += u'\n';
+            result.linesBroken = true;
+            column = 0;
+        }
+        if (atMarker) {
+            result.markers.append(result.text.size());
+            markerEnd = i + MarkedText::markerLength;
+            ++nextMarker;
+        }
+        result.text += c;
+        column = (c == u'\n' || c == u'\r') ? 0 : column + 1;
+    }
+    return result;
+}
 
 PayloadView::PayloadView(QWidget *parent)
     : QWidget(parent)
@@ -328,22 +349,30 @@ void PayloadView::render()
 
 void PayloadView::showText(const QString &text, bool wrap)
 {
+    setDocumentText(displayText(text), wrap);
+}
+
+void PayloadView::setDocumentText(const DisplayText &text, bool wrap)
+{
     m_text->setLineWrapMode(wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
-    m_text->setPlainText(text);
+    m_text->setPlainText(text.text);
     m_pages->setCurrentIndex(TextPage);
+    if (text.linesBroken && m_noticeLabel->text().isEmpty())
+        showNotice(tr("Lines longer than %1 characters are broken for display; copy and save keep the bytes as they are.")
+                       .arg(displayLineLimit));
 }
 
 void PayloadView::showMarkedText()
 {
-    const MarkedText marked = withDocumentLineBreaks(decodeUtf8Marked(m_message.payload));
-    if (!marked.invalidMarkers.isEmpty() && marked.text.size() <= highlightLimitBytes) {
-        m_invalidHighlighter->setMarkers(marked.invalidMarkers);
+    const MarkedText marked = decodeUtf8Marked(m_message.payload);
+    const DisplayText shown = displayText(marked.text, marked.invalidMarkers);
+    if (!shown.markers.isEmpty() && shown.text.size() <= highlightLimitBytes) {
+        m_invalidHighlighter->setMarkers(shown.markers);
         m_invalidHighlighter->setDocument(m_text->document());
     }
-    showText(marked.text, true);
-    if (!marked.invalidMarkers.isEmpty() && m_noticeLabel->text().isEmpty())
-        showNotice(tr("Bytes that are not valid UTF-8 are shown as \\xNN (%1 of them).")
-                       .arg(marked.invalidMarkers.size()));
+    setDocumentText(shown, true);
+    if (!shown.markers.isEmpty() && m_noticeLabel->text().isEmpty())
+        showNotice(tr("Bytes that are not valid UTF-8 are shown as \\xNN (%1 of them).").arg(shown.markers.size()));
 }
 
 void PayloadView::showHex()

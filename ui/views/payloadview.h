@@ -66,6 +66,9 @@ protected:
 private:
     void render();
     void showText(const QString &text, bool wrap);
+    struct DisplayText;
+    static DisplayText displayText(const QString &text, const QList<qsizetype> &markers = {});
+    void setDocumentText(const DisplayText &text, bool wrap);
     void showMarkedText();
     void showHex();
     void showNotice(const QString &notice);

@@ -2,6 +2,8 @@
 #include "views/diffview.h"
 #include "views/linediff.h"
 
+#include <QElapsedTimer>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QTest>
 #include <QTextBlock>
@@ -41,6 +43,7 @@ private slots:
     void jsonIsPrettyPrintedFirst();
     void binaryComparedAsHex();
     void highlightsChangedLines();
+    void hugePayloadsAreNotDiffedLineByLine();
     void screenshot();
 };
 
@@ -167,6 +170,24 @@ void tst_DiffView::highlightsChangedLines()
     QVERIFY(backgrounds[1] != u"none"_s);
     QVERIFY(backgrounds[2] != u"none"_s);
     QVERIFY(backgrounds[1] != backgrounds[2]); // removed and added differ
+}
+
+void tst_DiffView::hugePayloadsAreNotDiffedLineByLine()
+{
+    QByteArray before;
+    for (int i = 0; i <= DiffView::maximumLines; ++i)
+        before += QByteArray::number(i) + '\n';
+    QByteArray after = before;
+    after.replace("17\n", "seventeen\n");
+    DiffView view;
+    QElapsedTimer timer;
+    timer.start();
+    view.setPayloads(before, after);
+    QVERIFY(timer.elapsed() < 3000);
+    QVERIFY(view.lines().isEmpty());
+    QVERIFY(view.findChild<QLabel *>()->text().startsWith(u"Differs"_s));
+    view.setPayloads(before, before);
+    QVERIFY(view.findChild<QLabel *>()->text().startsWith(u"Identical"_s));
 }
 
 void tst_DiffView::screenshot()

@@ -89,6 +89,7 @@ private slots:
     void copyPayload();
     void propertiesShown();
     void multiMegabytePayloadStaysFast();
+    void longLinesAreBrokenForDisplay();
     void screenshot();
 };
 
@@ -438,6 +439,33 @@ void tst_PayloadView::multiMegabytePayloadStaysFast()
     // Generous for a loaded debug build; formatting all half a million rows would take far longer.
     QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(view.message().payload.size(), payload.size()); // never truncated
+}
+
+void tst_PayloadView::longLinesAreBrokenForDisplay()
+{
+    // One line of megabytes would take QPlainTextEdit seconds to lay out; broken lines take none.
+    const QByteArray payload = QByteArray(999, 'a') + "\xff" + QByteArray(4 * 1024 * 1024, 'b');
+    PayloadView view;
+    view.resize(800, 600);
+    QElapsedTimer timer;
+    timer.start();
+    view.setMessage(message("t", payload));
+    view.setFormat(PayloadViewFormat::Text);
+    QVERIFY(!view.grab().isNull());
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    const QStringList lines = view.renderedText().split(u'\n');
+    QCOMPARE(lines.first(), QString(999, u'a') + u"\\xFF"_s); // the marker is not split
+    QCOMPARE(lines[1].size(), 1000);
+    QCOMPARE(view.message().payload, payload);
+
+    // Markers after a break are still highlighted at their place.
+    view.setMessage(message("t", QByteArray(1500, 'a') + "\xfe"));
+    view.setFormat(PayloadViewFormat::Text);
+    auto *edit = view.findChild<QPlainTextEdit *>();
+    const QTextBlock second = edit->document()->firstBlock().next();
+    QCOMPARE(second.text(), QString(500, u'a') + u"\\xFE"_s);
+    QTRY_VERIFY(!second.layout()->formats().isEmpty());
+    QCOMPARE(second.layout()->formats().first().start, 500);
 }
 
 void tst_PayloadView::screenshot()
