@@ -1,0 +1,3548 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>PayloadFormat</name>
+    <message>
+        <location filename="../core/explorer/payloadformat.cpp" line="+138"/>
+        <source>Empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CBOR</source>
+        <translation>CBOR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JPEG image</source>
+        <translation>JPEG 图像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GIF image</source>
+        <translation>GIF 图像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WebP image</source>
+        <translation>WebP 图像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BMP image</source>
+        <translation>BMP 图像</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Binary</source>
+        <translation>二进制</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadPreview</name>
+    <message>
+        <location filename="../core/explorer/payloadpreview.cpp" line="+28"/>
+        <source>[%1, %2]</source>
+        <translation>[%1, %2]</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 (%2 binary)</source>
+        <translation>%1（%2 二进制）</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadViewFormat</name>
+    <message>
+        <location filename="../ui/views/payloadviewformat.cpp" line="+63"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CBOR</source>
+        <translation>CBOR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+</context>
+<context>
+    <name>TopicFilter</name>
+    <message>
+        <location filename="../core/explorer/topicfilter.cpp" line="+53"/>
+        <source>%1 at offset %2</source>
+        <translation>%1，位于偏移 %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/demo/main.cpp" line="+34"/>
+        <source>Plays realistic device traffic (JSON telemetry, retained status, binary, CBOR and image payloads, MQTT 5 properties) to a broker until stopped.</source>
+        <translation>向代理持续发送逼真的设备流量（JSON 遥测、保留状态、二进制、CBOR 和图像负载、MQTT 5 属性），直到被停止。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Broker URL: mqtt[s]://|ws[s]://[user[:pass]@]host[:port][/path].</source>
+        <translation>代理 URL：mqtt[s]://|ws[s]://[user[:pass]@]host[:port][/path]。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Number of simulated sensors.</source>
+        <translation>模拟传感器的数量。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages per second at most.</source>
+        <translation>每秒最多发送的消息数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First topic level of everything published.</source>
+        <translation>所有发布内容的第一级主题。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop after this many seconds (0: run until killed).</source>
+        <translation>运行这么多秒后停止（0：一直运行直到被终止）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client identifier (default: chosen by the broker).</source>
+        <translation>客户端标识符（默认：由代理分配）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>mqttscope-demo: invalid --url: %1</source>
+        <translation>mqttscope-demo：无效的 --url：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>mqttscope-demo: --sensors and --rate must be positive numbers, --duration zero or more, --root not empty</source>
+        <translation>mqttscope-demo：--sensors 和 --rate 必须是正数，--duration 必须大于或等于零，--root 不能为空</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>mqttscope-demo: connected to %1, publishing %2 sensors at up to %3 msg/s under %4/</source>
+        <translation>mqttscope-demo：已连接到 %1，正在以最多 %3 条/秒的速率在 %4/ 下发布 %2 个传感器的数据</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>mqttscope-demo: disconnected: %1</source>
+        <translation>mqttscope-demo：已断开：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mqttscope-demo: connection refused (reason 0x%1)</source>
+        <translation>mqttscope-demo：连接被拒绝（原因码 0x%1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mqttscope-demo: %1 messages published</source>
+        <translation>mqttscope-demo：已发布 %1 条消息</translation>
+    </message>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+70"/>
+        <source>A fast native MQTT 3.1.1/5.0 explorer.</source>
+        <translation>快速的原生 MQTT 3.1.1/5.0 浏览器。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connect at once to &lt;url&gt;: mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path</source>
+        <translation>立即连接到 &lt;url&gt;：mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open the saved connection named &lt;name&gt;.</source>
+        <translation>打开名为 &lt;name&gt; 的已保存连接。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call the connection opened from a URL &lt;name&gt;.</source>
+        <translation>将从 URL 打开的连接命名为 &lt;name&gt;。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A broker URL to connect to, as with --url.</source>
+        <translation>要连接的代理 URL，与 --url 相同。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no saved connection named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的已保存连接。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope</name>
+    <message>
+        <location filename="../core/client/reasondescription.cpp" line="+23"/>
+        <source>use another server: %1</source>
+        <translation>请使用其他服务器：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>return code %1</source>
+        <translation>返回码 %1</translation>
+    </message>
+    <message>
+        <location filename="../core/profiles/profileproblems.cpp" line="+35"/>
+        <source>The file %1 does not exist</source>
+        <translation>文件 %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file %1 cannot be read</source>
+        <translation>无法读取文件 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A profile needs a name</source>
+        <translation>配置需要一个名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A host name or address is needed</source>
+        <translation>需要主机名或地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A host name has no spaces or slashes</source>
+        <translation>主机名不能包含空格或斜杠</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The path starts with /</source>
+        <translation>路径必须以 / 开头</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A client id is at most 65535 bytes</source>
+        <translation>客户端 ID 最长 65535 字节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An empty client id needs clean start: the broker would refuse it</source>
+        <translation>空的客户端 ID 需要启用全新会话，否则代理会拒绝连接</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A client certificate needs its key file</source>
+        <translation>客户端证书需要对应的密钥文件</translation>
+    </message>
+    <message>
+        <location filename="../core/transport/endpoint.cpp" line="+53"/>
+        <source>Unterminated IPv6 address (missing &apos;]&apos;)</source>
+        <translation>IPv6 地址未结束（缺少“]”）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unexpected text after the IPv6 address: %1</source>
+        <translation>IPv6 地址后有多余的文本：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Missing host name</source>
+        <translation>缺少主机名</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Invalid port: %1 (expected 1 to 65535)</source>
+        <translation>无效端口：%1（应为 1 到 65535）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Not a broker URL: %1 (expected mqtt://, mqtts://, ws:// or wss://)</source>
+        <translation>不是代理 URL：%1（应为 mqtt://、mqtts://、ws:// 或 wss://）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown URL scheme: %1 (expected mqtt, mqtts, ws or wss)</source>
+        <translation>未知的 URL 协议：%1（应为 mqtt、mqtts、ws 或 wss）</translation>
+    </message>
+    <message>
+        <location filename="../core/transport/tlsconfiguration.cpp" line="+30"/>
+        <source>Cannot read %1 %2: %3</source>
+        <translation>无法读取%1 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No certificate found in %1 %2 (expected PEM)</source>
+        <translation>%1 %2 中没有找到证书（应为 PEM 格式）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>CA directory %1 does not exist</source>
+        <translation>CA 目录 %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No PEM certificate found in CA directory %1</source>
+        <translation>CA 目录 %1 中没有找到 PEM 证书</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Key file %1 is encrypted: a passphrase is needed</source>
+        <translation>密钥文件 %1 已加密：需要密码短语</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot decrypt key file %1: wrong passphrase?</source>
+        <translation>无法解密密钥文件 %1：密码短语错误？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot read key file %1 (expected a PEM RSA or EC private key)</source>
+        <translation>无法读取密钥文件 %1（应为 PEM 格式的 RSA 或 EC 私钥）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot read PKCS#12 file %1: %2</source>
+        <translation>无法读取 PKCS#12 文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot read PKCS#12 file %1: wrong passphrase or unsupported format</source>
+        <translation>无法读取 PKCS#12 文件 %1：密码短语错误或格式不受支持</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Client certificate %1 given without its key file</source>
+        <translation>给出了客户端证书 %1，但没有对应的密钥文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Client key %1 given without its certificate file</source>
+        <translation>给出了客户端密钥 %1，但没有对应的证书文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>CA file</source>
+        <translation>CA 文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/payloadinput.cpp" line="+32"/>
+        <source>&apos;%1&apos; is not a hex digit</source>
+        <translation>“%1”不是十六进制数字</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An odd number of hex digits: each byte needs two</source>
+        <translation>十六进制数字个数为奇数：每个字节需要两位</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Not valid base64</source>
+        <translation>不是有效的 Base64</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Not valid JSON: %1 at offset %2</source>
+        <translation>不是有效的 JSON：%1，位于偏移 %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose a file to send</source>
+        <translation>请选择要发送的文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/messagepropertyrows.cpp" line="+19"/>
+        <source>UTF-8 text</source>
+        <translation>UTF-8 文本</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unspecified bytes</source>
+        <translation>未指定的字节</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/views/payloadrendering.cpp" line="+96"/>
+        <source>Not JSON: %1 at byte %2</source>
+        <translation>不是 JSON：%1，位于第 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Not CBOR: unexpected byte at %1</source>
+        <translation>不是 CBOR：位置 %1 处有意外的字节</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not CBOR: %1 in the item at byte %2</source>
+        <translation>不是 CBOR：第 %2 字节处的数据项%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Not CBOR: the payload is empty</source>
+        <translation>不是 CBOR：负载为空</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::Codec</name>
+    <message>
+        <location filename="../core/protocol/bytereader.cpp" line="+25"/>
+        <source>%1 is longer than 4 bytes</source>
+        <translation>%1 超过 4 个字节</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not minimally encoded</source>
+        <translation>%1 未使用最短编码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is not valid UTF-8 (%2)</source>
+        <translation>%1 不是有效的 UTF-8（%2）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 is truncated</source>
+        <translation>%1 被截断</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/codec.cpp" line="+65"/>
+        <location line="+98"/>
+        <source>reason code 0x%1 is not allowed in this packet</source>
+        <translation>此报文中不允许原因码 0x%1</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>packet identifier is 0</source>
+        <translation>报文标识符为 0</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 contains a wildcard character</source>
+        <translation>%1 包含通配符</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>unsupported protocol &quot;%1&quot; level %2</source>
+        <translation>不支持的协议“%1”级别 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>reserved connect flag is set</source>
+        <translation>设置了保留的连接标志</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>will QoS is 3</source>
+        <translation>遗嘱 QoS 为 3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>will QoS or will retain set without a will</source>
+        <translation>没有遗嘱却设置了遗嘱 QoS 或遗嘱保留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>password flag set without user name flag</source>
+        <translation>设置了密码标志但没有设置用户名标志</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>will topic is empty</source>
+        <translation>遗嘱主题为空</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>reserved connect acknowledge flags are set</source>
+        <translation>设置了保留的连接确认标志</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>reserved return code %1</source>
+        <translation>保留的返回码 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>session present is set on a refused connection</source>
+        <translation>被拒绝的连接设置了会话存在标志</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>QoS is 3</source>
+        <translation>QoS 为 3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>DUP is set on a QoS 0 message</source>
+        <translation>QoS 0 消息设置了 DUP 标志</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>topic name is empty</source>
+        <translation>主题名为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>topic name is empty and there is no topic alias</source>
+        <translation>主题名为空且没有主题别名</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>requested QoS is 3</source>
+        <translation>请求的 QoS 为 3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>reserved subscription option bits are set</source>
+        <translation>设置了保留的订阅选项位</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>retain handling is 3</source>
+        <translation>保留处理为 3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no local is set on a shared subscription</source>
+        <translation>共享订阅设置了 No Local</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+30"/>
+        <source>no topic filters</source>
+        <translation>没有主题过滤器</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>reserved return code 0x%1</source>
+        <translation>保留的返回码 0x%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no return codes</source>
+        <translation>没有返回码</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>no reason codes</source>
+        <translation>没有原因码</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>%n unexpected byte(s) after the end of the packet</source>
+        <translation>
+            <numerusform>报文结束后有 %n 个多余的字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+209"/>
+        <source>empty packet</source>
+        <translation>空报文</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>reserved packet type %1</source>
+        <translation>保留的报文类型 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>remaining length is %1 but %2 bytes follow</source>
+        <translation>剩余长度为 %1，但后面有 %2 个字节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reserved flags are 0x%1, must be 0x%2</source>
+        <translation>保留标志为 0x%1，必须为 0x%2</translation>
+    </message>
+    <message>
+        <location filename="../core/protocol/propertycodec.cpp" line="+93"/>
+        <source>will properties</source>
+        <translation>遗嘱属性</translation>
+    </message>
+    <message>
+        <location line="+109"/>
+        <source>%1 must be 0 or 1, not %2</source>
+        <translation>%1 必须为 0 或 1，而不是 %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 must not be 0</source>
+        <translation>%1 不能为 0</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>property length %1 exceeds the %2 bytes left</source>
+        <translation>属性长度 %1 超过了剩余的 %2 个字节</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>unknown property identifier %1</source>
+        <translation>未知的属性标识符 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>property %1 (%2) is not allowed in %3</source>
+        <translation>%3 中不允许属性 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>property %1 (%2) appears more than once</source>
+        <translation>属性 %1（%2）出现了不止一次</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the last property runs past the property length</source>
+        <translation>最后一个属性超出了属性长度</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::ConnectionManagerDialog</name>
+    <message>
+        <location filename="../ui/connectionmanagerdialog.cpp" line="+36"/>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exports every profile as JSON; passwords are never exported</source>
+        <translation>将所有配置导出为 JSON；密码永远不会被导出</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Keychain unavailable (%1): passwords are asked for when connecting.</source>
+        <translation>密钥环不可用（%1）：连接时将询问密码。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New connection</source>
+        <translation>新连接</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Delete profile</source>
+        <translation>删除配置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the profile &quot;%1&quot; and its stored password?</source>
+        <translation>删除配置“%1”及其保存的密码？</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import profiles</source>
+        <translation>导入配置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+22"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Imported %n profile(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个配置。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export profiles</source>
+        <translation>导出配置</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Exported %n profile(s) without passwords.</source>
+        <translation>
+            <numerusform>已导出 %n 个配置（不含密码）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fix the marked fields first.</source>
+        <translation>请先修正标记的字段。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::ConnectionTab</name>
+    <message>
+        <location filename="../ui/connectiontab.cpp" line="+85"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Filter topics (Ctrl+F)</source>
+        <translation>筛选主题 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Substring</source>
+        <translation>子串</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wildcard</source>
+        <translation>通配符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regex</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+105"/>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <location line="-104"/>
+        <source>How the filter matches: topic substring, MQTT wildcard filter (+, #), regular expression, or text in the latest payload</source>
+        <translation>筛选的匹配方式：主题子串、MQTT 通配符过滤器（+、#）、正则表达式，或最新负载中的文本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Arrival order</source>
+        <translation>到达顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By name</source>
+        <translation>按名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By messages</source>
+        <translation>按消息数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By rate</source>
+        <translation>按速率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expand all</source>
+        <translation>全部展开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Collapse all</source>
+        <translation>全部折叠</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+526"/>
+        <source>Export history…</source>
+        <translation>导出历史…</translation>
+    </message>
+    <message>
+        <location line="-512"/>
+        <source>Diff with previous</source>
+        <translation>与上一条比较</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plot</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接到 %1…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected to %1 (MQTT %2)</source>
+        <translation>已连接到 %1（MQTT %2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · ping %1 ms</source>
+        <translation> · 延迟 %1 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Reconnecting in %n s</source>
+        <translation>
+            <numerusform>%n 秒后重连</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disconnected: %1</source>
+        <translation>已断开：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In %1 msg/s, %2/s · out %3 msg/s, %4/s · total in %5 (%6), out %7 (%8)</source>
+        <translation>收 %1 条/秒，%2/秒 · 发 %3 条/秒，%4/秒 · 共收 %5（%6），发 %7（%8）</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Password for %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The keychain holds no password for %1 (%2).
+It is kept in memory until mqttscope exits.</source>
+        <translation>密钥环中没有 %1（%2）的密码。
+密码将保存在内存中，直到 mqttscope 退出。</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>max QoS %1</source>
+        <translation>最大 QoS %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>receive max %1</source>
+        <translation>接收最大值 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>max packet %1</source>
+        <translation>最大报文 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>topic aliases %1</source>
+        <translation>主题别名 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no retain</source>
+        <translation>不支持保留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no wildcards</source>
+        <translation>不支持通配符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no shared subscriptions</source>
+        <translation>不支持共享订阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no subscription ids</source>
+        <translation>不支持订阅标识符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>keepalive %1 s</source>
+        <translation>保活 %1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>assigned id %1</source>
+        <translation>分配的 ID %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broker: %1</source>
+        <translation>代理：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broker limits (CONNACK):
+%1</source>
+        <translation>代理限制（CONNACK）：
+%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>refused: </source>
+        <translation>被拒绝：</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Export history</source>
+        <translation>导出历史</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the whole broker</source>
+        <translation>整个代理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete retained messages</source>
+        <translation>删除保留消息</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Delete %n retained message(s) under %1?
+An empty retained message is published to each topic.</source>
+        <translation>
+            <numerusform>删除 %1 下的 %n 条保留消息？
+将向每个主题发布一条空的保留消息。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Copy topic</source>
+        <translation>复制主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy payload</source>
+        <translation>复制负载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save payload…</source>
+        <translation>保存负载…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish to this topic</source>
+        <translation>发布到此主题</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Plot values</source>
+        <translation>绘制数值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Plot JSON field</source>
+        <translation>绘制 JSON 字段</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Delete %n retained message(s) here…</source>
+        <translation>
+            <numerusform>删除此处的 %n 条保留消息…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear history of this topic</source>
+        <translation>清除此主题的历史</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::ConnectionWorker</name>
+    <message>
+        <location filename="../ui/connectionworker.cpp" line="+95"/>
+        <source>Refused by the client</source>
+        <translation>被客户端拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::DiffView</name>
+    <message>
+        <location filename="../ui/views/diffview.cpp" line="+83"/>
+        <source>This is the first message of its topic: there is nothing to compare it with.</source>
+        <translation>这是该主题的第一条消息：没有可比较的内容。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No message selected</source>
+        <translation>未选择消息</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+45"/>
+        <source>Identical to the previous message of this topic</source>
+        <translation>与该主题的上一条消息相同</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Differs from the previous message of this topic (%1 and %2 lines: too long to compare line by line)</source>
+        <translation>与该主题的上一条消息不同（%1 行和 %2 行：太长，无法逐行比较）</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Against the previous message of this topic: lines added %1, removed %2</source>
+        <translation>与该主题的上一条消息相比：新增 %1 行，删除 %2 行</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::Framer</name>
+    <message>
+        <location filename="../core/protocol/framer.cpp" line="+56"/>
+        <source>remaining length is longer than 4 bytes</source>
+        <translation>剩余长度超过 4 个字节</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>remaining length is not minimally encoded</source>
+        <translation>剩余长度未使用最短编码</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>packet of %1 bytes exceeds the maximum packet size of %2 bytes</source>
+        <translation>%1 字节的报文超过了最大报文大小 %2 字节</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::HexDumpModel</name>
+    <message>
+        <location filename="../ui/views/hexdumpmodel.cpp" line="+64"/>
+        <source>Offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ASCII</source>
+        <translation>ASCII</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::HistoryModel</name>
+    <message>
+        <location filename="../ui/models/historymodel.cpp" line="+115"/>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dup</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+68"/>
+        <source>&lt;h2&gt;mqttscope&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;mqttscope&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a connection to browse a broker&apos;s topics live.</source>
+        <translation>打开一个连接，实时浏览代理的主题。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New connection…</source>
+        <translation>新建连接…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved connections…</source>
+        <translation>已保存的连接…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New connection…</source>
+        <translation>新建连接(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Connections…</source>
+        <translation>连接管理(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open saved connection</source>
+        <translation>打开已保存的连接(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close &amp;tab</source>
+        <translation>关闭标签页(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Connection</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Disconnect</source>
+        <translation>断开(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete &amp;retained messages under the selected topic…</source>
+        <translation>删除所选主题下的保留消息(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export history…</source>
+        <translation>导出历史(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Filter topics</source>
+        <translation>筛选主题(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy &amp;topic</source>
+        <translation>复制主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Clear history of the selected topic</source>
+        <translation>清除所选主题的历史(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About mqttscope</source>
+        <translation>关于 mqttscope(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About mqttscope</source>
+        <translation>关于 mqttscope</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;mqttscope %1&lt;/h3&gt;&lt;p&gt;A fast native MQTT 3.1.1/5.0 explorer.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL version 3 or later.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;mqttscope %1&lt;/h3&gt;&lt;p&gt;快速的原生 MQTT 3.1.1/5.0 浏览器。&lt;/p&gt;&lt;p&gt;以 GNU GPL 第 3 版或更高版本授权。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>%1 — mqttscope</source>
+        <translation>%1 — mqttscope</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::MqttClient</name>
+    <message>
+        <location filename="../core/client/inboundtopicaliases.cpp" line="+21"/>
+        <source>PUBLISH: empty topic name without a topic alias</source>
+        <translation>PUBLISH：主题名为空且没有主题别名</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PUBLISH: topic alias %1 is outside 1..%2</source>
+        <translation>PUBLISH：主题别名 %1 不在 1..%2 范围内</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>PUBLISH: unknown topic alias %1</source>
+        <translation>PUBLISH：未知的主题别名 %1</translation>
+    </message>
+    <message>
+        <location filename="../core/client/mqttclient.cpp" line="+123"/>
+        <source>Timed out: no CONNACK within %1 ms</source>
+        <translation>超时：%1 毫秒内没有收到 CONNACK</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No answer from the server for %1 ms after PINGREQ: connection considered dead</source>
+        <translation>发送 PINGREQ 后 %1 毫秒内服务器没有应答：认为连接已断开</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Invalid will topic &quot;%1&quot;: %2</source>
+        <translation>无效的遗嘱主题“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>No transport for this kind of endpoint</source>
+        <translation>没有适用于此类端点的传输方式</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Connection closed by the server</source>
+        <translation>连接被服务器关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection closed by the server before CONNACK</source>
+        <translation>在 CONNACK 之前连接被服务器关闭</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CONNACK: a second CONNACK</source>
+        <translation>CONNACK：收到第二个 CONNACK</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Connection refused: %1</source>
+        <translation>连接被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>The server received the message (PUBREC) but lost the session before completing it</source>
+        <translation>服务器已收到消息（PUBREC），但在完成之前丢失了会话</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Disconnected by the client</source>
+        <translation>客户端已断开连接</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Connection aborted by the client</source>
+        <translation>客户端中止了连接</translation>
+    </message>
+    <message>
+        <location line="+169"/>
+        <source>%1 before CONNACK</source>
+        <translation>在 CONNACK 之前收到 %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>%1 is never sent by a server</source>
+        <translation>服务器从不发送 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PUBLISH before CONNACK</source>
+        <translation>在 CONNACK 之前收到 PUBLISH</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>more than %1 unacknowledged QoS 2 messages</source>
+        <translation>超过 %1 条未确认的 QoS 2 消息</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Disconnected by the server: %1</source>
+        <translation>服务器断开了连接：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Malformed packet from server: %1</source>
+        <translation>服务器发来格式错误的报文：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Packet from server too large: %1</source>
+        <translation>服务器发来的报文过大：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Protocol error by server: %1</source>
+        <translation>服务器协议错误：%1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The server accepts at most QoS %1: not publishing with QoS %2</source>
+        <translation>服务器最多接受 QoS %1：不以 QoS %2 发布</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server does not support retained messages</source>
+        <translation>服务器不支持保留消息</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The message is %1 bytes as a packet; the server accepts at most %2 bytes</source>
+        <translation>该消息的报文为 %1 字节；服务器最多接受 %2 字节</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Cannot publish to &quot;%1&quot;: %2</source>
+        <translation>无法发布到“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot publish with QoS %1</source>
+        <translation>无法以 QoS %1 发布</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot publish to &quot;%1&quot;: not connected</source>
+        <translation>无法发布到“%1”：未连接</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Cannot subscribe: no topic filter</source>
+        <translation>无法订阅：没有主题过滤器</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot subscribe to &quot;%1&quot;: %2</source>
+        <translation>无法订阅“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot subscribe with QoS %1</source>
+        <translation>无法以 QoS %1 订阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot subscribe to &quot;%1&quot;: the server does not support wildcards</source>
+        <translation>无法订阅“%1”：服务器不支持通配符</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot subscribe to &quot;%1&quot;: the server does not support shared subscriptions</source>
+        <translation>无法订阅“%1”：服务器不支持共享订阅</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Subscription identifier %1 is outside 1..268435455</source>
+        <translation>订阅标识符 %1 不在 1..268435455 范围内</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server does not support subscription identifiers</source>
+        <translation>服务器不支持订阅标识符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot subscribe: not connected</source>
+        <translation>无法订阅：未连接</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cannot unsubscribe: no topic filter</source>
+        <translation>无法取消订阅：没有主题过滤器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot unsubscribe from &quot;%1&quot;: %2</source>
+        <translation>无法取消订阅“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot unsubscribe: not connected</source>
+        <translation>无法取消订阅：未连接</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The %1 packet is larger than the server accepts</source>
+        <translation>%1 报文超过了服务器可接受的大小</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>AUTH needs an MQTT 5.0 connection</source>
+        <translation>AUTH 需要 MQTT 5.0 连接</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::PayloadView</name>
+    <message>
+        <location filename="../ui/views/payloadview.cpp" line="+148"/>
+        <source>How to show the payload; the bytes are never changed</source>
+        <translation>负载的显示方式；字节内容永远不会被改变</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copy topic</source>
+        <translation>复制主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy payload</source>
+        <translation>复制负载</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save payload…</source>
+        <translation>保存负载…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>MQTT 5 property</source>
+        <translation>MQTT 5 属性</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>No message selected</source>
+        <translation>未选择消息</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Not an image Qt can decode: %1</source>
+        <translation>不是 Qt 能解码的图像：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 × %2 pixels, %3</source>
+        <translation>%1 × %2 像素，%3</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Lines longer than %1 characters are broken for display; copy and save keep the bytes as they are.</source>
+        <translation>超过 %1 个字符的行在显示时会被折断；复制和保存时字节保持原样。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Bytes that are not valid UTF-8 are shown as \xNN (%1 of them).</source>
+        <translation>不是有效 UTF-8 的字节显示为 \xNN（共 %1 个）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>QoS %1</source>
+        <translation>QoS %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>retained</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2 B)</source>
+        <translation>%1（%2 B）</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+5"/>
+        <source>Save payload</source>
+        <translation>保存负载</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Could not save the payload to %1:
+%2</source>
+        <translation>无法将负载保存到 %1：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::ProfileEditor</name>
+    <message>
+        <location filename="../ui/profileeditor.cpp" line="+71"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last will</source>
+        <translation>遗嘱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MQTT 5</source>
+        <translation>MQTT 5</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Profiles with the same folder are listed together</source>
+        <translation>同一文件夹中的配置会列在一起</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Comma-separated, e.g. production, tls</source>
+        <translation>以逗号分隔，例如 production, tls</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>TCP (mqtt://)</source>
+        <translation>TCP (mqtt://)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS (mqtts://)</source>
+        <translation>TLS (mqtts://)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebSocket (ws://)</source>
+        <translation>WebSocket (ws://)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secure WebSocket (wss://)</source>
+        <translation>安全 WebSocket (wss://)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Automatic (5.0, else 3.1.1)</source>
+        <translation>自动（5.0，否则 3.1.1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MQTT 5.0</source>
+        <translation>MQTT 5.0</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MQTT 3.1.1</source>
+        <translation>MQTT 3.1.1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MQTT 3.1</source>
+        <translation>MQTT 3.1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty: the broker assigns one</source>
+        <translation>留空：由代理分配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kept in the system keychain, never in the profile file</source>
+        <translation>保存在系统密钥环中，绝不写入配置文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+77"/>
+        <location line="+2"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Start a new session (clean start)</source>
+        <translation>开始新会话（全新会话）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>with the connection</source>
+        <translation>随连接结束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnect automatically</source>
+        <translation>自动重连</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transport:</source>
+        <translation>传输方式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WebSocket path:</source>
+        <translation>WebSocket 路径：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MQTT version:</source>
+        <translation>MQTT 版本：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client id:</source>
+        <translation>客户端 ID：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Username:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keepalive:</source>
+        <translation>保活间隔：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session expiry:</source>
+        <translation>会话过期：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Empty: the system&apos;s trusted authorities</source>
+        <translation>留空：使用系统信任的证书颁发机构</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Verify the broker&apos;s certificate and host name</source>
+        <translation>验证代理的证书和主机名</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Comma-separated, e.g. mqtt</source>
+        <translation>以逗号分隔，例如 mqtt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CA certificates:</source>
+        <translation>CA 证书：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CA certificates (PEM)</source>
+        <translation>CA 证书 (PEM)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client certificate:</source>
+        <translation>客户端证书：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Client certificate (PEM)</source>
+        <translation>客户端证书 (PEM)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Client key:</source>
+        <translation>客户端密钥：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Client key (PEM)</source>
+        <translation>客户端密钥 (PEM)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Key passphrase:</source>
+        <translation>密钥密码短语：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PKCS#12 bundle:</source>
+        <translation>PKCS#12 文件：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Client certificate and key (PKCS#12)</source>
+        <translation>客户端证书和密钥 (PKCS#12)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PKCS#12 passphrase:</source>
+        <translation>PKCS#12 密码短语：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ALPN protocols:</source>
+        <translation>ALPN 协议：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Send a last will when the connection is lost</source>
+        <translation>连接断开时发送遗嘱消息</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>QoS %1</source>
+        <translation>QoS %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>never</source>
+        <translation>永不</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payload is UTF-8 text</source>
+        <translation>负载是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload:</source>
+        <translation>负载：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QoS:</source>
+        <translation>QoS：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delay (5.0):</source>
+        <translation>延迟 (5.0)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message expiry (5.0):</source>
+        <translation>消息过期 (5.0)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content type (5.0):</source>
+        <translation>内容类型 (5.0)：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>broker default</source>
+        <translation>代理默认值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> bytes</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request response information</source>
+        <translation>请求响应信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request problem information</source>
+        <translation>请求问题信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receive maximum:</source>
+        <translation>接收最大值：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum packet size:</source>
+        <translation>最大报文大小：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic alias maximum:</source>
+        <translation>主题别名最大值：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User properties:</source>
+        <translation>用户属性：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Filter</source>
+        <translation>过滤器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No local</source>
+        <translation>不接收本地消息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Retain as published</source>
+        <translation>保留发布时的保留标志</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Retained messages</source>
+        <translation>保留消息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source> messages</source>
+        <translation> 条消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages kept per topic:</source>
+        <translation>每个主题保留的消息数：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory for the history:</source>
+        <translation>历史记录可用内存：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send if new</source>
+        <translation>新订阅时发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not send</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Stored in the keychain</source>
+        <translation>已保存在密钥环中</translation>
+    </message>
+    <message>
+        <location line="+165"/>
+        <source>Without verification anyone between you and the broker can read and change the traffic, including the password.</source>
+        <translation>不验证证书时，你与代理之间的任何人都能读取和篡改通信内容，包括密码。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::ProfileStore</name>
+    <message>
+        <location filename="../core/profiles/profilestore.cpp" line="+44"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+7"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1 (copy)</source>
+        <translation>%1（副本）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Not a JSON document: %1 at offset %2</source>
+        <translation>不是 JSON 文档：%1，位于偏移 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The document holds no &quot;profiles&quot; list</source>
+        <translation>文档中没有“profiles”列表</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::Property</name>
+    <message>
+        <location filename="../core/protocol/propertycodec.cpp" line="-251"/>
+        <source>Payload Format Indicator</source>
+        <translation>负载格式指示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message Expiry Interval</source>
+        <translation>消息过期间隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content Type</source>
+        <translation>内容类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response Topic</source>
+        <translation>响应主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correlation Data</source>
+        <translation>关联数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscription Identifier</source>
+        <translation>订阅标识符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Session Expiry Interval</source>
+        <translation>会话过期间隔</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assigned Client Identifier</source>
+        <translation>分配的客户端标识符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server Keep Alive</source>
+        <translation>服务器保活时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Authentication Method</source>
+        <translation>认证方法</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Authentication Data</source>
+        <translation>认证数据</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Request Problem Information</source>
+        <translation>请求问题信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Will Delay Interval</source>
+        <translation>遗嘱延迟间隔</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request Response Information</source>
+        <translation>请求响应信息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response Information</source>
+        <translation>响应信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server Reference</source>
+        <translation>服务器引用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason String</source>
+        <translation>原因字符串</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receive Maximum</source>
+        <translation>接收最大值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic Alias Maximum</source>
+        <translation>主题别名最大值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic Alias</source>
+        <translation>主题别名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum QoS</source>
+        <translation>最大 QoS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retain Available</source>
+        <translation>保留可用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User Property</source>
+        <translation>用户属性</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maximum Packet Size</source>
+        <translation>最大报文大小</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wildcard Subscription Available</source>
+        <translation>通配符订阅可用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subscription Identifier Available</source>
+        <translation>订阅标识符可用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shared Subscription Available</source>
+        <translation>共享订阅可用</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>Unknown property %1</source>
+        <translation>未知属性 %1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::PublishPanel</name>
+    <message>
+        <location filename="../ui/publishpanel.cpp" line="+42"/>
+        <source>not sent</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MQTT 5 properties</source>
+        <translation>MQTT 5 属性</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payload is UTF-8 text</source>
+        <translation>负载是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Topic, e.g. devices/lamp-1/set</source>
+        <translation>主题，例如 devices/lamp-1/set</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From file</source>
+        <translation>来自文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File whose bytes are sent</source>
+        <translation>要发送其字节内容的文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>QoS %1</source>
+        <translation>QoS %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Publish (Ctrl+Enter)</source>
+        <translation>发布 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Published messages: double-click to load one back</source>
+        <translation>已发布的消息：双击可重新载入</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Content type:</source>
+        <translation>内容类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload format:</source>
+        <translation>负载格式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message expiry:</source>
+        <translation>消息过期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response topic:</source>
+        <translation>响应主题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correlation data:</source>
+        <translation>关联数据：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic alias:</source>
+        <translation>主题别名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User properties:</source>
+        <translation>用户属性：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Payload from file</source>
+        <translation>从文件读取负载</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Response topic: %1</source>
+        <translation>响应主题：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47"/>
+        <source>%1 · QoS %2%3 · %n byte(s) · sending…</source>
+        <translation>
+            <numerusform>%1 · QoS %2%3 · %n 字节 · 正在发送…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · retained</source>
+        <translation> · 保留</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sending to %1…</source>
+        <translation>正在发送到 %1…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PUBACK</source>
+        <translation>PUBACK</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PUBCOMP</source>
+        <translation>PUBCOMP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publish to %1 failed: %2</source>
+        <translation>发布到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published to %1: %2 %3</source>
+        <translation>已发布到 %1：%2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::ReasonCode</name>
+    <message>
+        <location filename="../core/protocol/reasoncode.cpp" line="+14"/>
+        <source>Success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Granted QoS 1</source>
+        <translation>授予 QoS 1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Granted QoS 2</source>
+        <translation>授予 QoS 2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disconnect with Will Message</source>
+        <translation>断开并发送遗嘱消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No matching subscribers</source>
+        <translation>没有匹配的订阅者</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No subscription existed</source>
+        <translation>订阅不存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Continue authentication</source>
+        <translation>继续认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-authenticate</source>
+        <translation>重新认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unspecified error</source>
+        <translation>未指明的错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Malformed Packet</source>
+        <translation>报文格式错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocol Error</source>
+        <translation>协议错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Implementation specific error</source>
+        <translation>实现相关的错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsupported Protocol Version</source>
+        <translation>不支持的协议版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client Identifier not valid</source>
+        <translation>客户端标识符无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad User Name or Password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not authorized</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server unavailable</source>
+        <translation>服务器不可用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server busy</source>
+        <translation>服务器繁忙</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Banned</source>
+        <translation>已被禁止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server shutting down</source>
+        <translation>服务器正在关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad authentication method</source>
+        <translation>认证方法错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep Alive timeout</source>
+        <translation>保活超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session taken over</source>
+        <translation>会话被接管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic Filter invalid</source>
+        <translation>主题过滤器无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic Name invalid</source>
+        <translation>主题名无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packet Identifier in use</source>
+        <translation>报文标识符已被使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packet Identifier not found</source>
+        <translation>找不到报文标识符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Receive Maximum exceeded</source>
+        <translation>超过接收最大值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic Alias invalid</source>
+        <translation>主题别名无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Packet too large</source>
+        <translation>报文过大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message rate too high</source>
+        <translation>消息速率过高</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quota exceeded</source>
+        <translation>超出配额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrative action</source>
+        <translation>管理操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload format invalid</source>
+        <translation>负载格式无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retain not supported</source>
+        <translation>不支持保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QoS not supported</source>
+        <translation>不支持该 QoS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use another server</source>
+        <translation>请使用其他服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Server moved</source>
+        <translation>服务器已迁移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shared Subscriptions not supported</source>
+        <translation>不支持共享订阅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection rate exceeded</source>
+        <translation>超出连接速率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maximum connect time</source>
+        <translation>达到最长连接时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscription Identifiers not supported</source>
+        <translation>不支持订阅标识符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wildcard Subscriptions not supported</source>
+        <translation>不支持通配符订阅</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unknown reason code 0x%1</source>
+        <translation>未知原因码 0x%1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::SecretStore</name>
+    <message>
+        <location filename="../core/profiles/secretstore.cpp" line="+54"/>
+        <source>No keychain is available</source>
+        <translation>没有可用的密钥环</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The keychain did not answer</source>
+        <translation>密钥环没有响应</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No keychain is available; the secret is kept until mqttscope exits</source>
+        <translation>没有可用的密钥环；机密信息将保留到 mqttscope 退出</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The keychain could not store the secret; it is kept until mqttscope exits</source>
+        <translation>密钥环无法保存机密信息；它将保留到 mqttscope 退出</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::SubscriptionsPanel</name>
+    <message>
+        <location filename="../ui/subscriptionspanel.cpp" line="+49"/>
+        <source>No local</source>
+        <translation>不接收本地消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retain as published</source>
+        <translation>保留发布时的保留标志</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Topic filter, e.g. sensors/+/temperature or #</source>
+        <translation>主题过滤器，例如 sensors/+/temperature 或 #</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>QoS %1</source>
+        <translation>QoS %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do not receive the messages this connection publishes</source>
+        <translation>不接收本连接发布的消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the retain flag as the publisher set it</source>
+        <translation>保持发布者设置的保留标志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send retained</source>
+        <translation>发送保留消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send retained if new</source>
+        <translation>新订阅时发送保留消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No retained</source>
+        <translation>不发送保留消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no id</source>
+        <translation>无标识符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscription identifier</source>
+        <translation>订阅标识符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Subscribe</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsubscribe</source>
+        <translation>取消订阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsubscribe the selected filters (Del)</source>
+        <translation>取消订阅所选的过滤器 (Del)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter</source>
+        <translation>过滤器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>QoS</source>
+        <translation>QoS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Enter a topic filter</source>
+        <translation>请输入主题过滤器</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>no local</source>
+        <translation>不接收本地消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>retain as published</source>
+        <translation>保留发布时的保留标志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no retained</source>
+        <translation>不发送保留消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retained if new</source>
+        <translation>新订阅时发送保留消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>id %1</source>
+        <translation>标识符 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+38"/>
+        <source>waiting…</source>
+        <translation>等待中…</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>granted QoS %1</source>
+        <translation>授予 QoS %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::Topic</name>
+    <message>
+        <location filename="../core/protocol/topic.cpp" line="+27"/>
+        <source>topic is empty</source>
+        <translation>主题为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>topic is longer than 65535 bytes</source>
+        <translation>主题超过 65535 字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>topic is not valid UTF-8 (%1)</source>
+        <translation>主题不是有效的 UTF-8（%1）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&apos;#&apos; must be a whole level and the last one</source>
+        <translation>“#”必须独占一级，并且是最后一级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;+&apos; must be a whole level</source>
+        <translation>“+”必须独占一级</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>a topic name must not contain a wildcard (&apos;+&apos; or &apos;#&apos;)</source>
+        <translation>主题名不能包含通配符（“+”或“#”）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>shared subscription has an empty share name</source>
+        <translation>共享订阅的共享名为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shared subscription&apos;s share name contains a wildcard</source>
+        <translation>共享订阅的共享名包含通配符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shared subscription has no topic filter after the share name</source>
+        <translation>共享订阅的共享名后面没有主题过滤器</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::TopicTreeModel</name>
+    <message>
+        <location filename="../ui/models/topictreemodel.cpp" line="+255"/>
+        <source>Retained</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(empty level)</source>
+        <translation>（空级别）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topics</source>
+        <translation>主题数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Msg/s</source>
+        <translation>条/秒</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::Transport</name>
+    <message>
+        <location filename="../core/transport/tlstransport.cpp" line="+53"/>
+        <source>Connection closed by %1 during the TLS handshake</source>
+        <translation>%1 在 TLS 握手期间关闭了连接</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::UserPropertiesEditor</name>
+    <message>
+        <location filename="../ui/userpropertieseditor.cpp" line="+16"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a user property</source>
+        <translation>添加用户属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected user property</source>
+        <translation>移除所选的用户属性</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::Utf8</name>
+    <message>
+        <location filename="../core/protocol/utf8.cpp" line="+99"/>
+        <source>ill-formed UTF-8</source>
+        <translation>UTF-8 格式错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>overlong UTF-8 encoding</source>
+        <translation>UTF-8 编码过长</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>encoded surrogate (U+D800..U+DFFF)</source>
+        <translation>编码了代理项（U+D800..U+DFFF）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contains U+0000</source>
+        <translation>包含 U+0000</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::ValuePlot</name>
+    <message>
+        <location filename="../ui/views/valueplot.cpp" line="+213"/>
+        <source>No series to plot. Add a topic with numeric payloads, or a numeric field of a JSON payload.</source>
+        <translation>没有可绘制的序列。请添加负载为数字的主题，或 JSON 负载中的数字字段。</translation>
+    </message>
+    <message>
+        <location line="+171"/>
+        <source>Waiting for numeric values…</source>
+        <translation>等待数值…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove “%1”</source>
+        <translation>移除“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear values</source>
+        <translation>清除数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove all series</source>
+        <translation>移除所有序列</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::WebSocketTransport</name>
+    <message>
+        <location filename="../core/transport/websockettransport.cpp" line="+92"/>
+        <source>%1 sent a text WebSocket frame; MQTT needs binary frames</source>
+        <translation>%1 发送了文本 WebSocket 帧；MQTT 需要二进制帧</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>WebSocket closed by %1: %2</source>
+        <translation>WebSocket 被 %1 关闭：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::cli::ArgumentParser</name>
+    <message>
+        <location filename="../app/cli/argumentparser.cpp" line="+66"/>
+        <source>No command given: use &apos;sub&apos; or &apos;pub&apos;.</source>
+        <translation>未给出命令：请使用“sub”或“pub”。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unknown command &apos;%1&apos;: use &apos;sub&apos; or &apos;pub&apos;.</source>
+        <translation>未知命令“%1”：请使用“sub”或“pub”。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Unknown option &apos;%1&apos;.</source>
+        <translation>未知选项“%1”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 argument given but no value specified.</source>
+        <translation>给出了 %1 参数，但没有指定值。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Invalid port given: %1</source>
+        <translation>给出的端口无效：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Invalid QoS given: %1</source>
+        <translation>给出的 QoS 无效：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Invalid protocol version argument given: %1</source>
+        <translation>给出的协议版本参数无效：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Invalid keepalive given, it must be between 5 and 65535 inclusive.</source>
+        <translation>给出的保活间隔无效，必须在 5 到 65535 之间（含边界）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>session-expiry-interval not a number.</source>
+        <translation>session-expiry-interval 不是数字。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Invalid will QoS %1.</source>
+        <translation>无效的遗嘱 QoS %1。</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Invalid message count &quot;%1&quot;.</source>
+        <translation>无效的消息数“%1”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Invalid timeout &quot;%1&quot;.</source>
+        <translation>无效的超时“%1”。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+5"/>
+        <source>--json and -F cannot be used together.</source>
+        <translation>--json 和 -F 不能同时使用。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Only one type of message can be sent at once.</source>
+        <translation>一次只能发送一种类型的消息。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>--repeat argument must be &gt;0.</source>
+        <translation>--repeat 参数必须大于 0。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--repeat-delay argument must be &gt;=0.0.</source>
+        <translation>--repeat-delay 参数必须大于或等于 0.0。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Invalid URL &apos;%1&apos;: %2</source>
+        <translation>无效的 URL“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Both certfile and keyfile must be provided if one of them is set.</source>
+        <translation>设置了证书文件或密钥文件之一时，两者都必须提供。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>-i and -I argument cannot be used together.</source>
+        <translation>-i 和 -I 参数不能同时使用。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You must provide a client id if you are using the -c option.</source>
+        <translation>使用 -c 选项时必须提供客户端 ID。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You must provide a client id if you are using a session expiry interval.</source>
+        <translation>使用会话过期间隔时必须提供客户端 ID。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A password without a username is invalid with MQTT v3.1 or v3.1.1.</source>
+        <translation>在 MQTT v3.1 或 v3.1.1 中，没有用户名的密码是无效的。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Will payload, QoS or retain given, but no will topic given.</source>
+        <translation>给出了遗嘱负载、QoS 或保留标志，但没有给出遗嘱主题。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Invalid will topic &apos;%1&apos;, does it contain &apos;+&apos; or &apos;#&apos;?</source>
+        <translation>无效的遗嘱主题“%1”，是否包含“+”或“#”？</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>You must specify a topic to subscribe to.</source>
+        <translation>必须指定要订阅的主题。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>-R and --retained-only cannot be used together.</source>
+        <translation>-R 和 --retained-only 不能同时使用。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Invalid subscription topic &apos;%1&apos;, are all &apos;+&apos; and &apos;#&apos; wildcards correct?</source>
+        <translation>无效的订阅主题“%1”，所有“+”和“#”通配符都正确吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid filter topic &apos;%1&apos;, are all &apos;+&apos; and &apos;#&apos; wildcards correct?</source>
+        <translation>无效的过滤主题“%1”，所有“+”和“#”通配符都正确吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid unsubscribe topic &apos;%1&apos;, are all &apos;+&apos; and &apos;#&apos; wildcards correct?</source>
+        <translation>无效的取消订阅主题“%1”，所有“+”和“#”通配符都正确吗？</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Both topic and message must be supplied.</source>
+        <translation>必须同时提供主题和消息。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Invalid publish topic &apos;%1&apos;, does it contain &apos;+&apos; or &apos;#&apos;?</source>
+        <translation>无效的发布主题“%1”，是否包含“+”或“#”？</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::cli::ClientCommand</name>
+    <message>
+        <location filename="../app/cli/clientcommand.cpp" line="+39"/>
+        <source>reconnecting in %1 ms</source>
+        <translation>%1 毫秒后重连</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Connection refused: %1</source>
+        <translation>连接被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>lost the connection: %1</source>
+        <translation>连接丢失：%1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::cli::HelpText</name>
+    <message>
+        <location filename="../app/cli/helptext.cpp" line="+16"/>
+        <source>Connection:
+ -h, --host HOST      broker host (default localhost)
+ -p, --port PORT      broker port (default 1883, 8883 with TLS)
+ -L, --url URL        mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path; for mqtt[s]
+                      the path is the topic, for ws[s] the WebSocket path
+ -V, --protocol-version auto|mqttv5|mqttv311|mqttv31 (also 5, 311, 31); default auto:
+                      5.0, falling back to 3.1.1 when the broker refuses 5.0
+ -i, --id ID          client id (default: assigned by the broker)
+ -I, --id-prefix P    client id made of P and the process id
+ -u, --username USER  -P, --pw PASSWORD
+ -k, --keepalive SEC  keepalive, 5..65535 (default 60)
+ -c, --disable-clean-session  persistent session (needs -i or -I)
+ -x SECONDS           session expiry interval (MQTT 5; -1 = never)
+ -q, --qos 0|1|2      QoS to subscribe or publish with (default 0)
+ -D, --property COMMAND IDENTIFIER VALUE   MQTT 5 property, as mosquitto: COMMAND is
+                      CONNECT, PUBLISH, SUBSCRIBE, UNSUBSCRIBE, DISCONNECT or WILL,
+                      IDENTIFIER e.g. user-property NAME VALUE, content-type,
+                      message-expiry-interval, receive-maximum, session-expiry-interval
+ --will-topic T  --will-payload P  --will-qos Q  --will-retain
+ -d, --debug          print connection events and packets to stderr
+TLS:
+ --cafile FILE  --capath DIR   trusted CAs (default: the OS trust store)
+ --tls-use-os-certs   TLS with the OS trust store
+ --cert FILE --key FILE        client certificate and key (PEM)
+ --key-passphrase PASS         passphrase of an encrypted key or of --pkcs12
+ --pkcs12 FILE        client certificate and key in one PKCS#12 file
+ --insecure           do not verify the server certificate and host name
+ --tls-alpn PROTOCOL  ALPN protocol, e.g. x-amzn-mqtt-ca
+</source>
+        <translation>连接：
+ -h, --host HOST      代理主机（默认 localhost）
+ -p, --port PORT      代理端口（默认 1883，使用 TLS 时为 8883）
+ -L, --url URL        mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path；对 mqtt[s]
+                      路径是主题，对 ws[s] 路径是 WebSocket 路径
+ -V, --protocol-version auto|mqttv5|mqttv311|mqttv31（也可用 5、311、31）；默认 auto：
+                      使用 5.0，代理拒绝 5.0 时回退到 3.1.1
+ -i, --id ID          客户端 ID（默认：由代理分配）
+ -I, --id-prefix P    由 P 和进程 ID 组成的客户端 ID
+ -u, --username USER  -P, --pw PASSWORD
+ -k, --keepalive SEC  保活间隔，5..65535（默认 60）
+ -c, --disable-clean-session  持久会话（需要 -i 或 -I）
+ -x SECONDS           会话过期间隔（MQTT 5；-1 = 永不过期）
+ -q, --qos 0|1|2      订阅或发布使用的 QoS（默认 0）
+ -D, --property COMMAND IDENTIFIER VALUE   MQTT 5 属性，与 mosquitto 相同：COMMAND 为
+                      CONNECT、PUBLISH、SUBSCRIBE、UNSUBSCRIBE、DISCONNECT 或 WILL，
+                      IDENTIFIER 例如 user-property NAME VALUE、content-type、
+                      message-expiry-interval、receive-maximum、session-expiry-interval
+ --will-topic T  --will-payload P  --will-qos Q  --will-retain
+ -d, --debug          将连接事件和报文打印到标准错误
+TLS：
+ --cafile FILE  --capath DIR   受信任的 CA（默认：操作系统的信任存储）
+ --tls-use-os-certs   使用操作系统信任存储的 TLS
+ --cert FILE --key FILE        客户端证书和密钥（PEM）
+ --key-passphrase PASS         加密密钥或 --pkcs12 的密码短语
+ --pkcs12 FILE        包含客户端证书和密钥的 PKCS#12 文件
+ --insecure           不验证服务器证书和主机名
+ --tls-alpn PROTOCOL  ALPN 协议，例如 x-amzn-mqtt-ca
+</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>mqttscope-cli %1: MQTT 5.0/3.1.1 command-line client, a drop-in for mosquitto_sub and mosquitto_pub.
+
+Usage: mqttscope-cli sub [OPTIONS] -t TOPIC...
+       mqttscope-cli pub [OPTIONS] -t TOPIC {-m MESSAGE | -f FILE | -l | -n | -s}
+       mqttscope-cli sub --help | pub --help | --version
+</source>
+        <translation>mqttscope-cli %1：MQTT 5.0/3.1.1 命令行客户端，可直接替代 mosquitto_sub 和 mosquitto_pub。
+
+用法：mqttscope-cli sub [选项] -t 主题...
+      mqttscope-cli pub [选项] -t 主题 {-m 消息 | -f 文件 | -l | -n | -s}
+      mqttscope-cli sub --help | pub --help | --version
+</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Usage: mqttscope-cli pub [OPTIONS] -t TOPIC {-m MESSAGE | -f FILE | -l | -n | -s}
+Publishes and waits until every message is acknowledged (PUBACK/PUBCOMP).
+
+Message:
+ -t, --topic TOPIC    topic to publish to
+ -m, --message TEXT   -f, --file FILE   -n, --null-message
+ -l, --stdin-line     each line of stdin is a message; reconnects and carries on
+ -s, --stdin-file     all of stdin is one message
+ -r, --retain         --repeat N   --repeat-delay SECONDS
+
+</source>
+        <translation>用法：mqttscope-cli pub [选项] -t 主题 {-m 消息 | -f 文件 | -l | -n | -s}
+发布消息并等待每条消息都得到确认（PUBACK/PUBCOMP）。
+
+消息：
+ -t, --topic TOPIC    要发布到的主题
+ -m, --message TEXT   -f, --file FILE   -n, --null-message
+ -l, --stdin-line     标准输入的每一行是一条消息；断线后重连并继续
+ -s, --stdin-file     整个标准输入是一条消息
+ -r, --retain         --repeat N   --repeat-delay SECONDS
+
+</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>
+Exit status: 0 when every message was acknowledged; the CONNACK reason code when the broker refused; 1 otherwise, with one line on stderr.
+</source>
+        <translation>
+退出状态：所有消息都得到确认时为 0；代理拒绝连接时为 CONNACK 原因码；否则为 1，并在标准错误输出一行说明。
+</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Usage: mqttscope-cli sub [OPTIONS] -t TOPIC...
+Subscribes and prints each message; reconnects and carries on after a lost connection.
+
+Subscription:
+ -t, --topic FILTER   topic filter, repeatable
+ -T, --filter-out F   do not print topics matching F, repeatable
+ -U, --unsubscribe F  unsubscribe from F after subscribing, repeatable
+ -C COUNT             exit after COUNT messages
+ -W SECONDS           exit after SECONDS (exit status 27, &quot;Timed out&quot;)
+ -E                   exit once subscribed
+ -R                   do not print retained (stale) messages
+ --retained-only      print retained messages only; exit at the first fresh one
+ --remove-retained    clear each retained message received
+ --retain-as-published  MQTT 5 subscription option
+
+Output (to stdout):
+ (default)            the payload
+ -v, --verbose        &quot;topic payload&quot;, exactly as mosquitto_sub -v
+ -F FORMAT            mosquitto_sub&apos;s format: %t topic, %p payload, %q QoS, %r retain,
+                      %l length, %x/%X hex, %I ISO-8601 time, %U Unix time, %j/%J JSON,
+                      %C %D %E %F %P %R %S %A MQTT 5 properties, @H strftime, \n escapes
+ -N                   no newline after each message
+ --json               one JSON object per line:
+   {&quot;time&quot;:&quot;2024-05-01T12:00:00.123Z&quot;,&quot;topic&quot;:&quot;a/b&quot;,&quot;qos&quot;:1,&quot;retain&quot;:false,&quot;dup&quot;:false,
+    &quot;properties&quot;:{&quot;content-type&quot;:&quot;text/plain&quot;,&quot;user-property&quot;:[[&quot;k&quot;,&quot;v&quot;]]},&quot;payload&quot;:&quot;text&quot;}
+   time: receive time, UTC, milliseconds. properties: MQTT 5 properties named as for -D,
+   {} for 3.1.1. payload: the payload when it is valid UTF-8, otherwise
+   &quot;payload_base64&quot;:&quot;...&quot; in its place (likewise &quot;correlation-data-base64&quot;).
+
+</source>
+        <translation>用法：mqttscope-cli sub [选项] -t 主题...
+订阅并打印每条消息；连接丢失后重连并继续。
+
+订阅：
+ -t, --topic FILTER   主题过滤器，可重复
+ -T, --filter-out F   不打印与 F 匹配的主题，可重复
+ -U, --unsubscribe F  订阅后取消订阅 F，可重复
+ -C COUNT             收到 COUNT 条消息后退出
+ -W SECONDS           SECONDS 秒后退出（退出状态 27，“Timed out”）
+ -E                   订阅完成后立即退出
+ -R                   不打印保留的（过时的）消息
+ --retained-only      只打印保留消息；收到第一条新消息时退出
+ --remove-retained    清除收到的每条保留消息
+ --retain-as-published  MQTT 5 订阅选项
+
+输出（到标准输出）：
+ （默认）             负载
+ -v, --verbose        “主题 负载”，与 mosquitto_sub -v 完全相同
+ -F FORMAT            mosquitto_sub 的格式：%t 主题，%p 负载，%q QoS，%r 保留，
+                      %l 长度，%x/%X 十六进制，%I ISO-8601 时间，%U Unix 时间，%j/%J JSON，
+                      %C %D %E %F %P %R %S %A MQTT 5 属性，@H strftime，\n 转义
+ -N                   每条消息后不换行
+ --json               每行一个 JSON 对象：
+   {&quot;time&quot;:&quot;2024-05-01T12:00:00.123Z&quot;,&quot;topic&quot;:&quot;a/b&quot;,&quot;qos&quot;:1,&quot;retain&quot;:false,&quot;dup&quot;:false,
+    &quot;properties&quot;:{&quot;content-type&quot;:&quot;text/plain&quot;,&quot;user-property&quot;:[[&quot;k&quot;,&quot;v&quot;]]},&quot;payload&quot;:&quot;text&quot;}
+   time：接收时间，UTC，精确到毫秒。properties：MQTT 5 属性，名称与 -D 相同，
+   3.1.1 时为 {}。payload：负载为有效 UTF-8 时的负载，否则在其位置给出
+   &quot;payload_base64&quot;:&quot;...&quot;（&quot;correlation-data-base64&quot; 同理）。
+
+</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>
+Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 on -W timeout; 1 otherwise, with one line on stderr.
+</source>
+        <translation>
+退出状态：成功时为 0；代理拒绝连接时为 CONNACK 原因码；-W 超时时为 27；否则为 1，并在标准错误输出一行说明。
+</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::cli::PublishCommand</name>
+    <message>
+        <location filename="../app/cli/publishcommand.cpp" line="+38"/>
+        <source>Error: Unable to open file &quot;%1&quot;: %2</source>
+        <translation>错误：无法打开文件“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Error: Unable to read stdin: %1</source>
+        <translation>错误：无法读取标准输入：%1</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Warning: Publish failed: %1 (0x%2)%3</source>
+        <translation>警告：发布失败：%1（0x%2）%3</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::cli::SubscribeCommand</name>
+    <message>
+        <location filename="../app/cli/subscribecommand.cpp" line="+20"/>
+        <source>Timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>All subscription requests were denied.</source>
+        <translation>所有订阅请求均被拒绝。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::transporterrors</name>
+    <message>
+        <location filename="../core/transport/transporterrors.cpp" line="+30"/>
+        <source>Connection refused by %1</source>
+        <translation>连接被 %1 拒绝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host not found: %1</source>
+        <translation>找不到主机：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection closed by %1</source>
+        <translation>连接被 %1 关闭</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Network error reaching %1: %2</source>
+        <translation>访问 %1 时出现网络错误：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 requires a client certificate (TLS alert: certificate required)</source>
+        <translation>%1 要求客户端证书（TLS 警报：需要证书）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS error with %1: %2</source>
+        <translation>与 %1 的 TLS 错误：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Proxy error reaching %1: %2</source>
+        <translation>访问 %1 时出现代理错误：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connection to %1 failed: %2</source>
+        <translation>连接到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timed out connecting to %1 after %2</source>
+        <translation>连接到 %1 超时（%2 后）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>TLS certificate verification failed: %1</source>
+        <translation>TLS 证书验证失败：%1</translation>
+    </message>
+</context>
+</TS>
