@@ -19,6 +19,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -62,6 +64,12 @@ QByteArray latestPayload(const ConnectionTab *tab, const QByteArray &topic)
     return node == TopicStore::InvalidId ? QByteArray() : tab->topicStore().latestPayload(node);
 }
 
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 } // namespace
 
 class tst_Gui : public QObject
@@ -82,6 +90,7 @@ private slots:
     void filterTopics();
     void deleteRetainedSubtree();
     void refusedConnectionShowsTheReason();
+    void passwordAskedWhenTheKeychainHasNone();
 
 private:
     ConnectionTab *tab() const { return m_window ? m_window->currentTab() : nullptr; }
@@ -362,6 +371,34 @@ void tst_Gui::refusedConnectionShowsTheReason()
     QCOMPARE(refused->state(), ClientState::Disconnected);
     m_window->closeTab(m_window->tabs()->indexOf(refused));
     QCOMPARE(m_window->tabCount(), 1);
+}
+
+void tst_Gui::passwordAskedWhenTheKeychainHasNone()
+{
+    // A profile with a password the keychain does not hold (none here, or no entry): the tab
+    // asks for it, keeps it in memory only, and connects with it.
+    ConnectionProfile profile;
+    profile.name = u"With password"_s;
+    profile.host = u"127.0.0.1"_s;
+    profile.port = m_broker.port(MosquittoBroker::Listener::PasswordTcp);
+    profile.username = u"alice"_s;
+    profile.hasPassword = true;
+    profile.autoReconnect = false;
+    ConnectionTab *tab = m_window->openProfile(profile);
+    QInputDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = tab->findChild<QInputDialog *>(u"passwordDialog"_s)), 10000);
+    QCOMPARE(dialog->textEchoMode(), QLineEdit::Password);
+    dialog->setTextValue(u"secret"_s);
+    dialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(tab->state(), ClientState::Connected, 10000);
+
+    bool remembered = false;
+    m_secrets->read(profile.id, [&](std::optional<ProfileSecrets> secrets, const QString &) {
+        remembered = secrets && secrets->password == "secret";
+    });
+    QTRY_VERIFY(remembered);
+    QVERIFY(!QFile(m_profiles->filePath()).exists() || !readAll(m_profiles->filePath()).contains("secret"));
+    m_window->closeTab(m_window->tabs()->indexOf(tab));
 }
 
 QTEST_MAIN(tst_Gui)
