@@ -42,6 +42,21 @@ void print(const QJsonObject &row, bool json)
     std::fflush(stdout);
 }
 
+// What makes a run fail even in a smoke test, where no speed is judged: it could not run, or
+// the window lost messages or the connection.
+QString problemOf(const QJsonObject &row)
+{
+    if (row.contains(u"error"_s))
+        return row.value(u"error"_s).toString();
+    if (row.value(u"dropped"_s).toDouble() != 0)
+        return u"%1 messages were lost"_s.arg(row.value(u"dropped"_s).toDouble());
+    if (row.contains(u"complete"_s) && !row.value(u"complete"_s).toBool())
+        return u"not all topics arrived"_s;
+    if (row.contains(u"connected"_s) && !row.value(u"connected"_s).toBool())
+        return u"the connection dropped while idle"_s;
+    return {};
+}
+
 [[noreturn]] void usage(const QString &problem)
 {
     std::fprintf(stderr, "uiflood: %s\nusage: uiflood --mode flood|scale|idle [--rate N] [--seconds S] "
@@ -121,7 +136,10 @@ int main(int argc, char **argv)
     bool failed = false;
     for (const QJsonObject &row : std::as_const(rows)) {
         print(row, json);
-        failed = failed || row.contains(u"error"_s);
+        if (const QString problem = problemOf(row); !problem.isEmpty()) {
+            std::fprintf(stderr, "uiflood: %s: %s\n", qPrintable(row.value(u"name"_s).toString()), qPrintable(problem));
+            failed = true;
+        }
     }
     return failed ? 1 : 0;
 }
