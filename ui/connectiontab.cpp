@@ -28,6 +28,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QShortcut>
 #include <QPointer>
 #include <QSplitter>
 #include <QTabWidget>
@@ -234,6 +235,9 @@ QWidget *ConnectionTab::createTreePane()
     connect(collapse, &QToolButton::clicked, m_tree, &QTreeView::collapseAll);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &ConnectionTab::onTopicSelected);
     connect(m_tree, &QTreeView::customContextMenuRequested, this, &ConnectionTab::showTreeMenu);
+    // Del in the tree clears the selected topic's history (everything when none is selected).
+    auto *clear = new QShortcut(QKeySequence::Delete, m_tree, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(clear, &QShortcut::activated, this, &ConnectionTab::clearHistory);
     return pane;
 }
 

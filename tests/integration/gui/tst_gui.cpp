@@ -83,6 +83,7 @@ private slots:
     void topicsArriveInTheTree();
     void selectedTopicShowsHistoryAndPayload();
     void switchPayloadFormat();
+    void deleteKeyClearsHistory();
     void publishComesBack_data();
     void publishComesBack();
     void badTopicIsShownNextToTheField();
@@ -230,6 +231,19 @@ void tst_Gui::switchPayloadFormat()
     QCOMPARE(view->message().payload, payload); // the bytes never change
     choose(combo, int(PayloadViewFormat::Text));
     QCOMPARE(view->renderedText(), QString::fromUtf8(payload));
+}
+
+void tst_Gui::deleteKeyClearsHistory()
+{
+    QVERIFY(tab());
+    tab()->selectTopic("gui/sensors/1/temperature");
+    QTRY_COMPARE(tab()->historyView()->model()->rowCount(), 1);
+    tab()->topicTree()->setFocus();
+    QTest::keyClick(tab()->topicTree(), Qt::Key_Delete);
+    QCOMPARE(tab()->historyView()->model()->rowCount(), 0);
+    QVERIFY(tab()->payloadView()->message().payload.isEmpty());
+    // The topic stays in the tree; only its history went.
+    QVERIFY(tab()->topicStore().find("gui/sensors/1/temperature") != TopicStore::InvalidId);
 }
 
 void tst_Gui::publishComesBack_data()
