@@ -788,7 +788,7 @@
 <context>
     <name>mqttscope::ConnectionTab</name>
     <message>
-        <location filename="../ui/connectiontab.cpp" line="+85"/>
+        <location filename="../ui/connectiontab.cpp" line="+86"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
@@ -819,12 +819,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>Payload</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-107"/>
         <source>How the filter matches: topic substring, MQTT wildcard filter (+, #), regular expression, or text in the latest payload</source>
         <translation>筛选的匹配方式：主题子串、MQTT 通配符过滤器（+、#）、正则表达式，或最新负载中的文本</translation>
     </message>
@@ -866,7 +866,7 @@
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <location line="+526"/>
         <source>Export history…</source>
         <translation>导出历史…</translation>
