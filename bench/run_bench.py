@@ -181,10 +181,21 @@ def version_arg(a):
 
 
 def bench_ui(a):
-    return bench_repeated(a, "bench/uiflood/uiflood",
+    rows = bench_repeated(a, "bench/uiflood/uiflood",
                           ["--mode", "flood", "--rate", str(a.ui_rate), "--seconds", str(a.ui_seconds),
                            "--topics", str(a.ui_topics), "--payload", str(a.payload),
                            "--keepalive", str(a.keepalive), "--json"] + version_arg(a))
+    # The tree model and its proxy alone (no window, no network), as bench/ingest_store's
+    # model_flush measures them: what one flush costs, with nothing and with every row mapped.
+    for depth in (0, 4):
+        runs = bench_repeated(a, "bench/ingest_store/model_flush",
+                              ["--rate", str(int(a.ui_rate)), "--topics", str(a.ui_topics),
+                               "--seconds", str(min(10, max(1, int(a.ui_seconds)))),
+                               "--expand", str(depth), "--json"])
+        for r in runs:
+            r["name"] = f"model flush, {'all rows mapped' if depth else 'none expanded'}"
+        rows += runs
+    return rows
 
 
 def bench_scale(a):
@@ -295,7 +306,7 @@ def print_table(title, rows):
         else:
             groups.append([r])
     for group in groups:
-        keys = list(group[0])
+        keys = sorted(group[0], key=lambda k: k not in ("name", "target", "pattern"))
         cells = [[fmt(r.get(k, "")) for k in keys] for r in group]
         widths = [max(len(k), *(len(c[i]) for c in cells)) for i, k in enumerate(keys)]
         print("  " + "  ".join(k.ljust(w) for k, w in zip(keys, widths)).rstrip())
