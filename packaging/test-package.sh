@@ -42,7 +42,8 @@ for f in usr/bin/mqttscope usr/bin/mqttscope-cli \
          usr/share/applications/$app_id.desktop usr/share/metainfo/$app_id.metainfo.xml \
          usr/share/icons/hicolor/scalable/apps/$app_id.svg usr/share/icons/hicolor/48x48/apps/$app_id.png \
          usr/share/man/man1/mqttscope-cli.1 usr/share/man/man1/mqttscope.1 \
-         usr/share/bash-completion/completions/mqttscope-cli; do
+         usr/share/bash-completion/completions/mqttscope-cli \
+         usr/share/mqttscope/translations/mqttscope_zh_CN.qm; do
   [ -e "$root/$f" ] || { echo "missing in the package: /$f"; exit 1; }
 done
 
@@ -52,4 +53,9 @@ gui_version=$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/mqttscope" --version)
 echo "$cli_version"; echo "$gui_version"
 case "$cli_version" in *"$version"*) ;; *) echo "mqttscope-cli --version does not say $version"; exit 1 ;; esac
 case "$gui_version" in *"$version"*) ;; *) echo "mqttscope --version does not say $version"; exit 1 ;; esac
+# The installed app finds its translation for the system language.
+zh_help=$(LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 LANGUAGE=zh_CN QT_QPA_PLATFORM=offscreen "$root/usr/bin/mqttscope" --help)
+english_help=$(LC_ALL=C.UTF-8 LANG=C.UTF-8 LANGUAGE= QT_QPA_PLATFORM=offscreen "$root/usr/bin/mqttscope" --help)
+[ "$zh_help" != "$english_help" ] && printf '%s' "$zh_help" | grep -qF '选项' \
+  || { echo "the installed mqttscope --help is not translated for zh_CN"; exit 1; }
 echo "package test passed"
