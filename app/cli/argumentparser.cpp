@@ -264,7 +264,8 @@ bool ArgumentParser::parseTlsOption(const QString &argument, bool *handled)
             return false;
         m_tlsRequested = true;
     } else if (argument == "--insecure"_L1) {
-        tls.insecure = true;
+        // As mosquitto: the chain is still verified, only the host name is not checked.
+        tls.skipHostNameCheck = true;
     } else if (argument == "--tls-alpn"_L1) {
         if (!takeValue(argument, &value))
             return false;

@@ -398,7 +398,8 @@ void tst_CliArgs::subOptions()
             && o.retainAsPublished && o.debug);
     QCOMPARE(o.output, OutputMode::Verbose);
     const TlsOptions &tls = o.client.endpoint.tls;
-    QVERIFY(tls.insecure);
+    QVERIFY(tls.skipHostNameCheck);
+    QVERIFY(!tls.insecure); // mosquitto's --insecure skips the host name check only
     QCOMPARE(tls.alpn, QList<QByteArray>{"mqtt"});
     QCOMPARE(tls.caFile, u"ca.pem"_s);
     QCOMPARE(tls.pkcs12File, u"c.p12"_s);
