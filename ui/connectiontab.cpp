@@ -288,6 +288,8 @@ QWidget *ConnectionTab::createMessagePane()
 QWidget *ConnectionTab::createStatusLine()
 {
     auto *line = new QWidget(this);
+    m_stateIcon = new QLabel(line);
+    m_stateIcon->setObjectName(u"stateIcon"_s);
     m_stateLabel = new QLabel(line);
     m_stateLabel->setObjectName(u"stateLabel"_s);
     m_trafficLabel = new QLabel(line);
@@ -301,6 +303,7 @@ QWidget *ConnectionTab::createStatusLine()
     }
     auto *layout = new QHBoxLayout(line);
     layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(m_stateIcon);
     layout->addWidget(m_stateLabel, 2);
     layout->addWidget(m_trafficLabel, 3);
     layout->addSpacing(12);
@@ -326,6 +329,21 @@ QString ConnectionTab::title() const
         break;
     }
     return tr("%1 · %2").arg(m_profile.name, state);
+}
+
+ConnectionIndicator ConnectionTab::indicator() const
+{
+    switch (m_state) {
+    case ClientState::Connecting:
+        return ConnectionIndicator::Connecting;
+    case ClientState::Connected:
+        return ConnectionIndicator::Connected;
+    case ClientState::Reconnecting:
+        return ConnectionIndicator::Reconnecting;
+    case ClientState::Disconnected:
+        break;
+    }
+    return m_refused ? ConnectionIndicator::Refused : ConnectionIndicator::Disconnected;
 }
 
 QString ConnectionTab::statusText() const
@@ -366,10 +384,19 @@ QString ConnectionTab::trafficText() const
 
 void ConnectionTab::updateStatus()
 {
+    const int iconSize = m_stateLabel->fontMetrics().height();
+    m_stateIcon->setPixmap(indicatorIcon(indicator(), palette()).pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
     m_stateLabel->setText(statusText());
     m_trafficLabel->setText(trafficText());
     m_trafficLabel->setToolTip(m_trafficLabel->text());
     emit statusChanged();
+}
+
+void ConnectionTab::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateStatus(); // the dot's colors follow light and dark palettes
 }
 
 void ConnectionTab::setStateDetail(const QString &detail)
@@ -418,6 +445,7 @@ void ConnectionTab::askForPassword()
 void ConnectionTab::openWithSecrets(const ProfileSecrets &secrets)
 {
     m_stateDetail.clear();
+    m_refused = false;
     const ClientOptions options = m_profile.toClientOptions(secrets);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, options] { worker->open(options); });
 }
@@ -473,8 +501,10 @@ void ConnectionTab::onStateChanged(ClientState state)
     m_state = state;
     if (state != ClientState::Connected)
         m_pingMs = -1;
-    if (state == ClientState::Connected)
+    if (state == ClientState::Connected) {
         m_stateDetail.clear();
+        m_refused = false;
+    }
     updateStatus();
     emit titleChanged(title());
     emit stateChanged(state);
@@ -523,6 +553,7 @@ void ConnectionTab::onConnected(const ConnackPacket &connack, ProtocolVersion ve
 
 void ConnectionTab::onConnectionRefused(const ConnackPacket &connack)
 {
+    m_refused = true;
     QString reason = reasonCodeName(connack.reason);
     if (connack.properties.reasonString)
         reason += u" ("_s + *connack.properties.reasonString + u')';
@@ -532,7 +563,7 @@ void ConnectionTab::onConnectionRefused(const ConnackPacket &connack)
 void ConnectionTab::onDisconnected(const QString &reason)
 {
     // A refusal already said why; keep that rather than the transport's "closed".
-    if (!m_stateDetail.startsWith(tr("refused: ")))
+    if (!m_refused)
         setStateDetail(reason);
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "client/clientstate.h"
+#include "connectionindicator.h"
 #include "explorer/explorerdata.h"
 #include "profiles/connectionprofile.h"
 
@@ -45,6 +46,7 @@ public:
     const ConnectionProfile &profile() const { return m_profile; }
     ClientState state() const { return m_state; }
     QString title() const;        // the profile name with its state, for the tab
+    ConnectionIndicator indicator() const; // the state as the tab's colored dot shows it
     QString statusText() const;   // "Connected · ping 3 ms", "Reconnecting in 4 s", ...
     QString trafficText() const;
 
@@ -124,6 +126,11 @@ private:
     void setStateDetail(const QString &detail);
     void showTreeMenu(const QPoint &position);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+
     ConnectionProfile m_profile;
     SecretStore *m_secrets;
     QThread *m_thread;
@@ -133,6 +140,7 @@ private:
 
     ClientState m_state = ClientState::Disconnected;
     QString m_stateDetail;     // why it is disconnected or refused
+    bool m_refused = false;    // the last attempt ended in a refusing CONNACK
     qint64 m_reconnectAtMsecs = 0;
     int m_pingMs = -1;
     ConnackPacket m_connack;
@@ -159,6 +167,7 @@ private:
     ValuePlot *m_plot;
     PublishPanel *m_publishPanel;
     SubscriptionsPanel *m_subscriptionsPanel;
+    QLabel *m_stateIcon;
     QLabel *m_stateLabel;
     QLabel *m_trafficLabel;
     QLabel *m_limitsLabel;

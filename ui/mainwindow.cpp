@@ -203,6 +203,7 @@ void MainWindow::updateTab(ConnectionTab *tab)
     if (index < 0)
         return;
     m_tabs->setTabText(index, tab->title());
+    m_tabs->setTabIcon(index, indicatorIcon(tab->indicator(), palette()));
     m_tabs->setTabToolTip(index, tab->statusText());
     if (index == m_tabs->currentIndex())
         updateWindowTitle();
@@ -244,6 +245,17 @@ void MainWindow::manageConnections()
         dialog.createProfile();
     connect(&dialog, &ConnectionManagerDialog::connectRequested, this, qOverload<const QUuid &>(&MainWindow::openProfile));
     dialog.exec();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        for (int i = 0; i < m_tabs->count(); ++i) {
+            if (auto *tab = qobject_cast<ConnectionTab *>(m_tabs->widget(i)))
+                updateTab(tab);
+        }
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -42,6 +42,7 @@ public slots:
     void closeTab(int index);
 
 protected:
+    void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:

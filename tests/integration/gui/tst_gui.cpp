@@ -23,6 +23,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -62,6 +63,40 @@ QByteArray latestPayload(const ConnectionTab *tab, const QByteArray &topic)
 {
     const TopicNodeId node = tab->topicStore().find(topic);
     return node == TopicStore::InvalidId ? QByteArray() : tab->topicStore().latestPayload(node);
+}
+
+// The index of the row named by `path` ("gui", "rank", ...) in the view's model; invalid when
+// a level is not (yet) there.
+QModelIndex rowAt(const QAbstractItemModel *model, const QStringList &path)
+{
+    QModelIndex parent;
+    for (const QString &level : path) {
+        QModelIndex found;
+        for (int row = 0; row < model->rowCount(parent) && !found.isValid(); ++row) {
+            if (model->index(row, 0, parent).data().toString() == level)
+                found = model->index(row, 0, parent);
+        }
+        if (!found.isValid())
+            return {};
+        parent = found;
+    }
+    return parent;
+}
+
+// The color of a state dot, above its middle (clear of the refused bar).
+QRgb dotColor(const QIcon &icon)
+{
+    return icon.pixmap(QSize(16, 16), 1.0).toImage().pixelColor(8, 5).rgb();
+}
+
+// As a user double-clicks: the first click presses the row, the second opens it.
+void doubleClick(QListWidget *list, QListWidgetItem *item)
+{
+    QSignalSpy doubleClicked(list, &QListWidget::itemDoubleClicked);
+    const QPoint position = list->visualItemRect(item).center();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, position);
+    QTest::mouseDClick(list->viewport(), Qt::LeftButton, {}, position);
+    QCOMPARE(doubleClicked.size(), 1);
 }
 
 QByteArray readAll(const QString &path)
@@ -159,6 +194,9 @@ void tst_Gui::createProfileAndConnect()
     QTRY_COMPARE_WITH_TIMEOUT(tab()->state(), ClientState::Connected, 10000);
     QVERIFY2(tab()->statusText().contains(u"Connected"_s), qPrintable(tab()->statusText()));
     QVERIFY(m_window->tabs()->tabText(0).contains(u"Test broker"_s));
+    // The tab shows the state as a colored dot too.
+    QCOMPARE(tab()->indicator(), ConnectionIndicator::Connected);
+    QCOMPARE(dotColor(m_window->tabs()->tabIcon(0)), indicatorColor(ConnectionIndicator::Connected, m_window->palette()).rgb());
     // Fits a small laptop screen with a connection open.
     QVERIFY2(m_window->minimumSizeHint().width() <= 1024, qPrintable(QString::number(m_window->minimumSizeHint().width())));
 }
@@ -383,6 +421,10 @@ void tst_Gui::refusedConnectionShowsTheReason()
     QTRY_VERIFY2_WITH_TIMEOUT(refused->statusText().contains(u"refused"_s, Qt::CaseInsensitive),
                               qPrintable(refused->statusText()), 10000);
     QCOMPARE(refused->state(), ClientState::Disconnected);
+    QCOMPARE(refused->indicator(), ConnectionIndicator::Refused);
+    const int refusedIndex = m_window->tabs()->indexOf(refused);
+    QCOMPARE(dotColor(m_window->tabs()->tabIcon(refusedIndex)),
+             indicatorColor(ConnectionIndicator::Refused, m_window->palette()).rgb());
     m_window->closeTab(m_window->tabs()->indexOf(refused));
     QCOMPARE(m_window->tabCount(), 1);
 }
