@@ -30,6 +30,7 @@
 #include <QMessageBox>
 #include <QShortcut>
 #include <QPointer>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -226,10 +227,19 @@ QWidget *ConnectionTab::createTreePane()
                                      ? tr("%n match(es)", nullptr, int(m_treeModel->filterMatchCount()))
                                      : QString());
     });
+    // Counts and rates change with every message but the rows stay put between ticks of this
+    // timer, so a flood cannot make the tree jump under the mouse.
+    m_resortTimer = new QTimer(this);
+    m_resortTimer->setInterval(resortIntervalMs);
+    connect(m_resortTimer, &QTimer::timeout, this, &ConnectionTab::resortTree);
     connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
         const int column = m_sort->currentData().toInt();
         const Qt::SortOrder order = column == TopicTreeModel::TopicColumn ? Qt::AscendingOrder : Qt::DescendingOrder;
         m_proxy->sort(column, order);
+        if (m_proxy->sortsByTraffic())
+            m_resortTimer->start();
+        else
+            m_resortTimer->stop();
     });
     connect(expand, &QToolButton::clicked, m_tree, &QTreeView::expandAll);
     connect(collapse, &QToolButton::clicked, m_tree, &QTreeView::collapseAll);
@@ -677,6 +687,20 @@ void ConnectionTab::showHistoryRow(const QModelIndex &index)
         m_diffView->setPayloads(m_historyModel->entry(index.row() - 1).payload, entry.payload);
     else
         m_diffView->setPayloads({}, entry.payload);
+}
+
+void ConnectionTab::resortTree()
+{
+    if (!m_tree->isVisible())
+        return;
+    // The rows the user looks at stay in view: at the top of the list the top stays shown (the
+    // busiest topics), further down the first visible row stays first. Selection, current item
+    // and expansion are persistent indexes and follow their rows by themselves.
+    const bool atTop = m_tree->verticalScrollBar()->value() == m_tree->verticalScrollBar()->minimum();
+    const QPersistentModelIndex anchor = atTop ? QModelIndex() : m_tree->indexAt(QPoint(0, 0));
+    m_proxy->resort();
+    if (anchor.isValid())
+        m_tree->scrollTo(anchor, QAbstractItemView::PositionAtTop);
 }
 
 void ConnectionTab::applyFilter()

@@ -43,6 +43,9 @@ public:
     ConnectionTab(const ConnectionProfile &profile, SecretStore *secrets, QWidget *parent = nullptr);
     ~ConnectionTab() override;
 
+    // How often rows sorted by messages or rate are put in order again.
+    static constexpr int resortIntervalMs = 1000;
+
     const ConnectionProfile &profile() const { return m_profile; }
     ClientState state() const { return m_state; }
     QString title() const;        // the profile name with its state, for the tab
@@ -122,6 +125,7 @@ private:
     void onTopicSelected();
     void showHistoryRow(const QModelIndex &index);
     void applyFilter();
+    void resortTree();
     void updateStatus();
     void setStateDetail(const QString &detail);
     void showTreeMenu(const QPoint &position);
@@ -172,6 +176,7 @@ private:
     QLabel *m_trafficLabel;
     QLabel *m_limitsLabel;
     QTimer *m_statusTimer;
+    QTimer *m_resortTimer;
 };
 
 } // namespace mqttscope

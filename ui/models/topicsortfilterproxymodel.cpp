@@ -55,6 +55,12 @@ bool naturalLess(QByteArrayView a, QByteArrayView b)
     return a < b; // equal ignoring case and zeros: fall back to the bytes for a stable order
 }
 
+bool isTrafficColumn(int column)
+{
+    return column == TopicTreeModel::MessagesColumn || column == TopicTreeModel::TopicsColumn
+        || column == TopicTreeModel::RateColumn;
+}
+
 } // namespace
 
 TopicSortFilterProxyModel::TopicSortFilterProxyModel(QObject *parent)
@@ -73,8 +79,45 @@ void TopicSortFilterProxyModel::setSourceModel(QAbstractItemModel *model)
     m_model = qobject_cast<TopicTreeModel *>(model);
     Q_ASSERT_X(m_model || !model, "TopicSortFilterProxyModel", "needs a TopicTreeModel");
     QSortFilterProxyModel::setSourceModel(model);
-    if (m_model)
+    if (m_model) {
         connect(m_model, &TopicTreeModel::filterChanged, this, &TopicSortFilterProxyModel::invalidateFilter);
+        // Dynamic filtering would map rows the filter reveals when their VisibleRole changes;
+        // without it (sorted by traffic) they are mapped here.
+        connect(m_model, &TopicTreeModel::dataChanged, this,
+                [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
+                    if (!dynamicSortFilter() && roles.contains(TopicTreeModel::VisibleRole))
+                        invalidateRowsFilter();
+                });
+    }
+}
+
+void TopicSortFilterProxyModel::sort(int column, Qt::SortOrder order)
+{
+    const bool traffic = isTrafficColumn(column);
+    if (traffic)
+        setDynamicSortFilter(false);
+    QSortFilterProxyModel::sort(column, order);
+    if (!traffic && !dynamicSortFilter())
+        setDynamicSortFilter(true);
+}
+
+bool TopicSortFilterProxyModel::sortsByTraffic() const
+{
+    return isTrafficColumn(sortColumn());
+}
+
+void TopicSortFilterProxyModel::resort()
+{
+    if (sortColumn() < 0)
+        return;
+    m_rateClockMsecs = QDateTime::currentMSecsSinceEpoch();
+    // Without dynamic sorting, sort() with the same column sorts again (one layoutChanged,
+    // persistent indexes moved with their rows); with it, it returns early, so sort afresh.
+    if (dynamicSortFilter())
+        invalidate();
+    else
+        QSortFilterProxyModel::sort(sortColumn(), sortOrder());
+    m_rateClockMsecs = 0;
 }
 
 bool TopicSortFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
@@ -96,7 +139,7 @@ bool TopicSortFilterProxyModel::lessThan(const QModelIndex &left, const QModelIn
     case TopicTreeModel::TopicsColumn:
         return store.subtreeTopicCount(a) < store.subtreeTopicCount(b);
     case TopicTreeModel::RateColumn: {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const qint64 now = m_rateClockMsecs != 0 ? m_rateClockMsecs : QDateTime::currentMSecsSinceEpoch();
         return store.messagesPerSecond(a, now) < store.messagesPerSecond(b, now);
     }
     case TopicTreeModel::ValueColumn:

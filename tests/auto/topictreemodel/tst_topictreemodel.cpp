@@ -3,6 +3,7 @@
 #include "models/topictreemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -75,9 +76,12 @@ private slots:
 
     void filter_data();
     void filter();
+    void filterRevealsNewTopics_data();
     void filterRevealsNewTopics();
     void sortOrders_data();
     void sortOrders();
+    void resortFollowsTraffic_data();
+    void resortFollowsTraffic();
 };
 
 void tst_TopicTreeModel::shapeAfterFlush_data()
@@ -264,12 +268,23 @@ void tst_TopicTreeModel::filter()
     QCOMPARE(shape(proxy), expected);
 }
 
+void tst_TopicTreeModel::filterRevealsNewTopics_data()
+{
+    QTest::addColumn<int>("sortColumn");
+    QTest::newRow("unsorted") << -1;
+    QTest::newRow("by name") << int(TopicTreeModel::TopicColumn);
+    // Not sorted dynamically: the revealed rows must still be mapped.
+    QTest::newRow("by messages") << int(TopicTreeModel::MessagesColumn);
+}
+
 void tst_TopicTreeModel::filterRevealsNewTopics()
 {
+    QFETCH(int, sortColumn);
     Fixture f;
     TopicSortFilterProxyModel proxy;
     proxy.setSourceModel(&f.model);
     QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.sort(sortColumn, Qt::AscendingOrder);
     f.model.enqueue(batch({u"a/b"_s, u"c/d"_s}));
     f.model.flush();
     f.model.setFilter(TopicFilter(TopicFilter::Mode::Substring, u"alarm"_s));
@@ -313,6 +328,55 @@ void tst_TopicTreeModel::sortOrders()
     f.model.flush();
     proxy.sort(column, order);
     QCOMPARE(shape(proxy), expected);
+}
+
+void tst_TopicTreeModel::resortFollowsTraffic_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::newRow("messages") << int(TopicTreeModel::MessagesColumn);
+    QTest::newRow("rate") << int(TopicTreeModel::RateColumn);
+}
+
+void tst_TopicTreeModel::resortFollowsTraffic()
+{
+    QFETCH(int, column);
+    Fixture f;
+    TopicSortFilterProxyModel proxy;
+    proxy.setSourceModel(&f.model);
+    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    f.model.enqueue(batch({u"busy"_s, u"busy"_s, u"busy"_s, u"quiet"_s, u"quiet/child"_s}));
+    f.model.flush();
+    proxy.sort(column, Qt::DescendingOrder);
+    QVERIFY(proxy.sortsByTraffic());
+    // The rate of a second is known once it is over: wait for the next one.
+    if (column == TopicTreeModel::RateColumn)
+        QTRY_COMPARE_WITH_TIMEOUT(proxy.index(0, TopicTreeModel::RateColumn).data(TopicTreeModel::SortRole).toInt(), 3, 2000);
+    QCOMPARE(shape(proxy), u"busy,quiet(child)"_s);
+    const QPersistentModelIndex quietChild = proxy.index(0, 0, proxy.index(1, 0));
+
+    // A flood on "quiet" leaves the rows where they are until resort().
+    const qint64 second = QDateTime::currentMSecsSinceEpoch() / 1000;
+    f.model.enqueue(batch(QStringList(10, u"quiet/child"_s)));
+    f.model.flush();
+    QCOMPARE(shape(proxy), u"busy,quiet(child)"_s);
+    if (column == TopicTreeModel::RateColumn) {
+        // Rates count whole seconds: the flood shows in the next one.
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() / 1000 > second, 2000);
+        if (QDateTime::currentMSecsSinceEpoch() / 1000 > second + 1)
+            QSKIP("the machine stalled past the second the flood's rate is reported in");
+    }
+    QSignalSpy layoutChanged(&proxy, &QAbstractItemModel::layoutChanged);
+    proxy.resort();
+    QCOMPARE(layoutChanged.size(), 1);
+    QCOMPARE(shape(proxy), u"quiet(child),busy"_s);
+    // Persistent indexes (what selection and expansion hold) follow their row.
+    QVERIFY(quietChild.isValid());
+    QCOMPARE(quietChild.data(TopicTreeModel::TopicRole).toString(), u"quiet/child"_s);
+    QCOMPARE(quietChild.parent().row(), 0);
+
+    // Sorting by name is not stale after traffic.
+    proxy.sort(TopicTreeModel::TopicColumn, Qt::AscendingOrder);
+    QVERIFY(!proxy.sortsByTraffic());
 }
 
 QTEST_MAIN(tst_TopicTreeModel)

@@ -124,6 +124,8 @@ private slots:
     void badTopicIsShownNextToTheField();
     void filterTopics_data();
     void filterTopics();
+    void sortByTrafficFollowsLiveCounts_data();
+    void sortByTrafficFollowsLiveCounts();
     void deleteRetainedSubtree();
     void refusedConnectionShowsTheReason();
     void passwordAskedWhenTheKeychainHasNone();
@@ -389,6 +391,55 @@ void tst_Gui::filterTopics()
     QVERIFY(!model->isNodeVisible(store.find(hidden)));
     tab()->filterEdit()->clear();
     QTRY_VERIFY_WITH_TIMEOUT(!model->isFiltered(), 2000);
+}
+
+void tst_Gui::sortByTrafficFollowsLiveCounts_data()
+{
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("group");
+    QTest::newRow("by messages") << int(TopicTreeModel::MessagesColumn) << u"count"_s;
+    QTest::newRow("by rate") << int(TopicTreeModel::RateColumn) << u"rate"_s;
+}
+
+void tst_Gui::sortByTrafficFollowsLiveCounts()
+{
+    QFETCH(int, column);
+    QFETCH(QString, group);
+    QVERIFY(tab());
+    const QByteArray base = "gui/" + group.toUtf8() + '/';
+    // a is the busiest, c the quietest.
+    for (const auto &[level, count] : {std::pair{"a", 3}, {"b", 2}, {"c", 1}}) {
+        for (int i = 0; i < count; ++i)
+            QVERIFY(m_peer->publish(base + level, QByteArray::number(i)));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(tab()->topicStore().find(base + 'c') != TopicStore::InvalidId, 5000);
+    QTreeView *tree = tab()->topicTree();
+    const QAbstractItemModel *model = tree->model();
+    choose(child<QComboBox>(tab(), u"sortOrder"_s), column);
+    tree->expand(rowAt(model, {u"gui"_s}));
+    tree->expand(rowAt(model, {u"gui"_s, group}));
+    tab()->selectTopic(base + 'b');
+    const auto firstRow = [&] { return model->index(0, 0, rowAt(model, {u"gui"_s, group})).data().toString(); };
+
+    // c gets busy: a steady stream, so it leads by count and by the rate of each second.
+    QTimer stream;
+    stream.setInterval(40);
+    int sent = 0;
+    connect(&stream, &QTimer::timeout, this, [&] {
+        Message message;
+        message.topic = base + 'c';
+        message.payload = QByteArray::number(++sent);
+        m_peer->client().publish(message);
+    });
+    stream.start();
+    // The tree re-sorts once a second (the timer of ConnectionTab), after the rate of a whole
+    // second is known: within about two seconds c is on top.
+    QTRY_COMPARE_WITH_TIMEOUT(firstRow(), u"c"_s, 3000);
+    stream.stop();
+    // The user's place survives the re-sort: the selected topic and the expanded branch.
+    QCOMPARE(tab()->selectedTopic(), base + 'b');
+    QVERIFY(tree->isExpanded(rowAt(model, {u"gui"_s, group})));
+    choose(child<QComboBox>(tab(), u"sortOrder"_s), -1);
 }
 
 void tst_Gui::deleteRetainedSubtree()
