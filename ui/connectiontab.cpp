@@ -121,6 +121,10 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     });
     connect(m_worker, &ConnectionWorker::publishFinished, this, &ConnectionTab::onPublishFinished);
     connect(m_worker, &ConnectionWorker::subscribeFinished, this, &ConnectionTab::onSubscribeFinished);
+    connect(m_worker, &ConnectionWorker::unsubscribeFinished, this, [this](quint64 requestId, const UnsubackPacket &unsuback) {
+        m_requests.remove(requestId);
+        m_subscriptionsPanel->unsubscribeFinished(requestId, unsuback);
+    });
     connect(m_worker, &ConnectionWorker::requestFailed, this, &ConnectionTab::onRequestFailed);
     connect(m_worker, &ConnectionWorker::trafficCounted, this, &ConnectionTab::onTraffic);
     connect(m_worker, &ConnectionWorker::pingRoundTrip, this, [this](int ms) {
@@ -490,6 +494,7 @@ void ConnectionTab::unsubscribe(const QString &filter)
 {
     const quint64 requestId = m_nextRequestId++;
     m_requests.insert(requestId, Request::Unsubscribe);
+    m_subscriptionsPanel->unsubscribeStarted(requestId, filter);
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, requestId, filter] { worker->unsubscribe(requestId, {filter}); });
 }
 
@@ -620,9 +625,8 @@ void ConnectionTab::onRequestFailed(quint64 requestId, const QString &error)
         emit publishFinished(requestId, false, error);
         break;
     case Request::Subscribe:
-        m_subscriptionsPanel->requestFailed(requestId, error);
-        break;
     case Request::Unsubscribe:
+        m_subscriptionsPanel->requestFailed(requestId, error);
         break;
     }
 }

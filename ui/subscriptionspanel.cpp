@@ -24,6 +24,15 @@ enum Column { FilterColumn, QosColumn, OptionsColumn, ResultColumn };
 constexpr int RequestIdRole = Qt::UserRole + 1;
 constexpr int SubscriptionRole = Qt::UserRole + 2; // packed options, see pack()
 constexpr int SubscriptionIdRole = Qt::UserRole + 3;
+constexpr int StateRole = Qt::UserRole + 4; // RowState
+
+// Where a listed filter stands; an unsubscribed one is kept to show the broker's answer.
+enum class RowState { Subscribing, Subscribed, Unsubscribing, Unsubscribed };
+
+RowState rowState(const QTreeWidgetItem *item)
+{
+    return RowState(item->data(FilterColumn, StateRole).toInt());
+}
 
 int pack(const Subscription &s)
 {
@@ -138,9 +147,17 @@ void SubscriptionsPanel::removeSelected()
 {
     const auto selected = m_list->selectedItems();
     for (QTreeWidgetItem *item : selected) {
-        const QString filter = item->text(FilterColumn);
-        delete item;
-        emit unsubscribeRequested(filter);
+        switch (rowState(item)) {
+        case RowState::Unsubscribed:
+            delete item; // the broker has already answered; only the row was left
+            break;
+        case RowState::Unsubscribing:
+            break;
+        case RowState::Subscribing:
+        case RowState::Subscribed:
+            emit unsubscribeRequested(item->text(FilterColumn));
+            break;
+        }
     }
 }
 
@@ -163,6 +180,9 @@ void SubscriptionsPanel::subscribeStarted(quint64 requestId, const Subscription 
     item->setText(QosColumn, QString::number(subscription.qos));
     item->setText(OptionsColumn, options.join(u", "_s));
     item->setText(ResultColumn, tr("waiting…"));
+    item->setToolTip(ResultColumn, {});
+    setUnsubscribed(item, false);
+    item->setData(FilterColumn, StateRole, int(RowState::Subscribing));
     item->setData(FilterColumn, RequestIdRole, requestId);
     item->setData(FilterColumn, SubscriptionRole, pack(subscription));
     item->setData(FilterColumn, SubscriptionIdRole, subscriptionId);
@@ -178,12 +198,66 @@ void SubscriptionsPanel::subscribeFinished(quint64 requestId, const SubackPacket
                                          : tr("granted QoS %1").arg(int(reason));
     item->setText(ResultColumn, text);
     item->setToolTip(ResultColumn, suback.properties.reasonString.value_or(text));
+    item->setData(FilterColumn, StateRole, int(RowState::Subscribed));
+}
+
+void SubscriptionsPanel::unsubscribeStarted(quint64 requestId, const QString &filter)
+{
+    QTreeWidgetItem *item = itemFor(filter);
+    if (!item)
+        return;
+    item->setText(ResultColumn, tr("unsubscribing…"));
+    item->setToolTip(ResultColumn, {});
+    item->setData(FilterColumn, RequestIdRole, requestId);
+    item->setData(FilterColumn, StateRole, int(RowState::Unsubscribing));
+}
+
+void SubscriptionsPanel::unsubscribeFinished(quint64 requestId, const UnsubackPacket &unsuback)
+{
+    QTreeWidgetItem *item = itemForRequest(requestId);
+    if (!item || rowState(item) != RowState::Unsubscribing)
+        return;
+    // 3.1.1's UNSUBACK carries no reason: it only says the request was processed. 5.0 gives one
+    // per filter, and a request carries one filter per row.
+    const std::optional<ReasonCode> reason = unsuback.reasons.isEmpty() ? std::nullopt
+                                                                         : std::optional(unsuback.reasons.constFirst());
+    QString text;
+    if (!reason)
+        text = tr("unsubscribed");
+    else if (isError(*reason))
+        text = tr("unsubscribe refused: %1").arg(reasonCodeName(*reason));
+    else
+        text = tr("unsubscribed: %1").arg(reasonCodeName(*reason));
+    item->setText(ResultColumn, text);
+    item->setToolTip(ResultColumn, unsuback.properties.reasonString.value_or(text));
+    const bool removed = !reason || !isError(*reason);
+    // A reason of 0x80 or above means the broker kept the subscription.
+    item->setData(FilterColumn, StateRole, int(removed ? RowState::Unsubscribed : RowState::Subscribed));
+    setUnsubscribed(item, removed);
 }
 
 void SubscriptionsPanel::requestFailed(quint64 requestId, const QString &error)
 {
-    if (QTreeWidgetItem *item = itemForRequest(requestId))
+    QTreeWidgetItem *item = itemForRequest(requestId);
+    if (!item)
+        return;
+    if (rowState(item) == RowState::Unsubscribing) {
+        item->setText(ResultColumn, tr("unsubscribe failed: %1").arg(error));
+        item->setData(FilterColumn, StateRole, int(RowState::Subscribed));
+    } else {
         item->setText(ResultColumn, tr("failed: %1").arg(error));
+    }
+    item->setToolTip(ResultColumn, error);
+}
+
+void SubscriptionsPanel::setUnsubscribed(QTreeWidgetItem *item, bool unsubscribed)
+{
+    // Greyed like disabled text but still selectable, so Del can remove the row.
+    const QBrush brush = unsubscribed ? palette().brush(QPalette::Disabled, QPalette::Text) : QBrush();
+    for (int column = 0; column < m_list->columnCount(); ++column) {
+        if (column != ResultColumn)
+            item->setForeground(column, brush);
+    }
 }
 
 QList<std::pair<Subscription, quint32>> SubscriptionsPanel::subscriptions() const
@@ -191,6 +265,8 @@ QList<std::pair<Subscription, quint32>> SubscriptionsPanel::subscriptions() cons
     QList<std::pair<Subscription, quint32>> result;
     for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
         const QTreeWidgetItem *item = m_list->topLevelItem(i);
+        if (rowState(item) == RowState::Unsubscribed)
+            continue;
         result.append({unpack(item->text(FilterColumn), item->data(FilterColumn, SubscriptionRole).toInt()),
                        item->data(FilterColumn, SubscriptionIdRole).toUInt()});
     }
@@ -199,8 +275,11 @@ QList<std::pair<Subscription, quint32>> SubscriptionsPanel::subscriptions() cons
 
 void SubscriptionsPanel::clearResults()
 {
-    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
-        m_list->topLevelItem(i)->setText(ResultColumn, tr("waiting…"));
+    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_list->topLevelItem(i);
+        if (rowState(item) != RowState::Unsubscribed)
+            item->setText(ResultColumn, tr("waiting…"));
+    }
 }
 
 QString SubscriptionsPanel::resultOf(const QString &filter) const

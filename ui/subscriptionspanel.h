@@ -18,7 +18,9 @@ class FieldMessage;
 
 // The connection's live subscriptions: add one (filter, QoS and the 5.0 options no local,
 // retain as published, retain handling, subscription identifier), remove the selected ones,
-// and see the SUBACK result of each filter (granted QoS or the reason it was refused).
+// and see the SUBACK result of each filter (granted QoS or the reason it was refused) and the
+// UNSUBACK result of each removal. An unsubscribed filter stays listed, greyed, with its
+// result until it is removed again (Del) or subscribed anew.
 class SubscriptionsPanel : public QWidget
 {
     Q_OBJECT
@@ -30,12 +32,15 @@ public:
     // The connection's answers. A subscription request carries one filter per row.
     void subscribeStarted(quint64 requestId, const Subscription &subscription, quint32 subscriptionId);
     void subscribeFinished(quint64 requestId, const SubackPacket &suback);
+    void unsubscribeStarted(quint64 requestId, const QString &filter);
+    void unsubscribeFinished(quint64 requestId, const UnsubackPacket &unsuback);
     void requestFailed(quint64 requestId, const QString &error);
-    // Every subscription listed, e.g. to subscribe again after a reconnect without a session.
+    // Every subscription listed (not those unsubscribed), e.g. to subscribe again after a reconnect without a session.
     QList<std::pair<Subscription, quint32>> subscriptions() const;
     // Marks every row as waiting (after a reconnect) before subscriptions are sent again.
     void clearResults();
-    // The result shown for `filter` ("granted QoS 1", "waiting…"); empty when not listed.
+    // The result shown for `filter` ("granted QoS 1", "waiting…", "unsubscribed"); empty when
+    // not listed.
     QString resultOf(const QString &filter) const;
 
 public slots:
@@ -49,6 +54,7 @@ signals:
 private:
     QTreeWidgetItem *itemFor(const QString &filter) const;
     QTreeWidgetItem *itemForRequest(quint64 requestId) const;
+    void setUnsubscribed(QTreeWidgetItem *item, bool unsubscribed);
 
     QLineEdit *m_filter;
     FieldMessage *m_filterMessage;

@@ -29,9 +29,11 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -127,6 +129,8 @@ private slots:
     void sortByTrafficFollowsLiveCounts_data();
     void sortByTrafficFollowsLiveCounts();
     void deleteRetainedSubtree();
+    void unsubscribeShowsTheResult_data();
+    void unsubscribeShowsTheResult();
     void refusedConnectionShowsTheReason();
     void passwordAskedWhenTheKeychainHasNone();
 
@@ -456,6 +460,73 @@ void tst_Gui::deleteRetainedSubtree()
     QVERIFY(kept.constFirst().retain);
     // Our tree saw the empty messages: nothing retained is left there either.
     QTRY_COMPARE_WITH_TIMEOUT(store.retainedUnder(store.find("gui/retained")).size(), 0, 5000);
+}
+
+void tst_Gui::unsubscribeShowsTheResult_data()
+{
+    QTest::addColumn<VersionChoice>("version");
+    QTest::addColumn<QString>("unsubscribed");
+    // 5.0 answers per filter [MQTT-3.11.3-1]; 3.1.1's UNSUBACK has no payload, only "done".
+    QTest::newRow("5.0") << VersionChoice::V5 << u"unsubscribed: Success"_s;
+    QTest::newRow("3.1.1") << VersionChoice::V311 << u"unsubscribed"_s;
+}
+
+void tst_Gui::unsubscribeShowsTheResult()
+{
+    QFETCH(VersionChoice, version);
+    QFETCH(QString, unsubscribed);
+    ConnectionProfile profile;
+    profile.name = u"Unsubscribe"_s;
+    profile.host = u"127.0.0.1"_s;
+    profile.port = m_broker.port(MosquittoBroker::Listener::Tcp);
+    profile.version = version;
+    profile.subscriptions.clear();
+    profile.autoReconnect = false;
+    ConnectionTab *tab = m_window->openProfile(profile);
+    const auto closeTab = qScopeGuard([&] { m_window->closeTab(m_window->tabs()->indexOf(tab)); });
+    QTRY_COMPARE_WITH_TIMEOUT(tab->state(), ClientState::Connected, 10000);
+    SubscriptionsPanel *panel = tab->subscriptionsPanel();
+    child<QTabWidget>(tab, u"panelTabs"_s)->setCurrentWidget(panel);
+    auto *list = child<QTreeWidget>(panel, u"subscriptionList"_s);
+    const auto subscribeTo = [&](const QString &filter) {
+        child<QLineEdit>(panel, u"subscriptionFilter"_s)->setText(filter);
+        QTest::mouseClick(child<QPushButton>(panel, u"subscribeButton"_s), Qt::LeftButton);
+    };
+    const auto select = [&](const QString &filter) {
+        const auto items = list->findItems(filter, Qt::MatchExactly);
+        QCOMPARE(items.size(), 1);
+        list->setCurrentItem(items.constFirst());
+    };
+    subscribeTo(u"gui/unsub/#"_s);
+    subscribeTo(u"gui/kept-subscribed"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->resultOf(u"gui/unsub/#"_s), u"granted QoS 0"_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->resultOf(u"gui/kept-subscribed"_s), u"granted QoS 0"_s, 5000);
+
+    select(u"gui/unsub/#"_s);
+    QTest::mouseClick(child<QPushButton>(panel, u"unsubscribeButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->resultOf(u"gui/unsub/#"_s), unsubscribed, 5000);
+    // Listed until removed, but no longer made again after a reconnect.
+    QCOMPARE(panel->subscriptions().size(), 1);
+    QCOMPARE(panel->subscriptions().constFirst().first.filter, u"gui/kept-subscribed"_s);
+    // The broker really dropped it: a message there no longer reaches the tab.
+    QVERIFY(m_peer->publish("gui/unsub/after", "x", 1));
+    QVERIFY(m_peer->publish("gui/kept-subscribed", "y", 1));
+    QTRY_VERIFY_WITH_TIMEOUT(tab->topicStore().find("gui/kept-subscribed") != TopicStore::InvalidId, 5000);
+    QCOMPARE(tab->topicStore().find("gui/unsub/after"), TopicStore::InvalidId);
+    // Del on an unsubscribed row takes it off the list.
+    select(u"gui/unsub/#"_s);
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(panel->resultOf(u"gui/unsub/#"_s), QString());
+
+    // A request the connection cannot send fails with the reason, and the filter stays.
+    tab->disconnectFromBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(tab->state(), ClientState::Disconnected, 5000);
+    select(u"gui/kept-subscribed"_s);
+    QTest::mouseClick(child<QPushButton>(panel, u"unsubscribeButton"_s), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->resultOf(u"gui/kept-subscribed"_s).startsWith(u"unsubscribe failed: "_s),
+                              qPrintable(panel->resultOf(u"gui/kept-subscribed"_s)), 5000);
+    QCOMPARE(panel->subscriptions().size(), 1);
 }
 
 void tst_Gui::refusedConnectionShowsTheReason()
