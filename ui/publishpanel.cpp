@@ -32,6 +32,7 @@ constexpr int FormatRole = Qt::UserRole + 2;
 constexpr int InputRole = Qt::UserRole + 3;
 constexpr int QosRole = Qt::UserRole + 4;
 constexpr int RetainRole = Qt::UserRole + 5;
+constexpr int PropertiesRole = Qt::UserRole + 6; // the MQTT 5 properties sent (Properties)
 constexpr int maxHistory = 200;
 
 // A spin box whose 0 means "not sent".
@@ -94,6 +95,14 @@ PublishPanel::PublishPanel(QWidget *parent)
     m_outcome->setWordWrap(true);
     m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_history->setObjectName(u"publishHistory"_s);
+    m_showProperties->setObjectName(u"publishShowProperties"_s);
+    m_contentType->setObjectName(u"publishContentType"_s);
+    m_payloadIsUtf8->setObjectName(u"publishPayloadIsUtf8"_s);
+    m_messageExpiry->setObjectName(u"publishMessageExpiry"_s);
+    m_responseTopic->setObjectName(u"publishResponseTopic"_s);
+    m_correlationData->setObjectName(u"publishCorrelationData"_s);
+    m_topicAlias->setObjectName(u"publishTopicAlias"_s);
+    m_userProperties->setObjectName(u"publishUserProperties"_s);
     m_history->setToolTip(tr("Published messages: double-click to load one back"));
 
     auto *fileRow = new QHBoxLayout;
@@ -279,6 +288,7 @@ void PublishPanel::publishStarted(quint64 requestId, const Message &message)
     item->setData(InputRole, format == PayloadInputFormat::File ? m_file->text() : m_payload->toPlainText());
     item->setData(QosRole, int(message.qos));
     item->setData(RetainRole, message.retain);
+    item->setData(PropertiesRole, QVariant::fromValue(message.properties));
     item->setToolTip(QString::fromUtf8(message.topic));
     m_history->insertItem(0, item);
     while (m_history->count() > maxHistory)
@@ -333,6 +343,20 @@ void PublishPanel::loadFromHistory(QListWidgetItem *item)
         m_payload->setPlainText(input);
     m_qos->setCurrentIndex(m_qos->findData(item->data(QosRole)));
     m_retain->setChecked(item->data(RetainRole).toBool());
+    showProperties(item->data(PropertiesRole).value<Properties>());
+}
+
+void PublishPanel::showProperties(const Properties &p)
+{
+    m_contentType->setText(p.contentType.value_or(QString()));
+    m_payloadIsUtf8->setChecked(p.payloadFormatIndicator.value_or(0) == 1);
+    m_messageExpiry->setValue(int(qMin<quint32>(p.messageExpiryInterval.value_or(0), quint32(m_messageExpiry->maximum()))));
+    m_responseTopic->setText(p.responseTopic.value_or(QString()));
+    m_correlationData->setText(QString::fromUtf8(p.correlationData.value_or(QByteArray())));
+    m_topicAlias->setValue(p.topicAlias.value_or(0));
+    m_userProperties->setProperties(p.userProperties);
+    // Shown when the message had any, so what is re-sent is what the form shows.
+    m_showProperties->setChecked(!p.isEmpty());
 }
 
 } // namespace mqttscope

@@ -26,7 +26,7 @@ class UserPropertiesEditor;
 // Composes and sends one message: topic (completed from the topic tree), payload typed as
 // text, JSON, hex or base64 or read from a file, QoS, retain and the MQTT 5 publish properties.
 // Each publish is kept in a history list with its outcome (PUBACK/PUBCOMP reason or failure)
-// and can be loaded back and re-sent. Ctrl+Enter publishes.
+// and can be loaded back, properties included, and re-sent. Ctrl+Enter publishes.
 class PublishPanel : public QWidget
 {
     Q_OBJECT
@@ -59,6 +59,7 @@ private:
     void validateTopic();
     void updateFormatUi();
     void loadFromHistory(QListWidgetItem *item);
+    void showProperties(const Properties &properties);
     void setOutcome(quint64 requestId, const QString &text, bool failed);
     Properties composeProperties(bool *ok);
 

@@ -10,6 +10,7 @@
 #include "profileeditor.h"
 #include "publishpanel.h"
 #include "subscriptionspanel.h"
+#include "userpropertieseditor.h"
 #include "models/historymodel.h"
 #include "models/topictreemodel.h"
 #include "mosquittobroker.h"
@@ -123,6 +124,7 @@ private slots:
     void deleteKeyClearsHistory();
     void publishComesBack_data();
     void publishComesBack();
+    void publishHistoryRestoresProperties();
     void badTopicIsShownNextToTheField();
     void filterTopics_data();
     void filterTopics();
@@ -334,6 +336,57 @@ void tst_Gui::publishComesBack()
         QCOMPARE(later.constFirst().payload, payload);
         QVERIFY(later.constFirst().retain);
     }
+}
+
+void tst_Gui::publishHistoryRestoresProperties()
+{
+    QVERIFY(tab());
+    PublishPanel *panel = tab()->publishPanel();
+    const QByteArray topic = "gui/published/with-properties";
+    child<QLineEdit>(panel, u"publishTopic"_s)->setText(QString::fromUtf8(topic));
+    child<QPlainTextEdit>(panel, u"publishPayload"_s)->setPlainText(u"{\"on\": true}"_s);
+    choose(child<QComboBox>(panel, u"publishFormat"_s), int(PayloadInputFormat::Json));
+    choose(child<QComboBox>(panel, u"publishQos"_s), 1);
+    child<QCheckBox>(panel, u"publishShowProperties"_s)->setChecked(true);
+    child<QLineEdit>(panel, u"publishContentType"_s)->setText(u"application/json"_s);
+    child<QCheckBox>(panel, u"publishPayloadIsUtf8"_s)->setChecked(true);
+    child<QSpinBox>(panel, u"publishMessageExpiry"_s)->setValue(300);
+    child<QLineEdit>(panel, u"publishResponseTopic"_s)->setText(u"gui/replies"_s);
+    child<QLineEdit>(panel, u"publishCorrelationData"_s)->setText(u"request-7"_s);
+    child<UserPropertiesEditor>(panel, u"publishUserProperties"_s)->setProperties({{u"site"_s, u"lab"_s}, {u"site"_s, u"roof"_s}});
+    const std::optional<Message> sent = panel->composeMessage();
+    QVERIFY(sent);
+    QCOMPARE(sent->properties.contentType.value_or(QString()), u"application/json"_s);
+    QCOMPARE(sent->properties.userProperties.size(), 2);
+    QTest::mouseClick(child<QPushButton>(panel, u"publishButton"_s), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->lastOutcome().contains(u"PUBACK"_s), qPrintable(panel->lastOutcome()), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(latestPayload(tab(), topic), sent->payload, 5000);
+
+    // Another publish without properties empties the form...
+    child<QLineEdit>(panel, u"publishTopic"_s)->setText(u"gui/published/plain"_s);
+    child<QPlainTextEdit>(panel, u"publishPayload"_s)->setPlainText(u"plain"_s);
+    choose(child<QComboBox>(panel, u"publishFormat"_s), int(PayloadInputFormat::Text));
+    child<QCheckBox>(panel, u"publishShowProperties"_s)->setChecked(false);
+    QTest::mouseClick(child<QPushButton>(panel, u"publishButton"_s), Qt::LeftButton);
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->lastOutcome().contains(u"plain"_s), qPrintable(panel->lastOutcome()), 5000);
+
+    // ...and a double-click on the first one in the history brings all of it back.
+    auto *history = child<QListWidget>(panel, u"publishHistory"_s);
+    QListWidgetItem *item = history->item(1); // newest first
+    QCOMPARE(item->toolTip(), QString::fromUtf8(topic));
+    doubleClick(history, item);
+    QVERIFY(child<QCheckBox>(panel, u"publishShowProperties"_s)->isChecked());
+    const std::optional<Message> reloaded = panel->composeMessage();
+    QVERIFY(reloaded);
+    QCOMPARE(reloaded->topic, sent->topic);
+    QCOMPARE(reloaded->payload, sent->payload);
+    QCOMPARE(reloaded->qos, sent->qos);
+    QCOMPARE(reloaded->properties, sent->properties);
+
+    // Loading the plain one clears the properties again.
+    doubleClick(history, history->item(0));
+    QVERIFY(!child<QCheckBox>(panel, u"publishShowProperties"_s)->isChecked());
+    QVERIFY(panel->composeMessage()->properties.isEmpty());
 }
 
 void tst_Gui::badTopicIsShownNextToTheField()
