@@ -5,7 +5,8 @@ prints a table and writes bench/results/<time>.json (and latest.json).
 
 Sections (--only picks some):
   ingest  N messages over T topics from the load server, received by mosquitto_sub -v (the peer)
-          and by mqttscope-cli sub -v, output to /dev/null: msg/s, CPU s, peak RSS, ratio.
+          and by mqttscope-cli sub -v, output to /dev/null: msg/s, CPU s, peak RSS, ratio;
+          at QoS 0 and at QoS 1 (acknowledged, at most the client's receive maximum in flight).
   store   the explorer's data layer (topic tree + history + statistics) headless, and the
           one-million-topic scale run, via bench/ingest_store.
   codec   QBENCHMARK micro-benchmarks of PUBLISH decode/encode in both versions.
@@ -63,13 +64,28 @@ def start_loadserver(build, args):
     return server, port
 
 
+def peak_rss_mib(pid, seen):
+    """The process's VmHWM so far. Read from /proc while it runs: wait4's ru_maxrss would also
+    count this driver's own memory, which a child inherits in its accounting up to exec."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return max(seen, int(line.split()[1]) / 1024.0)
+    except OSError:
+        pass
+    return seen
+
+
 def run_measured(cmd, timeout):
     """Runs cmd with stdout to /dev/null; returns wall s, CPU s, peak RSS MiB, exit code."""
     start = time.monotonic()
     with open(os.devnull, "wb") as devnull:
         proc = subprocess.Popen(cmd, stdout=devnull, stderr=subprocess.PIPE)
     deadline = start + timeout
+    peak = 0.0
     while True:
+        peak = peak_rss_mib(proc.pid, peak)
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
         if pid:
             break
@@ -84,8 +100,7 @@ def run_measured(cmd, timeout):
     if code != 0:
         print(f"  ! {cmd[0]} exited {code}: {stderr}", file=sys.stderr)
         return None
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime,
-            "peak_rss_mib": usage.ru_maxrss / 1024.0}
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mib": peak}
 
 
 def median_of(runs):
@@ -130,27 +145,31 @@ def bench_ingest(a):
     subscribers.append(("mqttscope-cli sub -v", [cli, "sub", "-V", "mqttv311"]))
     subscribers.append(("mqttscope-cli sub -v (MQTT 5)", [cli, "sub", "-V", "mqttv5"]))
     rows = []
-    for name, base in subscribers:
-        runs = []
-        for _ in range(a.runs):
-            server, port = start_loadserver(a.build, ["--messages", str(a.messages),
-                                                      "--topics", str(a.topics),
-                                                      "--payload", str(a.payload)])
-            cmd = base + ["-h", "127.0.0.1", "-p", str(port), "-t", "#", "-v",
-                          "-C", str(a.messages)]
-            runs.append(run_measured(cmd, a.timeout))
-            server.kill()
-            server.wait()
-        m = median_of(runs)
-        row = {"name": name, "messages": a.messages, "runs": len([r for r in runs if r])}
-        if m:
-            row.update(m)
-            row["msg_per_s"] = a.messages / m["wall_s"]
-        rows.append(row)
-    peer = next((r for r in rows if r["name"].startswith("mosquitto_sub") and "msg_per_s" in r), None)
-    for r in rows:
-        if peer and "msg_per_s" in r:
-            r["ratio_to_mosquitto_sub"] = r["msg_per_s"] / peer["msg_per_s"]
+    for qos in a.ingest_qos:
+        peer = None
+        for name, base in subscribers:
+            runs = []
+            for _ in range(a.runs):
+                server, port = start_loadserver(a.build, ["--messages", str(a.messages),
+                                                          "--topics", str(a.topics),
+                                                          "--payload", str(a.payload),
+                                                          "--qos", str(qos)])
+                cmd = base + ["-h", "127.0.0.1", "-p", str(port), "-t", "#", "-q", str(qos), "-v",
+                              "-C", str(a.messages)]
+                runs.append(run_measured(cmd, a.timeout))
+                server.kill()
+                server.wait()
+            m = median_of(runs)
+            row = {"name": name + (f", QoS {qos}" if qos else ""), "messages": a.messages,
+                   "runs": len([r for r in runs if r])}
+            if m:
+                row.update(m)
+                row["msg_per_s"] = a.messages / m["wall_s"]
+                if name.startswith("mosquitto_sub"):
+                    peer = row
+                if peer:
+                    row["ratio_to_mosquitto_sub"] = row["msg_per_s"] / peer["msg_per_s"]
+            rows.append(row)
     return rows
 
 
@@ -323,6 +342,8 @@ def main():
     p.add_argument("--scale-topics", type=int, default=1_000_000)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--timeout", type=float, default=300)
+    p.add_argument("--ingest-qos", type=int, nargs="+", choices=[0, 1], default=[0, 1],
+                   help="ingest at these QoS levels (1: the load server waits for the PUBACKs)")
     p.add_argument("--scale-payload", type=int, default=64,
                    help="bytes of the retained message on each topic of the scale run")
     p.add_argument("--ui-rate", type=float, default=50_000, help="flood: messages per second")
@@ -355,7 +376,8 @@ def main():
           f"load average {', '.join(f'{x:.2f}' for x in result['load'] or [])}")
     if "ingest" in sections:
         result["ingest"] = bench_ingest(a)
-        print_table(f"Ingest: {a.messages:,} messages over {a.topics:,} topics, "
+        print_table(f"Ingest: {a.messages:,} messages over {a.topics:,} topics, QoS "
+                    f"{' and '.join(map(str, a.ingest_qos))}, "
                     f"{a.payload}-byte payloads, median of {a.runs}", result["ingest"])
     if "store" in sections:
         result["store"] = bench_repeated(
