@@ -195,9 +195,14 @@ QWidget *ConnectionTab::createTreePane()
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    // The retained marker (and the room for it on other rows) no taller than the text.
+    const int markerSize = m_tree->fontMetrics().height() * 3 / 4;
+    m_tree->setIconSize(QSize(markerSize, markerSize));
+    // The value takes what the pane has left, so every column shows without scrolling sideways;
+    // the topic column is the one to drag.
     m_tree->header()->setSectionResizeMode(TopicTreeModel::TopicColumn, QHeaderView::Interactive);
-    m_tree->header()->resizeSection(TopicTreeModel::TopicColumn, 240);
-    m_tree->header()->resizeSection(TopicTreeModel::ValueColumn, 190);
+    m_tree->header()->setSectionResizeMode(TopicTreeModel::ValueColumn, QHeaderView::Stretch);
+    m_tree->header()->resizeSection(TopicTreeModel::TopicColumn, 220);
     for (int column : {TopicTreeModel::MessagesColumn, TopicTreeModel::TopicsColumn, TopicTreeModel::RateColumn})
         m_tree->header()->resizeSection(column, m_tree->fontMetrics().horizontalAdvance(u"00000000"_s));
     m_tree->header()->setStretchLastSection(false);

@@ -7,7 +7,11 @@
 #include <QColor>
 #include <QDateTime>
 #include <QGuiApplication>
+#include <QIcon>
+#include <QPainter>
 #include <QPalette>
+#include <QPixmap>
+#include <QPolygonF>
 
 #include <algorithm>
 
@@ -22,6 +26,40 @@ constexpr int PreviewChars = 60;
 const QList<int> MessageRoles{Qt::DisplayRole, Qt::ToolTipRole, Qt::DecorationRole,
                               Qt::BackgroundRole, TopicTreeModel::RetainedRole,
                               TopicTreeModel::HighlightRole};
+// A small amber bookmark for "the broker keeps this value": readable on light and dark
+// backgrounds and unlike the state dots of the tabs. Painted once, shared by every row.
+QIcon paintMarker(bool retained)
+{
+    QIcon icon;
+    for (int size : {10, 12, 16, 20, 32}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        if (retained) {
+            QPainter painter(&pixmap);
+            painter.setRenderHint(QPainter::Antialiasing);
+            const qreal w = size * 0.6, h = size * 0.85, x = (size - w) / 2, y = (size - h) / 2;
+            const QPolygonF bookmark{{x, y}, {x + w, y}, {x + w, y + h}, {x + w / 2, y + h * 0.68}, {x, y + h}};
+            painter.setPen(QPen(QColor(0x8a, 0x5a, 0x00), qMax(1.0, size / 16.0)));
+            painter.setBrush(QColor(0xe0, 0x9a, 0x1e));
+            painter.drawPolygon(bookmark);
+        }
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+const QIcon &retainedMarker()
+{
+    static const QIcon icon = paintMarker(true);
+    return icon;
+}
+
+const QIcon &noMarker()
+{
+    static const QIcon icon = paintMarker(false);
+    return icon;
+}
+
 } // namespace
 
 TopicTreeModel::TopicTreeModel(ExplorerData *data, QObject *parent)
@@ -244,9 +282,9 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::DecorationRole:
-        // A small swatch marks a retained value; cheap and theme independent.
-        if (column == TopicColumn && store.isRetained(node))
-            return QColor(0xd0, 0x90, 0x20);
+        // Every topic has the marker's room, so names line up whether retained or not.
+        if (column == TopicColumn)
+            return store.isRetained(node) ? retainedMarker() : noMarker();
         return {};
     case Qt::ToolTipRole:
         if (column == TopicColumn) {

@@ -4,6 +4,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QDateTime>
+#include <QIcon>
+#include <QImage>
+#include <QPixmap>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -198,7 +201,13 @@ void tst_TopicTreeModel::columnsAndRoles()
     QCOMPARE(t.siblingAtColumn(TopicTreeModel::MessagesColumn).data().toULongLong(), 2u);
     QVERIFY(u.siblingAtColumn(TopicTreeModel::ValueColumn).data().toString().startsWith(u"00 01"_s));
     QCOMPARE(u.data(TopicTreeModel::RetainedRole).toBool(), true);
-    QVERIFY(u.data(Qt::DecorationRole).isValid());
+    // A retained marker for u; the same room, empty, for t so their names line up.
+    const QIcon marker = u.data(Qt::DecorationRole).value<QIcon>();
+    const QIcon room = t.data(Qt::DecorationRole).value<QIcon>();
+    QVERIFY(!marker.isNull() && !room.isNull());
+    QVERIFY(marker.pixmap(16, 16).toImage() != room.pixmap(16, 16).toImage());
+    QCOMPARE(room.pixmap(16, 16).toImage().pixelColor(8, 8).alpha(), 0);
+    QVERIFY(marker.pixmap(16, 16).toImage().pixelColor(8, 8).alpha() > 0);
     QCOMPARE(t.data(TopicTreeModel::RetainedRole).toBool(), false);
     QCOMPARE(t.data(TopicTreeModel::TopicRole).toString(), u"s/t"_s);
     QCOMPARE(t.data(TopicTreeModel::HighlightRole).toBool(), true);
