@@ -200,10 +200,14 @@ def version_arg(a):
 
 
 def bench_ui(a):
-    rows = bench_repeated(a, "bench/uiflood/uiflood",
-                          ["--mode", "flood", "--rate", str(a.ui_rate), "--seconds", str(a.ui_seconds),
-                           "--topics", str(a.ui_topics), "--payload", str(a.payload),
-                           "--keepalive", str(a.keepalive), "--json"] + version_arg(a))
+    rows = []
+    # The tree as it opens (collapsed), and expanded so that every topic is a row of the view,
+    # as a user watching the busy tree would have it.
+    for expand in ([], ["--expand", "1"]):
+        rows += bench_repeated(a, "bench/uiflood/uiflood",
+                               ["--mode", "flood", "--rate", str(a.ui_rate), "--seconds", str(a.ui_seconds),
+                                "--topics", str(a.ui_topics), "--payload", str(a.payload),
+                                "--keepalive", str(a.keepalive), "--json"] + expand + version_arg(a))
     # The tree model and its proxy alone (no window, no network), as bench/ingest_store's
     # model_flush measures them: what one flush costs, with nothing and with every row mapped.
     for depth in (0, 4):
@@ -258,14 +262,16 @@ def check_targets(result):
           "ratio_to_mosquitto_sub", lambda v: v >= 5, "x")
     check("data layer >= 500,000 msg/s", find(store, "data layer ingest"), "msg_per_s",
           lambda v: v >= 500_000, " msg/s")
-    flood = find(ui, "ui flood")
-    check("flood: GUI p99 lateness <= 16 ms", flood, "probe_p99_ms", lambda v: v <= 16, " ms")
-    check("flood: GUI max lateness <= 100 ms", flood, "probe_max_ms", lambda v: v <= 100, " ms")
-    check("flood: zero messages lost", flood, "dropped", lambda v: v == 0)
-    # The client pings after keepalive seconds of its own silence; a broker waits 1.5x that.
-    # "Never late" allows the 1 s granularity of a keepalive, so: silent at most keepalive + 10%.
-    check("flood: keepalive never late (<= 10% over)", flood, "keepalive_late_ms",
-          lambda v: flood and v <= 0.1 * flood.get("keepalive_s", 0) * 1000, " ms")
+    floods = [r for r in ui or [] if r.get("name", "").startswith("ui flood")] or [None]
+    for flood in floods:
+        what = flood["name"] if flood else "ui flood"
+        check(f"{what}: GUI p99 lateness <= 16 ms", flood, "probe_p99_ms", lambda v: v <= 16, " ms")
+        check(f"{what}: GUI max lateness <= 100 ms", flood, "probe_max_ms", lambda v: v <= 100, " ms")
+        check(f"{what}: zero messages lost", flood, "dropped", lambda v: v == 0)
+        # The client pings after keepalive seconds of its own silence; a broker waits 1.5x that.
+        # "Never late" allows for timer granularity: silent at most keepalive + 10%.
+        check(f"{what}: keepalive never late (<= 10% over)", flood, "keepalive_late_ms",
+              lambda v, f=flood: v <= 0.1 * f.get("keepalive_s", 0) * 1000, " ms")
     window_scale = find(scale, "scale: distinct topics in the window")
     store_scale = find(store, "scale: distinct topics")
     check("1M topics (window) <= 600 MB RSS", window_scale, "rss_mib", lambda v: v <= 600, " MiB",

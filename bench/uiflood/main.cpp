@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop window under load, on the offscreen platform unless QT_QPA_PLATFORM says otherwise:
 //
-//   uiflood --mode flood [--rate 50000] [--seconds 30] [--topics 100000] [--keepalive 2]
+//   uiflood --mode flood [--rate 50000] [--seconds 30] [--topics 100000] [--keepalive 2] [--expand DEPTH]
 //   uiflood --mode scale [--topics 1000000] [--payload 64]
 //   uiflood --mode idle  [--seconds 10] [--topics 0]
 //   common: [--payload BYTES] [--version 311|5] [--loadserver PATH] [--json]
@@ -60,7 +60,7 @@ QString problemOf(const QJsonObject &row)
 [[noreturn]] void usage(const QString &problem)
 {
     std::fprintf(stderr, "uiflood: %s\nusage: uiflood --mode flood|scale|idle [--rate N] [--seconds S] "
-                         "[--topics T] [--payload B] [--keepalive S] [--version 311|5] "
+                         "[--topics T] [--payload B] [--keepalive S] [--expand DEPTH] [--version 311|5] "
                          "[--loadserver PATH] [--json]\n",
                  qPrintable(problem));
     std::exit(2);
@@ -103,6 +103,8 @@ int main(int argc, char **argv)
             topicsGiven = true;
         } else if (arg == "--payload"_L1) {
             options.payload = value().toInt();
+        } else if (arg == "--expand"_L1) {
+            options.expandDepth = value().toInt();
         } else if (arg == "--keepalive"_L1) {
             options.keepAlive = value().toInt();
         } else if (arg == "--version"_L1) {
