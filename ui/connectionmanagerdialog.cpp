@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -79,6 +80,9 @@ ConnectionManagerDialog::ConnectionManagerDialog(ProfileStore *profiles, SecretS
     connect(newButton, &QPushButton::clicked, this, &ConnectionManagerDialog::createProfile);
     connect(duplicateButton, &QPushButton::clicked, this, &ConnectionManagerDialog::duplicateProfile);
     connect(deleteButton, &QPushButton::clicked, this, &ConnectionManagerDialog::deleteProfile);
+    deleteButton->setToolTip(tr("Delete the selected profile (Del)"));
+    auto *del = new QShortcut(QKeySequence::Delete, m_list, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(del, &QShortcut::activated, this, &ConnectionManagerDialog::deleteProfile);
     connect(importButton, &QPushButton::clicked, this, &ConnectionManagerDialog::importProfiles);
     connect(exportButton, &QPushButton::clicked, this, &ConnectionManagerDialog::exportProfiles);
     connect(buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &ConnectionManagerDialog::saveCurrent);

@@ -50,6 +50,11 @@ qint64 nowMsecs()
     return QDateTime::currentMSecsSinceEpoch();
 }
 
+QKeySequence deleteRetainedShortcut()
+{
+    return QKeySequence(Qt::SHIFT | Qt::Key_Delete);
+}
+
 QString dataSize(double bytes)
 {
     return QLocale().formattedDataSize(qint64(bytes), 1);
@@ -257,6 +262,12 @@ QWidget *ConnectionTab::createTreePane()
     // Del in the tree clears the selected topic's history (everything when none is selected).
     auto *clear = new QShortcut(QKeySequence::Delete, m_tree, nullptr, nullptr, Qt::WidgetShortcut);
     connect(clear, &QShortcut::activated, this, &ConnectionTab::clearHistory);
+    // Shift+Del deletes the retained messages at and below it, after a question naming the count.
+    auto *deleteRetainedKey = new QShortcut(deleteRetainedShortcut(), m_tree, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(deleteRetainedKey, &QShortcut::activated, this, [this] {
+        if (m_state == ClientState::Connected)
+            deleteRetained(selectedTopic());
+    });
     return pane;
 }
 
@@ -851,7 +862,8 @@ void ConnectionTab::showTreeMenu(const QPoint &position)
     QAction *deleteAction = menu.addAction(tr("Delete %n retained message(s) here…", nullptr, retainedCount), this,
                                            [this, topic] { deleteRetained(topic); });
     deleteAction->setEnabled(retainedCount > 0 && m_state == ClientState::Connected);
-    menu.addAction(tr("Clear history of this topic"), this, &ConnectionTab::clearHistory);
+    deleteAction->setShortcut(deleteRetainedShortcut()); // shown as a hint; the tree's own shortcut acts
+    menu.addAction(tr("Clear history of this topic"), this, &ConnectionTab::clearHistory)->setShortcut(QKeySequence::Delete);
     menu.addAction(tr("Export history…"), this, &ConnectionTab::exportHistory);
     menu.exec(m_tree->viewport()->mapToGlobal(position));
 }

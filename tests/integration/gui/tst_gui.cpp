@@ -24,6 +24,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -92,6 +93,36 @@ QRgb dotColor(const QIcon &icon)
     return icon.pixmap(QSize(16, 16), 1.0).toImage().pixelColor(8, 5).rgb();
 }
 
+// Gives `widget` the keyboard as a user's click would: its window active (a modal question
+// may have taken that), then the focus. Shortcuts only reach an active window.
+bool focusForKeys(QWidget *widget)
+{
+    widget->window()->activateWindow();
+    if (!QTest::qWaitForWindowActive(widget->window()))
+        return false;
+    widget->setFocus();
+    return widget->hasFocus();
+}
+
+// Answers the next message box with `button` once it shows, keeping its text in *text.
+void answerNextMessageBox(QMessageBox::StandardButton button, QString *text)
+{
+    auto *poll = new QTimer;
+    poll->setInterval(20);
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, button, text, tries = 250]() mutable {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box) {
+            if (--tries == 0) // none came: stop rather than answer a later one
+                poll->deleteLater();
+            return;
+        }
+        *text = box->text();
+        box->button(button)->click();
+        poll->deleteLater();
+    });
+    poll->start();
+}
+
 // As a user double-clicks: the first click presses the row, the second opens it.
 void doubleClick(QListWidget *list, QListWidgetItem *item)
 {
@@ -131,6 +162,8 @@ private slots:
     void sortByTrafficFollowsLiveCounts_data();
     void sortByTrafficFollowsLiveCounts();
     void deleteRetainedSubtree();
+    void shiftDeleteAsksThenDeletesRetained();
+    void deleteKeyRemovesAProfile();
     void unsubscribeShowsTheResult_data();
     void unsubscribeShowsTheResult();
     void refusedConnectionShowsTheReason();
@@ -568,7 +601,7 @@ void tst_Gui::unsubscribeShowsTheResult()
     QCOMPARE(tab->topicStore().find("gui/unsub/after"), TopicStore::InvalidId);
     // Del on an unsubscribed row takes it off the list.
     select(u"gui/unsub/#"_s);
-    list->setFocus();
+    QVERIFY(focusForKeys(list));
     QTest::keyClick(list, Qt::Key_Delete);
     QCOMPARE(panel->resultOf(u"gui/unsub/#"_s), QString());
 
@@ -580,6 +613,62 @@ void tst_Gui::unsubscribeShowsTheResult()
     QTRY_VERIFY2_WITH_TIMEOUT(panel->resultOf(u"gui/kept-subscribed"_s).startsWith(u"unsubscribe failed: "_s),
                               qPrintable(panel->resultOf(u"gui/kept-subscribed"_s)), 5000);
     QCOMPARE(panel->subscriptions().size(), 1);
+}
+
+void tst_Gui::shiftDeleteAsksThenDeletesRetained()
+{
+    QVERIFY(tab());
+    QVERIFY(m_peer->publish("gui/shift-del/a", "1", 1, true));
+    QVERIFY(m_peer->publish("gui/shift-del/b/c", "2", 1, true));
+    // Live messages arrive without the retain flag [MQTT-3.3.1-9]; a new subscription brings
+    // the stored ones flagged [MQTT-3.3.1-8].
+    SubscriptionsPanel *panel = tab()->subscriptionsPanel();
+    child<QLineEdit>(panel, u"subscriptionFilter"_s)->setText(u"gui/shift-del/#"_s);
+    QTest::mouseClick(child<QPushButton>(panel, u"subscribeButton"_s), Qt::LeftButton);
+    const TopicStore &store = tab()->topicStore();
+    QTRY_VERIFY_WITH_TIMEOUT(store.find("gui/shift-del/b/c") != TopicStore::InvalidId
+                                 && store.retainedUnder(store.find("gui/shift-del")).size() == 2,
+                             5000);
+    tab()->selectTopic("gui/shift-del");
+    QVERIFY(focusForKeys(tab()->topicTree()));
+
+    // No: nothing is deleted.
+    QString question;
+    answerNextMessageBox(QMessageBox::No, &question);
+    QTest::keyClick(tab()->topicTree(), Qt::Key_Delete, Qt::ShiftModifier);
+    QVERIFY2(question.contains(u"2"_s) && question.contains(u"gui/shift-del"_s), qPrintable(question));
+    QCOMPARE(m_peer->collect(u"gui/shift-del/#"_s, 200).size(), 2);
+
+    // Yes: the broker forgets both [MQTT-3.3.1-10], and so does the tree.
+    QVERIFY(focusForKeys(tab()->topicTree()));
+    question.clear();
+    answerNextMessageBox(QMessageBox::Yes, &question);
+    QTest::keyClick(tab()->topicTree(), Qt::Key_Delete, Qt::ShiftModifier);
+    QVERIFY2(question.contains(u"2"_s), qPrintable(question));
+    QTRY_VERIFY_WITH_TIMEOUT(m_peer->collect(u"gui/shift-del/#"_s, 200).isEmpty(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(store.retainedUnder(store.find("gui/shift-del")).size(), 0, 5000);
+}
+
+void tst_Gui::deleteKeyRemovesAProfile()
+{
+    ConnectionManagerDialog dialog(m_profiles.get(), m_secrets.get(), m_window.get());
+    dialog.show();
+    const qsizetype before = m_profiles->profiles().size();
+    dialog.createProfile();
+    child<QLineEdit>(dialog.editor(), u"profileName"_s)->setText(u"Short-lived"_s);
+    child<QLineEdit>(dialog.editor(), u"profileHost"_s)->setText(u"127.0.0.1"_s);
+    QVERIFY(dialog.saveCurrent());
+    QCOMPARE(m_profiles->profiles().size(), before + 1);
+    const QUuid id = dialog.currentProfileId();
+
+    auto *list = child<QTreeWidget>(&dialog, u"profileList"_s);
+    QVERIFY(focusForKeys(list));
+    QString question;
+    answerNextMessageBox(QMessageBox::Yes, &question);
+    QTest::keyClick(list, Qt::Key_Delete);
+    QVERIFY2(question.contains(u"Short-lived"_s), qPrintable(question));
+    QCOMPARE(m_profiles->profiles().size(), before);
+    QVERIFY(!m_profiles->profile(id));
 }
 
 void tst_Gui::refusedConnectionShowsTheReason()
