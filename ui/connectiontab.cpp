@@ -575,9 +575,10 @@ void ConnectionTab::onConnected(const ConnackPacket &connack, ProtocolVersion ve
         limits << tr("no subscription ids");
     if (p.serverKeepAlive)
         limits << tr("keepalive %1 s").arg(*p.serverKeepAlive);
+    m_limitsLabel->setText(limits.isEmpty() ? QString() : tr("Broker: %1").arg(limits.join(u" · "_s)));
+    // The id the broker chose is no limit and long: in the tooltip only.
     if (p.assignedClientIdentifier)
         limits << tr("assigned id %1").arg(*p.assignedClientIdentifier);
-    m_limitsLabel->setText(limits.isEmpty() ? QString() : tr("Broker: %1").arg(limits.join(u" · "_s)));
     m_limitsLabel->setToolTip(limits.isEmpty() ? QString() : tr("Broker limits (CONNACK):\n%1").arg(limits.join(u'\n')));
     updateStatus();
 }
