@@ -660,7 +660,7 @@
 <context>
     <name>mqttscope::ConnectionManagerDialog</name>
     <message>
-        <location filename="../ui/connectionmanagerdialog.cpp" line="+36"/>
+        <location filename="../ui/connectionmanagerdialog.cpp" line="+37"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
@@ -710,7 +710,12 @@
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+13"/>
+        <source>Delete the selected profile (Del)</source>
+        <translation>删除所选配置（Del）</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -788,7 +793,7 @@
 <context>
     <name>mqttscope::ConnectionTab</name>
     <message>
-        <location filename="../ui/connectiontab.cpp" line="+86"/>
+        <location filename="../ui/connectiontab.cpp" line="+92"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
@@ -798,7 +803,7 @@
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+80"/>
         <source>Filter topics (Ctrl+F)</source>
         <translation>筛选主题 (Ctrl+F)</translation>
     </message>
@@ -819,12 +824,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+108"/>
+        <location line="+128"/>
         <source>Payload</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-127"/>
         <source>How the filter matches: topic substring, MQTT wildcard filter (+, #), regular expression, or text in the latest payload</source>
         <translation>筛选的匹配方式：主题子串、MQTT 通配符过滤器（+、#）、正则表达式，或最新负载中的文本</translation>
     </message>
@@ -859,20 +864,20 @@
         <translation>全部折叠</translation>
     </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+49"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n 个匹配</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+526"/>
+        <location line="+54"/>
+        <location line="+573"/>
         <source>Export history…</source>
         <translation>导出历史…</translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-559"/>
         <source>Diff with previous</source>
         <translation>与上一条比较</translation>
     </message>
@@ -882,7 +887,7 @@
         <translation>图表</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+39"/>
         <source>connecting</source>
         <translation>正在连接</translation>
     </message>
@@ -912,7 +917,7 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>Connecting to %1…</source>
         <translation>正在连接到 %1…</translation>
     </message>
@@ -949,7 +954,7 @@
         <translation>收 %1 条/秒，%2/秒 · 发 %3 条/秒，%4/秒 · 共收 %5（%6），发 %7（%8）</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+54"/>
         <source>Password for %1</source>
         <translation>%1 的密码</translation>
     </message>
@@ -961,7 +966,7 @@ It is kept in memory until mqttscope exits.</source>
 密码将保存在内存中，直到 mqttscope 退出。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>max QoS %1</source>
         <translation>最大 QoS %1</translation>
     </message>
@@ -1006,34 +1011,29 @@ It is kept in memory until mqttscope exits.</source>
         <translation>保活 %1 秒</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>assigned id %1</source>
         <translation>分配的 ID %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>Broker: %1</source>
         <translation>代理：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Broker limits (CONNACK):
 %1</source>
         <translation>代理限制（CONNACK）：
 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>refused: </source>
-        <translation>被拒绝：</translation>
-    </message>
-    <message>
-        <location line="+158"/>
+        <location line="+177"/>
         <source>JSON lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
@@ -1110,7 +1110,7 @@ An empty retained message is published to each topic.</source>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Clear history of this topic</source>
         <translation>清除此主题的历史</translation>
     </message>
@@ -1355,7 +1355,7 @@ An empty retained message is published to each topic.</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>%1 — mqttscope</source>
         <translation>%1 — mqttscope</translation>
     </message>
@@ -2296,7 +2296,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::PublishPanel</name>
     <message>
-        <location filename="../ui/publishpanel.cpp" line="+42"/>
+        <location filename="../ui/publishpanel.cpp" line="+43"/>
         <source>not sent</source>
         <translation>不发送</translation>
     </message>
@@ -2381,7 +2381,7 @@ An empty retained message is published to each topic.</source>
         <translation>发布 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>Published messages: double-click to load one back</source>
         <translation>已发布的消息：双击可重新载入</translation>
     </message>
@@ -2453,7 +2453,7 @@ An empty retained message is published to each topic.</source>
         <translation> · 保留</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Sending to %1…</source>
         <translation>正在发送到 %1…</translation>
     </message>
@@ -2742,7 +2742,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::SubscriptionsPanel</name>
     <message>
-        <location filename="../ui/subscriptionspanel.cpp" line="+49"/>
+        <location filename="../ui/subscriptionspanel.cpp" line="+58"/>
         <source>No local</source>
         <translation>不接收本地消息</translation>
     </message>
@@ -2837,7 +2837,7 @@ An empty retained message is published to each topic.</source>
         <translation>请输入主题过滤器</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>no local</source>
         <translation>不接收本地消息</translation>
     </message>
@@ -2863,12 +2863,12 @@ An empty retained message is published to each topic.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+38"/>
+        <location line="+99"/>
         <source>waiting…</source>
         <translation>等待中…</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-84"/>
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
@@ -2878,7 +2878,32 @@ An empty retained message is published to each topic.</source>
         <translation>授予 QoS %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>unsubscribing…</source>
+        <translation>正在取消订阅…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>unsubscribed</source>
+        <translation>已取消订阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unsubscribe refused: %1</source>
+        <translation>取消订阅被拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unsubscribed: %1</source>
+        <translation>已取消订阅：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>unsubscribe failed: %1</source>
+        <translation>取消订阅失败：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -2934,7 +2959,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::TopicTreeModel</name>
     <message>
-        <location filename="../ui/models/topictreemodel.cpp" line="+255"/>
+        <location filename="../ui/models/topictreemodel.cpp" line="+293"/>
         <source>Retained</source>
         <translation>保留</translation>
     </message>
@@ -3069,7 +3094,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::WebSocketTransport</name>
     <message>
-        <location filename="../core/transport/websockettransport.cpp" line="+92"/>
+        <location filename="../core/transport/websockettransport.cpp" line="+93"/>
         <source>%1 sent a text WebSocket frame; MQTT needs binary frames</source>
         <translation>%1 发送了文本 WebSocket 帧；MQTT 需要二进制帧</translation>
     </message>
@@ -3132,7 +3157,7 @@ An empty retained message is published to each topic.</source>
         <translation>无效的遗嘱 QoS %1。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Invalid message count &quot;%1&quot;.</source>
         <translation>无效的消息数“%1”。</translation>
     </message>
