@@ -19,6 +19,7 @@ void SocketTransport::open()
     m_socket = createSocket();
     if (!m_socket)
         return; // createSocket() already failed with the cause
+    m_socket->setReadBufferSize(readBufferBytes);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &SocketTransport::onSocketError);
     connect(m_socket, &QAbstractSocket::disconnected, this, &SocketTransport::onDisconnected);
     connect(m_socket, &QIODevice::readyRead, this, &Transport::readyRead);

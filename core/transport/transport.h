@@ -62,6 +62,12 @@ signals:
 protected:
     explicit Transport(const Endpoint &endpoint, QObject *parent = nullptr);
 
+    // The most an implementation reads from the network ahead of readAll(). Bounded reads are
+    // the back-pressure: unbounded, Qt reads whatever the kernel holds (loopback autotuning lets
+    // that reach tens of MB) before the reader sees a byte; full, the socket stops reading and
+    // TCP's window makes the sender wait. Big enough for thousands of small PUBLISHes per read.
+    static constexpr qint64 readBufferBytes = 256 * 1024;
+
     enum class State { Closed, Opening, Open, Closing };
     State state() const { return m_state; }
 

@@ -57,6 +57,7 @@ void WebSocketTransport::open()
     m_sslErrors.clear();
 
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket->setReadBufferSize(readBufferBytes);
     const bool secure = endpoint().kind == TransportKind::SecureWebSocket;
     if (secure) {
         QString error;
