@@ -171,7 +171,10 @@ ProfileWill willFromJson(const QJsonObject &json)
 
 QList<Subscription> ConnectionProfile::defaultSubscriptions()
 {
-    return {Subscription{.filter = u"#"_s}, Subscription{.filter = u"$SYS/#"_s}};
+    // Retain as published (5.0): a retained message published while we watch keeps its flag, so
+    // the tree marks it retained at once, not only after the next subscribe. 3.1.1 ignores it.
+    return {Subscription{.filter = u"#"_s, .retainAsPublished = true},
+            Subscription{.filter = u"$SYS/#"_s, .retainAsPublished = true}};
 }
 
 ClientOptions ConnectionProfile::toClientOptions(const ProfileSecrets &secrets) const

@@ -136,6 +136,8 @@ void tst_Profiles::defaultsSubscribeToEverything()
     QCOMPARE(p.subscriptions.size(), 2);
     QCOMPARE(p.subscriptions.at(0).filter, u"#"_s);
     QCOMPARE(p.subscriptions.at(1).filter, u"$SYS/#"_s);
+    QVERIFY(p.subscriptions.at(0).retainAsPublished);
+    QVERIFY(p.subscriptions.at(1).retainAsPublished);
     QVERIFY(!p.id.isNull());
     QVERIFY(p.verifyPeer);
 }

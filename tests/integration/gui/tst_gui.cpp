@@ -258,6 +258,10 @@ void tst_Gui::topicsArriveInTheTree()
                                 R"({"celsius": 2)" + QByteArray::number(i) + "}"));
     QTRY_VERIFY_WITH_TIMEOUT(tab()->topicStore().find("gui/sensors/4/temperature") != TopicStore::InvalidId, 5000);
     QTRY_VERIFY(tab()->topicStore().isRetained(tab()->topicStore().find("gui/retained/a")));
+    // Retained while we watch: with retain as published the flag arrives too [MQTT-3.3.1-13].
+    QVERIFY(m_peer->publish("gui/watched/retained", "2", 1, true));
+    QTRY_VERIFY_WITH_TIMEOUT(tab()->topicStore().find("gui/watched/retained") != TopicStore::InvalidId, 5000);
+    QVERIFY(tab()->topicStore().isRetained(tab()->topicStore().find("gui/watched/retained")));
 
     // The tree view shows them: "gui" at the top level, its children below.
     const QAbstractItemModel *model = tab()->topicTree()->model();
