@@ -178,7 +178,7 @@ ConnectionTab *MainWindow::openUrl(const QString &url, QString *error, const QSt
     const QString address = parsed->endpoint.host + u':' + QString::number(parsed->endpoint.port);
     ConnectionProfile profile = ConnectionProfile::fromEndpointUrl(*parsed, name.isEmpty() ? address : name);
     if (!parsed->topic.isEmpty())
-        profile.subscriptions = {Subscription{.filter = parsed->topic}};
+        profile.subscriptions = {Subscription{.filter = parsed->topic, .retainAsPublished = true}};
     if (parsed->password) {
         ProfileSecrets secrets;
         secrets.password = parsed->password;
