@@ -49,6 +49,18 @@ def machine():
             "python": platform.python_version()}
 
 
+def source_revision():
+    """The commit measured, with "+changes" when the working tree differs from it."""
+    try:
+        commit = subprocess.run(["git", "-C", HERE, "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", HERE, "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+        return commit + ("+changes" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
 def load_average():
     """The machine's load when the run started: figures from a shared machine need it."""
     try:
@@ -377,9 +389,10 @@ def main():
                                                    "idle_seconds": a.idle_seconds,
                                                    "idle_topics": a.idle_topics,
                                                    "mqtt5": a.mqtt5},
-              "load": load_average()}
+              "load": load_average(), "revision": source_revision()}
     print(f"mqttscope benchmarks on {result['machine']['cpu']} ({result['machine']['cores']} cores), "
-          f"load average {', '.join(f'{x:.2f}' for x in result['load'] or [])}")
+          f"load average {', '.join(f'{x:.2f}' for x in result['load'] or [])}, "
+          f"source {result['revision']}")
     if "ingest" in sections:
         result["ingest"] = bench_ingest(a)
         print_table(f"Ingest: {a.messages:,} messages over {a.topics:,} topics, QoS "
