@@ -288,7 +288,7 @@ void PublishPanel::publishStarted(quint64 requestId, const Message &message)
     item->setData(InputRole, format == PayloadInputFormat::File ? m_file->text() : m_payload->toPlainText());
     item->setData(QosRole, int(message.qos));
     item->setData(RetainRole, message.retain);
-    item->setData(PropertiesRole, QVariant::fromValue(message.properties));
+    item->setData(PropertiesRole, QVariant::fromValue(*message.properties));
     item->setToolTip(QString::fromUtf8(message.topic));
     m_history->insertItem(0, item);
     while (m_history->count() > maxHistory)

@@ -61,11 +61,11 @@ DemoTraffic::DemoTraffic(MqttClient *client, const Settings &settings, QObject *
     // Answer our own requests as a device would: same correlation data, on the response topic.
     connect(client, &MqttClient::messagesReceived, this, [this](const QList<Message> &messages) {
         for (const Message &request : messages) {
-            if (!request.properties.responseTopic)
+            if (!request.properties->responseTopic)
                 continue;
-            Message reply = makeMessage(request.properties.responseTopic->toUtf8(), R"({"result":"ok"})", 1);
-            reply.properties.correlationData = request.properties.correlationData;
-            reply.properties.contentType = u"application/json"_s;
+            Message reply = makeMessage(request.properties->responseTopic->toUtf8(), R"({"result":"ok"})", 1);
+            reply.properties.edit().correlationData = request.properties->correlationData;
+            reply.properties.edit().contentType = u"application/json"_s;
             publish(reply);
         }
     });
@@ -102,7 +102,7 @@ void DemoTraffic::publishRetainedState()
         const QByteArray prefix = sensor.topicPrefix(m_settings.root);
         publish(makeMessage(prefix + "/status", sensor.isOnline() ? "online" : "offline", 1, true));
         Message firmware = makeMessage(prefix + "/firmware", sensor.firmwareJson(), 1, true);
-        firmware.properties.contentType = u"application/json"_s;
+        firmware.properties.edit().contentType = u"application/json"_s;
         publish(firmware);
     }
     // A request topic the demo listens on, so that its request/response pairs show both halves.
@@ -140,8 +140,8 @@ int DemoTraffic::publishForNextSensor()
 
     Message telemetry = makeMessage(prefix + "/telemetry", sensor.telemetryJson());
     if (line % 2 == 1) {
-        telemetry.properties.contentType = u"application/json"_s;
-        telemetry.properties.userProperties = {{u"site"_s, u"plant-3"_s}, {u"line"_s, QString::number(line)}};
+        telemetry.properties.edit().contentType = u"application/json"_s;
+        telemetry.properties.edit().userProperties = {{u"site"_s, u"plant-3"_s}, {u"line"_s, QString::number(line)}};
     }
     publish(telemetry);
     ++sent;
@@ -151,14 +151,14 @@ int DemoTraffic::publishForNextSensor()
     }
     if (number % 10 == 3) {
         Message raw = makeMessage(prefix + "/raw", sensor.packedStruct());
-        raw.properties.payloadFormatIndicator = 0; // unspecified bytes
-        raw.properties.userProperties = {{u"layout"_s, u"u32 seq, i16 t*100, u16 h*100, u8 bat, i8 rssi (LE)"_s}};
+        raw.properties.edit().payloadFormatIndicator = 0; // unspecified bytes
+        raw.properties.edit().userProperties = {{u"layout"_s, u"u32 seq, i16 t*100, u16 h*100, u8 bat, i8 rssi (LE)"_s}};
         publish(raw);
         ++sent;
     }
     if (number % 7 == 1) {
         Message cbor = makeMessage(prefix + "/cbor", sensor.telemetryCbor());
-        cbor.properties.contentType = u"application/cbor"_s;
+        cbor.properties.edit().contentType = u"application/cbor"_s;
         publish(cbor);
         ++sent;
     }
@@ -169,8 +169,8 @@ void DemoTraffic::publishSnapshot(int line)
 {
     Message snapshot = makeMessage(m_settings.root + "/factory/line" + QByteArray::number(line) + "/camera-1/snapshot",
                                    cameraSnapshotPng(m_frame++), 0, true);
-    snapshot.properties.contentType = u"image/png"_s;
-    snapshot.properties.messageExpiryInterval = 300;
+    snapshot.properties.edit().contentType = u"image/png"_s;
+    snapshot.properties.edit().messageExpiryInterval = 300;
     publish(snapshot);
 }
 
@@ -190,10 +190,10 @@ void DemoTraffic::publishRequest()
     const QByteArray prefix = m_sensors.first().topicPrefix(m_settings.root);
     const QJsonObject body{{u"action"_s, u"calibrate"_s}, {u"request"_s, qint64(++m_requestId)}};
     Message request = makeMessage(prefix + "/cmd", QJsonDocument(body).toJson(QJsonDocument::Compact), 1);
-    request.properties.responseTopic = QString::fromUtf8(prefix + "/cmd/response");
-    request.properties.correlationData = "req-" + QByteArray::number(m_requestId);
-    request.properties.contentType = u"application/json"_s;
-    request.properties.messageExpiryInterval = 30;
+    request.properties.edit().responseTopic = QString::fromUtf8(prefix + "/cmd/response");
+    request.properties.edit().correlationData = "req-" + QByteArray::number(m_requestId);
+    request.properties.edit().contentType = u"application/json"_s;
+    request.properties.edit().messageExpiryInterval = 30;
     publish(request);
 }
 

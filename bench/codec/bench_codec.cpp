@@ -38,7 +38,7 @@ PublishPacket BenchCodec::samplePublish(ProtocolVersion version)
     publish.qos = 1;
     publish.packetId = 4711;
     if (version == ProtocolVersion::V5)
-        publish.properties.contentType = QStringLiteral("application/json");
+        publish.properties.edit().contentType = QStringLiteral("application/json");
     return publish;
 }
 

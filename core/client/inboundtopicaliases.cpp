@@ -15,14 +15,14 @@ void InboundTopicAliases::reset(quint16 maximum)
 
 std::optional<ProtocolError> InboundTopicAliases::resolve(PublishPacket &publish)
 {
-    if (!publish.properties.topicAlias) {
+    if (!publish.properties->topicAlias) {
         if (publish.topic.isEmpty())
             return ProtocolError{ReasonCode::ProtocolError,
                                  QCoreApplication::translate("mqttscope::MqttClient",
                                                              "PUBLISH: empty topic name without a topic alias")};
         return std::nullopt;
     }
-    const quint16 alias = *publish.properties.topicAlias;
+    const quint16 alias = *publish.properties->topicAlias;
     if (alias == 0 || alias > m_topics.size())
         return ProtocolError{ReasonCode::TopicAliasInvalid,
                              QCoreApplication::translate("mqttscope::MqttClient",

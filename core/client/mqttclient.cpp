@@ -813,7 +813,7 @@ std::optional<PublishRefusal> MqttClientPrivate::writePublish(const PublishPacke
     QByteArray bytes;
     if (alias.alias) {
         PublishPacket aliased = packet;
-        aliased.properties.topicAlias = alias.alias;
+        aliased.properties.edit().topicAlias = alias.alias;
         if (alias.known)
             aliased.topic.clear();
         bytes = encodePacket(aliased, version);
@@ -839,7 +839,8 @@ std::optional<PublishRefusal> MqttClientPrivate::sendNewPublish(quint64 token, c
 {
     PublishPacket packet{message.topic, message.payload, message.qos, message.retain, false, 0,
                          message.properties};
-    packet.properties.topicAlias.reset(); // aliases are ours to manage per connection
+    if (packet.properties->topicAlias) // aliases are ours to manage per connection
+        packet.properties.edit().topicAlias.reset();
     if (packet.qos > 0)
         packet.packetId = m_packetIds.allocate();
     if (auto refusal = writePublish(packet, true)) {

@@ -42,7 +42,6 @@ void MessageHistory::append(TopicNodeId topic, const Message &message)
     if (topic >= m_topics.size())
         m_topics.resize(std::size_t(topic) + 1);
 
-    static const Properties noProperties;
     const quint32 index = allocateSlot();
     Slot &slot = m_slots[index];
     HistoryEntry &entry = slot.entry;
@@ -52,10 +51,10 @@ void MessageHistory::append(TopicNodeId topic, const Message &message)
     entry.qos = message.qos;
     entry.retain = message.retain;
     entry.dup = message.dup;
-    if (message.properties == noProperties)
+    if (message.properties.isEmpty())
         entry.properties.reset();
     else
-        entry.properties = std::make_shared<const Properties>(message.properties);
+        entry.properties = std::make_shared<const Properties>(*message.properties);
     slot.topic = topic;
 
     slot.olderInConnection = m_newest;

@@ -192,7 +192,7 @@ void decodePublish(ByteReader &r, quint8 flags, bool v5, PublishPacket &p)
     if (topic.isEmpty()) {
         if (!v5) // [MQTT-4.7.3-1]
             return void(r.fail(ReasonCode::ProtocolError, Codec::tr("topic name is empty")));
-        if (!p.properties.topicAlias) // 3.3.2.3.4
+        if (!p.properties->topicAlias) // 3.3.2.3.4
             return void(r.fail(ReasonCode::ProtocolError, Codec::tr("topic name is empty and there is no topic alias")));
     }
     p.topic = topic.toByteArray();

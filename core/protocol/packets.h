@@ -79,7 +79,7 @@ struct PublishPacket
     bool retain = false;
     bool dup = false;
     quint16 packetId = 0; // only for QoS 1 and 2, never 0 then [MQTT-2.3.1-1]
-    Properties properties;
+    SharedProperties properties; // null when none: the hot path never copies a Properties
     friend bool operator==(const PublishPacket &, const PublishPacket &) = default;
 };
 

@@ -235,20 +235,28 @@ QString propertyName(PropertyId id)
     return QCoreApplication::translate("mqttscope::Property", info->name);
 }
 
-void readProperties(ByteReader &reader, PropertyPlace place, Properties &out)
+namespace {
+
+// Reads the property length; returns where the properties end, or -1 after an error.
+qsizetype readPropertyLength(ByteReader &reader)
 {
     const quint32 length = reader.variableByteInteger("property length");
     if (!reader.ok())
-        return;
+        return -1;
     if (length > quint32(reader.remaining())) {
         reader.fail(ReasonCode::MalformedPacket,
                     QCoreApplication::translate("mqttscope::Codec",
                                                 "property length %1 exceeds the %2 bytes left")
                         .arg(length)
                         .arg(reader.remaining()));
-        return;
+        return -1;
     }
-    const qsizetype end = reader.position() + length;
+    return reader.position() + length;
+}
+
+// Reads identifier/value pairs up to `end`.
+void readPropertyList(ByteReader &reader, PropertyPlace place, qsizetype end, Properties &out)
+{
     quint64 seen = 0; // bit per identifier; every identifier is below 64
     while (reader.ok() && reader.position() < end) {
         const quint32 id = reader.variableByteInteger("property identifier");
@@ -286,6 +294,21 @@ void readProperties(ByteReader &reader, PropertyPlace place, Properties &out)
                     QCoreApplication::translate("mqttscope::Codec",
                                                 "the last property runs past the property length"));
     }
+}
+
+} // namespace
+
+void readProperties(ByteReader &reader, PropertyPlace place, Properties &out)
+{
+    if (const qsizetype end = readPropertyLength(reader); end >= 0)
+        readPropertyList(reader, place, end, out);
+}
+
+void readProperties(ByteReader &reader, PropertyPlace place, SharedProperties &out)
+{
+    // An empty list, as most PUBLISHes carry, leaves `out` null: nothing allocated.
+    if (const qsizetype end = readPropertyLength(reader); end > reader.position())
+        readPropertyList(reader, place, end, out.edit());
 }
 
 namespace {

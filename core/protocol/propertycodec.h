@@ -30,6 +30,8 @@ enum class PropertyPlace : quint8 {
 // repeated property (other than User Property, and Subscription Identifier in PUBLISH) or a
 // value out of its range is ProtocolError.
 void readProperties(ByteReader &reader, PropertyPlace place, Properties &out);
+// The same for a message's properties; `out` stays null when the list is empty.
+void readProperties(ByteReader &reader, PropertyPlace place, SharedProperties &out);
 
 // Writes the property length and every property present, in identifier order with the user
 // properties last.

@@ -537,10 +537,10 @@ void tst_CliArgs::json()
     QFETCH(QByteArray, base64Bytes);
     message.qos = 2;
     message.dup = true;
-    message.properties.userProperties = {{u"k"_s, u"1"_s}, {u"k"_s, u"2"_s}};
-    message.properties.correlationData = "\xff"_ba;
-    message.properties.contentType = u"text/plain"_s;
-    message.properties.subscriptionIdentifiers = {3, 4};
+    message.properties.edit().userProperties = {{u"k"_s, u"1"_s}, {u"k"_s, u"2"_s}};
+    message.properties.edit().correlationData = "\xff"_ba;
+    message.properties.edit().contentType = u"text/plain"_s;
+    message.properties.edit().subscriptionIdentifiers = {3, 4};
 
     const QByteArray line = format(OutputMode::Json, message);
     QVERIFY(line.endsWith('\n'));

@@ -189,7 +189,7 @@ void tst_Codec::roundTrip_data()
     qos2rich.properties = publishProperties();
     both("PUBLISH QoS 2", qos2, qos2rich);
     PublishPacket aliasOnly{QByteArray(), QByteArray("p"), 0, false, false, 0, {}};
-    aliasOnly.properties.topicAlias = 3; // 3.3.2.3.4: an empty topic stands for the alias
+    aliasOnly.properties.edit().topicAlias = 3; // 3.3.2.3.4: an empty topic stands for the alias
     QTest::addRow("PUBLISH 5.0 topic alias only") << Packet(aliasOnly) << ProtocolVersion::V5;
 
     for (auto type : {PacketType::Puback, PacketType::Pubrec, PacketType::Pubrel, PacketType::Pubcomp}) {
@@ -295,7 +295,7 @@ void tst_Codec::exactBytes_data()
         << Packet(PublishPacket{QByteArray("a/b"), QByteArray("hi"), 1, false, false, 10, {}})
         << ProtocolVersion::V311 << hex("3209 0003612f62 000a 6869");
     PublishPacket retained{QByteArray("a/b"), QByteArray("hi"), 0, true, false, 0, {}};
-    retained.properties.messageExpiryInterval = 5;
+    retained.properties.edit().messageExpiryInterval = 5;
     QTest::newRow("PUBLISH 5.0 QoS 0 retained with expiry")
         << Packet(retained) << ProtocolVersion::V5 << hex("310d 0003612f62 05 0200000005 6869");
     QTest::newRow("SUBSCRIBE 3.1.1") << Packet(SubscribePacket{1, {{u"a/b"_s, 1}}, {}})

@@ -97,7 +97,7 @@ void tst_HistoryModel::columns()
     Message m = message("t", QByteArray(300, 'a'));
     m.qos = 2;
     m.retain = true;
-    m.properties.contentType = u"text/plain"_s;
+    m.properties.edit().contentType = u"text/plain"_s;
     data.ingest({m, message("t", "plain")}, 1);
     HistoryModel model(&data.history());
     model.setTopic(data.store().find("t"));

@@ -60,8 +60,8 @@ void tst_MessageHistory::keepsFlagsAndProperties()
     m.qos = 2;
     m.retain = true;
     m.dup = true;
-    m.properties.contentType = u"text/plain"_s;
-    m.properties.userProperties = {{u"k"_s, u"v"_s}};
+    m.properties.edit().contentType = u"text/plain"_s;
+    m.properties.edit().userProperties = {{u"k"_s, u"v"_s}};
     history.append(7, m);
     history.append(7, message("t", "plain"));
     const QList<HistoryEntry> entries = history.entries(7);
@@ -71,7 +71,7 @@ void tst_MessageHistory::keepsFlagsAndProperties()
     QCOMPARE(entries[0].qos, 2);
     QVERIFY(entries[0].retain && entries[0].dup);
     QVERIFY(entries[0].properties);
-    QCOMPARE(*entries[0].properties, m.properties);
+    QCOMPARE(*entries[0].properties, *m.properties);
     QVERIFY(!entries[1].properties); // 3.1.1 style: nothing stored for no properties
     QVERIFY(entries[0].sequence < entries[1].sequence);
 }
@@ -178,9 +178,9 @@ void tst_MessageHistory::exportJsonLines()
     Message m = message("dev/1", "héllo", 1'700'000'000'123);
     m.qos = 1;
     m.retain = true;
-    m.properties.contentType = u"text/plain"_s;
-    m.properties.correlationData = QByteArray("\x01\x02", 2);
-    m.properties.userProperties = {{u"a"_s, u"b"_s}};
+    m.properties.edit().contentType = u"text/plain"_s;
+    m.properties.edit().correlationData = QByteArray("\x01\x02", 2);
+    m.properties.edit().userProperties = {{u"a"_s, u"b"_s}};
     Message binary = message("dev/1", QByteArray("\xff\x00\x01", 3), 1'700'000'000'124);
     data.ingest({m, binary}, 1);
 

@@ -362,9 +362,9 @@ void tst_Client::willOnAbnormalDisconnectOnly()
     QCOMPARE(wills.first().payload, "rude"_ba);
     QCOMPARE(wills.first().qos, quint8(1));
     if (v5) {
-        QCOMPARE(wills.first().properties.contentType, u"text/plain"_s);
+        QCOMPARE(wills.first().properties->contentType, u"text/plain"_s);
         const QList<UserProperty> expected{{u"origin"_s, u"will"_s}};
-        QCOMPARE(wills.first().properties.userProperties, expected);
+        QCOMPARE(wills.first().properties->userProperties, expected);
     }
     QCOMPARE(rude.recorder.disconnects, QStringList{u"Connection aborted by the client"_s});
 }
@@ -474,12 +474,12 @@ void tst_Client::propertiesRoundTrip()
     QVERIFY(subscribeAndWait(client, {Subscription{QString::fromUtf8(topic), 1}}, subscribeProperties));
 
     Message sent = message(topic, "{\"t\":21.5}", 1);
-    sent.properties.payloadFormatIndicator = 1;
-    sent.properties.messageExpiryInterval = 3600;
-    sent.properties.contentType = u"application/json"_s;
-    sent.properties.responseTopic = u"reply/here"_s;
-    sent.properties.correlationData = "\x01\x02\x00\xff"_ba;
-    sent.properties.userProperties = {{u"a"_s, u"1"_s}, {u"a"_s, u"2"_s}, {u"ünï"_s, u"cödé"_s}};
+    sent.properties.edit().payloadFormatIndicator = 1;
+    sent.properties.edit().messageExpiryInterval = 3600;
+    sent.properties.edit().contentType = u"application/json"_s;
+    sent.properties.edit().responseTopic = u"reply/here"_s;
+    sent.properties.edit().correlationData = "\x01\x02\x00\xff"_ba;
+    sent.properties.edit().userProperties = {{u"a"_s, u"1"_s}, {u"a"_s, u"2"_s}, {u"ünï"_s, u"cödé"_s}};
     QVERIFY(client->publish(sent) != 0);
     QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messagesOn(topic).size(), 1, kTimeoutMs);
     const Properties received = client.recorder.messagesOn(topic).first().properties;
@@ -490,10 +490,10 @@ void tst_Client::propertiesRoundTrip()
     QCOMPARE(received.payloadFormatIndicator, std::optional<quint8>(1));
     QVERIFY(received.messageExpiryInterval.has_value()); // counted down by the broker [MQTT-3.3.2-6]
     QVERIFY(*received.messageExpiryInterval <= 3600 && *received.messageExpiryInterval >= 3590);
-    QCOMPARE(received.contentType, sent.properties.contentType);
-    QCOMPARE(received.responseTopic, sent.properties.responseTopic);
-    QCOMPARE(received.correlationData, sent.properties.correlationData);
-    QCOMPARE(received.userProperties, sent.properties.userProperties); // order kept [MQTT-3.3.2-18]
+    QCOMPARE(received.contentType, sent.properties->contentType);
+    QCOMPARE(received.responseTopic, sent.properties->responseTopic);
+    QCOMPARE(received.correlationData, sent.properties->correlationData);
+    QCOMPARE(received.userProperties, sent.properties->userProperties); // order kept [MQTT-3.3.2-18]
     QCOMPARE(received.subscriptionIdentifiers, QList<quint32>{42});     // [MQTT-3.3.4-3]
 }
 

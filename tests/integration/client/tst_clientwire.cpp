@@ -362,7 +362,7 @@ void tst_ClientWire::outboundTopicAliases()
     };
     for (qsizetype i = 0; i < expected.size(); ++i) {
         QCOMPARE(sent.at(i).topic, expected.at(i).topic);
-        QCOMPARE(sent.at(i).properties.topicAlias, expected.at(i).alias);
+        QCOMPARE(sent.at(i).properties->topicAlias, expected.at(i).alias);
     }
 }
 
@@ -376,16 +376,16 @@ void tst_ClientWire::inboundTopicAliases()
     m_client->connectToBroker();
     QVERIFY(waitConnected());
     PublishPacket introduce{"sensors/t", "1", 0, false, false, 0, {}};
-    introduce.properties.topicAlias = 3;
+    introduce.properties.edit().topicAlias = 3;
     PublishPacket byAlias{"", "2", 0, false, false, 0, {}};
-    byAlias.properties.topicAlias = 3;
+    byAlias.properties.edit().topicAlias = 3;
     m_fake->send(encodePacket(introduce, ProtocolVersion::V5) + encodePacket(byAlias, ProtocolVersion::V5));
     QTRY_COMPARE_WITH_TIMEOUT(m_messages.size(), 2, kTimeoutMs);
     QCOMPARE(m_messages.at(1).topic, "sensors/t"_ba);
 
     // An alias never established is a protocol error: DISCONNECT 0x82 and the reason logged.
     PublishPacket unknown{"", "3", 0, false, false, 0, {}};
-    unknown.properties.topicAlias = 2;
+    unknown.properties.edit().topicAlias = 2;
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"unknown topic alias 2"_s));
     m_fake->send(encodePacket(unknown, ProtocolVersion::V5));
     QTRY_COMPARE_WITH_TIMEOUT(m_disconnects.size(), 1, kTimeoutMs);

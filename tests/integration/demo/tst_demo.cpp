@@ -133,7 +133,7 @@ void tst_Demo::publishesTelemetryAndRetainedState()
     }
     // Some carry MQTT 5 properties.
     QVERIFY(std::any_of(telemetry.begin(), telemetry.end(), [](const Message &m) {
-        return m.properties.contentType == u"application/json"_s && !m.properties.userProperties.isEmpty();
+        return m.properties->contentType == u"application/json"_s && !m.properties->userProperties.isEmpty();
     }));
     // The other payload kinds are there too.
     QVERIFY(!live.withSuffix("/temperature").isEmpty());
@@ -146,7 +146,7 @@ void tst_Demo::publishesTelemetryAndRetainedState()
     const QList<Message> snapshots = live.withSuffix("/snapshot");
     QVERIFY(!snapshots.isEmpty());
     QVERIFY(snapshots.first().payload.startsWith("\x89PNG\r\n\x1a\n"));
-    QCOMPARE(snapshots.first().properties.contentType, u"image/png"_s);
+    QCOMPARE(snapshots.first().properties->contentType, u"image/png"_s);
 
     // A subscriber that comes later gets every sensor's status and firmware as retained
     // messages, with the retain flag set [MQTT-3.3.1-6] [MQTT-3.3.1-9].

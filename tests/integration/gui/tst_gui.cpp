@@ -393,8 +393,8 @@ void tst_Gui::publishHistoryRestoresProperties()
     child<UserPropertiesEditor>(panel, u"publishUserProperties"_s)->setProperties({{u"site"_s, u"lab"_s}, {u"site"_s, u"roof"_s}});
     const std::optional<Message> sent = panel->composeMessage();
     QVERIFY(sent);
-    QCOMPARE(sent->properties.contentType.value_or(QString()), u"application/json"_s);
-    QCOMPARE(sent->properties.userProperties.size(), 2);
+    QCOMPARE(sent->properties->contentType.value_or(QString()), u"application/json"_s);
+    QCOMPARE(sent->properties->userProperties.size(), 2);
     QTest::mouseClick(child<QPushButton>(panel, u"publishButton"_s), Qt::LeftButton);
     QTRY_VERIFY2_WITH_TIMEOUT(panel->lastOutcome().contains(u"PUBACK"_s), qPrintable(panel->lastOutcome()), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(latestPayload(tab(), topic), sent->payload, 5000);
