@@ -10,13 +10,20 @@ namespace mqttscope::cli {
 
 void JsonMessageWriter::appendUtcTime(qint64 msecsSinceEpoch, QByteArray &out)
 {
-    const std::time_t seconds = std::time_t(msecsSinceEpoch / 1000);
-    std::tm utc {};
-    gmtime_r(&seconds, &utc);
-    char text[40];
-    const int length = std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                                     utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour,
-                                     utc.tm_min, utc.tm_sec, int(msecsSinceEpoch % 1000));
+    // Every message of one read carries the same receive time, and formatting it took more
+    // than the rest of the line: the last text is kept (per thread, as callers may be several).
+    thread_local qint64 lastMsecs = -1;
+    thread_local char text[40];
+    thread_local int length = 0;
+    if (msecsSinceEpoch != lastMsecs) {
+        const std::time_t seconds = std::time_t(msecsSinceEpoch / 1000);
+        std::tm utc {};
+        gmtime_r(&seconds, &utc);
+        length = std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
+                               utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour,
+                               utc.tm_min, utc.tm_sec, int(msecsSinceEpoch % 1000));
+        lastMsecs = msecsSinceEpoch;
+    }
     out.append(text, length);
 }
 

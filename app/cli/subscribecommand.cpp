@@ -7,6 +7,8 @@
 
 #include <unistd.h>
 
+#include <utility>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace mqttscope::cli {
@@ -107,7 +109,8 @@ bool SubscribeCommand::handleMessage(const Message &message)
     }
     if (o.skipRetained && message.retain)
         return true;
-    for (const QByteArray &filter : m_filterOut) {
+    // const: a non-const loop detaches the list, which for an empty one allocates every time
+    for (const QByteArray &filter : std::as_const(m_filterOut)) {
         if (Topic::matches(filter, message.topic))
             return true;
     }
