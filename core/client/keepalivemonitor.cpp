@@ -51,6 +51,15 @@ void KeepAliveMonitor::notePingResponse()
     emit roundTrip(int(m_clock.elapsed() - m_pingSentAt));
 }
 
+void KeepAliveMonitor::setReceivePaused(bool paused)
+{
+    m_receivePaused = paused;
+    if (paused || m_intervalMs == 0)
+        return;
+    noteReceived();
+    arm(m_clock.elapsed());
+}
+
 void KeepAliveMonitor::onTimer()
 {
     if (m_intervalMs == 0)
@@ -62,7 +71,8 @@ void KeepAliveMonitor::onTimer()
         emit connectionDead(int(silent));
         return;
     }
-    const bool idle = now - m_lastSent >= m_intervalMs || now - m_lastReceived >= m_intervalMs;
+    const bool idle = now - m_lastSent >= m_intervalMs
+                      || (!m_receivePaused && now - m_lastReceived >= m_intervalMs);
     if (idle && !awaitingAnswer()) {
         m_pingSentAt = now;
         m_pingOutstanding = true;
@@ -79,7 +89,7 @@ void KeepAliveMonitor::arm(qint64 now)
     qint64 deadline = m_lastSent + m_intervalMs;
     if (awaitingAnswer())
         deadline = std::min(deadline, m_pingSentAt + m_answerTimeoutMs);
-    else
+    else if (!m_receivePaused)
         deadline = std::min(deadline, m_lastReceived + m_intervalMs);
     m_timer->start(int(std::max<qint64>(1, deadline - now)));
 }

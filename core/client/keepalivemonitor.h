@@ -30,6 +30,10 @@ public:
     void noteReceived() { m_lastReceived = m_clock.elapsed(); }
     // A PINGRESP arrived; emits roundTrip for the outstanding ping.
     void notePingResponse();
+    // While the owner leaves received bytes unread (flow control), silence proves nothing: pings
+    // are still sent when due, but the connection is not declared dead. Resuming counts as
+    // hearing from the server, since the unread bytes were there all along.
+    void setReceivePaused(bool paused);
     int answerTimeoutMs() const { return m_answerTimeoutMs; }
 
 signals:
@@ -40,7 +44,10 @@ signals:
 private:
     void onTimer();
     void arm(qint64 now);
-    bool awaitingAnswer() const { return m_pingOutstanding && m_lastReceived <= m_pingSentAt; }
+    bool awaitingAnswer() const
+    {
+        return !m_receivePaused && m_pingOutstanding && m_lastReceived <= m_pingSentAt;
+    }
 
     QTimer *m_timer;
     QElapsedTimer m_clock;
@@ -50,6 +57,7 @@ private:
     qint64 m_lastReceived = 0;
     qint64 m_pingSentAt = 0;
     bool m_pingOutstanding = false;
+    bool m_receivePaused = false;
 };
 
 } // namespace mqttscope

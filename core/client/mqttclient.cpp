@@ -71,6 +71,9 @@ void MqttClient::disconnectFromBroker(ReasonCode reason, const Properties &prope
 }
 
 void MqttClient::abortConnection() { d->abortConnection(); }
+void MqttClient::pauseReceiving() { d->setReceivingPaused(true); }
+void MqttClient::resumeReceiving() { d->setReceivingPaused(false); }
+bool MqttClient::isReceivingPaused() const { return d->receivingPaused; }
 quint64 MqttClient::publish(const Message &message) { return d->publish(message); }
 
 quint64 MqttClient::subscribe(const QList<Subscription> &subscriptions, const Properties &properties)
@@ -131,6 +134,7 @@ void MqttClientPrivate::ensureHelpers()
     QObject::connect(m_closeTimer, &QTimer::timeout, q, [this] { finishClose(); });
 
     m_keepAlive = new KeepAliveMonitor(q);
+    m_keepAlive->setReceivePaused(receivingPaused);
     QObject::connect(m_keepAlive, &KeepAliveMonitor::pingDue, q, [this] {
         sendPacket(PingreqPacket{});
     });
@@ -408,6 +412,24 @@ void MqttClientPrivate::abortConnection()
         setState(ClientState::Disconnected);
 }
 
+void MqttClientPrivate::setReceivingPaused(bool paused)
+{
+    if (receivingPaused == paused)
+        return;
+    receivingPaused = paused;
+    if (m_keepAlive)
+        m_keepAlive->setReceivePaused(paused);
+    if (paused || !m_transport)
+        return;
+    // Bytes may be waiting with no readyRead to come: a transport whose buffer is full stops
+    // reading and signals nothing until it is read. From the event loop, as the caller may be
+    // a slot of messagesReceived.
+    QMetaObject::invokeMethod(q, [this, generation = m_generation] {
+        if (generation == m_generation)
+            onReadyRead();
+    }, Qt::QueuedConnection);
+}
+
 void MqttClientPrivate::teardown(const QString &reason, bool reconnect, bool transportClosed)
 {
     if (!m_transport)
@@ -502,14 +524,18 @@ void MqttClientPrivate::dropTransportsQuietly()
 
 void MqttClientPrivate::onReadyRead()
 {
-    if (!m_transport)
+    // Paused, the bytes stay in the transport; once it has closed, what is left (a DISCONNECT
+    // with its reason) is read anyway.
+    if (!m_transport || (receivingPaused && !m_transportHasClosed))
         return;
     const QByteArray bytes = m_transport->readAll();
-    if (bytes.isEmpty())
-        return;
-    m_unreportedReceived += bytes.size();
-    m_keepAlive->noteReceived();
-    m_framer.append(bytes);
+    if (!bytes.isEmpty()) {
+        m_unreportedReceived += bytes.size();
+        m_keepAlive->noteReceived();
+        m_framer.append(bytes);
+    } else if (m_framer.bufferedBytes() == 0) {
+        return; // nothing new, and no packets left over from a read that was paused
+    }
 
     // Everything decoded from one read goes out as one batch of messages and one write of
     // acks: at hundreds of thousands of messages a second, per-message signals and writes
@@ -520,7 +546,8 @@ void MqttClientPrivate::onReadyRead()
     // steady traffic reuses one warm buffer instead of faulting in fresh pages every read.
     QList<Message> &batch = m_batch;
     m_batchingWrites = true;
-    while (generation == m_generation) {
+    // A slot may pause us: the rest of the read then waits in the framer.
+    while (generation == m_generation && !(receivingPaused && !m_transportHasClosed)) {
         const std::optional<QByteArrayView> frame = m_framer.next();
         if (!frame) {
             if (m_framer.error()) {

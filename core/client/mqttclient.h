@@ -36,6 +36,7 @@ public:
     ProtocolVersion protocolVersion() const;    // the version in use (after Auto fallback)
     ConnackPacket lastConnack() const;          // the server's limits and assigned id
     QString clientId() const;                   // ours or the one the server assigned
+    bool isReceivingPaused() const;
 
 public slots:
     void connectToBroker();
@@ -45,6 +46,14 @@ public slots:
     // Drops the connection without DISCONNECT, as a network failure would (the broker then
     // publishes the will [MQTT-3.1.2-8]), and does not reconnect.
     void abortConnection();
+    // Flow control for a consumer slower than the network (e.g. a GUI thread that receives the
+    // batches queued): while paused nothing more is decoded or delivered, at most one read
+    // (256 KiB) waits in the transport, and TCP makes the server wait (so it may end a slow
+    // subscriber as it sees fit). Keepalive goes on: pings are sent when due and the unread
+    // bytes are taken as life. A slot may pause from within messagesReceived: nothing further
+    // is decoded. Kept across reconnects.
+    void pauseReceiving();
+    void resumeReceiving();
 
 public:
     // Each returns a token (never reused within this client) that the matching *Finished signal

@@ -65,6 +65,7 @@ public:
     void connectToBroker();
     void disconnectFromBroker(ReasonCode reason, const Properties &properties);
     void abortConnection();
+    void setReceivingPaused(bool paused);
     quint64 publish(const Message &message);
     quint64 subscribe(const QList<Subscription> &subscriptions, const Properties &properties);
     quint64 unsubscribe(const QList<QString> &filters, const Properties &properties);
@@ -76,6 +77,7 @@ public:
     ProtocolVersion version = ProtocolVersion::V5;
     ConnackPacket lastConnack;
     QString assignedClientId;
+    bool receivingPaused = false;
 
 private:
     // Connection life cycle

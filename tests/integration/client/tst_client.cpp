@@ -136,6 +136,8 @@ private slots:
     void worksOnItsOwnThread_data() { versions(); }
     void worksOnItsOwnThread();
     void serverLimitsHonoured();
+    void pausedReceivingHoldsMessagesAndStaysAlive_data() { versions(); }
+    void pausedReceivingHoldsMessagesAndStaysAlive();
 
 private:
     // One row per protocol version; every protocol test uses it.
@@ -697,6 +699,42 @@ void tst_Client::serverLimitsHonoured()
         lastPerQos[m.qos] = n;
     }
     QVERIFY(client.recorder.disconnects.isEmpty());
+}
+
+void tst_Client::pausedReceivingHoldsMessagesAndStaysAlive()
+{
+    QFETCH(bool, v5);
+    const QByteArray topic = uniqueTopic("paused");
+    constexpr int count = 50;
+    TestClient subscriber;
+    ClientOptions options = optionsFor(v5);
+    options.keepAliveSeconds = 1; // paused longer than ping + answer timeout (2 s)
+    subscriber->setOptions(options);
+    QVERIFY(connectClient(subscriber));
+    QVERIFY(subscribeAndWait(subscriber, {Subscription{QString::fromUtf8(topic), 1}}));
+    TestClient publisher;
+    publisher->setOptions(optionsFor(v5));
+    QVERIFY(connectClient(publisher));
+
+    subscriber->pauseReceiving();
+    QVERIFY(subscriber->isReceivingPaused());
+    for (int i = 0; i < count; ++i)
+        QVERIFY(publisher->publish(message(topic, QByteArray::number(i), 1)) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(publisher.recorder.finished.size(), count, kTimeoutMs);
+    QTest::qWait(2500);
+    QVERIFY(subscriber.recorder.messagesOn(topic).isEmpty());
+    // Unread bytes are life: the PINGRESPs behind the messages must not make it "dead", and
+    // pings still went out, or mosquitto would have dropped us after 1.5 s [MQTT-3.1.2-24].
+    QCOMPARE(subscriber->state(), ClientState::Connected);
+    QVERIFY2(subscriber.recorder.disconnects.isEmpty(), qPrintable(subscriber.recorder.disconnects.join(u'|')));
+
+    subscriber->resumeReceiving();
+    QTRY_COMPARE_WITH_TIMEOUT(subscriber.recorder.messagesOn(topic).size(), count, kTimeoutMs);
+    const QList<Message> received = subscriber.recorder.messagesOn(topic);
+    for (int i = 0; i < count; ++i)
+        QCOMPARE(received.at(i).payload, QByteArray::number(i)); // in order [MQTT-4.6.0-5]
+    QVERIFY(!subscriber->isReceivingPaused());
+    QCOMPARE(subscriber->state(), ClientState::Connected);
 }
 
 QTEST_GUILESS_MAIN(tst_Client)
