@@ -202,9 +202,17 @@ void MainWindow::updateTab(ConnectionTab *tab)
     const int index = m_tabs->indexOf(tab);
     if (index < 0)
         return;
-    m_tabs->setTabText(index, tab->title());
-    m_tabs->setTabIcon(index, indicatorIcon(tab->indicator(), palette()));
-    m_tabs->setTabToolTip(index, tab->statusText());
+    // The status changes every second while connected (rates): touch only what changed, since
+    // every QTabBar setter re-lays out and repaints the bar, and that was most of the idle CPU.
+    if (m_tabs->tabText(index) != tab->title())
+        m_tabs->setTabText(index, tab->title());
+    const QVariant indicator = QVariant::fromValue(int(tab->indicator()));
+    if (m_tabs->tabBar()->tabData(index) != indicator) {
+        m_tabs->tabBar()->setTabData(index, indicator);
+        m_tabs->setTabIcon(index, indicatorIcon(tab->indicator(), palette()));
+    }
+    if (m_tabs->tabToolTip(index) != tab->statusText())
+        m_tabs->setTabToolTip(index, tab->statusText());
     if (index == m_tabs->currentIndex())
         updateWindowTitle();
 }
@@ -252,6 +260,7 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
         for (int i = 0; i < m_tabs->count(); ++i) {
+            m_tabs->tabBar()->setTabData(i, {}); // the dot is drawn in the palette's colours
             if (auto *tab = qobject_cast<ConnectionTab *>(m_tabs->widget(i)))
                 updateTab(tab);
         }
