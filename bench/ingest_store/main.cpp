@@ -9,16 +9,15 @@
 // client's decoder does) is timed apart from ingesting them. With --json each result is one
 // JSON object per line (read by bench/run_bench.py).
 
+#include "processstats.h"
 #include "explorer/explorerdata.h"
 #include "explorer/topicfilter.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <sys/resource.h>
 
 #include <ctime>
 
@@ -26,6 +25,8 @@
 
 using namespace mqttscope;
 using namespace Qt::Literals::StringLiterals;
+
+using mqttscope::bench::ProcessStats;
 
 namespace {
 
@@ -38,28 +39,6 @@ struct Options
     int scaleTopics = 1'000'000;
     bool json = false;
 };
-
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-// VmRSS or VmHWM from /proc/self/status, in MiB.
-double procStatusMiB(const char *field)
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray key = QByteArray(field) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(key))
-            return line.mid(key.size()).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
-}
 
 void report(const Options &options, const QJsonObject &row)
 {
@@ -98,7 +77,7 @@ void benchIngest(const Options &options)
     const QList<QByteArray> topics = topicNames(options.topics, "bench/");
     QElapsedTimer wall;
     qint64 ingestNanos = 0;
-    const double cpuStart = cpuSeconds();
+    const double cpuStart = ProcessStats::cpuSeconds();
     wall.start();
     QElapsedTimer ingestTimer;
     QList<Message> batch;
@@ -120,7 +99,7 @@ void benchIngest(const Options &options)
         ingestNanos += ingestTimer.nsecsElapsed();
     }
     const double seconds = double(wall.nsecsElapsed()) / 1e9;
-    const double cpu = cpuSeconds() - cpuStart;
+    const double cpu = ProcessStats::cpuSeconds() - cpuStart;
     report(options, QJsonObject{
         {u"name"_s, u"data layer ingest"_s},
         {u"messages"_s, double(options.messages)},
@@ -128,7 +107,7 @@ void benchIngest(const Options &options)
         {u"msg_per_s"_s, double(options.messages) / (double(ingestNanos) / 1e9)},
         {u"msg_per_s_with_batch_building"_s, double(options.messages) / seconds},
         {u"cpu_s"_s, cpu},
-        {u"peak_rss_mib"_s, procStatusMiB("VmHWM")},
+        {u"peak_rss_mib"_s, ProcessStats::peakRssMiB()},
         {u"history_mib"_s, double(data.history().bytesUsed()) / (1024.0 * 1024.0)},
     });
 }
@@ -145,12 +124,12 @@ void benchScale(const Options &options)
 {
     if (options.scaleTopics <= 0)
         return;
-    const double rssBefore = procStatusMiB("VmRSS");
+    const double rssBefore = ProcessStats::rssMiB();
     ExplorerData data;
     QList<QByteArray> topics = topicNames(options.scaleTopics, "scale/");
     QElapsedTimer wall;
     wall.start();
-    const double cpuStart = cpuSeconds();
+    const double cpuStart = ProcessStats::cpuSeconds();
     QList<Message> batch;
     for (int done = 0; done < options.scaleTopics;) {
         batch.clear();
@@ -169,8 +148,8 @@ void benchScale(const Options &options)
     topics.clear();
     topics.squeeze();
     const double seconds = double(wall.nsecsElapsed()) / 1e9;
-    const double cpu = cpuSeconds() - cpuStart;
-    const double rss = procStatusMiB("VmRSS");
+    const double cpu = ProcessStats::cpuSeconds() - cpuStart;
+    const double rss = ProcessStats::rssMiB();
     const double perTopic = (rss - rssBefore) * 1024.0 * 1024.0 / options.scaleTopics;
     report(options, QJsonObject{
         {u"name"_s, u"scale: distinct topics"_s},
