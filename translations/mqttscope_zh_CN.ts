@@ -632,12 +632,12 @@
         <translation>%1 不能为 0</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>property length %1 exceeds the %2 bytes left</source>
         <translation>属性长度 %1 超过了剩余的 %2 个字节</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>unknown property identifier %1</source>
         <translation>未知的属性标识符 %1</translation>
     </message>
@@ -803,7 +803,7 @@
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+78"/>
         <source>Filter topics (Ctrl+F)</source>
         <translation>筛选主题 (Ctrl+F)</translation>
     </message>
@@ -872,12 +872,12 @@
     </message>
     <message>
         <location line="+54"/>
-        <location line="+573"/>
+        <location line="+596"/>
         <source>Export history…</source>
         <translation>导出历史…</translation>
     </message>
     <message>
-        <location line="-559"/>
+        <location line="-582"/>
         <source>Diff with previous</source>
         <translation>与上一条比较</translation>
     </message>
@@ -930,6 +930,11 @@
         <location line="+2"/>
         <source> · ping %1 ms</source>
         <translation> · 延迟 %1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · catching up…</source>
+        <translation> · 正在处理积压消息…</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
@@ -1033,7 +1038,7 @@ It is kept in memory until mqttscope exits.</source>
         <translation>被拒绝：%1</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+198"/>
         <source>JSON lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
@@ -1118,7 +1123,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ConnectionWorker</name>
     <message>
-        <location filename="../ui/connectionworker.cpp" line="+95"/>
+        <location filename="../ui/connectionworker.cpp" line="+118"/>
         <source>Refused by the client</source>
         <translation>被客户端拒绝</translation>
     </message>
@@ -1355,7 +1360,7 @@ An empty retained message is published to each topic.</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+89"/>
         <source>%1 — mqttscope</source>
         <translation>%1 — mqttscope</translation>
     </message>
@@ -1378,12 +1383,12 @@ An empty retained message is published to each topic.</source>
         <translation>PUBLISH：未知的主题别名 %1</translation>
     </message>
     <message>
-        <location filename="../core/client/mqttclient.cpp" line="+123"/>
+        <location filename="../core/client/mqttclient.cpp" line="+126"/>
         <source>Timed out: no CONNACK within %1 ms</source>
         <translation>超时：%1 毫秒内没有收到 CONNACK</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>No answer from the server for %1 ms after PINGREQ: connection considered dead</source>
         <translation>发送 PINGREQ 后 %1 毫秒内服务器没有应答：认为连接已断开</translation>
     </message>
@@ -1433,7 +1438,7 @@ An empty retained message is published to each topic.</source>
         <translation>客户端中止了连接</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+192"/>
         <source>%1 before CONNACK</source>
         <translation>在 CONNACK 之前收到 %1</translation>
     </message>
@@ -1488,7 +1493,7 @@ An empty retained message is published to each topic.</source>
         <translation>该消息的报文为 %1 字节；服务器最多接受 %2 字节</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Cannot publish to &quot;%1&quot;: %2</source>
         <translation>无法发布到“%1”：%2</translation>
     </message>
@@ -2153,7 +2158,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::Property</name>
     <message>
-        <location filename="../core/protocol/propertycodec.cpp" line="-251"/>
+        <location filename="../core/protocol/propertycodec.cpp" line="-259"/>
         <source>Payload Format Indicator</source>
         <translation>负载格式指示</translation>
     </message>
@@ -3497,7 +3502,7 @@ Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 o
 <context>
     <name>mqttscope::cli::SubscribeCommand</name>
     <message>
-        <location filename="../app/cli/subscribecommand.cpp" line="+20"/>
+        <location filename="../app/cli/subscribecommand.cpp" line="+22"/>
         <source>Timed out</source>
         <translation>超时</translation>
     </message>

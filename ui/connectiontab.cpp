@@ -117,12 +117,10 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     connect(m_worker, &ConnectionWorker::connectionRefused, this, &ConnectionTab::onConnectionRefused);
     connect(m_worker, &ConnectionWorker::disconnected, this, &ConnectionTab::onDisconnected);
     connect(m_worker, &ConnectionWorker::reconnectScheduled, this, &ConnectionTab::onReconnectScheduled);
-    connect(m_worker, &ConnectionWorker::messagesReceived, m_treeModel, &TopicTreeModel::enqueue);
-    connect(m_worker, &ConnectionWorker::messagesReceived, this, [this](const QList<Message> &messages) {
-        if (m_plot->seriesCount() > 0) {
-            for (const Message &m : messages)
-                m_plot->addMessage(m);
-        }
+    connect(m_worker, &ConnectionWorker::messagesReceived, this, &ConnectionTab::onMessagesReceived);
+    connect(m_worker, &ConnectionWorker::receivingPausedChanged, this, [this](bool paused) {
+        m_catchingUp = paused;
+        updateStatus();
     });
     connect(m_worker, &ConnectionWorker::publishFinished, this, &ConnectionTab::onPublishFinished);
     connect(m_worker, &ConnectionWorker::subscribeFinished, this, &ConnectionTab::onSubscribeFinished);
@@ -387,6 +385,8 @@ QString ConnectionTab::statusText() const
         QString text = tr("Connected to %1 (MQTT %2)").arg(m_profile.displayAddress(), version);
         if (m_pingMs >= 0)
             text += tr(" · ping %1 ms").arg(m_pingMs);
+        if (m_catchingUp)
+            text += tr(" · catching up…");
         return text;
     }
     case ClientState::Reconnecting: {
@@ -605,8 +605,28 @@ void ConnectionTab::onReconnectScheduled(int delayMs)
     updateStatus();
 }
 
+void ConnectionTab::onMessagesReceived(const QList<Message> &messages)
+{
+    m_unappliedMessages += messages.size();
+    m_treeModel->enqueue(messages);
+    if (m_plot->seriesCount() > 0) {
+        for (const Message &m : messages)
+            m_plot->addMessage(m);
+    }
+}
+
+void ConnectionTab::reportApplied()
+{
+    if (m_unappliedMessages == 0)
+        return;
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, count = std::exchange(m_unappliedMessages, 0)] {
+        worker->messagesApplied(count);
+    });
+}
+
 void ConnectionTab::onFlushed()
 {
+    reportApplied(); // a flush applies everything queued
     const int rowsBefore = m_historyModel->rowCount();
     const QModelIndex current = m_historyView->currentIndex();
     const bool following = !current.isValid() || current.row() == rowsBefore - 1;
@@ -743,6 +763,7 @@ void ConnectionTab::clearHistory()
     const QModelIndex index = m_tree->currentIndex();
     if (!index.isValid()) {
         m_treeModel->clear();
+        reportApplied(); // what was queued is gone with the rest
         m_historyModel->setTopic(HistoryModel::NoTopic);
         m_payloadView->clear();
         m_diffView->clear();

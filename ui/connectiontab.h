@@ -51,6 +51,8 @@ public:
     QString title() const;        // the profile name with its state, for the tab
     ConnectionIndicator indicator() const; // the state as the tab's colored dot shows it
     QString statusText() const;   // "Connected · ping 3 ms", "Reconnecting in 4 s", ...
+    // The client stopped reading until the tree has caught up with what it already received.
+    bool isCatchingUp() const { return m_catchingUp; }
     QString trafficText() const;
 
     // Connects, reading the secrets from the keychain first and asking for the password when
@@ -81,6 +83,7 @@ public:
     const TopicStore &topicStore() const { return m_data.store(); }
     const ExplorerData &explorerData() const { return m_data; }
     TopicTreeModel *topicModel() const { return m_treeModel; }
+    ConnectionWorker *worker() const { return m_worker; } // lives on the connection's thread
     HistoryModel *historyModel() const { return m_historyModel; }
     ValuePlot *valuePlot() const { return m_plot; }
     DiffView *diffView() const { return m_diffView; }
@@ -116,7 +119,10 @@ private:
     void onConnectionRefused(const ConnackPacket &connack);
     void onDisconnected(const QString &reason);
     void onReconnectScheduled(int delayMs);
+    void onMessagesReceived(const QList<Message> &messages);
     void onFlushed();
+    // Tells the worker that everything handed to the tree model so far has been consumed.
+    void reportApplied();
     void plotSelected(const QString &jsonPath);
     void onPublishFinished(quint64 requestId, ReasonCode reason, const QString &reasonString);
     void onSubscribeFinished(quint64 requestId, const SubackPacket &suback);
@@ -152,6 +158,8 @@ private:
     bool m_everConnected = false;
     quint64 m_nextRequestId = 1;
     QHash<quint64, Request> m_requests;
+    qint64 m_unappliedMessages = 0; // handed to the tree model since the last reportApplied()
+    bool m_catchingUp = false;
 
     TopicTreeModel *m_treeModel;
     TopicSortFilterProxyModel *m_proxy;

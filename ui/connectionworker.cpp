@@ -30,11 +30,7 @@ ConnectionWorker::ConnectionWorker(QObject *parent)
         m_lastError = message;
         emit errorOccurred(message);
     });
-    connect(m_client, &MqttClient::messagesReceived, this, [this](const QList<Message> &messages) {
-        m_pendingMessages.append(messages);
-        if (!m_flushTimer->isActive())
-            m_flushTimer->start();
-    });
+    connect(m_client, &MqttClient::messagesReceived, this, &ConnectionWorker::queueMessages);
     connect(m_client, &MqttClient::bytesTransferred, this, [this](qint64 received, qint64 sent) {
         m_bytesIn += received;
         m_bytesOut += sent;
@@ -87,6 +83,33 @@ void ConnectionWorker::unsubscribe(quint64 requestId, const QList<QString> &filt
 {
     m_lastError.clear();
     track(m_client->unsubscribe(filters), requestId);
+}
+
+void ConnectionWorker::messagesApplied(qint64 count)
+{
+    m_backlog = qMax<qint64>(0, m_backlog - count);
+    if (m_backlog < backlogLowWater && m_client->isReceivingPaused()) {
+        m_client->resumeReceiving();
+        emit receivingPausedChanged(false);
+    }
+}
+
+void ConnectionWorker::queueMessages(const QList<Message> &messages)
+{
+    // The first batch of a tick is shared rather than copied.
+    if (m_pendingMessages.isEmpty())
+        m_pendingMessages = messages;
+    else
+        m_pendingMessages.append(messages);
+    m_backlog += messages.size();
+    if (!m_flushTimer->isActive())
+        m_flushTimer->start();
+    // Pausing from within the client's signal stops it before the next batch is decoded, so the
+    // backlog never passes the high-water mark by more than one read.
+    if (m_backlog > backlogHighWater && !m_client->isReceivingPaused()) {
+        m_client->pauseReceiving();
+        emit receivingPausedChanged(true);
+    }
 }
 
 void ConnectionWorker::track(quint64 token, quint64 requestId)

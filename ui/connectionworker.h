@@ -25,6 +25,11 @@ class MqttClient;
 //
 // Incoming messages and byte counts are coalesced and handed over at most once per tick
 // (flushIntervalMs), so a flood costs the GUI one event per tick, not one per read.
+//
+// Flow control: the GUI reports what it has applied (messagesApplied()); while more than
+// backlogHighWater messages wait between the socket and the topic tree, the client stops reading
+// (TCP makes the broker wait; nothing is dropped), and it reads again once the GUI has caught up
+// to backlogLowWater.
 class ConnectionWorker : public QObject
 {
     Q_OBJECT
@@ -33,6 +38,17 @@ public:
     ~ConnectionWorker() override;
 
     static constexpr int flushIntervalMs = 33;
+    // Messages decoded but not yet applied by the GUI, past which the client stops reading. A
+    // message in transit costs ~250 bytes (72 for the Message, the rest topic and payload), so
+    // this bounds the queue at ~50 MB; the GUI applies 1-5 million messages a second, so only a
+    // GUI thread stalled or outpaced for a good fraction of a second reaches it.
+    static constexpr qint64 backlogHighWater = 200000;
+    // Reading resumes below this: half-way, so a GUI that keeps just up with the broker does not
+    // toggle the client once per batch.
+    static constexpr qint64 backlogLowWater = backlogHighWater / 2;
+
+    // Messages decoded and not yet reported applied (read on the worker's thread).
+    qint64 backlog() const { return m_backlog; }
 
 public slots:
     void open(const mqttscope::ClientOptions &options);
@@ -41,6 +57,8 @@ public slots:
     void subscribe(quint64 requestId, const QList<mqttscope::Subscription> &subscriptions,
                    const mqttscope::Properties &properties);
     void unsubscribe(quint64 requestId, const QList<QString> &filters);
+    // The GUI applied `count` of the messages handed over by messagesReceived.
+    void messagesApplied(qint64 count);
 
 signals:
     void stateChanged(mqttscope::ClientState state);
@@ -58,12 +76,15 @@ signals:
     void pingRoundTrip(int milliseconds);
     // Bytes and messages since the last report, once per tick while there is traffic.
     void trafficCounted(qint64 bytesIn, qint64 bytesOut, qint64 messagesIn, qint64 messagesOut);
+    // The client stopped (true) or resumed (false) reading because of the backlog.
+    void receivingPausedChanged(bool paused);
 
 private:
     void track(quint64 token, quint64 requestId);
     // Hands a result to its request, or keeps it until track() learns the token.
     void route(quint64 token, std::function<void(quint64 requestId)> deliver);
     void flush();
+    void queueMessages(const QList<Message> &messages);
 
     MqttClient *m_client = nullptr;
     QTimer *m_flushTimer = nullptr;
@@ -73,6 +94,7 @@ private:
     QHash<quint64, std::function<void(quint64 requestId)>> m_earlyResults;
     QString m_lastError;
     QList<Message> m_pendingMessages;
+    qint64 m_backlog = 0; // m_pendingMessages plus those handed over and not yet applied
     qint64 m_bytesIn = 0;
     qint64 m_bytesOut = 0;
     qint64 m_messagesOut = 0;
