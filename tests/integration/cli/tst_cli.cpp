@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // mqttscope-cli against a real mosquitto, side by side with mosquitto_sub/mosquitto_pub: the
 // same flags must give the same bytes, and failures one line on stderr with a useful exit code.
+#include "freeport.h"
 #include "mosquittobroker.h"
 
 #include <QDeadlineTimer>
@@ -10,7 +11,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
@@ -71,13 +71,6 @@ bool waitForSubscribed(const MosquittoBroker &broker, const QString &clientId, i
         QTest::qWait(20);
     }
     return false;
-}
-
-quint16 closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort(); // closed again when `server` goes
 }
 
 } // namespace
@@ -304,7 +297,7 @@ void tst_Cli::failures_data()
     QTest::newRow("accepted with password")
             << sub + QStringList{u"-p"_s, password, u"-u"_s, u"alice"_s, u"-P"_s, u"secret"_s} << 0
             << QString() << QString();
-    QTest::newRow("closed port") << sub + QStringList{u"-p"_s, QString::number(closedPort())} << 1
+    QTest::newRow("closed port") << sub + QStringList{u"-p"_s, QString::number(mqttscope::test::unusedLoopbackPort())} << 1
                                  << u"Error: "_s << u"refused"_s;
     QTest::newRow("wrong CA") << sub + QStringList{u"-p"_s, QString::number(m_broker.port(L::Tls)),
                                                    u"--cafile"_s, m_broker.certificates().otherCaFile()}
