@@ -28,6 +28,9 @@ case $depends in
   *) echo "Depends lacks the Qt libraries (shlibdeps did not run?): $depends"; exit 1 ;;
 esac
 [ "$(dpkg-deb --field "$deb" Version)" = "$version" ] || { echo "package version is not $version"; exit 1; }
+# Without Qt's own translations every standard button and dialog stays English.
+dpkg-deb --field "$deb" Recommends | grep -qw qt6-translations-l10n \
+  || { echo "the package does not recommend qt6-translations-l10n"; exit 1; }
 
 echo "== install into a clean root"
 root=$work/root
