@@ -166,6 +166,13 @@ QWidget *ProfileEditor::createConnectionPage()
     m_sessionExpiry = spinBox(0, std::numeric_limits<int>::max(), tr("with the connection"), page);
     m_sessionExpiry->setSuffix(tr(" s"));
     m_autoReconnect = new QCheckBox(tr("Reconnect automatically"), page);
+    m_maximumInflight = spinBox(0, 65535, tr("no limit"), page);
+    m_maximumInflight->setObjectName(u"profileMaximumInflight"_s);
+    m_maximumInflight->setToolTip(
+        tr("How many QoS 1 and 2 messages may await their acknowledgement at once; the others wait "
+           "their turn, in order. MQTT 3.1.1 brokers cannot announce a limit, and one beyond its "
+           "own (mosquitto: 20) may acknowledge a QoS 2 message and drop it. With MQTT 5 the "
+           "broker's receive maximum applies as well."));
 
     form->addRow(tr("Name:"), m_name);
     form->addRow(messageLabel(ProfileField::Name));
@@ -183,6 +190,7 @@ QWidget *ProfileEditor::createConnectionPage()
     form->addRow(tr("Username:"), m_username);
     form->addRow(tr("Password:"), m_password);
     form->addRow(tr("Keepalive:"), m_keepAlive);
+    form->addRow(tr("Messages in flight:"), m_maximumInflight);
     form->addRow(QString(), m_cleanStart);
     form->addRow(tr("Session expiry:"), m_sessionExpiry);
     form->addRow(QString(), m_autoReconnect);
@@ -379,6 +387,7 @@ void ProfileEditor::setProfile(const ConnectionProfile &p)
     m_cleanStart->setChecked(p.cleanStart);
     m_sessionExpiry->setValue(int(qMin<quint32>(p.sessionExpiryInterval, std::numeric_limits<int>::max())));
     m_autoReconnect->setChecked(p.autoReconnect);
+    m_maximumInflight->setValue(p.maximumInflight);
 
     m_caFile->setText(p.caFile);
     m_certFile->setText(p.certFile);
@@ -439,6 +448,7 @@ ConnectionProfile ProfileEditor::profile() const
     p.cleanStart = m_cleanStart->isChecked();
     p.sessionExpiryInterval = quint32(m_sessionExpiry->value());
     p.autoReconnect = m_autoReconnect->isChecked();
+    p.maximumInflight = quint16(m_maximumInflight->value());
 
     p.caFile = m_caFile->text().trimmed();
     p.certFile = m_certFile->text().trimmed();

@@ -76,6 +76,7 @@ private:
     QCheckBox *m_cleanStart;
     QSpinBox *m_sessionExpiry;
     QCheckBox *m_autoReconnect;
+    QSpinBox *m_maximumInflight;
 
     QLineEdit *m_caFile;
     QLineEdit *m_certFile;

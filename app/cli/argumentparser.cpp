@@ -194,6 +194,13 @@ bool ArgumentParser::parseConnectionOption(const QString &argument, bool *handle
             return false;
         }
         client.keepAliveSeconds = quint16(number);
+    } else if (argument == "--max-inflight"_L1) {
+        if (!takeNumber(argument, 0, 65535,
+                        tr("Invalid --max-inflight given, it must be between 0 and 65535 inclusive."),
+                        &number)) {
+            return false;
+        }
+        client.maximumInflight = quint16(number);
     } else if (is(argument, "-c"_L1, "--disable-clean-session"_L1)) {
         client.cleanStart = false;
     } else if (argument == "-x"_L1) {

@@ -41,7 +41,10 @@ QString connectionOptions()
         " --key-passphrase PASS         passphrase of an encrypted key or of --pkcs12\n"
         " --pkcs12 FILE        client certificate and key in one PKCS#12 file\n"
         " --insecure           do not verify the server certificate and host name\n"
-        " --tls-alpn PROTOCOL  ALPN protocol, e.g. x-amzn-mqtt-ca\n");
+        " --tls-alpn PROTOCOL  ALPN protocol, e.g. x-amzn-mqtt-ca\n")
+           + tr("Delivery:\n"
+                " --max-inflight N     QoS 1/2 messages awaiting their ack at most (default 20;\n"
+                "                      0 = no limit); brokers drop what exceeds their quota\n");
 }
 
 } // namespace

@@ -39,6 +39,15 @@ struct ClientOptions
     Properties connectProperties;
     ReconnectPolicy reconnect;
     int connackTimeoutMs = 10000;
+    // The most QoS 1/2 PUBLISHes of ours awaiting their ack; 0 = no limit of our own. 3.1.1 has
+    // no Receive Maximum, and a broker over its quota may acknowledge and discard: mosquitto
+    // above max_inflight_messages (20 by default) answers PUBREC and drops the QoS 2 message.
+    // At 5.0 the server's Receive Maximum applies as well, whichever is smaller.
+    quint16 maximumInflight = defaultMaximumInflight;
+    // Bytes of messages waiting for a slot in that window; a publish beyond it is refused.
+    qint64 maximumQueuedBytes = qint64(256) * 1024 * 1024;
+
+    static constexpr quint16 defaultMaximumInflight = 20; // libmosquitto's default too
 };
 
 } // namespace mqttscope

@@ -5,6 +5,7 @@
 #include "client/keepalivemonitor.h"
 #include "client/mqttclient_p.h"
 #include "client/reasondescription.h"
+#include "client/versionmemory.h"
 #include "protocol/codec.h"
 #include "protocol/topic.h"
 #include "transport/transport.h"
@@ -165,6 +166,8 @@ void MqttClientPrivate::connectToBroker()
     m_manualDisconnect = false;
     m_resumeSession = false; // the first CONNECT uses the configured clean start
     m_backoff.reset();
+    if (const auto known = VersionMemory::recall(options.endpoint))
+        m_autoVersion = *known;
     startAttempt();
 }
 
@@ -277,6 +280,12 @@ void MqttClientPrivate::onConnack(const ConnackPacket &connack)
     if (v5 && connack.rawReturnCode == static_cast<quint8>(connack.reason))
         m_v5Answered = true;
     const bool refused = v5 ? isError(connack.reason) : connack.rawReturnCode != 0;
+    if (refused && connack.sessionPresent) {
+        // Seen in the field (a 3.1.1-only broker answering 5.0 with 20 02 01 01): the meaning
+        // is clear, the flag is against [MQTT-3.2.2-4] / [MQTT-3.2.2-6] and is ignored.
+        qCWarning(lcClient) << "The server set session present on a refusing CONNACK (return code"
+                            << connack.rawReturnCode << "), which the spec forbids; ignored";
+    }
     if (refused) {
         if (options.version == VersionChoice::Auto && v5
             && (connack.reason == ReasonCode::UnsupportedProtocolVersion || connack.rawReturnCode == 1)) {
@@ -292,6 +301,11 @@ void MqttClientPrivate::onConnack(const ConnackPacket &connack)
         return;
     }
     m_connackReceived = true;
+    if (options.version == VersionChoice::Auto) {
+        VersionMemory::remember(options.endpoint, version);
+        if (version != ProtocolVersion::V5)
+            qCInfo(lcClient) << "Speaking MQTT 3.1.1 with this server for the rest of the session";
+    }
     if (connack.properties.assignedClientIdentifier)
         assignedClientId = *connack.properties.assignedClientIdentifier;
     applyServerLimits(connack);
@@ -374,7 +388,7 @@ void MqttClientPrivate::restoreSession(bool sessionPresent)
         if (it->stage == InFlightPublish::Stage::AwaitingPubcomp)
             received.prepend(it->token);
         else
-            m_publishQueue.push_front(QueuedPublish{it->token, messageOf(it->packet)});
+            m_publishQueue.pushFront(QueuedPublish{it->token, messageOf(it->packet)});
     }
     if (!inSendOrder.isEmpty())
         qCInfo(lcClient) << "No session on the server: sending" << inSendOrder.size() - received.size()
@@ -582,6 +596,9 @@ void MqttClientPrivate::emitBatch(QList<Message> &batch)
 {
     if (batch.isEmpty())
         return;
+    // Acks go out before the messages are handed on: a connection lost while the receiver is
+    // busy with them must not leave them unacknowledged, to be delivered again.
+    flushWrites();
     emit q->messagesReceived(batch);
     batch.clear();
 }
@@ -654,30 +671,39 @@ void MqttClientPrivate::handlePublish(PublishPacket &publish, QList<Message> &ba
     }
     const quint16 id = publish.packetId;
     const quint8 qos = publish.qos;
-    if (qos == 2) {
-        if (m_inboundQos2.contains(id)) {
-            // Sent again before our PUBREC arrived: delivered once already [MQTT-4.3.3-9].
-            qCDebug(lcClient) << "QoS 2 PUBLISH" << id << "again before PUBREL: not delivered again";
-            sendPacket(PubAckPacket{PacketType::Pubrec, id, ReasonCode::Success, {}});
-            return;
-        }
-        const quint16 receiveMaximum = version == ProtocolVersion::V5
-                                           ? options.connectProperties.receiveMaximum.value_or(65535)
-                                           : 65535;
-        if (m_inboundQos2.size() >= receiveMaximum) {
-            emitBatch(batch);
-            failProtocol({ReasonCode::ReceiveMaximumExceeded,
-                          MqttClient::tr("more than %1 unacknowledged QoS 2 messages").arg(receiveMaximum)});
-            return;
-        }
-        m_inboundQos2.insert(id);
+    if (qos == 2 && m_inboundQos2.contains(id)) {
+        // Sent again before our PUBREC arrived: delivered once already [MQTT-4.3.3-9].
+        qCDebug(lcClient) << "QoS 2 PUBLISH" << id << "again before PUBREL: not delivered again";
+        sendPacket(PubAckPacket{PacketType::Pubrec, id, ReasonCode::Success, {}});
+        return;
     }
+    if (qos > 0 && inboundWindowExceeded()) {
+        emitBatch(batch);
+        failProtocol({ReasonCode::ReceiveMaximumExceeded,
+                      MqttClient::tr("more than %1 unacknowledged QoS 1 and 2 messages")
+                          .arg(*options.connectProperties.receiveMaximum)});
+        return;
+    }
+    if (qos == 2)
+        m_inboundQos2.insert(id);
+    else if (qos == 1 && m_batchingWrites)
+        ++m_unwrittenPubacks;
     batch.emplaceBack(std::move(publish.topic), std::move(publish.payload), qos, publish.retain,
                       publish.dup, std::move(publish.properties), receivedAt);
     if (qos == 1)
         sendPacket(PubAckPacket{PacketType::Puback, id, ReasonCode::Success, {}});
     else if (qos == 2)
         sendPacket(PubAckPacket{PacketType::Pubrec, id, ReasonCode::Success, {}});
+}
+
+bool MqttClientPrivate::inboundWindowExceeded() const
+{
+    // What the server cannot have seen acknowledged yet: QoS 2 awaiting PUBREL, and QoS 1 of
+    // this read, whose PUBACKs are still unwritten. It must stay within the Receive Maximum we
+    // sent [MQTT-3.3.4-9]; without one (3.1.1, or none configured) there is nothing to check.
+    const std::optional<quint16> maximum = options.connectProperties.receiveMaximum;
+    return version == ProtocolVersion::V5 && maximum && *maximum > 0
+           && m_inboundQos2.size() + m_unwrittenPubacks >= *maximum;
 }
 
 void MqttClientPrivate::handlePubAck(const PubAckPacket &ack)
@@ -815,6 +841,7 @@ void MqttClientPrivate::flushWrites()
     if (m_transport && !m_writeBuffer.isEmpty())
         m_transport->write(m_writeBuffer);
     m_writeBuffer.clear();
+    m_unwrittenPubacks = 0;
 }
 
 std::optional<PublishRefusal> MqttClientPrivate::limitProblem(const Message &message) const
@@ -885,13 +912,35 @@ std::optional<PublishRefusal> MqttClientPrivate::sendNewPublish(quint64 token, c
     return std::nullopt;
 }
 
+int MqttClientPrivate::outboundWindow() const
+{
+    // At 5.0 never more than the server's Receive Maximum [MQTT-3.3.4-7]; at 3.1.1 (none sent)
+    // and below it, our own limit: a broker over its quota may drop what it acknowledges.
+    const int ours = options.maximumInflight ? options.maximumInflight : 65535;
+    return version == ProtocolVersion::V5 ? qMin<int>(ours, m_serverReceiveMaximum) : ours;
+}
+
 bool MqttClientPrivate::canSendPublishNow(quint8 qos) const
 {
-    // Flow control: at most the server's Receive Maximum QoS 1/2 PUBLISHes unacknowledged
-    // [MQTT-3.3.4-7], [MQTT-3.3.4-8]; the rest wait in the queue, in order.
+    // QoS 1/2 PUBLISHes past the window wait in the queue, in order [MQTT-3.3.4-8]; a PUBLISH
+    // counts until its PUBACK or PUBCOMP (or a PUBREC with an error).
     return isLinkUp()
-           && (qos == 0
-               || (m_inFlight.size() < m_serverReceiveMaximum && !m_packetIds.isExhausted()));
+           && (qos == 0 || (m_inFlight.size() < outboundWindow() && !m_packetIds.isExhausted()));
+}
+
+std::optional<PublishRefusal> MqttClientPrivate::queueProblem(const Message &message) const
+{
+    // A message on its own always fits, so that any size up to the broker's limit can be sent.
+    if (m_publishQueue.isEmpty()
+        || m_publishQueue.bytes() + PublishQueue::bytesOf(message) <= options.maximumQueuedBytes)
+        return std::nullopt;
+    constexpr double mebibyte = 1024.0 * 1024.0;
+    return PublishRefusal{ReasonCode::QuotaExceeded,
+                          MqttClient::tr("Cannot publish to \"%1\": %2 MiB of messages already wait "
+                                         "for the broker (at most %3 MiB may wait)")
+                              .arg(QString::fromUtf8(message.topic))
+                              .arg(m_publishQueue.bytes() / mebibyte, 0, 'f', 1)
+                              .arg(options.maximumQueuedBytes / mebibyte, 0, 'f', 1)};
 }
 
 quint64 MqttClientPrivate::publish(const Message &message)
@@ -916,15 +965,19 @@ quint64 MqttClientPrivate::publish(const Message &message)
             return 0;
         }
     }
+    if (const auto refusal = queueProblem(message)) {
+        emit q->errorOccurred(refusal->text);
+        return 0;
+    }
     const quint64 token = ++m_lastToken;
-    if (m_publishQueue.empty() && canSendPublishNow(message.qos)) {
+    if (m_publishQueue.isEmpty() && canSendPublishNow(message.qos)) {
         if (const auto refusal = sendNewPublish(token, message)) {
             emit q->errorOccurred(refusal->text);
             return 0;
         }
         return token;
     }
-    m_publishQueue.push_back(QueuedPublish{token, message});
+    m_publishQueue.pushBack(QueuedPublish{token, message});
     return token;
 }
 
@@ -934,10 +987,9 @@ void MqttClientPrivate::pumpPublishes()
         return; // a slot published from inside the loop below: the loop picks it up
     m_pumping = true;
     const quint64 generation = m_generation;
-    while (generation == m_generation && !m_publishQueue.empty()
+    while (generation == m_generation && !m_publishQueue.isEmpty()
            && canSendPublishNow(m_publishQueue.front().message.qos)) {
-        const QueuedPublish next = std::move(m_publishQueue.front());
-        m_publishQueue.pop_front();
+        const QueuedPublish next = m_publishQueue.takeFront();
         std::optional<PublishRefusal> refusal = limitProblem(next.message);
         if (!refusal)
             refusal = sendNewPublish(next.token, next.message);

@@ -48,8 +48,9 @@ public slots:
     void abortConnection();
     // Flow control for a consumer slower than the network (e.g. a GUI thread that receives the
     // batches queued): while paused nothing more is decoded or delivered, at most one read
-    // (256 KiB) waits in the transport, and TCP makes the server wait (so it may end a slow
-    // subscriber as it sees fit). Keepalive goes on: pings are sent when due and the unread
+    // (256 KiB) waits in a tcp/tls transport, and TCP makes the server wait (so it may end a slow
+    // subscriber as it sees fit); over WebSocket, QWebSocket reads on regardless, so what
+    // arrives meanwhile waits in memory. Keepalive goes on: pings are sent when due and the unread
     // bytes are taken as life. A slot may pause from within messagesReceived: nothing further
     // is decoded. Kept across reconnects.
     void pauseReceiving();

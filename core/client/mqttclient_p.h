@@ -5,6 +5,7 @@
 #include "client/mqttclient.h"
 #include "client/outboundtopicaliases.h"
 #include "client/packetidallocator.h"
+#include "client/publishqueue.h"
 #include "client/reconnectbackoff.h"
 #include "protocol/framer.h"
 
@@ -31,12 +32,6 @@ struct InFlightPublish
     quint64 sequence = 0; // send order, to resend in the original order [MQTT-4.6.0-1]
     PublishPacket packet;
     Stage stage = Stage::AwaitingPuback;
-};
-
-struct QueuedPublish
-{
-    quint64 token = 0;
-    Message message;
 };
 
 // A SUBSCRIBE or UNSUBSCRIBE, queued (packet id 0) or sent and waiting for its ack.
@@ -103,6 +98,7 @@ private:
     void handlePacket(Packet &packet, QList<Message> &batch, qint64 receivedAt);
     void emitBatch(QList<Message> &batch);
     void handlePublish(PublishPacket &publish, QList<Message> &batch, qint64 receivedAt);
+    bool inboundWindowExceeded() const;
     void handlePubAck(const PubAckPacket &ack);
     void handleControlAck(quint16 packetId, const Packet &ack);
     void handleServerDisconnect(const DisconnectPacket &disconnect);
@@ -116,6 +112,8 @@ private:
     std::optional<PublishRefusal> sendNewPublish(quint64 token, const Message &message);
     std::optional<PublishRefusal> writePublish(const PublishPacket &packet, bool useAlias);
     bool canSendPublishNow(quint8 qos) const;
+    int outboundWindow() const;
+    std::optional<PublishRefusal> queueProblem(const Message &message) const;
     void pumpPublishes();
     void pumpControl();
     void failControl(const ControlRequest &request, const QString &text);
@@ -157,10 +155,11 @@ private:
     PacketIdAllocator m_packetIds;
     QHash<quint16, InFlightPublish> m_inFlight;
     quint64 m_nextSequence = 0;
-    std::deque<QueuedPublish> m_publishQueue;
+    PublishQueue m_publishQueue;
     std::deque<ControlRequest> m_controlQueue;
     QList<ControlRequest> m_awaitingAck; // sent SUBSCRIBE/UNSUBSCRIBE, in send order
     QSet<quint16> m_inboundQos2; // PUBREC sent, PUBREL not yet received [MQTT-4.3.3-8]
+    int m_unwrittenPubacks = 0;  // QoS 1 PUBLISHes whose PUBACK waits in m_writeBuffer
     OutboundTopicAliases m_outboundAliases;
     InboundTopicAliases m_inboundAliases;
     quint64 m_lastToken = 0;

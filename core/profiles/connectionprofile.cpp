@@ -233,6 +233,7 @@ ClientOptions ConnectionProfile::toClientOptions(const ProfileSecrets &secrets) 
     p.userProperties = userProperties;
 
     options.reconnect.enabled = autoReconnect;
+    options.maximumInflight = maximumInflight;
     return options;
 }
 
@@ -300,6 +301,7 @@ QJsonObject ConnectionProfile::toJson() const
         {"userProperties"_L1, userPropertiesToJson(userProperties)},
         {"subscriptions"_L1, subscriptionArray},
         {"autoReconnect"_L1, autoReconnect},
+        {"maximumInflight"_L1, int(maximumInflight)},
         {"historyMessagesPerTopic"_L1, historyMessagesPerTopic},
         {"historyByteBudget"_L1, historyByteBudget},
     };
@@ -327,6 +329,7 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject &json)
     p.username = json.value("username"_L1).toString();
     p.hasPassword = json.value("hasPassword"_L1).toBool();
     p.keepAliveSeconds = takeNumber<quint16>(json, "keepAlive"_L1, p.keepAliveSeconds);
+    p.maximumInflight = takeNumber<quint16>(json, "maximumInflight"_L1, p.maximumInflight);
     p.cleanStart = json.value("cleanStart"_L1).toBool(p.cleanStart);
     p.sessionExpiryInterval = takeNumber<quint32>(json, "sessionExpiryInterval"_L1, 0);
     p.caFile = json.value("caFile"_L1).toString();

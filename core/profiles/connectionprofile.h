@@ -75,6 +75,7 @@ struct ConnectionProfile
 
     QList<Subscription> subscriptions = defaultSubscriptions();
     bool autoReconnect = true;
+    quint16 maximumInflight = ClientOptions::defaultMaximumInflight; // 0 = no limit of ours
 
     // Message history retention of the connection's explorer.
     int historyMessagesPerTopic = 1000;

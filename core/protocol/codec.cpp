@@ -168,9 +168,9 @@ void decodeConnack(ByteReader &r, bool v5, ConnackPacket &p)
             r.fail(ReasonCode::ProtocolError, Codec::tr("reserved return code %1").arg(uint(p.rawReturnCode)));
         p.reason = connackReturnCodeToReason(p.rawReturnCode);
     }
-    // [MQTT-3.2.2-4] (3.1.1), [MQTT-3.2.2-6] (5.0)
-    if (r.ok() && p.sessionPresent && p.rawReturnCode != 0)
-        r.fail(ReasonCode::ProtocolError, Codec::tr("session present is set on a refused connection"));
+    // Session present on a refusal is against [MQTT-3.2.2-4] (3.1.1) and [MQTT-3.2.2-6] (5.0),
+    // yet 3.1.1-only brokers answer a 5.0 CONNECT that way: decoded as sent, for the client to
+    // take as the refusal it plainly is.
 }
 
 void decodePublish(ByteReader &r, quint8 flags, bool v5, PublishPacket &p)

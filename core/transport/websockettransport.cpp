@@ -57,7 +57,11 @@ void WebSocketTransport::open()
     m_sslErrors.clear();
 
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_socket->setReadBufferSize(readBufferBytes);
+    // Unbounded, unlike tcp/tls: QWebSocket hands over a frame only once all of it is in the
+    // socket's buffer, so a bound smaller than a frame (a 1 MiB PUBLISH in one frame) stalls it
+    // for good. It also drains every complete frame at once, so a bound would not hold the
+    // sender back anyway: over WebSocket the bytes of a paused client wait here, in memory.
+    m_socket->setReadBufferSize(0);
     const bool secure = endpoint().kind == TransportKind::SecureWebSocket;
     if (secure) {
         QString error;

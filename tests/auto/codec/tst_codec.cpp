@@ -124,6 +124,8 @@ private slots:
     void shortForms();
     void connackReturnCodes_data();
     void connackReturnCodes();
+    void connackSessionPresentOnRefusal_data();
+    void connackSessionPresentOnRefusal();
     void malformed_data();
     void malformed();
     void truncated_data();
@@ -381,6 +383,32 @@ void tst_Codec::connackReturnCodes()
     QCOMPARE(connackReasonToReturnCode(reason), returnCode);
 }
 
+// Against [MQTT-3.2.2-4] / [MQTT-3.2.2-6], but sent in the field by 3.1.1-only brokers refusing a
+// 5.0 CONNECT: decoded as it is, the refusal and the flag both kept for the client to judge.
+void tst_Codec::connackSessionPresentOnRefusal_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<ProtocolVersion>("version");
+    QTest::addColumn<quint8>("returnCode");
+    QTest::newRow("3.1.1 unacceptable protocol version") << hex("20020101") << ProtocolVersion::V311 << quint8(1);
+    QTest::newRow("3.1.1 not authorized") << hex("20020105") << ProtocolVersion::V311 << quint8(5);
+    QTest::newRow("5.0 unsupported protocol version") << hex("2003018400") << ProtocolVersion::V5 << quint8(0x84);
+}
+
+void tst_Codec::connackSessionPresentOnRefusal()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(ProtocolVersion, version);
+    QFETCH(quint8, returnCode);
+
+    const DecodeResult decoded = decodePacket(bytes, version);
+    QVERIFY2(std::holds_alternative<Packet>(decoded), qPrintable(describe(decoded)));
+    const auto &connack = std::get<ConnackPacket>(std::get<Packet>(decoded));
+    QVERIFY(connack.sessionPresent);
+    QCOMPARE(connack.rawReturnCode, returnCode);
+    QVERIFY(isError(connack.reason));
+}
+
 // ---------------------------------------------------------------------------------------------
 
 void tst_Codec::malformed_data()
@@ -536,8 +564,6 @@ void tst_Codec::malformed_data()
     QTest::newRow("CONNACK reserved flags") << hex("20020200") << V311 << malformed
                                             << u"CONNACK: reserved connect acknowledge flags are set"_s;
     QTest::newRow("CONNACK return code 6") << hex("20020006") << V311 << protocol << u"CONNACK: reserved return code 6"_s;
-    QTest::newRow("CONNACK session present on refusal") << hex("20020105") << V311 << protocol
-                                                        << u"session present is set on a refused connection"_s; // [MQTT-3.2.2-4]
     QTest::newRow("CONNACK 5.0 reason 0x10") << hex("2003001000") << V5 << protocol
                                              << u"CONNACK: reason code 0x10 is not allowed"_s;
 

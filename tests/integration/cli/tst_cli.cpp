@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // mqttscope-cli against a real mosquitto, side by side with mosquitto_sub/mosquitto_pub: the
 // same flags must give the same bytes, and failures one line on stderr with a useful exit code.
+#include "fakebroker.h"
 #include "freeport.h"
 #include "mosquittobroker.h"
+#include "protocol/codec.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -10,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -90,6 +93,10 @@ private slots:
     void failures_data();
     void failures();
     void autoVersionEndsUpFive();
+    void autoVersionFallsBackOnWhatBrokersSend_data();
+    void autoVersionFallsBackOnWhatBrokersSend();
+    void burstIsDeliveredWhole_data();
+    void burstIsDeliveredWhole();
     void persistentSessionGetsQueuedMessages_data();
     void persistentSessionGetsQueuedMessages();
     void subscriberCarriesOnAfterBrokerRestart();
@@ -331,6 +338,103 @@ void tst_Cli::autoVersionEndsUpFive()
                                            + QStringList{u"-t"_s, u"v"_s, u"-E"_s, u"-d"_s, u"-V"_s, u"311"_s});
     QCOMPARE(v311.exitCode, 0);
     QVERIFY2(v311.err.contains("received CONNACK (0) [MQTT 3.1.1]"), v311.err.constData());
+}
+
+// What 3.1.1-only brokers really answer a 5.0 CONNECT with, replayed by a fake: the default
+// -V auto must end up on 3.1.1 and work.
+void tst_Cli::autoVersionFallsBackOnWhatBrokersSend_data()
+{
+    QTest::addColumn<QByteArray>("refusal");
+    QTest::addColumn<bool>("hangUp");
+    QTest::newRow("return code 1, session present (against [MQTT-3.2.2-4])")
+        << QByteArray::fromHex("20020101") << false;
+    QTest::newRow("return code 1") << FakeBroker::connack311(1) << true;
+    QTest::newRow("5.0 reason 0x84") << FakeBroker::connack(ProtocolVersion::V5, ReasonCode::UnsupportedProtocolVersion)
+                                     << true;
+    QTest::newRow("closed without CONNACK") << QByteArray() << true;
+}
+
+void tst_Cli::autoVersionFallsBackOnWhatBrokersSend()
+{
+    QFETCH(QByteArray, refusal);
+    QFETCH(bool, hangUp);
+    FakeBroker fake;
+    QVERIFY2(fake.listen(), qPrintable(fake.errorString()));
+    fake.setConnectHandler([&](const ConnectPacket &connect, int) {
+        if (connect.version == ProtocolVersion::V5)
+            return FakeConnectReply{refusal, hangUp};
+        return FakeConnectReply{FakeBroker::connack(connect.version)};
+    });
+    // Once subscribed, the fake delivers one message.
+    connect(&fake, &FakeBroker::packetReceived, this, [&fake](int, const Packet &packet) {
+        if (std::holds_alternative<SubscribePacket>(packet))
+            fake.send(encodePacket(PublishPacket{"old/broker", "hello", 0, false, false, 0, {}},
+                                   ProtocolVersion::V311));
+    });
+    auto sub = launch(cli, {u"sub"_s, u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(fake.port()),
+                            u"-t"_s, u"old/#"_s, u"-v"_s, u"-C"_s, u"1"_s, u"-W"_s, u"10"_s, u"-d"_s});
+    // The fake answers from this event loop: wait without blocking it.
+    QTRY_VERIFY_WITH_TIMEOUT(sub->state() == QProcess::NotRunning, processTimeoutMs);
+    const QByteArray err = sub->readAllStandardError();
+    QCOMPARE(sub->exitCode(), 0);
+    QCOMPARE(sub->readAllStandardOutput(), "old/broker hello\n"_ba);
+    QVERIFY2(err.contains("[MQTT 3.1.1]"), err.constData());
+    QVERIFY(fake.connectionCount() >= 2);
+    QCOMPARE(fake.version(0), ProtocolVersion::V5);
+    QCOMPARE(fake.version(fake.connectionCount() - 1), ProtocolVersion::V311);
+}
+
+// Publishing as fast as `pub -l` reads its input, with mosquitto's default 20 QoS 1/2 messages
+// in flight: every message arrives, once at QoS 2 [MQTT-4.3.3-2], in order [MQTT-4.6.0-2]. At 3.1.1
+// mosquitto acknowledges and drops QoS 2 messages beyond its quota, so only the client's own
+// in-flight window keeps them.
+void tst_Cli::burstIsDeliveredWhole_data()
+{
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<int>("qos");
+    for (const char *version : {"mqttv311", "mqttv5"}) {
+        for (int qos : {1, 2})
+            QTest::addRow("%s qos %d", version, qos) << QString::fromLatin1(version) << qos;
+    }
+}
+
+void tst_Cli::burstIsDeliveredWhole()
+{
+    QFETCH(QString, version);
+    QFETCH(int, qos);
+    constexpr int count = 1000;
+    const QString topic = u"burst/%1/%2"_s.arg(version).arg(qos);
+    const QString id = u"burst-sub-%1-%2"_s.arg(version).arg(qos);
+    auto subscriber = launch(m_mosquittoSub, tcp() + QStringList{u"-V"_s, version, u"-q"_s, QString::number(qos),
+                                                                 u"-i"_s, id, u"-t"_s, topic, u"-C"_s,
+                                                                 QString::number(count), u"-W"_s, u"60"_s});
+    QVERIFY(waitForSubscribed(m_broker, id, 1));
+    QByteArray lines;
+    for (int i = 0; i < count; ++i)
+        lines += QByteArray::number(i) + '\n';
+    const Finished pub = run(cli, QStringList{u"pub"_s} + tcp()
+                                      + QStringList{u"-V"_s, version, u"-q"_s, QString::number(qos),
+                                                    u"-t"_s, topic, u"-l"_s},
+                             lines);
+    QVERIFY2(pub.exitCode == 0, pub.err.constData());
+    const Finished received = waitFor(*subscriber, 60000);
+    const QList<QByteArray> arrived = received.out.split('\n');
+    const qsizetype arrivals = arrived.size() - 1; // after the last newline
+    QVERIFY2(received.exitCode == 0,
+             qPrintable(u"%1 of %2 arrived: %3"_s.arg(arrivals).arg(count).arg(QString::fromLocal8Bit(received.err))));
+    // -C stops at `count` arrivals; at QoS 2 they are 0..count-1, each once and in order.
+    QCOMPARE(arrivals, count);
+    QSet<QByteArray> seen;
+    int expected = 0;
+    for (qsizetype i = 0; i < arrivals; ++i) {
+        const QByteArray &line = arrived.at(i);
+        if (qos == 1 && seen.contains(line))
+            continue; // a duplicate is legal at QoS 1
+        seen.insert(line);
+        QCOMPARE(line, QByteArray::number(expected++));
+    }
+    if (qos == 2)
+        QCOMPARE(expected, count);
 }
 
 void tst_Cli::persistentSessionGetsQueuedMessages_data()

@@ -87,6 +87,11 @@ private slots:
     void inboundQos2DeliveredExactlyOnce();
     void receiveMaximumHonoured_data() { versions(); }
     void receiveMaximumHonoured();
+    void inflightWindowWithoutReceiveMaximum_data() { versions(); }
+    void inflightWindowWithoutReceiveMaximum();
+    void pubrecQuotaExceededIsAFailure();
+    void publishQueueIsBounded();
+    void inboundReceiveMaximumCountsQos1();
     void outboundTopicAliases();
     void inboundTopicAliases();
     void deadConnectionDetected_data() { versions(); }
@@ -168,6 +173,9 @@ void tst_ClientWire::autoFallsBackTo311_data()
     QTest::addColumn<QByteArray>("refusal");
     QTest::addColumn<bool>("hangUp");
     QTest::newRow("3.1.1 return code 1") << FakeBroker::connack311(1) << true;
+    // Seen in the field: session present set on the refusal, against [MQTT-3.2.2-4].
+    QTest::newRow("3.1.1 return code 1, session present") << QByteArray::fromHex("20020101") << true;
+    QTest::newRow("3.1.1 return code 1, left open") << FakeBroker::connack311(1) << false;
     QTest::newRow("5.0 reason 0x84")
         << FakeBroker::connack(ProtocolVersion::V5, ReasonCode::UnsupportedProtocolVersion) << true;
     QTest::newRow("closed without CONNACK") << QByteArray() << true;
@@ -318,13 +326,16 @@ void tst_ClientWire::receiveMaximumHonoured()
         return FakeConnectReply{connackBytes(connect.version, false, limits)};
     });
     makeClient(v5);
+    ClientOptions options = m_client->options();
+    options.maximumInflight = 3;
+    m_client->setOptions(options);
     m_client->connectToBroker();
     QVERIFY(waitConnected());
     QList<quint64> tokens;
     for (int i = 0; i < 5; ++i)
         tokens += m_client->publish(message("t/flow", QByteArray::number(i), 1));
     QVERIFY(!tokens.contains(0));
-    const int expectedInFlight = v5 ? 2 : 5; // 3.1.1 has no receive maximum
+    const int expectedInFlight = v5 ? 2 : 3; // 3.1.1 has no receive maximum: only our window
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), expectedInFlight, kTimeoutMs);
     QTest::qWait(kQuietMs);
     QCOMPARE(packetsOf<PublishPacket>(m_fake->received(0)).size(), expectedInFlight); // [MQTT-3.3.4-7]
@@ -337,6 +348,133 @@ void tst_ClientWire::receiveMaximumHonoured()
     QCOMPARE(packetsOf<PublishPacket>(m_fake->received(0)).last().payload, "2"_ba);
     QTRY_COMPARE_WITH_TIMEOUT(m_finished.value(tokens.first(), ReasonCode::UnspecifiedError), ReasonCode::Success,
                               kTimeoutMs);
+}
+
+// 3.1.1 brokers announce no quota (nor do 5.0 ones that leave Receive Maximum out), yet may drop
+// QoS 2 messages beyond their own: the client keeps its own window of 20 by default.
+void tst_ClientWire::inflightWindowWithoutReceiveMaximum()
+{
+    QFETCH(bool, v5);
+    const ProtocolVersion version = versionOf(v5);
+    m_fake->setAnswersRequests(false);
+    makeClient(v5);
+    m_client->connectToBroker();
+    QVERIFY(waitConnected());
+    constexpr int count = 50;
+    QList<quint64> tokens;
+    for (int i = 0; i < count; ++i)
+        tokens += m_client->publish(message("t/window", QByteArray::number(i), 2));
+    QVERIFY(!tokens.contains(0));
+    const auto published = [&] { return packetsOf<PublishPacket>(m_fake->received(0)); };
+    QTRY_COMPARE_WITH_TIMEOUT(published().size(), ClientOptions::defaultMaximumInflight, kTimeoutMs);
+    QTest::qWait(kQuietMs);
+    QCOMPARE(published().size(), ClientOptions::defaultMaximumInflight);
+
+    // A PUBREC does not free the slot, the PUBCOMP does [MQTT-4.3.3-2]: a QoS 2 message counts
+    // until its flow is complete.
+    const quint16 firstId = published().first().packetId;
+    m_fake->send(encodePacket(PubAckPacket{PacketType::Pubrec, firstId, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrel).size(), 1, kTimeoutMs);
+    QTest::qWait(kQuietMs);
+    QCOMPARE(published().size(), ClientOptions::defaultMaximumInflight);
+    m_fake->send(encodePacket(PubAckPacket{PacketType::Pubcomp, firstId, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(published().size(), ClientOptions::defaultMaximumInflight + 1, kTimeoutMs);
+    QCOMPARE(published().last().payload, QByteArray::number(ClientOptions::defaultMaximumInflight));
+    QTRY_COMPARE_WITH_TIMEOUT(m_finished.value(tokens.first(), ReasonCode::UnspecifiedError),
+                              ReasonCode::Success, kTimeoutMs);
+
+    // The rest follow in order as acks come, each message once.
+    for (int acked = 1; acked < count; ++acked) {
+        QTRY_VERIFY_WITH_TIMEOUT(published().size() > acked, kTimeoutMs);
+        const PublishPacket next = published().at(acked);
+        QCOMPARE(next.payload, QByteArray::number(acked));
+        m_fake->send(encodePacket(PubAckPacket{PacketType::Pubrec, next.packetId, ReasonCode::Success, {}}, version)
+                     + encodePacket(PubAckPacket{PacketType::Pubcomp, next.packetId, ReasonCode::Success, {}}, version));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_finished.size(), count, kTimeoutMs);
+    QCOMPARE(published().size(), count);
+    for (quint64 token : std::as_const(tokens))
+        QCOMPARE(m_finished.value(token), ReasonCode::Success);
+}
+
+// A 5.0 broker over its quota says so in the PUBREC (0x97): the message was not accepted, the
+// flow ends there [MQTT-4.3.3-4], and the publish is reported failed, never successful.
+void tst_ClientWire::pubrecQuotaExceededIsAFailure()
+{
+    m_fake->setAnswersRequests(false);
+    makeClient(true);
+    m_client->connectToBroker();
+    QVERIFY(waitConnected());
+    const quint64 token = m_client->publish(message("t/quota", "x", 2));
+    QVERIFY(token != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 1, kTimeoutMs);
+    const quint16 id = packetsOf<PublishPacket>(m_fake->received(0)).first().packetId;
+    m_fake->send(encodePacket(PubAckPacket{PacketType::Pubrec, id, ReasonCode::QuotaExceeded, {}},
+                              ProtocolVersion::V5));
+    QTRY_VERIFY_WITH_TIMEOUT(m_finished.contains(token), kTimeoutMs);
+    QCOMPARE(m_finished.value(token), ReasonCode::QuotaExceeded);
+    QTest::qWait(kQuietMs);
+    QVERIFY(acksOf(m_fake->received(0), PacketType::Pubrel).isEmpty());
+    // The slot is free again: the next message goes out.
+    QVERIFY(m_client->publish(message("t/quota", "y", 2)) != 0);
+    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 2, kTimeoutMs);
+}
+
+// What waits for a slot is bounded in bytes: beyond it a publish is refused with the reason,
+// never queued without limit or dropped in silence.
+void tst_ClientWire::publishQueueIsBounded()
+{
+    m_fake->setAnswersRequests(false);
+    makeClient(false);
+    ClientOptions options = m_client->options();
+    options.maximumInflight = 1;
+    options.maximumQueuedBytes = 300;
+    m_client->setOptions(options);
+    QStringList errors;
+    connect(m_client.get(), &MqttClient::errorOccurred, this, [&errors](const QString &e) { errors += e; });
+    m_client->connectToBroker();
+    QVERIFY(waitConnected());
+    const QByteArray payload(400, 'p');
+    QVERIFY(m_client->publish(message("t/q", payload, 1)) != 0); // in flight
+    // 403 bytes, more than the budget, but a message on its own always waits: any size can go.
+    QVERIFY(m_client->publish(message("t/q", payload, 1)) != 0);
+    QCOMPARE(m_client->publish(message("t/q", payload, 1)), quint64(0));
+    QCOMPARE(errors.size(), 1);
+    QVERIFY2(errors.first().contains(u"wait for the broker"_s), qPrintable(errors.first()));
+    QTest::qWait(kQuietMs);
+    QCOMPARE(packetsOf<PublishPacket>(m_fake->received(0)).size(), 1);
+}
+
+// Our Receive Maximum bounds the server's unacknowledged QoS 1 messages as well as QoS 2 ones
+// [MQTT-3.3.4-9]; beyond it the client disconnects with 0x93 (section 4.9).
+void tst_ClientWire::inboundReceiveMaximumCountsQos1()
+{
+    makeClient(true);
+    ClientOptions options = m_client->options();
+    options.connectProperties.receiveMaximum = 2;
+    m_client->setOptions(options);
+    m_client->connectToBroker();
+    QVERIFY(waitConnected());
+    QByteArray burst;
+    for (quint16 id = 1; id <= 3; ++id) {
+        PublishPacket publish{"t/in", QByteArray::number(id), 1, false, false, id, {}};
+        burst += encodePacket(publish, ProtocolVersion::V5);
+    }
+    m_fake->send(burst); // one read: none of them can have been acknowledged yet
+    QTRY_VERIFY_WITH_TIMEOUT(!m_disconnects.isEmpty(), kTimeoutMs);
+    const QList<DisconnectPacket> disconnects = packetsOf<DisconnectPacket>(m_fake->received(0));
+    QCOMPARE(disconnects.size(), 1);
+    QCOMPARE(disconnects.first().reason, ReasonCode::ReceiveMaximumExceeded);
+    QCOMPARE(m_messages.size(), 2);
+
+    // Within the maximum, read after read, nothing is wrong.
+    QVERIFY(waitConnected(2));
+    for (quint16 id = 1; id <= 6; ++id) {
+        PublishPacket publish{"t/in", QByteArray::number(id), 1, false, false, id, {}};
+        m_fake->send(encodePacket(publish, ProtocolVersion::V5));
+        QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(1), PacketType::Puback).size(), int(id), kTimeoutMs);
+    }
+    QCOMPARE(m_disconnects.size(), 1);
 }
 
 void tst_ClientWire::outboundTopicAliases()
