@@ -277,7 +277,8 @@ void MqttClientPrivate::onConnack(const ConnackPacket &connack)
     const bool v5 = version == ProtocolVersion::V5;
     // A CONNACK in 5.0 form (its byte is the reason itself, not a 3.1.1 return code) proves
     // the server speaks 5.0: a later close before CONNACK is then no reason to fall back.
-    if (v5 && connack.rawReturnCode == static_cast<quint8>(connack.reason))
+    const bool in311Form = connack.rawReturnCode != static_cast<quint8>(connack.reason);
+    if (v5 && !in311Form)
         m_v5Answered = true;
     const bool refused = v5 ? isError(connack.reason) : connack.rawReturnCode != 0;
     if (refused && connack.sessionPresent) {
@@ -289,7 +290,7 @@ void MqttClientPrivate::onConnack(const ConnackPacket &connack)
     if (refused) {
         if (options.version == VersionChoice::Auto && v5
             && (connack.reason == ReasonCode::UnsupportedProtocolVersion || connack.rawReturnCode == 1)) {
-            fallBackToV311(describeConnack(connack, version));
+            fallBackToV311(describeConnack(connack, in311Form ? ProtocolVersion::V311 : version));
             return;
         }
         const QString text = describeConnack(connack, version);

@@ -6,6 +6,7 @@
 #include "brokerpeer.h"
 #include "connectionmanagerdialog.h"
 #include "connectiontab.h"
+#include "fakebroker.h"
 #include "mainwindow.h"
 #include "profileeditor.h"
 #include "publishpanel.h"
@@ -16,6 +17,7 @@
 #include "mosquittobroker.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
+#include "protocol/codec.h"
 #include "views/payloadview.h"
 
 #include <QCheckBox>
@@ -168,6 +170,8 @@ private slots:
     void unsubscribeShowsTheResult();
     void refusedConnectionShowsTheReason();
     void passwordAskedWhenTheKeychainHasNone();
+    void autoVersionFallsBackInTheTab_data();
+    void autoVersionFallsBackInTheTab();
 
 private:
     ConnectionTab *tab() const { return m_window ? m_window->currentTab() : nullptr; }
@@ -723,6 +727,50 @@ void tst_Gui::passwordAskedWhenTheKeychainHasNone()
     QTRY_VERIFY(remembered);
     QVERIFY(!QFile(m_profiles->filePath()).exists() || !readAll(m_profiles->filePath()).contains("secret"));
     m_window->closeTab(m_window->tabs()->indexOf(tab));
+}
+
+// What 3.1.1-only brokers really answer a 5.0 CONNECT with, replayed by a fake: a profile on
+// "auto" connects with 3.1.1, says so in the status line, and shows what the broker sends.
+void tst_Gui::autoVersionFallsBackInTheTab_data()
+{
+    QTest::addColumn<QByteArray>("refusal");
+    QTest::addColumn<bool>("hangUp");
+    QTest::newRow("return code 1, session present (against [MQTT-3.2.2-4])")
+        << QByteArray::fromHex("20020101") << false;
+    QTest::newRow("return code 1") << FakeBroker::connack311(1) << true;
+    QTest::newRow("5.0 reason 0x84") << FakeBroker::connack(ProtocolVersion::V5, ReasonCode::UnsupportedProtocolVersion)
+                                     << true;
+    QTest::newRow("closed without CONNACK") << QByteArray() << true;
+}
+
+void tst_Gui::autoVersionFallsBackInTheTab()
+{
+    QFETCH(QByteArray, refusal);
+    QFETCH(bool, hangUp);
+    FakeBroker fake;
+    QVERIFY2(fake.listen(), qPrintable(fake.errorString()));
+    fake.setConnectHandler([&](const ConnectPacket &connect, int) {
+        if (connect.version == ProtocolVersion::V5)
+            return FakeConnectReply{refusal, hangUp};
+        return FakeConnectReply{FakeBroker::connack(connect.version)};
+    });
+    connect(&fake, &FakeBroker::packetReceived, this, [&fake](int, const Packet &packet) {
+        if (std::holds_alternative<SubscribePacket>(packet))
+            fake.send(encodePacket(PublishPacket{"old/broker", "hello", 0, false, false, 0, {}},
+                                   ProtocolVersion::V311));
+    });
+    ConnectionProfile profile;
+    profile.name = u"Old broker"_s;
+    profile.host = u"127.0.0.1"_s;
+    profile.port = fake.port();
+    profile.version = VersionChoice::Auto;
+    ConnectionTab *old = m_window->openProfile(profile);
+    QTRY_COMPARE_WITH_TIMEOUT(old->state(), ClientState::Connected, 10000);
+    QVERIFY2(old->statusText().contains(u"MQTT 3.1.1"_s), qPrintable(old->statusText()));
+    QCOMPARE(fake.version(0), ProtocolVersion::V5);
+    QCOMPARE(fake.version(fake.connectionCount() - 1), ProtocolVersion::V311);
+    QTRY_VERIFY_WITH_TIMEOUT(old->topicModel()->rowCount() > 0, 10000);
+    m_window->closeTab(m_window->tabs()->indexOf(old));
 }
 
 QTEST_MAIN(tst_Gui)
