@@ -209,6 +209,16 @@ void tst_ClientWire::autoFallsBackTo311()
     QVERIFY(waitConnected(2));
     QCOMPARE(m_fake->connectionCount(), 3);
     QCOMPARE(m_fake->version(2), ProtocolVersion::V311);
+
+    // For the rest of the process: another client (a new tab, the same profile edited) to this
+    // broker does not try 5.0 again.
+    MqttClient other;
+    other.setOptions(m_client->options());
+    other.connectToBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(other.state(), ClientState::Connected, kTimeoutMs);
+    QCOMPARE(m_fake->connectionCount(), 4);
+    QCOMPARE(m_fake->version(3), ProtocolVersion::V311);
+    QCOMPARE(other.protocolVersion(), ProtocolVersion::V311);
 }
 
 void tst_ClientWire::resumedSessionResendsInOrder()
