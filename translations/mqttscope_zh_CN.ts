@@ -523,12 +523,7 @@
         <translation>保留的返回码 %1</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>session present is set on a refused connection</source>
-        <translation>被拒绝的连接设置了会话存在标志</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>QoS is 3</source>
         <translation>QoS 为 3</translation>
     </message>
@@ -1383,7 +1378,7 @@ An empty retained message is published to each topic.</source>
         <translation>PUBLISH：未知的主题别名 %1</translation>
     </message>
     <message>
-        <location filename="../core/client/mqttclient.cpp" line="+126"/>
+        <location filename="../core/client/mqttclient.cpp" line="+127"/>
         <source>Timed out: no CONNACK within %1 ms</source>
         <translation>超时：%1 毫秒内没有收到 CONNACK</translation>
     </message>
@@ -1398,7 +1393,7 @@ An empty retained message is published to each topic.</source>
         <translation>无效的遗嘱主题“%1”：%2</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>No transport for this kind of endpoint</source>
         <translation>没有适用于此类端点的传输方式</translation>
     </message>
@@ -1418,12 +1413,12 @@ An empty retained message is published to each topic.</source>
         <translation>CONNACK：收到第二个 CONNACK</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>Connection refused: %1</source>
         <translation>连接被拒绝：%1</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+98"/>
         <source>The server received the message (PUBREC) but lost the session before completing it</source>
         <translation>服务器已收到消息（PUBREC），但在完成之前丢失了会话</translation>
     </message>
@@ -1438,7 +1433,7 @@ An empty retained message is published to each topic.</source>
         <translation>客户端中止了连接</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+195"/>
         <source>%1 before CONNACK</source>
         <translation>在 CONNACK 之前收到 %1</translation>
     </message>
@@ -1453,12 +1448,12 @@ An empty retained message is published to each topic.</source>
         <translation>在 CONNACK 之前收到 PUBLISH</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>more than %1 unacknowledged QoS 2 messages</source>
-        <translation>超过 %1 条未确认的 QoS 2 消息</translation>
+        <location line="+19"/>
+        <source>more than %1 unacknowledged QoS 1 and 2 messages</source>
+        <translation>超过 %1 条未确认的 QoS 1 和 QoS 2 消息</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+101"/>
         <source>Disconnected by the server: %1</source>
         <translation>服务器断开了连接：%1</translation>
     </message>
@@ -1478,7 +1473,7 @@ An empty retained message is published to each topic.</source>
         <translation>服务器协议错误：%1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>The server accepts at most QoS %1: not publishing with QoS %2</source>
         <translation>服务器最多接受 QoS %1：不以 QoS %2 发布</translation>
     </message>
@@ -1493,7 +1488,12 @@ An empty retained message is published to each topic.</source>
         <translation>该消息的报文为 %1 字节；服务器最多接受 %2 字节</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+60"/>
+        <source>Cannot publish to &quot;%1&quot;: %2 MiB of messages already wait for the broker (at most %3 MiB may wait)</source>
+        <translation>无法发布到“%1”：已有 %2 MiB 的消息在等待代理（最多可等待 %3 MiB）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Cannot publish to &quot;%1&quot;: %2</source>
         <translation>无法发布到“%1”：%2</translation>
     </message>
@@ -1508,7 +1508,7 @@ An empty retained message is published to each topic.</source>
         <translation>无法发布到“%1”：未连接</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>Cannot subscribe: no topic filter</source>
         <translation>无法订阅：没有主题过滤器</translation>
     </message>
@@ -1784,13 +1784,13 @@ An empty retained message is published to each topic.</source>
     <message>
         <location line="+1"/>
         <location line="+3"/>
-        <location line="+77"/>
+        <location line="+85"/>
         <location line="+2"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="-89"/>
         <source>Start a new session (clean start)</source>
         <translation>开始新会话（全新会话）</translation>
     </message>
@@ -1805,7 +1805,12 @@ An empty retained message is published to each topic.</source>
         <translation>自动重连</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>How many QoS 1 and 2 messages may await their acknowledgement at once; the others wait their turn, in order. MQTT 3.1.1 brokers cannot announce a limit, and one beyond its own (mosquitto: 20) may acknowledge a QoS 2 message and drop it. With MQTT 5 the broker&apos;s receive maximum applies as well.</source>
+        <translation>同时等待确认的 QoS 1 和 QoS 2 消息的最大数量；其余消息按顺序排队等待。MQTT 3.1.1 代理无法声明其上限，超过自身上限（mosquitto：20）的代理可能会确认一条 QoS 2 消息后将其丢弃。使用 MQTT 5 时，代理的接收最大值同样适用。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
@@ -1863,6 +1868,11 @@ An empty retained message is published to each topic.</source>
         <location line="+1"/>
         <source>Keepalive:</source>
         <translation>保活间隔：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages in flight:</source>
+        <translation>传输中的消息：</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2006,7 +2016,8 @@ An empty retained message is published to each topic.</source>
         <translation>代理默认值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-106"/>
+        <location line="+107"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
@@ -2121,7 +2132,7 @@ An empty retained message is published to each topic.</source>
         <translation>已保存在密钥环中</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+167"/>
         <source>Without verification anyone between you and the broker can read and change the traffic, including the password.</source>
         <translation>不验证证书时，你与代理之间的任何人都能读取和篡改通信内容，包括密码。</translation>
     </message>
@@ -3099,7 +3110,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::WebSocketTransport</name>
     <message>
-        <location filename="../core/transport/websockettransport.cpp" line="+93"/>
+        <location filename="../core/transport/websockettransport.cpp" line="+97"/>
         <source>%1 sent a text WebSocket frame; MQTT needs binary frames</source>
         <translation>%1 发送了文本 WebSocket 帧；MQTT 需要二进制帧</translation>
     </message>
@@ -3150,6 +3161,11 @@ An empty retained message is published to each topic.</source>
         <location line="+20"/>
         <source>Invalid keepalive given, it must be between 5 and 65535 inclusive.</source>
         <translation>给出的保活间隔无效，必须在 5 到 65535 之间（含边界）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Invalid --max-inflight given, it must be between 0 and 65535 inclusive.</source>
+        <translation>给出的 --max-inflight 无效，必须介于 0 到 65535 之间（含）。</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3360,7 +3376,18 @@ TLS：
 </translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
+        <source>Delivery:
+ --max-inflight N     QoS 1/2 messages awaiting their ack at most (default 20;
+                      0 = no limit); brokers drop what exceeds their quota
+</source>
+        <translation>投递：
+ --max-inflight N     最多等待确认的 QoS 1/2 消息数（默认 20；
+                      0 = 不限）；代理会丢弃超出其配额的消息
+</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>mqttscope-cli %1: MQTT 5.0/3.1.1 command-line client, a drop-in for mosquitto_sub and mosquitto_pub.
 
 Usage: mqttscope-cli sub [OPTIONS] -t TOPIC...
