@@ -11,8 +11,9 @@ using namespace Qt::Literals::StringLiterals;
 namespace mqttscope::cli {
 namespace {
 
-// How many -l messages may await their acknowledgement, and how many lines may wait to be
-// published before stdin is no longer read.
+// How many -l messages may be handed to the client before their acknowledgement (it sends at
+// most its in-flight window of them at once, the rest wait in its queue), and how many lines
+// may wait to be published before stdin is no longer read.
 constexpr qsizetype maximumInFlight = 1000;
 constexpr qsizetype maximumQueuedLines = 10000;
 
