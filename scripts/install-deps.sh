@@ -19,6 +19,7 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
+  bash "$(dirname "$0")/install-test-brokers.sh" # apt has nothing to do; npm may
   exit 0
 fi
 
@@ -31,3 +32,5 @@ $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-rec
 if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet mosquitto 2>/dev/null; then
   $sudo systemctl disable --now mosquitto || true
 fi
+# The brokers the tests start besides mosquitto, from npm (aedes).
+bash "$(dirname "$0")/install-test-brokers.sh"
