@@ -35,6 +35,22 @@ bool isTls(MosquittoBroker::Listener listener)
     return listener == L::Tls || listener == L::TlsClientCert || listener == L::Wss;
 }
 
+MosquittoBroker::Listener listenerFor(TransportKind transport)
+{
+    using L = MosquittoBroker::Listener;
+    switch (transport) {
+    case TransportKind::Tcp:
+        return L::Tcp;
+    case TransportKind::Tls:
+        return L::Tls;
+    case TransportKind::WebSocket:
+        return L::Ws;
+    case TransportKind::SecureWebSocket:
+        return L::Wss;
+    }
+    return L::Tcp;
+}
+
 } // namespace
 
 MosquittoBroker::MosquittoBroker() = default;
@@ -119,6 +135,29 @@ QString MosquittoBroker::url(Listener listener) const
         return u"wss://127.0.0.1:%1%2"_s.arg(e.port).arg(e.path);
     }
     return {};
+}
+
+Endpoint MosquittoBroker::endpoint(TransportKind transport) const
+{
+    return endpoint(listenerFor(transport));
+}
+
+QString MosquittoBroker::url(TransportKind transport) const
+{
+    return url(listenerFor(transport));
+}
+
+int MosquittoBroker::subackCount(const QString &clientId) const
+{
+    return int(log().count("Sending SUBACK to " + clientId.toUtf8() + '\n'));
+}
+
+bool MosquittoBroker::startListening(const QList<TransportKind> &transports)
+{
+    QList<Listener> listeners;
+    for (const TransportKind transport : transports)
+        listeners += listenerFor(transport);
+    return start(listeners);
 }
 
 bool MosquittoBroker::isRunning() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "testbroker.h"
 #include "testcertificates.h"
 #include "transport/endpoint.h"
 
@@ -29,7 +30,7 @@ namespace mqttscope::test {
 // Every listener allows anonymous clients except PasswordTcp, which takes only the setUsers().
 // The broker runs with `persistence false` (a restart forgets sessions), unlimited in-flight and
 // a very large queue, TCP_NODELAY, and logs everything to logFile().
-class MosquittoBroker
+class MosquittoBroker : public TestBroker
 {
 public:
     enum class Listener {
@@ -42,7 +43,7 @@ public:
     };
 
     MosquittoBroker();
-    ~MosquittoBroker();
+    ~MosquittoBroker() override;
     MosquittoBroker(const MosquittoBroker &) = delete;
     MosquittoBroker &operator=(const MosquittoBroker &) = delete;
 
@@ -58,12 +59,12 @@ public:
     // Restarts on the same ports with the same options (e.g. after a test killed it).
     bool restart();
     // SIGTERM, then SIGKILL after 5 s. Idempotent.
-    void stop();
+    void stop() override;
     // SIGKILL, no goodbye to the clients (for abnormal-disconnect tests).
     void kill();
-    bool isRunning() const;
+    bool isRunning() const override;
 
-    QString errorString() const { return m_error; }
+    QString errorString() const override { return m_error; }
     quint16 port(Listener listener) const; // 0 when that listener was not asked for
     // A ready endpoint for a listener: host 127.0.0.1, its port, the test CA as caFile for TLS.
     Endpoint endpoint(Listener listener) const;
@@ -71,11 +72,22 @@ public:
     QString url(Listener listener) const;
     const TestCertificates &certificates() const { return m_certificates; }
     QString logFile() const;
-    QByteArray log() const;         // the log so far
+    QByteArray log() const override; // the log so far
     QString mosquittoVersion() const; // e.g. "2.0.11"
 
     // The mosquitto executable (PATH, then /usr/sbin), empty when not installed.
     static QString mosquittoProgram();
+
+    // TestBroker: Tcp, Tls, WebSocket, SecureWebSocket are the Tcp, Tls, Ws, Wss listeners.
+    QString name() const override { return QStringLiteral("mosquitto"); }
+    QString version() const override { return mosquittoVersion(); }
+    bool startListening(const QList<TransportKind> &transports) override;
+    Endpoint endpoint(TransportKind transport) const override;
+    QString url(TransportKind transport) const override;
+    int subackCount(const QString &clientId) const override;
+    bool speaksMqtt5() const override { return true; }
+    bool forwardsQos2OnPublish() const override { return false; }
+    bool sendsLargeWebSocketMessagesSlowly() const override { return true; }
 
 private:
     bool startOnce();
