@@ -247,6 +247,11 @@ bool MosquittoBroker::writePasswordFile()
     return true;
 }
 
+QStringList MosquittoBroker::largeQueue()
+{
+    return {u"max_queued_messages 1000000"_s, u"max_queued_bytes 0"_s};
+}
+
 bool MosquittoBroker::writeConfig()
 {
     QStringList lines{
@@ -258,9 +263,6 @@ bool MosquittoBroker::writeConfig()
         u"log_timestamp_format %H:%M:%S"_s,
         u"connection_messages true"_s,
         u"set_tcp_nodelay true"_s,
-        u"max_inflight_messages 0"_s,
-        u"max_queued_messages 1000000"_s,
-        u"max_queued_bytes 0"_s,
     };
     lines += m_extraConfig;
 

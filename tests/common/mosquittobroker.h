@@ -28,8 +28,10 @@ namespace mqttscope::test {
 //   quint16 p = broker.port(MosquittoBroker::Listener::Tcp);
 //
 // Every listener allows anonymous clients except PasswordTcp, which takes only the setUsers().
-// The broker runs with `persistence false` (a restart forgets sessions), unlimited in-flight and
-// a very large queue, TCP_NODELAY, and logs everything to logFile().
+// The broker runs with `persistence false` (a restart forgets sessions), TCP_NODELAY, and logs
+// everything to logFile(); its delivery limits are mosquitto's defaults, as users run it (20
+// QoS 1/2 messages in flight per client, 1,000 more queued). A test that holds a subscriber
+// offline or slow for more than that asks for largeQueue().
 class MosquittoBroker : public TestBroker
 {
 public:
@@ -74,6 +76,10 @@ public:
     QString logFile() const;
     QByteArray log() const override; // the log so far
     QString mosquittoVersion() const; // e.g. "2.0.11"
+
+    // extraConfig for a queue per client that a test's traffic cannot overflow: beyond its queue
+    // mosquitto drops QoS 1/2 messages for a client, which is not what such a test is about.
+    static QStringList largeQueue();
 
     // The mosquitto executable (PATH, then /usr/sbin), empty when not installed.
     static QString mosquittoProgram();

@@ -392,9 +392,16 @@ void tst_Cli::burstIsDeliveredWhole_data()
 {
     QTest::addColumn<QString>("version");
     QTest::addColumn<int>("qos");
+    QTest::addColumn<bool>("mosquittoSub");
     for (const char *version : {"mqttv311", "mqttv5"}) {
-        for (int qos : {1, 2})
-            QTest::addRow("%s qos %d", version, qos) << QString::fromLatin1(version) << qos;
+        for (int qos : {1, 2}) {
+            QTest::addRow("%s qos %d, mqttscope-cli sub", version, qos) << QString::fromLatin1(version) << qos << false;
+            // mosquitto_sub 2.0.11 itself fails a 5.0 QoS 2 burst from a default mosquitto ("A
+            // network protocol error occurred", after 493 of 1,000 with mosquitto_pub as the
+            // publisher): no reference there.
+            if (!(qos == 2 && qstrcmp(version, "mqttv5") == 0))
+                QTest::addRow("%s qos %d, mosquitto_sub", version, qos) << QString::fromLatin1(version) << qos << true;
+        }
     }
 }
 
@@ -402,12 +409,14 @@ void tst_Cli::burstIsDeliveredWhole()
 {
     QFETCH(QString, version);
     QFETCH(int, qos);
+    QFETCH(bool, mosquittoSub);
     constexpr int count = 1000;
-    const QString topic = u"burst/%1/%2"_s.arg(version).arg(qos);
-    const QString id = u"burst-sub-%1-%2"_s.arg(version).arg(qos);
-    auto subscriber = launch(m_mosquittoSub, tcp() + QStringList{u"-V"_s, version, u"-q"_s, QString::number(qos),
-                                                                 u"-i"_s, id, u"-t"_s, topic, u"-C"_s,
-                                                                 QString::number(count), u"-W"_s, u"60"_s});
+    const QString topic = u"burst/%1/%2/%3"_s.arg(version).arg(qos).arg(int(mosquittoSub));
+    const QString id = u"burst-sub-%1-%2-%3"_s.arg(version).arg(qos).arg(int(mosquittoSub));
+    const QStringList subscription = tcp() + QStringList{u"-V"_s, version, u"-q"_s, QString::number(qos), u"-i"_s, id,
+                                                         u"-t"_s, topic, u"-C"_s, QString::number(count), u"-W"_s, u"60"_s};
+    auto subscriber = mosquittoSub ? launch(m_mosquittoSub, subscription)
+                                   : launch(cli, QStringList{u"sub"_s} + subscription);
     QVERIFY(waitForSubscribed(m_broker, id, 1));
     QByteArray lines;
     for (int i = 0; i < count; ++i)
