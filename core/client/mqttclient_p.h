@@ -1,20 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "client/inboundtopicaliases.h"
 #include "client/mqttclient.h"
-#include "client/outboundtopicaliases.h"
-#include "client/packetidallocator.h"
-#include "client/publishqueue.h"
 #include "client/reconnectbackoff.h"
+#include "client/session.h"
 #include "protocol/framer.h"
-
-#include <QHash>
-#include <QSet>
-
-#include <deque>
-#include <optional>
-#include <variant>
 
 class QTimer;
 
@@ -22,31 +12,6 @@ namespace mqttscope {
 
 class KeepAliveMonitor;
 class Transport;
-
-// A QoS 1/2 PUBLISH of ours that the server has not finished acknowledging. It keeps the full
-// topic: aliases do not outlive a connection, and a resend must name the topic [MQTT-3.3.2-7].
-struct InFlightPublish
-{
-    enum class Stage { AwaitingPuback, AwaitingPubrec, AwaitingPubcomp };
-    quint64 token = 0;
-    quint64 sequence = 0; // send order, to resend in the original order [MQTT-4.6.0-1]
-    PublishPacket packet;
-    Stage stage = Stage::AwaitingPuback;
-};
-
-// A SUBSCRIBE or UNSUBSCRIBE, queued (packet id 0) or sent and waiting for its ack.
-struct ControlRequest
-{
-    quint64 token = 0;
-    std::variant<SubscribePacket, UnsubscribePacket> packet;
-};
-
-// Why a publish cannot go out, as the reason code publishFinished carries and a sentence.
-struct PublishRefusal
-{
-    ReasonCode reason = ReasonCode::UnspecifiedError;
-    QString text;
-};
 
 class MqttClientPrivate
 {
@@ -83,45 +48,32 @@ private:
     void onTransportClosed();
     void onConnack(const ConnackPacket &connack);
     void fallBackToV311(const QString &why);
-    void applyServerLimits(const ConnackPacket &connack);
-    void restoreSession(bool sessionPresent);
     // Ends the current connection: flushes what is queued, closes the transport and, once it
     // is closed, emits disconnected(reason) and schedules a reconnect if `reconnect`.
     void teardown(const QString &reason, bool reconnect, bool transportClosed = false);
     void finishClose();
     void scheduleReconnect();
     void setState(ClientState newState);
-    bool isLinkUp() const { return m_transport && m_connackReceived; }
 
     // Receiving
     void onReadyRead();
-    void handlePacket(Packet &packet, QList<Message> &batch, qint64 receivedAt);
-    void emitBatch(QList<Message> &batch);
-    void handlePublish(PublishPacket &publish, QList<Message> &batch, qint64 receivedAt);
-    bool inboundWindowExceeded() const;
-    void handlePubAck(const PubAckPacket &ack);
-    void handleControlAck(quint16 packetId, const Packet &ack);
+    // Hands one packet to the session or handles it here (CONNACK, PINGRESP, DISCONNECT,
+    // AUTH); false when the connection ended on it.
+    bool handlePacket(Packet &packet, qint64 receivedAt);
     void handleServerDisconnect(const DisconnectPacket &disconnect);
     void failProtocol(const ProtocolError &error);
 
-    // Sending
+    // Sending and reporting
     bool sendPacket(const Packet &packet);
     void writeBytes(const QByteArray &bytes);
-    void flushWrites();
-    std::optional<PublishRefusal> limitProblem(const Message &message) const;
-    std::optional<PublishRefusal> sendNewPublish(quint64 token, const Message &message);
-    std::optional<PublishRefusal> writePublish(const PublishPacket &packet, bool useAlias);
-    bool canSendPublishNow(quint8 qos) const;
-    int outboundWindow() const;
-    std::optional<PublishRefusal> queueProblem(const Message &message) const;
-    void pumpPublishes();
-    void pumpControl();
-    void failControl(const ControlRequest &request, const QString &text);
-    void finishPublish(quint64 token, ReasonCode reason, const QString &reasonString);
-    void refusePublish(quint64 token, const PublishRefusal &refusal);
+    // Writes what the session produced and reports its events (not its messages); false when a
+    // slot ended the connection, or on a violation (the connection is then ended).
+    bool carryOut(SessionOutput &out);
+    void emitMessages();
+    void flushReadBytes();
+    void emitEvent(const SessionEvent &event);
     void scheduleDeferredSignals();
     void emitDeferredSignals();
-    quint32 serverMaximumPacketSize() const;
 
     // The transport of the current attempt and, while it shuts down, the previous one.
     Transport *m_transport = nullptr;
@@ -146,29 +98,11 @@ private:
     ReconnectBackoff m_backoff;
     Framer m_framer;
 
-    // Server limits from CONNACK
-    quint16 m_serverReceiveMaximum = 65535;
-    quint8 m_serverMaximumQoS = 2;
-    bool m_serverRetainAvailable = true;
-
-    // Session state
-    PacketIdAllocator m_packetIds;
-    QHash<quint16, InFlightPublish> m_inFlight;
-    quint64 m_nextSequence = 0;
-    PublishQueue m_publishQueue;
-    std::deque<ControlRequest> m_controlQueue;
-    QList<ControlRequest> m_awaitingAck; // sent SUBSCRIBE/UNSUBSCRIBE, in send order
-    QSet<quint16> m_inboundQos2; // PUBREC sent, PUBREL not yet received [MQTT-4.3.3-8]
-    int m_unwrittenPubacks = 0;  // QoS 1 PUBLISHes whose PUBACK waits in m_writeBuffer
-    OutboundTopicAliases m_outboundAliases;
-    InboundTopicAliases m_inboundAliases;
-    quint64 m_lastToken = 0;
-    bool m_pumping = false;
+    Session m_session;
 
     // Batched input and output
-    QList<Message> m_batch;
-    bool m_batchingWrites = false;
-    QByteArray m_writeBuffer;
+    SessionOutput m_readOutput; // of the read being decoded; its lists keep their capacity
+    bool m_decoding = false;    // what is written meanwhile joins the read's one write
     QList<quint64> m_writtenQos0; // publishFinished(Success) still to emit
     qint64 m_unreportedReceived = 0;
     qint64 m_unreportedSent = 0;
