@@ -119,7 +119,7 @@ void MqttClientPrivate::ensureHelpers()
     m_connackTimer->setSingleShot(true);
     QObject::connect(m_connackTimer, &QTimer::timeout, q, [this] {
         teardown(MqttClient::tr("Timed out: no CONNACK within %1 ms").arg(options.connackTimeoutMs),
-                 true);
+                 AfterClose::Reconnect);
     });
     m_reconnectTimer = new QTimer(q);
     m_reconnectTimer->setSingleShot(true);
@@ -139,7 +139,7 @@ void MqttClientPrivate::ensureHelpers()
         teardown(MqttClient::tr("No answer from the server for %1 ms after PINGREQ: connection "
                                 "considered dead")
                      .arg(silentMs),
-                 true);
+                 AfterClose::Reconnect);
     });
 }
 
@@ -157,7 +157,6 @@ void MqttClientPrivate::connectToBroker()
     ensureHelpers();
     if (m_closingTransport)
         finishClose(); // report the old connection's end before the new one begins
-    m_manualDisconnect = false;
     m_resumeSession = false; // the first CONNECT uses the configured clean start
     m_backoff.reset();
     if (const auto known = VersionMemory::recall(options.endpoint))
@@ -186,8 +185,7 @@ void MqttClientPrivate::startAttempt()
     version = versionForAttempt();
     m_lastTransportError.clear();
     m_transportHasClosed = false;
-    m_connectSent = false;
-    m_connackReceived = false;
+    m_phase = AttemptPhase::Opening;
     ++m_generation;
     std::unique_ptr<Transport> transport = Transport::create(options.endpoint, q);
     if (!transport) {
@@ -230,7 +228,7 @@ void MqttClientPrivate::onTransportConnected()
     if (v5)
         connect.properties = options.connectProperties;
     sendPacket(connect);
-    m_connectSent = true;
+    m_phase = AttemptPhase::AwaitingConnack;
     m_connackTimer->start(options.connackTimeoutMs);
 }
 
@@ -243,24 +241,24 @@ void MqttClientPrivate::onTransportClosed()
     onReadyRead();
     if (generation != m_generation)
         return;
-    if (m_connectSent && !m_connackReceived && options.version == VersionChoice::Auto
+    if (m_phase == AttemptPhase::AwaitingConnack && options.version == VersionChoice::Auto
         && version == ProtocolVersion::V5 && !m_v5Answered) {
-        m_fallbackAfterClose = true;
         m_autoVersion = ProtocolVersion::V311;
         qCInfo(lcClient) << "The server closed the connection after a 5.0 CONNECT: trying 3.1.1";
-        teardown(QString(), false, true);
+        teardown(QString(), AfterClose::FallBack, true);
         return;
     }
     QString reason = m_lastTransportError;
     if (reason.isEmpty())
-        reason = m_connackReceived ? MqttClient::tr("Connection closed by the server")
-                                   : MqttClient::tr("Connection closed by the server before CONNACK");
-    teardown(reason, true, true);
+        reason = m_phase == AttemptPhase::Connected
+                     ? MqttClient::tr("Connection closed by the server")
+                     : MqttClient::tr("Connection closed by the server before CONNACK");
+    teardown(reason, AfterClose::Reconnect, true);
 }
 
 void MqttClientPrivate::onConnack(const ConnackPacket &connack)
 {
-    if (m_connackReceived) {
+    if (m_phase == AttemptPhase::Connected) {
         failProtocol({ReasonCode::ProtocolError, MqttClient::tr("CONNACK: a second CONNACK")});
         return;
     }
@@ -290,10 +288,10 @@ void MqttClientPrivate::onConnack(const ConnackPacket &connack)
         const quint64 generation = m_generation;
         emit q->connectionRefused(connack);
         if (generation == m_generation)
-            teardown(MqttClient::tr("Connection refused: %1").arg(text), true);
+            teardown(MqttClient::tr("Connection refused: %1").arg(text), AfterClose::Reconnect);
         return;
     }
-    m_connackReceived = true;
+    m_phase = AttemptPhase::Connected;
     if (options.version == VersionChoice::Auto) {
         VersionMemory::remember(options.endpoint, version);
         if (version != ProtocolVersion::V5)
@@ -325,21 +323,19 @@ void MqttClientPrivate::fallBackToV311(const QString &why)
 {
     qCInfo(lcClient).noquote() << "The server refused MQTT 5.0 (" << why << "): trying 3.1.1";
     m_autoVersion = ProtocolVersion::V311;
-    m_fallbackAfterClose = true;
-    teardown(QString(), false);
+    teardown(QString(), AfterClose::FallBack);
 }
 
 void MqttClientPrivate::disconnectFromBroker(ReasonCode reason, const Properties &properties)
 {
-    m_manualDisconnect = true;
     if (m_reconnectTimer)
         m_reconnectTimer->stop();
     if (m_transport) {
-        if (m_connectSent)
+        if (connectSent())
             sendPacket(DisconnectPacket{reason, version == ProtocolVersion::V5 ? properties : Properties{}});
-        teardown(MqttClient::tr("Disconnected by the client"), false);
+        teardown(MqttClient::tr("Disconnected by the client"), AfterClose::Stop);
     } else if (m_closingTransport) {
-        m_reconnectAfterClose = false;
+        m_afterClose = AfterClose::Stop;
     } else {
         setState(ClientState::Disconnected);
     }
@@ -347,12 +343,13 @@ void MqttClientPrivate::disconnectFromBroker(ReasonCode reason, const Properties
 
 void MqttClientPrivate::abortConnection()
 {
-    m_manualDisconnect = true;
     if (m_reconnectTimer)
         m_reconnectTimer->stop();
     if (m_transport)
-        teardown(MqttClient::tr("Connection aborted by the client"), false);
-    else if (!m_closingTransport)
+        teardown(MqttClient::tr("Connection aborted by the client"), AfterClose::Stop);
+    else if (m_closingTransport)
+        m_afterClose = AfterClose::Stop;
+    else
         setState(ClientState::Disconnected);
 }
 
@@ -374,7 +371,7 @@ void MqttClientPrivate::setReceivingPaused(bool paused)
     }, Qt::QueuedConnection);
 }
 
-void MqttClientPrivate::teardown(const QString &reason, bool reconnect, bool transportClosed)
+void MqttClientPrivate::teardown(const QString &reason, AfterClose then, bool transportClosed)
 {
     if (!m_transport)
         return;
@@ -385,12 +382,11 @@ void MqttClientPrivate::teardown(const QString &reason, bool reconnect, bool tra
     ++m_generation;
     m_connackTimer->stop();
     m_keepAlive->stop();
-    m_connectSent = false;
-    m_connackReceived = false;
+    m_phase = AttemptPhase::None;
     m_session.connectionLost();
 
     m_closeReason = reason;
-    m_reconnectAfterClose = reconnect;
+    m_afterClose = then;
     m_closingTransport = transport;
     QObject::disconnect(transport, nullptr, q, nullptr);
     if (transportClosed || m_transportHasClosed) {
@@ -411,13 +407,13 @@ void MqttClientPrivate::finishClose()
         return;
     QObject::disconnect(transport, nullptr, q, nullptr);
     transport->deleteLater();
-    if (std::exchange(m_fallbackAfterClose, false)) {
+    if (m_afterClose == AfterClose::FallBack) {
         startAttempt();
         return;
     }
     const QString reason = m_closeReason;
     qCInfo(lcClient).noquote() << "Disconnected:" << reason;
-    if (m_reconnectAfterClose && options.reconnect.enabled && !m_manualDisconnect) {
+    if (m_afterClose == AfterClose::Reconnect && options.reconnect.enabled) {
         scheduleReconnect();
         emit q->disconnected(reason);
         if (state == ClientState::Reconnecting && m_reconnectTimer->isActive())
@@ -491,7 +487,7 @@ void MqttClientPrivate::onReadyRead()
         // A 3.1.1-only broker answers a 5.0 CONNECT with a 3.1.1 CONNACK (remaining length 2,
         // which 5.0 never uses): read it as 3.1.1 to see its "unacceptable protocol version".
         ProtocolVersion decodeVersion = version;
-        if (!m_connackReceived && version == ProtocolVersion::V5 && frame->size() == 4
+        if (m_phase != AttemptPhase::Connected && version == ProtocolVersion::V5 && frame->size() == 4
             && quint8(frame->at(0)) == 0x20 && frame->at(1) == 0x02)
             decodeVersion = ProtocolVersion::V311;
         DecodeResult result = decodePacket(*frame, decodeVersion);
@@ -530,7 +526,7 @@ bool MqttClientPrivate::handlePacket(Packet &packet, qint64 receivedAt)
     const quint64 generation = m_generation;
     const bool allowedBeforeConnack = type == PacketType::Connack || type == PacketType::Auth
                                       || type == PacketType::Disconnect;
-    if (!m_connackReceived && !allowedBeforeConnack) {
+    if (m_phase != AttemptPhase::Connected && !allowedBeforeConnack) {
         failProtocol({ReasonCode::ProtocolError, MqttClient::tr("%1 before CONNACK").arg(packetTypeName(type))});
         return false;
     }
@@ -576,7 +572,7 @@ void MqttClientPrivate::handleServerDisconnect(const DisconnectPacket &disconnec
     const quint64 generation = m_generation;
     emit q->serverDisconnected(disconnect);
     if (generation == m_generation)
-        teardown(MqttClient::tr("Disconnected by the server: %1").arg(text), true);
+        teardown(MqttClient::tr("Disconnected by the server: %1").arg(text), AfterClose::Reconnect);
 }
 
 void MqttClientPrivate::failProtocol(const ProtocolError &error)
@@ -601,9 +597,9 @@ void MqttClientPrivate::failProtocol(const ProtocolError &error)
         break;
     }
     // 5.0 tells the server why [MQTT-4.13.1-1]; 3.1.1 just closes [MQTT-4.8.0-1].
-    if (m_transport && m_connectSent && version == ProtocolVersion::V5)
+    if (m_transport && connectSent() && version == ProtocolVersion::V5)
         sendPacket(DisconnectPacket{error.reason, {}});
-    teardown(text.arg(error.message), true);
+    teardown(text.arg(error.message), AfterClose::Reconnect);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -614,7 +610,7 @@ bool MqttClientPrivate::sendPacket(const Packet &packet)
     if (!m_transport)
         return false;
     const QByteArray bytes = encodePacket(packet, version);
-    const quint32 maximum = m_connackReceived ? lastConnack.properties.maximumPacketSize.value_or(0) : 0;
+    const quint32 maximum = m_phase == AttemptPhase::Connected ? lastConnack.properties.maximumPacketSize.value_or(0) : 0;
     if (maximum && quint32(bytes.size()) > maximum) {
         qCWarning(lcClient) << packetTypeName(packetTypeOf(packet)) << "of" << bytes.size()
                             << "bytes not sent: the server accepts at most" << maximum;
@@ -709,7 +705,7 @@ quint64 MqttClientPrivate::unsubscribe(const QList<QString> &filters, const Prop
 
 void MqttClientPrivate::sendAuth(const AuthPacket &auth)
 {
-    if (!m_transport || !m_connectSent || version != ProtocolVersion::V5) {
+    if (!m_transport || !connectSent() || version != ProtocolVersion::V5) {
         emit q->errorOccurred(MqttClient::tr("AUTH needs an MQTT 5.0 connection"));
         return;
     }

@@ -40,6 +40,11 @@ public:
     bool receivingPaused = false;
 
 private:
+    // How far the current attempt got.
+    enum class AttemptPhase { None, Opening, AwaitingConnack, Connected };
+    // Where a connection's end leads once its transport has closed.
+    enum class AfterClose { Stop, Reconnect, FallBack /* at once, with 3.1.1 */ };
+
     // Connection life cycle
     void ensureHelpers();
     void startAttempt();
@@ -49,11 +54,15 @@ private:
     void onConnack(const ConnackPacket &connack);
     void fallBackToV311(const QString &why);
     // Ends the current connection: flushes what is queued, closes the transport and, once it
-    // is closed, emits disconnected(reason) and schedules a reconnect if `reconnect`.
-    void teardown(const QString &reason, bool reconnect, bool transportClosed = false);
+    // is closed, emits disconnected(reason) and does what `then` says.
+    void teardown(const QString &reason, AfterClose then, bool transportClosed = false);
     void finishClose();
     void scheduleReconnect();
     void setState(ClientState newState);
+    bool connectSent() const
+    {
+        return m_phase == AttemptPhase::AwaitingConnack || m_phase == AttemptPhase::Connected;
+    }
 
     // Receiving
     void onReadyRead();
@@ -81,12 +90,9 @@ private:
     quint64 m_generation = 0; // bumped per attempt and teardown, so stale loops stop
     QString m_lastTransportError;
     bool m_transportHasClosed = false; // closed() came: close() would not emit it again
+    AttemptPhase m_phase = AttemptPhase::None;
     QString m_closeReason;
-    bool m_reconnectAfterClose = false;
-    bool m_fallbackAfterClose = false;
-    bool m_connectSent = false;
-    bool m_connackReceived = false;
-    bool m_manualDisconnect = false;
+    AfterClose m_afterClose = AfterClose::Stop;
     bool m_resumeSession = false; // 5.0 reconnects with clean start 0 to keep the session
     ProtocolVersion m_autoVersion = ProtocolVersion::V5;
     bool m_v5Answered = false; // a 5.0 CONNACK came from this endpoint: no fallback on a close
