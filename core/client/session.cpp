@@ -430,8 +430,8 @@ void Session::handlePublish(PublishPacket &publish, qint64 receivedAt, SessionOu
         m_inboundQos2.insert(id);
     else if (qos == 1)
         ++m_unwrittenPubacks;
-    out.messages.emplaceBack(std::move(publish.topic), std::move(publish.payload), qos, publish.retain,
-                             publish.dup, std::move(publish.properties), receivedAt);
+    out.messages.append(Message{std::move(publish.topic), std::move(publish.payload), qos, publish.retain,
+                                publish.dup, std::move(publish.properties), receivedAt});
     if (qos == 1)
         writePacket(PubAckPacket{PacketType::Puback, id, ReasonCode::Success, {}}, out);
     else if (qos == 2)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Builds the fuzz_codec libFuzzer target with clang outside the main (g++) build and runs it.
-#   run_fuzz.sh SOURCE_DIR WORK_DIR SECONDS [extra libFuzzer arguments...]
+# Builds a libFuzzer target with clang outside the main (g++) build and runs it.
+#   [FUZZ_TARGET=fuzz_codec|fuzz_session] run_fuzz.sh SOURCE_DIR WORK_DIR SECONDS [libFuzzer args...]
+# fuzz_codec (the default) drives the framer and codec, fuzz_session the session behind them.
 # New inputs go to WORK_DIR/corpus, crash reproducers to WORK_DIR/. Exits non-zero on a crash.
 set -eu
 
@@ -21,11 +22,21 @@ else
     qt_libs="-lQt6Core"
 fi
 
-sources="$source_dir/tests/fuzz/fuzz_codec.cpp $(ls "$source_dir"/core/protocol/*.cpp)"
-binary="$work_dir/fuzz_codec"
+target=${FUZZ_TARGET:-fuzz_codec}
+sources="$source_dir/tests/fuzz/$target.cpp $(ls "$source_dir"/core/protocol/*.cpp)"
+watched="$source_dir/core/protocol $source_dir/tests/fuzz/$target.cpp"
+if [ "$target" = fuzz_session ]; then
+    for part in session publishqueue packetidallocator outboundtopicaliases inboundtopicaliases \
+                clientlogging; do
+        sources="$sources $source_dir/core/client/$part.cpp"
+    done
+    watched="$watched $source_dir/core/client"
+fi
+binary="$work_dir/$target"
 
 # Rebuild only when a source or header is newer than the binary: compiling with sanitizers is slow.
-stale=$(find "$source_dir/core/protocol" "$source_dir/tests/fuzz/fuzz_codec.cpp" -newer "$binary" 2>/dev/null | head -n 1 || true)
+# shellcheck disable=SC2086
+stale=$(find $watched -newer "$binary" 2>/dev/null | head -n 1 || true)
 if [ ! -x "$binary" ] || [ -n "$stale" ]; then
     echo "building $binary with $cxx"
     # Qt is built with -reduce-relocations, so code using it must be position independent.
