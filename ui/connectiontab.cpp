@@ -635,13 +635,14 @@ void ConnectionTab::onFlushed()
     // Follow the newest message unless the user is reading an older one.
     if (following && rows > 0 && (rows != rowsBefore || !current.isValid()))
         m_historyView->setCurrentIndex(m_historyModel->index(rows - 1, 0));
-    emit messagesIngested(rows);
 }
 
 void ConnectionTab::onPublishFinished(quint64 requestId, ReasonCode reason, const QString &reasonString)
 {
-    const Request kind = m_requests.take(requestId);
-    if (kind == Request::PanelPublish)
+    const auto kind = takeRequest(requestId);
+    if (!kind)
+        return;
+    if (*kind == Request::PanelPublish)
         m_publishPanel->publishFinished(requestId, reason, reasonString);
     emit publishFinished(requestId, !isError(reason), reasonString.isEmpty() ? reasonCodeName(reason) : reasonString);
 }
@@ -654,7 +655,10 @@ void ConnectionTab::onSubscribeFinished(quint64 requestId, const SubackPacket &s
 
 void ConnectionTab::onRequestFailed(quint64 requestId, const QString &error)
 {
-    switch (m_requests.take(requestId)) {
+    const auto kind = takeRequest(requestId);
+    if (!kind)
+        return;
+    switch (*kind) {
     case Request::PanelPublish:
         m_publishPanel->publishFailed(requestId, error);
         [[fallthrough]];
@@ -666,6 +670,19 @@ void ConnectionTab::onRequestFailed(quint64 requestId, const QString &error)
         m_subscriptionsPanel->requestFailed(requestId, error);
         break;
     }
+}
+
+std::optional<ConnectionTab::Request> ConnectionTab::takeRequest(quint64 requestId)
+{
+    const auto it = m_requests.constFind(requestId);
+    if (it == m_requests.cend()) {
+        // A result for no request of ours would be reported against the wrong one.
+        qWarning() << "Result for unknown request" << requestId << "ignored";
+        return std::nullopt;
+    }
+    const Request kind = *it;
+    m_requests.erase(it);
+    return kind;
 }
 
 void ConnectionTab::onTraffic(qint64 bytesIn, qint64 bytesOut, qint64, qint64 messagesOut)

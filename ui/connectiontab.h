@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QItemSelection;
 class QLabel;
@@ -85,8 +87,6 @@ public:
     TopicTreeModel *topicModel() const { return m_treeModel; }
     ConnectionWorker *worker() const { return m_worker; } // lives on the connection's thread
     HistoryModel *historyModel() const { return m_historyModel; }
-    ValuePlot *valuePlot() const { return m_plot; }
-    DiffView *diffView() const { return m_diffView; }
     QTreeView *topicTree() const { return m_tree; }
     QTableView *historyView() const { return m_historyView; }
     PayloadView *payloadView() const { return m_payloadView; }
@@ -99,11 +99,11 @@ signals:
     void stateChanged(mqttscope::ClientState state);
     void titleChanged(const QString &title);
     void statusChanged();
-    void messagesIngested(int count);
     void publishFinished(quint64 requestId, bool ok, const QString &text);
 
 private:
     enum class Request { Publish, PanelPublish, Subscribe, Unsubscribe };
+    std::optional<Request> takeRequest(quint64 requestId);
 
     QWidget *createTreePane();
     QWidget *createMessagePane();
