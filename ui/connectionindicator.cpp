@@ -36,7 +36,8 @@ QColor indicatorColor(ConnectionIndicator indicator, const QPalette &palette)
 QIcon indicatorIcon(ConnectionIndicator indicator, const QPalette &palette)
 {
     const QColor color = indicatorColor(indicator, palette);
-    const bool filled = indicator == ConnectionIndicator::Connected || indicator == ConnectionIndicator::Refused;
+    const bool filled =
+        indicator == ConnectionIndicator::Connected || indicator == ConnectionIndicator::Refused;
     QIcon icon;
     for (int size : {16, 24, 32, 48}) {
         QPixmap pixmap(size, size);
@@ -45,7 +46,8 @@ QIcon indicatorIcon(ConnectionIndicator indicator, const QPalette &palette)
         painter.setRenderHint(QPainter::Antialiasing);
         const qreal diameter = size * 0.625;
         const qreal pen = filled ? 0 : qMax(1.5, size / 8.0);
-        const QRectF dot((size - diameter + pen) / 2, (size - diameter + pen) / 2, diameter - pen, diameter - pen);
+        const QRectF dot((size - diameter + pen) / 2, (size - diameter + pen) / 2, diameter - pen,
+                         diameter - pen);
         if (filled) {
             painter.setPen(Qt::NoPen);
             painter.setBrush(color);

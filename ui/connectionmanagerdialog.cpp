@@ -25,7 +25,8 @@ namespace {
 constexpr int IdRole = Qt::UserRole + 1;
 }
 
-ConnectionManagerDialog::ConnectionManagerDialog(ProfileStore *profiles, SecretStore *secrets, QWidget *parent)
+ConnectionManagerDialog::ConnectionManagerDialog(ProfileStore *profiles, SecretStore *secrets,
+                                                 QWidget *parent)
     : QDialog(parent)
     , m_profiles(profiles)
     , m_secrets(secrets)
@@ -78,14 +79,16 @@ ConnectionManagerDialog::ConnectionManagerDialog(ProfileStore *profiles, SecretS
     resize(900, 640);
 
     connect(newButton, &QPushButton::clicked, this, &ConnectionManagerDialog::createProfile);
-    connect(duplicateButton, &QPushButton::clicked, this, &ConnectionManagerDialog::duplicateProfile);
+    connect(duplicateButton, &QPushButton::clicked, this,
+            &ConnectionManagerDialog::duplicateProfile);
     connect(deleteButton, &QPushButton::clicked, this, &ConnectionManagerDialog::deleteProfile);
     deleteButton->setToolTip(tr("Delete the selected profile (Del)"));
     auto *del = new QShortcut(QKeySequence::Delete, m_list, nullptr, nullptr, Qt::WidgetShortcut);
     connect(del, &QShortcut::activated, this, &ConnectionManagerDialog::deleteProfile);
     connect(importButton, &QPushButton::clicked, this, &ConnectionManagerDialog::importProfiles);
     connect(exportButton, &QPushButton::clicked, this, &ConnectionManagerDialog::exportProfiles);
-    connect(buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &ConnectionManagerDialog::saveCurrent);
+    connect(buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this,
+            &ConnectionManagerDialog::saveCurrent);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(connectButton, &QPushButton::clicked, this, &ConnectionManagerDialog::connectCurrent);
     connect(m_editor, &ProfileEditor::changed, this, [this] { m_editor->validate(); });
@@ -155,7 +158,8 @@ void ConnectionManagerDialog::showProfile(const QUuid &id)
         if (secrets)
             m_editor->setSecrets(*secrets);
         else if (!error.isEmpty())
-            setStatus(tr("Keychain unavailable (%1): passwords are asked for when connecting.").arg(error));
+            setStatus(tr("Keychain unavailable (%1): passwords are asked for when connecting.")
+                          .arg(error));
     });
 }
 
@@ -184,8 +188,9 @@ void ConnectionManagerDialog::deleteProfile()
     const auto profile = m_profiles->profile(m_currentId);
     if (!profile)
         return;
-    const auto answer = QMessageBox::question(this, tr("Delete profile"),
-                                              tr("Delete the profile \"%1\" and its stored password?").arg(profile->name));
+    const auto answer = QMessageBox::question(
+        this, tr("Delete profile"),
+        tr("Delete the profile \"%1\" and its stored password?").arg(profile->name));
     if (answer != QMessageBox::Yes)
         return;
     m_secrets->remove(profile->id);
@@ -201,7 +206,8 @@ void ConnectionManagerDialog::deleteProfile()
 
 void ConnectionManagerDialog::importProfiles()
 {
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Import profiles"), {}, tr("JSON (*.json)"));
+    const QString fileName =
+        QFileDialog::getOpenFileName(this, tr("Import profiles"), {}, tr("JSON (*.json)"));
     if (fileName.isEmpty())
         return;
     QFile file(fileName);
@@ -222,16 +228,18 @@ void ConnectionManagerDialog::importProfiles()
 
 void ConnectionManagerDialog::exportProfiles()
 {
-    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export profiles"), u"mqttscope-profiles.json"_s,
-                                                          tr("JSON (*.json)"));
+    const QString fileName = QFileDialog::getSaveFileName(
+        this, tr("Export profiles"), u"mqttscope-profiles.json"_s, tr("JSON (*.json)"));
     if (fileName.isEmpty())
         return;
     QFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || file.write(ProfileStore::toJson(m_profiles->profiles())) < 0) {
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(ProfileStore::toJson(m_profiles->profiles())) < 0) {
         setStatus(tr("Cannot write %1: %2").arg(fileName, file.errorString()));
         return;
     }
-    setStatus(tr("Exported %n profile(s) without passwords.", nullptr, int(m_profiles->profiles().size())));
+    setStatus(tr("Exported %n profile(s) without passwords.", nullptr,
+                 int(m_profiles->profiles().size())));
 }
 
 bool ConnectionManagerDialog::saveCurrent()

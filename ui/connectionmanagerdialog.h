@@ -21,7 +21,8 @@ class ConnectionManagerDialog : public QDialog
 {
     Q_OBJECT
 public:
-    ConnectionManagerDialog(ProfileStore *profiles, SecretStore *secrets, QWidget *parent = nullptr);
+    ConnectionManagerDialog(ProfileStore *profiles, SecretStore *secrets,
+                            QWidget *parent = nullptr);
 
     ProfileEditor *editor() const { return m_editor; }
     QUuid currentProfileId() const { return m_currentId; }

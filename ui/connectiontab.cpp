@@ -62,7 +62,8 @@ QString dataSize(double bytes)
 
 } // namespace
 
-ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secrets, QWidget *parent)
+ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secrets,
+                             QWidget *parent)
     : QWidget(parent)
     , m_profile(profile)
     , m_secrets(secrets)
@@ -114,29 +115,33 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     m_thread->start();
     connect(m_worker, &ConnectionWorker::stateChanged, this, &ConnectionTab::onStateChanged);
     connect(m_worker, &ConnectionWorker::connected, this, &ConnectionTab::onConnected);
-    connect(m_worker, &ConnectionWorker::connectionRefused, this, &ConnectionTab::onConnectionRefused);
+    connect(m_worker, &ConnectionWorker::connectionRefused, this,
+            &ConnectionTab::onConnectionRefused);
     connect(m_worker, &ConnectionWorker::disconnected, this, &ConnectionTab::onDisconnected);
-    connect(m_worker, &ConnectionWorker::reconnectScheduled, this, &ConnectionTab::onReconnectScheduled);
-    connect(m_worker, &ConnectionWorker::messagesReceived, this, &ConnectionTab::onMessagesReceived);
+    connect(m_worker, &ConnectionWorker::reconnectScheduled, this,
+            &ConnectionTab::onReconnectScheduled);
+    connect(m_worker, &ConnectionWorker::messagesReceived, this,
+            &ConnectionTab::onMessagesReceived);
     connect(m_worker, &ConnectionWorker::receivingPausedChanged, this, [this](bool paused) {
         m_catchingUp = paused;
         updateStatus();
     });
     connect(m_worker, &ConnectionWorker::publishFinished, this, &ConnectionTab::onPublishFinished);
-    connect(m_worker, &ConnectionWorker::subscribeFinished, this, &ConnectionTab::onSubscribeFinished);
-    connect(m_worker, &ConnectionWorker::unsubscribeFinished, this, [this](quint64 requestId, const UnsubackPacket &unsuback) {
-        m_requests.remove(requestId);
-        m_subscriptionsPanel->unsubscribeFinished(requestId, unsuback);
-    });
+    connect(m_worker, &ConnectionWorker::subscribeFinished, this,
+            &ConnectionTab::onSubscribeFinished);
+    connect(m_worker, &ConnectionWorker::unsubscribeFinished, this,
+            [this](quint64 requestId, const UnsubackPacket &unsuback) {
+                m_requests.remove(requestId);
+                m_subscriptionsPanel->unsubscribeFinished(requestId, unsuback);
+            });
     connect(m_worker, &ConnectionWorker::requestFailed, this, &ConnectionTab::onRequestFailed);
     connect(m_worker, &ConnectionWorker::trafficCounted, this, &ConnectionTab::onTraffic);
     connect(m_worker, &ConnectionWorker::pingRoundTrip, this, [this](int ms) {
         m_pingMs = ms;
         updateStatus();
     });
-    connect(m_worker, &ConnectionWorker::errorOccurred, this, [this](const QString &message) {
-        m_stateLabel->setToolTip(message);
-    });
+    connect(m_worker, &ConnectionWorker::errorOccurred, this,
+            [this](const QString &message) { m_stateLabel->setToolTip(message); });
 
     connect(m_treeModel, &TopicTreeModel::flushed, this, &ConnectionTab::onFlushed);
     connect(m_publishPanel, &PublishPanel::publishRequested, this, [this](const Message &message) {
@@ -144,8 +149,10 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
         m_requests.insert(requestId, Request::PanelPublish);
         m_publishPanel->publishStarted(requestId, message);
     });
-    connect(m_subscriptionsPanel, &SubscriptionsPanel::subscribeRequested, this, &ConnectionTab::subscribe);
-    connect(m_subscriptionsPanel, &SubscriptionsPanel::unsubscribeRequested, this, &ConnectionTab::unsubscribe);
+    connect(m_subscriptionsPanel, &SubscriptionsPanel::subscribeRequested, this,
+            &ConnectionTab::subscribe);
+    connect(m_subscriptionsPanel, &SubscriptionsPanel::unsubscribeRequested, this,
+            &ConnectionTab::unsubscribe);
 
     m_statusTimer->setInterval(1000);
     connect(m_statusTimer, &QTimer::timeout, this, &ConnectionTab::updateStatus);
@@ -176,8 +183,9 @@ QWidget *ConnectionTab::createTreePane()
     m_filterMode->addItem(tr("Wildcard"), int(TopicFilter::Mode::Wildcard));
     m_filterMode->addItem(tr("Regex"), int(TopicFilter::Mode::RegularExpression));
     m_filterMode->addItem(tr("Payload"), int(TopicFilter::Mode::PayloadText));
-    m_filterMode->setToolTip(tr("How the filter matches: topic substring, MQTT wildcard filter (+, #), "
-                                "regular expression, or text in the latest payload"));
+    m_filterMode->setToolTip(
+        tr("How the filter matches: topic substring, MQTT wildcard filter (+, #), "
+           "regular expression, or text in the latest payload"));
     m_sort = new QComboBox(pane);
     m_sort->setObjectName(u"sortOrder"_s);
     m_sort->addItem(tr("Arrival order"), -1);
@@ -206,8 +214,10 @@ QWidget *ConnectionTab::createTreePane()
     m_tree->header()->setSectionResizeMode(TopicTreeModel::TopicColumn, QHeaderView::Interactive);
     m_tree->header()->setSectionResizeMode(TopicTreeModel::ValueColumn, QHeaderView::Stretch);
     m_tree->header()->resizeSection(TopicTreeModel::TopicColumn, 220);
-    for (int column : {TopicTreeModel::MessagesColumn, TopicTreeModel::TopicsColumn, TopicTreeModel::RateColumn})
-        m_tree->header()->resizeSection(column, m_tree->fontMetrics().horizontalAdvance(u"00000000"_s));
+    for (int column :
+         {TopicTreeModel::MessagesColumn, TopicTreeModel::TopicsColumn, TopicTreeModel::RateColumn})
+        m_tree->header()->resizeSection(column,
+                                        m_tree->fontMetrics().horizontalAdvance(u"00000000"_s));
     m_tree->header()->setStretchLastSection(false);
 
     auto *filterRow = new QHBoxLayout;
@@ -235,9 +245,9 @@ QWidget *ConnectionTab::createTreePane()
     connect(m_filterMode, &QComboBox::currentIndexChanged, this, &ConnectionTab::applyFilter);
     connect(m_treeModel, &TopicTreeModel::filterChanged, this, [this, filterProblem] {
         filterProblem->showMessage(m_treeModel->filter().problem());
-        m_filterMessage->setText(m_treeModel->isFiltered()
-                                     ? tr("%n match(es)", nullptr, int(m_treeModel->filterMatchCount()))
-                                     : QString());
+        m_filterMessage->setText(m_treeModel->isFiltered() ? tr(
+                                     "%n match(es)", nullptr, int(m_treeModel->filterMatchCount()))
+                                                           : QString());
     });
     // Counts and rates change with every message but the rows stay put between ticks of this
     // timer, so a flood cannot make the tree jump under the mouse.
@@ -246,7 +256,8 @@ QWidget *ConnectionTab::createTreePane()
     connect(m_resortTimer, &QTimer::timeout, this, &ConnectionTab::resortTree);
     connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
         const int column = m_sort->currentData().toInt();
-        const Qt::SortOrder order = column == TopicTreeModel::TopicColumn ? Qt::AscendingOrder : Qt::DescendingOrder;
+        const Qt::SortOrder order =
+            column == TopicTreeModel::TopicColumn ? Qt::AscendingOrder : Qt::DescendingOrder;
         m_proxy->sort(column, order);
         if (m_proxy->sortsByTraffic())
             m_resortTimer->start();
@@ -255,13 +266,15 @@ QWidget *ConnectionTab::createTreePane()
     });
     connect(expand, &QToolButton::clicked, m_tree, &QTreeView::expandAll);
     connect(collapse, &QToolButton::clicked, m_tree, &QTreeView::collapseAll);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &ConnectionTab::onTopicSelected);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ConnectionTab::onTopicSelected);
     connect(m_tree, &QTreeView::customContextMenuRequested, this, &ConnectionTab::showTreeMenu);
     // Del in the tree clears the selected topic's history (everything when none is selected).
     auto *clear = new QShortcut(QKeySequence::Delete, m_tree, nullptr, nullptr, Qt::WidgetShortcut);
     connect(clear, &QShortcut::activated, this, &ConnectionTab::clearHistory);
     // Shift+Del deletes the retained messages at and below it, after a question naming the count.
-    auto *deleteRetainedKey = new QShortcut(deleteRetainedShortcut(), m_tree, nullptr, nullptr, Qt::WidgetShortcut);
+    auto *deleteRetainedKey =
+        new QShortcut(deleteRetainedShortcut(), m_tree, nullptr, nullptr, Qt::WidgetShortcut);
     connect(deleteRetainedKey, &QShortcut::activated, this, [this] {
         if (m_state == ClientState::Connected)
             deleteRetained(selectedTopic());
@@ -278,16 +291,22 @@ QWidget *ConnectionTab::createMessagePane()
     m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_historyView->verticalHeader()->hide();
-    m_historyView->verticalHeader()->setDefaultSectionSize(m_historyView->fontMetrics().height() + 6);
+    m_historyView->verticalHeader()->setDefaultSectionSize(m_historyView->fontMetrics().height()
+                                                           + 6);
     m_historyView->horizontalHeader()->setStretchLastSection(true);
     // Fixed widths: measuring contents would walk every row on each flush.
     const QFontMetrics metrics = m_historyView->fontMetrics();
-    const auto width = [&metrics](const QString &sample) { return metrics.horizontalAdvance(sample) + 16; };
+    const auto width = [&metrics](const QString &sample) {
+        return metrics.horizontalAdvance(sample) + 16;
+    };
     m_historyView->setColumnWidth(HistoryModel::TimeColumn, width(u"2026-12-31 23:59:59.999"_s));
-    for (int column : {HistoryModel::QosColumn, HistoryModel::RetainColumn, HistoryModel::DupColumn})
-        m_historyView->setColumnWidth(column, width(m_historyModel->headerData(column, Qt::Horizontal).toString()));
+    for (int column :
+         {HistoryModel::QosColumn, HistoryModel::RetainColumn, HistoryModel::DupColumn})
+        m_historyView->setColumnWidth(
+            column, width(m_historyModel->headerData(column, Qt::Horizontal).toString()));
     m_historyView->setColumnWidth(HistoryModel::SizeColumn, width(u"1000.0 KiB"_s));
-    m_historyView->setColumnWidth(HistoryModel::PropertiesColumn, width(u"content-type=application/json"_s));
+    m_historyView->setColumnWidth(HistoryModel::PropertiesColumn,
+                                  width(u"content-type=application/json"_s));
     m_historyView->setWordWrap(false);
     m_historyView->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *exportAction = new QAction(tr("Export history…"), m_historyView);
@@ -381,7 +400,8 @@ QString ConnectionTab::statusText() const
         return tr("Connecting to %1…").arg(m_profile.displayAddress());
     case ClientState::Connected: {
         const QString version = m_version == ProtocolVersion::V5 ? u"5.0"_s
-                              : m_version == ProtocolVersion::V311 ? u"3.1.1"_s : u"3.1"_s;
+            : m_version == ProtocolVersion::V311                 ? u"3.1.1"_s
+                                                                 : u"3.1"_s;
         QString text = tr("Connected to %1 (MQTT %2)").arg(m_profile.displayAddress(), version);
         if (m_pingMs >= 0)
             text += tr(" · ping %1 ms").arg(m_pingMs);
@@ -406,16 +426,21 @@ QString ConnectionTab::trafficText() const
 {
     const Statistics::Snapshot s = m_data.statistics().snapshot(nowMsecs());
     return tr("In %1 msg/s, %2/s · out %3 msg/s, %4/s · total in %5 (%6), out %7 (%8)")
-        .arg(QLocale().toString(s.perSecond[Statistics::MessagesIn], 'f', 0), dataSize(s.perSecond[Statistics::BytesIn]),
-             QLocale().toString(s.perSecond[Statistics::MessagesOut], 'f', 0), dataSize(s.perSecond[Statistics::BytesOut]),
-             QLocale().toString(s.totals[Statistics::MessagesIn]), dataSize(s.totals[Statistics::BytesIn]),
-             QLocale().toString(s.totals[Statistics::MessagesOut]), dataSize(s.totals[Statistics::BytesOut]));
+        .arg(QLocale().toString(s.perSecond[Statistics::MessagesIn], 'f', 0),
+             dataSize(s.perSecond[Statistics::BytesIn]),
+             QLocale().toString(s.perSecond[Statistics::MessagesOut], 'f', 0),
+             dataSize(s.perSecond[Statistics::BytesOut]),
+             QLocale().toString(s.totals[Statistics::MessagesIn]),
+             dataSize(s.totals[Statistics::BytesIn]),
+             QLocale().toString(s.totals[Statistics::MessagesOut]),
+             dataSize(s.totals[Statistics::BytesOut]));
 }
 
 void ConnectionTab::updateStatus()
 {
     const int iconSize = m_stateLabel->fontMetrics().height();
-    m_stateIcon->setPixmap(indicatorIcon(indicator(), palette()).pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
+    m_stateIcon->setPixmap(indicatorIcon(indicator(), palette())
+                               .pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
     m_stateLabel->setText(statusText());
     m_trafficLabel->setText(trafficText());
     m_trafficLabel->setToolTip(m_trafficLabel->text());
@@ -438,7 +463,8 @@ void ConnectionTab::setStateDetail(const QString &detail)
 
 void ConnectionTab::connectToBroker()
 {
-    const bool needsSecrets = m_profile.hasPassword || !m_profile.keyFile.isEmpty() || !m_profile.pkcs12File.isEmpty();
+    const bool needsSecrets =
+        m_profile.hasPassword || !m_profile.keyFile.isEmpty() || !m_profile.pkcs12File.isEmpty();
     if (!needsSecrets) {
         openWithSecrets({});
         return;
@@ -460,7 +486,8 @@ void ConnectionTab::askForPassword()
     dialog->setObjectName(u"passwordDialog"_s);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Password for %1").arg(m_profile.name));
-    dialog->setLabelText(tr("The keychain holds no password for %1 (%2).\nIt is kept in memory until mqttscope exits.")
+    dialog->setLabelText(tr("The keychain holds no password for %1 (%2).\nIt is kept in memory "
+                            "until mqttscope exits.")
                              .arg(m_profile.username, m_profile.displayAddress()));
     dialog->setTextEchoMode(QLineEdit::Password);
     connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &password) {
@@ -489,7 +516,8 @@ quint64 ConnectionTab::publish(const Message &message)
 {
     const quint64 requestId = m_nextRequestId++;
     m_requests.insert(requestId, Request::Publish);
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, requestId, message] { worker->publish(requestId, message); });
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, requestId, message] { worker->publish(requestId, message); });
     return requestId;
 }
 
@@ -511,7 +539,9 @@ void ConnectionTab::unsubscribe(const QString &filter)
     const quint64 requestId = m_nextRequestId++;
     m_requests.insert(requestId, Request::Unsubscribe);
     m_subscriptionsPanel->unsubscribeStarted(requestId, filter);
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, requestId, filter] { worker->unsubscribe(requestId, {filter}); });
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, requestId, filter] {
+        worker->unsubscribe(requestId, {filter});
+    });
 }
 
 void ConnectionTab::subscribeAll()
@@ -575,11 +605,13 @@ void ConnectionTab::onConnected(const ConnackPacket &connack, ProtocolVersion ve
         limits << tr("no subscription ids");
     if (p.serverKeepAlive)
         limits << tr("keepalive %1 s").arg(*p.serverKeepAlive);
-    m_limitsLabel->setText(limits.isEmpty() ? QString() : tr("Broker: %1").arg(limits.join(u" · "_s)));
+    m_limitsLabel->setText(limits.isEmpty() ? QString()
+                                            : tr("Broker: %1").arg(limits.join(u" · "_s)));
     // The id the broker chose is no limit and long: in the tooltip only.
     if (p.assignedClientIdentifier)
         limits << tr("assigned id %1").arg(*p.assignedClientIdentifier);
-    m_limitsLabel->setToolTip(limits.isEmpty() ? QString() : tr("Broker limits (CONNACK):\n%1").arg(limits.join(u'\n')));
+    m_limitsLabel->setToolTip(
+        limits.isEmpty() ? QString() : tr("Broker limits (CONNACK):\n%1").arg(limits.join(u'\n')));
     updateStatus();
 }
 
@@ -619,9 +651,10 @@ void ConnectionTab::reportApplied()
 {
     if (m_unappliedMessages == 0)
         return;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, count = std::exchange(m_unappliedMessages, 0)] {
-        worker->messagesApplied(count);
-    });
+    QMetaObject::invokeMethod(m_worker,
+                              [worker = m_worker, count = std::exchange(m_unappliedMessages, 0)] {
+                                  worker->messagesApplied(count);
+                              });
 }
 
 void ConnectionTab::onFlushed()
@@ -637,14 +670,16 @@ void ConnectionTab::onFlushed()
         m_historyView->setCurrentIndex(m_historyModel->index(rows - 1, 0));
 }
 
-void ConnectionTab::onPublishFinished(quint64 requestId, ReasonCode reason, const QString &reasonString)
+void ConnectionTab::onPublishFinished(quint64 requestId, ReasonCode reason,
+                                      const QString &reasonString)
 {
     const auto kind = takeRequest(requestId);
     if (!kind)
         return;
     if (*kind == Request::PanelPublish)
         m_publishPanel->publishFinished(requestId, reason, reasonString);
-    emit publishFinished(requestId, !isError(reason), reasonString.isEmpty() ? reasonCodeName(reason) : reasonString);
+    emit publishFinished(requestId, !isError(reason),
+                         reasonString.isEmpty() ? reasonCodeName(reason) : reasonString);
 }
 
 void ConnectionTab::onSubscribeFinished(quint64 requestId, const SubackPacket &suback)
@@ -715,7 +750,8 @@ void ConnectionTab::selectTopic(const QByteArray &topic)
 void ConnectionTab::onTopicSelected()
 {
     const QModelIndex index = m_tree->currentIndex();
-    const TopicNodeId node = index.isValid() ? m_treeModel->nodeId(m_proxy->mapToSource(index)) : HistoryModel::NoTopic;
+    const TopicNodeId node =
+        index.isValid() ? m_treeModel->nodeId(m_proxy->mapToSource(index)) : HistoryModel::NoTopic;
     m_historyModel->setTopic(node);
     const int rows = m_historyModel->rowCount();
     if (rows > 0) {
@@ -754,7 +790,8 @@ void ConnectionTab::resortTree()
     // The rows the user looks at stay in view: at the top of the list the top stays shown (the
     // busiest topics), further down the first visible row stays first. Selection, current item
     // and expansion are persistent indexes and follow their rows by themselves.
-    const bool atTop = m_tree->verticalScrollBar()->value() == m_tree->verticalScrollBar()->minimum();
+    const bool atTop =
+        m_tree->verticalScrollBar()->value() == m_tree->verticalScrollBar()->minimum();
     const QPersistentModelIndex anchor = atTop ? QModelIndex() : m_tree->indexAt(QPoint(0, 0));
     m_proxy->resort();
     if (anchor.isValid())
@@ -806,13 +843,14 @@ void ConnectionTab::exportHistory()
     QString selectedFilter;
     const QString jsonLines = tr("JSON lines (*.jsonl)");
     const QString csv = tr("CSV (*.csv)");
-    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export history"), u"history.jsonl"_s,
-                                                          jsonLines + u";;"_s + csv, &selectedFilter);
+    const QString fileName = QFileDialog::getSaveFileName(
+        this, tr("Export history"), u"history.jsonl"_s, jsonLines + u";;"_s + csv, &selectedFilter);
     if (fileName.isEmpty())
         return;
     QFile file(fileName);
     if (!file.open(QIODevice::WriteOnly)) {
-        QMessageBox::warning(this, tr("Export history"), tr("Cannot write %1: %2").arg(fileName, file.errorString()));
+        QMessageBox::warning(this, tr("Export history"),
+                             tr("Cannot write %1: %2").arg(fileName, file.errorString()));
         return;
     }
     const TopicNodeId node = topic.isEmpty() ? TopicStore::RootId : m_data.store().find(topic);
@@ -836,11 +874,12 @@ int ConnectionTab::deleteRetained(const QByteArray &topic, bool confirm)
         return 0;
     if (confirm) {
         const QString where = topic.isEmpty() ? tr("the whole broker") : QString::fromUtf8(topic);
-        const auto answer = QMessageBox::question(
-            this, tr("Delete retained messages"),
-            tr("Delete %n retained message(s) under %1?\nAn empty retained message is published to each topic.",
-               nullptr, int(retained.size()))
-                .arg(where));
+        const auto answer =
+            QMessageBox::question(this, tr("Delete retained messages"),
+                                  tr("Delete %n retained message(s) under %1?\nAn empty retained "
+                                     "message is published to each topic.",
+                                     nullptr, int(retained.size()))
+                                      .arg(where));
         if (answer != QMessageBox::Yes)
             return 0;
     }
@@ -848,7 +887,8 @@ int ConnectionTab::deleteRetained(const QByteArray &topic, bool confirm)
         Message empty;
         empty.topic = store.topic(n);
         empty.qos = 1;
-        empty.retain = true; // an empty retained payload removes the retained message [MQTT-3.3.1-10]
+        empty.retain =
+            true; // an empty retained payload removes the retained message [MQTT-3.3.1-10]
         publish(empty);
     }
     return int(retained.size());
@@ -884,9 +924,8 @@ void ConnectionTab::showTreeMenu(const QPoint &position)
     menu.addAction(tr("Copy topic"), this, &ConnectionTab::copySelectedTopic);
     menu.addAction(tr("Copy payload"), m_payloadView, &PayloadView::copyPayload);
     menu.addAction(tr("Save payload…"), m_payloadView, &PayloadView::savePayloadAs);
-    menu.addAction(tr("Publish to this topic"), this, [this, topic] {
-        m_publishPanel->setTopic(QString::fromUtf8(topic));
-    });
+    menu.addAction(tr("Publish to this topic"), this,
+                   [this, topic] { m_publishPanel->setTopic(QString::fromUtf8(topic)); });
     menu.addSeparator();
     if (extractValue(payload))
         menu.addAction(tr("Plot values"), this, [this] { plotSelected({}); });
@@ -898,11 +937,14 @@ void ConnectionTab::showTreeMenu(const QPoint &position)
     }
     menu.addSeparator();
     const int retainedCount = int(m_data.store().retainedUnder(node).size());
-    QAction *deleteAction = menu.addAction(tr("Delete %n retained message(s) here…", nullptr, retainedCount), this,
-                                           [this, topic] { deleteRetained(topic); });
+    QAction *deleteAction =
+        menu.addAction(tr("Delete %n retained message(s) here…", nullptr, retainedCount), this,
+                       [this, topic] { deleteRetained(topic); });
     deleteAction->setEnabled(retainedCount > 0 && m_state == ClientState::Connected);
-    deleteAction->setShortcut(deleteRetainedShortcut()); // shown as a hint; the tree's own shortcut acts
-    menu.addAction(tr("Clear history of this topic"), this, &ConnectionTab::clearHistory)->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcut(
+        deleteRetainedShortcut()); // shown as a hint; the tree's own shortcut acts
+    menu.addAction(tr("Clear history of this topic"), this, &ConnectionTab::clearHistory)
+        ->setShortcut(QKeySequence::Delete);
     menu.addAction(tr("Export history…"), this, &ConnectionTab::exportHistory);
     menu.exec(m_tree->viewport()->mapToGlobal(position));
 }

@@ -42,7 +42,8 @@ class ConnectionTab : public QWidget
 {
     Q_OBJECT
 public:
-    ConnectionTab(const ConnectionProfile &profile, SecretStore *secrets, QWidget *parent = nullptr);
+    ConnectionTab(const ConnectionProfile &profile, SecretStore *secrets,
+                  QWidget *parent = nullptr);
     ~ConnectionTab() override;
 
     // How often rows sorted by messages or rate are put in order again.
@@ -50,9 +51,9 @@ public:
 
     const ConnectionProfile &profile() const { return m_profile; }
     ClientState state() const { return m_state; }
-    QString title() const;        // the profile name with its state, for the tab
+    QString title() const; // the profile name with its state, for the tab
     ConnectionIndicator indicator() const; // the state as the tab's colored dot shows it
-    QString statusText() const;   // "Connected · ping 3 ms", "Reconnecting in 4 s", ...
+    QString statusText() const; // "Connected · ping 3 ms", "Reconnecting in 4 s", ...
     // The client stopped reading until the tree has caught up with what it already received.
     bool isCatchingUp() const { return m_catchingUp; }
     QString trafficText() const;
@@ -74,7 +75,7 @@ public:
     void selectTopic(const QByteArray &topic);
 
     void focusFilter();
-    void clearHistory();       // of the selected topic, or everything when none is selected
+    void clearHistory(); // of the selected topic, or everything when none is selected
     void copySelectedTopic();
     void exportHistory();
 
@@ -140,7 +141,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-
     ConnectionProfile m_profile;
     SecretStore *m_secrets;
     QThread *m_thread;
@@ -149,8 +149,8 @@ private:
     ExplorerData m_data;
 
     ClientState m_state = ClientState::Disconnected;
-    QString m_stateDetail;     // why it is disconnected or refused
-    bool m_refused = false;    // the last attempt ended in a refusing CONNACK
+    QString m_stateDetail; // why it is disconnected or refused
+    bool m_refused = false; // the last attempt ended in a refusing CONNACK
     qint64 m_reconnectAtMsecs = 0;
     int m_pingMs = -1;
     ConnackPacket m_connack;

@@ -43,12 +43,18 @@ ConnectionWorker::ConnectionWorker(QObject *parent)
                     emit publishFinished(requestId, reason, reasonString);
                 });
             });
-    connect(m_client, &MqttClient::subscribeFinished, this, [this](quint64 token, const SubackPacket &suback) {
-        route(token, [this, suback](quint64 requestId) { emit subscribeFinished(requestId, suback); });
-    });
-    connect(m_client, &MqttClient::unsubscribeFinished, this, [this](quint64 token, const UnsubackPacket &unsuback) {
-        route(token, [this, unsuback](quint64 requestId) { emit unsubscribeFinished(requestId, unsuback); });
-    });
+    connect(m_client, &MqttClient::subscribeFinished, this,
+            [this](quint64 token, const SubackPacket &suback) {
+                route(token, [this, suback](quint64 requestId) {
+                    emit subscribeFinished(requestId, suback);
+                });
+            });
+    connect(m_client, &MqttClient::unsubscribeFinished, this,
+            [this](quint64 token, const UnsubackPacket &unsuback) {
+                route(token, [this, unsuback](quint64 requestId) {
+                    emit unsubscribeFinished(requestId, unsuback);
+                });
+            });
 }
 
 ConnectionWorker::~ConnectionWorker() = default;
@@ -115,7 +121,8 @@ void ConnectionWorker::queueMessages(const QList<Message> &messages)
 void ConnectionWorker::track(quint64 token, quint64 requestId)
 {
     if (token == 0) {
-        emit requestFailed(requestId, m_lastError.isEmpty() ? tr("Refused by the client") : m_lastError);
+        emit requestFailed(requestId,
+                           m_lastError.isEmpty() ? tr("Refused by the client") : m_lastError);
         return;
     }
     if (auto early = m_earlyResults.take(token))
@@ -137,7 +144,8 @@ void ConnectionWorker::route(quint64 token, std::function<void(quint64 requestId
 
 void ConnectionWorker::flush()
 {
-    const bool idle = m_pendingMessages.isEmpty() && m_bytesIn == 0 && m_bytesOut == 0 && m_messagesOut == 0;
+    const bool idle =
+        m_pendingMessages.isEmpty() && m_bytesIn == 0 && m_bytesOut == 0 && m_messagesOut == 0;
     if (idle) {
         m_flushTimer->stop();
         return;

@@ -67,7 +67,8 @@ signals:
     void disconnected(const QString &reason);
     void reconnectScheduled(int delayMs);
     void messagesReceived(const QList<mqttscope::Message> &messages);
-    void publishFinished(quint64 requestId, mqttscope::ReasonCode reason, const QString &reasonString);
+    void publishFinished(quint64 requestId, mqttscope::ReasonCode reason,
+                         const QString &reasonString);
     void subscribeFinished(quint64 requestId, const mqttscope::SubackPacket &suback);
     void unsubscribeFinished(quint64 requestId, const mqttscope::UnsubackPacket &unsuback);
     // A request the client refused at once (its errorOccurred text), or a connection-level error.

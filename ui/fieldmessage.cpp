@@ -28,7 +28,8 @@ void FieldMessage::showMessage(const QString &text, Kind kind)
         return;
     }
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    const auto icon = kind == Kind::Error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning;
+    const auto icon =
+        kind == Kind::Error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning;
     m_icon->setPixmap(style()->standardIcon(icon, nullptr, this).pixmap(size, size));
     m_text->setText(text);
     show();

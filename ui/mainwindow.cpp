@@ -84,11 +84,13 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *newAction = file->addAction(tr("&New connection…"), this, &MainWindow::newConnection);
     newAction->setShortcut(QKeySequence::New);
-    file->addAction(tr("&Connections…"), this, &MainWindow::manageConnections)->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
+    file->addAction(tr("&Connections…"), this, &MainWindow::manageConnections)
+        ->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
     m_profileMenu = file->addMenu(tr("&Open saved connection"));
     rebuildProfileMenu();
     file->addSeparator();
-    file->addAction(tr("Close &tab"), this, [this] { closeTab(m_tabs->currentIndex()); })->setShortcut(QKeySequence::Close);
+    file->addAction(tr("Close &tab"), this, [this] { closeTab(m_tabs->currentIndex()); })
+        ->setShortcut(QKeySequence::Close);
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
@@ -111,14 +113,18 @@ void MainWindow::createMenus()
     });
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(tr("&Filter topics"), this, [this] {
-        if (ConnectionTab *tab = currentTab())
-            tab->focusFilter();
-    })->setShortcut(QKeySequence::Find);
-    edit->addAction(tr("Copy &topic"), this, [this] {
-        if (ConnectionTab *tab = currentTab())
-            tab->copySelectedTopic();
-    })->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_C);
+    edit->addAction(tr("&Filter topics"), this,
+                    [this] {
+                        if (ConnectionTab *tab = currentTab())
+                            tab->focusFilter();
+                    })
+        ->setShortcut(QKeySequence::Find);
+    edit->addAction(tr("Copy &topic"), this,
+                    [this] {
+                        if (ConnectionTab *tab = currentTab())
+                            tab->copySelectedTopic();
+                    })
+        ->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_C);
     edit->addAction(tr("&Clear history of the selected topic"), this, [this] {
         if (ConnectionTab *tab = currentTab())
             tab->clearHistory();
@@ -176,7 +182,8 @@ ConnectionTab *MainWindow::openUrl(const QString &url, QString *error, const QSt
     if (!parsed)
         return nullptr;
     const QString address = parsed->endpoint.host + u':' + QString::number(parsed->endpoint.port);
-    ConnectionProfile profile = ConnectionProfile::fromEndpointUrl(*parsed, name.isEmpty() ? address : name);
+    ConnectionProfile profile =
+        ConnectionProfile::fromEndpointUrl(*parsed, name.isEmpty() ? address : name);
     if (!parsed->topic.isEmpty())
         profile.subscriptions = {Subscription{.filter = parsed->topic, .retainAsPublished = true}};
     if (parsed->password) {
@@ -242,7 +249,8 @@ void MainWindow::newConnection()
 {
     ConnectionManagerDialog dialog(m_profiles, m_secrets, this);
     dialog.createProfile();
-    connect(&dialog, &ConnectionManagerDialog::connectRequested, this, qOverload<const QUuid &>(&MainWindow::openProfile));
+    connect(&dialog, &ConnectionManagerDialog::connectRequested, this,
+            qOverload<const QUuid &>(&MainWindow::openProfile));
     dialog.exec();
 }
 
@@ -251,7 +259,8 @@ void MainWindow::manageConnections()
     ConnectionManagerDialog dialog(m_profiles, m_secrets, this);
     if (m_profiles->profiles().isEmpty())
         dialog.createProfile();
-    connect(&dialog, &ConnectionManagerDialog::connectRequested, this, qOverload<const QUuid &>(&MainWindow::openProfile));
+    connect(&dialog, &ConnectionManagerDialog::connectRequested, this,
+            qOverload<const QUuid &>(&MainWindow::openProfile));
     dialog.exec();
 }
 

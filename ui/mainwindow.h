@@ -37,7 +37,7 @@ public:
     int tabCount() const;
 
 public slots:
-    void newConnection();      // the manager with a new profile selected
+    void newConnection(); // the manager with a new profile selected
     void manageConnections();
     void closeTab(int index);
 

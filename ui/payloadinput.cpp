@@ -22,12 +22,14 @@ std::optional<QByteArray> decodeHex(const QString &input, QString *error)
         const QChar c = input.at(i);
         if (c.isSpace() || c == u',' || c == u':')
             continue;
-        if (c == u'0' && i + 1 < input.size() && (input.at(i + 1) == u'x' || input.at(i + 1) == u'X')) {
+        if (c == u'0' && i + 1 < input.size()
+            && (input.at(i + 1) == u'x' || input.at(i + 1) == u'X')) {
             ++i;
             continue;
         }
         const char16_t u = c.unicode();
-        const bool hexDigit = (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F');
+        const bool hexDigit =
+            (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F');
         if (!hexDigit) {
             *error = tr("'%1' is not a hex digit").arg(c);
             return std::nullopt;
@@ -47,7 +49,8 @@ std::optional<QByteArray> decodeBase64(const QString &input, QString *error)
     text.removeIf([](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; });
     const auto options = text.contains('-') || text.contains('_') ? QByteArray::Base64UrlEncoding
                                                                   : QByteArray::Base64Encoding;
-    auto result = QByteArray::fromBase64Encoding(text, options | QByteArray::AbortOnBase64DecodingErrors);
+    auto result =
+        QByteArray::fromBase64Encoding(text, options | QByteArray::AbortOnBase64DecodingErrors);
     if (!result) {
         *error = tr("Not valid base64");
         return std::nullopt;
@@ -57,7 +60,8 @@ std::optional<QByteArray> decodeBase64(const QString &input, QString *error)
 
 } // namespace
 
-std::optional<QByteArray> encodePayloadInput(const QString &input, PayloadInputFormat format, QString *error)
+std::optional<QByteArray> encodePayloadInput(const QString &input, PayloadInputFormat format,
+                                             QString *error)
 {
     QString ignored;
     if (!error)

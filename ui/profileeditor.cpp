@@ -24,7 +24,13 @@ using namespace Qt::Literals::StringLiterals;
 namespace mqttscope {
 namespace {
 
-enum SubscriptionColumn { FilterColumn, QosColumn, NoLocalColumn, RetainAsPublishedColumn, RetainHandlingColumn };
+enum SubscriptionColumn {
+    FilterColumn,
+    QosColumn,
+    NoLocalColumn,
+    RetainAsPublishedColumn,
+    RetainHandlingColumn
+};
 
 QSpinBox *spinBox(int minimum, int maximum, const QString &specialZero, QWidget *parent)
 {
@@ -58,7 +64,8 @@ QString randomClientId()
     static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
     QString id = u"mqttscope"_s;
     for (int i = 0; i < 12; ++i)
-        id.append(QChar::fromLatin1(alphabet[QRandomGenerator::global()->bounded(int(sizeof alphabet - 1))]));
+        id.append(QChar::fromLatin1(
+            alphabet[QRandomGenerator::global()->bounded(int(sizeof alphabet - 1))]));
     return id;
 }
 
@@ -151,7 +158,8 @@ QWidget *ProfileEditor::createConnectionPage()
     m_clientId->setPlaceholderText(tr("Empty: the broker assigns one"));
     auto *randomId = new QPushButton(tr("Random"), page);
     randomId->setObjectName(u"randomClientId"_s);
-    connect(randomId, &QPushButton::clicked, this, [this] { m_clientId->setText(randomClientId()); });
+    connect(randomId, &QPushButton::clicked, this,
+            [this] { m_clientId->setText(randomClientId()); });
     auto *clientIdRow = new QHBoxLayout;
     clientIdRow->addWidget(m_clientId, 1);
     clientIdRow->addWidget(randomId);
@@ -221,12 +229,14 @@ QWidget *ProfileEditor::createTlsPage()
 
     form->addRow(tr("CA certificates:"), withFileButton(m_caFile, tr("CA certificates (PEM)")));
     form->addRow(messageLabel(ProfileField::CaFile));
-    form->addRow(tr("Client certificate:"), withFileButton(m_certFile, tr("Client certificate (PEM)")));
+    form->addRow(tr("Client certificate:"),
+                 withFileButton(m_certFile, tr("Client certificate (PEM)")));
     form->addRow(messageLabel(ProfileField::CertFile));
     form->addRow(tr("Client key:"), withFileButton(m_keyFile, tr("Client key (PEM)")));
     form->addRow(messageLabel(ProfileField::KeyFile));
     form->addRow(tr("Key passphrase:"), m_keyPassphrase);
-    form->addRow(tr("PKCS#12 bundle:"), withFileButton(m_pkcs12File, tr("Client certificate and key (PKCS#12)")));
+    form->addRow(tr("PKCS#12 bundle:"),
+                 withFileButton(m_pkcs12File, tr("Client certificate and key (PKCS#12)")));
     form->addRow(messageLabel(ProfileField::Pkcs12File));
     form->addRow(tr("PKCS#12 passphrase:"), m_pkcs12Passphrase);
     form->addRow(QString(), m_verifyPeer);
@@ -293,15 +303,17 @@ QWidget *ProfileEditor::createSubscriptionsPage()
     auto *page = new QWidget(this);
     m_subscriptions = new QTableWidget(0, 5, page);
     m_subscriptions->setObjectName(u"profileSubscriptions"_s);
-    m_subscriptions->setHorizontalHeaderLabels(
-        {tr("Filter"), tr("QoS"), tr("No local"), tr("Retain as published"), tr("Retained messages")});
+    m_subscriptions->setHorizontalHeaderLabels({tr("Filter"), tr("QoS"), tr("No local"),
+                                                tr("Retain as published"),
+                                                tr("Retained messages")});
     m_subscriptions->horizontalHeader()->setSectionResizeMode(FilterColumn, QHeaderView::Stretch);
     m_subscriptions->verticalHeader()->hide();
     auto *add = new QPushButton(tr("Add"), page);
     auto *remove = new QPushButton(tr("Remove"), page);
     connect(add, &QPushButton::clicked, this, [this] {
         addSubscriptionRow(Subscription{});
-        m_subscriptions->editItem(m_subscriptions->item(m_subscriptions->rowCount() - 1, FilterColumn));
+        m_subscriptions->editItem(
+            m_subscriptions->item(m_subscriptions->rowCount() - 1, FilterColumn));
     });
     connect(remove, &QPushButton::clicked, this, [this] {
         if (m_subscriptions->currentRow() >= 0)
@@ -385,7 +397,8 @@ void ProfileEditor::setProfile(const ConnectionProfile &p)
     m_password->setPlaceholderText(p.hasPassword ? tr("Stored in the keychain") : QString());
     m_keepAlive->setValue(p.keepAliveSeconds);
     m_cleanStart->setChecked(p.cleanStart);
-    m_sessionExpiry->setValue(int(qMin<quint32>(p.sessionExpiryInterval, std::numeric_limits<int>::max())));
+    m_sessionExpiry->setValue(
+        int(qMin<quint32>(p.sessionExpiryInterval, std::numeric_limits<int>::max())));
     m_autoReconnect->setChecked(p.autoReconnect);
     m_maximumInflight->setValue(p.maximumInflight);
 
@@ -409,7 +422,8 @@ void ProfileEditor::setProfile(const ConnectionProfile &p)
     m_willUtf8->setChecked(p.will.payloadIsUtf8);
 
     m_receiveMaximum->setValue(p.receiveMaximum.value_or(0));
-    m_maximumPacketSize->setValue(int(qMin<quint32>(p.maximumPacketSize.value_or(0), std::numeric_limits<int>::max())));
+    m_maximumPacketSize->setValue(
+        int(qMin<quint32>(p.maximumPacketSize.value_or(0), std::numeric_limits<int>::max())));
     m_topicAliasMaximum->setValue(p.topicAliasMaximum.value_or(0));
     m_requestResponseInformation->setChecked(p.requestResponseInformation);
     m_requestProblemInformation->setChecked(p.requestProblemInformation);
@@ -480,12 +494,14 @@ ConnectionProfile ProfileEditor::profile() const
         if (!filter || filter->text().isEmpty())
             continue;
         const auto *qos = static_cast<QComboBox *>(m_subscriptions->cellWidget(row, QosColumn));
-        const auto *handling = static_cast<QComboBox *>(m_subscriptions->cellWidget(row, RetainHandlingColumn));
+        const auto *handling =
+            static_cast<QComboBox *>(m_subscriptions->cellWidget(row, RetainHandlingColumn));
         p.subscriptions.append(Subscription{
             .filter = filter->text(),
             .qos = quint8(qos->currentIndex()),
             .noLocal = m_subscriptions->item(row, NoLocalColumn)->checkState() == Qt::Checked,
-            .retainAsPublished = m_subscriptions->item(row, RetainAsPublishedColumn)->checkState() == Qt::Checked,
+            .retainAsPublished =
+                m_subscriptions->item(row, RetainAsPublishedColumn)->checkState() == Qt::Checked,
             .retainHandling = RetainHandling(handling->currentData().toInt())});
     }
 
@@ -529,14 +545,16 @@ QString ProfileEditor::messageFor(ProfileField field) const
 void ProfileEditor::transportChanged()
 {
     const auto kind = TransportKind(m_transport->currentData().toInt());
-    const bool webSocket = kind == TransportKind::WebSocket || kind == TransportKind::SecureWebSocket;
+    const bool webSocket =
+        kind == TransportKind::WebSocket || kind == TransportKind::SecureWebSocket;
     m_webSocketPath->setEnabled(webSocket);
     // Follow the transport's default port unless the user picked another one.
-    static constexpr std::array defaults{TransportKind::Tcp, TransportKind::Tls, TransportKind::WebSocket,
-                                         TransportKind::SecureWebSocket};
-    const bool portIsADefault = std::any_of(defaults.begin(), defaults.end(), [this](TransportKind k) {
-        return m_port->value() == Endpoint::defaultPort(k);
-    });
+    static constexpr std::array defaults{TransportKind::Tcp, TransportKind::Tls,
+                                         TransportKind::WebSocket, TransportKind::SecureWebSocket};
+    const bool portIsADefault =
+        std::any_of(defaults.begin(), defaults.end(), [this](TransportKind k) {
+            return m_port->value() == Endpoint::defaultPort(k);
+        });
     if (portIsADefault)
         m_port->setValue(Endpoint::defaultPort(kind));
     const bool tls = kind == TransportKind::Tls || kind == TransportKind::SecureWebSocket;
@@ -549,9 +567,10 @@ void ProfileEditor::updateVerifyWarning()
     const auto kind = TransportKind(m_transport->currentData().toInt());
     const bool tls = kind == TransportKind::Tls || kind == TransportKind::SecureWebSocket;
     if (tls && !m_verifyPeer->isChecked())
-        m_verifyWarning->showMessage(tr("Without verification anyone between you and the broker can read and "
-                                        "change the traffic, including the password."),
-                                     FieldMessage::Kind::Warning);
+        m_verifyWarning->showMessage(
+            tr("Without verification anyone between you and the broker can read and "
+               "change the traffic, including the password."),
+            FieldMessage::Kind::Warning);
     else
         m_verifyWarning->clearMessage();
 }

@@ -158,7 +158,8 @@ PublishPanel::PublishPanel(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
-    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+    for (const QKeySequence &keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *shortcut = new QShortcut(keys, this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
         connect(shortcut, &QShortcut::activated, this, &PublishPanel::publish);
@@ -203,7 +204,8 @@ void PublishPanel::validateTopic()
 
 void PublishPanel::updateFormatUi()
 {
-    const bool fromFile = PayloadInputFormat(m_format->currentData().toInt()) == PayloadInputFormat::File;
+    const bool fromFile =
+        PayloadInputFormat(m_format->currentData().toInt()) == PayloadInputFormat::File;
     m_payload->setVisible(!fromFile);
     m_file->setVisible(fromFile);
     m_chooseFile->setVisible(fromFile);
@@ -252,9 +254,9 @@ std::optional<Message> PublishPanel::composeMessage()
     m_topicMessage->showMessage(topicProblem);
     const auto format = PayloadInputFormat(m_format->currentData().toInt());
     QString payloadError;
-    const auto payload = encodePayloadInput(format == PayloadInputFormat::File ? m_file->text()
-                                                                                : m_payload->toPlainText(),
-                                            format, &payloadError);
+    const auto payload = encodePayloadInput(
+        format == PayloadInputFormat::File ? m_file->text() : m_payload->toPlainText(), format,
+        &payloadError);
     m_payloadMessage->showMessage(payloadError);
     bool propertiesOk = false;
     Properties properties = composeProperties(&propertiesOk);
@@ -279,13 +281,15 @@ void PublishPanel::publish()
 void PublishPanel::publishStarted(quint64 requestId, const Message &message)
 {
     const auto format = PayloadInputFormat(m_format->currentData().toInt());
-    auto *item = new QListWidgetItem(tr("%1 · QoS %2%3 · %n byte(s) · sending…", nullptr, int(message.payload.size()))
-                                         .arg(QString::fromUtf8(message.topic))
-                                         .arg(message.qos)
-                                         .arg(message.retain ? tr(" · retained") : QString()));
+    auto *item = new QListWidgetItem(
+        tr("%1 · QoS %2%3 · %n byte(s) · sending…", nullptr, int(message.payload.size()))
+            .arg(QString::fromUtf8(message.topic))
+            .arg(message.qos)
+            .arg(message.retain ? tr(" · retained") : QString()));
     item->setData(RequestIdRole, requestId);
     item->setData(FormatRole, int(format));
-    item->setData(InputRole, format == PayloadInputFormat::File ? m_file->text() : m_payload->toPlainText());
+    item->setData(InputRole,
+                  format == PayloadInputFormat::File ? m_file->text() : m_payload->toPlainText());
     item->setData(QosRole, int(message.qos));
     item->setData(RetainRole, message.retain);
     item->setData(PropertiesRole, QVariant::fromValue(*message.properties));
@@ -296,7 +300,8 @@ void PublishPanel::publishStarted(quint64 requestId, const Message &message)
     m_outcome->setText(tr("Sending to %1…").arg(QString::fromUtf8(message.topic)));
 }
 
-void PublishPanel::publishFinished(quint64 requestId, ReasonCode reason, const QString &reasonString)
+void PublishPanel::publishFinished(quint64 requestId, ReasonCode reason,
+                                   const QString &reasonString)
 {
     QString text = reasonCodeName(reason);
     if (!reasonString.isEmpty())
@@ -350,7 +355,8 @@ void PublishPanel::showProperties(const Properties &p)
 {
     m_contentType->setText(p.contentType.value_or(QString()));
     m_payloadIsUtf8->setChecked(p.payloadFormatIndicator.value_or(0) == 1);
-    m_messageExpiry->setValue(int(qMin<quint32>(p.messageExpiryInterval.value_or(0), quint32(m_messageExpiry->maximum()))));
+    m_messageExpiry->setValue(int(
+        qMin<quint32>(p.messageExpiryInterval.value_or(0), quint32(m_messageExpiry->maximum()))));
     m_responseTopic->setText(p.responseTopic.value_or(QString()));
     m_correlationData->setText(QString::fromUtf8(p.correlationData.value_or(QByteArray())));
     m_topicAlias->setValue(p.topicAlias.value_or(0));

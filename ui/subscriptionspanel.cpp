@@ -36,7 +36,8 @@ RowState rowState(const QTreeWidgetItem *item)
 
 int pack(const Subscription &s)
 {
-    return s.qos | (s.noLocal ? 4 : 0) | (s.retainAsPublished ? 8 : 0) | (int(s.retainHandling) << 4);
+    return s.qos | (s.noLocal ? 4 : 0) | (s.retainAsPublished ? 8 : 0)
+        | (int(s.retainHandling) << 4);
 }
 
 Subscription unpack(const QString &filter, int packed)
@@ -70,7 +71,8 @@ SubscriptionsPanel::SubscriptionsPanel(QWidget *parent)
     m_noLocal->setToolTip(tr("Do not receive the messages this connection publishes"));
     m_retainAsPublished->setToolTip(tr("Keep the retain flag as the publisher set it"));
     m_retainHandling->addItem(tr("Send retained"), int(RetainHandling::SendAtSubscribe));
-    m_retainHandling->addItem(tr("Send retained if new"), int(RetainHandling::SendAtSubscribeIfNew));
+    m_retainHandling->addItem(tr("Send retained if new"),
+                              int(RetainHandling::SendAtSubscribeIfNew));
     m_retainHandling->addItem(tr("No retained"), int(RetainHandling::DoNotSend));
     m_subscriptionId->setRange(0, 268435455); // a variable byte integer [MQTT-3.8.2.1.2]
     m_subscriptionId->setSpecialValueText(tr("no id"));
@@ -119,14 +121,16 @@ SubscriptionsPanel::SubscriptionsPanel(QWidget *parent)
 void SubscriptionsPanel::setMqtt5(bool enabled)
 {
     m_mqtt5 = enabled;
-    for (QWidget *w : std::initializer_list<QWidget *>{m_noLocal, m_retainAsPublished, m_retainHandling, m_subscriptionId})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_noLocal, m_retainAsPublished,
+                                                       m_retainHandling, m_subscriptionId})
         w->setVisible(enabled);
 }
 
 void SubscriptionsPanel::addFromForm()
 {
     const QString filter = m_filter->text();
-    const QString problem = filter.isEmpty() ? tr("Enter a topic filter") : Topic::filterProblem(filter.toUtf8());
+    const QString problem =
+        filter.isEmpty() ? tr("Enter a topic filter") : Topic::filterProblem(filter.toUtf8());
     if (!problem.isEmpty()) {
         m_filterMessage->showMessage(problem);
         return;
@@ -161,7 +165,8 @@ void SubscriptionsPanel::removeSelected()
     }
 }
 
-void SubscriptionsPanel::subscribeStarted(quint64 requestId, const Subscription &subscription, quint32 subscriptionId)
+void SubscriptionsPanel::subscribeStarted(quint64 requestId, const Subscription &subscription,
+                                          quint32 subscriptionId)
 {
     QTreeWidgetItem *item = itemFor(subscription.filter);
     if (!item)
@@ -172,8 +177,9 @@ void SubscriptionsPanel::subscribeStarted(quint64 requestId, const Subscription 
     if (subscription.retainAsPublished)
         options << tr("retain as published");
     if (subscription.retainHandling != RetainHandling::SendAtSubscribe)
-        options << (subscription.retainHandling == RetainHandling::DoNotSend ? tr("no retained")
-                                                                             : tr("retained if new"));
+        options << (subscription.retainHandling == RetainHandling::DoNotSend
+                        ? tr("no retained")
+                        : tr("retained if new"));
     if (subscriptionId != 0)
         options << tr("id %1").arg(subscriptionId);
     item->setText(FilterColumn, subscription.filter);
@@ -219,8 +225,8 @@ void SubscriptionsPanel::unsubscribeFinished(quint64 requestId, const UnsubackPa
         return;
     // 3.1.1's UNSUBACK carries no reason: it only says the request was processed. 5.0 gives one
     // per filter, and a request carries one filter per row.
-    const std::optional<ReasonCode> reason = unsuback.reasons.isEmpty() ? std::nullopt
-                                                                         : std::optional(unsuback.reasons.constFirst());
+    const std::optional<ReasonCode> reason =
+        unsuback.reasons.isEmpty() ? std::nullopt : std::optional(unsuback.reasons.constFirst());
     QString text;
     if (!reason)
         text = tr("unsubscribed");
@@ -232,7 +238,8 @@ void SubscriptionsPanel::unsubscribeFinished(quint64 requestId, const UnsubackPa
     item->setToolTip(ResultColumn, unsuback.properties.reasonString.value_or(text));
     const bool removed = !reason || !isError(*reason);
     // A reason of 0x80 or above means the broker kept the subscription.
-    item->setData(FilterColumn, StateRole, int(removed ? RowState::Unsubscribed : RowState::Subscribed));
+    item->setData(FilterColumn, StateRole,
+                  int(removed ? RowState::Unsubscribed : RowState::Subscribed));
     setUnsubscribed(item, removed);
 }
 
@@ -253,7 +260,8 @@ void SubscriptionsPanel::requestFailed(quint64 requestId, const QString &error)
 void SubscriptionsPanel::setUnsubscribed(QTreeWidgetItem *item, bool unsubscribed)
 {
     // Greyed like disabled text but still selectable, so Del can remove the row.
-    const QBrush brush = unsubscribed ? palette().brush(QPalette::Disabled, QPalette::Text) : QBrush();
+    const QBrush brush =
+        unsubscribed ? palette().brush(QPalette::Disabled, QPalette::Text) : QBrush();
     for (int column = 0; column < m_list->columnCount(); ++column) {
         if (column != ResultColumn)
             item->setForeground(column, brush);
@@ -267,8 +275,9 @@ QList<std::pair<Subscription, quint32>> SubscriptionsPanel::subscriptions() cons
         const QTreeWidgetItem *item = m_list->topLevelItem(i);
         if (rowState(item) == RowState::Unsubscribed)
             continue;
-        result.append({unpack(item->text(FilterColumn), item->data(FilterColumn, SubscriptionRole).toInt()),
-                       item->data(FilterColumn, SubscriptionIdRole).toUInt()});
+        result.append(
+            {unpack(item->text(FilterColumn), item->data(FilterColumn, SubscriptionRole).toInt()),
+             item->data(FilterColumn, SubscriptionIdRole).toUInt()});
     }
     return result;
 }

@@ -30,12 +30,14 @@ public:
     void setMqtt5(bool enabled);
 
     // The connection's answers. A subscription request carries one filter per row.
-    void subscribeStarted(quint64 requestId, const Subscription &subscription, quint32 subscriptionId);
+    void subscribeStarted(quint64 requestId, const Subscription &subscription,
+                          quint32 subscriptionId);
     void subscribeFinished(quint64 requestId, const SubackPacket &suback);
     void unsubscribeStarted(quint64 requestId, const QString &filter);
     void unsubscribeFinished(quint64 requestId, const UnsubackPacket &unsuback);
     void requestFailed(quint64 requestId, const QString &error);
-    // Every subscription listed (not those unsubscribed), e.g. to subscribe again after a reconnect without a session.
+    // Every subscription listed (not those unsubscribed), e.g. to subscribe again after a reconnect
+    // without a session.
     QList<std::pair<Subscription, quint32>> subscriptions() const;
     // Marks every row as waiting (after a reconnect) before subscriptions are sent again.
     void clearResults();

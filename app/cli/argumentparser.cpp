@@ -30,10 +30,12 @@ bool is(const QString &argument, QLatin1StringView shortName, QLatin1StringView 
 // like mosquitto's "mosq-" followed by random characters.
 QString generatedClientId()
 {
-    static constexpr char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    static constexpr char alphabet[] =
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     QString id = u"mqttscope-"_s;
     while (id.size() < 23)
-        id.append(QLatin1Char(alphabet[QRandomGenerator::global()->bounded(int(sizeof(alphabet) - 1))]));
+        id.append(
+            QLatin1Char(alphabet[QRandomGenerator::global()->bounded(int(sizeof(alphabet) - 1))]));
     return id;
 }
 
@@ -98,10 +100,10 @@ bool ArgumentParser::parseOne(const QString &argument)
 {
     using OptionGroup = bool (ArgumentParser::*)(const QString &, bool *);
     const OptionGroup commandGroup = m_options.subcommand == Subcommand::Sub
-            ? &ArgumentParser::parseSubOption
-            : &ArgumentParser::parsePubOption;
-    for (OptionGroup group : {&ArgumentParser::parseConnectionOption,
-                              &ArgumentParser::parseTlsOption, commandGroup}) {
+        ? &ArgumentParser::parseSubOption
+        : &ArgumentParser::parsePubOption;
+    for (OptionGroup group :
+         {&ArgumentParser::parseConnectionOption, &ArgumentParser::parseTlsOption, commandGroup}) {
         bool handled = false;
         if (!(this->*group)(argument, &handled))
             return false;
@@ -195,9 +197,10 @@ bool ArgumentParser::parseConnectionOption(const QString &argument, bool *handle
         }
         client.keepAliveSeconds = quint16(number);
     } else if (argument == "--max-inflight"_L1) {
-        if (!takeNumber(argument, 0, 65535,
-                        tr("Invalid --max-inflight given, it must be between 0 and 65535 inclusive."),
-                        &number)) {
+        if (!takeNumber(
+                argument, 0, 65535,
+                tr("Invalid --max-inflight given, it must be between 0 and 65535 inclusive."),
+                &number)) {
             return false;
         }
         client.maximumInflight = quint16(number);
@@ -433,7 +436,7 @@ bool ArgumentParser::applyUrl(const QString &url)
 bool ArgumentParser::finish()
 {
     return finishEndpoint() && finishSession() && finishWill()
-            && (m_options.subcommand == Subcommand::Sub ? finishSub() : finishPub());
+        && (m_options.subcommand == Subcommand::Sub ? finishSub() : finishPub());
 }
 
 bool ArgumentParser::finishEndpoint()
@@ -514,12 +517,14 @@ bool ArgumentParser::finishSub()
         }
         return true;
     };
-    return checkFilters(m_options.topics,
-                        tr("Invalid subscription topic '%1', are all '+' and '#' wildcards correct?"))
-            && checkFilters(m_options.filterOut,
-                            tr("Invalid filter topic '%1', are all '+' and '#' wildcards correct?"))
-            && checkFilters(m_options.unsubscribeTopics,
-                            tr("Invalid unsubscribe topic '%1', are all '+' and '#' wildcards correct?"));
+    return checkFilters(
+               m_options.topics,
+               tr("Invalid subscription topic '%1', are all '+' and '#' wildcards correct?"))
+        && checkFilters(m_options.filterOut,
+                        tr("Invalid filter topic '%1', are all '+' and '#' wildcards correct?"))
+        && checkFilters(
+               m_options.unsubscribeTopics,
+               tr("Invalid unsubscribe topic '%1', are all '+' and '#' wildcards correct?"));
 }
 
 bool ArgumentParser::finishPub()

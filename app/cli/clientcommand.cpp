@@ -15,9 +15,12 @@ namespace {
 QString versionName(ProtocolVersion version)
 {
     switch (version) {
-    case ProtocolVersion::V31: return u"MQTT 3.1"_s;
-    case ProtocolVersion::V311: return u"MQTT 3.1.1"_s;
-    case ProtocolVersion::V5: return u"MQTT 5.0"_s;
+    case ProtocolVersion::V31:
+        return u"MQTT 3.1"_s;
+    case ProtocolVersion::V311:
+        return u"MQTT 3.1.1"_s;
+    case ProtocolVersion::V5:
+        return u"MQTT 5.0"_s;
     }
     return {};
 }
@@ -35,12 +38,10 @@ ClientCommand::ClientCommand(const SubcommandOptions &options, QObject *parent)
     connect(&m_client, &MqttClient::connected, this, &ClientCommand::handleConnected);
     connect(&m_client, &MqttClient::connectionRefused, this, &ClientCommand::handleRefused);
     connect(&m_client, &MqttClient::disconnected, this, &ClientCommand::handleDisconnected);
-    connect(&m_client, &MqttClient::reconnectScheduled, this, [this](int delayMs) {
-        debug(tr("reconnecting in %1 ms").arg(delayMs));
-    });
-    connect(&m_client, &MqttClient::errorOccurred, this, [](const QString &message) {
-        printError(tr("Warning: %1").arg(message));
-    });
+    connect(&m_client, &MqttClient::reconnectScheduled, this,
+            [this](int delayMs) { debug(tr("reconnecting in %1 ms").arg(delayMs)); });
+    connect(&m_client, &MqttClient::errorOccurred, this,
+            [](const QString &message) { printError(tr("Warning: %1").arg(message)); });
     m_disconnectTimeout.setSingleShot(true);
     m_disconnectTimeout.setInterval(disconnectTimeoutMs);
     connect(&m_disconnectTimeout, &QTimer::timeout, this, &ClientCommand::emitFinished);
@@ -107,10 +108,9 @@ void ClientCommand::handleStateChanged(ClientState state)
 
 void ClientCommand::handleConnected(const ConnackPacket &connack)
 {
-    debug(u"received CONNACK (%1) [%2%3]"_s.arg(QString::number(connack.rawReturnCode),
-                                                 versionName(m_client.protocolVersion()),
-                                                 connack.sessionPresent ? u", session present"_s
-                                                                        : QString()));
+    debug(u"received CONNACK (%1) [%2%3]"_s.arg(
+        QString::number(connack.rawReturnCode), versionName(m_client.protocolVersion()),
+        connack.sessionPresent ? u", session present"_s : QString()));
     if (m_finishing)
         return;
     const bool firstTime = !m_everConnected;
@@ -123,8 +123,7 @@ void ClientCommand::handleRefused(const ConnackPacket &connack)
     debug(u"received CONNACK (%1)"_s.arg(connack.rawReturnCode));
     // As mosquitto's clients: the exit status is the CONNACK code.
     finish(connack.rawReturnCode ? connack.rawReturnCode : 1,
-           tr("Connection refused: %1")
-                   .arg(describeConnack(connack, m_client.protocolVersion())));
+           tr("Connection refused: %1").arg(describeConnack(connack, m_client.protocolVersion())));
 }
 
 void ClientCommand::handleDisconnected(const QString &reason)

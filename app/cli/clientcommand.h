@@ -33,7 +33,7 @@ signals:
 protected:
     // Called on every CONNACK that accepts, the first and after each reconnect.
     virtual void onConnected(const ConnackPacket &connack, bool firstTime) = 0;
-    virtual void onConnectionLost() {}
+    virtual void onConnectionLost() { }
 
     const SubcommandOptions &options() const { return m_options; }
     MqttClient &client() { return m_client; }

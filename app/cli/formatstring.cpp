@@ -20,7 +20,7 @@ bool isDigit(char c)
 std::tm localTime(qint64 msecsSinceEpoch)
 {
     const std::time_t seconds = std::time_t(msecsSinceEpoch / 1000);
-    std::tm local {};
+    std::tm local{};
     localtime_r(&seconds, &local);
     return local;
 }
@@ -120,7 +120,8 @@ bool appendMosquittoJson(QByteArray &out, const Message &message, qint64 receive
     out.append("{\"tst\":\"");
     appendStrftime(out, "%Y-%m-%dT%H:%M:%S", local);
     char micros[16];
-    out.append(micros, std::snprintf(micros, sizeof micros, ".%06dZ", int(receivedMsecs % 1000) * 1000));
+    out.append(micros,
+               std::snprintf(micros, sizeof micros, ".%06dZ", int(receivedMsecs % 1000) * 1000));
     appendStrftime(out, "%z", local);
     out.append("\",\"topic\":");
     JsonText::appendString(out, message.topic);
@@ -200,15 +201,32 @@ FormatString::FormatString(const QByteArray &format)
             if (i == length - 1)
                 continue;
             switch (format.at(++i)) {
-            case '\\': literal.literal.append('\\'); break;
-            case '0': literal.literal.append('\0'); break;
-            case 'a': literal.literal.append('\a'); break;
-            case 'e': literal.literal.append('\033'); break;
-            case 'n': literal.literal.append('\n'); break;
-            case 'r': literal.literal.append('\r'); break;
-            case 't': literal.literal.append('\t'); break;
-            case 'v': literal.literal.append('\v'); break;
-            default: break;
+            case '\\':
+                literal.literal.append('\\');
+                break;
+            case '0':
+                literal.literal.append('\0');
+                break;
+            case 'a':
+                literal.literal.append('\a');
+                break;
+            case 'e':
+                literal.literal.append('\033');
+                break;
+            case 'n':
+                literal.literal.append('\n');
+                break;
+            case 'r':
+                literal.literal.append('\r');
+                break;
+            case 't':
+                literal.literal.append('\t');
+                break;
+            case 'v':
+                literal.literal.append('\v');
+                break;
+            default:
+                break;
             }
         } else {
             literal.literal.append(c);
@@ -222,11 +240,17 @@ void FormatString::append(const Message &message, qint64 receivedMsecs, QByteArr
 {
     for (const Field &field : m_fields) {
         switch (field.kind) {
-        case 0: out.append(field.literal); break;
-        case '%': appendField(field, message, receivedMsecs, out, errors); break;
+        case 0:
+            out.append(field.literal);
+            break;
+        case '%':
+            appendField(field, message, receivedMsecs, out, errors);
+            break;
         case 'N': {
             char nanos[16];
-            out.append(nanos, std::snprintf(nanos, sizeof nanos, "%09d", int(receivedMsecs % 1000) * 1000000));
+            out.append(
+                nanos,
+                std::snprintf(nanos, sizeof nanos, "%09d", int(receivedMsecs % 1000) * 1000000));
             break;
         }
         default: {
@@ -249,8 +273,12 @@ void FormatString::appendField(const Field &field, const Message &message, qint6
             appendBlank(out, field.pad, field.width);
     };
     switch (field.conversion) {
-    case '%': out.append('%'); break;
-    case 'A': optionalInt(p.topicAlias); break;
+    case '%':
+        out.append('%');
+        break;
+    case 'A':
+        optionalInt(p.topicAlias);
+        break;
     case 'C':
         if (p.contentType)
             appendText(out, p.contentType->toUtf8(), field.leftAlign, field.width, field.precision);
@@ -261,8 +289,12 @@ void FormatString::appendField(const Field &field, const Message &message, qint6
         if (p.correlationData)
             out.append(*p.correlationData);
         break;
-    case 'E': optionalInt(p.messageExpiryInterval); break;
-    case 'F': optionalInt(p.payloadFormatIndicator); break;
+    case 'E':
+        optionalInt(p.messageExpiryInterval);
+        break;
+    case 'F':
+        optionalInt(p.payloadFormatIndicator);
+        break;
     case 'I': {
         QByteArray time;
         appendStrftime(time, "%FT%T%z", localTime(receivedMsecs));
@@ -273,12 +305,16 @@ void FormatString::appendField(const Field &field, const Message &message, qint6
     case 'J':
         if (!appendMosquittoJson(out, message, receivedMsecs, field.conversion == 'j') && errors) {
             errors->append("Error: Message payload is not valid JSON on topic ")
-                    .append(message.topic)
-                    .append(".\n");
+                .append(message.topic)
+                .append(".\n");
         }
         break;
-    case 'l': appendInt(out, message.payload.size(), field.leftAlign, field.pad, field.width); break;
-    case 'm': appendInt(out, 0, field.leftAlign, field.pad, field.width); break;
+    case 'l':
+        appendInt(out, message.payload.size(), field.leftAlign, field.pad, field.width);
+        break;
+    case 'm':
+        appendInt(out, 0, field.leftAlign, field.pad, field.width);
+        break;
     case 'P':
         for (qsizetype i = 0; i < p.userProperties.size(); ++i) {
             if (i)
@@ -288,34 +324,47 @@ void FormatString::appendField(const Field &field, const Message &message, qint6
         }
         break;
     case 'p':
-        appendPayload(out, message.payload, PayloadEncoding::Raw, field.leftAlign, field.pad, field.width);
+        appendPayload(out, message.payload, PayloadEncoding::Raw, field.leftAlign, field.pad,
+                      field.width);
         break;
-    case 'q': out.append(char('0' + message.qos)); break;
+    case 'q':
+        out.append(char('0' + message.qos));
+        break;
     case 'R':
         if (p.responseTopic)
-            appendText(out, p.responseTopic->toUtf8(), field.leftAlign, field.width, field.precision);
+            appendText(out, p.responseTopic->toUtf8(), field.leftAlign, field.width,
+                       field.precision);
         break;
-    case 'r': out.append(message.retain ? '1' : '0'); break;
+    case 'r':
+        out.append(message.retain ? '1' : '0');
+        break;
     case 'S':
         if (p.subscriptionIdentifiers.isEmpty())
             appendBlank(out, field.pad, field.width);
         else
-            appendInt(out, p.subscriptionIdentifiers.constFirst(), field.leftAlign, field.pad, field.width);
+            appendInt(out, p.subscriptionIdentifiers.constFirst(), field.leftAlign, field.pad,
+                      field.width);
         break;
-    case 't': appendText(out, message.topic, field.leftAlign, field.width, field.precision); break;
+    case 't':
+        appendText(out, message.topic, field.leftAlign, field.width, field.precision);
+        break;
     case 'U': {
         char unixTime[40];
-        out.append(unixTime, std::snprintf(unixTime, sizeof unixTime, "%lld.%09d", receivedMsecs / 1000,
-                                       int(receivedMsecs % 1000) * 1000000));
+        out.append(unixTime,
+                   std::snprintf(unixTime, sizeof unixTime, "%lld.%09d", receivedMsecs / 1000,
+                                 int(receivedMsecs % 1000) * 1000000));
         break;
     }
     case 'x':
-        appendPayload(out, message.payload, PayloadEncoding::LowerHex, field.leftAlign, field.pad, field.width);
+        appendPayload(out, message.payload, PayloadEncoding::LowerHex, field.leftAlign, field.pad,
+                      field.width);
         break;
     case 'X':
-        appendPayload(out, message.payload, PayloadEncoding::UpperHex, field.leftAlign, field.pad, field.width);
+        appendPayload(out, message.payload, PayloadEncoding::UpperHex, field.leftAlign, field.pad,
+                      field.width);
         break;
-    default: break; // unknown conversions print nothing, as in mosquitto_sub
+    default:
+        break; // unknown conversions print nothing, as in mosquitto_sub
     }
 }
 

@@ -13,38 +13,42 @@ QString tr(const char *text)
 
 QString connectionOptions()
 {
-    return tr(
-        "Connection:\n"
-        " -h, --host HOST      broker host (default localhost)\n"
-        " -p, --port PORT      broker port (default 1883, 8883 with TLS)\n"
-        " -L, --url URL        mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path; for mqtt[s]\n"
-        "                      the path is the topic, for ws[s] the WebSocket path\n"
-        " -V, --protocol-version auto|mqttv5|mqttv311|mqttv31 (also 5, 311, 31); default auto:\n"
-        "                      5.0, falling back to 3.1.1 when the broker refuses 5.0\n"
-        " -i, --id ID          client id (default: assigned by the broker)\n"
-        " -I, --id-prefix P    client id made of P and the process id\n"
-        " -u, --username USER  -P, --pw PASSWORD\n"
-        " -k, --keepalive SEC  keepalive, 5..65535 (default 60)\n"
-        " -c, --disable-clean-session  persistent session (needs -i or -I)\n"
-        " -x SECONDS           session expiry interval (MQTT 5; -1 = never)\n"
-        " -q, --qos 0|1|2      QoS to subscribe or publish with (default 0)\n"
-        " -D, --property COMMAND IDENTIFIER VALUE   MQTT 5 property, as mosquitto: COMMAND is\n"
-        "                      CONNECT, PUBLISH, SUBSCRIBE, UNSUBSCRIBE, DISCONNECT or WILL,\n"
-        "                      IDENTIFIER e.g. user-property NAME VALUE, content-type,\n"
-        "                      message-expiry-interval, receive-maximum, session-expiry-interval\n"
-        " --will-topic T  --will-payload P  --will-qos Q  --will-retain\n"
-        " -d, --debug          print connection events and packets to stderr\n"
-        "TLS:\n"
-        " --cafile FILE  --capath DIR   trusted CAs (default: the OS trust store)\n"
-        " --tls-use-os-certs   TLS with the OS trust store\n"
-        " --cert FILE --key FILE        client certificate and key (PEM)\n"
-        " --key-passphrase PASS         passphrase of an encrypted key or of --pkcs12\n"
-        " --pkcs12 FILE        client certificate and key in one PKCS#12 file\n"
-        " --insecure           do not verify the server certificate and host name\n"
-        " --tls-alpn PROTOCOL  ALPN protocol, e.g. x-amzn-mqtt-ca\n")
-           + tr("Delivery:\n"
-                " --max-inflight N     QoS 1/2 messages awaiting their ack at most (default 20;\n"
-                "                      0 = no limit); brokers drop what exceeds their quota\n");
+    return tr("Connection:\n"
+              " -h, --host HOST      broker host (default localhost)\n"
+              " -p, --port PORT      broker port (default 1883, 8883 with TLS)\n"
+              " -L, --url URL        mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path; for "
+              "mqtt[s]\n"
+              "                      the path is the topic, for ws[s] the WebSocket path\n"
+              " -V, --protocol-version auto|mqttv5|mqttv311|mqttv31 (also 5, 311, 31); default "
+              "auto:\n"
+              "                      5.0, falling back to 3.1.1 when the broker refuses 5.0\n"
+              " -i, --id ID          client id (default: assigned by the broker)\n"
+              " -I, --id-prefix P    client id made of P and the process id\n"
+              " -u, --username USER  -P, --pw PASSWORD\n"
+              " -k, --keepalive SEC  keepalive, 5..65535 (default 60)\n"
+              " -c, --disable-clean-session  persistent session (needs -i or -I)\n"
+              " -x SECONDS           session expiry interval (MQTT 5; -1 = never)\n"
+              " -q, --qos 0|1|2      QoS to subscribe or publish with (default 0)\n"
+              " -D, --property COMMAND IDENTIFIER VALUE   MQTT 5 property, as mosquitto: COMMAND "
+              "is\n"
+              "                      CONNECT, PUBLISH, SUBSCRIBE, UNSUBSCRIBE, DISCONNECT or "
+              "WILL,\n"
+              "                      IDENTIFIER e.g. user-property NAME VALUE, content-type,\n"
+              "                      message-expiry-interval, receive-maximum, "
+              "session-expiry-interval\n"
+              " --will-topic T  --will-payload P  --will-qos Q  --will-retain\n"
+              " -d, --debug          print connection events and packets to stderr\n"
+              "TLS:\n"
+              " --cafile FILE  --capath DIR   trusted CAs (default: the OS trust store)\n"
+              " --tls-use-os-certs   TLS with the OS trust store\n"
+              " --cert FILE --key FILE        client certificate and key (PEM)\n"
+              " --key-passphrase PASS         passphrase of an encrypted key or of --pkcs12\n"
+              " --pkcs12 FILE        client certificate and key in one PKCS#12 file\n"
+              " --insecure           do not verify the server certificate and host name\n"
+              " --tls-alpn PROTOCOL  ALPN protocol, e.g. x-amzn-mqtt-ca\n")
+        + tr("Delivery:\n"
+             " --max-inflight N     QoS 1/2 messages awaiting their ack at most (default 20;\n"
+             "                      0 = no limit); brokers drop what exceeds their quota\n");
 }
 
 } // namespace
@@ -56,23 +60,25 @@ QString overview()
               "Usage: mqttscope-cli sub [OPTIONS] -t TOPIC...\n"
               "       mqttscope-cli pub [OPTIONS] -t TOPIC {-m MESSAGE | -f FILE | -l | -n | -s}\n"
               "       mqttscope-cli sub --help | pub --help | --version\n")
-            .arg(QCoreApplication::applicationVersion());
+        .arg(QCoreApplication::applicationVersion());
 }
 
 QString usage(Subcommand subcommand)
 {
     if (subcommand == Subcommand::Pub) {
-        return tr("Usage: mqttscope-cli pub [OPTIONS] -t TOPIC {-m MESSAGE | -f FILE | -l | -n | -s}\n"
+        return tr("Usage: mqttscope-cli pub [OPTIONS] -t TOPIC {-m MESSAGE | -f FILE | -l | -n | "
+                  "-s}\n"
                   "Publishes and waits until every message is acknowledged (PUBACK/PUBCOMP).\n\n"
                   "Message:\n"
                   " -t, --topic TOPIC    topic to publish to\n"
                   " -m, --message TEXT   -f, --file FILE   -n, --null-message\n"
-                  " -l, --stdin-line     each line of stdin is a message; reconnects and carries on\n"
+                  " -l, --stdin-line     each line of stdin is a message; reconnects and carries "
+                  "on\n"
                   " -s, --stdin-file     all of stdin is one message\n"
                   " -r, --retain         --repeat N   --repeat-delay SECONDS\n\n")
-                + connectionOptions()
-                + tr("\nExit status: 0 when every message was acknowledged; the CONNACK reason "
-                     "code when the broker refused; 1 otherwise, with one line on stderr.\n");
+            + connectionOptions()
+            + tr("\nExit status: 0 when every message was acknowledged; the CONNACK reason "
+                 "code when the broker refused; 1 otherwise, with one line on stderr.\n");
     }
     return tr("Usage: mqttscope-cli sub [OPTIONS] -t TOPIC...\n"
               "Subscribes and prints each message; reconnects and carries on after a lost "
@@ -99,17 +105,21 @@ QString usage(Subcommand subcommand)
               "escapes\n"
               " -N                   no newline after each message\n"
               " --json               one JSON object per line:\n"
-              "   {\"time\":\"2024-05-01T12:00:00.123Z\",\"topic\":\"a/b\",\"qos\":1,\"retain\":false,"
+              "   "
+              "{\"time\":\"2024-05-01T12:00:00.123Z\",\"topic\":\"a/b\",\"qos\":1,\"retain\":false,"
               "\"dup\":false,\n"
-              "    \"properties\":{\"content-type\":\"text/plain\",\"user-property\":[[\"k\",\"v\"]]},"
+              "    "
+              "\"properties\":{\"content-type\":\"text/plain\",\"user-property\":[[\"k\",\"v\"]]},"
               "\"payload\":\"text\"}\n"
-              "   time: receive time, UTC, milliseconds. properties: MQTT 5 properties named as for "
+              "   time: receive time, UTC, milliseconds. properties: MQTT 5 properties named as "
+              "for "
               "-D,\n"
               "   {} for 3.1.1. payload: the payload when it is valid UTF-8, otherwise\n"
-              "   \"payload_base64\":\"...\" in its place (likewise \"correlation-data-base64\").\n\n")
-            + connectionOptions()
-            + tr("\nExit status: 0 on success; the CONNACK reason code when the broker refused; "
-                 "27 on -W timeout; 1 otherwise, with one line on stderr.\n");
+              "   \"payload_base64\":\"...\" in its place (likewise "
+              "\"correlation-data-base64\").\n\n")
+        + connectionOptions()
+        + tr("\nExit status: 0 on success; the CONNACK reason code when the broker refused; "
+             "27 on -W timeout; 1 otherwise, with one line on stderr.\n");
 }
 
 } // namespace mqttscope::cli::HelpText

@@ -17,7 +17,7 @@ void JsonMessageWriter::appendUtcTime(qint64 msecsSinceEpoch, QByteArray &out)
     thread_local int length = 0;
     if (msecsSinceEpoch != lastMsecs) {
         const std::time_t seconds = std::time_t(msecsSinceEpoch / 1000);
-        std::tm utc {};
+        std::tm utc{};
         gmtime_r(&seconds, &utc);
         length = std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
                                utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour,

@@ -23,13 +23,27 @@ void appendString(QByteArray &out, QByteArrayView utf8)
         plainStart = i + 1;
         out.append('\\');
         switch (c) {
-        case '"': out.append('"'); break;
-        case '\\': out.append('\\'); break;
-        case '\b': out.append('b'); break;
-        case '\f': out.append('f'); break;
-        case '\n': out.append('n'); break;
-        case '\r': out.append('r'); break;
-        case '\t': out.append('t'); break;
+        case '"':
+            out.append('"');
+            break;
+        case '\\':
+            out.append('\\');
+            break;
+        case '\b':
+            out.append('b');
+            break;
+        case '\f':
+            out.append('f');
+            break;
+        case '\n':
+            out.append('n');
+            break;
+        case '\r':
+            out.append('r');
+            break;
+        case '\t':
+            out.append('t');
+            break;
         default:
             out.append("u00", 3);
             out.append(hex[c >> 4]);
@@ -101,7 +115,8 @@ void appendProperties(QByteArray &out, const Properties &p, PropertyStyle style)
         if (!first)
             out.append(',');
         first = false;
-        const QByteArray name = PropertyArgument::identifierName(PropertyId::CorrelationData).toLatin1();
+        const QByteArray name =
+            PropertyArgument::identifierName(PropertyId::CorrelationData).toLatin1();
         if (mosquitto) {
             out.append('"').append(name).append("\":", 2);
             appendString(out, *p.correlationData);

@@ -38,8 +38,8 @@ int usageError(const QStringList &arguments, const QString &error)
 {
     const QString command = arguments.value(0);
     const QString help = command == "sub"_L1 || command == "pub"_L1
-            ? u"mqttscope-cli %1 --help"_s.arg(command)
-            : u"mqttscope-cli --help"_s;
+        ? u"mqttscope-cli %1 --help"_s.arg(command)
+        : u"mqttscope-cli --help"_s;
     print(stderr, u"Error: %1\nUse '%2' to see usage.\n"_s.arg(error, help));
     return 1;
 }
@@ -84,9 +84,10 @@ int main(int argc, char *argv[])
         return 0;
     case Subcommand::Help: {
         const QString command = arguments.value(0);
-        print(stdout, command == "sub"_L1   ? HelpText::usage(Subcommand::Sub)
-                      : command == "pub"_L1 ? HelpText::usage(Subcommand::Pub)
-                                            : HelpText::overview());
+        print(stdout,
+              command == "sub"_L1       ? HelpText::usage(Subcommand::Sub)
+                  : command == "pub"_L1 ? HelpText::usage(Subcommand::Pub)
+                                        : HelpText::overview());
         return 0;
     }
     case Subcommand::Sub:

@@ -57,8 +57,8 @@ void MessageFormatter::append(const Message &message, QByteArray &out, QByteArra
     case OutputMode::Format:
     case OutputMode::Json: {
         const qint64 received = message.receivedMsecsSinceEpoch
-                ? message.receivedMsecsSinceEpoch
-                : QDateTime::currentMSecsSinceEpoch();
+            ? message.receivedMsecsSinceEpoch
+            : QDateTime::currentMSecsSinceEpoch();
         if (m_mode == OutputMode::Format)
             m_format.append(message, received, out, errors);
         else

@@ -36,7 +36,8 @@ bool PublishCommand::prepare(QString *error)
     case MessageSource::File: {
         QFile file(options().file);
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("Error: Unable to open file \"%1\": %2").arg(options().file, file.errorString());
+            *error =
+                tr("Error: Unable to open file \"%1\": %2").arg(options().file, file.errorString());
             return false;
         }
         m_payload = file.readAll();
@@ -54,7 +55,8 @@ bool PublishCommand::prepare(QString *error)
     case MessageSource::StdinLines:
         m_lines = std::make_unique<StdinLineReader>(STDIN_FILENO);
         m_lines->setPaused(true); // until connected
-        connect(m_lines.get(), &StdinLineReader::linesAvailable, this, &PublishCommand::publishLines);
+        connect(m_lines.get(), &StdinLineReader::linesAvailable, this,
+                &PublishCommand::publishLines);
         break;
     case MessageSource::Null:
     case MessageSource::None:
@@ -80,9 +82,9 @@ bool PublishCommand::send(const QByteArray &payload)
     message.retain = options().retain;
     message.properties = options().publishProperties;
     debug(u"sending PUBLISH (d0, q%1, r%2, '%3', ... (%4 bytes))"_s.arg(message.qos)
-                  .arg(int(message.retain))
-                  .arg(QString::fromUtf8(message.topic))
-                  .arg(payload.size()));
+              .arg(int(message.retain))
+              .arg(QString::fromUtf8(message.topic))
+              .arg(payload.size()));
     const quint64 token = client().publish(message);
     if (token == 0) {
         m_failed = true; // errorOccurred has said why
@@ -127,9 +129,9 @@ void PublishCommand::handlePublished(quint64 token, ReasonCode reason, const QSt
     if (isError(reason)) {
         m_failed = true;
         printError(tr("Warning: Publish failed: %1 (0x%2)%3")
-                           .arg(reasonCodeName(reason))
-                           .arg(int(reason), 2, 16, QLatin1Char('0'))
-                           .arg(reasonString.isEmpty() ? QString() : u": "_s + reasonString));
+                       .arg(reasonCodeName(reason))
+                       .arg(int(reason), 2, 16, QLatin1Char('0'))
+                       .arg(reasonString.isEmpty() ? QString() : u": "_s + reasonString));
     }
     if (m_lines) {
         publishLines();

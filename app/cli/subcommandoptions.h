@@ -16,8 +16,8 @@ enum class Subcommand { Sub, Pub, Help, Version };
 enum class OutputMode {
     Payload, // the payload bytes only (mosquitto_sub's default)
     Verbose, // -v: "topic payload"
-    Format,  // -F: mosquitto_sub's format string
-    Json,    // --json: one JSON object per line, see JsonMessageWriter
+    Format, // -F: mosquitto_sub's format string
+    Json, // --json: one JSON object per line, see JsonMessageWriter
 };
 
 // Where `pub` takes its message from (exactly one of -m -f -l -n -s).
@@ -45,22 +45,22 @@ struct SubcommandOptions
     OutputMode output = OutputMode::Payload;
     QByteArray format; // -F, kept as bytes: it is applied to bytes
     bool appendNewline = true; // -N turns it off
-    QStringList filterOut;     // -T
+    QStringList filterOut; // -T
     QStringList unsubscribeTopics; // -U
-    int messageCount = 0;      // -C, 0 = unlimited
-    int timeoutSeconds = 0;    // -W, 0 = none
+    int messageCount = 0; // -C, 0 = unlimited
+    int timeoutSeconds = 0; // -W, 0 = none
     bool exitAfterSubscribe = false; // -E
-    bool skipRetained = false;       // -R
-    bool retainedOnly = false;       // --retained-only
-    bool removeRetained = false;     // --remove-retained
-    bool retainAsPublished = false;  // --retain-as-published
+    bool skipRetained = false; // -R
+    bool retainedOnly = false; // --retained-only
+    bool removeRetained = false; // --remove-retained
+    bool retainAsPublished = false; // --retain-as-published
 
     // pub
     MessageSource source = MessageSource::None;
     QByteArray message; // -m
-    QString file;       // -f
+    QString file; // -f
     bool retain = false;
-    int repeatCount = 1;          // --repeat
+    int repeatCount = 1; // --repeat
     double repeatDelaySeconds = 0; // --repeat-delay
 };
 

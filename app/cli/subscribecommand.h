@@ -39,7 +39,7 @@ private:
     QTimer m_timeout;
     QList<quint64> m_pendingAcks; // SUBSCRIBE/UNSUBSCRIBE tokens not yet acknowledged
     QList<quint64> m_pendingRemovals; // --remove-retained publishes in flight
-    QList<QByteArray> m_filterOut;    // -T, as UTF-8 for matching without conversions
+    QList<QByteArray> m_filterOut; // -T, as UTF-8 for matching without conversions
     int m_received = 0;
     int m_stopExitCode = 0;
     QString m_stopErrorLine;

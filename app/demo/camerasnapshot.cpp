@@ -18,8 +18,10 @@ QByteArray cameraSnapshotPng(int frame, int width, int height)
         painter.fillRect(x, beltTop + height / 5, 6, 3, QColor(0x88, 0x88, 0x88));
     const int boxSize = height / 4;
     const int boxX = (frame * 5) % (width + boxSize) - boxSize;
-    painter.fillRect(boxX, beltTop - boxSize, boxSize, boxSize, QColor(0xc8, 0x96, 0x4b)); // the box
-    painter.fillRect(width - 10, 4, 6, 6, frame % 2 ? QColor(Qt::red) : QColor(0x55, 0, 0)); // REC light
+    painter.fillRect(boxX, beltTop - boxSize, boxSize, boxSize,
+                     QColor(0xc8, 0x96, 0x4b)); // the box
+    painter.fillRect(width - 10, 4, 6, 6,
+                     frame % 2 ? QColor(Qt::red) : QColor(0x55, 0, 0)); // REC light
     painter.end();
     QByteArray png;
     QBuffer buffer(&png);

@@ -18,7 +18,8 @@ constexpr int snapshotIntervalMs = 4000;
 constexpr int flapIntervalMs = 1500;
 constexpr int requestIntervalMs = 5000;
 
-Message makeMessage(const QByteArray &topic, const QByteArray &payload, quint8 qos = 0, bool retain = false)
+Message makeMessage(const QByteArray &topic, const QByteArray &payload, quint8 qos = 0,
+                    bool retain = false)
 {
     Message message;
     message.topic = topic;
@@ -37,11 +38,14 @@ DemoTraffic::DemoTraffic(MqttClient *client, const Settings &settings, QObject *
 {
     m_sensors.reserve(settings.sensors);
     for (int i = 0; i < settings.sensors; ++i)
-        m_sensors.append(SimulatedSensor(i / settings.sensorsPerLine + 1, i + 1, quint32(1000 + i)));
+        m_sensors.append(
+            SimulatedSensor(i / settings.sensorsPerLine + 1, i + 1, quint32(1000 + i)));
 
     connect(client, &MqttClient::connected, this, [this] {
         publishRetainedState();
-        for (int line = 1; line <= (m_settings.sensors + m_settings.sensorsPerLine - 1) / m_settings.sensorsPerLine; ++line)
+        for (int line = 1; line
+             <= (m_settings.sensors + m_settings.sensorsPerLine - 1) / m_settings.sensorsPerLine;
+             ++line)
             publishSnapshot(line);
         m_sinceLastTick.start();
         m_tickTimer.start();
@@ -63,7 +67,8 @@ DemoTraffic::DemoTraffic(MqttClient *client, const Settings &settings, QObject *
         for (const Message &request : messages) {
             if (!request.properties->responseTopic)
                 continue;
-            Message reply = makeMessage(request.properties->responseTopic->toUtf8(), R"({"result":"ok"})", 1);
+            Message reply =
+                makeMessage(request.properties->responseTopic->toUtf8(), R"({"result":"ok"})", 1);
             reply.properties.edit().correlationData = request.properties->correlationData;
             reply.properties.edit().contentType = u"application/json"_s;
             publish(reply);
@@ -75,7 +80,8 @@ DemoTraffic::DemoTraffic(MqttClient *client, const Settings &settings, QObject *
     connect(&m_tickTimer, &QTimer::timeout, this, &DemoTraffic::tick);
     m_snapshotTimer.setInterval(snapshotIntervalMs);
     connect(&m_snapshotTimer, &QTimer::timeout, this, [this] {
-        const int lines = (m_settings.sensors + m_settings.sensorsPerLine - 1) / m_settings.sensorsPerLine;
+        const int lines =
+            (m_settings.sensors + m_settings.sensorsPerLine - 1) / m_settings.sensorsPerLine;
         publishSnapshot(1 + (m_frame % qMax(1, lines)));
     });
     m_flapTimer.setInterval(flapIntervalMs);
@@ -141,7 +147,8 @@ int DemoTraffic::publishForNextSensor()
     Message telemetry = makeMessage(prefix + "/telemetry", sensor.telemetryJson());
     if (line % 2 == 1) {
         telemetry.properties.edit().contentType = u"application/json"_s;
-        telemetry.properties.edit().userProperties = {{u"site"_s, u"plant-3"_s}, {u"line"_s, QString::number(line)}};
+        telemetry.properties.edit().userProperties = {{u"site"_s, u"plant-3"_s},
+                                                      {u"line"_s, QString::number(line)}};
     }
     publish(telemetry);
     ++sent;
@@ -152,7 +159,8 @@ int DemoTraffic::publishForNextSensor()
     if (number % 10 == 3) {
         Message raw = makeMessage(prefix + "/raw", sensor.packedStruct());
         raw.properties.edit().payloadFormatIndicator = 0; // unspecified bytes
-        raw.properties.edit().userProperties = {{u"layout"_s, u"u32 seq, i16 t*100, u16 h*100, u8 bat, i8 rssi (LE)"_s}};
+        raw.properties.edit().userProperties = {
+            {u"layout"_s, u"u32 seq, i16 t*100, u16 h*100, u8 bat, i8 rssi (LE)"_s}};
         publish(raw);
         ++sent;
     }
@@ -167,7 +175,8 @@ int DemoTraffic::publishForNextSensor()
 
 void DemoTraffic::publishSnapshot(int line)
 {
-    Message snapshot = makeMessage(m_settings.root + "/factory/line" + QByteArray::number(line) + "/camera-1/snapshot",
+    Message snapshot = makeMessage(m_settings.root + "/factory/line" + QByteArray::number(line)
+                                       + "/camera-1/snapshot",
                                    cameraSnapshotPng(m_frame++), 0, true);
     snapshot.properties.edit().contentType = u"image/png"_s;
     snapshot.properties.edit().messageExpiryInterval = 300;
@@ -178,9 +187,11 @@ void DemoTraffic::flapOneSensor()
 {
     if (m_sensors.isEmpty())
         return;
-    SimulatedSensor &sensor = m_sensors[int(QRandomGenerator::global()->bounded(qsizetype(m_sensors.size())))];
+    SimulatedSensor &sensor =
+        m_sensors[int(QRandomGenerator::global()->bounded(qsizetype(m_sensors.size())))];
     sensor.setOnline(!sensor.isOnline());
-    publish(makeMessage(sensor.topicPrefix(m_settings.root) + "/status", sensor.isOnline() ? "online" : "offline", 1, true));
+    publish(makeMessage(sensor.topicPrefix(m_settings.root) + "/status",
+                        sensor.isOnline() ? "online" : "offline", 1, true));
 }
 
 void DemoTraffic::publishRequest()
@@ -189,7 +200,8 @@ void DemoTraffic::publishRequest()
         return;
     const QByteArray prefix = m_sensors.first().topicPrefix(m_settings.root);
     const QJsonObject body{{u"action"_s, u"calibrate"_s}, {u"request"_s, qint64(++m_requestId)}};
-    Message request = makeMessage(prefix + "/cmd", QJsonDocument(body).toJson(QJsonDocument::Compact), 1);
+    Message request =
+        makeMessage(prefix + "/cmd", QJsonDocument(body).toJson(QJsonDocument::Compact), 1);
     request.properties.edit().responseTopic = QString::fromUtf8(prefix + "/cmd/response");
     request.properties.edit().correlationData = "req-" + QByteArray::number(m_requestId);
     request.properties.edit().contentType = u"application/json"_s;

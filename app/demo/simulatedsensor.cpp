@@ -44,7 +44,9 @@ QByteArray SimulatedSensor::topicPrefix(const QByteArray &root) const
 void SimulatedSensor::step()
 {
     ++m_sequence;
-    const auto noise = [this](double amplitude) { return (m_random.generateDouble() * 2 - 1) * amplitude; };
+    const auto noise = [this](double amplitude) {
+        return (m_random.generateDouble() * 2 - 1) * amplitude;
+    };
     m_temperature += 0.08 * (m_setPoint - m_temperature) + noise(0.15);
     m_humidity = qBound(5.0, m_humidity + noise(0.3), 95.0);
     m_battery = qMax(0.0, m_battery - m_random.generateDouble() * 0.01);

@@ -19,7 +19,7 @@ public:
     QByteArray topicPrefix(const QByteArray &root) const; // "<root>/factory/line2/sensor-042"
     void step();
 
-    QByteArray telemetryJson() const;  // {"temperature":21.53,"humidity":48.1,"battery":97,...}
+    QByteArray telemetryJson() const; // {"temperature":21.53,"humidity":48.1,"battery":97,...}
     QByteArray temperatureText() const; // "21.5"
     // seq u32, temperature centi-degrees i16, humidity centi-percent u16, battery u8, rssi i8
     // (little-endian, 10 bytes), as a microcontroller would send it.

@@ -22,7 +22,8 @@ namespace {
 void installTranslators(QApplication &app)
 {
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(QLocale(), u"qtbase"_s, u"_"_s,
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 
     const QStringList folders{
@@ -48,7 +49,8 @@ void allowHeadlessInformation(int argc, char *argv[])
         return;
     for (int i = 1; i < argc; ++i) {
         const QByteArrayView arg(argv[i]);
-        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v"
+            || arg == "--version")
             qputenv("QT_QPA_PLATFORM", "offscreen");
     }
 }
@@ -67,24 +69,29 @@ int main(int argc, char *argv[])
     installTranslators(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "A fast native MQTT 3.1.1/5.0 explorer."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "A fast native MQTT 3.1.1/5.0 explorer."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption urlOption(u"url"_s,
-                                       QCoreApplication::translate("main", "Connect at once to <url>: "
-                                                                           "mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path"),
-                                       u"url"_s);
-    const QCommandLineOption profileOption(u"profile"_s,
-                                           QCoreApplication::translate("main", "Open the saved connection named <name>."),
-                                           u"name"_s);
-    const QCommandLineOption nameOption(u"connection-name"_s, // not --name: Qt takes that one (X11)
-                                        QCoreApplication::translate("main", "Call the connection opened from a URL <name>."),
-                                        u"name"_s);
+    const QCommandLineOption urlOption(
+        u"url"_s,
+        QCoreApplication::translate("main",
+                                    "Connect at once to <url>: "
+                                    "mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path"),
+        u"url"_s);
+    const QCommandLineOption profileOption(
+        u"profile"_s,
+        QCoreApplication::translate("main", "Open the saved connection named <name>."), u"name"_s);
+    const QCommandLineOption nameOption(
+        u"connection-name"_s, // not --name: Qt takes that one (X11)
+        QCoreApplication::translate("main", "Call the connection opened from a URL <name>."),
+        u"name"_s);
     parser.addOption(urlOption);
     parser.addOption(nameOption);
     parser.addOption(profileOption);
-    parser.addPositionalArgument(u"url"_s, QCoreApplication::translate("main", "A broker URL to connect to, as with --url."),
-                                 u"[url]"_s);
+    parser.addPositionalArgument(
+        u"url"_s, QCoreApplication::translate("main", "A broker URL to connect to, as with --url."),
+        u"[url]"_s);
     parser.process(app);
 
     mqttscope::ProfileStore profiles;
@@ -99,16 +106,19 @@ int main(int argc, char *argv[])
     QStringList urls = parser.values(urlOption) + parser.positionalArguments();
     for (const QString &url : std::as_const(urls)) {
         if (!window.openUrl(url, &error, parser.value(nameOption)))
-            QMessageBox::warning(&window, u"mqttscope"_s,
-                                 QCoreApplication::translate("main", "Cannot open %1: %2").arg(url, error));
+            QMessageBox::warning(
+                &window, u"mqttscope"_s,
+                QCoreApplication::translate("main", "Cannot open %1: %2").arg(url, error));
     }
     const QStringList names = parser.values(profileOption);
     for (const QString &name : names) {
         if (const auto profile = profiles.profileNamed(name))
             window.openProfile(*profile);
         else
-            QMessageBox::warning(&window, u"mqttscope"_s,
-                                 QCoreApplication::translate("main", "There is no saved connection named \"%1\".").arg(name));
+            QMessageBox::warning(
+                &window, u"mqttscope"_s,
+                QCoreApplication::translate("main", "There is no saved connection named \"%1\".")
+                    .arg(name));
     }
     return app.exec();
 }

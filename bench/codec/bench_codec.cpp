@@ -42,7 +42,10 @@ PublishPacket BenchCodec::samplePublish(ProtocolVersion version)
     return publish;
 }
 
-void BenchCodec::decodePublish_data() { versions(); }
+void BenchCodec::decodePublish_data()
+{
+    versions();
+}
 
 void BenchCodec::decodePublish()
 {
@@ -55,7 +58,10 @@ void BenchCodec::decodePublish()
     }
 }
 
-void BenchCodec::encodePublish_data() { versions(); }
+void BenchCodec::encodePublish_data()
+{
+    versions();
+}
 
 void BenchCodec::encodePublish()
 {
@@ -68,7 +74,10 @@ void BenchCodec::encodePublish()
     }
 }
 
-void BenchCodec::frameAndDecodeStream_data() { versions(); }
+void BenchCodec::frameAndDecodeStream_data()
+{
+    versions();
+}
 
 // 1000 back-to-back packets in one read, as the client sees them under load.
 void BenchCodec::frameAndDecodeStream()

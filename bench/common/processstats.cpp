@@ -30,22 +30,22 @@ double statusFieldMiB(QByteArrayView field)
 
 double ProcessStats::cpuSeconds()
 {
-    rusage usage {};
+    rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-            + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 qint64 ProcessStats::contextSwitches()
 {
-    rusage usage {};
+    rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return qint64(usage.ru_nvcsw) + qint64(usage.ru_nivcsw);
 }
 
 double ProcessStats::threadCpuSeconds()
 {
-    timespec ts {};
+    timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
@@ -64,7 +64,8 @@ double ProcessStats::namedThreadsCpuSeconds(const QString &prefix)
 {
     double seconds = 0;
     const double ticksPerSecond = double(sysconf(_SC_CLK_TCK));
-    const QStringList tasks = QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList tasks =
+        QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &task : tasks) {
         QFile stat(u"/proc/self/task/"_s + task + u"/stat"_s);
         if (!stat.open(QIODevice::ReadOnly))
@@ -72,7 +73,8 @@ double ProcessStats::namedThreadsCpuSeconds(const QString &prefix)
         // "tid (name) state ppid ...": the name may hold spaces, so split after the last ')'.
         const QByteArray line = stat.readAll();
         const qsizetype open = line.indexOf('('), close = line.lastIndexOf(')');
-        if (open < 0 || close < open || !QString::fromUtf8(line.mid(open + 1, close - open - 1)).startsWith(prefix))
+        if (open < 0 || close < open
+            || !QString::fromUtf8(line.mid(open + 1, close - open - 1)).startsWith(prefix))
             continue;
         const QList<QByteArray> fields = line.mid(close + 2).split(' ');
         // utime and stime, fields 14 and 15 of the line, are 11 and 12 counted from "state".

@@ -9,11 +9,11 @@ namespace mqttscope::bench {
 // process or of the calling thread, and resident memory from /proc/self/status.
 struct ProcessStats
 {
-    static double cpuSeconds();       // all threads, getrusage(RUSAGE_SELF)
+    static double cpuSeconds(); // all threads, getrusage(RUSAGE_SELF)
     static double threadCpuSeconds(); // the calling thread, CLOCK_THREAD_CPUTIME_ID
-    static qint64 contextSwitches();  // voluntary + involuntary, all threads: ~ wakeups
-    static double rssMiB();           // VmRSS now
-    static double peakRssMiB();       // VmHWM: the highest VmRSS so far
+    static qint64 contextSwitches(); // voluntary + involuntary, all threads: ~ wakeups
+    static double rssMiB(); // VmRSS now
+    static double peakRssMiB(); // VmHWM: the highest VmRSS so far
     // CPU seconds of the threads whose name starts with `prefix` (/proc/self/task/*/stat), e.g.
     // a connection's thread beside the GUI thread. Names are cut to 15 bytes by the kernel.
     static double namedThreadsCpuSeconds(const QString &prefix);

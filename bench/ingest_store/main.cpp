@@ -18,7 +18,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-
 #include <ctime>
 
 #include <cstdio>
@@ -49,7 +48,10 @@ void report(const Options &options, const QJsonObject &row)
     QStringList cells;
     for (auto it = row.begin(); it != row.end(); ++it) {
         const QJsonValue v = it.value();
-        cells.append(it.key() + u'=' + (v.isString() ? v.toString() : QString::number(v.toDouble(), 'f', v.toDouble() < 100 ? 2 : 0)));
+        cells.append(it.key() + u'='
+                     + (v.isString()
+                            ? v.toString()
+                            : QString::number(v.toDouble(), 'f', v.toDouble() < 100 ? 2 : 0)));
     }
     std::printf("%s\n", qPrintable(cells.join(u"  ")));
 }
@@ -58,7 +60,8 @@ QByteArray payloadOf(qint64 i, int size)
 {
     QByteArray payload(size, ' ');
     const QByteArray text = "{\"value\":" + QByteArray::number(i % 1000) + "}";
-    payload.replace(0, qMin(text.size(), payload.size()), text.first(qMin(text.size(), payload.size())));
+    payload.replace(0, qMin(text.size(), payload.size()),
+                    text.first(qMin(text.size(), payload.size())));
     return payload;
 }
 
@@ -67,7 +70,8 @@ QList<QByteArray> topicNames(int count, const char *prefix)
     QList<QByteArray> names;
     names.reserve(count);
     for (int i = 0; i < count; ++i)
-        names.append(QByteArray(prefix) + QByteArray::number(i % 1000) + "/device" + QByteArray::number(i));
+        names.append(QByteArray(prefix) + QByteArray::number(i % 1000) + "/device"
+                     + QByteArray::number(i));
     return names;
 }
 
@@ -100,16 +104,17 @@ void benchIngest(const Options &options)
     }
     const double seconds = double(wall.nsecsElapsed()) / 1e9;
     const double cpu = ProcessStats::cpuSeconds() - cpuStart;
-    report(options, QJsonObject{
-        {u"name"_s, u"data layer ingest"_s},
-        {u"messages"_s, double(options.messages)},
-        {u"topics"_s, double(data.store().topicCount())},
-        {u"msg_per_s"_s, double(options.messages) / (double(ingestNanos) / 1e9)},
-        {u"msg_per_s_with_batch_building"_s, double(options.messages) / seconds},
-        {u"cpu_s"_s, cpu},
-        {u"peak_rss_mib"_s, ProcessStats::peakRssMiB()},
-        {u"history_mib"_s, double(data.history().bytesUsed()) / (1024.0 * 1024.0)},
-    });
+    report(options,
+           QJsonObject{
+               {u"name"_s, u"data layer ingest"_s},
+               {u"messages"_s, double(options.messages)},
+               {u"topics"_s, double(data.store().topicCount())},
+               {u"msg_per_s"_s, double(options.messages) / (double(ingestNanos) / 1e9)},
+               {u"msg_per_s_with_batch_building"_s, double(options.messages) / seconds},
+               {u"cpu_s"_s, cpu},
+               {u"peak_rss_mib"_s, ProcessStats::peakRssMiB()},
+               {u"history_mib"_s, double(data.history().bytesUsed()) / (1024.0 * 1024.0)},
+           });
 }
 
 // This thread's CPU time: on a shared machine wall time also counts other processes.
@@ -151,15 +156,16 @@ void benchScale(const Options &options)
     const double cpu = ProcessStats::cpuSeconds() - cpuStart;
     const double rss = ProcessStats::rssMiB();
     const double perTopic = (rss - rssBefore) * 1024.0 * 1024.0 / options.scaleTopics;
-    report(options, QJsonObject{
-        {u"name"_s, u"scale: distinct topics"_s},
-        {u"topics"_s, double(data.store().topicCount())},
-        {u"nodes"_s, double(data.store().nodeIdLimit())},
-        {u"ingest_s"_s, seconds},
-        {u"cpu_s"_s, cpu},
-        {u"rss_mib"_s, rss},
-        {u"bytes_per_topic"_s, perTopic},
-    });
+    report(options,
+           QJsonObject{
+               {u"name"_s, u"scale: distinct topics"_s},
+               {u"topics"_s, double(data.store().topicCount())},
+               {u"nodes"_s, double(data.store().nodeIdLimit())},
+               {u"ingest_s"_s, seconds},
+               {u"cpu_s"_s, cpu},
+               {u"rss_mib"_s, rss},
+               {u"bytes_per_topic"_s, perTopic},
+           });
 
     const TopicStore &store = data.store();
     const struct
@@ -182,11 +188,12 @@ void benchScale(const Options &options)
         const TopicMatchSet set = TopicFilter(f.mode, f.pattern).match(store);
         const double cpuMs = threadCpuMs() - cpuStart;
         const double ms = double(timer.nsecsElapsed()) / 1e6;
-        report(options, QJsonObject{{u"name"_s, QString::fromUtf8(f.name)},
-                                    {u"pattern"_s, f.pattern},
-                                    {u"ms"_s, ms},
-                                    {u"cpu_ms"_s, cpuMs},
-                                    {u"matches"_s, double(set.matchCount())}});
+        report(options,
+               QJsonObject{{u"name"_s, QString::fromUtf8(f.name)},
+                           {u"pattern"_s, f.pattern},
+                           {u"ms"_s, ms},
+                           {u"cpu_ms"_s, cpuMs},
+                           {u"matches"_s, double(set.matchCount())}});
     }
 }
 
@@ -195,7 +202,9 @@ Options parseOptions(const QStringList &arguments)
     Options options;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &a = arguments[i];
-        const auto next = [&] { return i + 1 < arguments.size() ? arguments[++i].toLongLong() : 0; };
+        const auto next = [&] {
+            return i + 1 < arguments.size() ? arguments[++i].toLongLong() : 0;
+        };
         if (a == "--messages"_L1)
             options.messages = next();
         else if (a == "--topics"_L1)

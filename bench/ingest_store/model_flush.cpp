@@ -98,7 +98,9 @@ int main(int argc, char **argv)
         ms.append(double(timer.nsecsElapsed()) / 1e6);
     }
     std::sort(ms.begin(), ms.end());
-    const auto at = [&ms](double q) { return ms[qMin(ms.size() - 1, qsizetype(q * double(ms.size())))]; };
+    const auto at = [&ms](double q) {
+        return ms[qMin(ms.size() - 1, qsizetype(q * double(ms.size())))];
+    };
     const QJsonObject row{
         {u"name"_s, filter.isEmpty() ? u"model flush"_s : u"model flush, filtered"_s},
         {u"msg_per_s"_s, double(rate)},

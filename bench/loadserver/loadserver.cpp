@@ -83,9 +83,9 @@ QByteArray encodePublishes(const LoadSpec &spec, ProtocolVersion version)
     for (std::uint64_t i = 0; i < spec.messages; ++i) {
         const std::uint32_t t = std::uint32_t(i % spec.topics);
         publish.topic = spec.topicPrefix + "/dev" + QByteArray::number(t / 100) + "/sensor"
-                + QByteArray::number(t % 100);
-        QByteArray payload = "{\"seq\":" + QByteArray::number(quint64(i)) + ",\"value\":"
-                + QByteArray::number(double(i % 1000) / 10.0) + '}';
+            + QByteArray::number(t % 100);
+        QByteArray payload = "{\"seq\":" + QByteArray::number(quint64(i))
+            + ",\"value\":" + QByteArray::number(double(i % 1000) / 10.0) + '}';
         payload.resize(qMax<qsizetype>(payload.size(), spec.payloadBytes), ' ');
         payload.truncate(spec.payloadBytes);
         publish.payload = payload;
@@ -125,12 +125,13 @@ double millisecondsBetween(Clock::time_point from, Clock::time_point to)
 } // namespace
 
 LoadServer::LoadServer(const LoadSpec &spec)
-    : m_spec(spec),
-      // Encoded before listening, so that encoding is never part of what a client measures.
-      m_publishesV311(encodePublishes(spec, ProtocolVersion::V311)),
-      m_publishesV5(encodePublishes(spec, ProtocolVersion::V5)),
-      m_endsV311(packetEnds(m_publishesV311)),
-      m_endsV5(packetEnds(m_publishesV5))
+    : m_spec(spec)
+    ,
+    // Encoded before listening, so that encoding is never part of what a client measures.
+    m_publishesV311(encodePublishes(spec, ProtocolVersion::V311))
+    , m_publishesV5(encodePublishes(spec, ProtocolVersion::V5))
+    , m_endsV311(packetEnds(m_publishesV311))
+    , m_endsV5(packetEnds(m_publishesV5))
 {
 }
 
@@ -139,7 +140,7 @@ int LoadServer::listen(int port)
     m_listenFd = ::socket(AF_INET, SOCK_STREAM, 0);
     const int one = 1;
     ::setsockopt(m_listenFd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    sockaddr_in address {};
+    sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     address.sin_port = htons(std::uint16_t(port));
@@ -174,12 +175,11 @@ ServeReport LoadServer::serveOne(int fd)
     }
     heard();
     const auto &connectPacket = std::get<ConnectPacket>(*connect);
-    const ProtocolVersion version = connectPacket.version == ProtocolVersion::V5
-            ? ProtocolVersion::V5
-            : ProtocolVersion::V311;
+    const ProtocolVersion version =
+        connectPacket.version == ProtocolVersion::V5 ? ProtocolVersion::V5 : ProtocolVersion::V311;
     report.keepAliveSeconds = connectPacket.keepAlive;
     const quint16 receiveMaximum = connectPacket.properties.receiveMaximum.value_or(65535);
-    sendPacket(fd, ConnackPacket {}, version);
+    sendPacket(fd, ConnackPacket{}, version);
 
     // The stream starts with the first SUBSCRIBE.
     for (;;) {
@@ -195,7 +195,7 @@ ServeReport LoadServer::serveOne(int fd)
         }
         if (std::holds_alternative<PingreqPacket>(*packet)) {
             ++report.pings;
-            sendPacket(fd, PingrespPacket {}, version);
+            sendPacket(fd, PingrespPacket{}, version);
         }
     }
 
@@ -230,8 +230,8 @@ ServeReport LoadServer::serveOne(int fd)
             size = control.size();
         } else if (!atBoundary || report.sent < due) {
             // With an answer waiting, only finish the packet under way.
-            const qsizetype end = !control.isEmpty() ? ends[report.sent]
-                                                     : ends[qMax(due, report.sent + 1) - 1];
+            const qsizetype end =
+                !control.isEmpty() ? ends[report.sent] : ends[qMax(due, report.sent + 1) - 1];
             data = publishes.constData() + offset;
             size = end - offset;
         }
@@ -240,8 +240,9 @@ ServeReport LoadServer::serveOne(int fd)
             report.sendSeconds = std::chrono::duration<double>(Clock::now() - start).count();
         }
         // Waiting for the rate: the next messages fall due within a millisecond.
-        const bool rateBound = m_spec.messagesPerSecond > 0 && due < total && due < report.acked + window;
-        pollfd poll {fd, short(POLLIN | (size > 0 ? POLLOUT : 0)), 0};
+        const bool rateBound =
+            m_spec.messagesPerSecond > 0 && due < total && due < report.acked + window;
+        pollfd poll{fd, short(POLLIN | (size > 0 ? POLLOUT : 0)), 0};
         if (::poll(&poll, 1, size == 0 && rateBound ? 1 : -1) < 0 && errno != EINTR)
             break;
 
@@ -275,7 +276,7 @@ ServeReport LoadServer::serveOne(int fd)
                 }
                 if (std::holds_alternative<PingreqPacket>(*packet)) {
                     ++report.pings;
-                    control += encodePacket(PingrespPacket {}, version);
+                    control += encodePacket(PingrespPacket{}, version);
                 } else if (std::holds_alternative<PubAckPacket>(*packet)) {
                     ++report.acked;
                 } else if (const auto *subscribe = std::get_if<SubscribePacket>(packet)) {
@@ -303,7 +304,7 @@ ServeReport LoadServer::serveOne(int fd)
 bool publishToBroker(const LoadSpec &spec, const char *host, int port)
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address {};
+    sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(std::uint16_t(port));
     if (::inet_pton(AF_INET, host, &address.sin_addr) != 1
@@ -327,7 +328,7 @@ bool publishToBroker(const LoadSpec &spec, const char *host, int port)
     qos0.qos = 0;
     const QByteArray publishes = encodePublishes(qos0, ProtocolVersion::V311);
     const bool ok = sendAll(fd, publishes.constData(), std::size_t(publishes.size()))
-            && sendPacket(fd, DisconnectPacket {}, ProtocolVersion::V311);
+        && sendPacket(fd, DisconnectPacket{}, ProtocolVersion::V311);
     ::close(fd);
     return ok;
 }

@@ -14,7 +14,7 @@ struct LoadSpec
     std::uint64_t messages = 1000000;
     std::uint32_t topics = 10000;
     std::uint32_t payloadBytes = 47;
-    int qos = 0;               // 0, or 1 with PUBACKs awaited
+    int qos = 0; // 0, or 1 with PUBACKs awaited
     QByteArray topicPrefix = "bench";
     bool retain = false;
     double messagesPerSecond = 0; // 0: as fast as the socket takes them; else a steady stream
@@ -24,15 +24,15 @@ struct LoadSpec
 // more than the client's own view (keepalive timing, whether the source kept its rate).
 struct ServeReport
 {
-    std::uint64_t sent = 0;        // PUBLISH packets written
-    std::uint64_t acked = 0;       // PUBACKs received (QoS 1)
-    double sendSeconds = 0;        // from SUBACK to the last PUBLISH written
-    int keepAliveSeconds = 0;      // as the client's CONNECT asked
-    int pings = 0;                 // PINGREQs received
+    std::uint64_t sent = 0; // PUBLISH packets written
+    std::uint64_t acked = 0; // PUBACKs received (QoS 1)
+    double sendSeconds = 0; // from SUBACK to the last PUBLISH written
+    int keepAliveSeconds = 0; // as the client's CONNECT asked
+    int pings = 0; // PINGREQs received
     // The longest time the client stayed silent (between two of its packets, or from the last
     // one until it left): a broker closes the connection past 1.5 x keepalive [MQTT-3.1.2-24].
     double maxSilenceMs = 0;
-    bool disconnected = false;     // left with DISCONNECT rather than by closing
+    bool disconnected = false; // left with DISCONNECT rather than by closing
 };
 
 // A server that no broker limits: answers CONNECT/SUBSCRIBE of 3.1.1 and 5.0 and then writes

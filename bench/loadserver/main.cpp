@@ -13,13 +13,14 @@ using namespace mqttscope::bench;
 
 static void usage()
 {
-    std::fprintf(stderr,
-                 "usage: mqttscope-loadserver [--port P] [--clients C] [--messages N] [--topics T]\n"
-                 "                            [--payload BYTES] [--qos 0|1] [--retain] [--prefix P]\n"
-                 "                            [--rate MSG_PER_S] [--publish-to HOST:PORT]\n"
-                 "Serves C subscribers one after the other (printing the port first, then a JSON\n"
-                 "line per client), or with --publish-to floods a broker with the same messages\n"
-                 "as a QoS 0 publisher.\n");
+    std::fprintf(
+        stderr,
+        "usage: mqttscope-loadserver [--port P] [--clients C] [--messages N] [--topics T]\n"
+        "                            [--payload BYTES] [--qos 0|1] [--retain] [--prefix P]\n"
+        "                            [--rate MSG_PER_S] [--publish-to HOST:PORT]\n"
+        "Serves C subscribers one after the other (printing the port first, then a JSON\n"
+        "line per client), or with --publish-to floods a broker with the same messages\n"
+        "as a QoS 0 publisher.\n");
 }
 
 int main(int argc, char *argv[])
@@ -31,17 +32,30 @@ int main(int argc, char *argv[])
         const std::string arg = argv[i];
         const bool hasValue = i + 1 < argc;
         auto next = [&] { return std::string(argv[++i]); };
-        if (arg == "--port" && hasValue) port = std::stoi(next());
-        else if (arg == "--clients" && hasValue) clients = std::stoi(next());
-        else if (arg == "--messages" && hasValue) spec.messages = std::stoull(next());
-        else if (arg == "--topics" && hasValue) spec.topics = std::uint32_t(std::stoul(next()));
-        else if (arg == "--payload" && hasValue) spec.payloadBytes = std::uint32_t(std::stoul(next()));
-        else if (arg == "--qos" && hasValue) spec.qos = std::stoi(next());
-        else if (arg == "--prefix" && hasValue) spec.topicPrefix = QByteArray::fromStdString(next());
-        else if (arg == "--rate" && hasValue) spec.messagesPerSecond = std::stod(next());
-        else if (arg == "--retain") spec.retain = true;
-        else if (arg == "--publish-to" && hasValue) publishTo = next();
-        else { usage(); return 2; }
+        if (arg == "--port" && hasValue)
+            port = std::stoi(next());
+        else if (arg == "--clients" && hasValue)
+            clients = std::stoi(next());
+        else if (arg == "--messages" && hasValue)
+            spec.messages = std::stoull(next());
+        else if (arg == "--topics" && hasValue)
+            spec.topics = std::uint32_t(std::stoul(next()));
+        else if (arg == "--payload" && hasValue)
+            spec.payloadBytes = std::uint32_t(std::stoul(next()));
+        else if (arg == "--qos" && hasValue)
+            spec.qos = std::stoi(next());
+        else if (arg == "--prefix" && hasValue)
+            spec.topicPrefix = QByteArray::fromStdString(next());
+        else if (arg == "--rate" && hasValue)
+            spec.messagesPerSecond = std::stod(next());
+        else if (arg == "--retain")
+            spec.retain = true;
+        else if (arg == "--publish-to" && hasValue)
+            publishTo = next();
+        else {
+            usage();
+            return 2;
+        }
     }
     if (spec.topics == 0 || spec.qos < 0 || spec.qos > 1 || spec.messagesPerSecond < 0) {
         usage();
@@ -49,9 +63,14 @@ int main(int argc, char *argv[])
     }
     if (!publishTo.empty()) {
         const auto colon = publishTo.rfind(':');
-        if (colon == std::string::npos) { usage(); return 2; }
+        if (colon == std::string::npos) {
+            usage();
+            return 2;
+        }
         return publishToBroker(spec, publishTo.substr(0, colon).c_str(),
-                               std::stoi(publishTo.substr(colon + 1))) ? 0 : 1;
+                               std::stoi(publishTo.substr(colon + 1)))
+            ? 0
+            : 1;
     }
     LoadServer server(spec);
     const int bound = server.listen(port);
@@ -64,9 +83,9 @@ int main(int argc, char *argv[])
     server.serve(clients, [](const ServeReport &r) {
         std::printf("{\"sent\":%llu,\"acked\":%llu,\"send_s\":%.6f,\"keepalive_s\":%d,"
                     "\"pings\":%d,\"max_silence_ms\":%.3f,\"disconnected\":%s}\n",
-                    static_cast<unsigned long long>(r.sent), static_cast<unsigned long long>(r.acked),
-                    r.sendSeconds, r.keepAliveSeconds, r.pings, r.maxSilenceMs,
-                    r.disconnected ? "true" : "false");
+                    static_cast<unsigned long long>(r.sent),
+                    static_cast<unsigned long long>(r.acked), r.sendSeconds, r.keepAliveSeconds,
+                    r.pings, r.maxSilenceMs, r.disconnected ? "true" : "false");
         std::fflush(stdout);
     });
     return 0;

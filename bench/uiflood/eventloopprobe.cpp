@@ -50,7 +50,8 @@ EventLoopProbe::Summary EventLoopProbe::summary() const
     s.p50Ms = at(0.50);
     s.p99Ms = at(0.99);
     s.maxMs = sorted.last();
-    const auto late = std::count_if(sorted.cbegin(), sorted.cend(), [](double ms) { return ms > 16.0; });
+    const auto late =
+        std::count_if(sorted.cbegin(), sorted.cend(), [](double ms) { return ms > 16.0; });
     s.over16Ms = double(late) / double(sorted.size());
     return s;
 }

@@ -17,14 +17,17 @@ namespace mqttscope::bench {
 
 QList<QJsonObject> runFlood(const ScenarioOptions &options)
 {
-    const QString name = options.expandDepth < 0 ? u"ui flood"_s
-                                                 : u"ui flood, tree expanded to depth %1"_s.arg(options.expandDepth);
+    const QString name = options.expandDepth < 0
+        ? u"ui flood"_s
+        : u"ui flood, tree expanded to depth %1"_s.arg(options.expandDepth);
     const qint64 messages = qMax<qint64>(1, qint64(options.rate * options.seconds));
     LoadSource source;
     QString error;
     if (!source.start(options.loadServer,
-                      {u"--messages"_s, QString::number(messages), u"--topics"_s, QString::number(options.topics),
-                       u"--payload"_s, QString::number(options.payload), u"--rate"_s, QString::number(options.rate)},
+                      {u"--messages"_s, QString::number(messages), u"--topics"_s,
+                       QString::number(options.topics), u"--payload"_s,
+                       QString::number(options.payload), u"--rate"_s,
+                       QString::number(options.rate)},
                       &error))
         return {errorRow(name, error)};
 
@@ -46,16 +49,21 @@ QList<QJsonObject> runFlood(const ScenarioOptions &options)
     const int timeoutMs = int(options.seconds * 1000) + 60000;
     if (options.expandDepth >= 0) {
         // As a user watching the busy tree would; the expanding itself is part of what is probed.
-        BenchWindow::waitUntil([&] { return tab->topicStore().topicCount() >= qMin<qint64>(options.topics, messages); },
-                               timeoutMs);
+        BenchWindow::waitUntil(
+            [&] {
+                return tab->topicStore().topicCount() >= qMin<qint64>(options.topics, messages);
+            },
+            timeoutMs);
         tab->topicTree()->expandToDepth(options.expandDepth);
     }
-    BenchWindow::waitUntil([&] { return statistics.total(Statistics::MessagesIn) >= messages; }, timeoutMs);
+    BenchWindow::waitUntil([&] { return statistics.total(Statistics::MessagesIn) >= messages; },
+                           timeoutMs);
     probe.stop();
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     const double cpu = ProcessStats::cpuSeconds() - cpuStart;
     const double guiCpu = ProcessStats::threadCpuSeconds() - guiCpuStart;
-    const double connectionCpu = ProcessStats::namedThreadsCpuSeconds(u"connection"_s) - connectionCpuStart;
+    const double connectionCpu =
+        ProcessStats::namedThreadsCpuSeconds(u"connection"_s) - connectionCpuStart;
     const qint64 received = statistics.total(Statistics::MessagesIn);
     const qint64 topicsInTree = tab->topicStore().topicCount();
 

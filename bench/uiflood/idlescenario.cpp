@@ -22,7 +22,8 @@ QList<QJsonObject> runIdle(const ScenarioOptions &options)
     // One message per topic first, so the tree is as a user left it after a burst.
     if (!source.start(options.loadServer,
                       {u"--messages"_s, QString::number(options.topics), u"--topics"_s,
-                       QString::number(qMax(1, options.topics)), u"--payload"_s, QString::number(options.payload)},
+                       QString::number(qMax(1, options.topics)), u"--payload"_s,
+                       QString::number(options.payload)},
                       &error))
         return {errorRow(name, error)};
 
@@ -30,7 +31,8 @@ QList<QJsonObject> runIdle(const ScenarioOptions &options)
     ConnectionTab *tab = bench.open({source.port(), options.version, 60});
     if (!tab)
         return {errorRow(name, u"could not connect to the load server"_s)};
-    if (!BenchWindow::waitUntil([&] { return tab->topicStore().topicCount() >= options.topics; }, 120000))
+    if (!BenchWindow::waitUntil([&] { return tab->topicStore().topicCount() >= options.topics; },
+                                120000))
         return {errorRow(name, u"the topics did not all arrive"_s)};
     // Past the change highlights (1.5 s) and a status tick, so only the idle state is measured.
     BenchWindow::runFor(2500);
@@ -45,7 +47,8 @@ QList<QJsonObject> runIdle(const ScenarioOptions &options)
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     const double cpu = ProcessStats::cpuSeconds() - cpuStart;
     const double guiCpu = ProcessStats::threadCpuSeconds() - guiCpuStart;
-    const double connectionCpu = ProcessStats::namedThreadsCpuSeconds(u"connection"_s) - connectionCpuStart;
+    const double connectionCpu =
+        ProcessStats::namedThreadsCpuSeconds(u"connection"_s) - connectionCpuStart;
     const qint64 switches = ProcessStats::contextSwitches() - switchesStart;
     const bool connected = tab->state() == ClientState::Connected;
     tab->disconnectFromBroker();

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop window under load, on the offscreen platform unless QT_QPA_PLATFORM says otherwise:
 //
-//   uiflood --mode flood [--rate 50000] [--seconds 30] [--topics 100000] [--keepalive 2] [--expand DEPTH]
-//   uiflood --mode scale [--topics 1000000] [--payload 64]
-//   uiflood --mode idle  [--seconds 10] [--topics 0]
-//   common: [--payload BYTES] [--version 311|5] [--loadserver PATH] [--json]
+//   uiflood --mode flood [--rate 50000] [--seconds 30] [--topics 100000] [--keepalive 2] [--expand
+//   DEPTH] uiflood --mode scale [--topics 1000000] [--payload 64] uiflood --mode idle  [--seconds
+//   10] [--topics 0] common: [--payload BYTES] [--version 311|5] [--loadserver PATH] [--json]
 //
 // flood: the GUI thread's responsiveness under a steady stream, messages lost, keepalive
 // timing; scale: distinct topics into the tree, memory, filter times; idle: CPU while connected
@@ -34,8 +33,9 @@ void print(const QJsonObject &row, bool json)
         for (auto it = row.begin(); it != row.end(); ++it) {
             const QJsonValue v = it.value();
             cells.append(it.key() + u'='
-                         + (v.isDouble() ? QString::number(v.toDouble(), 'f', v.toDouble() < 100 ? 3 : 0)
-                                         : v.toVariant().toString()));
+                         + (v.isDouble()
+                                ? QString::number(v.toDouble(), 'f', v.toDouble() < 100 ? 3 : 0)
+                                : v.toVariant().toString()));
         }
         std::printf("%s\n", qPrintable(cells.join(u"  "_s)));
     }
@@ -59,9 +59,10 @@ QString problemOf(const QJsonObject &row)
 
 [[noreturn]] void usage(const QString &problem)
 {
-    std::fprintf(stderr, "uiflood: %s\nusage: uiflood --mode flood|scale|idle [--rate N] [--seconds S] "
-                         "[--topics T] [--payload B] [--keepalive S] [--expand DEPTH] [--version 311|5] "
-                         "[--loadserver PATH] [--json]\n",
+    std::fprintf(stderr,
+                 "uiflood: %s\nusage: uiflood --mode flood|scale|idle [--rate N] [--seconds S] "
+                 "[--topics T] [--payload B] [--keepalive S] [--expand DEPTH] [--version 311|5] "
+                 "[--loadserver PATH] [--json]\n",
                  qPrintable(problem));
     std::exit(2);
 }
@@ -109,7 +110,9 @@ int main(int argc, char **argv)
             options.keepAlive = value().toInt();
         } else if (arg == "--version"_L1) {
             const QString v = value();
-            options.version = v == "311"_L1 ? VersionChoice::V311 : v == "5"_L1 ? VersionChoice::V5 : VersionChoice::Auto;
+            options.version = v == "311"_L1 ? VersionChoice::V311
+                : v == "5"_L1               ? VersionChoice::V5
+                                            : VersionChoice::Auto;
             if (options.version == VersionChoice::Auto)
                 usage(u"--version is 311 or 5"_s);
         } else if (arg == "--loadserver"_L1) {
@@ -139,7 +142,8 @@ int main(int argc, char **argv)
     for (const QJsonObject &row : std::as_const(rows)) {
         print(row, json);
         if (const QString problem = problemOf(row); !problem.isEmpty()) {
-            std::fprintf(stderr, "uiflood: %s: %s\n", qPrintable(row.value(u"name"_s).toString()), qPrintable(problem));
+            std::fprintf(stderr, "uiflood: %s: %s\n", qPrintable(row.value(u"name"_s).toString()),
+                         qPrintable(problem));
             failed = true;
         }
     }

@@ -59,12 +59,9 @@ QJsonObject timeFilter(ConnectionTab *tab, const QString &name, int modeRow, con
     const double settledMs = double(clock.nsecsElapsed()) / 1e6;
     const double cpuMs = (ProcessStats::threadCpuSeconds() - cpuStart) * 1e3;
     return QJsonObject{
-        {u"name"_s, name},
-        {u"pattern"_s, pattern},
-        {u"apply_ms"_s, applyMs},
-        {u"ms"_s, settledMs},
-        {u"cpu_ms"_s, cpuMs},
-        {u"matches"_s, double(tab->topicModel()->filterMatchCount())},
+        {u"name"_s, name},        {u"pattern"_s, pattern},
+        {u"apply_ms"_s, applyMs}, {u"ms"_s, settledMs},
+        {u"cpu_ms"_s, cpuMs},     {u"matches"_s, double(tab->topicModel()->filterMatchCount())},
     };
 }
 
@@ -76,8 +73,9 @@ QList<QJsonObject> runScale(const ScenarioOptions &options)
     LoadSource source;
     QString error;
     if (!source.start(options.loadServer,
-                      {u"--messages"_s, QString::number(options.topics), u"--topics"_s, QString::number(options.topics),
-                       u"--payload"_s, QString::number(options.payload), u"--retain"_s},
+                      {u"--messages"_s, QString::number(options.topics), u"--topics"_s,
+                       QString::number(options.topics), u"--payload"_s,
+                       QString::number(options.payload), u"--retain"_s},
                       &error))
         return {errorRow(name, error)};
 
@@ -94,7 +92,7 @@ QList<QJsonObject> runScale(const ScenarioOptions &options)
     clock.start();
     probe.start();
     const bool complete = BenchWindow::waitUntil(
-            [&] { return tab->topicStore().topicCount() >= options.topics; }, 600000);
+        [&] { return tab->topicStore().topicCount() >= options.topics; }, 600000);
     probe.stop();
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     const double cpu = ProcessStats::cpuSeconds() - cpuStart;

@@ -11,14 +11,14 @@ namespace mqttscope::bench {
 
 struct ScenarioOptions
 {
-    QString loadServer;        // path of mqttscope-loadserver
+    QString loadServer; // path of mqttscope-loadserver
     VersionChoice version = VersionChoice::V5;
-    double rate = 50000;       // flood: messages per second
-    double seconds = 30;       // flood: how long; idle: how long to measure
-    int topics = 100000;       // flood/idle: topics the messages spread over; scale: distinct topics
-    int payload = 47;          // bytes per message
-    int keepAlive = 2;         // flood: seconds, short so that many pings fall inside the run
-    int expandDepth = -1;      // flood: expand the tree to this depth once all topics are in (-1: no)
+    double rate = 50000; // flood: messages per second
+    double seconds = 30; // flood: how long; idle: how long to measure
+    int topics = 100000; // flood/idle: topics the messages spread over; scale: distinct topics
+    int payload = 47; // bytes per message
+    int keepAlive = 2; // flood: seconds, short so that many pings fall inside the run
+    int expandDepth = -1; // flood: expand the tree to this depth once all topics are in (-1: no)
 };
 
 // A result row that says why a scenario could not run; run_bench.py shows it in the table.

@@ -28,8 +28,8 @@ struct ClientOptions
 {
     Endpoint endpoint;
     VersionChoice version = VersionChoice::Auto;
-    QString clientId;        // empty: the broker assigns one (needs cleanStart) [MQTT-3.1.3-6]
-    bool cleanStart = true;  // clean session in 3.1.1
+    QString clientId; // empty: the broker assigns one (needs cleanStart) [MQTT-3.1.3-6]
+    bool cleanStart = true; // clean session in 3.1.1
     quint16 keepAliveSeconds = 60;
     std::optional<QString> username;
     std::optional<QByteArray> password;

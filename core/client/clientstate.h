@@ -5,7 +5,7 @@ namespace mqttscope {
 
 enum class ClientState {
     Disconnected,
-    Connecting,   // transport opening or CONNECT sent, waiting for CONNACK
+    Connecting, // transport opening or CONNECT sent, waiting for CONNACK
     Connected,
     Reconnecting, // lost, waiting for the next attempt (see MqttClient::reconnectScheduled)
 };

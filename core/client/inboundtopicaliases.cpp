@@ -17,9 +17,10 @@ std::optional<ProtocolError> InboundTopicAliases::resolve(PublishPacket &publish
 {
     if (!publish.properties->topicAlias) {
         if (publish.topic.isEmpty())
-            return ProtocolError{ReasonCode::ProtocolError,
-                                 QCoreApplication::translate("mqttscope::MqttClient",
-                                                             "PUBLISH: empty topic name without a topic alias")};
+            return ProtocolError{
+                ReasonCode::ProtocolError,
+                QCoreApplication::translate("mqttscope::MqttClient",
+                                            "PUBLISH: empty topic name without a topic alias")};
         return std::nullopt;
     }
     const quint16 alias = *publish.properties->topicAlias;
@@ -35,9 +36,10 @@ std::optional<ProtocolError> InboundTopicAliases::resolve(PublishPacket &publish
         return std::nullopt;
     }
     if (known.isEmpty())
-        return ProtocolError{ReasonCode::ProtocolError,
-                             QCoreApplication::translate("mqttscope::MqttClient",
-                                                         "PUBLISH: unknown topic alias %1").arg(alias)};
+        return ProtocolError{
+            ReasonCode::ProtocolError,
+            QCoreApplication::translate("mqttscope::MqttClient", "PUBLISH: unknown topic alias %1")
+                .arg(alias)};
     publish.topic = known;
     return std::nullopt;
 }

@@ -72,7 +72,7 @@ void KeepAliveMonitor::onTimer()
         return;
     }
     const bool idle = now - m_lastSent >= m_intervalMs
-                      || (!m_receivePaused && now - m_lastReceived >= m_intervalMs);
+        || (!m_receivePaused && now - m_lastReceived >= m_intervalMs);
     if (idle && !awaitingAnswer()) {
         m_pingSentAt = now;
         m_pingOutstanding = true;

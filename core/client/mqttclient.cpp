@@ -46,26 +46,63 @@ MqttClient::~MqttClient()
     d->dropTransportsQuietly();
 }
 
-ClientOptions MqttClient::options() const { return d->options; }
-void MqttClient::setOptions(const ClientOptions &options) { d->setOptions(options); }
-ClientState MqttClient::state() const { return d->state; }
-ProtocolVersion MqttClient::protocolVersion() const { return d->version; }
-ConnackPacket MqttClient::lastConnack() const { return d->lastConnack; }
-QString MqttClient::clientId() const { return d->clientId(); }
-void MqttClient::connectToBroker() { d->connectToBroker(); }
+ClientOptions MqttClient::options() const
+{
+    return d->options;
+}
+void MqttClient::setOptions(const ClientOptions &options)
+{
+    d->setOptions(options);
+}
+ClientState MqttClient::state() const
+{
+    return d->state;
+}
+ProtocolVersion MqttClient::protocolVersion() const
+{
+    return d->version;
+}
+ConnackPacket MqttClient::lastConnack() const
+{
+    return d->lastConnack;
+}
+QString MqttClient::clientId() const
+{
+    return d->clientId();
+}
+void MqttClient::connectToBroker()
+{
+    d->connectToBroker();
+}
 
 void MqttClient::disconnectFromBroker(ReasonCode reason, const Properties &properties)
 {
     d->disconnectFromBroker(reason, properties);
 }
 
-void MqttClient::abortConnection() { d->abortConnection(); }
-void MqttClient::pauseReceiving() { d->setReceivingPaused(true); }
-void MqttClient::resumeReceiving() { d->setReceivingPaused(false); }
-bool MqttClient::isReceivingPaused() const { return d->receivingPaused; }
-quint64 MqttClient::publish(const Message &message) { return d->publish(message); }
+void MqttClient::abortConnection()
+{
+    d->abortConnection();
+}
+void MqttClient::pauseReceiving()
+{
+    d->setReceivingPaused(true);
+}
+void MqttClient::resumeReceiving()
+{
+    d->setReceivingPaused(false);
+}
+bool MqttClient::isReceivingPaused() const
+{
+    return d->receivingPaused;
+}
+quint64 MqttClient::publish(const Message &message)
+{
+    return d->publish(message);
+}
 
-quint64 MqttClient::subscribe(const QList<Subscription> &subscriptions, const Properties &properties)
+quint64 MqttClient::subscribe(const QList<Subscription> &subscriptions,
+                              const Properties &properties)
 {
     return d->subscribe(subscriptions, properties);
 }
@@ -75,7 +112,10 @@ quint64 MqttClient::unsubscribe(const QList<QString> &filters, const Properties 
     return d->unsubscribe(filters, properties);
 }
 
-void MqttClient::sendAuth(const AuthPacket &auth) { d->sendAuth(auth); }
+void MqttClient::sendAuth(const AuthPacket &auth)
+{
+    d->sendAuth(auth);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Options and life cycle
@@ -130,12 +170,12 @@ void MqttClientPrivate::ensureHelpers()
 
     m_keepAlive = new KeepAliveMonitor(q);
     m_keepAlive->setReceivePaused(receivingPaused);
-    QObject::connect(m_keepAlive, &KeepAliveMonitor::pingDue, q, [this] {
-        sendPacket(PingreqPacket{});
-    });
+    QObject::connect(m_keepAlive, &KeepAliveMonitor::pingDue, q,
+                     [this] { sendPacket(PingreqPacket{}); });
     QObject::connect(m_keepAlive, &KeepAliveMonitor::roundTrip, q, &MqttClient::pingRoundTrip);
     QObject::connect(m_keepAlive, &KeepAliveMonitor::connectionDead, q, [this](int silentMs) {
-        qCWarning(lcClient) << "No answer to PINGREQ; connection dead after" << silentMs << "ms of silence";
+        qCWarning(lcClient) << "No answer to PINGREQ; connection dead after" << silentMs
+                            << "ms of silence";
         teardown(MqttClient::tr("No answer from the server for %1 ms after PINGREQ: connection "
                                 "considered dead")
                      .arg(silentMs),
@@ -211,9 +251,9 @@ void MqttClientPrivate::onTransportConnected()
 {
     const bool v5 = version == ProtocolVersion::V5;
     m_framer.reset();
-    m_framer.setMaximumPacketSize(v5 ? options.connectProperties.maximumPacketSize.value_or(
-                                           kProtocolMaximumPacketSize)
-                                     : kProtocolMaximumPacketSize);
+    m_framer.setMaximumPacketSize(
+        v5 ? options.connectProperties.maximumPacketSize.value_or(kProtocolMaximumPacketSize)
+           : kProtocolMaximumPacketSize);
 
     ConnectPacket connect;
     connect.version = version;
@@ -251,8 +291,8 @@ void MqttClientPrivate::onTransportClosed()
     QString reason = m_lastTransportError;
     if (reason.isEmpty())
         reason = m_phase == AttemptPhase::Connected
-                     ? MqttClient::tr("Connection closed by the server")
-                     : MqttClient::tr("Connection closed by the server before CONNACK");
+            ? MqttClient::tr("Connection closed by the server")
+            : MqttClient::tr("Connection closed by the server before CONNACK");
     teardown(reason, AfterClose::Reconnect, true);
 }
 
@@ -279,7 +319,8 @@ void MqttClientPrivate::onConnack(const ConnackPacket &connack)
     }
     if (refused) {
         if (options.version == VersionChoice::Auto && v5
-            && (connack.reason == ReasonCode::UnsupportedProtocolVersion || connack.rawReturnCode == 1)) {
+            && (connack.reason == ReasonCode::UnsupportedProtocolVersion
+                || connack.rawReturnCode == 1)) {
             fallBackToV311(describeConnack(connack, in311Form ? ProtocolVersion::V311 : version));
             return;
         }
@@ -304,7 +345,8 @@ void MqttClientPrivate::onConnack(const ConnackPacket &connack)
         options.connectProperties.sessionExpiryInterval.value_or(0));
     m_resumeSession = v5 && sessionExpiry > 0;
     m_keepAlive->start(connack.properties.serverKeepAlive.value_or(options.keepAliveSeconds));
-    qCInfo(lcClient).noquote() << "Connected as" << clientId() << "session present:" << connack.sessionPresent;
+    qCInfo(lcClient).noquote() << "Connected as" << clientId()
+                               << "session present:" << connack.sessionPresent;
     const quint64 generation = m_generation;
     setState(ClientState::Connected);
     SessionOutput resumed;
@@ -332,7 +374,8 @@ void MqttClientPrivate::disconnectFromBroker(ReasonCode reason, const Properties
         m_reconnectTimer->stop();
     if (m_transport) {
         if (connectSent())
-            sendPacket(DisconnectPacket{reason, version == ProtocolVersion::V5 ? properties : Properties{}});
+            sendPacket(DisconnectPacket{
+                reason, version == ProtocolVersion::V5 ? properties : Properties{}});
         teardown(MqttClient::tr("Disconnected by the client"), AfterClose::Stop);
     } else if (m_closingTransport) {
         m_afterClose = AfterClose::Stop;
@@ -365,10 +408,13 @@ void MqttClientPrivate::setReceivingPaused(bool paused)
     // Bytes may be waiting with no readyRead to come: a transport whose buffer is full stops
     // reading and signals nothing until it is read. From the event loop, as the caller may be
     // a slot of messagesReceived.
-    QMetaObject::invokeMethod(q, [this, generation = m_generation] {
-        if (generation == m_generation)
-            onReadyRead();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        q,
+        [this, generation = m_generation] {
+            if (generation == m_generation)
+                onReadyRead();
+        },
+        Qt::QueuedConnection);
 }
 
 void MqttClientPrivate::teardown(const QString &reason, AfterClose then, bool transportClosed)
@@ -444,7 +490,8 @@ void MqttClientPrivate::setState(ClientState newState)
 
 void MqttClientPrivate::dropTransportsQuietly()
 {
-    for (Transport *transport : {std::exchange(m_transport, nullptr), std::exchange(m_closingTransport, nullptr)}) {
+    for (Transport *transport :
+         {std::exchange(m_transport, nullptr), std::exchange(m_closingTransport, nullptr)}) {
         if (!transport)
             continue;
         QObject::disconnect(transport, nullptr, q, nullptr);
@@ -487,8 +534,8 @@ void MqttClientPrivate::onReadyRead()
         // A 3.1.1-only broker answers a 5.0 CONNECT with a 3.1.1 CONNACK (remaining length 2,
         // which 5.0 never uses): read it as 3.1.1 to see its "unacceptable protocol version".
         ProtocolVersion decodeVersion = version;
-        if (m_phase != AttemptPhase::Connected && version == ProtocolVersion::V5 && frame->size() == 4
-            && quint8(frame->at(0)) == 0x20 && frame->at(1) == 0x02)
+        if (m_phase != AttemptPhase::Connected && version == ProtocolVersion::V5
+            && frame->size() == 4 && quint8(frame->at(0)) == 0x20 && frame->at(1) == 0x02)
             decodeVersion = ProtocolVersion::V311;
         DecodeResult result = decodePacket(*frame, decodeVersion);
         if (const auto *error = std::get_if<ProtocolError>(&result)) {
@@ -524,10 +571,11 @@ bool MqttClientPrivate::handlePacket(Packet &packet, qint64 receivedAt)
     if (lcClientVerbose().isDebugEnabled())
         qCDebug(lcClientVerbose).noquote() << "received" << packetTypeName(type);
     const quint64 generation = m_generation;
-    const bool allowedBeforeConnack = type == PacketType::Connack || type == PacketType::Auth
-                                      || type == PacketType::Disconnect;
+    const bool allowedBeforeConnack =
+        type == PacketType::Connack || type == PacketType::Auth || type == PacketType::Disconnect;
     if (m_phase != AttemptPhase::Connected && !allowedBeforeConnack) {
-        failProtocol({ReasonCode::ProtocolError, MqttClient::tr("%1 before CONNACK").arg(packetTypeName(type))});
+        failProtocol({ReasonCode::ProtocolError,
+                      MqttClient::tr("%1 before CONNACK").arg(packetTypeName(type))});
         return false;
     }
     switch (type) {
@@ -582,8 +630,8 @@ void MqttClientPrivate::failProtocol(const ProtocolError &error)
     emitMessages();
     if (generation != m_generation)
         return;
-    qCWarning(lcClient).noquote() << "Bad packet from the server:" << error.message << "- closing with"
-                                  << reasonCodeName(error.reason);
+    qCWarning(lcClient).noquote() << "Bad packet from the server:" << error.message
+                                  << "- closing with" << reasonCodeName(error.reason);
     QString text;
     switch (error.reason) {
     case ReasonCode::MalformedPacket:
@@ -610,14 +658,17 @@ bool MqttClientPrivate::sendPacket(const Packet &packet)
     if (!m_transport)
         return false;
     const QByteArray bytes = encodePacket(packet, version);
-    const quint32 maximum = m_phase == AttemptPhase::Connected ? lastConnack.properties.maximumPacketSize.value_or(0) : 0;
+    const quint32 maximum = m_phase == AttemptPhase::Connected
+        ? lastConnack.properties.maximumPacketSize.value_or(0)
+        : 0;
     if (maximum && quint32(bytes.size()) > maximum) {
         qCWarning(lcClient) << packetTypeName(packetTypeOf(packet)) << "of" << bytes.size()
                             << "bytes not sent: the server accepts at most" << maximum;
         return false;
     }
     if (lcClientVerbose().isDebugEnabled())
-        qCDebug(lcClientVerbose).noquote() << "sent" << packetTypeName(packetTypeOf(packet)) << bytes.size() << "bytes";
+        qCDebug(lcClientVerbose).noquote()
+            << "sent" << packetTypeName(packetTypeOf(packet)) << bytes.size() << "bytes";
     writeBytes(bytes);
     return true;
 }
@@ -687,7 +738,8 @@ quint64 MqttClientPrivate::publish(const Message &message)
     return token;
 }
 
-quint64 MqttClientPrivate::subscribe(const QList<Subscription> &subscriptions, const Properties &properties)
+quint64 MqttClientPrivate::subscribe(const QList<Subscription> &subscriptions,
+                                     const Properties &properties)
 {
     SessionOutput out;
     const quint64 token = m_session.subscribe(subscriptions, properties, out);
@@ -718,7 +770,8 @@ void MqttClientPrivate::scheduleDeferredSignals()
         return;
     m_deferredScheduled = true;
     // After the caller got its token back, and once per event loop turn whatever the rate.
-    QMetaObject::invokeMethod(q, [this] { emitDeferredSignals(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        q, [this] { emitDeferredSignals(); }, Qt::QueuedConnection);
 }
 
 void MqttClientPrivate::emitDeferredSignals()

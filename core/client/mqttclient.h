@@ -33,9 +33,9 @@ public:
     void setOptions(const ClientOptions &options); // takes effect at the next connect
 
     ClientState state() const;
-    ProtocolVersion protocolVersion() const;    // the version in use (after Auto fallback)
-    ConnackPacket lastConnack() const;          // the server's limits and assigned id
-    QString clientId() const;                   // ours or the one the server assigned
+    ProtocolVersion protocolVersion() const; // the version in use (after Auto fallback)
+    ConnackPacket lastConnack() const; // the server's limits and assigned id
+    QString clientId() const; // ours or the one the server assigned
     bool isReceivingPaused() const;
 
 public slots:

@@ -108,7 +108,7 @@ private:
 
     // Batched input and output
     SessionOutput m_readOutput; // of the read being decoded; its lists keep their capacity
-    bool m_decoding = false;    // what is written meanwhile joins the read's one write
+    bool m_decoding = false; // what is written meanwhile joins the read's one write
     QList<quint64> m_writtenQos0; // publishFinished(Success) still to emit
     qint64 m_unreportedReceived = 0;
     qint64 m_unreportedSent = 0;

@@ -17,7 +17,7 @@ public:
 
     struct Choice
     {
-        quint16 alias = 0;  // 0: send the topic without an alias
+        quint16 alias = 0; // 0: send the topic without an alias
         bool known = false; // the server knows it: send an empty topic with the alias
     };
     Choice choose(const QByteArray &topic) const;

@@ -16,8 +16,8 @@ constexpr quint32 kMaximumSubscriptionIdentifier = 268435455u;
 
 Message messageOf(const PublishPacket &packet)
 {
-    return Message{packet.topic, packet.payload, packet.qos, packet.retain, false,
-                   packet.properties, 0};
+    return Message{packet.topic, packet.payload,    packet.qos, packet.retain,
+                   false,        packet.properties, 0};
 }
 
 bool hasWildcard(const QString &filter)
@@ -55,12 +55,14 @@ void Session::sendQueued(SessionOutput &out)
 void Session::resume(SessionOutput &out)
 {
     QList<InFlightPublish> inSendOrder = m_inFlight.values();
-    std::sort(inSendOrder.begin(), inSendOrder.end(),
-              [](const InFlightPublish &a, const InFlightPublish &b) { return a.sequence < b.sequence; });
+    std::sort(
+        inSendOrder.begin(), inSendOrder.end(),
+        [](const InFlightPublish &a, const InFlightPublish &b) { return a.sequence < b.sequence; });
     // The server kept our session: finish every flow where it stopped, in the original order,
     // with the original packet ids [MQTT-4.4.0-1]; PUBLISH again with DUP [MQTT-3.3.1-1].
     if (!inSendOrder.isEmpty())
-        qCInfo(lcClient) << "Session resumed: resending" << inSendOrder.size() << "in-flight messages";
+        qCInfo(lcClient) << "Session resumed: resending" << inSendOrder.size()
+                         << "in-flight messages";
     for (const InFlightPublish &entry : std::as_const(inSendOrder)) {
         const quint16 id = entry.packet.packetId;
         if (entry.stage == InFlightPublish::Stage::AwaitingPubcomp) {
@@ -85,8 +87,9 @@ void Session::startOver(SessionOutput &out)
     // acknowledged with PUBREC were received and delivered; sending them again would break
     // exactly once, so they finish here.
     QList<InFlightPublish> inSendOrder = m_inFlight.values();
-    std::sort(inSendOrder.begin(), inSendOrder.end(),
-              [](const InFlightPublish &a, const InFlightPublish &b) { return a.sequence < b.sequence; });
+    std::sort(
+        inSendOrder.begin(), inSendOrder.end(),
+        [](const InFlightPublish &a, const InFlightPublish &b) { return a.sequence < b.sequence; });
     m_inboundQos2.clear();
     m_inFlight.clear();
     QList<quint64> received;
@@ -98,12 +101,14 @@ void Session::startOver(SessionOutput &out)
             m_publishQueue.pushFront(QueuedPublish{it->token, messageOf(it->packet)});
     }
     if (!inSendOrder.isEmpty())
-        qCInfo(lcClient) << "No session on the server: sending" << inSendOrder.size() - received.size()
+        qCInfo(lcClient) << "No session on the server: sending"
+                         << inSendOrder.size() - received.size()
                          << "unacknowledged messages again as new messages";
     for (quint64 token : std::as_const(received))
-        out.events.append(PublishFinished{token, ReasonCode::Success,
-                                          tr("The server received the message (PUBREC) but lost the "
-                                             "session before completing it")});
+        out.events.append(
+            PublishFinished{token, ReasonCode::Success,
+                            tr("The server received the message (PUBREC) but lost the "
+                               "session before completing it")});
 }
 
 void Session::connectionLost()
@@ -113,10 +118,12 @@ void Session::connectionLost()
     // Unacknowledged SUBSCRIBE/UNSUBSCRIBE go out again on the next connection.
     for (auto it = m_awaitingAck.crbegin(); it != m_awaitingAck.crend(); ++it) {
         ControlRequest request = *it;
-        std::visit([this](auto &packet) {
-            m_packetIds.release(packet.packetId);
-            packet.packetId = 0;
-        }, request.packet);
+        std::visit(
+            [this](auto &packet) {
+                m_packetIds.release(packet.packetId);
+                packet.packetId = 0;
+            },
+            request.packet);
         m_controlQueue.push_front(std::move(request));
     }
     m_awaitingAck.clear();
@@ -135,12 +142,14 @@ bool Session::writePacket(const Packet &packet, SessionOutput &out)
         return false;
     }
     if (lcClientVerbose().isDebugEnabled())
-        qCDebug(lcClientVerbose).noquote() << "sent" << packetTypeName(packetTypeOf(packet)) << bytes.size() << "bytes";
+        qCDebug(lcClientVerbose).noquote()
+            << "sent" << packetTypeName(packetTypeOf(packet)) << bytes.size() << "bytes";
     out.bytes += bytes;
     return true;
 }
 
-std::optional<QString> Session::writePublish(const PublishPacket &packet, bool useAlias, SessionOutput &out)
+std::optional<QString> Session::writePublish(const PublishPacket &packet, bool useAlias,
+                                             SessionOutput &out)
 {
     OutboundTopicAliases::Choice alias;
     if (useAlias && m_version == ProtocolVersion::V5)
@@ -163,8 +172,9 @@ std::optional<QString> Session::writePublish(const PublishPacket &packet, bool u
     if (alias.alias && !alias.known)
         m_outboundAliases.remember(packet.topic, alias.alias);
     if (lcClientVerbose().isDebugEnabled())
-        qCDebug(lcClientVerbose).noquote() << "sent PUBLISH" << QString::fromUtf8(packet.topic) << "qos"
-                                           << packet.qos << "id" << packet.packetId << "dup" << packet.dup;
+        qCDebug(lcClientVerbose).noquote()
+            << "sent PUBLISH" << QString::fromUtf8(packet.topic) << "qos" << packet.qos << "id"
+            << packet.packetId << "dup" << packet.dup;
     out.bytes += bytes;
     return std::nullopt;
 }
@@ -215,12 +225,13 @@ bool Session::canSendPublishNow(quint8 qos) const
     // QoS 1/2 PUBLISHes past the window wait in the queue, in order [MQTT-3.3.4-8]; a PUBLISH
     // counts until its PUBACK or PUBCOMP (or a PUBREC with an error).
     return m_linkUp
-           && (qos == 0 || (m_inFlight.size() < outboundWindow() && !m_packetIds.isExhausted()));
+        && (qos == 0 || (m_inFlight.size() < outboundWindow() && !m_packetIds.isExhausted()));
 }
 
-std::optional<QString> Session::sendNewPublish(quint64 token, const Message &message, SessionOutput &out)
+std::optional<QString> Session::sendNewPublish(quint64 token, const Message &message,
+                                               SessionOutput &out)
 {
-    PublishPacket packet{message.topic, message.payload, message.qos, message.retain, false, 0,
+    PublishPacket packet{message.topic,     message.payload, message.qos, message.retain, false, 0,
                          message.properties};
     if (packet.properties->topicAlias) // aliases are ours to manage per connection
         packet.properties.edit().topicAlias.reset();
@@ -248,11 +259,13 @@ quint64 Session::publish(const Message &message, SessionOutput &out)
         return quint64(0);
     };
     if (const QString problem = Topic::nameProblem(message.topic); !problem.isEmpty())
-        return refuseAtOnce(tr("Cannot publish to \"%1\": %2").arg(QString::fromUtf8(message.topic), problem));
+        return refuseAtOnce(
+            tr("Cannot publish to \"%1\": %2").arg(QString::fromUtf8(message.topic), problem));
     if (message.qos > 2)
         return refuseAtOnce(tr("Cannot publish with QoS %1").arg(message.qos));
     if (!m_acceptingRequests)
-        return refuseAtOnce(tr("Cannot publish to \"%1\": not connected").arg(QString::fromUtf8(message.topic)));
+        return refuseAtOnce(
+            tr("Cannot publish to \"%1\": not connected").arg(QString::fromUtf8(message.topic)));
     ReasonCode reason = ReasonCode::UnspecifiedError;
     if (m_linkUp) {
         if (const auto problem = limitProblem(message, &reason))
@@ -303,12 +316,14 @@ quint64 Session::subscribe(const QList<Subscription> &subscriptions, const Prope
     for (const Subscription &subscription : subscriptions) {
         const QByteArray filter = subscription.filter.toUtf8();
         if (const QString problem = Topic::filterProblem(filter); !problem.isEmpty())
-            return refuseAtOnce(tr("Cannot subscribe to \"%1\": %2").arg(subscription.filter, problem));
+            return refuseAtOnce(
+                tr("Cannot subscribe to \"%1\": %2").arg(subscription.filter, problem));
         if (subscription.qos > 2)
             return refuseAtOnce(tr("Cannot subscribe with QoS %1").arg(subscription.qos));
         if (v5Link && server.wildcardSubscriptionAvailable == 0 && hasWildcard(subscription.filter))
-            return refuseAtOnce(tr("Cannot subscribe to \"%1\": the server does not support wildcards")
-                                    .arg(subscription.filter));
+            return refuseAtOnce(
+                tr("Cannot subscribe to \"%1\": the server does not support wildcards")
+                    .arg(subscription.filter));
         if (v5Link && server.sharedSubscriptionAvailable == 0 && Topic::isShared(filter))
             return refuseAtOnce(tr("Cannot subscribe to \"%1\": the server does not support shared "
                                    "subscriptions")
@@ -316,9 +331,11 @@ quint64 Session::subscribe(const QList<Subscription> &subscriptions, const Prope
     }
     for (quint32 identifier : properties.subscriptionIdentifiers) {
         if (identifier == 0 || identifier > kMaximumSubscriptionIdentifier)
-            return refuseAtOnce(tr("Subscription identifier %1 is outside 1..268435455").arg(identifier));
+            return refuseAtOnce(
+                tr("Subscription identifier %1 is outside 1..268435455").arg(identifier));
     }
-    if (v5Link && server.subscriptionIdentifierAvailable == 0 && !properties.subscriptionIdentifiers.isEmpty())
+    if (v5Link && server.subscriptionIdentifierAvailable == 0
+        && !properties.subscriptionIdentifiers.isEmpty())
         return refuseAtOnce(tr("The server does not support subscription identifiers"));
     if (!m_acceptingRequests)
         return refuseAtOnce(tr("Cannot subscribe: not connected"));
@@ -328,7 +345,8 @@ quint64 Session::subscribe(const QList<Subscription> &subscriptions, const Prope
     return token;
 }
 
-quint64 Session::unsubscribe(const QList<QString> &filters, const Properties &properties, SessionOutput &out)
+quint64 Session::unsubscribe(const QList<QString> &filters, const Properties &properties,
+                             SessionOutput &out)
 {
     if (filters.isEmpty()) {
         out.events.append(SessionProblem{tr("Cannot unsubscribe: no topic filter")});
@@ -336,7 +354,8 @@ quint64 Session::unsubscribe(const QList<QString> &filters, const Properties &pr
     }
     for (const QString &filter : filters) {
         if (const QString problem = Topic::filterProblem(filter.toUtf8()); !problem.isEmpty()) {
-            out.events.append(SessionProblem{tr("Cannot unsubscribe from \"%1\": %2").arg(filter, problem)});
+            out.events.append(
+                SessionProblem{tr("Cannot unsubscribe from \"%1\": %2").arg(filter, problem)});
             return 0;
         }
     }
@@ -364,8 +383,9 @@ void Session::pumpControl(SessionOutput &out)
             request.packet);
         if (!writePacket(packet, out)) {
             m_packetIds.release(id);
-            failControl(request, tr("The %1 packet is larger than the server accepts")
-                                     .arg(packetTypeName(packetTypeOf(packet))),
+            failControl(request,
+                        tr("The %1 packet is larger than the server accepts")
+                            .arg(packetTypeName(packetTypeOf(packet))),
                         out);
             continue;
         }
@@ -421,17 +441,18 @@ void Session::handlePublish(PublishPacket &publish, qint64 receivedAt, SessionOu
         return;
     }
     if (qos > 0 && inboundWindowExceeded()) {
-        out.violation = ProtocolError{ReasonCode::ReceiveMaximumExceeded,
-                                      tr("more than %1 unacknowledged QoS 1 and 2 messages")
-                                          .arg(*m_settings.receiveMaximum)};
+        out.violation = ProtocolError{
+            ReasonCode::ReceiveMaximumExceeded,
+            tr("more than %1 unacknowledged QoS 1 and 2 messages").arg(*m_settings.receiveMaximum)};
         return;
     }
     if (qos == 2)
         m_inboundQos2.insert(id);
     else if (qos == 1)
         ++m_unwrittenPubacks;
-    out.messages.append(Message{std::move(publish.topic), std::move(publish.payload), qos, publish.retain,
-                                publish.dup, std::move(publish.properties), receivedAt});
+    out.messages.append(Message{std::move(publish.topic), std::move(publish.payload), qos,
+                                publish.retain, publish.dup, std::move(publish.properties),
+                                receivedAt});
     if (qos == 1)
         writePacket(PubAckPacket{PacketType::Puback, id, ReasonCode::Success, {}}, out);
     else if (qos == 2)
@@ -445,7 +466,7 @@ bool Session::inboundWindowExceeded() const
     // [MQTT-3.3.4-9]; without one (3.1.1, or none configured) there is nothing to check.
     const std::optional<quint16> maximum = m_settings.receiveMaximum;
     return m_version == ProtocolVersion::V5 && maximum && *maximum > 0
-           && m_inboundQos2.size() + m_unwrittenPubacks >= *maximum;
+        && m_inboundQos2.size() + m_unwrittenPubacks >= *maximum;
 }
 
 void Session::handlePubAck(const PubAckPacket &ack, SessionOutput &out)
@@ -455,19 +476,23 @@ void Session::handlePubAck(const PubAckPacket &ack, SessionOutput &out)
     if (ack.type == PacketType::Pubrel) {
         // [MQTT-4.3.3-11]: PUBCOMP with the same id; the id is free for a new message now.
         const bool known = m_inboundQos2.remove(id);
-        writePacket(PubAckPacket{PacketType::Pubcomp, id,
-                                 known || !v5 ? ReasonCode::Success : ReasonCode::PacketIdentifierNotFound,
-                                 {}},
-                    out);
+        writePacket(
+            PubAckPacket{PacketType::Pubcomp,
+                         id,
+                         known || !v5 ? ReasonCode::Success : ReasonCode::PacketIdentifierNotFound,
+                         {}},
+            out);
         return;
     }
     const auto it = m_inFlight.find(id);
     using Stage = InFlightPublish::Stage;
-    const Stage expected = ack.type == PacketType::Puback   ? Stage::AwaitingPuback
-                           : ack.type == PacketType::Pubrec ? Stage::AwaitingPubrec
-                                                            : Stage::AwaitingPubcomp;
-    if (ack.type == PacketType::Pubrec && it != m_inFlight.end() && it->stage == Stage::AwaitingPubcomp) {
-        writePacket(PubAckPacket{PacketType::Pubrel, id, ReasonCode::Success, {}}, out); // our PUBREL was lost
+    const Stage expected = ack.type == PacketType::Puback ? Stage::AwaitingPuback
+        : ack.type == PacketType::Pubrec                  ? Stage::AwaitingPubrec
+                                                          : Stage::AwaitingPubcomp;
+    if (ack.type == PacketType::Pubrec && it != m_inFlight.end()
+        && it->stage == Stage::AwaitingPubcomp) {
+        writePacket(PubAckPacket{PacketType::Pubrel, id, ReasonCode::Success, {}},
+                    out); // our PUBREL was lost
         return;
     }
     if (it == m_inFlight.end() || it->stage != expected) {
@@ -475,9 +500,12 @@ void Session::handlePubAck(const PubAckPacket &ack, SessionOutput &out)
         // so that the server can free the id.
         qCInfo(lcClient) << packetTypeName(ack.type) << "for unknown packet id" << id << "ignored";
         if (ack.type == PacketType::Pubrec && !isError(ack.reason))
-            writePacket(PubAckPacket{PacketType::Pubrel, id,
-                                     v5 ? ReasonCode::PacketIdentifierNotFound : ReasonCode::Success, {}},
-                        out);
+            writePacket(
+                PubAckPacket{PacketType::Pubrel,
+                             id,
+                             v5 ? ReasonCode::PacketIdentifierNotFound : ReasonCode::Success,
+                             {}},
+                out);
         return;
     }
     if (ack.type == PacketType::Pubrec && !isError(ack.reason)) {
@@ -488,7 +516,8 @@ void Session::handlePubAck(const PubAckPacket &ack, SessionOutput &out)
     const quint64 token = it->token;
     m_inFlight.erase(it);
     m_packetIds.release(id);
-    out.events.append(PublishFinished{token, ack.reason, ack.properties.reasonString.value_or(QString())});
+    out.events.append(
+        PublishFinished{token, ack.reason, ack.properties.reasonString.value_or(QString())});
     pumpControl(out);
     pumpPublishes(out);
 }
@@ -498,7 +527,8 @@ void Session::handleControlAck(quint16 packetId, const Packet &ack, SessionOutpu
     const bool isSuback = std::holds_alternative<SubackPacket>(ack);
     for (qsizetype i = 0; i < m_awaitingAck.size(); ++i) {
         const ControlRequest &request = m_awaitingAck.at(i);
-        const quint16 id = std::visit([](const auto &packet) { return packet.packetId; }, request.packet);
+        const quint16 id =
+            std::visit([](const auto &packet) { return packet.packetId; }, request.packet);
         if (id != packetId || std::holds_alternative<SubscribePacket>(request.packet) != isSuback)
             continue;
         const quint64 token = request.token;
@@ -512,7 +542,8 @@ void Session::handleControlAck(quint16 packetId, const Packet &ack, SessionOutpu
         pumpPublishes(out);
         return;
     }
-    qCInfo(lcClient) << packetTypeName(packetTypeOf(ack)) << "for unknown packet id" << packetId << "ignored";
+    qCInfo(lcClient) << packetTypeName(packetTypeOf(ack)) << "for unknown packet id" << packetId
+                     << "ignored";
 }
 
 } // namespace mqttscope

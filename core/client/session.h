@@ -97,7 +97,8 @@ public:
     // A CONNACK accepted the connection: the limits it carries apply, and the flows in flight
     // resume (sessionPresent) or start again (no session on the server). Then sendQueued()
     // sends what waited for the connection.
-    void connectionAccepted(const ConnackPacket &connack, ProtocolVersion version, SessionOutput &out);
+    void connectionAccepted(const ConnackPacket &connack, ProtocolVersion version,
+                            SessionOutput &out);
     void sendQueued(SessionOutput &out);
     // The connection ended; what is in flight waits for the next one.
     void connectionLost();
@@ -109,7 +110,8 @@ public:
     quint64 publish(const Message &message, SessionOutput &out);
     quint64 subscribe(const QList<Subscription> &subscriptions, const Properties &properties,
                       SessionOutput &out);
-    quint64 unsubscribe(const QList<QString> &filters, const Properties &properties, SessionOutput &out);
+    quint64 unsubscribe(const QList<QString> &filters, const Properties &properties,
+                        SessionOutput &out);
 
     // A PUBLISH, PUBACK, PUBREC, PUBREL, PUBCOMP, SUBACK or UNSUBACK from the server.
     void packetReceived(Packet &packet, qint64 receivedAt, SessionOutput &out);
@@ -143,9 +145,11 @@ private:
     std::optional<QString> queueProblem(const Message &message) const;
     bool canSendPublishNow(quint8 qos) const;
     // Encodes and appends; a refusal text when the server's maximum packet size forbids it.
-    std::optional<QString> writePublish(const PublishPacket &packet, bool useAlias, SessionOutput &out);
+    std::optional<QString> writePublish(const PublishPacket &packet, bool useAlias,
+                                        SessionOutput &out);
     bool writePacket(const Packet &packet, SessionOutput &out);
-    std::optional<QString> sendNewPublish(quint64 token, const Message &message, SessionOutput &out);
+    std::optional<QString> sendNewPublish(quint64 token, const Message &message,
+                                          SessionOutput &out);
     void pumpPublishes(SessionOutput &out);
     void pumpControl(SessionOutput &out);
     void refuse(quint64 token, ReasonCode reason, const QString &text, SessionOutput &out);
@@ -167,8 +171,8 @@ private:
     PublishQueue m_publishQueue;
     std::deque<ControlRequest> m_controlQueue;
     QList<ControlRequest> m_awaitingAck; // sent SUBSCRIBE/UNSUBSCRIBE, in send order
-    QSet<quint16> m_inboundQos2;         // PUBREC sent, PUBREL not yet received [MQTT-4.3.3-8]
-    int m_unwrittenPubacks = 0;          // QoS 1 PUBLISHes whose PUBACK is not yet written
+    QSet<quint16> m_inboundQos2; // PUBREC sent, PUBREL not yet received [MQTT-4.3.3-8]
+    int m_unwrittenPubacks = 0; // QoS 1 PUBLISHes whose PUBACK is not yet written
     OutboundTopicAliases m_outboundAliases;
     InboundTopicAliases m_inboundAliases;
     quint64 m_lastToken = 0;

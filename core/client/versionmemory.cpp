@@ -12,7 +12,7 @@ namespace {
 QString keyOf(const Endpoint &endpoint)
 {
     return QString::number(int(endpoint.kind)) + u' ' + endpoint.host.toLower() + u':'
-           + QString::number(endpoint.port);
+        + QString::number(endpoint.port);
 }
 
 struct Memory

@@ -64,8 +64,8 @@ void ChildIndex::remove(quint32 parent, quint32 segment)
         if (s.child == 0)
             break;
         const std::size_t want = home(s.parent, s.segment);
-        const bool stays = hole <= next ? (hole < want && want <= next)
-                                        : (hole < want || want <= next);
+        const bool stays =
+            hole <= next ? (hole < want && want <= next) : (hole < want || want <= next);
         if (!stays) {
             m_slots[hole] = s;
             hole = next;

@@ -88,9 +88,8 @@ QList<HistoryExporter::Row> HistoryExporter::collect(TopicNodeId node, Scope sco
             pending.insert(pending.end(), children.begin(), children.end());
         }
     }
-    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
-        return a.entry.sequence < b.entry.sequence;
-    });
+    std::sort(rows.begin(), rows.end(),
+              [](const Row &a, const Row &b) { return a.entry.sequence < b.entry.sequence; });
     return rows;
 }
 
@@ -111,7 +110,8 @@ QJsonObject HistoryExporter::toJson(const Row &row) const
         {"dup"_L1, e.dup},
         {"size"_L1, qint64(e.payload.size())},
         {"payloadEncoding"_L1, text ? "utf8"_L1 : "base64"_L1},
-        {"payload"_L1, text ? QString::fromUtf8(e.payload) : QString::fromLatin1(e.payload.toBase64())},
+        {"payload"_L1,
+         text ? QString::fromUtf8(e.payload) : QString::fromLatin1(e.payload.toBase64())},
     };
     if (e.properties)
         json.insert("properties"_L1, propertiesToJson(*e.properties));

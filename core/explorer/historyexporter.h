@@ -25,7 +25,8 @@ class TopicStore;
 //   time,topic,qos,retain,dup,size,payload_encoding,payload,properties
 //   retain and dup are 0/1; properties is the JSON object above, compact, or empty.
 // The payload is written as UTF-8 text when it is valid UTF-8 without control characters other
-// than tab, CR and LF (PayloadEncoding::Auto), otherwise as base64; the encoding column says which, so the bytes can always be recovered exactly.
+// than tab, CR and LF (PayloadEncoding::Auto), otherwise as base64; the encoding column says which,
+// so the bytes can always be recovered exactly.
 class HistoryExporter
 {
 public:

@@ -137,7 +137,8 @@ QList<HistoryEntry> MessageHistory::entries(TopicNodeId topic, quint64 afterSequ
     if (topic >= m_topics.size())
         return result;
     result.reserve(m_topics[topic].count);
-    for (quint32 index = m_topics[topic].oldest; index != None; index = m_slots[index].newerInTopic) {
+    for (quint32 index = m_topics[topic].oldest; index != None;
+         index = m_slots[index].newerInTopic) {
         if (m_slots[index].entry.sequence > afterSequence)
             result.append(m_slots[index].entry);
     }

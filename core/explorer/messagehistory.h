@@ -79,7 +79,7 @@ private:
     ChunkedArray<Slot> m_slots;
     quint32 m_freeSlots = None;
     std::vector<TopicList> m_topics; // indexed by node id
-    quint32 m_oldest = None;         // of the connection
+    quint32 m_oldest = None; // of the connection
     quint32 m_newest = None;
     qint64 m_bytesUsed = 0;
     qint64 m_entryCount = 0;

@@ -22,7 +22,7 @@ bool startsWith(QByteArrayView payload, QByteArrayView magic)
 quint32 littleEndian32(QByteArrayView bytes, qsizetype at)
 {
     return quint32(quint8(bytes[at])) | quint32(quint8(bytes[at + 1])) << 8
-           | quint32(quint8(bytes[at + 2])) << 16 | quint32(quint8(bytes[at + 3])) << 24;
+        | quint32(quint8(bytes[at + 2])) << 16 | quint32(quint8(bytes[at + 3])) << 24;
 }
 
 bool isNumber(QByteArrayView text)
@@ -63,7 +63,7 @@ bool isCbor(QByteArrayView payload)
     QCborStreamReader reader(bytes);
     const QCborValue value = QCborValue::fromCbor(reader);
     return reader.lastError() == QCborError::NoError && reader.currentOffset() == bytes.size()
-           && (value.isMap() || value.isArray());
+        && (value.isMap() || value.isArray());
 }
 
 } // namespace

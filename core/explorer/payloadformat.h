@@ -11,9 +11,9 @@ namespace mqttscope {
 enum class PayloadFormat {
     Empty,
     Number, // UTF-8 text that is one decimal number, e.g. "21.5"
-    Json,   // an object or array
-    Text,   // other valid UTF-8 without control characters (tab, CR and LF allowed)
-    Cbor,   // one well-formed CBOR map or array (may be self-described), nothing after it
+    Json, // an object or array
+    Text, // other valid UTF-8 without control characters (tab, CR and LF allowed)
+    Cbor, // one well-formed CBOR map or array (may be self-described), nothing after it
     Png,
     Jpeg,
     Gif,

@@ -261,7 +261,8 @@ void TopicFilter::markMatch(const TopicStore &store, TopicMatchSet &set, TopicNo
 {
     set.m_flags[node] |= TopicMatchSet::Match;
     ++set.m_matchCount;
-    for (TopicNodeId id = node; !(set.m_flags[id] & TopicMatchSet::Visible); id = store.parent(id)) {
+    for (TopicNodeId id = node; !(set.m_flags[id] & TopicMatchSet::Visible);
+         id = store.parent(id)) {
         set.m_flags[id] |= TopicMatchSet::Visible;
         if (id == TopicStore::RootId)
             break;

@@ -13,7 +13,10 @@ namespace mqttscope {
 class TopicMatchSet
 {
 public:
-    bool isMatch(TopicNodeId node) const { return node < m_flags.size() && (m_flags[node] & Match); }
+    bool isMatch(TopicNodeId node) const
+    {
+        return node < m_flags.size() && (m_flags[node] & Match);
+    }
     bool isVisible(TopicNodeId node) const
     {
         return node < m_flags.size() && (m_flags[node] & Visible);

@@ -45,7 +45,8 @@ void TopicStore::ingest(const QList<Message> &messages, qint64 nowMsecs,
         const char *level = message.topic.constData();
         const char *const end = level + message.topic.size();
         for (;;) {
-            const auto *slash = static_cast<const char *>(std::memchr(level, '/', std::size_t(end - level)));
+            const auto *slash =
+                static_cast<const char *>(std::memchr(level, '/', std::size_t(end - level)));
             const char *levelEnd = slash ? slash : end;
             node = childFor(node, QByteArrayView(level, levelEnd - level));
             touch(node, second);

@@ -33,7 +33,8 @@ public:
 
     // Applies a batch in one pass; `nowMsecs` stamps the change and feeds the rates. When
     // `nodeIds` is given it receives the node of each message, in order (for the history).
-    void ingest(const QList<Message> &messages, qint64 nowMsecs, QList<TopicNodeId> *nodeIds = nullptr);
+    void ingest(const QList<Message> &messages, qint64 nowMsecs,
+                QList<TopicNodeId> *nodeIds = nullptr);
     void ingest(const QList<Message> &messages); // now = the wall clock
 
     TopicStoreChanges takeChanges();
@@ -48,7 +49,10 @@ public:
 
     // All ids below nodeIdLimit() were handed out; removed ones report isAlive() false.
     TopicNodeId nodeIdLimit() const { return TopicNodeId(m_nodes.size()); }
-    bool isAlive(TopicNodeId node) const { return node < m_nodes.size() && !(m_nodes[node].flags & Removed); }
+    bool isAlive(TopicNodeId node) const
+    {
+        return node < m_nodes.size() && !(m_nodes[node].flags & Removed);
+    }
     qint64 topicCount() const { return m_nodes[RootId].subtreeTopics; } // nodes with a message
 
     TopicNodeId parent(TopicNodeId node) const { return m_nodes[node].parent; }
@@ -58,13 +62,13 @@ public:
     // Children in insertion order; empty for a leaf.
     const std::vector<TopicNodeId> &children(TopicNodeId node) const;
     TopicNodeId findChild(TopicNodeId node, QByteArrayView level) const; // InvalidId if absent
-    TopicNodeId find(QByteArrayView topic) const;                         // InvalidId if absent
+    TopicNodeId find(QByteArrayView topic) const; // InvalidId if absent
 
     QByteArrayView level(TopicNodeId node) const { return m_segments.text(m_nodes[node].segment); }
     quint32 levelId(TopicNodeId node) const { return m_nodes[node].segment; }
     const SegmentTable &levels() const { return m_segments; }
     QByteArray topic(TopicNodeId node) const; // the full topic name, e.g. "a/b/c"
-    int depth(TopicNodeId node) const;        // 0 for the root, 1 for a first level
+    int depth(TopicNodeId node) const; // 0 for the root, 1 for a first level
 
     bool hasMessage(TopicNodeId node) const { return m_nodes[node].flags & HasMessage; }
     // Valid until the store changes; copy it (cheap, shared) to keep it.
@@ -104,7 +108,7 @@ private:
         quint32 rateSecond = 0; // the second (since 1970) that rateCount counts
         quint32 rateCount = 0;
         quint32 ratePrevious = 0; // count of the second before rateSecond
-        quint32 changeEpoch = 0;  // the change window that last recorded this node
+        quint32 changeEpoch = 0; // the change window that last recorded this node
         quint8 flags = 0;
     };
 
@@ -120,7 +124,7 @@ private:
 
     TopicStoreChanges m_changes;
     QHash<TopicNodeId, qsizetype> m_insertedIndex; // parent -> its entry in m_changes.inserted
-    quint32 m_changeEpoch = 1;      // stamps nodes already listed in m_changes.updated
+    quint32 m_changeEpoch = 1; // stamps nodes already listed in m_changes.updated
     TopicNodeId m_windowStartId = 1; // nodes from here on were created in this change window
 };
 

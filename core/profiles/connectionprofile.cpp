@@ -352,7 +352,8 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject &json)
             p.subscriptions.append(subscriptionFromJson(v.toObject()));
     }
     p.autoReconnect = json.value("autoReconnect"_L1).toBool(true);
-    p.historyMessagesPerTopic = json.value("historyMessagesPerTopic"_L1).toInt(p.historyMessagesPerTopic);
+    p.historyMessagesPerTopic =
+        json.value("historyMessagesPerTopic"_L1).toInt(p.historyMessagesPerTopic);
     p.historyByteBudget = json.value("historyByteBudget"_L1).toInteger(p.historyByteBudget);
     return p;
 }

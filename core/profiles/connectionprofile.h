@@ -81,7 +81,8 @@ struct ConnectionProfile
     int historyMessagesPerTopic = 1000;
     qint64 historyByteBudget = qint64(512) * 1024 * 1024;
 
-    static QList<Subscription> defaultSubscriptions(); // "#" and "$SYS/#" at QoS 0, retain as published
+    static QList<Subscription>
+    defaultSubscriptions(); // "#" and "$SYS/#" at QoS 0, retain as published
 
     // What the client needs to connect; secrets come from the keychain or a prompt.
     ClientOptions toClientOptions(const ProfileSecrets &secrets) const;

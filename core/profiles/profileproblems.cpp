@@ -54,7 +54,8 @@ QMap<ProfileField, QString> profileProblems(const ConnectionProfile &profile)
     if (profile.clientId.toUtf8().size() > 65535)
         problems.insert(ProfileField::ClientId, tr("A client id is at most 65535 bytes"));
     // [MQTT-3.1.3-8]: 3.1.1 refuses an empty client id without clean session; 5.0 assigns one.
-    else if (profile.clientId.isEmpty() && !profile.cleanStart && profile.version != VersionChoice::V5)
+    else if (profile.clientId.isEmpty() && !profile.cleanStart
+             && profile.version != VersionChoice::V5)
         problems.insert(ProfileField::ClientId,
                         tr("An empty client id needs clean start: the broker would refuse it"));
 
@@ -63,7 +64,8 @@ QMap<ProfileField, QString> profileProblems(const ConnectionProfile &profile)
         checkFile(problems, ProfileField::CertFile, profile.certFile);
         checkFile(problems, ProfileField::KeyFile, profile.keyFile);
         checkFile(problems, ProfileField::Pkcs12File, profile.pkcs12File);
-        if (!profile.certFile.isEmpty() && profile.keyFile.isEmpty() && !problems.contains(ProfileField::KeyFile))
+        if (!profile.certFile.isEmpty() && profile.keyFile.isEmpty()
+            && !problems.contains(ProfileField::KeyFile))
             problems.insert(ProfileField::KeyFile, tr("A client certificate needs its key file"));
     }
 

@@ -16,7 +16,10 @@ struct ProfileSecrets
     QByteArray keyPassphrase;
     QByteArray pkcs12Passphrase;
 
-    bool isEmpty() const { return !password && keyPassphrase.isEmpty() && pkcs12Passphrase.isEmpty(); }
+    bool isEmpty() const
+    {
+        return !password && keyPassphrase.isEmpty() && pkcs12Passphrase.isEmpty();
+    }
     // The keychain entry: one small JSON document per profile (base64 so any byte survives).
     QByteArray toKeychainData() const;
     static ProfileSecrets fromKeychainData(const QByteArray &data);

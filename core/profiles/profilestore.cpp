@@ -28,7 +28,8 @@ ProfileStore::ProfileStore(const QString &filePath, QObject *parent)
 
 QString ProfileStore::defaultFilePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + "/profiles.json"_L1;
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+        + "/profiles.json"_L1;
 }
 
 bool ProfileStore::load(QString *error)
@@ -139,7 +140,8 @@ QByteArray ProfileStore::toJson(const QList<ConnectionProfile> &profiles)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-std::optional<QList<ConnectionProfile>> ProfileStore::fromJson(const QByteArray &json, QString *error)
+std::optional<QList<ConnectionProfile>> ProfileStore::fromJson(const QByteArray &json,
+                                                               QString *error)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
@@ -151,8 +153,8 @@ std::optional<QList<ConnectionProfile>> ProfileStore::fromJson(const QByteArray 
         return std::nullopt;
     }
     // A bare array of profiles is accepted as well as the wrapped document.
-    const QJsonArray array = document.isArray() ? document.array()
-                                                : document.object().value("profiles"_L1).toArray();
+    const QJsonArray array =
+        document.isArray() ? document.array() : document.object().value("profiles"_L1).toArray();
     if (document.isObject() && !document.object().contains("profiles"_L1)) {
         if (error)
             *error = tr("The document holds no \"profiles\" list");

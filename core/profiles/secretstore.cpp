@@ -59,7 +59,8 @@ void SecretStore::read(const QUuid &id, ReadCallback done)
     job->setInsecureFallback(false);
     runWithDeadline(job, m_timeoutMs, [this, id, done](QKeychain::Job *j, bool timedOut) {
         auto *readJob = static_cast<QKeychain::ReadPasswordJob *>(j);
-        if (timedOut || (j->error() != QKeychain::NoError && j->error() != QKeychain::EntryNotFound)) {
+        if (timedOut
+            || (j->error() != QKeychain::NoError && j->error() != QKeychain::EntryNotFound)) {
             const QString why = timedOut ? tr("The keychain did not answer") : j->errorString();
             qCWarning(lcProfiles) << "keychain read failed:" << why;
             m_keychainUsable = false;
@@ -90,10 +91,14 @@ void SecretStore::write(const QUuid &id, const ProfileSecrets &secrets, WriteCal
         const bool ok = !timedOut && j->error() == QKeychain::NoError;
         if (!ok) {
             m_keychainUsable = false;
-            qCWarning(lcProfiles) << "keychain write failed:" << (timedOut ? "timeout"_L1 : j->errorString());
+            qCWarning(lcProfiles) << "keychain write failed:"
+                                  << (timedOut ? "timeout"_L1 : j->errorString());
         }
         if (done)
-            done(ok, ok ? QString() : tr("The keychain could not store the secret; it is kept until mqttscope exits"));
+            done(ok,
+                 ok ? QString()
+                    : tr("The keychain could not store the secret; it is kept until mqttscope "
+                         "exits"));
     });
 }
 

@@ -23,7 +23,8 @@ public:
     using ReadCallback = std::function<void(std::optional<ProfileSecrets> secrets, QString error)>;
     using WriteCallback = std::function<void(bool storedInKeychain, QString error)>;
 
-    explicit SecretStore(const QString &service = QStringLiteral("mqttscope"), QObject *parent = nullptr);
+    explicit SecretStore(const QString &service = QStringLiteral("mqttscope"),
+                         QObject *parent = nullptr);
 
     // The secrets of `id`: from memory if known this run, else from the keychain. nullopt with
     // an empty error means "none stored"; with an error, the keychain could not be used.

@@ -19,7 +19,11 @@ namespace mqttscope {
 class ByteReader
 {
 public:
-    ByteReader(QByteArrayView data, PacketType packet) : m_data(data), m_packet(packet) {}
+    ByteReader(QByteArrayView data, PacketType packet)
+        : m_data(data)
+        , m_packet(packet)
+    {
+    }
 
     bool ok() const { return !m_error; }
     bool atEnd() const { return m_position >= m_data.size(); }

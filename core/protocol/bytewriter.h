@@ -16,8 +16,11 @@ namespace mqttscope {
 class ByteWriter
 {
 public:
-    ByteWriter() = default;                        // counting only
-    explicit ByteWriter(char *out) : m_out(out) {} // `out` must hold the counted size
+    ByteWriter() = default; // counting only
+    explicit ByteWriter(char *out)
+        : m_out(out)
+    {
+    } // `out` must hold the counted size
 
     qsizetype size() const { return m_size; }
 

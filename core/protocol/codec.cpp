@@ -21,7 +21,10 @@ struct Codec
     Q_DECLARE_TR_FUNCTIONS(mqttscope::Codec)
 };
 
-bool isV5(ProtocolVersion version) { return version == ProtocolVersion::V5; }
+bool isV5(ProtocolVersion version)
+{
+    return version == ProtocolVersion::V5;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Decoding. Each decodeX reads the variable header and payload after the fixed header; errors
@@ -36,7 +39,7 @@ bool isAllowedReason(PacketType type, quint8 code)
     switch (type) {
     case PacketType::Connack: // 3.2.2.2
         return code == 0x00 || (code >= 0x80 && code <= 0x8A)
-               || in({0x8C, 0x90, 0x95, 0x97, 0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9F});
+            || in({0x8C, 0x90, 0x95, 0x97, 0x99, 0x9A, 0x9B, 0x9C, 0x9D, 0x9F});
     case PacketType::Puback: // 3.4.2.1, 3.5.2.1
     case PacketType::Pubrec:
         return in({0x00, 0x10, 0x80, 0x83, 0x87, 0x90, 0x91, 0x97, 0x99});
@@ -49,8 +52,8 @@ bool isAllowedReason(PacketType type, quint8 code)
         return in({0x00, 0x11, 0x80, 0x83, 0x87, 0x8F, 0x91});
     case PacketType::Disconnect: // 3.14.2.1
         return in({0x00, 0x04}) || (code >= 0x80 && code <= 0x83) || code == 0x87
-               || (code >= 0x89 && code <= 0xA2 && code != 0x8A && code != 0x8C && code != 0x91
-                   && code != 0x92);
+            || (code >= 0x89 && code <= 0xA2 && code != 0x8A && code != 0x8C && code != 0x91
+                && code != 0x92);
     case PacketType::Auth: // 3.15.2.1
         return in({0x00, 0x18, 0x19});
     default:
@@ -62,8 +65,9 @@ ReasonCode readReasonCode(ByteReader &r)
 {
     const quint8 code = r.u8("reason code");
     if (r.ok() && !isAllowedReason(r.packet(), code)) {
-        r.fail(ReasonCode::ProtocolError, Codec::tr("reason code 0x%1 is not allowed in this packet")
-                                              .arg(uint(code), 2, 16, QLatin1Char('0')));
+        r.fail(ReasonCode::ProtocolError,
+               Codec::tr("reason code 0x%1 is not allowed in this packet")
+                   .arg(uint(code), 2, 16, QLatin1Char('0')));
     }
     return ReasonCode(code);
 }
@@ -84,7 +88,8 @@ QByteArrayView readTopicName(ByteReader &r, const char *field)
 {
     const QByteArrayView topic = r.utf8(field);
     if (r.ok() && Topic::containsWildcard(topic)) {
-        r.fail(ReasonCode::ProtocolError, Codec::tr("%1 contains a wildcard character").arg(Codec::tr(field)));
+        r.fail(ReasonCode::ProtocolError,
+               Codec::tr("%1 contains a wildcard character").arg(Codec::tr(field)));
     }
     return topic;
 }
@@ -101,7 +106,8 @@ void decodeConnect(ByteReader &r, ConnectPacket &p)
     if (!mqtt && !mqisdp) {
         r.fail(ReasonCode::UnsupportedProtocolVersion,
                Codec::tr("unsupported protocol \"%1\" level %2")
-                   .arg(QString::fromLatin1(protocolName.first(qMin(protocolName.size(), qsizetype(16)))))
+                   .arg(QString::fromLatin1(
+                       protocolName.first(qMin(protocolName.size(), qsizetype(16)))))
                    .arg(uint(level)));
         return;
     }
@@ -122,7 +128,8 @@ void decodeConnect(ByteReader &r, ConnectPacket &p)
         r.fail(ReasonCode::MalformedPacket, Codec::tr("will QoS is 3"));
     // [MQTT-3.1.2-13], [MQTT-3.1.2-15] (3.1.1); [MQTT-3.1.2-11], [MQTT-3.1.2-13] (5.0)
     if (!willFlag && (willQos != 0 || willRetain))
-        r.fail(ReasonCode::MalformedPacket, Codec::tr("will QoS or will retain set without a will"));
+        r.fail(ReasonCode::MalformedPacket,
+               Codec::tr("will QoS or will retain set without a will"));
     if (!v5 && passwordFlag && !usernameFlag) // [MQTT-3.1.2-22] (3.1.1 only)
         r.fail(ReasonCode::MalformedPacket, Codec::tr("password flag set without user name flag"));
     p.cleanStart = flags & 0x02;
@@ -152,7 +159,8 @@ void decodeConnack(ByteReader &r, bool v5, ConnackPacket &p)
 {
     const quint8 flags = r.u8("connect acknowledge flags");
     if (r.ok() && (flags & 0xFE)) // [MQTT-3.2.2-1] (5.0); reserved in 3.1.1 too
-        r.fail(ReasonCode::MalformedPacket, Codec::tr("reserved connect acknowledge flags are set"));
+        r.fail(ReasonCode::MalformedPacket,
+               Codec::tr("reserved connect acknowledge flags are set"));
     p.sessionPresent = flags & 0x01;
     p.rawReturnCode = r.u8(v5 ? "reason code" : "return code");
     if (!r.ok())
@@ -160,12 +168,14 @@ void decodeConnack(ByteReader &r, bool v5, ConnackPacket &p)
     if (v5) {
         p.reason = ReasonCode(p.rawReturnCode);
         if (!isAllowedReason(PacketType::Connack, p.rawReturnCode))
-            r.fail(ReasonCode::ProtocolError, Codec::tr("reason code 0x%1 is not allowed in this packet")
-                                                  .arg(uint(p.rawReturnCode), 2, 16, QLatin1Char('0')));
+            r.fail(ReasonCode::ProtocolError,
+                   Codec::tr("reason code 0x%1 is not allowed in this packet")
+                       .arg(uint(p.rawReturnCode), 2, 16, QLatin1Char('0')));
         readProperties(r, PropertyPlace::Connack, p.properties);
     } else {
         if (p.rawReturnCode > 5) // 3.2.2.3: 6-255 are reserved
-            r.fail(ReasonCode::ProtocolError, Codec::tr("reserved return code %1").arg(uint(p.rawReturnCode)));
+            r.fail(ReasonCode::ProtocolError,
+                   Codec::tr("reserved return code %1").arg(uint(p.rawReturnCode)));
         p.reason = connackReturnCodeToReason(p.rawReturnCode);
     }
     // Session present on a refusal is against [MQTT-3.2.2-4] (3.1.1) and [MQTT-3.2.2-6] (5.0),
@@ -193,7 +203,8 @@ void decodePublish(ByteReader &r, quint8 flags, bool v5, PublishPacket &p)
         if (!v5) // [MQTT-4.7.3-1]
             return void(r.fail(ReasonCode::ProtocolError, Codec::tr("topic name is empty")));
         if (!p.properties->topicAlias) // 3.3.2.3.4
-            return void(r.fail(ReasonCode::ProtocolError, Codec::tr("topic name is empty and there is no topic alias")));
+            return void(r.fail(ReasonCode::ProtocolError,
+                               Codec::tr("topic name is empty and there is no topic alias")));
     }
     p.topic = topic.toByteArray();
     p.payload = r.rest().toByteArray();
@@ -229,7 +240,8 @@ void decodeSubscribe(ByteReader &r, bool v5, SubscribePacket &p)
             return void(r.fail(ReasonCode::MalformedPacket, Codec::tr("requested QoS is 3")));
         if (v5) {
             if (options & 0xC0) // [MQTT-3.8.3-5]
-                return void(r.fail(ReasonCode::MalformedPacket, Codec::tr("reserved subscription option bits are set")));
+                return void(r.fail(ReasonCode::MalformedPacket,
+                                   Codec::tr("reserved subscription option bits are set")));
             s.noLocal = options & 0x04;
             s.retainAsPublished = options & 0x08;
             const quint8 retainHandling = (options >> 4) & 0x03;
@@ -237,9 +249,11 @@ void decodeSubscribe(ByteReader &r, bool v5, SubscribePacket &p)
                 return void(r.fail(ReasonCode::ProtocolError, Codec::tr("retain handling is 3")));
             s.retainHandling = RetainHandling(retainHandling);
             if (s.noLocal && Topic::isShared(filter)) // [MQTT-3.8.3-4] (5.0)
-                return void(r.fail(ReasonCode::ProtocolError, Codec::tr("no local is set on a shared subscription")));
+                return void(r.fail(ReasonCode::ProtocolError,
+                                   Codec::tr("no local is set on a shared subscription")));
         } else if (options & 0xFC) { // [MQTT-3-8.3-4] (3.1.1)
-            return void(r.fail(ReasonCode::MalformedPacket, Codec::tr("reserved subscription option bits are set")));
+            return void(r.fail(ReasonCode::MalformedPacket,
+                               Codec::tr("reserved subscription option bits are set")));
         }
         p.subscriptions.append(std::move(s));
     }
@@ -259,7 +273,8 @@ void decodeSuback(ByteReader &r, bool v5, SubackPacket &p)
         }
         const quint8 code = r.u8("return code");
         if (code > 2 && code != 0x80) // 3.9.3: 0x00, 0x01, 0x02 and 0x80 only
-            r.fail(ReasonCode::ProtocolError, Codec::tr("reserved return code 0x%1").arg(uint(code), 2, 16, QLatin1Char('0')));
+            r.fail(ReasonCode::ProtocolError,
+                   Codec::tr("reserved return code 0x%1").arg(uint(code), 2, 16, QLatin1Char('0')));
         p.reasons.append(ReasonCode(code)); // 0x80 Failure reads as UnspecifiedError
     }
     if (r.ok() && p.reasons.isEmpty())
@@ -334,7 +349,10 @@ DecodeResult decodeInto(ByteReader &r, Decode decode)
 // Encoding. Each encodeX writes everything after the remaining length; encodePacket runs it once
 // with a counting writer to learn the size, then once into a buffer of exactly that size.
 
-quint8 fixedHeader(PacketType type, quint8 flags) { return quint8(quint8(type) << 4) | flags; }
+quint8 fixedHeader(PacketType type, quint8 flags)
+{
+    return quint8(quint8(type) << 4) | flags;
+}
 
 void encode(ByteWriter &w, const ConnectPacket &p)
 {
@@ -484,17 +502,30 @@ struct FixedHeaderOf
     quint8 operator()(const ConnackPacket &) const { return fixedHeader(PacketType::Connack, 0); }
     quint8 operator()(const PublishPacket &p) const
     {
-        return fixedHeader(PacketType::Publish, quint8((p.dup ? 0x08 : 0) | ((p.qos & 0x03) << 1)
-                                                       | (p.retain ? 0x01 : 0)));
+        return fixedHeader(
+            PacketType::Publish,
+            quint8((p.dup ? 0x08 : 0) | ((p.qos & 0x03) << 1) | (p.retain ? 0x01 : 0)));
     }
-    quint8 operator()(const PubAckPacket &p) const { return fixedHeader(p.type, requiredFlags(p.type)); }
-    quint8 operator()(const SubscribePacket &) const { return fixedHeader(PacketType::Subscribe, 0x02); }
+    quint8 operator()(const PubAckPacket &p) const
+    {
+        return fixedHeader(p.type, requiredFlags(p.type));
+    }
+    quint8 operator()(const SubscribePacket &) const
+    {
+        return fixedHeader(PacketType::Subscribe, 0x02);
+    }
     quint8 operator()(const SubackPacket &) const { return fixedHeader(PacketType::Suback, 0); }
-    quint8 operator()(const UnsubscribePacket &) const { return fixedHeader(PacketType::Unsubscribe, 0x02); }
+    quint8 operator()(const UnsubscribePacket &) const
+    {
+        return fixedHeader(PacketType::Unsubscribe, 0x02);
+    }
     quint8 operator()(const UnsubackPacket &) const { return fixedHeader(PacketType::Unsuback, 0); }
     quint8 operator()(const PingreqPacket &) const { return fixedHeader(PacketType::Pingreq, 0); }
     quint8 operator()(const PingrespPacket &) const { return fixedHeader(PacketType::Pingresp, 0); }
-    quint8 operator()(const DisconnectPacket &) const { return fixedHeader(PacketType::Disconnect, 0); }
+    quint8 operator()(const DisconnectPacket &) const
+    {
+        return fixedHeader(PacketType::Disconnect, 0);
+    }
     quint8 operator()(const AuthPacket &) const { return fixedHeader(PacketType::Auth, 0); }
 };
 
@@ -503,10 +534,13 @@ struct BodyWriter
     ByteWriter &w;
     bool v5;
     void operator()(const ConnectPacket &p) const { encode(w, p); }
-    void operator()(const PingreqPacket &) const {}
-    void operator()(const PingrespPacket &) const {}
+    void operator()(const PingreqPacket &) const { }
+    void operator()(const PingrespPacket &) const { }
     template<typename P>
-    void operator()(const P &p) const { encode(w, p, v5); }
+    void operator()(const P &p) const
+    {
+        encode(w, p, v5);
+    }
 };
 
 } // namespace
@@ -545,19 +579,23 @@ DecodeResult decodePacket(QByteArrayView bytes, ProtocolVersion version)
     const quint32 remainingLength = r.variableByteInteger("remaining length");
     if (r.ok() && remainingLength != quint32(r.remaining())) {
         r.fail(ReasonCode::MalformedPacket,
-               Codec::tr("remaining length is %1 but %2 bytes follow").arg(remainingLength).arg(r.remaining()));
+               Codec::tr("remaining length is %1 but %2 bytes follow")
+                   .arg(remainingLength)
+                   .arg(r.remaining()));
     }
     if (r.ok() && type != PacketType::Publish && flags != requiredFlags(type)) {
-        r.fail(ReasonCode::MalformedPacket, Codec::tr("reserved flags are 0x%1, must be 0x%2")
-                                                .arg(uint(flags), 1, 16)
-                                                .arg(uint(requiredFlags(type)), 1, 16));
+        r.fail(ReasonCode::MalformedPacket,
+               Codec::tr("reserved flags are 0x%1, must be 0x%2")
+                   .arg(uint(flags), 1, 16)
+                   .arg(uint(requiredFlags(type)), 1, 16));
     }
     if (!r.ok())
         return *r.takeError();
 
     switch (type) {
     case PacketType::Publish:
-        return decodeInto<PublishPacket>(r, [&](PublishPacket &p) { decodePublish(r, flags, v5, p); });
+        return decodeInto<PublishPacket>(r,
+                                         [&](PublishPacket &p) { decodePublish(r, flags, v5, p); });
     case PacketType::Connect:
         return decodeInto<ConnectPacket>(r, [&](ConnectPacket &p) { decodeConnect(r, p); });
     case PacketType::Connack:
@@ -568,11 +606,13 @@ DecodeResult decodePacket(QByteArrayView bytes, ProtocolVersion version)
     case PacketType::Pubcomp:
         return decodeInto<PubAckPacket>(r, [&](PubAckPacket &p) { decodePubAck(r, v5, p); });
     case PacketType::Subscribe:
-        return decodeInto<SubscribePacket>(r, [&](SubscribePacket &p) { decodeSubscribe(r, v5, p); });
+        return decodeInto<SubscribePacket>(r,
+                                           [&](SubscribePacket &p) { decodeSubscribe(r, v5, p); });
     case PacketType::Suback:
         return decodeInto<SubackPacket>(r, [&](SubackPacket &p) { decodeSuback(r, v5, p); });
     case PacketType::Unsubscribe:
-        return decodeInto<UnsubscribePacket>(r, [&](UnsubscribePacket &p) { decodeUnsubscribe(r, v5, p); });
+        return decodeInto<UnsubscribePacket>(
+            r, [&](UnsubscribePacket &p) { decodeUnsubscribe(r, v5, p); });
     case PacketType::Unsuback:
         return decodeInto<UnsubackPacket>(r, [&](UnsubackPacket &p) { decodeUnsuback(r, v5, p); });
     case PacketType::Pingreq:
@@ -584,9 +624,8 @@ DecodeResult decodePacket(QByteArrayView bytes, ProtocolVersion version)
             decodeReasonAndProperties(r, v5, PropertyPlace::Disconnect, p);
         });
     case PacketType::Auth:
-        return decodeInto<AuthPacket>(r, [&](AuthPacket &p) {
-            decodeReasonAndProperties(r, v5, PropertyPlace::Auth, p);
-        });
+        return decodeInto<AuthPacket>(
+            r, [&](AuthPacket &p) { decodeReasonAndProperties(r, v5, PropertyPlace::Auth, p); });
     }
     Q_UNREACHABLE();
     return ProtocolError{};

@@ -17,9 +17,15 @@ struct FramerText
 
 } // namespace
 
-Framer::Framer(quint32 maximumPacketSize) : m_maximumPacketSize(maximumPacketSize) {}
+Framer::Framer(quint32 maximumPacketSize)
+    : m_maximumPacketSize(maximumPacketSize)
+{
+}
 
-void Framer::setMaximumPacketSize(quint32 bytes) { m_maximumPacketSize = bytes; }
+void Framer::setMaximumPacketSize(quint32 bytes)
+{
+    m_maximumPacketSize = bytes;
+}
 
 void Framer::append(const QByteArray &bytes)
 {
@@ -53,10 +59,12 @@ std::optional<QByteArrayView> Framer::next()
     case VariableByteInteger::NeedMoreBytes:
         return std::nullopt;
     case VariableByteInteger::TooLong:
-        m_error = ProtocolError{ReasonCode::MalformedPacket, FramerText::tr("remaining length is longer than 4 bytes")};
+        m_error = ProtocolError{ReasonCode::MalformedPacket,
+                                FramerText::tr("remaining length is longer than 4 bytes")};
         return std::nullopt;
     case VariableByteInteger::NotMinimal: // [MQTT-1.5.5-1]
-        m_error = ProtocolError{ReasonCode::MalformedPacket, FramerText::tr("remaining length is not minimally encoded")};
+        m_error = ProtocolError{ReasonCode::MalformedPacket,
+                                FramerText::tr("remaining length is not minimally encoded")};
         return std::nullopt;
     case VariableByteInteger::Complete:
         break;
@@ -64,10 +72,11 @@ std::optional<QByteArrayView> Framer::next()
     const quint64 packetSize = 1 + quint64(length.length) + length.value;
     if (packetSize > m_maximumPacketSize) {
         // Decided from the header alone so that an oversized body is never buffered.
-        m_error = ProtocolError{ReasonCode::PacketTooLarge,
-                                FramerText::tr("packet of %1 bytes exceeds the maximum packet size of %2 bytes")
-                                    .arg(packetSize)
-                                    .arg(m_maximumPacketSize)};
+        m_error = ProtocolError{
+            ReasonCode::PacketTooLarge,
+            FramerText::tr("packet of %1 bytes exceeds the maximum packet size of %2 bytes")
+                .arg(packetSize)
+                .arg(m_maximumPacketSize)};
         return std::nullopt;
     }
     if (quint64(available) < packetSize)
@@ -83,6 +92,9 @@ void Framer::reset()
     m_error.reset();
 }
 
-qsizetype Framer::bufferedBytes() const { return m_buffer.size() - m_offset; }
+qsizetype Framer::bufferedBytes() const
+{
+    return m_buffer.size() - m_offset;
+}
 
 } // namespace mqttscope

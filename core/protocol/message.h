@@ -16,7 +16,7 @@ struct Message
     quint8 qos = 0;
     bool retain = false;
     bool dup = false;
-    SharedProperties properties;     // empty (null) for 3.1.1
+    SharedProperties properties; // empty (null) for 3.1.1
     qint64 receivedMsecsSinceEpoch = 0; // set by the client on receipt; 0 for outgoing
 
     friend bool operator==(const Message &, const Message &) = default;

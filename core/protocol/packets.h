@@ -3,8 +3,9 @@
 
 // The control packets of MQTT 3.1.1 and 5.0 as plain values. These are deliberately grouped in one
 // header: they are passive data, one struct per packet type, with no behaviour of their own.
-// Strings that are UTF-8 on the wire are QString here except topic names on the hot path (QByteArray
-// UTF-8, validated by the codec). Fields that only exist in 5.0 are ignored when encoding 3.1.1.
+// Strings that are UTF-8 on the wire are QString here except topic names on the hot path
+// (QByteArray UTF-8, validated by the codec). Fields that only exist in 5.0 are ignored when
+// encoding 3.1.1.
 
 #include "protocol/properties.h"
 #include "protocol/protocolversion.h"
@@ -66,7 +67,7 @@ struct ConnackPacket
 {
     bool sessionPresent = false;
     ReasonCode reason = ReasonCode::Success; // 3.1.1 return codes mapped, see reasoncode.h
-    quint8 rawReturnCode = 0;                // the byte as received (3.1.1 return code or 5.0 reason)
+    quint8 rawReturnCode = 0; // the byte as received (3.1.1 return code or 5.0 reason)
     Properties properties;
     friend bool operator==(const ConnackPacket &, const ConnackPacket &) = default;
 };
@@ -103,7 +104,7 @@ struct Subscription
 {
     QString filter;
     quint8 qos = 0;
-    bool noLocal = false;           // 5.0
+    bool noLocal = false; // 5.0
     bool retainAsPublished = false; // 5.0
     RetainHandling retainHandling = RetainHandling::SendAtSubscribe; // 5.0
     friend bool operator==(const Subscription &, const Subscription &) = default;

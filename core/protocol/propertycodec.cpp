@@ -9,7 +9,10 @@ namespace mqttscope {
 
 namespace {
 
-constexpr quint16 placeBit(PropertyPlace place) { return quint16(1u << quint8(place)); }
+constexpr quint16 placeBit(PropertyPlace place)
+{
+    return quint16(1u << quint8(place));
+}
 
 template<typename... Places>
 constexpr quint16 places(Places... list)
@@ -20,7 +23,7 @@ constexpr quint16 places(Places... list)
 struct PropertyInfo
 {
     const char *name = nullptr; // nullptr: no property has this identifier
-    quint16 allowedIn = 0;      // PropertyPlace bits
+    quint16 allowedIn = 0; // PropertyPlace bits
 };
 
 using P = PropertyPlace;
@@ -32,51 +35,71 @@ constexpr std::array<PropertyInfo, 0x2B> propertyTable = [] {
         table[quint8(id)] = PropertyInfo{name, allowedIn};
     };
     const quint16 message = places(P::Publish, P::Will);
-    set(PropertyId::PayloadFormatIndicator, QT_TRANSLATE_NOOP("mqttscope::Property", "Payload Format Indicator"), message);
-    set(PropertyId::MessageExpiryInterval, QT_TRANSLATE_NOOP("mqttscope::Property", "Message Expiry Interval"), message);
+    set(PropertyId::PayloadFormatIndicator,
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Payload Format Indicator"), message);
+    set(PropertyId::MessageExpiryInterval,
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Message Expiry Interval"), message);
     set(PropertyId::ContentType, QT_TRANSLATE_NOOP("mqttscope::Property", "Content Type"), message);
-    set(PropertyId::ResponseTopic, QT_TRANSLATE_NOOP("mqttscope::Property", "Response Topic"), message);
-    set(PropertyId::CorrelationData, QT_TRANSLATE_NOOP("mqttscope::Property", "Correlation Data"), message);
-    set(PropertyId::SubscriptionIdentifier, QT_TRANSLATE_NOOP("mqttscope::Property", "Subscription Identifier"),
+    set(PropertyId::ResponseTopic, QT_TRANSLATE_NOOP("mqttscope::Property", "Response Topic"),
+        message);
+    set(PropertyId::CorrelationData, QT_TRANSLATE_NOOP("mqttscope::Property", "Correlation Data"),
+        message);
+    set(PropertyId::SubscriptionIdentifier,
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Subscription Identifier"),
         places(P::Publish, P::Subscribe));
-    set(PropertyId::SessionExpiryInterval, QT_TRANSLATE_NOOP("mqttscope::Property", "Session Expiry Interval"),
+    set(PropertyId::SessionExpiryInterval,
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Session Expiry Interval"),
         places(P::Connect, P::Connack, P::Disconnect));
     set(PropertyId::AssignedClientIdentifier,
         QT_TRANSLATE_NOOP("mqttscope::Property", "Assigned Client Identifier"), places(P::Connack));
-    set(PropertyId::ServerKeepAlive, QT_TRANSLATE_NOOP("mqttscope::Property", "Server Keep Alive"), places(P::Connack));
-    set(PropertyId::AuthenticationMethod, QT_TRANSLATE_NOOP("mqttscope::Property", "Authentication Method"),
+    set(PropertyId::ServerKeepAlive, QT_TRANSLATE_NOOP("mqttscope::Property", "Server Keep Alive"),
+        places(P::Connack));
+    set(PropertyId::AuthenticationMethod,
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Authentication Method"),
         places(P::Connect, P::Connack, P::Auth));
-    set(PropertyId::AuthenticationData, QT_TRANSLATE_NOOP("mqttscope::Property", "Authentication Data"),
+    set(PropertyId::AuthenticationData,
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Authentication Data"),
         places(P::Connect, P::Connack, P::Auth));
     set(PropertyId::RequestProblemInformation,
-        QT_TRANSLATE_NOOP("mqttscope::Property", "Request Problem Information"), places(P::Connect));
-    set(PropertyId::WillDelayInterval, QT_TRANSLATE_NOOP("mqttscope::Property", "Will Delay Interval"), places(P::Will));
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Request Problem Information"),
+        places(P::Connect));
+    set(PropertyId::WillDelayInterval,
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Will Delay Interval"), places(P::Will));
     set(PropertyId::RequestResponseInformation,
-        QT_TRANSLATE_NOOP("mqttscope::Property", "Request Response Information"), places(P::Connect));
-    set(PropertyId::ResponseInformation, QT_TRANSLATE_NOOP("mqttscope::Property", "Response Information"),
-        places(P::Connack));
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Request Response Information"),
+        places(P::Connect));
+    set(PropertyId::ResponseInformation,
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Response Information"), places(P::Connack));
     set(PropertyId::ServerReference, QT_TRANSLATE_NOOP("mqttscope::Property", "Server Reference"),
         places(P::Connack, P::Disconnect));
     set(PropertyId::ReasonString, QT_TRANSLATE_NOOP("mqttscope::Property", "Reason String"),
         places(P::Connack, P::PubAck, P::Suback, P::Unsuback, P::Disconnect, P::Auth));
     set(PropertyId::ReceiveMaximum, QT_TRANSLATE_NOOP("mqttscope::Property", "Receive Maximum"),
         places(P::Connect, P::Connack));
-    set(PropertyId::TopicAliasMaximum, QT_TRANSLATE_NOOP("mqttscope::Property", "Topic Alias Maximum"),
+    set(PropertyId::TopicAliasMaximum,
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Topic Alias Maximum"),
         places(P::Connect, P::Connack));
-    set(PropertyId::TopicAlias, QT_TRANSLATE_NOOP("mqttscope::Property", "Topic Alias"), places(P::Publish));
-    set(PropertyId::MaximumQoS, QT_TRANSLATE_NOOP("mqttscope::Property", "Maximum QoS"), places(P::Connack));
-    set(PropertyId::RetainAvailable, QT_TRANSLATE_NOOP("mqttscope::Property", "Retain Available"), places(P::Connack));
+    set(PropertyId::TopicAlias, QT_TRANSLATE_NOOP("mqttscope::Property", "Topic Alias"),
+        places(P::Publish));
+    set(PropertyId::MaximumQoS, QT_TRANSLATE_NOOP("mqttscope::Property", "Maximum QoS"),
+        places(P::Connack));
+    set(PropertyId::RetainAvailable, QT_TRANSLATE_NOOP("mqttscope::Property", "Retain Available"),
+        places(P::Connack));
     set(PropertyId::UserProperty, QT_TRANSLATE_NOOP("mqttscope::Property", "User Property"),
         places(P::Connect, P::Will, P::Connack, P::Publish, P::PubAck, P::Subscribe, P::Suback,
                P::Unsubscribe, P::Unsuback, P::Disconnect, P::Auth));
-    set(PropertyId::MaximumPacketSize, QT_TRANSLATE_NOOP("mqttscope::Property", "Maximum Packet Size"),
+    set(PropertyId::MaximumPacketSize,
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Maximum Packet Size"),
         places(P::Connect, P::Connack));
     set(PropertyId::WildcardSubscriptionAvailable,
-        QT_TRANSLATE_NOOP("mqttscope::Property", "Wildcard Subscription Available"), places(P::Connack));
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Wildcard Subscription Available"),
+        places(P::Connack));
     set(PropertyId::SubscriptionIdentifierAvailable,
-        QT_TRANSLATE_NOOP("mqttscope::Property", "Subscription Identifier Available"), places(P::Connack));
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Subscription Identifier Available"),
+        places(P::Connack));
     set(PropertyId::SharedSubscriptionAvailable,
-        QT_TRANSLATE_NOOP("mqttscope::Property", "Shared Subscription Available"), places(P::Connack));
+        QT_TRANSLATE_NOOP("mqttscope::Property", "Shared Subscription Available"),
+        places(P::Connack));
     return table;
 }();
 
@@ -94,14 +117,20 @@ QString placeName(const ByteReader &reader, PropertyPlace place)
     return packetTypeName(reader.packet());
 }
 
-QString hexId(quint32 id) { return QStringLiteral("0x%1").arg(id, 2, 16, QLatin1Char('0')); }
+QString hexId(quint32 id)
+{
+    return QStringLiteral("0x%1").arg(id, 2, 16, QLatin1Char('0'));
+}
 
 // Reads the value of one property whose identifier was checked against the table.
 class PropertyValueReader
 {
 public:
     PropertyValueReader(ByteReader &reader, PropertyId id, Properties &out)
-        : m_reader(reader), m_id(id), m_name(propertyTable[quint8(id)].name), m_out(out)
+        : m_reader(reader)
+        , m_id(id)
+        , m_name(propertyTable[quint8(id)].name)
+        , m_out(out)
     {
     }
 
@@ -198,10 +227,11 @@ private:
     {
         field = m_reader.u8(m_name);
         if (m_reader.ok() && *field > 1) {
-            m_reader.fail(ReasonCode::ProtocolError,
-                          QCoreApplication::translate("mqttscope::Codec", "%1 must be 0 or 1, not %2")
-                              .arg(propertyName(m_id))
-                              .arg(uint(*field)));
+            m_reader.fail(
+                ReasonCode::ProtocolError,
+                QCoreApplication::translate("mqttscope::Codec", "%1 must be 0 or 1, not %2")
+                    .arg(propertyName(m_id))
+                    .arg(uint(*field)));
         }
     }
 
@@ -231,7 +261,8 @@ QString propertyName(PropertyId id)
 {
     const PropertyInfo *info = infoFor(quint8(id));
     if (!info)
-        return QCoreApplication::translate("mqttscope::Property", "Unknown property %1").arg(hexId(quint8(id)));
+        return QCoreApplication::translate("mqttscope::Property", "Unknown property %1")
+            .arg(hexId(quint8(id)));
     return QCoreApplication::translate("mqttscope::Property", info->name);
 }
 
@@ -264,25 +295,27 @@ void readPropertyList(ByteReader &reader, PropertyPlace place, qsizetype end, Pr
             return;
         const PropertyInfo *info = infoFor(id);
         if (!info) { // 2.2.2.2: an identifier not valid for the packet is a Malformed Packet
-            reader.fail(ReasonCode::MalformedPacket,
-                        QCoreApplication::translate("mqttscope::Codec", "unknown property identifier %1")
-                            .arg(hexId(id)));
+            reader.fail(
+                ReasonCode::MalformedPacket,
+                QCoreApplication::translate("mqttscope::Codec", "unknown property identifier %1")
+                    .arg(hexId(id)));
             return;
         }
         const auto property = PropertyId(id);
         if (!(info->allowedIn & placeBit(place))) {
             reader.fail(ReasonCode::MalformedPacket,
-                        QCoreApplication::translate("mqttscope::Codec", "property %1 (%2) is not allowed in %3")
+                        QCoreApplication::translate("mqttscope::Codec",
+                                                    "property %1 (%2) is not allowed in %3")
                             .arg(propertyName(property), hexId(id), placeName(reader, place)));
             return;
         }
         const bool repeatable = property == PropertyId::UserProperty
-                                || (property == PropertyId::SubscriptionIdentifier
-                                    && place == PropertyPlace::Publish);
+            || (property == PropertyId::SubscriptionIdentifier && place == PropertyPlace::Publish);
         const quint64 bit = quint64(1) << id;
         if (!repeatable && (seen & bit)) {
             reader.fail(ReasonCode::ProtocolError,
-                        QCoreApplication::translate("mqttscope::Codec", "property %1 (%2) appears more than once")
+                        QCoreApplication::translate("mqttscope::Codec",
+                                                    "property %1 (%2) appears more than once")
                             .arg(propertyName(property), hexId(id)));
             return;
         }
@@ -314,11 +347,26 @@ void readProperties(ByteReader &reader, PropertyPlace place, SharedProperties &o
 namespace {
 
 // The value of a property, by its data type (2.2.2.2).
-void writeValue(ByteWriter &w, quint8 value) { w.u8(value); }
-void writeValue(ByteWriter &w, quint16 value) { w.u16(value); }
-void writeValue(ByteWriter &w, quint32 value) { w.u32(value); }
-void writeValue(ByteWriter &w, const QString &value) { w.string(value); }
-void writeValue(ByteWriter &w, const QByteArray &value) { w.binary(value); }
+void writeValue(ByteWriter &w, quint8 value)
+{
+    w.u8(value);
+}
+void writeValue(ByteWriter &w, quint16 value)
+{
+    w.u16(value);
+}
+void writeValue(ByteWriter &w, quint32 value)
+{
+    w.u32(value);
+}
+void writeValue(ByteWriter &w, const QString &value)
+{
+    w.string(value);
+}
+void writeValue(ByteWriter &w, const QByteArray &value)
+{
+    w.binary(value);
+}
 
 void writePropertyList(ByteWriter &w, const Properties &p)
 {

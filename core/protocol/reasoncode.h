@@ -54,7 +54,10 @@ enum class ReasonCode : quint8 {
 };
 
 // True for codes >= 0x80 [MQTT-2.4].
-constexpr bool isError(ReasonCode code) { return static_cast<quint8>(code) >= 0x80; }
+constexpr bool isError(ReasonCode code)
+{
+    return static_cast<quint8>(code) >= 0x80;
+}
 
 // Human-readable, translatable name of a reason code, e.g. "Not authorized".
 QString reasonCodeName(ReasonCode code);

@@ -61,7 +61,8 @@ QString wildcardProblem(QByteArrayView filter)
 bool containsWildcard(QByteArrayView topic)
 {
     return topic.size() > 0
-           && (std::memchr(topic.data(), '+', topic.size()) || std::memchr(topic.data(), '#', topic.size()));
+        && (std::memchr(topic.data(), '+', topic.size())
+            || std::memchr(topic.data(), '#', topic.size()));
 }
 
 QString nameProblem(QByteArrayView name)
@@ -101,7 +102,10 @@ QByteArrayView stripSharePrefix(QByteArrayView filter)
     return slash < 0 ? filter : filter.sliced(slash + 1);
 }
 
-bool isShared(QByteArrayView filter) { return filter.startsWith(SharePrefix); }
+bool isShared(QByteArrayView filter)
+{
+    return filter.startsWith(SharePrefix);
+}
 
 bool matches(QByteArrayView filter, QByteArrayView name)
 {

@@ -21,7 +21,10 @@ bool isAsciiWithoutNul(quint64 word)
     return ((word & HighBits) | hasZeroByte) == 0;
 }
 
-bool isContinuation(quint8 byte) { return (byte & 0xC0) == 0x80; }
+bool isContinuation(quint8 byte)
+{
+    return (byte & 0xC0) == 0x80;
+}
 
 } // namespace
 
@@ -54,7 +57,7 @@ Utf8Check checkMqttUtf8(QByteArrayView bytes)
         if (lead < 0xC2) {
             if (lead >= 0xC0)
                 return Utf8Check::Overlong; // C0, C1 only encode U+0000..U+007F
-            return Utf8Check::IllFormed;    // stray continuation byte
+            return Utf8Check::IllFormed; // stray continuation byte
         } else if (lead < 0xE0) {
             length = 2;
         } else if (lead < 0xF0) {

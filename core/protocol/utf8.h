@@ -10,9 +10,9 @@ namespace mqttscope {
 // 3.1.1 [MQTT-1.5.3-1], [MQTT-1.5.3-2]; 5.0 [MQTT-1.5.4-1], [MQTT-1.5.4-2].
 enum class Utf8Check : quint8 {
     Valid,
-    IllFormed,  // truncated sequence, stray continuation byte, invalid lead byte, > U+10FFFF
-    Overlong,   // a code point encoded in more bytes than needed
-    Surrogate,  // U+D800..U+DFFF
+    IllFormed, // truncated sequence, stray continuation byte, invalid lead byte, > U+10FFFF
+    Overlong, // a code point encoded in more bytes than needed
+    Surrogate, // U+D800..U+DFFF
     NullCharacter,
 };
 

@@ -13,8 +13,8 @@ struct VariableByteInteger
     enum Status : quint8 {
         Complete,
         NeedMoreBytes, // every available byte had the continuation bit set
-        TooLong,       // a fifth byte would be needed: malformed
-        NotMinimal,    // e.g. 0x80 0x00 for zero: malformed [MQTT-1.5.5-1]
+        TooLong, // a fifth byte would be needed: malformed
+        NotMinimal, // e.g. 0x80 0x00 for zero: malformed [MQTT-1.5.5-1]
     };
     Status status = NeedMoreBytes;
     quint32 value = 0;
@@ -31,7 +31,8 @@ struct VariableByteInteger
             const auto byte = static_cast<quint8>(data[i]);
             result.value += (byte & 0x7Fu) * multiplier;
             if ((byte & 0x80u) == 0) {
-                // The last byte of a multi-byte encoding being zero means it could have been shorter.
+                // The last byte of a multi-byte encoding being zero means it could have been
+                // shorter.
                 result.status = (byte == 0 && i > 0) ? NotMinimal : Complete;
                 result.length = i + 1;
                 return result;

@@ -23,9 +23,12 @@ std::optional<TransportKind> kindOfScheme(QStringView scheme)
         TransportKind kind;
     };
     static constexpr Scheme schemes[] = {
-        {"mqtt"_L1, TransportKind::Tcp},   {"tcp"_L1, TransportKind::Tcp},
-        {"mqtts"_L1, TransportKind::Tls},  {"ssl"_L1, TransportKind::Tls},
-        {"tls"_L1, TransportKind::Tls},    {"ws"_L1, TransportKind::WebSocket},
+        {"mqtt"_L1, TransportKind::Tcp},
+        {"tcp"_L1, TransportKind::Tcp},
+        {"mqtts"_L1, TransportKind::Tls},
+        {"ssl"_L1, TransportKind::Tls},
+        {"tls"_L1, TransportKind::Tls},
+        {"ws"_L1, TransportKind::WebSocket},
         {"wss"_L1, TransportKind::SecureWebSocket},
     };
     for (const Scheme &s : schemes) {
@@ -100,13 +103,15 @@ std::optional<EndpointUrl> parseEndpointUrl(const QString &url, QString *error)
     const QString text = url.trimmed();
     const qsizetype schemeEnd = text.indexOf("://"_L1);
     if (schemeEnd <= 0) {
-        fail(error, tr("Not a broker URL: %1 (expected mqtt://, mqtts://, ws:// or wss://)").arg(url));
+        fail(error,
+             tr("Not a broker URL: %1 (expected mqtt://, mqtts://, ws:// or wss://)").arg(url));
         return std::nullopt;
     }
     const auto kind = kindOfScheme(QStringView(text).first(schemeEnd));
     if (!kind) {
-        fail(error, tr("Unknown URL scheme: %1 (expected mqtt, mqtts, ws or wss)")
-                        .arg(QStringView(text).first(schemeEnd)));
+        fail(error,
+             tr("Unknown URL scheme: %1 (expected mqtt, mqtts, ws or wss)")
+                 .arg(QStringView(text).first(schemeEnd)));
         return std::nullopt;
     }
 

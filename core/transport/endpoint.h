@@ -18,14 +18,15 @@ struct Endpoint
     QString host = QStringLiteral("localhost");
     quint16 port = 1883;
     QString path = QStringLiteral("/mqtt"); // WebSocket only
-    TlsOptions tls;                         // Tls and SecureWebSocket only
+    TlsOptions tls; // Tls and SecureWebSocket only
     int connectTimeoutMs = 10000;
 
     static quint16 defaultPort(TransportKind kind); // 1883, 8883, 80, 443
     friend bool operator==(const Endpoint &, const Endpoint &) = default;
 };
 
-// A parsed `mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path` (also tcp://, ssl://, tls://, wss://).
+// A parsed `mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path` (also tcp://, ssl://, tls://,
+// wss://).
 struct EndpointUrl
 {
     Endpoint endpoint;

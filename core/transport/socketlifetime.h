@@ -9,7 +9,7 @@ namespace mqttscope::socketlifetime {
 
 // Drops the socket at once: no more signals to `receiver`, connection aborted, object deleted
 // from the event loop (we may be inside one of its signals).
-template <typename Socket>
+template<typename Socket>
 void discard(QPointer<Socket> &socket, QObject *receiver)
 {
     if (!socket)

@@ -32,7 +32,11 @@ protected:
     // Starts connecting the socket made by createSocket().
     virtual void connectSocket(QAbstractSocket *socket) = 0;
     // Called on a socket error before the generic text is used; true when it reported it.
-    virtual bool describeError(QAbstractSocket::SocketError error) { Q_UNUSED(error); return false; }
+    virtual bool describeError(QAbstractSocket::SocketError error)
+    {
+        Q_UNUSED(error);
+        return false;
+    }
     // For tcp when connected, for tls when encrypted.
     void socketReady();
     QAbstractSocket *socket() const { return m_socket; }

@@ -107,8 +107,10 @@ bool loadLegacyOpenSslAlgorithms()
 {
     static const bool loaded = [] {
         // Loading a provider explicitly stops the implicit default one: keep it too.
-        const bool ok = OSSL_PROVIDER_load(nullptr, "default") && OSSL_PROVIDER_load(nullptr, "legacy");
-        qCInfo(lcTls) << "OpenSSL legacy provider for an old PKCS#12 file:" << (ok ? "loaded" : "unavailable");
+        const bool ok =
+            OSSL_PROVIDER_load(nullptr, "default") && OSSL_PROVIDER_load(nullptr, "legacy");
+        qCInfo(lcTls) << "OpenSSL legacy provider for an old PKCS#12 file:"
+                      << (ok ? "loaded" : "unavailable");
         return ok;
     }();
     return loaded;

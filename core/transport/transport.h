@@ -73,16 +73,17 @@ protected:
 
     // The shared life cycle, so that every kind signals alike. An implementation's open() starts
     // with prepareOpen(), its close() with beginClosing().
-    bool prepareOpen();                  // false when already opening/open; ends a pending close
-    void finishOpening();                // state Open, emits connected()
+    bool prepareOpen(); // false when already opening/open; ends a pending close
+    void finishOpening(); // state Open, emits connected()
     // Emits errorOccurred() + closed() and drops the connection. While closing the end of the
     // connection is expected: then only closed().
     void fail(const QString &message);
-    void failSoon(const QString &message); // fail() from the event loop: open() never signals inside
+    void
+    failSoon(const QString &message); // fail() from the event loop: open() never signals inside
     // Open: state Closing, true (the caller starts a graceful close, then finishClosing()).
     // Opening: drops the attempt, emits closed(), false. Otherwise false.
     bool beginClosing();
-    void finishClosing();                // state Closed, emits closed() when it was not closed
+    void finishClosing(); // state Closed, emits closed() when it was not closed
     // Drops the underlying connection at once without signals.
     virtual void abortConnection() = 0;
 
@@ -92,7 +93,7 @@ private:
     Endpoint m_endpoint;
     State m_state = State::Closed;
     quint64 m_attempt = 0; // counts open()s, so that a late failSoon() hits only its own attempt
-    QTimer m_deadline;     // bounds connecting (connectTimeoutMs) and closing
+    QTimer m_deadline; // bounds connecting (connectTimeoutMs) and closing
 };
 
 } // namespace mqttscope

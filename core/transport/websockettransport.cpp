@@ -72,7 +72,8 @@ void WebSocketTransport::open()
         }
         m_socket->setSslConfiguration(*config);
         connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-            m_sslErrors = transporterrors::relevantSslErrors(errors, endpoint().tls.skipHostNameCheck);
+            m_sslErrors =
+                transporterrors::relevantSslErrors(errors, endpoint().tls.skipHostNameCheck);
             if (m_sslErrors.isEmpty())
                 m_socket->ignoreSslErrors(errors);
         });
@@ -88,8 +89,8 @@ void WebSocketTransport::open()
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             &WebSocketTransport::onError);
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
-        fail(transporterrors::describeSocketError(QAbstractSocket::RemoteHostClosedError,
-                                                  QString(), endpoint()));
+        fail(transporterrors::describeSocketError(QAbstractSocket::RemoteHostClosedError, QString(),
+                                                  endpoint()));
     });
     connect(m_socket, &QWebSocket::binaryFrameReceived, this, &WebSocketTransport::onFrame);
     connect(m_socket, &QWebSocket::textFrameReceived, this, [this] {

@@ -27,7 +27,7 @@ class AedesBroker : public TestBroker
 public:
     enum class Listener {
         Tcp, // mqtt://127.0.0.1:port
-        Ws,  // ws://127.0.0.1:port/mqtt
+        Ws, // ws://127.0.0.1:port/mqtt
     };
 
     AedesBroker();

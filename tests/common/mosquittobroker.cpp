@@ -64,7 +64,8 @@ QString MosquittoBroker::mosquittoProgram()
 {
     QString program = QStandardPaths::findExecutable(u"mosquitto"_s);
     if (program.isEmpty())
-        program = QStandardPaths::findExecutable(u"mosquitto"_s, {u"/usr/sbin"_s, u"/usr/local/sbin"_s});
+        program =
+            QStandardPaths::findExecutable(u"mosquitto"_s, {u"/usr/sbin"_s, u"/usr/local/sbin"_s});
     return program;
 }
 
@@ -74,7 +75,8 @@ QString MosquittoBroker::mosquittoVersion() const
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(mosquittoProgram(), {u"-h"_s});
     process.waitForFinished(kStopTimeoutMs);
-    const auto match = QRegularExpression(u"version (\\S+)"_s).match(QString::fromUtf8(process.readAll()));
+    const auto match =
+        QRegularExpression(u"version (\\S+)"_s).match(QString::fromUtf8(process.readAll()));
     return match.hasMatch() ? match.captured(1) : QString();
 }
 
@@ -180,9 +182,9 @@ bool MosquittoBroker::start(const QList<Listener> &listeners, const QStringList 
         return false;
     }
     // World-readable: started as root, mosquitto reads its files as user `mosquitto`.
-    QFile::setPermissions(m_dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner
-                                            | QFile::ReadGroup | QFile::ExeGroup
-                                            | QFile::ReadOther | QFile::ExeOther);
+    QFile::setPermissions(m_dir.path(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                              | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
     const bool wantsTls = std::any_of(m_listeners.cbegin(), m_listeners.cend(), isTls);
     if (wantsTls && !m_certificates.generate()) {
         m_error = m_certificates.errorString();
@@ -237,13 +239,15 @@ bool MosquittoBroker::writePasswordFile()
             arguments.prepend(u"-c"_s);
         passwd.start(u"mosquitto_passwd"_s, arguments);
         if (!passwd.waitForFinished(kStopTimeoutMs) || passwd.exitCode() != 0) {
-            m_error = u"mosquitto_passwd failed (install mosquitto via scripts/install-deps.sh): %1 %2"_s
-                          .arg(passwd.errorString(), QString::fromLocal8Bit(passwd.readAll()).trimmed());
+            m_error =
+                u"mosquitto_passwd failed (install mosquitto via scripts/install-deps.sh): %1 %2"_s
+                    .arg(passwd.errorString(), QString::fromLocal8Bit(passwd.readAll()).trimmed());
             return false;
         }
         first = false;
     }
-    QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    QFile::setPermissions(
+        file, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     return true;
 }
 
@@ -283,7 +287,8 @@ bool MosquittoBroker::writeConfig()
         if (listener == Listener::TlsClientCert)
             lines << u"require_certificate true"_s;
         if (listener == Listener::PasswordTcp)
-            lines << u"allow_anonymous false"_s << u"password_file "_s + m_dir.filePath(u"passwords"_s);
+            lines << u"allow_anonymous false"_s
+                  << u"password_file "_s + m_dir.filePath(u"passwords"_s);
         else
             lines << u"allow_anonymous true"_s;
     }
@@ -295,8 +300,9 @@ bool MosquittoBroker::writeConfig()
         return false;
     }
     config.close();
-    QFile::setPermissions(config.fileName(), QFile::ReadOwner | QFile::WriteOwner
-                                                 | QFile::ReadGroup | QFile::ReadOther);
+    QFile::setPermissions(config.fileName(),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
+                              | QFile::ReadOther);
     return true;
 }
 

@@ -36,12 +36,12 @@ class MosquittoBroker : public TestBroker
 {
 public:
     enum class Listener {
-        Tcp,           // mqtt://127.0.0.1:port
-        Tls,           // mqtts://, server cert for 127.0.0.1/localhost/::1 signed by certificates().caFile()
+        Tcp, // mqtt://127.0.0.1:port
+        Tls, // mqtts://, server cert for 127.0.0.1/localhost/::1 signed by certificates().caFile()
         TlsClientCert, // mqtts:// with `require_certificate true` (clients signed by the same CA)
-        Ws,            // ws://127.0.0.1:port/mqtt (any path is accepted)
-        Wss,           // wss://, same certificate as Tls
-        PasswordTcp,   // mqtt:// with `allow_anonymous false` and a password file made from users
+        Ws, // ws://127.0.0.1:port/mqtt (any path is accepted)
+        Wss, // wss://, same certificate as Tls
+        PasswordTcp, // mqtt:// with `allow_anonymous false` and a password file made from users
     };
 
     MosquittoBroker();
@@ -49,8 +49,8 @@ public:
     MosquittoBroker(const MosquittoBroker &) = delete;
     MosquittoBroker &operator=(const MosquittoBroker &) = delete;
 
-    // Starts mosquitto with these listeners (none = Tcp only) and waits (at most 10 s) until each accepts
-    // connections. `extraConfig` are global mosquitto.conf lines, e.g. "max_keepalive 10",
+    // Starts mosquitto with these listeners (none = Tcp only) and waits (at most 10 s) until each
+    // accepts connections. `extraConfig` are global mosquitto.conf lines, e.g. "max_keepalive 10",
     // "message_size_limit 1000", "retain_available false". Makes the certificates first when a TLS
     // listener is asked for. Retries once with new ports. False on failure with errorString()
     // (e.g. "mosquitto not installed: run scripts/install-deps.sh").

@@ -17,7 +17,7 @@ class TestBroker
 public:
     virtual ~TestBroker() = default;
 
-    virtual QString name() const = 0;    // "mosquitto", "aedes"
+    virtual QString name() const = 0; // "mosquitto", "aedes"
     virtual QString version() const = 0; // e.g. "2.0.11", "1.2.0"; empty before start
 
     // Starts with one listener per transport on free loopback ports and waits until each

@@ -32,17 +32,17 @@ public:
     QString errorString() const { return m_error; }
 
     QString dir() const;
-    QString caFile() const;               // ca.pem, the CA that signed server and client
-    QString otherCaFile() const;          // other-ca.pem, signed nothing here
-    QString serverCertFile() const;       // server.pem
-    QString serverKeyFile() const;        // server.key (unencrypted)
-    QString clientCertFile() const;       // client.pem
-    QString clientKeyFile() const;        // client.key, RSA, unencrypted
-    QString clientEncryptedKeyFile() const;            // "BEGIN ENCRYPTED PRIVATE KEY" (PKCS#8)
+    QString caFile() const; // ca.pem, the CA that signed server and client
+    QString otherCaFile() const; // other-ca.pem, signed nothing here
+    QString serverCertFile() const; // server.pem
+    QString serverKeyFile() const; // server.key (unencrypted)
+    QString clientCertFile() const; // client.pem
+    QString clientKeyFile() const; // client.key, RSA, unencrypted
+    QString clientEncryptedKeyFile() const; // "BEGIN ENCRYPTED PRIVATE KEY" (PKCS#8)
     QString clientEncryptedTraditionalKeyFile() const; // "Proc-Type: 4,ENCRYPTED" (legacy PEM)
-    QString clientPkcs12File() const;     // client.p12: client cert + key + CA
-    QString clientEcCertFile() const;     // client-ec.pem
-    QString clientEcKeyFile() const;      // client-ec.key, EC P-256, unencrypted
+    QString clientPkcs12File() const; // client.p12: client cert + key + CA
+    QString clientEcCertFile() const; // client-ec.pem
+    QString clientEcKeyFile() const; // client-ec.key, EC P-256, unencrypted
     static QByteArray clientKeyPassphrase(); // for both encrypted keys
     static QByteArray pkcs12Passphrase();
 

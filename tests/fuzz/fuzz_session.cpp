@@ -33,14 +33,16 @@ void checkWritten(const QByteArray &bytes, ProtocolVersion version)
     Framer framer;
     framer.append(bytes);
     while (const auto frame = framer.next())
-        check(std::holds_alternative<Packet>(decodePacket(*frame, version)), "the session wrote a bad packet");
+        check(std::holds_alternative<Packet>(decodePacket(*frame, version)),
+              "the session wrote a bad packet");
     check(!framer.error() && framer.bufferedBytes() == 0, "the session wrote a partial packet");
 }
 
 class Run
 {
 public:
-    Run(ProtocolVersion version, quint16 window) : m_version(version)
+    Run(ProtocolVersion version, quint16 window)
+        : m_version(version)
     {
         SessionSettings settings;
         settings.maximumInflight = window;

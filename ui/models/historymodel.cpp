@@ -42,7 +42,8 @@ void HistoryModel::refresh()
         m_rows.remove(0, evicted);
         endRemoveRows();
     }
-    const quint64 newest = m_rows.isEmpty() ? (oldest == 0 ? 0 : oldest - 1) : m_rows.last().sequence;
+    const quint64 newest =
+        m_rows.isEmpty() ? (oldest == 0 ? 0 : oldest - 1) : m_rows.last().sequence;
     const QList<HistoryEntry> arrived = m_history->entries(m_topic, newest);
     if (!arrived.isEmpty()) {
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + arrived.size() - 1));
@@ -99,7 +100,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         if (index.column() == TimeColumn)
-            return QDateTime::fromMSecsSinceEpoch(e.receivedMsecs, Qt::UTC).toString(Qt::ISODateWithMs);
+            return QDateTime::fromMSecsSinceEpoch(e.receivedMsecs, Qt::UTC)
+                .toString(Qt::ISODateWithMs);
         return {};
     case Qt::DisplayRole:
         break;
@@ -108,7 +110,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     }
     switch (index.column()) {
     case TimeColumn:
-        return QDateTime::fromMSecsSinceEpoch(e.receivedMsecs).toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s);
+        return QDateTime::fromMSecsSinceEpoch(e.receivedMsecs)
+            .toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s);
     case QosColumn:
         return int(e.qos);
     case RetainColumn:

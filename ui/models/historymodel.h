@@ -29,8 +29,8 @@ public:
     };
     enum Role {
         PayloadRole = Qt::UserRole + 1, // QByteArray, whole and unaltered
-        ReceivedMsecsRole,              // qint64 since the epoch
-        SequenceRole,                   // quint64, grows with arrival
+        ReceivedMsecsRole, // qint64 since the epoch
+        SequenceRole, // quint64, grows with arrival
     };
 
     explicit HistoryModel(const MessageHistory *history, QObject *parent = nullptr);
@@ -43,7 +43,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
 
     // "content-type=…; response-topic=…; …" for MQTT 5 properties; empty for none.
     static QString propertiesSummary(const Properties &properties);

@@ -80,7 +80,8 @@ void TopicSortFilterProxyModel::setSourceModel(QAbstractItemModel *model)
     Q_ASSERT_X(m_model || !model, "TopicSortFilterProxyModel", "needs a TopicTreeModel");
     QSortFilterProxyModel::setSourceModel(model);
     if (m_model) {
-        connect(m_model, &TopicTreeModel::filterChanged, this, &TopicSortFilterProxyModel::invalidateFilter);
+        connect(m_model, &TopicTreeModel::filterChanged, this,
+                &TopicSortFilterProxyModel::invalidateFilter);
         // Dynamic filtering would map rows the filter reveals when their VisibleRole changes;
         // without it (sorted by traffic) they are mapped here.
         connect(m_model, &TopicTreeModel::dataChanged, this,
@@ -120,7 +121,8 @@ void TopicSortFilterProxyModel::resort()
     m_rateClockMsecs = 0;
 }
 
-bool TopicSortFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+bool TopicSortFilterProxyModel::filterAcceptsRow(int sourceRow,
+                                                 const QModelIndex &sourceParent) const
 {
     if (!m_model->isFiltered())
         return true;
@@ -139,7 +141,8 @@ bool TopicSortFilterProxyModel::lessThan(const QModelIndex &left, const QModelIn
     case TopicTreeModel::TopicsColumn:
         return store.subtreeTopicCount(a) < store.subtreeTopicCount(b);
     case TopicTreeModel::RateColumn: {
-        const qint64 now = m_rateClockMsecs != 0 ? m_rateClockMsecs : QDateTime::currentMSecsSinceEpoch();
+        const qint64 now =
+            m_rateClockMsecs != 0 ? m_rateClockMsecs : QDateTime::currentMSecsSinceEpoch();
         return store.messagesPerSecond(a, now) < store.messagesPerSecond(b, now);
     }
     case TopicTreeModel::ValueColumn:

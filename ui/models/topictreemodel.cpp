@@ -23,8 +23,11 @@ namespace {
 constexpr int DefaultFlushMsecs = 50;
 constexpr int PreviewChars = 60;
 // Roles that change whenever a topic receives a message.
-const QList<int> MessageRoles{Qt::DisplayRole, Qt::ToolTipRole, Qt::DecorationRole,
-                              Qt::BackgroundRole, TopicTreeModel::RetainedRole,
+const QList<int> MessageRoles{Qt::DisplayRole,
+                              Qt::ToolTipRole,
+                              Qt::DecorationRole,
+                              Qt::BackgroundRole,
+                              TopicTreeModel::RetainedRole,
                               TopicTreeModel::HighlightRole};
 // A small amber bookmark for "the broker keeps this value": readable on light and dark
 // backgrounds and unlike the state dots of the tabs. Painted once, shared by every row.
@@ -38,7 +41,8 @@ QIcon paintMarker(bool retained)
             QPainter painter(&pixmap);
             painter.setRenderHint(QPainter::Antialiasing);
             const qreal w = size * 0.6, h = size * 0.85, x = (size - w) / 2, y = (size - h) / 2;
-            const QPolygonF bookmark{{x, y}, {x + w, y}, {x + w, y + h}, {x + w / 2, y + h * 0.68}, {x, y + h}};
+            const QPolygonF bookmark{
+                {x, y}, {x + w, y}, {x + w, y + h}, {x + w / 2, y + h * 0.68}, {x, y + h}};
             painter.setPen(QPen(QColor(0x8a, 0x5a, 0x00), qMax(1.0, size / 16.0)));
             painter.setBrush(QColor(0xe0, 0x9a, 0x1e));
             painter.drawPolygon(bookmark);
@@ -296,7 +300,7 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         if (column == ValueColumn && store.hasMessage(node)) {
             const QByteArray payload = store.latestPayload(node);
             return tr("%1, %2").arg(Payload::formatName(Payload::detectFormat(payload)),
-                                     Payload::formatSize(payload.size()));
+                                    Payload::formatSize(payload.size()));
         }
         return {};
     case SortRole:

@@ -30,11 +30,11 @@ public:
     enum Column { TopicColumn, ValueColumn, MessagesColumn, TopicsColumn, RateColumn, ColumnCount };
     enum Role {
         NodeIdRole = Qt::UserRole + 1, // TopicNodeId
-        TopicRole,                     // the full topic name (QString)
-        RetainedRole,                  // bool: the broker holds a retained message for it
-        HighlightRole,                 // bool: its value changed within highlightDuration()
-        VisibleRole,                   // bool: passes the filter (or itself lies on the way)
-        SortRole,                      // the column's value to sort by
+        TopicRole, // the full topic name (QString)
+        RetainedRole, // bool: the broker holds a retained message for it
+        HighlightRole, // bool: its value changed within highlightDuration()
+        VisibleRole, // bool: passes the filter (or itself lies on the way)
+        SortRole, // the column's value to sort by
     };
 
     explicit TopicTreeModel(ExplorerData *data, QObject *parent = nullptr);
@@ -53,7 +53,10 @@ public:
     void setFilter(const TopicFilter &filter);
     const TopicFilter &filter() const { return m_filter; }
     bool isFiltered() const { return !m_filter.isEmpty(); }
-    bool isNodeVisible(TopicNodeId node) const { return !isFiltered() || m_matches.isVisible(node); }
+    bool isNodeVisible(TopicNodeId node) const
+    {
+        return !isFiltered() || m_matches.isVisible(node);
+    }
     bool isNodeMatch(TopicNodeId node) const { return !isFiltered() || m_matches.isMatch(node); }
     qint64 filterMatchCount() const { return m_matches.matchCount(); }
 
@@ -68,7 +71,8 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     bool hasChildren(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
 public slots:

@@ -67,7 +67,8 @@ void DiffView::setPayloads(const QByteArray &before, const QByteArray &after)
         m_text->clear();
         m_summary->setText(before == after
                                ? tr("Identical to the previous message of this topic")
-                               : tr("Differs from the previous message of this topic (%1 and %2 lines: too long to compare line by line)")
+                               : tr("Differs from the previous message of this topic (%1 and %2 "
+                                    "lines: too long to compare line by line)")
                                      .arg(beforeLines.size())
                                      .arg(afterLines.size()));
         return;
@@ -80,7 +81,8 @@ void DiffView::showNoPrevious()
 {
     m_lines.clear();
     m_text->clear();
-    m_summary->setText(tr("This is the first message of its topic: there is nothing to compare it with."));
+    m_summary->setText(
+        tr("This is the first message of its topic: there is nothing to compare it with."));
 }
 
 void DiffView::clear()
@@ -113,9 +115,10 @@ void DiffView::showLines()
     if (added == 0 && removed == 0)
         m_summary->setText(tr("Identical to the previous message of this topic"));
     else
-        m_summary->setText(tr("Against the previous message of this topic: lines added %1, removed %2")
-                               .arg(added)
-                               .arg(removed));
+        m_summary->setText(
+            tr("Against the previous message of this topic: lines added %1, removed %2")
+                .arg(added)
+                .arg(removed));
 
     // Block backgrounds span the full width in QPlainTextEdit, unlike character formats.
     QTextBlockFormat addedFormat;

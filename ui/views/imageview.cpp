@@ -34,11 +34,14 @@ QRect ImageView::targetRect() const
     if (m_image.isNull())
         return {};
     const QSize available = size();
-    qreal scale = qMin(qreal(available.width()) / m_image.width(), qreal(available.height()) / m_image.height());
+    qreal scale = qMin(qreal(available.width()) / m_image.width(),
+                       qreal(available.height()) / m_image.height());
     if (scale > 1.0)
         scale = qMin(maximumEnlargement, std::floor(scale)); // whole pixels only
     const QSize shown = (QSizeF(m_image.size()) * scale).toSize().expandedTo(QSize(1, 1));
-    return QRect(QPoint((available.width() - shown.width()) / 2, (available.height() - shown.height()) / 2), shown);
+    return QRect(
+        QPoint((available.width() - shown.width()) / 2, (available.height() - shown.height()) / 2),
+        shown);
 }
 
 void ImageView::paintEvent(QPaintEvent *)
@@ -55,7 +58,8 @@ void ImageView::paintEvent(QPaintEvent *)
         painter.setClipRect(target);
         for (int y = target.top(); y < target.bottom(); y += checkerSize) {
             for (int x = target.left(); x < target.right(); x += checkerSize) {
-                const bool odd = ((x - target.left()) / checkerSize + (y - target.top()) / checkerSize) % 2;
+                const bool odd =
+                    ((x - target.left()) / checkerSize + (y - target.top()) / checkerSize) % 2;
                 painter.fillRect(x, y, checkerSize, checkerSize, odd ? dark : light);
             }
         }

@@ -41,8 +41,9 @@ void JsonHighlighter::highlightBlock(const QString &text)
             setFormat(int(start), int(qMin(i, size) - start), isKey ? m_key : m_string);
         } else if (c == u'-' || c.isDigit()) {
             const qsizetype start = i;
-            while (i < size && (text[i].isDigit() || text[i] == u'.' || text[i] == u'e' || text[i] == u'E'
-                                || text[i] == u'+' || text[i] == u'-'))
+            while (i < size
+                   && (text[i].isDigit() || text[i] == u'.' || text[i] == u'e' || text[i] == u'E'
+                       || text[i] == u'+' || text[i] == u'-'))
                 ++i;
             setFormat(int(start), int(i - start), m_number);
         } else if (c.isLetter()) {

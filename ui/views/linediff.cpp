@@ -21,8 +21,9 @@ bool myersDiff(const QStringList &a, const QStringList &b, int maxEdits, QList<D
     for (int d = 0; d <= max && found < 0; ++d) {
         trace.push_back(v);
         for (int k = -d; k <= d; k += 2) {
-            int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1])) ? v[offset + k + 1]
-                                                                                  : v[offset + k - 1] + 1;
+            int x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]))
+                ? v[offset + k + 1]
+                : v[offset + k - 1] + 1;
             int y = x - k;
             while (x < n && y < m && a[x] == b[y]) {
                 ++x;
@@ -45,7 +46,8 @@ bool myersDiff(const QStringList &a, const QStringList &b, int maxEdits, QList<D
     for (int d = found; d > 0; --d) {
         const std::vector<int> &previous = trace[d];
         const int k = x - y;
-        const bool down = k == -d || (k != d && previous[offset + k - 1] < previous[offset + k + 1]);
+        const bool down =
+            k == -d || (k != d && previous[offset + k - 1] < previous[offset + k + 1]);
         const int previousK = down ? k + 1 : k - 1;
         const int previousX = previous[offset + previousK];
         const int previousY = previousX - previousK;

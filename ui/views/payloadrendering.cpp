@@ -76,9 +76,10 @@ MarkedText decodeUtf8Marked(const QByteArray &bytes)
         }
         flushRun();
         result.invalidMarkers.append(result.text.size());
-        result.text += u"\\x"_s + QString::number(static_cast<unsigned char>(bytes[i]), 16)
-                                      .rightJustified(2, u'0')
-                                      .toUpper();
+        result.text += u"\\x"_s
+            + QString::number(static_cast<unsigned char>(bytes[i]), 16)
+                  .rightJustified(2, u'0')
+                  .toUpper();
         ++i;
         runStart = i;
     }
@@ -93,7 +94,8 @@ std::optional<QString> prettyJson(const QByteArray &bytes, QString *error, int i
     QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (error)
-            *error = tr("Not JSON: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset);
+            *error =
+                tr("Not JSON: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset);
         return std::nullopt;
     }
     const QString json = QString::fromUtf8(bytes);

@@ -89,7 +89,8 @@ struct PayloadView::DisplayText
 // The text as the document will hold it, with the invalid-byte markers moved along: long lines
 // broken (never inside a marker or a surrogate pair), and "\r\n" folded to "\n" as QTextDocument
 // does on its own, which would otherwise shift every later marker position.
-PayloadView::DisplayText PayloadView::displayText(const QString &text, const QList<qsizetype> &markers)
+PayloadView::DisplayText PayloadView::displayText(const QString &text,
+                                                  const QList<qsizetype> &markers)
 {
     DisplayText result;
     result.text.reserve(text.size() + text.size() / displayLineLimit + 1);
@@ -152,10 +153,11 @@ PayloadView::PayloadView(QWidget *parent)
     });
 
     auto *copyTopicButton = makeButton(QIcon::fromTheme(u"edit-copy"_s), tr("Copy topic"), this);
-    auto *copyPayloadButton = makeButton(QIcon::fromTheme(u"edit-copy"_s), tr("Copy payload"), this);
-    auto *saveButton = makeButton(QIcon::fromTheme(u"document-save-as"_s,
-                                                   style()->standardIcon(QStyle::SP_DialogSaveButton)),
-                                  tr("Save payload…"), this);
+    auto *copyPayloadButton =
+        makeButton(QIcon::fromTheme(u"edit-copy"_s), tr("Copy payload"), this);
+    auto *saveButton = makeButton(
+        QIcon::fromTheme(u"document-save-as"_s, style()->standardIcon(QStyle::SP_DialogSaveButton)),
+        tr("Save payload…"), this);
     connect(copyTopicButton, &QToolButton::clicked, this, &PayloadView::copyTopic);
     connect(copyPayloadButton, &QToolButton::clicked, this, &PayloadView::copyPayload);
     connect(saveButton, &QToolButton::clicked, this, &PayloadView::savePayloadAs);
@@ -339,7 +341,9 @@ void PayloadView::render()
             break;
         }
         m_image->setImage(image);
-        m_image->setToolTip(tr("%1 × %2 pixels, %3").arg(image.width()).arg(image.height())
+        m_image->setToolTip(tr("%1 × %2 pixels, %3")
+                                .arg(image.width())
+                                .arg(image.height())
                                 .arg(QString::fromLatin1(reader.format()).toUpper()));
         m_pages->setCurrentIndex(ImagePage);
         break;
@@ -358,7 +362,8 @@ void PayloadView::setDocumentText(const DisplayText &text, bool wrap)
     m_text->setPlainText(text.text);
     m_pages->setCurrentIndex(TextPage);
     if (text.linesBroken && m_noticeLabel->text().isEmpty())
-        showNotice(tr("Lines longer than %1 characters are broken for display; copy and save keep the bytes as they are.")
+        showNotice(tr("Lines longer than %1 characters are broken for display; copy and save keep "
+                      "the bytes as they are.")
                        .arg(displayLineLimit));
 }
 
@@ -372,7 +377,8 @@ void PayloadView::showMarkedText()
     }
     setDocumentText(shown, true);
     if (!shown.markers.isEmpty() && m_noticeLabel->text().isEmpty())
-        showNotice(tr("Bytes that are not valid UTF-8 are shown as \\xNN (%1 of them).").arg(shown.markers.size()));
+        showNotice(tr("Bytes that are not valid UTF-8 are shown as \\xNN (%1 of them).")
+                       .arg(shown.markers.size()));
 }
 
 void PayloadView::showHex()
@@ -400,10 +406,12 @@ void PayloadView::updateHeader()
         parts << tr("duplicate");
     const QLocale locale;
     const qsizetype size = m_message.payload.size();
-    parts << (size < 1024 ? tr("%1 B").arg(size)
-                          : tr("%1 (%2 B)").arg(locale.formattedDataSize(size), locale.toString(size)));
+    parts << (size < 1024
+                  ? tr("%1 B").arg(size)
+                  : tr("%1 (%2 B)").arg(locale.formattedDataSize(size), locale.toString(size)));
     if (m_message.receivedMsecsSinceEpoch > 0)
-        parts << QDateTime::fromMSecsSinceEpoch(m_message.receivedMsecsSinceEpoch).toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s);
+        parts << QDateTime::fromMSecsSinceEpoch(m_message.receivedMsecsSinceEpoch)
+                     .toString(u"yyyy-MM-dd HH:mm:ss.zzz"_s);
     m_metaLabel->setText(parts.join(u" · "_s));
 }
 
@@ -420,8 +428,8 @@ void PayloadView::updateProperties()
 bool PayloadView::savePayload(const QString &fileName, QString *error) const
 {
     QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_message.payload) != m_message.payload.size()
-        || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(m_message.payload) != m_message.payload.size() || !file.commit()) {
         if (error)
             *error = file.errorString();
         return false;
@@ -441,8 +449,9 @@ void PayloadView::copyPayload()
         return;
     auto *mime = new QMimeData;
     mime->setData(u"application/octet-stream"_s, m_message.payload);
-    mime->setText(QByteArrayView(m_message.payload).isValidUtf8() ? QString::fromUtf8(m_message.payload)
-                                                 : QString::fromLatin1(m_message.payload.toHex(' ')));
+    mime->setText(QByteArrayView(m_message.payload).isValidUtf8()
+                      ? QString::fromUtf8(m_message.payload)
+                      : QString::fromLatin1(m_message.payload.toHex(' ')));
     QApplication::clipboard()->setMimeData(mime);
 }
 
@@ -456,7 +465,8 @@ void PayloadView::savePayloadAs()
         return;
     QString error;
     if (!savePayload(fileName, &error))
-        QMessageBox::warning(this, tr("Save payload"), tr("Could not save the payload to %1:\n%2").arg(fileName, error));
+        QMessageBox::warning(this, tr("Save payload"),
+                             tr("Could not save the payload to %1:\n%2").arg(fileName, error));
 }
 
 void PayloadView::changeEvent(QEvent *event)

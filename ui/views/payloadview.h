@@ -45,9 +45,9 @@ public:
     void setFormat(PayloadViewFormat format);
 
     // What the view shows, for tests and for the diff view's callers.
-    QString renderedText() const;       // the text page (empty when the hex or image page is shown)
-    QImage renderedImage() const;       // null unless the image page is shown
-    QString notice() const;             // why a format could not be shown, or empty
+    QString renderedText() const; // the text page (empty when the hex or image page is shown)
+    QImage renderedImage() const; // null unless the image page is shown
+    QString notice() const; // why a format could not be shown, or empty
 
     // Writes the payload bytes to `fileName` exactly; false with *error set on failure.
     bool savePayload(const QString &fileName, QString *error) const;

@@ -52,7 +52,7 @@ PayloadViewFormat viewFormatFor(PayloadFormat detected)
 
 QList<PayloadViewFormat> allPayloadViewFormats()
 {
-    return {PayloadViewFormat::Text, PayloadViewFormat::Json,  PayloadViewFormat::Hex,
+    return {PayloadViewFormat::Text,   PayloadViewFormat::Json, PayloadViewFormat::Hex,
             PayloadViewFormat::Base64, PayloadViewFormat::Cbor, PayloadViewFormat::Image};
 }
 
@@ -83,7 +83,8 @@ PayloadViewFormat guessPayloadViewFormat(const QByteArray &payload, const Proper
     // text/plain on JSON shows the text as sent, application/json on broken JSON does not.
     if (properties.contentType) {
         if (const auto declared = formatFromContentType(*properties.contentType)) {
-            const bool agrees = *declared == detected || (*declared == PayloadViewFormat::Text && validUtf8);
+            const bool agrees =
+                *declared == detected || (*declared == PayloadViewFormat::Text && validUtf8);
             if (agrees)
                 return *declared;
         }

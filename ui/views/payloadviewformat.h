@@ -18,6 +18,7 @@ QString payloadViewFormatName(PayloadViewFormat format); // translated, for the 
 
 // The format a human most likely wants for these bytes: the MQTT 5 content type and payload
 // format indicator first, then magic numbers for images, then JSON, UTF-8 text, CBOR, hex.
-PayloadViewFormat guessPayloadViewFormat(const QByteArray &payload, const Properties &properties = {});
+PayloadViewFormat guessPayloadViewFormat(const QByteArray &payload,
+                                         const Properties &properties = {});
 
 } // namespace mqttscope

@@ -56,11 +56,14 @@ QStringList pathSegments(QString path)
     return path.split(u'.', Qt::SkipEmptyParts);
 }
 
-void collectNumericPaths(const QJsonValue &value, const QString &path, int limit, QStringList *paths)
+void collectNumericPaths(const QJsonValue &value, const QString &path, int limit,
+                         QStringList *paths)
 {
     if (paths->size() >= limit)
         return;
-    const auto join = [&path](const QString &segment) { return path.isEmpty() ? segment : path + u'.' + segment; };
+    const auto join = [&path](const QString &segment) {
+        return path.isEmpty() ? segment : path + u'.' + segment;
+    };
     if (value.isObject()) {
         const QJsonObject object = value.toObject();
         for (auto it = object.constBegin(); it != object.constEnd(); ++it)

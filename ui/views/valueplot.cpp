@@ -35,9 +35,9 @@ double niceStep(double rough)
 qint64 niceTimeStep(qint64 roughMsecs)
 {
     static constexpr qint64 steps[] = {
-        100, 200, 500, 1000, 2000, 5000, 10000, 15000, 30000,
-        60000, 120000, 300000, 600000, 900000, 1800000,
-        3600000, 7200000, 10800000, 21600000, 43200000, 86400000,
+        100,     200,     500,     1000,     2000,     5000,     10000,
+        15000,   30000,   60000,   120000,   300000,   600000,   900000,
+        1800000, 3600000, 7200000, 10800000, 21600000, 43200000, 86400000,
     };
     for (const qint64 step : steps) {
         if (step >= roughMsecs)
@@ -139,7 +139,8 @@ int ValuePlot::addMessage(const Message &message)
     for (int i = 0; i < m_series.size(); ++i) {
         if (m_series[i].topic != message.topic)
             continue;
-        if (const std::optional<double> value = extractValue(message.payload, m_series[i].jsonPath)) {
+        if (const std::optional<double> value =
+                extractValue(message.payload, m_series[i].jsonPath)) {
             addValue(i, time, *value);
             ++taken;
         }
@@ -157,8 +158,9 @@ void ValuePlot::addValue(int index, qint64 msecsSinceEpoch, double value)
     if (series.points.isEmpty() || series.points.constLast().x() <= point.x()) {
         series.points.append(point);
     } else {
-        const auto at = std::upper_bound(series.points.begin(), series.points.end(), point,
-                                         [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
+        const auto at =
+            std::upper_bound(series.points.begin(), series.points.end(), point,
+                             [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
         series.points.insert(at, point);
     }
     trim(series);
@@ -193,8 +195,9 @@ void ValuePlot::trim(Series &series) const
 QColor ValuePlot::seriesColor(int index) const
 {
     static const QColor colors[] = {
-        QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28), QColor(0x2c, 0xa0, 0x2c), QColor(0xff, 0x7f, 0x0e),
-        QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf),
+        QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28), QColor(0x2c, 0xa0, 0x2c),
+        QColor(0xff, 0x7f, 0x0e), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b),
+        QColor(0xe3, 0x77, 0xc2), QColor(0x17, 0xbe, 0xcf),
     };
     return readableAccent(palette(), colors[index % std::size(colors)]);
 }
@@ -209,8 +212,10 @@ void ValuePlot::paintEvent(QPaintEvent *)
 
     if (m_series.isEmpty()) {
         painter.setPen(pal.color(QPalette::PlaceholderText));
-        painter.drawText(rect().adjusted(margin, margin, -margin, -margin), Qt::AlignCenter | Qt::TextWordWrap,
-                         tr("No series to plot. Add a topic with numeric payloads, or a numeric field of a JSON payload."));
+        painter.drawText(rect().adjusted(margin, margin, -margin, -margin),
+                         Qt::AlignCenter | Qt::TextWordWrap,
+                         tr("No series to plot. Add a topic with numeric payloads, or a numeric "
+                            "field of a JSON payload."));
         return;
     }
 
@@ -273,12 +278,17 @@ void ValuePlot::paintEvent(QPaintEvent *)
         valueLabels.append(locale.toString(std::abs(v) < valueStep / 1e6 ? 0.0 : v, 'g', 6));
         labelWidth = qMax(labelWidth, metrics.horizontalAdvance(valueLabels.constLast()));
     }
-    const QRect plot(QPoint(margin + labelWidth + tickLength + 2, legendBottom),
-                     QPoint(width() - margin - 1, height() - margin - metrics.height() - tickLength - 2));
+    const QRect plot(
+        QPoint(margin + labelWidth + tickLength + 2, legendBottom),
+        QPoint(width() - margin - 1, height() - margin - metrics.height() - tickLength - 2));
     if (plot.width() < 20 || plot.height() < 20)
         return;
-    const auto toX = [&](double t) { return plot.left() + (t - time.low) / (time.high - time.low) * plot.width(); };
-    const auto toY = [&](double v) { return plot.bottom() - (v - value.low) / (value.high - value.low) * plot.height(); };
+    const auto toX = [&](double t) {
+        return plot.left() + (t - time.low) / (time.high - time.low) * plot.width();
+    };
+    const auto toY = [&](double v) {
+        return plot.bottom() - (v - value.low) / (value.high - value.low) * plot.height();
+    };
 
     QColor gridColor = pal.color(QPalette::Text);
     gridColor.setAlphaF(0.12f);
@@ -300,9 +310,12 @@ void ValuePlot::paintEvent(QPaintEvent *)
     const int timeLabelWidth = metrics.horizontalAdvance(u"00:00:00"_s) + 2 * margin;
     const qint64 span = qint64(time.high - time.low);
     const qint64 timeStep = niceTimeStep(span * timeLabelWidth / qMax(1, plot.width()) + 1);
-    const QString timeFormat = timeStep < 1000 ? u"HH:mm:ss.zzz"_s : timeStep < 60000 ? u"HH:mm:ss"_s : u"HH:mm"_s;
+    const QString timeFormat = timeStep < 1000 ? u"HH:mm:ss.zzz"_s
+        : timeStep < 60000                     ? u"HH:mm:ss"_s
+                                               : u"HH:mm"_s;
     // Align ticks to local clock time, not UTC, so that minute and hour ticks land on :00.
-    const qint64 utcOffset = qint64(QDateTime::fromMSecsSinceEpoch(qint64(time.low)).offsetFromUtc()) * 1000;
+    const qint64 utcOffset =
+        qint64(QDateTime::fromMSecsSinceEpoch(qint64(time.low)).offsetFromUtc()) * 1000;
     qint64 tick = ((qint64(time.low) + utcOffset + timeStep - 1) / timeStep) * timeStep - utcOffset;
     for (; tick <= qint64(time.high); tick += timeStep) {
         const double x = toX(double(tick));
@@ -312,8 +325,9 @@ void ValuePlot::paintEvent(QPaintEvent *)
         painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + tickLength));
         const QString label = QDateTime::fromMSecsSinceEpoch(tick).toString(timeFormat);
         const int w = metrics.horizontalAdvance(label);
-        painter.drawText(QRectF(x - w / 2.0, plot.bottom() + tickLength + 1, w + 1, metrics.height()),
-                         Qt::AlignCenter, label);
+        painter.drawText(
+            QRectF(x - w / 2.0, plot.bottom() + tickLength + 1, w + 1, metrics.height()),
+            Qt::AlignCenter, label);
     }
 
     painter.setPen(axisColor);
@@ -377,7 +391,8 @@ void ValuePlot::paintEvent(QPaintEvent *)
         const QRect entry = legendRects[i];
         painter.fillRect(QRect(entry.left(), entry.top() + 2, swatch, swatch), seriesColor(i));
         painter.setPen(pal.color(QPalette::Text));
-        painter.drawText(entry.adjusted(swatch + 4, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, legendTexts[i]);
+        painter.drawText(entry.adjusted(swatch + 4, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                         legendTexts[i]);
     }
     if (!hasData) {
         painter.setPen(pal.color(QPalette::PlaceholderText));
@@ -393,8 +408,10 @@ void ValuePlot::contextMenuEvent(QContextMenuEvent *event)
     }
     if (!m_series.isEmpty())
         menu.addSeparator();
-    menu.addAction(tr("Clear values"), this, &ValuePlot::clearValues)->setEnabled(!m_series.isEmpty());
-    menu.addAction(tr("Remove all series"), this, &ValuePlot::removeAllSeries)->setEnabled(!m_series.isEmpty());
+    menu.addAction(tr("Clear values"), this, &ValuePlot::clearValues)
+        ->setEnabled(!m_series.isEmpty());
+    menu.addAction(tr("Remove all series"), this, &ValuePlot::removeAllSeries)
+        ->setEnabled(!m_series.isEmpty());
     menu.exec(event->globalPos());
 }
 

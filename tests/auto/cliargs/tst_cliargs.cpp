@@ -93,14 +93,17 @@ void tst_CliArgs::invalidArguments_data()
     };
     row("no command", {}, u"No command given"_s);
     row("unknown command", {u"subscribe"_s}, u"Unknown command 'subscribe'"_s);
-    row("unknown option", {u"sub"_s, u"-t"_s, u"a"_s, u"--bogus"_s}, u"Unknown option '--bogus'."_s);
-    row("pub option in sub", {u"sub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s}, u"Unknown option '-m'."_s);
+    row("unknown option", {u"sub"_s, u"-t"_s, u"a"_s, u"--bogus"_s},
+        u"Unknown option '--bogus'."_s);
+    row("pub option in sub", {u"sub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s},
+        u"Unknown option '-m'."_s);
     row("sub option in pub", {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"-C"_s, u"1"_s},
         u"Unknown option '-C'."_s);
     row("missing value", {u"sub"_s, u"-t"_s}, u"-t argument given but no value specified."_s);
     row("qos 3", {u"sub"_s, u"-t"_s, u"a"_s, u"-q"_s, u"3"_s}, u"Invalid QoS given: 3"_s);
     row("port 0", {u"sub"_s, u"-t"_s, u"a"_s, u"-p"_s, u"0"_s}, u"Invalid port given: 0"_s);
-    row("port 65536", {u"sub"_s, u"-t"_s, u"a"_s, u"-p"_s, u"65536"_s}, u"Invalid port given: 65536"_s);
+    row("port 65536", {u"sub"_s, u"-t"_s, u"a"_s, u"-p"_s, u"65536"_s},
+        u"Invalid port given: 65536"_s);
     row("keepalive 4", {u"sub"_s, u"-t"_s, u"a"_s, u"-k"_s, u"4"_s},
         u"Invalid keepalive given, it must be between 5 and 65535 inclusive."_s);
     row("version 7", {u"sub"_s, u"-t"_s, u"a"_s, u"-V"_s, u"7"_s}, u"Invalid protocol version"_s);
@@ -112,17 +115,21 @@ void tst_CliArgs::invalidArguments_data()
     // [MQTT-4.7.1-2] '#' must be last, [MQTT-4.7.1-3] '+' must fill its level.
     row("bad filter #", {u"sub"_s, u"-t"_s, u"a/#/b"_s}, u"Invalid subscription topic 'a/#/b'"_s);
     row("bad filter +", {u"sub"_s, u"-t"_s, u"a+"_s}, u"Invalid subscription topic 'a+'"_s);
-    row("bad filter-out", {u"sub"_s, u"-t"_s, u"a"_s, u"-T"_s, u"#/x"_s}, u"Invalid filter topic '#/x'"_s);
+    row("bad filter-out", {u"sub"_s, u"-t"_s, u"a"_s, u"-T"_s, u"#/x"_s},
+        u"Invalid filter topic '#/x'"_s);
     // [MQTT-3.3.2-2] a topic name has no wildcards.
     row("wildcard publish", {u"pub"_s, u"-t"_s, u"a/#"_s, u"-m"_s, u"x"_s},
         u"Invalid publish topic 'a/#'"_s);
-    row("pub without message", {u"pub"_s, u"-t"_s, u"a"_s}, u"Both topic and message must be supplied."_s);
-    row("pub without topic", {u"pub"_s, u"-m"_s, u"x"_s}, u"Both topic and message must be supplied."_s);
+    row("pub without message", {u"pub"_s, u"-t"_s, u"a"_s},
+        u"Both topic and message must be supplied."_s);
+    row("pub without topic", {u"pub"_s, u"-m"_s, u"x"_s},
+        u"Both topic and message must be supplied."_s);
     row("two sources", {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"-n"_s},
         u"Only one type of message can be sent at once."_s);
     row("repeat 0", {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"--repeat"_s, u"0"_s},
         u"--repeat argument must be >0."_s);
-    row("repeat delay negative", {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"--repeat-delay"_s, u"-1"_s},
+    row("repeat delay negative",
+        {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"--repeat-delay"_s, u"-1"_s},
         u"--repeat-delay argument must be >=0.0."_s);
     row("-c without id", {u"sub"_s, u"-t"_s, u"a"_s, u"-c"_s},
         u"You must provide a client id if you are using the -c option."_s);
@@ -136,32 +143,47 @@ void tst_CliArgs::invalidArguments_data()
         u"--json and -F cannot be used together."_s);
     row("-R and --retained-only", {u"sub"_s, u"-t"_s, u"a"_s, u"-R"_s, u"--retained-only"_s},
         u"-R and --retained-only cannot be used together."_s);
-    row("3.1.1 password without user", {u"sub"_s, u"-t"_s, u"a"_s, u"-V"_s, u"311"_s, u"-P"_s, u"pw"_s},
+    row("3.1.1 password without user",
+        {u"sub"_s, u"-t"_s, u"a"_s, u"-V"_s, u"311"_s, u"-P"_s, u"pw"_s},
         u"A password without a username"_s);
-    row("bad url scheme", {u"sub"_s, u"-L"_s, u"http://host/t"_s}, u"Invalid URL 'http://host/t'"_s);
+    row("bad url scheme", {u"sub"_s, u"-L"_s, u"http://host/t"_s},
+        u"Invalid URL 'http://host/t'"_s);
     row("bad url port", {u"sub"_s, u"-L"_s, u"mqtt://host:99999/t"_s}, u"Invalid URL"_s);
-    row("property unknown command", {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"FOO"_s, u"content-type"_s, u"x"_s},
+    row("property unknown command",
+        {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"FOO"_s, u"content-type"_s, u"x"_s},
         u"Invalid command given in --property argument."_s);
-    row("property unknown name", {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"CONNECT"_s, u"foo"_s, u"1"_s},
+    row("property unknown name",
+        {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"CONNECT"_s, u"foo"_s, u"1"_s},
         u"Invalid property name given in --property argument."_s);
-    row("property wrong packet", {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"CONNECT"_s, u"content-type"_s, u"x"_s},
+    row("property wrong packet",
+        {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"CONNECT"_s, u"content-type"_s, u"x"_s},
         u"content-type property not allowed for CONNECT in --property argument."_s);
-    row("property out of range", {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"CONNECT"_s, u"receive-maximum"_s, u"70000"_s},
+    row("property out of range",
+        {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"CONNECT"_s, u"receive-maximum"_s, u"70000"_s},
         u"Invalid value '70000' for receive-maximum"_s);
-    row("property not a number", {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"CONNECT"_s, u"receive-maximum"_s, u"x"_s},
+    row("property not a number",
+        {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"CONNECT"_s, u"receive-maximum"_s, u"x"_s},
         u"Invalid value 'x' for receive-maximum"_s);
     // [MQTT-3.3.4-6] a client never sends a subscription identifier in PUBLISH.
-    row("subscription id in publish", {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"-D"_s, u"PUBLISH"_s,
-        u"subscription-identifier"_s, u"3"_s}, u"not allowed for PUBLISH"_s);
+    row("subscription id in publish",
+        {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"-D"_s, u"PUBLISH"_s,
+         u"subscription-identifier"_s, u"3"_s},
+        u"not allowed for PUBLISH"_s);
     // [MQTT-3.8.2.1.2]-style range: a subscription identifier of 0 is a protocol error.
-    row("subscription id 0", {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"SUBSCRIBE"_s,
-        u"subscription-identifier"_s, u"0"_s}, u"Invalid value '0'"_s);
-    row("user property missing value", {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"-D"_s, u"PUBLISH"_s,
-        u"user-property"_s, u"k"_s}, u"-D argument given but no value specified."_s);
-    row("server-only property", {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"CONNECT"_s, u"maximum-qos"_s, u"1"_s},
+    row("subscription id 0",
+        {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"SUBSCRIBE"_s, u"subscription-identifier"_s, u"0"_s},
+        u"Invalid value '0'"_s);
+    row("user property missing value",
+        {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"-D"_s, u"PUBLISH"_s, u"user-property"_s,
+         u"k"_s},
+        u"-D argument given but no value specified."_s);
+    row("server-only property",
+        {u"sub"_s, u"-t"_s, u"a"_s, u"-D"_s, u"CONNECT"_s, u"maximum-qos"_s, u"1"_s},
         u"maximum-qos property not allowed for CONNECT"_s);
-    row("puback properties", {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"-D"_s, u"PUBACK"_s,
-        u"user-property"_s, u"k"_s, u"v"_s}, u"PUBACK properties are not supported"_s);
+    row("puback properties",
+        {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"-D"_s, u"PUBACK"_s, u"user-property"_s,
+         u"k"_s, u"v"_s},
+        u"PUBACK properties are not supported"_s);
 }
 
 void tst_CliArgs::invalidArguments()
@@ -183,31 +205,35 @@ void tst_CliArgs::connection_data()
 
     const QStringList sub = {u"sub"_s, u"-t"_s, u"a"_s};
     QTest::newRow("defaults: localhost:1883, -V auto")
-            << sub << u"localhost"_s << 1883 << TransportKind::Tcp << VersionChoice::Auto;
+        << sub << u"localhost"_s << 1883 << TransportKind::Tcp << VersionChoice::Auto;
     QTest::newRow("-h -p") << sub + QStringList{u"-h"_s, u"broker"_s, u"-p"_s, u"1884"_s}
                            << u"broker"_s << 1884 << TransportKind::Tcp << VersionChoice::Auto;
     QTest::newRow("long forms") << sub + QStringList{u"--host"_s, u"b"_s, u"--port"_s, u"2000"_s}
                                 << u"b"_s << 2000 << TransportKind::Tcp << VersionChoice::Auto;
-    QTest::newRow("--cafile: tls on 8883") << sub + QStringList{u"--cafile"_s, u"ca.pem"_s}
-                                           << u"localhost"_s << 8883 << TransportKind::Tls << VersionChoice::Auto;
-    QTest::newRow("-p 8883 alone: tls") << sub + QStringList{u"-p"_s, u"8883"_s}
-                                        << u"localhost"_s << 8883 << TransportKind::Tls << VersionChoice::Auto;
-    QTest::newRow("--tls-use-os-certs") << sub + QStringList{u"--tls-use-os-certs"_s}
-                                        << u"localhost"_s << 8883 << TransportKind::Tls << VersionChoice::Auto;
+    QTest::newRow("--cafile: tls on 8883")
+        << sub + QStringList{u"--cafile"_s, u"ca.pem"_s} << u"localhost"_s << 8883
+        << TransportKind::Tls << VersionChoice::Auto;
+    QTest::newRow("-p 8883 alone: tls") << sub + QStringList{u"-p"_s, u"8883"_s} << u"localhost"_s
+                                        << 8883 << TransportKind::Tls << VersionChoice::Auto;
+    QTest::newRow("--tls-use-os-certs")
+        << sub + QStringList{u"--tls-use-os-certs"_s} << u"localhost"_s << 8883
+        << TransportKind::Tls << VersionChoice::Auto;
     const std::pair<const char *, VersionChoice> versions[] = {
-        {"mqttv31", VersionChoice::V31}, {"31", VersionChoice::V31},
+        {"mqttv31", VersionChoice::V31},   {"31", VersionChoice::V31},
         {"mqttv311", VersionChoice::V311}, {"311", VersionChoice::V311},
-        {"mqttv5", VersionChoice::V5}, {"5", VersionChoice::V5}, {"auto", VersionChoice::Auto}};
+        {"mqttv5", VersionChoice::V5},     {"5", VersionChoice::V5},
+        {"auto", VersionChoice::Auto}};
     for (const auto &[name, version] : versions) {
         QTest::addRow("-V %s", name) << sub + QStringList{u"-V"_s, QString::fromLatin1(name)}
                                      << u"localhost"_s << 1883 << TransportKind::Tcp << version;
     }
     QTest::newRow("-D makes it v5")
-            << sub + QStringList{u"-D"_s, u"CONNECT"_s, u"receive-maximum"_s, u"10"_s}
-            << u"localhost"_s << 1883 << TransportKind::Tcp << VersionChoice::V5;
+        << sub + QStringList{u"-D"_s, u"CONNECT"_s, u"receive-maximum"_s, u"10"_s} << u"localhost"_s
+        << 1883 << TransportKind::Tcp << VersionChoice::V5;
     QTest::newRow("-D keeps an explicit -V")
-            << sub + QStringList{u"-V"_s, u"311"_s, u"-D"_s, u"CONNECT"_s, u"receive-maximum"_s, u"10"_s}
-            << u"localhost"_s << 1883 << TransportKind::Tcp << VersionChoice::V311;
+        << sub
+            + QStringList{u"-V"_s, u"311"_s, u"-D"_s, u"CONNECT"_s, u"receive-maximum"_s, u"10"_s}
+        << u"localhost"_s << 1883 << TransportKind::Tcp << VersionChoice::V311;
 }
 
 void tst_CliArgs::connection()
@@ -232,18 +258,19 @@ void tst_CliArgs::session_data()
     const QStringList sub = {u"sub"_s, u"-t"_s, u"a"_s};
     constexpr qint64 never = std::numeric_limits<quint32>::max();
     QTest::newRow("defaults") << sub << QString() << true << qint64(-1) << 60;
-    QTest::newRow("-i -k") << sub + QStringList{u"-i"_s, u"me"_s, u"-k"_s, u"30"_s} << u"me"_s << true
-                           << qint64(-1) << 30;
-    QTest::newRow("-I prefix + pid") << sub + QStringList{u"-I"_s, u"pre-"_s}
-                                     << u"pre-%1"_s.arg(QCoreApplication::applicationPid()) << true
-                                     << qint64(-1) << 60;
-    QTest::newRow("-c: never expires") << sub + QStringList{u"-c"_s, u"-i"_s, u"me"_s} << u"me"_s
-                                       << false << never << 60;
+    QTest::newRow("-i -k") << sub + QStringList{u"-i"_s, u"me"_s, u"-k"_s, u"30"_s} << u"me"_s
+                           << true << qint64(-1) << 30;
+    QTest::newRow("-I prefix + pid")
+        << sub + QStringList{u"-I"_s, u"pre-"_s}
+        << u"pre-%1"_s.arg(QCoreApplication::applicationPid()) << true << qint64(-1) << 60;
+    QTest::newRow("-c: never expires")
+        << sub + QStringList{u"-c"_s, u"-i"_s, u"me"_s} << u"me"_s << false << never << 60;
     QTest::newRow("-c -x 300") << sub + QStringList{u"-c"_s, u"-i"_s, u"me"_s, u"-x"_s, u"300"_s}
                                << u"me"_s << false << qint64(300) << 60;
-    QTest::newRow("-x -1") << sub + QStringList{u"-i"_s, u"me"_s, u"-x"_s, u"-1"_s} << u"me"_s << true
-                           << never << 60;
-    QTest::newRow("-x 0") << sub + QStringList{u"-x"_s, u"0"_s} << QString() << true << qint64(0) << 60;
+    QTest::newRow("-x -1") << sub + QStringList{u"-i"_s, u"me"_s, u"-x"_s, u"-1"_s} << u"me"_s
+                           << true << never << 60;
+    QTest::newRow("-x 0") << sub + QStringList{u"-x"_s, u"0"_s} << QString() << true << qint64(0)
+                          << 60;
 }
 
 void tst_CliArgs::session()
@@ -272,9 +299,9 @@ void tst_CliArgs::properties_data()
     p.maximumPacketSize = 100000;
     p.userProperties = {{u"k1"_s, u"v1"_s}, {u"k1"_s, u"v2"_s}};
     QTest::newRow("CONNECT") << pub + d(u"CONNECT"_s, u"receive-maximum"_s, u"10"_s)
-                                    + d(u"connect"_s, u"maximum-packet-size"_s, u"100000"_s)
-                                    + QStringList{u"-D"_s, u"CONNECT"_s, u"user-property"_s, u"k1"_s, u"v1"_s}
-                                    + QStringList{u"-D"_s, u"CONNECT"_s, u"user-property"_s, u"k1"_s, u"v2"_s}
+            + d(u"connect"_s, u"maximum-packet-size"_s, u"100000"_s)
+            + QStringList{u"-D"_s, u"CONNECT"_s, u"user-property"_s, u"k1"_s, u"v1"_s}
+            + QStringList{u"-D"_s, u"CONNECT"_s, u"user-property"_s, u"k1"_s, u"v2"_s}
                              << u"connect"_s << p;
     p = {};
     p.contentType = u"text/plain"_s;
@@ -284,34 +311,36 @@ void tst_CliArgs::properties_data()
     p.payloadFormatIndicator = 1;
     p.topicAlias = 5;
     QTest::newRow("PUBLISH") << pub + d(u"PUBLISH"_s, u"content-type"_s, u"text/plain"_s)
-                                    + d(u"PUBLISH"_s, u"response-topic"_s, u"reply/here"_s)
-                                    + d(u"PUBLISH"_s, u"correlation-data"_s, u"abc"_s)
-                                    + d(u"PUBLISH"_s, u"message-expiry-interval"_s, u"3600"_s)
-                                    + d(u"PUBLISH"_s, u"payload-format-indicator"_s, u"1"_s)
-                                    + d(u"PUBLISH"_s, u"topic-alias"_s, u"5"_s)
+            + d(u"PUBLISH"_s, u"response-topic"_s, u"reply/here"_s)
+            + d(u"PUBLISH"_s, u"correlation-data"_s, u"abc"_s)
+            + d(u"PUBLISH"_s, u"message-expiry-interval"_s, u"3600"_s)
+            + d(u"PUBLISH"_s, u"payload-format-indicator"_s, u"1"_s)
+            + d(u"PUBLISH"_s, u"topic-alias"_s, u"5"_s)
                              << u"publish"_s << p;
     p = {};
     p.willDelayInterval = 30;
     p.contentType = u"w"_s;
     QTest::newRow("WILL") << pub + QStringList{u"--will-topic"_s, u"w/t"_s}
-                                 + d(u"WILL"_s, u"will-delay-interval"_s, u"30"_s)
-                                 + d(u"WILL"_s, u"content-type"_s, u"w"_s)
+            + d(u"WILL"_s, u"will-delay-interval"_s, u"30"_s)
+            + d(u"WILL"_s, u"content-type"_s, u"w"_s)
                           << u"will"_s << p;
     p = {};
     p.sessionExpiryInterval = 0;
     p.reasonString = u"bye"_s;
     QTest::newRow("DISCONNECT") << pub + d(u"DISCONNECT"_s, u"session-expiry-interval"_s, u"0"_s)
-                                       + d(u"DISCONNECT"_s, u"reason-string"_s, u"bye"_s)
+            + d(u"DISCONNECT"_s, u"reason-string"_s, u"bye"_s)
                                 << u"disconnect"_s << p;
     p = {};
     p.subscriptionIdentifiers = {42};
     QTest::newRow("SUBSCRIBE") << QStringList{u"sub"_s, u"-t"_s, u"a"_s}
-                                      + d(u"SUBSCRIBE"_s, u"subscription-identifier"_s, u"42"_s)
+            + d(u"SUBSCRIBE"_s, u"subscription-identifier"_s, u"42"_s)
                                << u"subscribe"_s << p;
     p = {};
     p.userProperties = {{u"u"_s, u"1"_s}};
-    QTest::newRow("UNSUBSCRIBE") << QStringList{u"sub"_s, u"-U"_s, u"a"_s, u"-D"_s, u"UNSUBSCRIBE"_s,
-                                                u"user-property"_s, u"u"_s, u"1"_s}
+    QTest::newRow("UNSUBSCRIBE") << QStringList{u"sub"_s,         u"-U"_s,
+                                                u"a"_s,           u"-D"_s,
+                                                u"UNSUBSCRIBE"_s, u"user-property"_s,
+                                                u"u"_s,           u"1"_s}
                                  << u"unsubscribe"_s << p;
 }
 
@@ -321,10 +350,10 @@ void tst_CliArgs::properties()
     QFETCH(QString, packet);
     const SubcommandOptions o = parseOk(arguments);
     const Properties actual = packet == "connect"_L1 ? o.client.connectProperties
-            : packet == "publish"_L1                 ? o.publishProperties
-            : packet == "subscribe"_L1               ? o.subscribeProperties
-            : packet == "unsubscribe"_L1             ? o.unsubscribeProperties
-            : packet == "disconnect"_L1              ? o.disconnectProperties
+        : packet == "publish"_L1                     ? o.publishProperties
+        : packet == "subscribe"_L1                   ? o.subscribeProperties
+        : packet == "unsubscribe"_L1                 ? o.unsubscribeProperties
+        : packet == "disconnect"_L1                  ? o.disconnectProperties
                                                      : o.client.will.value_or(Will()).properties;
     QTEST(actual, "expected");
 }
@@ -341,30 +370,32 @@ void tst_CliArgs::urls_data()
     QTest::addColumn<QStringList>("topics");
 
     const QString wsPath = u"/mqtt"_s;
-    QTest::newRow("mqtt with topic") << QStringList{u"sub"_s, u"-L"_s, u"mqtt://broker/a/b"_s}
-                                     << TransportKind::Tcp << u"broker"_s << 1883 << wsPath << QString()
-                                     << QString() << QStringList{u"a/b"_s};
-    QTest::newRow("mqtts, user, port") << QStringList{u"sub"_s, u"--url"_s, u"mqtts://u:p@broker:8884/t"_s}
-                                       << TransportKind::Tls << u"broker"_s << 8884 << wsPath << u"u"_s
-                                       << u"p"_s << QStringList{u"t"_s};
-    QTest::newRow("mqtts default port") << QStringList{u"sub"_s, u"-L"_s, u"mqtts://broker/t"_s}
-                                        << TransportKind::Tls << u"broker"_s << 8883 << wsPath
-                                        << QString() << QString() << QStringList{u"t"_s};
-    QTest::newRow("ws path") << QStringList{u"sub"_s, u"-L"_s, u"ws://broker:9001/ws"_s, u"-t"_s, u"a"_s}
-                             << TransportKind::WebSocket << u"broker"_s << 9001 << u"/ws"_s << QString()
-                             << QString() << QStringList{u"a"_s};
+    QTest::newRow("mqtt with topic")
+        << QStringList{u"sub"_s, u"-L"_s, u"mqtt://broker/a/b"_s} << TransportKind::Tcp
+        << u"broker"_s << 1883 << wsPath << QString() << QString() << QStringList{u"a/b"_s};
+    QTest::newRow("mqtts, user, port")
+        << QStringList{u"sub"_s, u"--url"_s, u"mqtts://u:p@broker:8884/t"_s} << TransportKind::Tls
+        << u"broker"_s << 8884 << wsPath << u"u"_s << u"p"_s << QStringList{u"t"_s};
+    QTest::newRow("mqtts default port")
+        << QStringList{u"sub"_s, u"-L"_s, u"mqtts://broker/t"_s} << TransportKind::Tls
+        << u"broker"_s << 8883 << wsPath << QString() << QString() << QStringList{u"t"_s};
+    QTest::newRow("ws path") << QStringList{u"sub"_s, u"-L"_s, u"ws://broker:9001/ws"_s, u"-t"_s,
+                                            u"a"_s}
+                             << TransportKind::WebSocket << u"broker"_s << 9001 << u"/ws"_s
+                             << QString() << QString() << QStringList{u"a"_s};
     QTest::newRow("wss default port")
-            << QStringList{u"sub"_s, u"-L"_s, u"wss://user@broker/mqtt"_s, u"-t"_s, u"a"_s}
-            << TransportKind::SecureWebSocket << u"broker"_s << 443 << u"/mqtt"_s << u"user"_s
-            << QString() << QStringList{u"a"_s};
+        << QStringList{u"sub"_s, u"-L"_s, u"wss://user@broker/mqtt"_s, u"-t"_s, u"a"_s}
+        << TransportKind::SecureWebSocket << u"broker"_s << 443 << u"/mqtt"_s << u"user"_s
+        << QString() << QStringList{u"a"_s};
     QTest::newRow("ws + --cafile = wss")
-            << QStringList{u"sub"_s, u"--cafile"_s, u"ca.pem"_s, u"-L"_s, u"ws://b:9001/mqtt"_s, u"-t"_s, u"a"_s}
-            << TransportKind::SecureWebSocket << u"b"_s << 9001 << u"/mqtt"_s << QString() << QString()
-            << QStringList{u"a"_s};
+        << QStringList{u"sub"_s, u"--cafile"_s, u"ca.pem"_s, u"-L"_s, u"ws://b:9001/mqtt"_s,
+                       u"-t"_s,  u"a"_s}
+        << TransportKind::SecureWebSocket << u"b"_s << 9001 << u"/mqtt"_s << QString() << QString()
+        << QStringList{u"a"_s};
     QTest::newRow("pub topic from url")
-            << QStringList{u"pub"_s, u"-L"_s, u"mqtt://127.0.0.1:1885/x/y"_s, u"-m"_s, u"hi"_s}
-            << TransportKind::Tcp << u"127.0.0.1"_s << 1885 << wsPath << QString() << QString()
-            << QStringList{u"x/y"_s};
+        << QStringList{u"pub"_s, u"-L"_s, u"mqtt://127.0.0.1:1885/x/y"_s, u"-m"_s, u"hi"_s}
+        << TransportKind::Tcp << u"127.0.0.1"_s << 1885 << wsPath << QString() << QString()
+        << QStringList{u"x/y"_s};
 }
 
 void tst_CliArgs::urls()
@@ -382,12 +413,37 @@ void tst_CliArgs::urls()
 
 void tst_CliArgs::subOptions()
 {
-    const SubcommandOptions o = parseOk(
-            {u"sub"_s, u"-t"_s, u"a/#"_s, u"-t"_s, u"b"_s, u"-T"_s, u"a/x"_s, u"-U"_s, u"c"_s,
-             u"-q"_s, u"2"_s, u"-C"_s, u"5"_s, u"-W"_s, u"9"_s, u"-E"_s, u"-R"_s, u"-N"_s, u"-v"_s,
-             u"--remove-retained"_s, u"--retain-as-published"_s, u"-d"_s, u"--insecure"_s,
-             u"--tls-alpn"_s, u"mqtt"_s, u"--cafile"_s, u"ca.pem"_s, u"--pkcs12"_s, u"c.p12"_s,
-             u"--key-passphrase"_s, u"pw"_s});
+    const SubcommandOptions o = parseOk({u"sub"_s,
+                                         u"-t"_s,
+                                         u"a/#"_s,
+                                         u"-t"_s,
+                                         u"b"_s,
+                                         u"-T"_s,
+                                         u"a/x"_s,
+                                         u"-U"_s,
+                                         u"c"_s,
+                                         u"-q"_s,
+                                         u"2"_s,
+                                         u"-C"_s,
+                                         u"5"_s,
+                                         u"-W"_s,
+                                         u"9"_s,
+                                         u"-E"_s,
+                                         u"-R"_s,
+                                         u"-N"_s,
+                                         u"-v"_s,
+                                         u"--remove-retained"_s,
+                                         u"--retain-as-published"_s,
+                                         u"-d"_s,
+                                         u"--insecure"_s,
+                                         u"--tls-alpn"_s,
+                                         u"mqtt"_s,
+                                         u"--cafile"_s,
+                                         u"ca.pem"_s,
+                                         u"--pkcs12"_s,
+                                         u"c.p12"_s,
+                                         u"--key-passphrase"_s,
+                                         u"pw"_s});
     QCOMPARE(o.topics, (QStringList{u"a/#"_s, u"b"_s}));
     QCOMPARE(o.filterOut, QStringList{u"a/x"_s});
     QCOMPARE(o.unsubscribeTopics, QStringList{u"c"_s});
@@ -406,8 +462,10 @@ void tst_CliArgs::subOptions()
     QCOMPARE(tls.pkcs12Passphrase, "pw");
 
     // -F overrides -v, as in mosquitto_sub; --json is a mode of its own.
-    QCOMPARE(parseOk({u"sub"_s, u"-t"_s, u"a"_s, u"-v"_s, u"-F"_s, u"%t"_s}).output, OutputMode::Format);
-    QCOMPARE(parseOk({u"sub"_s, u"-t"_s, u"a"_s, u"-F"_s, u"%t"_s, u"-v"_s}).output, OutputMode::Format);
+    QCOMPARE(parseOk({u"sub"_s, u"-t"_s, u"a"_s, u"-v"_s, u"-F"_s, u"%t"_s}).output,
+             OutputMode::Format);
+    QCOMPARE(parseOk({u"sub"_s, u"-t"_s, u"a"_s, u"-F"_s, u"%t"_s, u"-v"_s}).output,
+             OutputMode::Format);
     QCOMPARE(parseOk({u"sub"_s, u"-t"_s, u"a"_s, u"--json"_s}).output, OutputMode::Json);
     QCOMPARE(parseOk({u"sub"_s, u"--help"_s}).subcommand, Subcommand::Help);
     QCOMPARE(parseOk({u"--version"_s}).subcommand, Subcommand::Version);
@@ -418,7 +476,8 @@ void tst_CliArgs::pubSources_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<MessageSource>("source");
     QTest::addColumn<QByteArray>("message");
-    QTest::newRow("-m") << QStringList{u"-m"_s, u"h\u00e9"_s} << MessageSource::Argument << "h\xc3\xa9"_ba;
+    QTest::newRow("-m") << QStringList{u"-m"_s, u"h\u00e9"_s} << MessageSource::Argument
+                        << "h\xc3\xa9"_ba;
     QTest::newRow("-f") << QStringList{u"-f"_s, u"x.bin"_s} << MessageSource::File << QByteArray();
     QTest::newRow("-l") << QStringList{u"-l"_s} << MessageSource::StdinLines << QByteArray();
     QTest::newRow("-n") << QStringList{u"-n"_s} << MessageSource::Null << QByteArray();
@@ -428,9 +487,10 @@ void tst_CliArgs::pubSources_data()
 void tst_CliArgs::pubSources()
 {
     QFETCH(QStringList, arguments);
-    const SubcommandOptions o = parseOk(QStringList{u"pub"_s, u"-t"_s, u"t"_s, u"-r"_s, u"-q"_s, u"1"_s,
-                                                    u"--repeat"_s, u"3"_s, u"--repeat-delay"_s, u"0.5"_s}
-                                        + arguments);
+    const SubcommandOptions o =
+        parseOk(QStringList{u"pub"_s, u"-t"_s, u"t"_s, u"-r"_s, u"-q"_s, u"1"_s, u"--repeat"_s,
+                            u"3"_s, u"--repeat-delay"_s, u"0.5"_s}
+                + arguments);
     QTEST(o.source, "source");
     QTEST(o.message, "message");
     QVERIFY(o.retain);
@@ -441,9 +501,9 @@ void tst_CliArgs::pubSources()
 
 void tst_CliArgs::will()
 {
-    const SubcommandOptions o = parseOk({u"sub"_s, u"-t"_s, u"a"_s, u"--will-topic"_s, u"w"_s,
-                                         u"--will-payload"_s, u"gone"_s, u"--will-qos"_s, u"2"_s,
-                                         u"--will-retain"_s, u"-u"_s, u"user"_s, u"-P"_s, u"pass"_s});
+    const SubcommandOptions o = parseOk(
+        {u"sub"_s, u"-t"_s, u"a"_s, u"--will-topic"_s, u"w"_s, u"--will-payload"_s, u"gone"_s,
+         u"--will-qos"_s, u"2"_s, u"--will-retain"_s, u"-u"_s, u"user"_s, u"-P"_s, u"pass"_s});
     QVERIFY(o.client.will);
     QCOMPARE(o.client.will->topic, "w");
     QCOMPARE(o.client.will->payload, "gone");
@@ -460,12 +520,16 @@ void tst_CliArgs::plainAndVerbose_data()
     QTest::addColumn<QByteArray>("payloadOnly");
     QTest::addColumn<QByteArray>("verbose");
     // What mosquitto_sub 2.0.11 prints, checked by hand against it.
-    QTest::newRow("text") << message("a/b", "hello") << true << "hello\n"_ba << "a/b hello\n"_ba;
-    QTest::newRow("empty payload") << message("a/b", "") << true << ""_ba << "a/b (null)\n"_ba;
-    QTest::newRow("empty payload -N") << message("a/b", "") << false << ""_ba << ""_ba;
+    QTest::newRow("text") << message("a/b", "hello") << true << "hello\n"_ba
+                          << "a/b hello\n"_ba;
+    QTest::newRow("empty payload") << message("a/b", "") << true << ""_ba
+                                   << "a/b (null)\n"_ba;
+    QTest::newRow("empty payload -N") << message("a/b", "") << false << ""_ba
+                                      << ""_ba;
     QTest::newRow("binary") << message("b", "x\x00\xff\n"_ba) << true << "x\x00\xff\n\n"_ba
                             << "b x\x00\xff\n\n"_ba;
-    QTest::newRow("-N") << message("t", "p") << false << "p"_ba << "t p"_ba;
+    QTest::newRow("-N") << message("t", "p") << false << "p"_ba
+                        << "t p"_ba;
     QTest::newRow("utf-8 topic") << message("caf\xc3\xa9/\xe2\x82\xac", "1") << true << "1\n"_ba
                                  << "caf\xc3\xa9/\xe2\x82\xac 1\n"_ba;
 }
@@ -496,10 +560,12 @@ void tst_CliArgs::formatString_data()
     const Message plain = message("t", "xyz");
     // Expected bytes as mosquitto_sub 2.0.11 prints them for the same message (TZ=UTC).
     QTest::newRow("topic qos retain") << "%t|%q|%r|%l|%m"_ba << m << "j/1|1|1|5|0\n"_ba;
-    QTest::newRow("payload, hex") << "%p|%x|%X"_ba << message("h", "\x01\xab") << "\x01\xab|01ab|01AB\n"_ba;
+    QTest::newRow("payload, hex") << "%p|%x|%X"_ba << message("h", "\x01\xab")
+                                  << "\x01\xab|01ab|01AB\n"_ba;
     QTest::newRow("widths") << "[%5t|%-5t|%.1t|%05l|%-5l|%10p|%-3p]"_ba << message("j/1", "a\"b\\c")
                             << "[  j/1|j/1  |j|00005|5    |     a\"b\\c|a\"b]\n"_ba;
-    QTest::newRow("v5 properties") << "%C|%D|%E|%F|%R|%S|%P"_ba << m << "ct|cd|100|1|rt|7|k:v k2:v2\n"_ba;
+    QTest::newRow("v5 properties")
+        << "%C|%D|%E|%F|%R|%S|%P"_ba << m << "ct|cd|100|1|rt|7|k:v k2:v2\n"_ba;
     QTest::newRow("absent properties") << "[%C|%E|%R|%3S]"_ba << plain << "[|||   ]\n"_ba;
     QTest::newRow("escapes") << "%t\\t%p\\n\\\\\\0!"_ba << plain << "t\txyz\n\\\0!\n"_ba;
     QTest::newRow("percent and at") << "100%% @@ %"_ba << plain << "100% @ %\n"_ba;
@@ -519,15 +585,18 @@ void tst_CliArgs::formatString()
 void tst_CliArgs::json_data()
 {
     QTest::addColumn<Message>("message");
-    QTest::addColumn<QString>("payload");       // expected "payload", when UTF-8
+    QTest::addColumn<QString>("payload"); // expected "payload", when UTF-8
     QTest::addColumn<QByteArray>("base64Bytes"); // expected decoded "payload_base64" otherwise
 
-    QTest::newRow("text") << message("a/b", "hello \"world\"\n") << u"hello \"world\"\n"_s << QByteArray();
-    QTest::newRow("utf-8") << message("t", "gr\xc3\xbc\xc3\x9f \xe2\x82\xac") << u"gr\u00fc\u00df \u20ac"_s
-                           << QByteArray();
+    QTest::newRow("text") << message("a/b", "hello \"world\"\n") << u"hello \"world\"\n"_s
+                          << QByteArray();
+    QTest::newRow("utf-8") << message("t", "gr\xc3\xbc\xc3\x9f \xe2\x82\xac")
+                           << u"gr\u00fc\u00df \u20ac"_s << QByteArray();
     QTest::newRow("empty") << message("t", "") << QString() << QByteArray();
-    QTest::newRow("binary") << message("t", "\x00\x01\xff\xfe"_ba) << QString() << "\x00\x01\xff\xfe"_ba;
-    QTest::newRow("overlong utf-8 is binary") << message("t", "\xc0\xaf"_ba) << QString() << "\xc0\xaf"_ba;
+    QTest::newRow("binary") << message("t", "\x00\x01\xff\xfe"_ba) << QString()
+                            << "\x00\x01\xff\xfe"_ba;
+    QTest::newRow("overlong utf-8 is binary")
+        << message("t", "\xc0\xaf"_ba) << QString() << "\xc0\xaf"_ba;
 }
 
 void tst_CliArgs::json()
@@ -575,13 +644,16 @@ void tst_CliArgs::mosquittoJson()
     Properties props;
     props.contentType = u"ct"_s;
     props.userProperties = {{u"k"_s, u"v"_s}};
-    QCOMPARE(format(OutputMode::Format, message("j/1", "a\"b\\c", 0, false, props), "%j"),
-             "{\"tst\":\"2024-05-01T12:00:00.123000Z+0000\",\"topic\":\"j/1\",\"qos\":0,\"retain\":0,"
-             "\"payloadlen\":5,\"properties\":{\"user-properties\":{\"k\":\"v\"},\"content-type\":\"ct\"},"
-             "\"payload\":\"a\\\"b\\\\c\"}\n"_ba);
-    QCOMPARE(format(OutputMode::Format, message("j/3", "{\"a\":1}", 0, true), "%J"),
-             "{\"tst\":\"2024-05-01T12:00:00.123000Z+0000\",\"topic\":\"j/3\",\"qos\":0,\"retain\":1,"
-             "\"payloadlen\":7,\"payload\":{\"a\":1}}\n"_ba);
+    QCOMPARE(
+        format(OutputMode::Format, message("j/1", "a\"b\\c", 0, false, props), "%j"),
+        "{\"tst\":\"2024-05-01T12:00:00.123000Z+0000\",\"topic\":\"j/1\",\"qos\":0,\"retain\":0,"
+        "\"payloadlen\":5,\"properties\":{\"user-properties\":{\"k\":\"v\"},\"content-type\":"
+        "\"ct\"},"
+        "\"payload\":\"a\\\"b\\\\c\"}\n"_ba);
+    QCOMPARE(
+        format(OutputMode::Format, message("j/3", "{\"a\":1}", 0, true), "%J"),
+        "{\"tst\":\"2024-05-01T12:00:00.123000Z+0000\",\"topic\":\"j/3\",\"qos\":0,\"retain\":1,"
+        "\"payloadlen\":7,\"payload\":{\"a\":1}}\n"_ba);
     QByteArray out;
     QByteArray errors;
     MessageFormatter(OutputMode::Format, "%J", true).append(message("j/2", "nope"), out, &errors);

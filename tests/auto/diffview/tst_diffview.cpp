@@ -18,7 +18,9 @@ QString render(const QList<DiffLine> &lines)
 {
     QStringList out;
     for (const DiffLine &line : lines) {
-        const QChar mark = line.kind == DiffLine::Same ? u' ' : line.kind == DiffLine::Added ? u'+' : u'-';
+        const QChar mark = line.kind == DiffLine::Same ? u' '
+            : line.kind == DiffLine::Added             ? u'+'
+                                                       : u'-';
         out.append(mark + line.text);
     }
     return out.join(u'|');
@@ -53,18 +55,39 @@ void tst_DiffView::diffLines_data()
     QTest::addColumn<QString>("after");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("both empty") << "" << "" << "";
-    QTest::newRow("identical") << "a,b" << "a,b" << " a| b";
-    QTest::newRow("all added") << "" << "a,b" << "+a|+b";
-    QTest::newRow("all removed") << "a,b" << "" << "-a|-b";
-    QTest::newRow("one changed") << "a,b,c" << "a,x,c" << " a|-b|+x| c";
-    QTest::newRow("insert middle") << "a,c" << "a,b,c" << " a|+b| c";
-    QTest::newRow("delete first") << "a,b,c" << "b,c" << "-a| b| c";
-    QTest::newRow("append") << "a" << "a,b" << " a|+b";
-    QTest::newRow("two changes apart") << "a,b,c,d,e" << "a,B,c,d,E" << " a|-b|+B| c| d|-e|+E";
-    QTest::newRow("myers classic") << "A,B,C,A,B,B,A" << "C,B,A,B,A,C"
+    QTest::newRow("both empty") << ""
+                                << ""
+                                << "";
+    QTest::newRow("identical") << "a,b"
+                               << "a,b"
+                               << " a| b";
+    QTest::newRow("all added") << ""
+                               << "a,b"
+                               << "+a|+b";
+    QTest::newRow("all removed") << "a,b"
+                                 << ""
+                                 << "-a|-b";
+    QTest::newRow("one changed") << "a,b,c"
+                                 << "a,x,c"
+                                 << " a|-b|+x| c";
+    QTest::newRow("insert middle") << "a,c"
+                                   << "a,b,c"
+                                   << " a|+b| c";
+    QTest::newRow("delete first") << "a,b,c"
+                                  << "b,c"
+                                  << "-a| b| c";
+    QTest::newRow("append") << "a"
+                            << "a,b"
+                            << " a|+b";
+    QTest::newRow("two changes apart") << "a,b,c,d,e"
+                                       << "a,B,c,d,E"
+                                       << " a|-b|+B| c| d|-e|+E";
+    QTest::newRow("myers classic") << "A,B,C,A,B,B,A"
+                                   << "C,B,A,B,A,C"
                                    << "-A|-B| C|+B| A| B|-B| A|+C";
-    QTest::newRow("replace all") << "a,b" << "c,d" << "-a|-b|+c|+d";
+    QTest::newRow("replace all") << "a,b"
+                                 << "c,d"
+                                 << "-a|-b|+c|+d";
 }
 
 void tst_DiffView::diffLines()
@@ -163,8 +186,9 @@ void tst_DiffView::highlightsChangedLines()
     QCOMPARE(document->blockCount(), int(view.lines().size())); // a lone CR does not add a block
     QStringList backgrounds;
     for (QTextBlock block = document->firstBlock(); block.isValid(); block = block.next())
-        backgrounds.append(block.blockFormat().background().style() == Qt::NoBrush ? u"none"_s
-                                                                                   : block.blockFormat().background().color().name());
+        backgrounds.append(block.blockFormat().background().style() == Qt::NoBrush
+                               ? u"none"_s
+                               : block.blockFormat().background().color().name());
     QCOMPARE(backgrounds.first(), u"none"_s);
     QCOMPARE(backgrounds.last(), u"none"_s);
     QVERIFY(backgrounds[1] != u"none"_s);
@@ -197,8 +221,9 @@ void tst_DiffView::screenshot()
         QSKIP("set MQTTSCOPE_GRAB_DIR to save screenshots");
     DiffView view;
     view.resize(520, 300);
-    view.setPayloads("{\"temperature\":21.5,\"humidity\":48.2,\"battery\":97,\"rssi\":-61}",
-                     "{\"temperature\":21.6,\"humidity\":48.2,\"battery\":96,\"rssi\":-61,\"alarm\":false}");
+    view.setPayloads(
+        "{\"temperature\":21.5,\"humidity\":48.2,\"battery\":97,\"rssi\":-61}",
+        "{\"temperature\":21.6,\"humidity\":48.2,\"battery\":96,\"rssi\":-61,\"alarm\":false}");
     QVERIFY(view.grab().save(dir + u"/diff.png"_s));
 }
 

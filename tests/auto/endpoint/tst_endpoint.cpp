@@ -44,38 +44,45 @@ void EndpointTest::parses_data()
     QTest::addColumn<TransportKind>("kind");
     QTest::addColumn<QString>("host");
     QTest::addColumn<int>("port");
-    QTest::addColumn<QString>("path");  // ws(s) only
+    QTest::addColumn<QString>("path"); // ws(s) only
     QTest::addColumn<QString>("topic"); // mqtt(s) only
 
     const QString defaultPath = u"/mqtt"_s;
     QTest::newRow("mqtt, defaults") << u"mqtt://broker.example"_s << TransportKind::Tcp
                                     << u"broker.example"_s << 1883 << defaultPath << QString();
-    QTest::newRow("mqtt, port") << u"mqtt://127.0.0.1:1884"_s << TransportKind::Tcp << u"127.0.0.1"_s
-                                << 1884 << defaultPath << QString();
-    QTest::newRow("mqtt, topic as mosquitto -L") << u"mqtt://h:1/sensors/+/temp"_s << TransportKind::Tcp
-                                                 << u"h"_s << 1 << defaultPath << u"sensors/+/temp"_s;
-    QTest::newRow("mqtt, topic with #") << u"mqtt://h/a/#"_s << TransportKind::Tcp << u"h"_s << 1883
-                                        << defaultPath << u"a/#"_s;
-    QTest::newRow("mqtt, trailing slash") << u"mqtt://h/"_s << TransportKind::Tcp << u"h"_s << 1883
-                                          << defaultPath << QString();
-    QTest::newRow("tcp alias") << u"tcp://h"_s << TransportKind::Tcp << u"h"_s << 1883 << defaultPath << QString();
-    QTest::newRow("mqtts") << u"mqtts://h"_s << TransportKind::Tls << u"h"_s << 8883 << defaultPath << QString();
-    QTest::newRow("ssl alias") << u"ssl://h:9"_s << TransportKind::Tls << u"h"_s << 9 << defaultPath << QString();
-    QTest::newRow("tls alias") << u"tls://h"_s << TransportKind::Tls << u"h"_s << 8883 << defaultPath << QString();
-    QTest::newRow("scheme case-insensitive") << u"MQTTS://h"_s << TransportKind::Tls << u"h"_s << 8883
-                                             << defaultPath << QString();
-    QTest::newRow("ws, no path") << u"ws://h"_s << TransportKind::WebSocket << u"h"_s << 80 << defaultPath
-                                 << QString();
-    QTest::newRow("ws, root path") << u"ws://h:9001/"_s << TransportKind::WebSocket << u"h"_s << 9001
-                                   << u"/"_s << QString();
-    QTest::newRow("wss, path and query") << u"wss://h/a/b?x=1&y=2"_s << TransportKind::SecureWebSocket
-                                         << u"h"_s << 443 << u"/a/b?x=1&y=2"_s << QString();
+    QTest::newRow("mqtt, port") << u"mqtt://127.0.0.1:1884"_s << TransportKind::Tcp
+                                << u"127.0.0.1"_s << 1884 << defaultPath << QString();
+    QTest::newRow("mqtt, topic as mosquitto -L")
+        << u"mqtt://h:1/sensors/+/temp"_s << TransportKind::Tcp << u"h"_s << 1 << defaultPath
+        << u"sensors/+/temp"_s;
+    QTest::newRow("mqtt, topic with #")
+        << u"mqtt://h/a/#"_s << TransportKind::Tcp << u"h"_s << 1883 << defaultPath << u"a/#"_s;
+    QTest::newRow("mqtt, trailing slash")
+        << u"mqtt://h/"_s << TransportKind::Tcp << u"h"_s << 1883 << defaultPath << QString();
+    QTest::newRow("tcp alias") << u"tcp://h"_s << TransportKind::Tcp << u"h"_s << 1883
+                               << defaultPath << QString();
+    QTest::newRow("mqtts") << u"mqtts://h"_s << TransportKind::Tls << u"h"_s << 8883 << defaultPath
+                           << QString();
+    QTest::newRow("ssl alias") << u"ssl://h:9"_s << TransportKind::Tls << u"h"_s << 9 << defaultPath
+                               << QString();
+    QTest::newRow("tls alias") << u"tls://h"_s << TransportKind::Tls << u"h"_s << 8883
+                               << defaultPath << QString();
+    QTest::newRow("scheme case-insensitive")
+        << u"MQTTS://h"_s << TransportKind::Tls << u"h"_s << 8883 << defaultPath << QString();
+    QTest::newRow("ws, no path") << u"ws://h"_s << TransportKind::WebSocket << u"h"_s << 80
+                                 << defaultPath << QString();
+    QTest::newRow("ws, root path")
+        << u"ws://h:9001/"_s << TransportKind::WebSocket << u"h"_s << 9001 << u"/"_s << QString();
+    QTest::newRow("wss, path and query")
+        << u"wss://h/a/b?x=1&y=2"_s << TransportKind::SecureWebSocket << u"h"_s << 443
+        << u"/a/b?x=1&y=2"_s << QString();
     QTest::newRow("IPv6") << u"mqtt://[::1]:1884/t"_s << TransportKind::Tcp << u"::1"_s << 1884
                           << defaultPath << u"t"_s;
-    QTest::newRow("IPv6, default port") << u"wss://[fe80::1]/mqtt"_s << TransportKind::SecureWebSocket
-                                        << u"fe80::1"_s << 443 << u"/mqtt"_s << QString();
-    QTest::newRow("surrounding spaces") << u"  mqtt://h  "_s << TransportKind::Tcp << u"h"_s << 1883
-                                        << defaultPath << QString();
+    QTest::newRow("IPv6, default port")
+        << u"wss://[fe80::1]/mqtt"_s << TransportKind::SecureWebSocket << u"fe80::1"_s << 443
+        << u"/mqtt"_s << QString();
+    QTest::newRow("surrounding spaces")
+        << u"  mqtt://h  "_s << TransportKind::Tcp << u"h"_s << 1883 << defaultPath << QString();
 }
 
 void EndpointTest::parses()
@@ -108,18 +115,22 @@ void EndpointTest::credentials_data()
     QTest::addColumn<bool>("hasPassword");
     QTest::addColumn<QByteArray>("password");
     QTest::addColumn<QString>("host");
-    QTest::newRow("user only") << u"mqtt://alice@h"_s << u"alice"_s << false << QByteArray() << u"h"_s;
-    QTest::newRow("user and password") << u"mqtt://alice:secret@h:1/t"_s << u"alice"_s << true
-                                       << "secret"_ba << u"h"_s;
-    QTest::newRow("empty password") << u"mqtt://alice:@h"_s << u"alice"_s << true << ""_ba << u"h"_s;
-    QTest::newRow("percent-encoded") << u"mqtts://al%40ice:p%3Aw%2Fd%25@h"_s << u"al@ice"_s << true
-                                     << "p:w/d%"_ba << u"h"_s;
-    QTest::newRow("UTF-8 user") << u"ws://j%C3%BCrgen:x@h"_s << u"jürgen"_s << true << "x"_ba << u"h"_s;
-    QTest::newRow("binary password") << u"mqtt://u:%00%FF@h"_s << u"u"_s << true
-                                     << QByteArray("\x00\xff", 2) << u"h"_s;
-    QTest::newRow("unencoded @ in password, last @ ends it") << u"mqtt://u:a@b@h"_s << u"u"_s << true
-                                                             << "a@b"_ba << u"h"_s;
-    QTest::newRow("IPv6 with user") << u"mqtt://u:p@[::1]:2"_s << u"u"_s << true << "p"_ba << u"::1"_s;
+    QTest::newRow("user only") << u"mqtt://alice@h"_s << u"alice"_s << false << QByteArray()
+                               << u"h"_s;
+    QTest::newRow("user and password")
+        << u"mqtt://alice:secret@h:1/t"_s << u"alice"_s << true << "secret"_ba << u"h"_s;
+    QTest::newRow("empty password")
+        << u"mqtt://alice:@h"_s << u"alice"_s << true << ""_ba << u"h"_s;
+    QTest::newRow("percent-encoded")
+        << u"mqtts://al%40ice:p%3Aw%2Fd%25@h"_s << u"al@ice"_s << true << "p:w/d%"_ba << u"h"_s;
+    QTest::newRow("UTF-8 user") << u"ws://j%C3%BCrgen:x@h"_s << u"jürgen"_s << true << "x"_ba
+                                << u"h"_s;
+    QTest::newRow("binary password")
+        << u"mqtt://u:%00%FF@h"_s << u"u"_s << true << QByteArray("\x00\xff", 2) << u"h"_s;
+    QTest::newRow("unencoded @ in password, last @ ends it")
+        << u"mqtt://u:a@b@h"_s << u"u"_s << true << "a@b"_ba << u"h"_s;
+    QTest::newRow("IPv6 with user")
+        << u"mqtt://u:p@[::1]:2"_s << u"u"_s << true << "p"_ba << u"::1"_s;
 }
 
 void EndpointTest::credentials()

@@ -26,7 +26,8 @@ QList<QByteArray> samplePackets()
         encodePacket(small, ProtocolVersion::V311),
         encodePacket(PingrespPacket{}, ProtocolVersion::V311),
         encodePacket(medium, ProtocolVersion::V5),
-        encodePacket(PubAckPacket{PacketType::Puback, 1, ReasonCode::Success, {}}, ProtocolVersion::V5),
+        encodePacket(PubAckPacket{PacketType::Puback, 1, ReasonCode::Success, {}},
+                     ProtocolVersion::V5),
         encodePacket(large, ProtocolVersion::V311),
         encodePacket(DisconnectPacket{}, ProtocolVersion::V5),
     };
@@ -116,8 +117,9 @@ void tst_Framer::maximumPacketSize()
     QFETCH(quint32, limit);
     QFETCH(bool, accepted);
 
-    const QByteArray publish = encodePacket(
-        PublishPacket{QByteArray("a/b"), QByteArray(200, 'x'), 0, false, false, 0, {}}, ProtocolVersion::V311);
+    const QByteArray publish =
+        encodePacket(PublishPacket{QByteArray("a/b"), QByteArray(200, 'x'), 0, false, false, 0, {}},
+                     ProtocolVersion::V311);
     QCOMPARE(publish.size(), 208);
 
     Framer framer(limit);
@@ -143,8 +145,10 @@ void tst_Framer::badRemainingLength_data()
     QTest::addColumn<QString>("message");
     // 3.1.1 2.2.3, 5.0 1.5.5: at most four bytes.
     QTest::newRow("five bytes") << QByteArray::fromHex("30ffffffff01") << u"longer than 4 bytes"_s;
-    QTest::newRow("fifth byte not yet received") << QByteArray::fromHex("30ffffffff") << u"longer than 4 bytes"_s;
-    QTest::newRow("not minimal") << QByteArray::fromHex("308000") << u"not minimally encoded"_s; // [MQTT-1.5.5-1]
+    QTest::newRow("fifth byte not yet received")
+        << QByteArray::fromHex("30ffffffff") << u"longer than 4 bytes"_s;
+    QTest::newRow("not minimal") << QByteArray::fromHex("308000")
+                                 << u"not minimally encoded"_s; // [MQTT-1.5.5-1]
 }
 
 void tst_Framer::badRemainingLength()
@@ -163,8 +167,9 @@ void tst_Framer::errorIsStickyUntilReset()
 {
     const QByteArray ping = encodePacket(PingreqPacket{}, ProtocolVersion::V311);
     Framer framer(10);
-    framer.append(encodePacket(PublishPacket{QByteArray("topic"), QByteArray(50, 'x'), 0, false, false, 0, {}},
-                               ProtocolVersion::V311));
+    framer.append(encodePacket(
+        PublishPacket{QByteArray("topic"), QByteArray(50, 'x'), 0, false, false, 0, {}},
+        ProtocolVersion::V311));
     QCOMPARE(framer.next(), std::nullopt);
     QVERIFY(framer.error());
 

@@ -105,12 +105,14 @@ void tst_HistoryModel::columns()
     QVERIFY(!model.index(0, HistoryModel::RetainColumn).data().toString().isEmpty());
     QVERIFY(model.index(1, HistoryModel::RetainColumn).data().toString().isEmpty());
     QCOMPARE(model.index(0, HistoryModel::SizeColumn).data().toLongLong(), 300);
-    QCOMPARE(model.index(0, HistoryModel::PropertiesColumn).data().toString(), u"content-type=text/plain"_s);
+    QCOMPARE(model.index(0, HistoryModel::PropertiesColumn).data().toString(),
+             u"content-type=text/plain"_s);
     QCOMPARE(model.index(1, HistoryModel::PropertiesColumn).data().toString(), QString());
     // The preview is short; the payload role is the whole payload, unaltered.
     QVERIFY(model.index(0, HistoryModel::PayloadColumn).data().toString().size() <= 80);
     QCOMPARE(model.index(0, 0).data(HistoryModel::PayloadRole).toByteArray(), QByteArray(300, 'a'));
-    QCOMPARE(model.index(0, 0).data(HistoryModel::ReceivedMsecsRole).toLongLong(), 1'700'000'000'000);
+    QCOMPARE(model.index(0, 0).data(HistoryModel::ReceivedMsecsRole).toLongLong(),
+             1'700'000'000'000);
     QCOMPARE(model.index(0, HistoryModel::TimeColumn).data(Qt::ToolTipRole).toString(),
              u"2023-11-14T22:13:20.000Z"_s);
     QCOMPARE(model.entry(1).payload, QByteArray("plain"));

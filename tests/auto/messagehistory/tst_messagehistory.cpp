@@ -187,7 +187,8 @@ void tst_MessageHistory::exportJsonLines()
     QBuffer out;
     out.open(QIODevice::WriteOnly);
     const HistoryExporter exporter(data.store(), data.history());
-    QCOMPARE(exporter.writeJsonLines(out, data.store().find("dev/1"), HistoryExporter::Scope::Topic), 2);
+    QCOMPARE(
+        exporter.writeJsonLines(out, data.store().find("dev/1"), HistoryExporter::Scope::Topic), 2);
     const QByteArrayList lines = out.data().split('\n');
     QCOMPARE(lines.size(), 3);
     QVERIFY(lines[2].isEmpty());
@@ -215,15 +216,17 @@ void tst_MessageHistory::exportJsonLines()
 void tst_MessageHistory::exportCsv()
 {
     ExplorerData data;
-    data.ingest({message("a,b", "say \"hi\",\nbye", 0), message("a,b", QByteArray("\x00", 1), 1000)}, 1);
+    data.ingest(
+        {message("a,b", "say \"hi\",\nbye", 0), message("a,b", QByteArray("\x00", 1), 1000)}, 1);
     QBuffer out;
     out.open(QIODevice::WriteOnly);
     HistoryExporter exporter(data.store(), data.history());
     QCOMPARE(exporter.writeCsv(out, data.store().find("a,b"), HistoryExporter::Scope::Topic), 2);
-    QCOMPARE(out.data(),
-             QByteArray("time,topic,qos,retain,dup,size,payload_encoding,payload,properties\r\n"
-                        "1970-01-01T00:00:00.000Z,\"a,b\",0,0,0,13,utf8,\"say \"\"hi\"\",\nbye\",\r\n"
-                        "1970-01-01T00:00:01.000Z,\"a,b\",0,0,0,1,base64,AA==,\r\n"));
+    QCOMPARE(
+        out.data(),
+        QByteArray("time,topic,qos,retain,dup,size,payload_encoding,payload,properties\r\n"
+                   "1970-01-01T00:00:00.000Z,\"a,b\",0,0,0,13,utf8,\"say \"\"hi\"\",\nbye\",\r\n"
+                   "1970-01-01T00:00:01.000Z,\"a,b\",0,0,0,1,base64,AA==,\r\n"));
 
     // Forced base64 round-trips any payload.
     QBuffer forced;
@@ -242,7 +245,8 @@ void tst_MessageHistory::exportSubtreeInArrivalOrder()
     QBuffer out;
     out.open(QIODevice::WriteOnly);
     const HistoryExporter exporter(data.store(), data.history());
-    QCOMPARE(exporter.writeJsonLines(out, data.store().find("s"), HistoryExporter::Scope::Subtree), 4);
+    QCOMPARE(exporter.writeJsonLines(out, data.store().find("s"), HistoryExporter::Scope::Subtree),
+             4);
     QStringList order;
     for (const QByteArray &line : out.data().split('\n')) {
         if (!line.isEmpty())

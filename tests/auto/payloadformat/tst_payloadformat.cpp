@@ -45,7 +45,9 @@ void tst_PayloadFormat::detect_data()
     QTest::newRow("text") << QByteArray("online") << F::Text;
     QTest::newRow("utf-8 text") << QByteArray("température 21 °C") << F::Text;
     QTest::newRow("text with newlines") << QByteArray("a\r\nb\tc") << F::Text;
-    QTest::newRow("control char is binary") << QByteArray("a\x01" "b") << F::Binary;
+    QTest::newRow("control char is binary") << QByteArray("a\x01"
+                                                          "b")
+                                            << F::Binary;
     QTest::newRow("nul is binary") << QByteArray("ab\0", 3) << F::Binary;
     QTest::newRow("invalid utf-8") << QByteArray("\xc3\x28") << F::Binary;
     QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << F::Png;
@@ -79,7 +81,8 @@ void tst_PayloadFormat::textPrefix_data()
     QTest::addColumn<bool>("expected");
     const QByteArray euro("\xe2\x82\xac"); // €, three bytes
     QTest::newRow("whole") << QByteArray("a" + euro) << false << true;
-    QTest::newRow("cut sequence, whole payload") << QByteArray("a" + euro.first(2)) << false << false;
+    QTest::newRow("cut sequence, whole payload")
+        << QByteArray("a" + euro.first(2)) << false << false;
     QTest::newRow("cut sequence, prefix") << QByteArray("a" + euro.first(2)) << true << true;
     QTest::newRow("cut after lead byte") << QByteArray("a" + euro.first(1)) << true << true;
     QTest::newRow("stray continuation") << QByteArray("a\x82") << true << false;
@@ -103,8 +106,10 @@ void tst_PayloadFormat::preview_data()
     QTest::newRow("lines joined") << QByteArray("{\n  \"a\": 1\n}") << 20 << u"{ \"a\": 1 }"_s;
     QTest::newRow("cut with ellipsis") << QByteArray("abcdefghijkl") << 5 << u"abcd\u2026"_s;
     QTest::newRow("utf-8 cut safely") << QByteArray("ééééééééé") << 3 << u"éé\u2026"_s;
-    QTest::newRow("binary as hex") << QByteArray("\x00\x01\xff", 3) << 10 << u"00 01 ff (3 bytes binary)"_s;
-    QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1a\n\0\0", 10) << 10 << u"[PNG image, 10 bytes]"_s;
+    QTest::newRow("binary as hex")
+        << QByteArray("\x00\x01\xff", 3) << 10 << u"00 01 ff (3 bytes binary)"_s;
+    QTest::newRow("png") << QByteArray("\x89PNG\r\n\x1a\n\0\0", 10) << 10
+                         << u"[PNG image, 10 bytes]"_s;
 }
 
 void tst_PayloadFormat::preview()

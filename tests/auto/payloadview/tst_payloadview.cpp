@@ -50,7 +50,8 @@ QByteArray randomBytes(qsizetype size, quint32 seed)
     return bytes;
 }
 
-Message message(const QByteArray &topic, const QByteArray &payload, const Properties &properties = {})
+Message message(const QByteArray &topic, const QByteArray &payload,
+                const Properties &properties = {})
 {
     Message m;
     m.topic = topic;
@@ -103,23 +104,30 @@ void tst_PayloadView::guessFormat_data()
     QTest::newRow("empty") << QByteArray() << QString() << PayloadViewFormat::Text;
     QTest::newRow("number") << QByteArray("21.5") << QString() << PayloadViewFormat::Text;
     QTest::newRow("text") << QByteArray("online") << QString() << PayloadViewFormat::Text;
-    QTest::newRow("BM text is not a bitmap") << QByteArray("BMW i3 charging at 7.4 kW, 80% full") << QString()
-                                             << PayloadViewFormat::Text;
-    QTest::newRow("json object") << QByteArray(" {\"a\": 1}\n") << QString() << PayloadViewFormat::Json;
+    QTest::newRow("BM text is not a bitmap") << QByteArray("BMW i3 charging at 7.4 kW, 80% full")
+                                             << QString() << PayloadViewFormat::Text;
+    QTest::newRow("json object") << QByteArray(" {\"a\": 1}\n") << QString()
+                                 << PayloadViewFormat::Json;
     QTest::newRow("json array") << QByteArray("[1,2,3]") << QString() << PayloadViewFormat::Json;
-    QTest::newRow("broken json is text") << QByteArray("{\"a\": ") << QString() << PayloadViewFormat::Text;
+    QTest::newRow("broken json is text")
+        << QByteArray("{\"a\": ") << QString() << PayloadViewFormat::Text;
     QTest::newRow("png") << pngBytes(QSize(4, 4)) << QString() << PayloadViewFormat::Image;
-    QTest::newRow("jpeg magic") << QByteArray("\xff\xd8\xff\xe0\0\x10JFIF", 10) << QString() << PayloadViewFormat::Image;
+    QTest::newRow("jpeg magic") << QByteArray("\xff\xd8\xff\xe0\0\x10JFIF", 10) << QString()
+                                << PayloadViewFormat::Image;
     QTest::newRow("cbor map") << cborMap << QString() << PayloadViewFormat::Cbor;
-    QTest::newRow("cbor and trailing byte") << cborMap + '\xff' << QString() << PayloadViewFormat::Hex;
-    QTest::newRow("binary struct") << QByteArray("\x01\x00\xfe\x41\x9a\x99\x99\x41\x00\x00\x80\x3f", 12) << QString()
-                                   << PayloadViewFormat::Hex;
-    QTest::newRow("content type json") << QByteArray("[]") << u"application/json; charset=utf-8"_s
-                                       << PayloadViewFormat::Json;
-    QTest::newRow("content type cbor") << cborMap << u"application/cbor"_s << PayloadViewFormat::Cbor;
-    QTest::newRow("content type lies") << QByteArray("not json") << u"application/json"_s << PayloadViewFormat::Text;
-    QTest::newRow("content type text on json") << QByteArray("{\"a\":1}") << u"text/plain"_s
-                                               << PayloadViewFormat::Text;
+    QTest::newRow("cbor and trailing byte")
+        << cborMap + '\xff' << QString() << PayloadViewFormat::Hex;
+    QTest::newRow("binary struct")
+        << QByteArray("\x01\x00\xfe\x41\x9a\x99\x99\x41\x00\x00\x80\x3f", 12) << QString()
+        << PayloadViewFormat::Hex;
+    QTest::newRow("content type json")
+        << QByteArray("[]") << u"application/json; charset=utf-8"_s << PayloadViewFormat::Json;
+    QTest::newRow("content type cbor")
+        << cborMap << u"application/cbor"_s << PayloadViewFormat::Cbor;
+    QTest::newRow("content type lies")
+        << QByteArray("not json") << u"application/json"_s << PayloadViewFormat::Text;
+    QTest::newRow("content type text on json")
+        << QByteArray("{\"a\":1}") << u"text/plain"_s << PayloadViewFormat::Text;
 }
 
 void tst_PayloadView::guessFormat()
@@ -192,18 +200,24 @@ void tst_PayloadView::invalidUtf8IsMarked_data()
     QTest::addColumn<QList<qsizetype>>("markers");
 
     QTest::newRow("valid ascii") << QByteArray("hello") << u"hello"_s << QList<qsizetype>{};
-    QTest::newRow("valid multibyte") << QByteArray("\xe2\x82\xac \xf0\x9f\x98\x80") << u"€ 😀"_s
-                                     << QList<qsizetype>{};
+    QTest::newRow("valid multibyte")
+        << QByteArray("\xe2\x82\xac \xf0\x9f\x98\x80") << u"€ 😀"_s << QList<qsizetype>{};
     QTest::newRow("literal backslash x") << QByteArray("\\x41") << u"\\x41"_s << QList<qsizetype>{};
-    QTest::newRow("lone 0xff") << QByteArray("abc\xff" "def") << u"abc\\xFFdef"_s << QList<qsizetype>{3};
-    QTest::newRow("stray continuation") << QByteArray("\x80x") << u"\\x80x"_s << QList<qsizetype>{0};
-    QTest::newRow("overlong slash") << QByteArray("\xc0\xaf") << u"\\xC0\\xAF"_s << QList<qsizetype>{0, 4};
+    QTest::newRow("lone 0xff") << QByteArray("abc\xff"
+                                             "def")
+                               << u"abc\\xFFdef"_s << QList<qsizetype>{3};
+    QTest::newRow("stray continuation")
+        << QByteArray("\x80x") << u"\\x80x"_s << QList<qsizetype>{0};
+    QTest::newRow("overlong slash")
+        << QByteArray("\xc0\xaf") << u"\\xC0\\xAF"_s << QList<qsizetype>{0, 4};
     QTest::newRow("surrogate") << QByteArray("\xed\xa0\x80!") << u"\\xED\\xA0\\x80!"_s
                                << QList<qsizetype>{0, 4, 8};
     QTest::newRow("above U+10FFFF") << QByteArray("\xf4\x90\x80\x80") << u"\\xF4\\x90\\x80\\x80"_s
                                     << QList<qsizetype>{0, 4, 8, 12};
-    QTest::newRow("truncated at end") << QByteArray("ok\xe2\x82") << u"ok\\xE2\\x82"_s << QList<qsizetype>{2, 6};
-    QTest::newRow("after multibyte") << QByteArray("\xc3\xa9\xff") << u"é\\xFF"_s << QList<qsizetype>{1};
+    QTest::newRow("truncated at end")
+        << QByteArray("ok\xe2\x82") << u"ok\\xE2\\x82"_s << QList<qsizetype>{2, 6};
+    QTest::newRow("after multibyte")
+        << QByteArray("\xc3\xa9\xff") << u"é\\xFF"_s << QList<qsizetype>{1};
 }
 
 void tst_PayloadView::invalidUtf8IsMarked()
@@ -237,7 +251,9 @@ void tst_PayloadView::invalidBytesAreHighlighted()
 
 void tst_PayloadView::hexDumpLayout()
 {
-    const QByteArray bytes("Hello World\n\x00\x01\x7f\x80" "ABCDEFGHIJKLMNOPQ", 33);
+    const QByteArray bytes("Hello World\n\x00\x01\x7f\x80"
+                           "ABCDEFGHIJKLMNOPQ",
+                           33);
     QCOMPARE(hexDumpRowCount(bytes.size()), 3);
     QCOMPARE(hexDumpRow(bytes, 0).line(),
              u"00000000  48 65 6c 6c 6f 20 57 6f  72 6c 64 0a 00 01 7f 80  |Hello World.....|"_s);
@@ -273,8 +289,11 @@ void tst_PayloadView::prettyJsonKeepsOrderAndNumbers_data()
         << QByteArray("{\"zeta\":1.50,\"alpha\":[1,2e3,{}],\"s\":\"a,b:{[\\\"]\",\"n\":null}")
         << u"{\n  \"zeta\": 1.50,\n  \"alpha\": [\n    1,\n    2e3,\n    {}\n  ],\n  \"s\": \"a,b:{[\\\"]\",\n  \"n\": null\n}"_s;
     QTest::newRow("whitespace replaced") << QByteArray("[ 1 ,\r\n\t2 ]") << u"[\n  1,\n  2\n]"_s;
-    QTest::newRow("empty containers") << QByteArray("{\"a\": [ ], \"b\": { }}") << u"{\n  \"a\": [],\n  \"b\": {}\n}"_s;
-    QTest::newRow("unicode kept") << QByteArray("{\"t\":\"\xc2\xb0" "C\"}") << u"{\n  \"t\": \"°C\"\n}"_s;
+    QTest::newRow("empty containers")
+        << QByteArray("{\"a\": [ ], \"b\": { }}") << u"{\n  \"a\": [],\n  \"b\": {}\n}"_s;
+    QTest::newRow("unicode kept") << QByteArray("{\"t\":\"\xc2\xb0"
+                                                "C\"}")
+                                  << u"{\n  \"t\": \"°C\"\n}"_s;
 }
 
 void tst_PayloadView::prettyJsonKeepsOrderAndNumbers()
@@ -337,7 +356,10 @@ void tst_PayloadView::imageShownAtItsSize()
     QCOMPARE(view.renderedImage().size(), QSize(37, 21));
     QVERIFY(!view.grab().isNull());
 
-    view.setMessage(message("cam/snapshot", QByteArray("\x89PNG\r\n\x1a\n" "truncated", 17)));
+    view.setMessage(message("cam/snapshot",
+                            QByteArray("\x89PNG\r\n\x1a\n"
+                                       "truncated",
+                                       17)));
     view.setFormat(PayloadViewFormat::Image);
     QVERIFY(view.renderedImage().isNull());
     QVERIFY(!view.notice().isEmpty());
@@ -409,8 +431,10 @@ void tst_PayloadView::propertiesShown()
     const QList<PropertyRow> rows = messagePropertyRows(properties);
     QCOMPARE(rows.size(), 8); // both user properties of the same name are kept [MQTT-3.3.2-18]
     QCOMPARE(rows.last().value, u"unit = F"_s);
-    QVERIFY(std::any_of(rows.begin(), rows.end(), [](const PropertyRow &row) { return row.value == u"01 02"_s; }));
-    QVERIFY(std::any_of(rows.begin(), rows.end(), [](const PropertyRow &row) { return row.value == u"3, 7"_s; }));
+    QVERIFY(std::any_of(rows.begin(), rows.end(),
+                        [](const PropertyRow &row) { return row.value == u"01 02"_s; }));
+    QVERIFY(std::any_of(rows.begin(), rows.end(),
+                        [](const PropertyRow &row) { return row.value == u"3, 7"_s; }));
 
     PayloadView view;
     view.setMessage(message("t", "{}", properties));
@@ -478,10 +502,11 @@ void tst_PayloadView::screenshot()
     properties.userProperties = {{u"site"_s, u"plant-3"_s}};
     PayloadView view;
     view.resize(560, 420);
-    view.setMessage(message("demo/factory/line1/sensor-042/telemetry",
-                            "{\"temperature\":21.5,\"humidity\":48.2,\"battery\":97,\"rssi\":-61,\"ok\":true,"
-                            "\"tags\":[\"a\",\"b\"]}",
-                            properties));
+    view.setMessage(
+        message("demo/factory/line1/sensor-042/telemetry",
+                "{\"temperature\":21.5,\"humidity\":48.2,\"battery\":97,\"rssi\":-61,\"ok\":true,"
+                "\"tags\":[\"a\",\"b\"]}",
+                properties));
     QVERIFY(view.grab().save(dir + u"/payload-json.png"_s));
     view.setMessage(message("t", QByteArray("temp\xff\xfe ok\r\nline 2")));
     view.setFormat(PayloadViewFormat::Text);

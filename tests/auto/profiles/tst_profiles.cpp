@@ -127,7 +127,8 @@ void tst_Profiles::roundTrip()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(reloaded.profiles().size(), 1);
     QCOMPARE(reloaded.profiles().constFirst(), profile);
-    QCOMPARE(QFile(path).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions{});
+    QCOMPARE(QFile(path).permissions() & (QFile::ReadOther | QFile::ReadGroup),
+             QFile::Permissions{});
 }
 
 void tst_Profiles::defaultsSubscribeToEverything()
@@ -158,7 +159,10 @@ void tst_Profiles::passwordNeverInProfileFile()
     SecretStore secrets(u"mqttscope-test"_s);
     secrets.setTimeoutMs(3000);
     bool written = false;
-    secrets.write(p.id, ProfileSecrets{.password = password, .keyPassphrase = "kp-secret-1", .pkcs12Passphrase = "p12-secret-2"},
+    secrets.write(p.id,
+                  ProfileSecrets{.password = password,
+                                 .keyPassphrase = "kp-secret-1",
+                                 .pkcs12Passphrase = "p12-secret-2"},
                   [&](bool, const QString &) { written = true; });
     QTRY_VERIFY_WITH_TIMEOUT(written, 5000);
 
@@ -170,7 +174,8 @@ void tst_Profiles::passwordNeverInProfileFile()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray onDisk = file.readAll();
     QVERIFY(onDisk.contains("alice")); // the profile itself is there
-    for (const QByteArray &secret : {password, QByteArray("kp-secret-1"), QByteArray("p12-secret-2")}) {
+    for (const QByteArray &secret :
+         {password, QByteArray("kp-secret-1"), QByteArray("p12-secret-2")}) {
         QVERIFY2(!onDisk.contains(secret), secret.constData());
         QVERIFY(!onDisk.contains(secret.toBase64()));
         QVERIFY(!ProfileStore::toJson({p}).contains(secret)); // nor in an export
@@ -230,7 +235,8 @@ void tst_Profiles::duplicateAndRemove()
 void tst_Profiles::clientOptions()
 {
     const ConnectionProfile p = fullProfile();
-    const ClientOptions o = p.toClientOptions(ProfileSecrets{.password = "pw", .keyPassphrase = "kp", .pkcs12Passphrase = {}});
+    const ClientOptions o = p.toClientOptions(
+        ProfileSecrets{.password = "pw", .keyPassphrase = "kp", .pkcs12Passphrase = {}});
     QCOMPARE(o.endpoint.kind, TransportKind::SecureWebSocket);
     QCOMPARE(o.endpoint.host, p.host);
     QCOMPARE(o.endpoint.port, p.port);
@@ -256,7 +262,8 @@ void tst_Profiles::clientOptions()
 
     // No password stored: none sent, even if one is in the secrets.
     ConnectionProfile anonymous;
-    const ClientOptions a = anonymous.toClientOptions(ProfileSecrets{.password = "x", .keyPassphrase = {}, .pkcs12Passphrase = {}});
+    const ClientOptions a = anonymous.toClientOptions(
+        ProfileSecrets{.password = "x", .keyPassphrase = {}, .pkcs12Passphrase = {}});
     QVERIFY(!a.username);
     QVERIFY(!a.password);
     QVERIFY(!a.will);
@@ -274,7 +281,8 @@ void tst_Profiles::problems_data()
 
     ConnectionProfile unnamed;
     unnamed.host.clear();
-    QTest::newRow("no name, no host") << unnamed << QList<ProfileField>{ProfileField::Name, ProfileField::Host};
+    QTest::newRow("no name, no host")
+        << unnamed << QList<ProfileField>{ProfileField::Name, ProfileField::Host};
 
     ConnectionProfile will = ok;
     will.will.enabled = true;
@@ -292,15 +300,17 @@ void tst_Profiles::problems_data()
 
     ConnectionProfile badFilter = ok;
     badFilter.subscriptions.append(Subscription{.filter = u"a/#/b"_s}); // [MQTT-4.7.1-1]
-    QTest::newRow("bad subscription filter") << badFilter << QList<ProfileField>{ProfileField::Subscriptions};
+    QTest::newRow("bad subscription filter")
+        << badFilter << QList<ProfileField>{ProfileField::Subscriptions};
 
     ConnectionProfile persistentAnonymous = ok;
     persistentAnonymous.cleanStart = false;
     persistentAnonymous.version = VersionChoice::V311; // [MQTT-3.1.3-8]
-    QTest::newRow("3.1.1 empty id without clean session") << persistentAnonymous
-                                                          << QList<ProfileField>{ProfileField::ClientId};
+    QTest::newRow("3.1.1 empty id without clean session")
+        << persistentAnonymous << QList<ProfileField>{ProfileField::ClientId};
     persistentAnonymous.version = VersionChoice::V5;
-    QTest::newRow("5.0 empty id without clean start") << persistentAnonymous << QList<ProfileField>{};
+    QTest::newRow("5.0 empty id without clean start")
+        << persistentAnonymous << QList<ProfileField>{};
 }
 
 void tst_Profiles::problems()
@@ -316,16 +326,21 @@ void tst_Profiles::problems()
 void tst_Profiles::secretsRoundTripThroughKeychain()
 {
     const QUuid id = QUuid::createUuid();
-    const ProfileSecrets secrets{.password = QByteArray("p\0w\xff", 4), .keyPassphrase = "k", .pkcs12Passphrase = {}};
+    const ProfileSecrets secrets{
+        .password = QByteArray("p\0w\xff", 4), .keyPassphrase = "k", .pkcs12Passphrase = {}};
     {
         SecretStore writer(u"mqttscope-test"_s);
         writer.setTimeoutMs(3000);
         std::optional<bool> stored;
         QString error;
-        writer.write(id, secrets, [&](bool ok, const QString &e) { stored = ok; error = e; });
+        writer.write(id, secrets, [&](bool ok, const QString &e) {
+            stored = ok;
+            error = e;
+        });
         QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 5000);
         if (!*stored)
-            QSKIP(qPrintable(u"No usable keychain here (%1); scripts/test.sh runs one"_s.arg(error)));
+            QSKIP(
+                qPrintable(u"No usable keychain here (%1); scripts/test.sh runs one"_s.arg(error)));
     }
     SecretStore reader(u"mqttscope-test"_s); // a fresh store: nothing in memory
     std::optional<std::optional<ProfileSecrets>> result;
@@ -338,7 +353,10 @@ void tst_Profiles::secretsRoundTripThroughKeychain()
     SecretStore after(u"mqttscope-test"_s);
     result.reset();
     QString error;
-    after.read(id, [&](std::optional<ProfileSecrets> s, const QString &e) { result = s; error = e; });
+    after.read(id, [&](std::optional<ProfileSecrets> s, const QString &e) {
+        result = s;
+        error = e;
+    });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
     QVERIFY(!result->has_value());
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -354,11 +372,15 @@ void tst_Profiles::secretsWithoutKeychainStayInMemory()
     const QUuid id = QUuid::createUuid();
     std::optional<std::optional<ProfileSecrets>> result;
     QString error;
-    store.read(id, [&](std::optional<ProfileSecrets> s, const QString &e) { result = s; error = e; });
+    store.read(id, [&](std::optional<ProfileSecrets> s, const QString &e) {
+        result = s;
+        error = e;
+    });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
     QVERIFY(!result->has_value());
 
-    const ProfileSecrets typed{.password = "typed-at-connect", .keyPassphrase = {}, .pkcs12Passphrase = {}};
+    const ProfileSecrets typed{
+        .password = "typed-at-connect", .keyPassphrase = {}, .pkcs12Passphrase = {}};
     store.remember(id, typed);
     result.reset();
     store.read(id, [&](std::optional<ProfileSecrets> s, const QString &) { result = s; });

@@ -25,7 +25,8 @@ QList<Packet> decodeAll(const QByteArray &bytes, ProtocolVersion version)
     while (const auto frame = framer.next()) {
         DecodeResult result = decodePacket(*frame, version);
         if (const auto *error = std::get_if<ProtocolError>(&result)) {
-            qWarning("the session wrote a packet the codec rejects: %s", qPrintable(error->message));
+            qWarning("the session wrote a packet the codec rejects: %s",
+                     qPrintable(error->message));
             return packets;
         }
         packets.append(std::get<Packet>(result));
@@ -78,10 +79,13 @@ QList<PublishPacket> publishesOf(const QList<Packet> &packets)
 class ReferenceBroker
 {
 public:
-    explicit ReferenceBroker(ProtocolVersion version) : m_version(version) {}
+    explicit ReferenceBroker(ProtocolVersion version)
+        : m_version(version)
+    {
+    }
 
-    QList<QByteArray> delivered;         // payloads of the client's messages, in delivery order
-    std::deque<QByteArray> toClient;     // encoded packets in flight to the client
+    QList<QByteArray> delivered; // payloads of the client's messages, in delivery order
+    std::deque<QByteArray> toClient; // encoded packets in flight to the client
 
     void receive(const Packet &packet)
     {
@@ -119,7 +123,8 @@ public:
     {
         for (const Outbound &entry : std::as_const(m_outbound)) {
             if (entry.released) {
-                send(PubAckPacket{PacketType::Pubrel, entry.packet.packetId, ReasonCode::Success, {}});
+                send(PubAckPacket{
+                    PacketType::Pubrel, entry.packet.packetId, ReasonCode::Success, {}});
             } else {
                 PublishPacket again = entry.packet;
                 again.dup = true;
@@ -168,7 +173,8 @@ private:
 
 // Empty when `arrivals` holds each of `expected` exactly once (or at least once), and their
 // first arrivals are in the order of `expected`.
-QString deliveryProblem(const QList<QByteArray> &arrivals, const QList<QByteArray> &expected, bool exactlyOnce)
+QString deliveryProblem(const QList<QByteArray> &arrivals, const QList<QByteArray> &expected,
+                        bool exactlyOnce)
 {
     QList<QByteArray> first;
     QSet<QByteArray> seen;
@@ -230,10 +236,12 @@ void tst_Session::windowWithoutReceiveMaximum()
 
     // PUBREC keeps the slot, PUBCOMP frees it [MQTT-4.3.3-2]; the next one goes out, in order.
     SessionOutput acks;
-    Packet pubrec = PubAckPacket{PacketType::Pubrec, sent.first().packetId, ReasonCode::Success, {}};
+    Packet pubrec =
+        PubAckPacket{PacketType::Pubrec, sent.first().packetId, ReasonCode::Success, {}};
     session.packetReceived(pubrec, 0, acks);
     QCOMPARE(publishesOf(decodeAll(acks.bytes, version)).size(), 0);
-    Packet pubcomp = PubAckPacket{PacketType::Pubcomp, sent.first().packetId, ReasonCode::Success, {}};
+    Packet pubcomp =
+        PubAckPacket{PacketType::Pubcomp, sent.first().packetId, ReasonCode::Success, {}};
     session.packetReceived(pubcomp, 0, acks);
     const QList<PublishPacket> next = publishesOf(decodeAll(acks.bytes, version));
     QCOMPARE(next.size(), 1);
@@ -484,11 +492,13 @@ void tst_Session::randomCutsKeepDeliveryGuarantees()
         if (QTest::currentTestFailed())
             return;
         QVERIFY2(session.inFlightCount() <= session.outboundWindow(),
-                 qPrintable(u"step %1: %2 in flight, window %3"_s.arg(step).arg(session.inFlightCount())
+                 qPrintable(u"step %1: %2 in flight, window %3"_s.arg(step)
+                                .arg(session.inFlightCount())
                                 .arg(session.outboundWindow())));
     }
     // Drain: no more cuts.
-    for (int round = 0; round < 100000 && (!toBroker.empty() || !broker.toClient.empty()); ++round) {
+    for (int round = 0; round < 100000 && (!toBroker.empty() || !broker.toClient.empty());
+         ++round) {
         if (!toBroker.empty())
             toBrokerStep();
         if (!broker.toClient.empty())

@@ -51,9 +51,13 @@ void tst_SharedProperties::nullWhenEmpty_data()
 
     QTest::newRow("default") << SharedProperties() << true << true;
     QTest::newRow("from empty Properties") << SharedProperties(Properties()) << true << true;
-    QTest::newRow("from a zero that is present")
-        << SharedProperties([] { Properties p; p.messageExpiryInterval = 0; return p; }()) << false << false;
-    QTest::newRow("from a content type") << SharedProperties(withContentType(u"text/plain"_s)) << false << false;
+    QTest::newRow("from a zero that is present") << SharedProperties([] {
+        Properties p;
+        p.messageExpiryInterval = 0;
+        return p;
+    }()) << false << false;
+    QTest::newRow("from a content type")
+        << SharedProperties(withContentType(u"text/plain"_s)) << false << false;
     SharedProperties editedBack;
     editedBack.edit().topicAlias = 3;
     editedBack.edit().topicAlias.reset();
@@ -98,12 +102,15 @@ void tst_SharedProperties::equality_data()
     QTest::newRow("null and null") << SharedProperties() << SharedProperties() << true;
     QTest::newRow("null and edited back to empty") << SharedProperties() << editedBack << true;
     QTest::newRow("same content, separate values")
-        << SharedProperties(withContentType(u"x"_s)) << SharedProperties(withContentType(u"x"_s)) << true;
-    QTest::newRow("different content")
-        << SharedProperties(withContentType(u"x"_s)) << SharedProperties(withContentType(u"y"_s)) << false;
-    QTest::newRow("absent and present zero")
-        << SharedProperties() << SharedProperties([] { Properties p; p.payloadFormatIndicator = 0; return p; }())
-        << false;
+        << SharedProperties(withContentType(u"x"_s)) << SharedProperties(withContentType(u"x"_s))
+        << true;
+    QTest::newRow("different content") << SharedProperties(withContentType(u"x"_s))
+                                       << SharedProperties(withContentType(u"y"_s)) << false;
+    QTest::newRow("absent and present zero") << SharedProperties() << SharedProperties([] {
+        Properties p;
+        p.payloadFormatIndicator = 0;
+        return p;
+    }()) << false;
 }
 
 void tst_SharedProperties::equality()
@@ -129,7 +136,8 @@ void tst_SharedProperties::decodedPublish_data()
     QTest::newRow("3.1.1") << ProtocolVersion::V311 << QByteArray::fromHex("3004 000161 78") << true
                            << std::optional<QString>();
     QTest::newRow("5.0, empty property list")
-        << ProtocolVersion::V5 << QByteArray::fromHex("3005 000161 00 78") << true << std::optional<QString>();
+        << ProtocolVersion::V5 << QByteArray::fromHex("3005 000161 00 78") << true
+        << std::optional<QString>();
     // 3.3.2.3.9: Content Type (0x03), a UTF-8 string.
     QTest::newRow("5.0, content type")
         << ProtocolVersion::V5 << QByteArray::fromHex("300a 000161 05 0300027470 78") << false

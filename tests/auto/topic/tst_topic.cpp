@@ -42,18 +42,19 @@ void tst_Topic::name_data()
     QTest::addColumn<QString>("problem"); // empty when valid, else part of the message
 
     QTest::newRow("simple") << QByteArray("sport/tennis/player1") << QString();
-    QTest::newRow("leading slash") << QByteArray("/finance") << QString(); // 4.7.1.1: distinct from "finance"
+    QTest::newRow("leading slash")
+        << QByteArray("/finance") << QString(); // 4.7.1.1: distinct from "finance"
     QTest::newRow("only a slash") << QByteArray("/") << QString();
     QTest::newRow("space") << QByteArray("a b") << QString(); // 4.7.3: spaces are allowed
     QTest::newRow("$SYS") << QByteArray("$SYS/broker/uptime") << QString();
     QTest::newRow("UTF-8") << QByteArray("häuser/küche") << QString();
     QTest::newRow("max length") << QByteArray(65535, 'a') << QString();
-    QTest::newRow("empty") << QByteArray() << u"is empty"_s;                               // [MQTT-4.7.3-1]
-    QTest::newRow("too long") << QByteArray(65536, 'a') << u"longer than 65535"_s;        // [MQTT-4.7.3-3]
-    QTest::newRow("plus") << QByteArray("sport/+/x") << u"wildcard"_s;                     // [MQTT-3.3.2-2]
+    QTest::newRow("empty") << QByteArray() << u"is empty"_s; // [MQTT-4.7.3-1]
+    QTest::newRow("too long") << QByteArray(65536, 'a') << u"longer than 65535"_s; // [MQTT-4.7.3-3]
+    QTest::newRow("plus") << QByteArray("sport/+/x") << u"wildcard"_s; // [MQTT-3.3.2-2]
     QTest::newRow("hash") << QByteArray("sport/#") << u"wildcard"_s;
-    QTest::newRow("U+0000") << QByteArray("a\0b", 3) << u"U+0000"_s;                     // [MQTT-4.7.3-2]
-    QTest::newRow("surrogate") << QByteArray("a\xED\xA0\x80") << u"surrogate"_s;          // [MQTT-1.5.4-1]
+    QTest::newRow("U+0000") << QByteArray("a\0b", 3) << u"U+0000"_s; // [MQTT-4.7.3-2]
+    QTest::newRow("surrogate") << QByteArray("a\xED\xA0\x80") << u"surrogate"_s; // [MQTT-1.5.4-1]
 }
 
 void tst_Topic::name()
@@ -81,17 +82,22 @@ void tst_Topic::filter_data()
     QTest::newRow("shared single level") << QByteArray("$share/g/+") << QString();
     QTest::newRow("$share without slash is plain") << QByteArray("$share") << QString();
     QTest::newRow("empty") << QByteArray() << u"is empty"_s; // [MQTT-4.7.3-1]
-    QTest::newRow("sport/tennis#") << QByteArray("sport/tennis#") << u"'#' must be a whole level"_s; // [MQTT-4.7.1-2]
-    QTest::newRow("sport/tennis/#/ranking") << QByteArray("sport/tennis/#/ranking") << u"'#' must be"_s;
-    QTest::newRow("sport+") << QByteArray("sport+") << u"'+' must be a whole level"_s; // [MQTT-4.7.1-3]
+    QTest::newRow("sport/tennis#")
+        << QByteArray("sport/tennis#") << u"'#' must be a whole level"_s; // [MQTT-4.7.1-2]
+    QTest::newRow("sport/tennis/#/ranking")
+        << QByteArray("sport/tennis/#/ranking") << u"'#' must be"_s;
+    QTest::newRow("sport+") << QByteArray("sport+")
+                            << u"'+' must be a whole level"_s; // [MQTT-4.7.1-3]
     QTest::newRow("+a") << QByteArray("a/+a/b") << u"'+' must be a whole level"_s;
     QTest::newRow("bad UTF-8") << QByteArray("\xC0\x80") << u"overlong"_s;
     // [MQTT-4.8.2-1], [MQTT-4.8.2-2]
     QTest::newRow("share without filter") << QByteArray("$share/group") << u"no topic filter"_s;
     QTest::newRow("share with empty filter") << QByteArray("$share/group/") << u"no topic filter"_s;
     QTest::newRow("share empty name") << QByteArray("$share//a") << u"empty share name"_s;
-    QTest::newRow("share name with +") << QByteArray("$share/g+/a") << u"share name contains a wildcard"_s;
-    QTest::newRow("share name #") << QByteArray("$share/#/a") << u"share name contains a wildcard"_s;
+    QTest::newRow("share name with +")
+        << QByteArray("$share/g+/a") << u"share name contains a wildcard"_s;
+    QTest::newRow("share name #") << QByteArray("$share/#/a")
+                                  << u"share name contains a wildcard"_s;
     QTest::newRow("share with bad filter") << QByteArray("$share/g/a#") << u"'#' must be"_s;
 }
 

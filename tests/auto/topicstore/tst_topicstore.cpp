@@ -53,9 +53,14 @@ QString matchedTopics(const TopicStore &store, const TopicMatchSet &set, bool vi
 }
 
 const QStringList sampleTopics{
-    u"home/kitchen/temperature"_s, u"home/kitchen/humidity"_s, u"home/Garage/door"_s,
-    u"office/temperature"_s,       u"$SYS/broker/uptime"_s,    u"sensors/Größe"_s,
-    u"a//b"_s,                     u"/leading"_s,
+    u"home/kitchen/temperature"_s,
+    u"home/kitchen/humidity"_s,
+    u"home/Garage/door"_s,
+    u"office/temperature"_s,
+    u"$SYS/broker/uptime"_s,
+    u"sensors/Größe"_s,
+    u"a//b"_s,
+    u"/leading"_s,
 };
 
 } // namespace
@@ -95,10 +100,9 @@ void tst_TopicStore::shapeAfterMessages_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("single") << QStringList{u"a"_s} << u"a"_s;
     QTest::newRow("nested") << QStringList{u"a/b/c"_s, u"a/d"_s} << u"a(b(c),d)"_s;
-    QTest::newRow("insertion order kept") << QStringList{u"z"_s, u"a"_s, u"m/x"_s, u"m/b"_s}
-                                          << u"z,a,m(x,b)"_s;
-    QTest::newRow("repeats add nothing") << QStringList{u"a/b"_s, u"a/b"_s, u"a"_s}
-                                         << u"a(b)"_s;
+    QTest::newRow("insertion order kept")
+        << QStringList{u"z"_s, u"a"_s, u"m/x"_s, u"m/b"_s} << u"z,a,m(x,b)"_s;
+    QTest::newRow("repeats add nothing") << QStringList{u"a/b"_s, u"a/b"_s, u"a"_s} << u"a(b)"_s;
     // Empty levels are levels too [MQTT-4.7.3-?]: "a//b" has three, "/x" starts with an empty one.
     QTest::newRow("empty levels") << QStringList{u"a//b"_s, u"/x"_s} << u"a((b)),(x)"_s;
 }
@@ -287,14 +291,18 @@ void tst_TopicStore::filter_data()
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<QString>("expected"); // matching topic names, sorted
     using M = TopicFilter::Mode;
-    QTest::newRow("substring in a level") << M::Substring << u"KITCH"_s
-                                          << u"home/kitchen home/kitchen/humidity home/kitchen/temperature"_s;
-    QTest::newRow("substring across levels") << M::Substring << u"e/garage/d"_s << u"home/Garage/door"_s;
+    QTest::newRow("substring in a level")
+        << M::Substring << u"KITCH"_s
+        << u"home/kitchen home/kitchen/humidity home/kitchen/temperature"_s;
+    QTest::newRow("substring across levels")
+        << M::Substring << u"e/garage/d"_s << u"home/Garage/door"_s;
     QTest::newRow("substring non-ascii folded") << M::Substring << u"GRÖSSE"_s << QString();
     QTest::newRow("substring non-ascii case") << M::Substring << u"GRÖ"_s << u"sensors/Größe"_s;
     QTest::newRow("substring empty level") << M::Substring << u"a//"_s << u"a//b"_s;
     QTest::newRow("substring none") << M::Substring << u"nothing"_s << QString();
-    QTest::newRow("empty matches all") << M::Substring << QString()
+    QTest::newRow("empty matches all")
+        << M::Substring
+        << QString()
         // The first level of "/leading" is the empty level, whose name is "".
         << u" $SYS $SYS/broker $SYS/broker/uptime /leading a a/ a//b home home/Garage "
            "home/Garage/door home/kitchen home/kitchen/humidity home/kitchen/temperature office "
@@ -303,22 +311,23 @@ void tst_TopicStore::filter_data()
     QTest::newRow("wildcard #") << M::Wildcard << u"home/kitchen/#"_s
                                 << u"home/kitchen home/kitchen/humidity home/kitchen/temperature"_s;
     QTest::newRow("wildcard +") << M::Wildcard << u"+/temperature"_s << u"office/temperature"_s;
-    QTest::newRow("wildcard +/+/+") << M::Wildcard << u"home/+/+"_s
+    QTest::newRow("wildcard +/+/+")
+        << M::Wildcard << u"home/+/+"_s
         << u"home/Garage/door home/kitchen/humidity home/kitchen/temperature"_s;
     // [MQTT-4.7.2-1]: wildcards at the first level do not match $ topics.
     QTest::newRow("wildcard skips $") << M::Wildcard << u"+/broker/#"_s << QString();
-    QTest::newRow("wildcard explicit $") << M::Wildcard << u"$SYS/#"_s
-                                         << u"$SYS $SYS/broker $SYS/broker/uptime"_s;
+    QTest::newRow("wildcard explicit $")
+        << M::Wildcard << u"$SYS/#"_s << u"$SYS $SYS/broker $SYS/broker/uptime"_s;
     QTest::newRow("wildcard empty level") << M::Wildcard << u"a/+/b"_s << u"a//b"_s;
     QTest::newRow("wildcard exact") << M::Wildcard << u"office"_s << u"office"_s;
-    QTest::newRow("regex anchored") << M::RegularExpression << u"^home/[^/]+/temp"_s
-                                    << u"home/kitchen/temperature"_s;
-    QTest::newRow("regex case-insensitive") << M::RegularExpression << u"garage$"_s
-                                            << u"home/Garage"_s;
+    QTest::newRow("regex anchored")
+        << M::RegularExpression << u"^home/[^/]+/temp"_s << u"home/kitchen/temperature"_s;
+    QTest::newRow("regex case-insensitive")
+        << M::RegularExpression << u"garage$"_s << u"home/Garage"_s;
     QTest::newRow("regex unicode") << M::RegularExpression << u"größe$"_s << u"sensors/Größe"_s;
     QTest::newRow("payload text") << M::PayloadText << u"OPEN"_s << u"home/Garage/door"_s;
-    QTest::newRow("payload number") << M::PayloadText << u"21."_s
-                                    << u"home/kitchen/temperature office/temperature"_s;
+    QTest::newRow("payload number")
+        << M::PayloadText << u"21."_s << u"home/kitchen/temperature office/temperature"_s;
 }
 
 void tst_TopicStore::filter()
@@ -374,8 +383,8 @@ void tst_TopicStore::filterInvalidPatterns()
 void tst_TopicStore::wildcardAgreesWithTopicMatches_data()
 {
     QTest::addColumn<QString>("filter");
-    for (const char *f : {"#", "+", "+/+", "home/#", "+/kitchen/+", "$SYS/+/uptime", "a/+/b",
-                          "+/", "/+", "+/+/+/+", "sensors/Größe", "home/kitchen/temperature/#"})
+    for (const char *f : {"#", "+", "+/+", "home/#", "+/kitchen/+", "$SYS/+/uptime", "a/+/b", "+/",
+                          "/+", "+/+/+/+", "sensors/Größe", "home/kitchen/temperature/#"})
         QTest::newRow(f) << QString::fromUtf8(f);
 }
 

@@ -141,17 +141,18 @@ void tst_TopicTreeModel::oneInsertPerParentPerRange()
     QSignalSpy reset(&f.model, &QAbstractItemModel::modelReset);
     QSignalSpy layout(&f.model, &QAbstractItemModel::layoutChanged);
     // Interleaved arrivals under three existing parents and one new branch.
-    f.model.enqueue(batch({u"home/kitchen/h"_s, u"office/h"_s, u"home/kitchen/p"_s,
-                           u"garden/a/b"_s, u"home/kitchen/q"_s, u"office/p"_s}));
+    f.model.enqueue(batch({u"home/kitchen/h"_s, u"office/h"_s, u"home/kitchen/p"_s, u"garden/a/b"_s,
+                           u"home/kitchen/q"_s, u"office/p"_s}));
     f.model.enqueue(batch({u"home/cellar"_s, u"garden/a/c"_s}));
     f.model.flush();
 
-    QCOMPARE(insertions(inserted), (QStringList{u"home/kitchen:1-3"_s, u"office:1-2"_s,
-                                                u":2-2"_s, u"home:2-2"_s}));
+    QCOMPARE(insertions(inserted),
+             (QStringList{u"home/kitchen:1-3"_s, u"office:1-2"_s, u":2-2"_s, u"home:2-2"_s}));
     QCOMPARE(aboutToInsert.size(), inserted.size());
     QCOMPARE(reset.size(), 0);
     QCOMPARE(layout.size(), 0);
-    QCOMPARE(shape(f.model), u"home(kitchen(t,h,p,q),hall(t),cellar),office(t,h,p),garden(a(b,c))"_s);
+    QCOMPARE(shape(f.model),
+             u"home(kitchen(t,h,p,q),hall(t),cellar),office(t,h,p),garden(a(b,c))"_s);
     // Existing ancestors whose counters moved: home, home/kitchen, office (root is no row).
     // home and office are adjacent rows 0-1 of the root: one signal for both.
     QCOMPARE(changed.size(), 2);
@@ -199,7 +200,8 @@ void tst_TopicTreeModel::columnsAndRoles()
     QCOMPARE(s.siblingAtColumn(TopicTreeModel::ValueColumn).data().toString(), QString());
     QCOMPARE(t.siblingAtColumn(TopicTreeModel::ValueColumn).data().toString(), u"21.5"_s);
     QCOMPARE(t.siblingAtColumn(TopicTreeModel::MessagesColumn).data().toULongLong(), 2u);
-    QVERIFY(u.siblingAtColumn(TopicTreeModel::ValueColumn).data().toString().startsWith(u"00 01"_s));
+    QVERIFY(
+        u.siblingAtColumn(TopicTreeModel::ValueColumn).data().toString().startsWith(u"00 01"_s));
     QCOMPARE(u.data(TopicTreeModel::RetainedRole).toBool(), true);
     // A retained marker for u; the same room, empty, for t so their names line up.
     const QIcon marker = u.data(Qt::DecorationRole).value<QIcon>();
@@ -247,9 +249,10 @@ void tst_TopicTreeModel::filter_data()
     using M = TopicFilter::Mode;
     QTest::newRow("none") << M::Substring << QString()
                           << u"home(kitchen(temp,hum),garage(door)),office(temp),$SYS(uptime)"_s;
-    QTest::newRow("substring") << M::Substring << u"TEMP"_s << u"home(kitchen(temp)),office(temp)"_s;
-    QTest::newRow("substring shows subtree") << M::Substring << u"kitchen"_s
-                                             << u"home(kitchen(temp,hum))"_s;
+    QTest::newRow("substring") << M::Substring << u"TEMP"_s
+                               << u"home(kitchen(temp)),office(temp)"_s;
+    QTest::newRow("substring shows subtree")
+        << M::Substring << u"kitchen"_s << u"home(kitchen(temp,hum))"_s;
     QTest::newRow("wildcard") << M::Wildcard << u"+/+/door"_s << u"home(garage(door))"_s;
     QTest::newRow("wildcard #") << M::Wildcard << u"#"_s
                                 << u"home(kitchen(temp,hum),garage(door)),office(temp)"_s;
@@ -267,7 +270,8 @@ void tst_TopicTreeModel::filter()
     Fixture f;
     TopicSortFilterProxyModel proxy;
     proxy.setSourceModel(&f.model);
-    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     QList<Message> messages = batch({u"home/kitchen/temp"_s, u"home/kitchen/hum"_s,
                                      u"home/garage/door"_s, u"office/temp"_s, u"$SYS/uptime"_s});
     messages[2].payload = "open";
@@ -292,7 +296,8 @@ void tst_TopicTreeModel::filterRevealsNewTopics()
     Fixture f;
     TopicSortFilterProxyModel proxy;
     proxy.setSourceModel(&f.model);
-    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     proxy.sort(sortColumn, Qt::AscendingOrder);
     f.model.enqueue(batch({u"a/b"_s, u"c/d"_s}));
     f.model.flush();
@@ -312,10 +317,10 @@ void tst_TopicTreeModel::sortOrders_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<Qt::SortOrder>("order");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("name, natural") << int(TopicTreeModel::TopicColumn) << Qt::AscendingOrder
-                                   << u"Alpha,beta(x,y),s2,s10"_s;
-    QTest::newRow("name, descending") << int(TopicTreeModel::TopicColumn) << Qt::DescendingOrder
-                                      << u"s10,s2,beta(y,x),Alpha"_s;
+    QTest::newRow("name, natural")
+        << int(TopicTreeModel::TopicColumn) << Qt::AscendingOrder << u"Alpha,beta(x,y),s2,s10"_s;
+    QTest::newRow("name, descending")
+        << int(TopicTreeModel::TopicColumn) << Qt::DescendingOrder << u"s10,s2,beta(y,x),Alpha"_s;
     QTest::newRow("messages") << int(TopicTreeModel::MessagesColumn) << Qt::DescendingOrder
                               << u"s2,beta(y,x),s10,Alpha"_s;
     QTest::newRow("topics") << int(TopicTreeModel::TopicsColumn) << Qt::DescendingOrder
@@ -330,10 +335,11 @@ void tst_TopicTreeModel::sortOrders()
     Fixture f;
     TopicSortFilterProxyModel proxy;
     proxy.setSourceModel(&f.model);
-    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     // Messages: s2 5, beta 4 (x 1, y 3), s10 2, Alpha 1.
-    f.model.enqueue(batch({u"s10"_s, u"beta/x"_s, u"s2"_s, u"Alpha"_s, u"s2"_s, u"s2"_s,
-                           u"s2"_s, u"s2"_s, u"beta/y"_s, u"beta/y"_s, u"beta/y"_s, u"s10"_s}));
+    f.model.enqueue(batch({u"s10"_s, u"beta/x"_s, u"s2"_s, u"Alpha"_s, u"s2"_s, u"s2"_s, u"s2"_s,
+                           u"s2"_s, u"beta/y"_s, u"beta/y"_s, u"beta/y"_s, u"s10"_s}));
     f.model.flush();
     proxy.sort(column, order);
     QCOMPARE(shape(proxy), expected);
@@ -352,14 +358,17 @@ void tst_TopicTreeModel::resortFollowsTraffic()
     Fixture f;
     TopicSortFilterProxyModel proxy;
     proxy.setSourceModel(&f.model);
-    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
     f.model.enqueue(batch({u"busy"_s, u"busy"_s, u"busy"_s, u"quiet"_s, u"quiet/child"_s}));
     f.model.flush();
     proxy.sort(column, Qt::DescendingOrder);
     QVERIFY(proxy.sortsByTraffic());
     // The rate of a second is known once it is over: wait for the next one.
     if (column == TopicTreeModel::RateColumn)
-        QTRY_COMPARE_WITH_TIMEOUT(proxy.index(0, TopicTreeModel::RateColumn).data(TopicTreeModel::SortRole).toInt(), 3, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            proxy.index(0, TopicTreeModel::RateColumn).data(TopicTreeModel::SortRole).toInt(), 3,
+            2000);
     QCOMPARE(shape(proxy), u"busy,quiet(child)"_s);
     const QPersistentModelIndex quietChild = proxy.index(0, 0, proxy.index(1, 0));
 

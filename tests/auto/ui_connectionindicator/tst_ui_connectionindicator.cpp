@@ -17,21 +17,26 @@ QPalette paletteWithWindow(const QColor &window, const QColor &text)
     QPalette palette;
     palette.setColor(QPalette::Window, window);
     palette.setColor(QPalette::WindowText, text);
-    palette.setColor(QPalette::Disabled, QPalette::WindowText, window.lightness() < 128 ? QColor(0x80, 0x80, 0x80)
-                                                                                         : QColor(0x90, 0x90, 0x90));
+    palette.setColor(QPalette::Disabled, QPalette::WindowText,
+                     window.lightness() < 128 ? QColor(0x80, 0x80, 0x80)
+                                              : QColor(0x90, 0x90, 0x90));
     return palette;
 }
 
-const QList<ConnectionIndicator> allIndicators{ConnectionIndicator::Connecting, ConnectionIndicator::Connected,
-                                               ConnectionIndicator::Reconnecting, ConnectionIndicator::Refused,
-                                               ConnectionIndicator::Disconnected};
+const QList<ConnectionIndicator> allIndicators{
+    ConnectionIndicator::Connecting, ConnectionIndicator::Connected,
+    ConnectionIndicator::Reconnecting, ConnectionIndicator::Refused,
+    ConnectionIndicator::Disconnected};
 
 // Relative luminance contrast as WCAG defines it; 3:1 is the minimum for graphics.
 double contrast(const QColor &a, const QColor &b)
 {
     const auto luminance = [](const QColor &c) {
-        const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
-        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
+            + 0.0722 * channel(c.blueF());
     };
     const double la = luminance(a), lb = luminance(b);
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
@@ -66,7 +71,8 @@ void tst_UiConnectionIndicator::colors()
         seen.append(color.rgb());
         if (indicator != ConnectionIndicator::Disconnected) // the palette's own disabled color
             QVERIFY2(contrast(color, palette.color(QPalette::Window)) >= 2.5,
-                     qPrintable(QStringLiteral("%1 on %2").arg(color.name(), palette.color(QPalette::Window).name())));
+                     qPrintable(QStringLiteral("%1 on %2")
+                                    .arg(color.name(), palette.color(QPalette::Window).name())));
     }
 }
 

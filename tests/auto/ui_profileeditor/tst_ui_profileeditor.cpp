@@ -43,14 +43,23 @@ void tst_UiProfileEditor::roundTrip()
     p.cleanStart = false;
     p.sessionExpiryInterval = 600;
     p.alpn = {u"mqtt"_s};
-    p.will = ProfileWill{.enabled = true, .topic = u"w/t"_s, .payload = "bye", .qos = 2, .retain = true,
-                         .delayInterval = 3, .messageExpiryInterval = std::nullopt, .contentType = u"text/plain"_s,
+    p.will = ProfileWill{.enabled = true,
+                         .topic = u"w/t"_s,
+                         .payload = "bye",
+                         .qos = 2,
+                         .retain = true,
+                         .delayInterval = 3,
+                         .messageExpiryInterval = std::nullopt,
+                         .contentType = u"text/plain"_s,
                          .payloadIsUtf8 = true};
     p.receiveMaximum = 10;
     p.topicAliasMaximum = 5;
     p.requestResponseInformation = true;
     p.userProperties = {{u"k"_s, u"v"_s}};
-    p.subscriptions = {Subscription{.filter = u"x/#"_s, .qos = 1, .noLocal = true, .retainAsPublished = false,
+    p.subscriptions = {Subscription{.filter = u"x/#"_s,
+                                    .qos = 1,
+                                    .noLocal = true,
+                                    .retainAsPublished = false,
                                     .retainHandling = RetainHandling::SendAtSubscribeIfNew}};
     p.autoReconnect = false;
     p.historyMessagesPerTopic = 77;
@@ -73,7 +82,8 @@ void tst_UiProfileEditor::randomClientId()
     // 3.1.1 servers must accept 1..23 characters of [0-9a-zA-Z] [MQTT-3.1.3-5].
     for (const QString &id : {first, second}) {
         QVERIFY(id.size() >= 1 && id.size() <= 23);
-        QVERIFY(std::all_of(id.begin(), id.end(), [](QChar c) { return c.isLetterOrNumber() && c.unicode() < 128; }));
+        QVERIFY(std::all_of(id.begin(), id.end(),
+                            [](QChar c) { return c.isLetterOrNumber() && c.unicode() < 128; }));
     }
     QVERIFY(first != second);
 }
@@ -102,8 +112,10 @@ void tst_UiProfileEditor::fieldMessages_data()
     QTest::addColumn<QString>("widget");
     QTest::addColumn<QString>("value");
     QTest::addColumn<int>("field");
-    QTest::newRow("wildcard will topic") << u"willTopic"_s << u"a/+/b"_s << int(ProfileField::WillTopic);
-    QTest::newRow("missing CA file") << u"profileCaFile"_s << u"/nonexistent/ca.pem"_s << int(ProfileField::CaFile);
+    QTest::newRow("wildcard will topic")
+        << u"willTopic"_s << u"a/+/b"_s << int(ProfileField::WillTopic);
+    QTest::newRow("missing CA file")
+        << u"profileCaFile"_s << u"/nonexistent/ca.pem"_s << int(ProfileField::CaFile);
     QTest::newRow("empty host") << u"profileHost"_s << QString() << int(ProfileField::Host);
 }
 

@@ -98,8 +98,9 @@ void tst_ValuePlot::extractValue()
 
 void tst_ValuePlot::numericJsonPaths()
 {
-    QCOMPARE(mqttscope::numericJsonPaths(R"({"t": 1, "name": "x", "s": [{"v": 2}, "y"], "ok": false})"),
-             (QStringList{u"ok"_s, u"s.0.v"_s, u"t"_s}));
+    QCOMPARE(
+        mqttscope::numericJsonPaths(R"({"t": 1, "name": "x", "s": [{"v": 2}, "y"], "ok": false})"),
+        (QStringList{u"ok"_s, u"s.0.v"_s, u"t"_s}));
     QCOMPARE(mqttscope::numericJsonPaths("21.5"), QStringList());
     QCOMPARE(mqttscope::numericJsonPaths("[1,2,3,4]", 2), (QStringList{u"0"_s, u"1"_s}));
 }
@@ -130,7 +131,8 @@ void tst_ValuePlot::messagesFeedMatchingSeries()
     const int temperature = plot.addSeries("s/telemetry", u"temperature"_s);
     const int humidity = plot.addSeries("s/telemetry", u"humidity"_s);
     const int plain = plot.addSeries("s/temperature");
-    QCOMPARE(plot.addMessage(message("s/telemetry", R"({"temperature":21.5,"humidity":40})", 1000)), 2);
+    QCOMPARE(plot.addMessage(message("s/telemetry", R"({"temperature":21.5,"humidity":40})", 1000)),
+             2);
     QCOMPARE(plot.addMessage(message("s/telemetry", R"({"temperature":21.7})", 2000)), 1);
     QCOMPARE(plot.addMessage(message("s/temperature", "19.25", 3000)), 1);
     QCOMPARE(plot.addMessage(message("s/temperature", "offline", 4000)), 0);

@@ -93,7 +93,7 @@ ProtocolVersion FakeBroker::version(int connection) const
 bool FakeBroker::isClosed(int connection) const
 {
     return connection >= 0 && connection < connectionCount()
-           && m_connections[size_t(connection)]->closed;
+        && m_connections[size_t(connection)]->closed;
 }
 
 QByteArray FakeBroker::connack(ProtocolVersion version, ReasonCode reason,
@@ -149,14 +149,16 @@ void FakeBroker::read(Connection *connection)
         // Before CONNECT the version is unknown; the codec reads CONNECT's own version.
         DecodeResult result = decodePacket(*bytes, connection->version);
         if (const auto *error = std::get_if<ProtocolError>(&result)) {
-            m_clientErrors.append(QStringLiteral("connection %1: %2").arg(connection->index).arg(error->message));
+            m_clientErrors.append(
+                QStringLiteral("connection %1: %2").arg(connection->index).arg(error->message));
             close(connection);
             return;
         }
         handle(connection, std::get<Packet>(result));
     }
     if (const auto &error = connection->framer.error(); error && !connection->closed) {
-        m_clientErrors.append(QStringLiteral("connection %1: %2").arg(connection->index).arg(error->message));
+        m_clientErrors.append(
+            QStringLiteral("connection %1: %2").arg(connection->index).arg(error->message));
         close(connection);
     }
 }
@@ -210,10 +212,13 @@ void FakeBroker::answer(Connection *connection, const Packet &packet)
         if (connection->version == ProtocolVersion::V5)
             unsuback.reasons = QList<ReasonCode>(unsubscribe->filters.size(), ReasonCode::Success);
         write(connection, unsuback);
-    } else if (const auto *publish = std::get_if<PublishPacket>(&packet); publish && publish->qos > 0) {
-        write(connection, acknowledgement(publish->qos == 1 ? PacketType::Puback : PacketType::Pubrec,
-                                          publish->packetId));
-    } else if (const auto *ack = std::get_if<PubAckPacket>(&packet); ack && ack->type == PacketType::Pubrel) {
+    } else if (const auto *publish = std::get_if<PublishPacket>(&packet);
+               publish && publish->qos > 0) {
+        write(connection,
+              acknowledgement(publish->qos == 1 ? PacketType::Puback : PacketType::Pubrec,
+                              publish->packetId));
+    } else if (const auto *ack = std::get_if<PubAckPacket>(&packet);
+               ack && ack->type == PacketType::Pubrel) {
         write(connection, acknowledgement(PacketType::Pubcomp, ack->packetId));
     }
 }

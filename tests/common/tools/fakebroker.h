@@ -47,7 +47,8 @@ class FakeBroker : public QObject
     Q_OBJECT
 public:
     // `connection` counts from 0 in the order connections were accepted.
-    using ConnectHandler = std::function<FakeConnectReply(const ConnectPacket &connect, int connection)>;
+    using ConnectHandler =
+        std::function<FakeConnectReply(const ConnectPacket &connect, int connection)>;
 
     explicit FakeBroker(QObject *parent = nullptr);
     ~FakeBroker() override;

@@ -14,7 +14,7 @@ struct FaultProxy::Link
 {
     QTcpSocket *client = nullptr; // accepted from the client under test
     QTcpSocket *server = nullptr; // opened to the target
-    QByteArray pendingToServer;   // client bytes that came before the target accepted
+    QByteArray pendingToServer; // client bytes that came before the target accepted
     qint64 forwarded = 0;
 
     ~Link()
@@ -109,14 +109,22 @@ void FaultProxy::accept()
             raw->server->write(std::exchange(raw->pendingToServer, {}));
             forward(raw, raw->server, raw->client);
         });
-        connect(raw->client, &QTcpSocket::readyRead, this,
-                [this, raw] { if (isListed(raw)) forward(raw, raw->client, raw->server); });
-        connect(raw->server, &QTcpSocket::readyRead, this,
-                [this, raw] { if (isListed(raw)) forward(raw, raw->server, raw->client); });
-        connect(raw->client, &QTcpSocket::disconnected, this,
-                [this, raw] { if (isListed(raw)) closeGracefully(raw, raw->client); });
-        connect(raw->server, &QTcpSocket::disconnected, this,
-                [this, raw] { if (isListed(raw)) closeGracefully(raw, raw->server); });
+        connect(raw->client, &QTcpSocket::readyRead, this, [this, raw] {
+            if (isListed(raw))
+                forward(raw, raw->client, raw->server);
+        });
+        connect(raw->server, &QTcpSocket::readyRead, this, [this, raw] {
+            if (isListed(raw))
+                forward(raw, raw->server, raw->client);
+        });
+        connect(raw->client, &QTcpSocket::disconnected, this, [this, raw] {
+            if (isListed(raw))
+                closeGracefully(raw, raw->client);
+        });
+        connect(raw->server, &QTcpSocket::disconnected, this, [this, raw] {
+            if (isListed(raw))
+                closeGracefully(raw, raw->server);
+        });
         connect(raw->server, &QTcpSocket::errorOccurred, this, [this, raw] {
             // The target refused or vanished before accepting: nothing to forward to.
             if (isListed(raw) && raw->server->state() != QAbstractSocket::ConnectedState)

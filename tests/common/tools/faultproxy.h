@@ -51,7 +51,7 @@ public:
 
     int connectionCount() const { return m_accepted; } // accepted since listen()
     int openConnectionCount() const { return int(m_links.size()); }
-    int cutCount() const { return m_automaticCuts; }   // automatic cuts so far
+    int cutCount() const { return m_automaticCuts; } // automatic cuts so far
 
 signals:
     void connectionCut(int automaticCuts);

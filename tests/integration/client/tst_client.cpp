@@ -35,8 +35,9 @@ struct Recorder
                          [this](quint64 token, ReasonCode reason, const QString &) {
                              finished.insert(token, reason);
                          });
-        QObject::connect(client, &MqttClient::subscribeFinished, client,
-                         [this](quint64 token, const SubackPacket &suback) { subacks.insert(token, suback); });
+        QObject::connect(
+            client, &MqttClient::subscribeFinished, client,
+            [this](quint64 token, const SubackPacket &suback) { subacks.insert(token, suback); });
         QObject::connect(client, &MqttClient::unsubscribeFinished, client,
                          [this](quint64 token, const UnsubackPacket &unsuback) {
                              unsubacks.insert(token, unsuback);
@@ -47,9 +48,12 @@ struct Recorder
                          [this](const ConnackPacket &connack) { refusals += connack; });
         QObject::connect(client, &MqttClient::disconnected, client,
                          [this](const QString &reason) { disconnects += reason; });
-        QObject::connect(client, &MqttClient::pingRoundTrip, client, [this](int ms) { pings += ms; });
-        QObject::connect(client, &MqttClient::errorOccurred, client, [this](const QString &e) { errors += e; });
-        QObject::connect(client, &MqttClient::reconnectScheduled, client, [this](int ms) { reconnects += ms; });
+        QObject::connect(client, &MqttClient::pingRoundTrip, client,
+                         [this](int ms) { pings += ms; });
+        QObject::connect(client, &MqttClient::errorOccurred, client,
+                         [this](const QString &e) { errors += e; });
+        QObject::connect(client, &MqttClient::reconnectScheduled, client,
+                         [this](int ms) { reconnects += ms; });
     }
 
     QList<Message> messagesOn(const QByteArray &topic) const
@@ -84,7 +88,8 @@ struct TestClient
 
 QByteArray uniqueTopic(const char *test)
 {
-    return "mqttscope/test/"_ba + test + '/' + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    return "mqttscope/test/"_ba + test + '/'
+        + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
 }
 
 Message message(const QByteArray &topic, const QByteArray &payload, quint8 qos, bool retain = false)
@@ -142,7 +147,8 @@ private slots:
 private:
     // One row per protocol version; every protocol test uses it.
     static void versions();
-    ClientOptions optionsFor(bool v5, MosquittoBroker::Listener listener = MosquittoBroker::Listener::Tcp) const;
+    ClientOptions
+    optionsFor(bool v5, MosquittoBroker::Listener listener = MosquittoBroker::Listener::Tcp) const;
     // Connects and waits for CONNACK; false (with the recorder's story) on failure.
     static bool connectClient(TestClient &client);
     static bool subscribeAndWait(TestClient &client, const QList<Subscription> &subscriptions,
@@ -169,7 +175,8 @@ ClientOptions tst_Client::optionsFor(bool v5, MosquittoBroker::Listener listener
     ClientOptions options;
     options.endpoint = m_broker.endpoint(listener);
     options.version = v5 ? VersionChoice::V5 : VersionChoice::V311;
-    options.clientId = u"mqttscope-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces).left(18);
+    options.clientId =
+        u"mqttscope-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces).left(18);
     options.reconnect.enabled = false;
     return options;
 }
@@ -178,9 +185,12 @@ bool tst_Client::connectClient(TestClient &client)
 {
     const qsizetype before = client.recorder.connacks.size();
     client->connectToBroker();
-    const bool ok = QTest::qWaitFor([&] { return client.recorder.connacks.size() > before
-                                                 || !client.recorder.disconnects.isEmpty(); },
-                                    kTimeoutMs);
+    const bool ok = QTest::qWaitFor(
+        [&] {
+            return client.recorder.connacks.size() > before
+                || !client.recorder.disconnects.isEmpty();
+        },
+        kTimeoutMs);
     if (!ok || client.recorder.connacks.size() == before) {
         qWarning() << "connect failed:" << client.recorder.disconnects << client.recorder.errors;
         return false;
@@ -198,7 +208,7 @@ bool tst_Client::subscribeAndWait(TestClient &client, const QList<Subscription> 
         return false;
     const SubackPacket suback = client.recorder.subacks.value(token);
     return suback.reasons.size() == subscriptions.size()
-           && std::none_of(suback.reasons.cbegin(), suback.reasons.cend(), isError);
+        && std::none_of(suback.reasons.cbegin(), suback.reasons.cend(), isError);
 }
 
 void tst_Client::connectAndDisconnect_data()
@@ -256,7 +266,8 @@ void tst_Client::qosRoundTrip_data()
     for (const bool v5 : {false, true}) {
         const char *version = v5 ? "5.0" : "3.1.1";
         for (int qos = 0; qos <= 2; ++qos)
-            QTest::addRow("tcp qos%d %s", qos, version) << v5 << qos << MosquittoBroker::Listener::Tcp;
+            QTest::addRow("tcp qos%d %s", qos, version)
+                << v5 << qos << MosquittoBroker::Listener::Tcp;
         QTest::addRow("tls qos2 %s", version) << v5 << 2 << MosquittoBroker::Listener::Tls;
         QTest::addRow("ws qos1 %s", version) << v5 << 1 << MosquittoBroker::Listener::Ws;
         QTest::addRow("wss qos2 %s", version) << v5 << 2 << MosquittoBroker::Listener::Wss;
@@ -289,7 +300,8 @@ void tst_Client::qosRoundTrip()
     // Every publish finishes with Success: PUBACK (QoS 1), PUBCOMP (QoS 2), written (QoS 0).
     QTRY_COMPARE_WITH_TIMEOUT(client.recorder.finished.size(), count, kTimeoutMs);
     for (quint64 token : std::as_const(tokens))
-        QCOMPARE(client.recorder.finished.value(token, ReasonCode::UnspecifiedError), ReasonCode::Success);
+        QCOMPARE(client.recorder.finished.value(token, ReasonCode::UnspecifiedError),
+                 ReasonCode::Success);
     const QList<Message> received = client.recorder.messagesOn(topic);
     for (int i = 0; i < count; ++i) {
         QCOMPARE(received.at(i).payload, QByteArray::number(i)); // in order [MQTT-4.6.0-6]
@@ -389,7 +401,8 @@ void tst_Client::persistentSessionReceivesQueuedMessages()
     ClientOptions options = optionsFor(v5);
     options.cleanStart = false;
     if (v5)
-        options.connectProperties.sessionExpiryInterval = 300; // 5.0 sessions end with the connection otherwise
+        options.connectProperties.sessionExpiryInterval =
+            300; // 5.0 sessions end with the connection otherwise
 
     {
         TestClient first;
@@ -430,8 +443,9 @@ void tst_Client::unsubscribeStopsDelivery()
     TestClient client;
     client->setOptions(optionsFor(v5));
     QVERIFY(connectClient(client));
-    QVERIFY(subscribeAndWait(client, {Subscription{QString::fromUtf8(topic), 1},
-                                      Subscription{QString::fromUtf8(fence), 1}}));
+    QVERIFY(subscribeAndWait(
+        client,
+        {Subscription{QString::fromUtf8(topic), 1}, Subscription{QString::fromUtf8(fence), 1}}));
     client->publish(message(topic, "before", 1));
     QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messagesOn(topic).size(), 1, kTimeoutMs);
 
@@ -439,7 +453,8 @@ void tst_Client::unsubscribeStopsDelivery()
     QVERIFY(token != 0);
     QTRY_VERIFY_WITH_TIMEOUT(client.recorder.unsubacks.contains(token), kTimeoutMs);
     if (v5)
-        QCOMPARE(client.recorder.unsubacks.value(token).reasons, QList<ReasonCode>{ReasonCode::Success});
+        QCOMPARE(client.recorder.unsubacks.value(token).reasons,
+                 QList<ReasonCode>{ReasonCode::Success});
     client->publish(message(topic, "after", 1));
     client->publish(message(fence, "fence", 1));
     // Messages keep their order on one connection, so once the fence is here "after" would be.
@@ -473,7 +488,8 @@ void tst_Client::propertiesRoundTrip()
     QVERIFY(connectClient(client));
     Properties subscribeProperties;
     subscribeProperties.subscriptionIdentifiers = {42};
-    QVERIFY(subscribeAndWait(client, {Subscription{QString::fromUtf8(topic), 1}}, subscribeProperties));
+    QVERIFY(
+        subscribeAndWait(client, {Subscription{QString::fromUtf8(topic), 1}}, subscribeProperties));
 
     Message sent = message(topic, "{\"t\":21.5}", 1);
     sent.properties.edit().payloadFormatIndicator = 1;
@@ -481,7 +497,8 @@ void tst_Client::propertiesRoundTrip()
     sent.properties.edit().contentType = u"application/json"_s;
     sent.properties.edit().responseTopic = u"reply/here"_s;
     sent.properties.edit().correlationData = "\x01\x02\x00\xff"_ba;
-    sent.properties.edit().userProperties = {{u"a"_s, u"1"_s}, {u"a"_s, u"2"_s}, {u"ünï"_s, u"cödé"_s}};
+    sent.properties.edit().userProperties = {
+        {u"a"_s, u"1"_s}, {u"a"_s, u"2"_s}, {u"ünï"_s, u"cödé"_s}};
     QVERIFY(client->publish(sent) != 0);
     QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messagesOn(topic).size(), 1, kTimeoutMs);
     const Properties received = client.recorder.messagesOn(topic).first().properties;
@@ -490,13 +507,15 @@ void tst_Client::propertiesRoundTrip()
         return;
     }
     QCOMPARE(received.payloadFormatIndicator, std::optional<quint8>(1));
-    QVERIFY(received.messageExpiryInterval.has_value()); // counted down by the broker [MQTT-3.3.2-6]
+    QVERIFY(
+        received.messageExpiryInterval.has_value()); // counted down by the broker [MQTT-3.3.2-6]
     QVERIFY(*received.messageExpiryInterval <= 3600 && *received.messageExpiryInterval >= 3590);
     QCOMPARE(received.contentType, sent.properties->contentType);
     QCOMPARE(received.responseTopic, sent.properties->responseTopic);
     QCOMPARE(received.correlationData, sent.properties->correlationData);
-    QCOMPARE(received.userProperties, sent.properties->userProperties); // order kept [MQTT-3.3.2-18]
-    QCOMPARE(received.subscriptionIdentifiers, QList<quint32>{42});     // [MQTT-3.3.4-3]
+    QCOMPARE(received.userProperties,
+             sent.properties->userProperties); // order kept [MQTT-3.3.2-18]
+    QCOMPARE(received.subscriptionIdentifiers, QList<quint32>{42}); // [MQTT-3.3.4-3]
 }
 
 void tst_Client::noLocal()
@@ -522,7 +541,8 @@ void tst_Client::noLocal()
     for (const Message &m : client.recorder.messagesOn(topic))
         payloads += m.payload;
     // 5.0 never sends our own messages back [MQTT-3.8.3-3]; 3.1.1 has no such option.
-    const QList<QByteArray> expected = v5 ? QList<QByteArray>{"other"} : QList<QByteArray>{"own", "other"};
+    const QList<QByteArray> expected =
+        v5 ? QList<QByteArray>{"other"} : QList<QByteArray>{"own", "other"};
     QCOMPARE(payloads, expected);
 }
 
@@ -557,7 +577,8 @@ void tst_Client::emptyClientIdGetsAssignedId()
     options.cleanStart = true; // [MQTT-3.1.3-7]
     client->setOptions(options);
     QVERIFY(connectClient(client));
-    const std::optional<QString> assigned = client.recorder.connacks.first().properties.assignedClientIdentifier;
+    const std::optional<QString> assigned =
+        client.recorder.connacks.first().properties.assignedClientIdentifier;
     if (v5) {
         QVERIFY(assigned.has_value() && !assigned->isEmpty()); // [MQTT-3.2.2-16]
         QCOMPARE(client->clientId(), *assigned);
@@ -608,9 +629,9 @@ void tst_Client::invalidTopicsRefusedAtOnce()
     QCOMPARE(client->publish(message("a/b", "x", 0)), quint64(0)); // not connected
     QVERIFY(connectClient(client));
     QCOMPARE(client->publish(message("a/+/b", "x", 0)), quint64(0)); // [MQTT-3.3.2-2]
-    QCOMPARE(client->publish(message({}, "x", 0)), quint64(0));      // [MQTT-4.7.3-1]
+    QCOMPARE(client->publish(message({}, "x", 0)), quint64(0)); // [MQTT-4.7.3-1]
     QCOMPARE(client->subscribe({Subscription{u"a/#/b"_s, 0}}), quint64(0)); // [MQTT-4.7.1-1]
-    QCOMPARE(client->subscribe({Subscription{u"a+/b"_s, 0}}), quint64(0));  // [MQTT-4.7.1-2]
+    QCOMPARE(client->subscribe({Subscription{u"a+/b"_s, 0}}), quint64(0)); // [MQTT-4.7.1-2]
     QCOMPARE(client->unsubscribe({u"#/x"_s}), quint64(0));
     QCOMPARE(client.recorder.errors.size(), 6);
     QCOMPARE(client->state(), ClientState::Connected); // nothing reached the broker
@@ -632,9 +653,9 @@ void tst_Client::worksOnItsOwnThread()
     bool subscribed = false;
     QObject::connect(client, &MqttClient::messagesReceived, this,
                      [&](const QList<Message> &batch) { received += batch; });
-    QObject::connect(client, &MqttClient::subscribeFinished, this, [&](quint64 token, const SubackPacket &) {
-        subscribed = token == subscribeToken;
-    });
+    QObject::connect(
+        client, &MqttClient::subscribeFinished, this,
+        [&](quint64 token, const SubackPacket &) { subscribed = token == subscribeToken; });
     QSignalSpy connected(client, &MqttClient::connected);
     QMetaObject::invokeMethod(client, "connectToBroker", Qt::QueuedConnection);
     QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, kTimeoutMs);
@@ -726,7 +747,8 @@ void tst_Client::pausedReceivingHoldsMessagesAndStaysAlive()
     // Unread bytes are life: the PINGRESPs behind the messages must not make it "dead", and
     // pings still went out, or mosquitto would have dropped us after 1.5 s [MQTT-3.1.2-24].
     QCOMPARE(subscriber->state(), ClientState::Connected);
-    QVERIFY2(subscriber.recorder.disconnects.isEmpty(), qPrintable(subscriber.recorder.disconnects.join(u'|')));
+    QVERIFY2(subscriber.recorder.disconnects.isEmpty(),
+             qPrintable(subscriber.recorder.disconnects.join(u'|')));
 
     subscriber->resumeReceiving();
     QTRY_COMPARE_WITH_TIMEOUT(subscriber.recorder.messagesOn(topic).size(), count, kTimeoutMs);

@@ -45,7 +45,8 @@ QList<PubAckPacket> acksOf(const QList<Packet> &packets, PacketType type)
     return result;
 }
 
-QByteArray connackBytes(ProtocolVersion version, bool sessionPresent, const Properties &properties = {})
+QByteArray connackBytes(ProtocolVersion version, bool sessionPresent,
+                        const Properties &properties = {})
 {
     ConnackPacket connack;
     connack.sessionPresent = sessionPresent;
@@ -154,18 +155,24 @@ void tst_ClientWire::makeClient(bool v5, bool cleanStart)
     m_client = std::make_unique<MqttClient>();
     m_client->setOptions(options);
     MqttClient *client = m_client.get();
-    connect(client, &MqttClient::messagesReceived, this, [this](const QList<Message> &batch) { m_messages += batch; });
+    connect(client, &MqttClient::messagesReceived, this,
+            [this](const QList<Message> &batch) { m_messages += batch; });
     connect(client, &MqttClient::publishFinished, this,
-            [this](quint64 token, ReasonCode reason, const QString &) { m_finished.insert(token, reason); });
-    connect(client, &MqttClient::disconnected, this, [this](const QString &reason) { m_disconnects += reason; });
-    connect(client, &MqttClient::connected, this, [this](const ConnackPacket &c) { m_connacks += c; });
-    connect(client, &MqttClient::connectionRefused, this, [this](const ConnackPacket &c) { m_refusals += c; });
+            [this](quint64 token, ReasonCode reason, const QString &) {
+                m_finished.insert(token, reason);
+            });
+    connect(client, &MqttClient::disconnected, this,
+            [this](const QString &reason) { m_disconnects += reason; });
+    connect(client, &MqttClient::connected, this,
+            [this](const ConnackPacket &c) { m_connacks += c; });
+    connect(client, &MqttClient::connectionRefused, this,
+            [this](const ConnackPacket &c) { m_refusals += c; });
 }
 
 bool tst_ClientWire::waitConnected(int count)
 {
     return QTest::qWaitFor([&] { return m_connacks.size() >= count; }, kTimeoutMs)
-           && m_client->state() == ClientState::Connected;
+        && m_client->state() == ClientState::Connected;
 }
 
 void tst_ClientWire::autoFallsBackTo311_data()
@@ -174,7 +181,8 @@ void tst_ClientWire::autoFallsBackTo311_data()
     QTest::addColumn<bool>("hangUp");
     QTest::newRow("3.1.1 return code 1") << FakeBroker::connack311(1) << true;
     // Seen in the field: session present set on the refusal, against [MQTT-3.2.2-4].
-    QTest::newRow("3.1.1 return code 1, session present") << QByteArray::fromHex("20020101") << true;
+    QTest::newRow("3.1.1 return code 1, session present")
+        << QByteArray::fromHex("20020101") << true;
     QTest::newRow("3.1.1 return code 1, left open") << FakeBroker::connack311(1) << false;
     QTest::newRow("5.0 reason 0x84")
         << FakeBroker::connack(ProtocolVersion::V5, ReasonCode::UnsupportedProtocolVersion) << true;
@@ -196,10 +204,10 @@ void tst_ClientWire::autoFallsBackTo311()
     m_client->setOptions(options);
     m_client->connectToBroker();
     QVERIFY(waitConnected());
-    QCOMPARE(m_fake->version(0), ProtocolVersion::V5);   // tried first
+    QCOMPARE(m_fake->version(0), ProtocolVersion::V5); // tried first
     QCOMPARE(m_fake->version(1), ProtocolVersion::V311); // at once, no backoff
     QCOMPARE(m_client->protocolVersion(), ProtocolVersion::V311);
-    QVERIFY(m_refusals.isEmpty());   // a fallback is no refusal...
+    QVERIFY(m_refusals.isEmpty()); // a fallback is no refusal...
     QVERIFY(m_disconnects.isEmpty()); // ...and no lost connection
 
     // Remembered: the next connection speaks 3.1.1 straight away.
@@ -238,8 +246,10 @@ void tst_ClientWire::resumedSessionResendsInOrder()
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 3, kTimeoutMs);
     const QList<PublishPacket> first = packetsOf<PublishPacket>(m_fake->received(0));
     // b reaches the PUBREC stage, so it is PUBREL that has to go again.
-    m_fake->send(encodePacket(PubAckPacket{PacketType::Pubrec, first.at(1).packetId, ReasonCode::Success, {}}, version));
-    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrel).size(), 1, kTimeoutMs);
+    m_fake->send(encodePacket(
+        PubAckPacket{PacketType::Pubrec, first.at(1).packetId, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrel).size(), 1,
+                              kTimeoutMs);
 
     m_fake->setAnswersRequests(true);
     m_fake->hangUp();
@@ -260,7 +270,8 @@ void tst_ClientWire::resumedSessionResendsInOrder()
     QVERIFY(resentA && resentB && resentC);
     QCOMPARE(resentA->packetId, first.at(0).packetId);
     QVERIFY(resentA->dup); // [MQTT-3.3.1-1]
-    QCOMPARE(resentA->topic, "t/a"_ba); // full topic: aliases end with the connection [MQTT-3.3.2-7]
+    QCOMPARE(resentA->topic,
+             "t/a"_ba); // full topic: aliases end with the connection [MQTT-3.3.2-7]
     QCOMPARE(resentB->type, PacketType::Pubrel);
     QCOMPARE(resentB->packetId, first.at(1).packetId);
     QCOMPARE(resentC->packetId, first.at(2).packetId);
@@ -279,8 +290,10 @@ void tst_ClientWire::lostSessionSendsAgainAsNew()
     const quint64 b = m_client->publish(message("t/b", "b", 2));
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 2, kTimeoutMs);
     const quint16 idB = packetsOf<PublishPacket>(m_fake->received(0)).at(1).packetId;
-    m_fake->send(encodePacket(PubAckPacket{PacketType::Pubrec, idB, ReasonCode::Success, {}}, version));
-    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrel).size(), 1, kTimeoutMs);
+    m_fake->send(
+        encodePacket(PubAckPacket{PacketType::Pubrec, idB, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrel).size(), 1,
+                              kTimeoutMs);
 
     m_fake->setAnswersRequests(true);
     m_fake->hangUp();
@@ -308,19 +321,25 @@ void tst_ClientWire::inboundQos2DeliveredExactlyOnce()
     m_fake->send(encodePacket(x, version));
     x.dup = true; // the server did not see our PUBREC and sends again
     m_fake->send(encodePacket(x, version));
-    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrec).size(), 2, kTimeoutMs);
-    m_fake->send(encodePacket(PubAckPacket{PacketType::Pubrel, 7, ReasonCode::Success, {}}, version));
-    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubcomp).size(), 1, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrec).size(), 2,
+                              kTimeoutMs);
+    m_fake->send(
+        encodePacket(PubAckPacket{PacketType::Pubrel, 7, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubcomp).size(), 1,
+                              kTimeoutMs);
     // After PUBCOMP the id is free again and names a new message [MQTT-4.3.3-10].
     m_fake->send(encodePacket(PublishPacket{"t/x", "y", 2, false, false, 7, {}}, version));
-    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrec).size(), 3, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrec).size(), 3,
+                              kTimeoutMs);
     QTest::qWait(kQuietMs);
     QCOMPARE(m_messages.size(), 2); // [MQTT-4.3.3-9]: not delivered again before PUBREL
     QCOMPARE(m_messages.at(0).payload, "x"_ba);
     QCOMPARE(m_messages.at(1).payload, "y"_ba);
     // A PUBREL for an id we do not know still gets its PUBCOMP [MQTT-4.3.3-11].
-    m_fake->send(encodePacket(PubAckPacket{PacketType::Pubrel, 99, ReasonCode::Success, {}}, version));
-    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubcomp).size(), 2, kTimeoutMs);
+    m_fake->send(
+        encodePacket(PubAckPacket{PacketType::Pubrel, 99, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubcomp).size(), 2,
+                              kTimeoutMs);
     QCOMPARE(acksOf(m_fake->received(0), PacketType::Pubcomp).last().reason,
              v5 ? ReasonCode::PacketIdentifierNotFound : ReasonCode::Success);
 }
@@ -346,18 +365,21 @@ void tst_ClientWire::receiveMaximumHonoured()
         tokens += m_client->publish(message("t/flow", QByteArray::number(i), 1));
     QVERIFY(!tokens.contains(0));
     const int expectedInFlight = v5 ? 2 : 3; // 3.1.1 has no receive maximum: only our window
-    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), expectedInFlight, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(),
+                              expectedInFlight, kTimeoutMs);
     QTest::qWait(kQuietMs);
-    QCOMPARE(packetsOf<PublishPacket>(m_fake->received(0)).size(), expectedInFlight); // [MQTT-3.3.4-7]
+    QCOMPARE(packetsOf<PublishPacket>(m_fake->received(0)).size(),
+             expectedInFlight); // [MQTT-3.3.4-7]
     if (!v5)
         return;
     // Each PUBACK frees a slot for the next queued message, in order [MQTT-3.3.4-8].
     const quint16 firstId = packetsOf<PublishPacket>(m_fake->received(0)).first().packetId;
-    m_fake->send(encodePacket(PubAckPacket{PacketType::Puback, firstId, ReasonCode::Success, {}}, version));
+    m_fake->send(
+        encodePacket(PubAckPacket{PacketType::Puback, firstId, ReasonCode::Success, {}}, version));
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 3, kTimeoutMs);
     QCOMPARE(packetsOf<PublishPacket>(m_fake->received(0)).last().payload, "2"_ba);
-    QTRY_COMPARE_WITH_TIMEOUT(m_finished.value(tokens.first(), ReasonCode::UnspecifiedError), ReasonCode::Success,
-                              kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_finished.value(tokens.first(), ReasonCode::UnspecifiedError),
+                              ReasonCode::Success, kTimeoutMs);
 }
 
 // 3.1.1 brokers announce no quota (nor do 5.0 ones that leave Receive Maximum out), yet may drop
@@ -376,19 +398,24 @@ void tst_ClientWire::inflightWindowWithoutReceiveMaximum()
         tokens += m_client->publish(message("t/window", QByteArray::number(i), 2));
     QVERIFY(!tokens.contains(0));
     const auto published = [&] { return packetsOf<PublishPacket>(m_fake->received(0)); };
-    QTRY_COMPARE_WITH_TIMEOUT(published().size(), ClientOptions::defaultMaximumInflight, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(published().size(), ClientOptions::defaultMaximumInflight,
+                              kTimeoutMs);
     QTest::qWait(kQuietMs);
     QCOMPARE(published().size(), ClientOptions::defaultMaximumInflight);
 
     // A PUBREC does not free the slot, the PUBCOMP does [MQTT-4.3.3-2]: a QoS 2 message counts
     // until its flow is complete.
     const quint16 firstId = published().first().packetId;
-    m_fake->send(encodePacket(PubAckPacket{PacketType::Pubrec, firstId, ReasonCode::Success, {}}, version));
-    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrel).size(), 1, kTimeoutMs);
+    m_fake->send(
+        encodePacket(PubAckPacket{PacketType::Pubrec, firstId, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(0), PacketType::Pubrel).size(), 1,
+                              kTimeoutMs);
     QTest::qWait(kQuietMs);
     QCOMPARE(published().size(), ClientOptions::defaultMaximumInflight);
-    m_fake->send(encodePacket(PubAckPacket{PacketType::Pubcomp, firstId, ReasonCode::Success, {}}, version));
-    QTRY_COMPARE_WITH_TIMEOUT(published().size(), ClientOptions::defaultMaximumInflight + 1, kTimeoutMs);
+    m_fake->send(
+        encodePacket(PubAckPacket{PacketType::Pubcomp, firstId, ReasonCode::Success, {}}, version));
+    QTRY_COMPARE_WITH_TIMEOUT(published().size(), ClientOptions::defaultMaximumInflight + 1,
+                              kTimeoutMs);
     QCOMPARE(published().last().payload, QByteArray::number(ClientOptions::defaultMaximumInflight));
     QTRY_COMPARE_WITH_TIMEOUT(m_finished.value(tokens.first(), ReasonCode::UnspecifiedError),
                               ReasonCode::Success, kTimeoutMs);
@@ -398,8 +425,12 @@ void tst_ClientWire::inflightWindowWithoutReceiveMaximum()
         QTRY_VERIFY_WITH_TIMEOUT(published().size() > acked, kTimeoutMs);
         const PublishPacket next = published().at(acked);
         QCOMPARE(next.payload, QByteArray::number(acked));
-        m_fake->send(encodePacket(PubAckPacket{PacketType::Pubrec, next.packetId, ReasonCode::Success, {}}, version)
-                     + encodePacket(PubAckPacket{PacketType::Pubcomp, next.packetId, ReasonCode::Success, {}}, version));
+        m_fake->send(
+            encodePacket(PubAckPacket{PacketType::Pubrec, next.packetId, ReasonCode::Success, {}},
+                         version)
+            + encodePacket(
+                PubAckPacket{PacketType::Pubcomp, next.packetId, ReasonCode::Success, {}},
+                version));
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_finished.size(), count, kTimeoutMs);
     QCOMPARE(published().size(), count);
@@ -441,7 +472,8 @@ void tst_ClientWire::publishQueueIsBounded()
     options.maximumQueuedBytes = 300;
     m_client->setOptions(options);
     QStringList errors;
-    connect(m_client.get(), &MqttClient::errorOccurred, this, [&errors](const QString &e) { errors += e; });
+    connect(m_client.get(), &MqttClient::errorOccurred, this,
+            [&errors](const QString &e) { errors += e; });
     m_client->connectToBroker();
     QVERIFY(waitConnected());
     const QByteArray payload(400, 'p');
@@ -472,7 +504,8 @@ void tst_ClientWire::inboundReceiveMaximumCountsQos1()
     }
     m_fake->send(burst); // one read: none of them can have been acknowledged yet
     QTRY_VERIFY_WITH_TIMEOUT(!m_disconnects.isEmpty(), kTimeoutMs);
-    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<DisconnectPacket>(m_fake->received(0)).size(), 1, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<DisconnectPacket>(m_fake->received(0)).size(), 1,
+                              kTimeoutMs);
     const QList<DisconnectPacket> disconnects = packetsOf<DisconnectPacket>(m_fake->received(0));
     QCOMPARE(disconnects.first().reason, ReasonCode::ReceiveMaximumExceeded);
     QCOMPARE(m_messages.size(), 2);
@@ -482,7 +515,8 @@ void tst_ClientWire::inboundReceiveMaximumCountsQos1()
     for (quint16 id = 1; id <= 6; ++id) {
         PublishPacket publish{"t/in", QByteArray::number(id), 1, false, false, id, {}};
         m_fake->send(encodePacket(publish, ProtocolVersion::V5));
-        QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(1), PacketType::Puback).size(), int(id), kTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(acksOf(m_fake->received(1), PacketType::Puback).size(), int(id),
+                                  kTimeoutMs);
     }
     QCOMPARE(m_disconnects.size(), 1);
 }
@@ -501,11 +535,17 @@ void tst_ClientWire::outboundTopicAliases()
         QVERIFY(m_client->publish(message(topic, "p", 0)) != 0);
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 6, kTimeoutMs);
     const QList<PublishPacket> sent = packetsOf<PublishPacket>(m_fake->received(0));
-    struct Expected { QByteArray topic; std::optional<quint16> alias; };
+    struct Expected
+    {
+        QByteArray topic;
+        std::optional<quint16> alias;
+    };
     const QList<Expected> expected{
-        {"t/a", 1}, {"", 1}, // introduced, then used with an empty topic
+        {"t/a", 1},
+        {"", 1}, // introduced, then used with an empty topic
         {"t/b", 2},
-        {"t/c", std::nullopt}, {"t/c", std::nullopt}, // out of aliases: never above the server's maximum [MQTT-3.3.2-9]
+        {"t/c", std::nullopt},
+        {"t/c", std::nullopt}, // out of aliases: never above the server's maximum [MQTT-3.3.2-9]
         {"", 2},
     };
     for (qsizetype i = 0; i < expected.size(); ++i) {
@@ -527,7 +567,8 @@ void tst_ClientWire::inboundTopicAliases()
     introduce.properties.edit().topicAlias = 3;
     PublishPacket byAlias{"", "2", 0, false, false, 0, {}};
     byAlias.properties.edit().topicAlias = 3;
-    m_fake->send(encodePacket(introduce, ProtocolVersion::V5) + encodePacket(byAlias, ProtocolVersion::V5));
+    m_fake->send(encodePacket(introduce, ProtocolVersion::V5)
+                 + encodePacket(byAlias, ProtocolVersion::V5));
     QTRY_COMPARE_WITH_TIMEOUT(m_messages.size(), 2, kTimeoutMs);
     QCOMPARE(m_messages.at(1).topic, "sensors/t"_ba);
 
@@ -537,9 +578,11 @@ void tst_ClientWire::inboundTopicAliases()
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"unknown topic alias 2"_s));
     m_fake->send(encodePacket(unknown, ProtocolVersion::V5));
     QTRY_COMPARE_WITH_TIMEOUT(m_disconnects.size(), 1, kTimeoutMs);
-    QVERIFY2(m_disconnects.first().startsWith(u"Protocol error by server: "_s), qPrintable(m_disconnects.first()));
+    QVERIFY2(m_disconnects.first().startsWith(u"Protocol error by server: "_s),
+             qPrintable(m_disconnects.first()));
     // The fake reads it in this same event loop, maybe after the client reported the end.
-    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<DisconnectPacket>(m_fake->received(0)).size(), 1, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(packetsOf<DisconnectPacket>(m_fake->received(0)).size(), 1,
+                              kTimeoutMs);
     const QList<DisconnectPacket> disconnects = packetsOf<DisconnectPacket>(m_fake->received(0));
     QCOMPARE(disconnects.first().reason, ReasonCode::ProtocolError);
     QCOMPARE(m_messages.size(), 2);
@@ -559,7 +602,8 @@ void tst_ClientWire::deadConnectionDetected()
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"No answer to PINGREQ"_s));
     // Ping after 1 s, dead 1 s later (the answer timeout is at least a second).
     QTRY_COMPARE_WITH_TIMEOUT(m_disconnects.size(), 1, 4000);
-    QVERIFY2(m_disconnects.first().startsWith(u"No answer from the server"_s), qPrintable(m_disconnects.first()));
+    QVERIFY2(m_disconnects.first().startsWith(u"No answer from the server"_s),
+             qPrintable(m_disconnects.first()));
     QCOMPARE(packetsOf<PingreqPacket>(m_fake->received(0)).size(), 1);
     QCOMPARE(reconnects.size(), 1);
     m_fake->setAnswersRequests(true);
@@ -619,7 +663,8 @@ void tst_ClientWire::connackLimitsRefusePublishes()
     const quint64 early = m_client->publish(message("t/early", "q2", 2));
     QVERIFY(early != 0);
     QVERIFY(waitConnected());
-    QTRY_COMPARE_WITH_TIMEOUT(m_finished.value(early, ReasonCode::Success), ReasonCode::QoSNotSupported, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_finished.value(early, ReasonCode::Success),
+                              ReasonCode::QoSNotSupported, kTimeoutMs);
     // Known limits: refused at once, no silent downgrade [MQTT-3.2.2-11], [MQTT-3.2.2-14].
     QCOMPARE(m_client->publish(message("t/a", "q2", 2)), quint64(0));
     Message retained = message("t/a", "r", 1);
@@ -645,7 +690,8 @@ void tst_ClientWire::enhancedAuthenticationPassedThrough()
     options.connectProperties.authenticationData = "client-first"_ba;
     m_client->setOptions(options);
     QList<AuthPacket> challenges;
-    connect(m_client.get(), &MqttClient::authReceived, this, [&](const AuthPacket &auth) { challenges += auth; });
+    connect(m_client.get(), &MqttClient::authReceived, this,
+            [&](const AuthPacket &auth) { challenges += auth; });
     m_client->connectToBroker();
     QTRY_COMPARE_WITH_TIMEOUT(challenges.size(), 1, kTimeoutMs);
     QCOMPARE(challenges.first(), challenge);
@@ -658,7 +704,8 @@ void tst_ClientWire::enhancedAuthenticationPassedThrough()
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<AuthPacket>(m_fake->received(0)).size(), 1, kTimeoutMs);
     QCOMPARE(packetsOf<AuthPacket>(m_fake->received(0)).first(), response);
     const ConnectPacket connect = packetsOf<ConnectPacket>(m_fake->received(0)).first();
-    QCOMPARE(connect.properties.authenticationMethod, options.connectProperties.authenticationMethod);
+    QCOMPARE(connect.properties.authenticationMethod,
+             options.connectProperties.authenticationMethod);
     QCOMPARE(connect.properties.authenticationData, options.connectProperties.authenticationData);
 
     Properties done;
@@ -666,7 +713,8 @@ void tst_ClientWire::enhancedAuthenticationPassedThrough()
     done.authenticationData = "server-final"_ba;
     m_fake->send(connackBytes(ProtocolVersion::V5, false, done));
     QVERIFY(waitConnected());
-    QCOMPARE(m_connacks.first().properties.authenticationData, std::optional<QByteArray>("server-final"_ba));
+    QCOMPARE(m_connacks.first().properties.authenticationData,
+             std::optional<QByteArray>("server-final"_ba));
 }
 
 QTEST_GUILESS_MAIN(tst_ClientWire)

@@ -102,7 +102,8 @@ void tst_Demo::cleanup()
 void tst_Demo::startDemo(const QStringList &extraArguments)
 {
     m_demo.setProgram(QStringLiteral(MQTTSCOPE_DEMO_PROGRAM));
-    m_demo.setArguments(QStringList{u"--url"_s, m_broker.url(MosquittoBroker::Listener::Tcp)} + extraArguments);
+    m_demo.setArguments(QStringList{u"--url"_s, m_broker.url(MosquittoBroker::Listener::Tcp)}
+                        + extraArguments);
     m_demo.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_demo.start();
     QVERIFY2(m_demo.waitForStarted(5000), qPrintable(m_demo.errorString()));
@@ -133,7 +134,8 @@ void tst_Demo::publishesTelemetryAndRetainedState()
     }
     // Some carry MQTT 5 properties.
     QVERIFY(std::any_of(telemetry.begin(), telemetry.end(), [](const Message &m) {
-        return m.properties->contentType == u"application/json"_s && !m.properties->userProperties.isEmpty();
+        return m.properties->contentType == u"application/json"_s
+            && !m.properties->userProperties.isEmpty();
     }));
     // The other payload kinds are there too.
     QVERIFY(!live.withSuffix("/temperature").isEmpty());
@@ -155,12 +157,14 @@ void tst_Demo::publishesTelemetryAndRetainedState()
     QTRY_COMPARE_WITH_TIMEOUT(late.messages.size(), 40, 5000);
     for (const Message &status : std::as_const(late.messages)) {
         QVERIFY(status.retain);
-        QVERIFY2(status.payload == "online" || status.payload == "offline", status.payload.constData());
+        QVERIFY2(status.payload == "online" || status.payload == "offline",
+                 status.payload.constData());
     }
     Collector firmware(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
     QVERIFY(firmware.subscribe(u"demo/factory/+/+/firmware"_s));
     QTRY_COMPARE_WITH_TIMEOUT(firmware.messages.size(), 40, 5000);
-    QVERIFY(QJsonDocument::fromJson(firmware.messages.first().payload).object().contains(u"version"_s));
+    QVERIFY(
+        QJsonDocument::fromJson(firmware.messages.first().payload).object().contains(u"version"_s));
 }
 
 void tst_Demo::rateIsBounded()
@@ -181,7 +185,8 @@ void tst_Demo::willMarksPublisherOffline()
     startDemo({u"--sensors"_s, u"5"_s, u"--rate"_s, u"50"_s});
     Collector status(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
     QVERIFY(status.subscribe(u"demo/publisher/status"_s));
-    QTRY_VERIFY_WITH_TIMEOUT(!status.messages.isEmpty() && status.messages.last().payload == "online", 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !status.messages.isEmpty() && status.messages.last().payload == "online", 5000);
     m_demo.kill(); // no DISCONNECT: the broker sends the will [MQTT-3.1.2-8]
     QTRY_VERIFY_WITH_TIMEOUT(status.messages.last().payload == "offline", 5000);
 }

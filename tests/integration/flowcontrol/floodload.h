@@ -19,8 +19,9 @@ constexpr qint64 largestFloodBatch = 256 * 1024 / (2 + 2 + 18 + floodPayloadByte
 inline bool startFlood(bench::LoadSource &server, quint64 messages, QString *error)
 {
     return server.start(QStringLiteral(MQTTSCOPE_LOADSERVER),
-                        {QStringLiteral("--messages"), QString::number(messages), QStringLiteral("--topics"),
-                         QStringLiteral("1000"), QStringLiteral("--payload"), QString::number(floodPayloadBytes)},
+                        {QStringLiteral("--messages"), QString::number(messages),
+                         QStringLiteral("--topics"), QStringLiteral("1000"),
+                         QStringLiteral("--payload"), QString::number(floodPayloadBytes)},
                         error);
 }
 

@@ -44,11 +44,12 @@ void tst_ConnectionWorker::pausesAtHighWaterResumesBelowLowWater()
     ConnectionWorker worker;
     qint64 received = 0;
     bool applyAtOnce = false;
-    connect(&worker, &ConnectionWorker::messagesReceived, this, [&](const QList<Message> &messages) {
-        received += messages.size();
-        if (applyAtOnce)
-            worker.messagesApplied(messages.size());
-    });
+    connect(&worker, &ConnectionWorker::messagesReceived, this,
+            [&](const QList<Message> &messages) {
+                received += messages.size();
+                if (applyAtOnce)
+                    worker.messagesApplied(messages.size());
+            });
     QSignalSpy paused(&worker, &ConnectionWorker::receivingPausedChanged);
     QSignalSpy states(&worker, &ConnectionWorker::stateChanged);
 
@@ -58,14 +59,16 @@ void tst_ConnectionWorker::pausesAtHighWaterResumesBelowLowWater()
     options.version = version;
     options.reconnect.enabled = false;
     worker.open(options);
-    QTRY_COMPARE_WITH_TIMEOUT(states.isEmpty() ? ClientState::Disconnected : states.last().at(0).value<ClientState>(),
+    QTRY_COMPARE_WITH_TIMEOUT(states.isEmpty() ? ClientState::Disconnected
+                                               : states.last().at(0).value<ClientState>(),
                               ClientState::Connected, 10000);
     worker.subscribe(1, {Subscription{u"#"_s}}, {});
 
     // Nothing is reported applied: the worker stops its client once past the high-water mark.
     QTRY_COMPARE_WITH_TIMEOUT(paused.size(), 1, 20000);
     QCOMPARE(paused.at(0).at(0).toBool(), true);
-    QVERIFY2(worker.backlog() > ConnectionWorker::backlogHighWater, qPrintable(QString::number(worker.backlog())));
+    QVERIFY2(worker.backlog() > ConnectionWorker::backlogHighWater,
+             qPrintable(QString::number(worker.backlog())));
     QVERIFY2(worker.backlog() <= ConnectionWorker::backlogHighWater + largestFloodBatch,
              qPrintable(QString::number(worker.backlog())));
     // While paused, nothing more is decoded, however long the GUI takes.
@@ -91,7 +94,8 @@ void tst_ConnectionWorker::pausesAtHighWaterResumesBelowLowWater()
     QCOMPARE(states.last().at(0).value<ClientState>(), ClientState::Connected);
 
     worker.close();
-    QTRY_COMPARE_WITH_TIMEOUT(states.last().at(0).value<ClientState>(), ClientState::Disconnected, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(states.last().at(0).value<ClientState>(), ClientState::Disconnected,
+                              5000);
     const QJsonObject report = server.waitForReport(10000);
     QCOMPARE(report.value(u"sent"_s).toInteger(), qint64(messageCount));
     QCOMPARE(report.value(u"disconnected"_s).toBool(), true); // left with DISCONNECT, not dropped

@@ -85,27 +85,34 @@ void tst_FlowControl::slowGuiPausesTheClientAndLosesNothing()
     tab.show();
 
     ConnectionWorker *worker = tab.worker();
-    connect(worker, &ConnectionWorker::messagesReceived, worker, [&](const QList<Message> &messages) {
-        const qint64 queued = (handedOn += messages.size()) - applied;
-        qint64 peak = peakQueued;
-        while (queued > peak && !peakQueued.compare_exchange_weak(peak, queued)) {
-        }
-    }, Qt::DirectConnection);
-    connect(worker, &ConnectionWorker::receivingPausedChanged, worker, [&](bool paused) {
-        if (paused)
-            ++pauses;
-    }, Qt::DirectConnection);
+    connect(
+        worker, &ConnectionWorker::messagesReceived, worker,
+        [&](const QList<Message> &messages) {
+            const qint64 queued = (handedOn += messages.size()) - applied;
+            qint64 peak = peakQueued;
+            while (queued > peak && !peakQueued.compare_exchange_weak(peak, queued)) { }
+        },
+        Qt::DirectConnection);
+    connect(
+        worker, &ConnectionWorker::receivingPausedChanged, worker,
+        [&](bool paused) {
+            if (paused)
+                ++pauses;
+        },
+        Qt::DirectConnection);
     // After the tab's own connection, so this runs right after the batch went into the model.
     connect(worker, &ConnectionWorker::messagesReceived, &tab,
             [&](const QList<Message> &messages) { enqueued += messages.size(); });
-    connect(tab.topicModel(), &TopicTreeModel::flushed, tab.topicModel(), [&] { applied = enqueued; });
+    connect(tab.topicModel(), &TopicTreeModel::flushed, tab.topicModel(),
+            [&] { applied = enqueued; });
     bool statusShowedCatchingUp = false;
     connect(&tab, &ConnectionTab::statusChanged, &tab, [&] {
         if (tab.isCatchingUp() && tab.statusText().contains(u"catching up"_s))
             statusShowedCatchingUp = true;
     });
     QList<ClientState> states;
-    connect(&tab, &ConnectionTab::stateChanged, &tab, [&](ClientState state) { states.append(state); });
+    connect(&tab, &ConnectionTab::stateChanged, &tab,
+            [&](ClientState state) { states.append(state); });
 
     if (slowdown == Slowdown::LongModelFlush) {
         tab.topicModel()->setFlushInterval(1500);
@@ -117,15 +124,15 @@ void tst_FlowControl::slowGuiPausesTheClientAndLosesNothing()
                 return;
             QElapsedTimer clock;
             clock.start();
-            while (clock.elapsed() < 2000) {
-            }
+            while (clock.elapsed() < 2000) { }
         });
     }
 
     tab.connectToBroker();
     QTRY_COMPARE_WITH_TIMEOUT(tab.state(), ClientState::Connected, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(pauses > 0, 20000);
-    QTRY_COMPARE_WITH_TIMEOUT(qint64(tab.topicStore().subtreeMessageCount(TopicStore::RootId)), qint64(messageCount), 25000);
+    QTRY_COMPARE_WITH_TIMEOUT(qint64(tab.topicStore().subtreeMessageCount(TopicStore::RootId)),
+                              qint64(messageCount), 25000);
 
     QVERIFY2(statusShowedCatchingUp, "the status line never said it was catching up");
     QVERIFY2(peakQueued <= ConnectionWorker::backlogHighWater + largestFloodBatch,

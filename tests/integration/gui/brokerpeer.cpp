@@ -22,7 +22,8 @@ bool BrokerPeer::connect()
     return connected.wait(10000);
 }
 
-bool BrokerPeer::publish(const QByteArray &topic, const QByteArray &payload, quint8 qos, bool retain)
+bool BrokerPeer::publish(const QByteArray &topic, const QByteArray &payload, quint8 qos,
+                         bool retain)
 {
     QSignalSpy finished(&m_client, &MqttClient::publishFinished);
     Message message;
@@ -38,8 +39,9 @@ bool BrokerPeer::publish(const QByteArray &topic, const QByteArray &payload, qui
 QList<Message> BrokerPeer::collect(const QString &filter, int waitMs)
 {
     QList<Message> received;
-    auto connection = QObject::connect(&m_client, &MqttClient::messagesReceived,
-                                       [&received](const QList<Message> &messages) { received += messages; });
+    auto connection =
+        QObject::connect(&m_client, &MqttClient::messagesReceived,
+                         [&received](const QList<Message> &messages) { received += messages; });
     QSignalSpy subscribed(&m_client, &MqttClient::subscribeFinished);
     m_client.subscribe({Subscription{.filter = filter, .qos = 1}});
     if (subscribed.isEmpty())

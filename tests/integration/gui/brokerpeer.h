@@ -16,7 +16,8 @@ public:
 
     // Both wait (bounded) and return false on timeout.
     bool connect();
-    bool publish(const QByteArray &topic, const QByteArray &payload, quint8 qos = 0, bool retain = false);
+    bool publish(const QByteArray &topic, const QByteArray &payload, quint8 qos = 0,
+                 bool retain = false);
     // Subscribes afresh and collects for `waitMs` what arrives, retained messages included.
     QList<Message> collect(const QString &filter, int waitMs);
 

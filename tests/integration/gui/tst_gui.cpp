@@ -188,7 +188,8 @@ void tst_Gui::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-    MQTTSCOPE_START_BROKER(m_broker, {MosquittoBroker::Listener::Tcp, MosquittoBroker::Listener::PasswordTcp});
+    MQTTSCOPE_START_BROKER(
+        m_broker, {MosquittoBroker::Listener::Tcp, MosquittoBroker::Listener::PasswordTcp});
     m_peer = std::make_unique<BrokerPeer>(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
     QVERIFY2(m_peer->connect(), "the peer client could not connect to the test broker");
     // Retained before the window subscribes, so they reach it flagged retained.
@@ -218,7 +219,8 @@ void tst_Gui::createProfileAndConnect()
     ProfileEditor *editor = dialog.editor();
     child<QLineEdit>(editor, u"profileName"_s)->setText(u"Test broker"_s);
     child<QLineEdit>(editor, u"profileHost"_s)->setText(u"127.0.0.1"_s);
-    child<QSpinBox>(editor, u"profilePort"_s)->setValue(m_broker.port(MosquittoBroker::Listener::Tcp));
+    child<QSpinBox>(editor, u"profilePort"_s)
+        ->setValue(m_broker.port(MosquittoBroker::Listener::Tcp));
     child<QPushButton>(editor, u"randomClientId"_s)->click(); // on a page not shown, so no mouse
 
     QSignalSpy connectRequested(&dialog, &ConnectionManagerDialog::connectRequested);
@@ -241,17 +243,21 @@ void tst_Gui::createProfileAndConnect()
     QVERIFY(m_window->tabs()->tabText(0).contains(u"Test broker"_s));
     // The tab shows the state as a colored dot too.
     QCOMPARE(tab()->indicator(), ConnectionIndicator::Connected);
-    QCOMPARE(dotColor(m_window->tabs()->tabIcon(0)), indicatorColor(ConnectionIndicator::Connected, m_window->palette()).rgb());
+    QCOMPARE(dotColor(m_window->tabs()->tabIcon(0)),
+             indicatorColor(ConnectionIndicator::Connected, m_window->palette()).rgb());
     // Fits a small laptop screen with a connection open.
-    QVERIFY2(m_window->minimumSizeHint().width() <= 1024, qPrintable(QString::number(m_window->minimumSizeHint().width())));
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1024,
+             qPrintable(QString::number(m_window->minimumSizeHint().width())));
 }
 
 void tst_Gui::subscriptionsAreGranted()
 {
     QVERIFY(tab());
     // The profile's default subscriptions, each with its SUBACK result.
-    QTRY_COMPARE_WITH_TIMEOUT(tab()->subscriptionsPanel()->resultOf(u"#"_s), u"granted QoS 0"_s, 5000);
-    QTRY_COMPARE_WITH_TIMEOUT(tab()->subscriptionsPanel()->resultOf(u"$SYS/#"_s), u"granted QoS 0"_s, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(tab()->subscriptionsPanel()->resultOf(u"#"_s), u"granted QoS 0"_s,
+                              5000);
+    QTRY_COMPARE_WITH_TIMEOUT(tab()->subscriptionsPanel()->resultOf(u"$SYS/#"_s),
+                              u"granted QoS 0"_s, 5000);
 }
 
 void tst_Gui::topicsArriveInTheTree()
@@ -260,11 +266,13 @@ void tst_Gui::topicsArriveInTheTree()
     for (int i = 0; i < 5; ++i)
         QVERIFY(m_peer->publish("gui/sensors/" + QByteArray::number(i) + "/temperature",
                                 R"({"celsius": 2)" + QByteArray::number(i) + "}"));
-    QTRY_VERIFY_WITH_TIMEOUT(tab()->topicStore().find("gui/sensors/4/temperature") != TopicStore::InvalidId, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        tab()->topicStore().find("gui/sensors/4/temperature") != TopicStore::InvalidId, 5000);
     QTRY_VERIFY(tab()->topicStore().isRetained(tab()->topicStore().find("gui/retained/a")));
     // Retained while we watch: with retain as published the flag arrives too [MQTT-3.3.1-13].
     QVERIFY(m_peer->publish("gui/watched/retained", "2", 1, true));
-    QTRY_VERIFY_WITH_TIMEOUT(tab()->topicStore().find("gui/watched/retained") != TopicStore::InvalidId, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        tab()->topicStore().find("gui/watched/retained") != TopicStore::InvalidId, 5000);
     QVERIFY(tab()->topicStore().isRetained(tab()->topicStore().find("gui/watched/retained")));
 
     // The tree view shows them: "gui" at the top level, its children below.
@@ -285,19 +293,22 @@ void tst_Gui::selectedTopicShowsHistoryAndPayload()
 {
     QVERIFY(tab());
     QVERIFY(m_peer->publish("gui/sensors/0/temperature", R"({"celsius": 30})"));
-    QTRY_COMPARE_WITH_TIMEOUT(tab()->topicStore().messageCount(tab()->topicStore().find("gui/sensors/0/temperature")),
-                              quint64(2), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        tab()->topicStore().messageCount(tab()->topicStore().find("gui/sensors/0/temperature")),
+        quint64(2), 5000);
     tab()->selectTopic("gui/sensors/0/temperature");
     QCOMPARE(tab()->selectedTopic(), QByteArray("gui/sensors/0/temperature"));
     QTRY_COMPARE(tab()->historyView()->model()->rowCount(), 2);
     QCOMPARE(tab()->historyView()->currentIndex().row(), 1); // the newest is shown
     QCOMPARE(tab()->payloadView()->message().payload, QByteArray(R"({"celsius": 30})"));
     QCOMPARE(tab()->payloadView()->format(), PayloadViewFormat::Json);
-    QVERIFY2(tab()->payloadView()->renderedText().contains(u"celsius"_s), qPrintable(tab()->payloadView()->renderedText()));
+    QVERIFY2(tab()->payloadView()->renderedText().contains(u"celsius"_s),
+             qPrintable(tab()->payloadView()->renderedText()));
 
     // A newer message follows while the newest row is selected.
     QVERIFY(m_peer->publish("gui/sensors/0/temperature", R"({"celsius": 31})"));
-    QTRY_COMPARE_WITH_TIMEOUT(tab()->payloadView()->message().payload, QByteArray(R"({"celsius": 31})"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(tab()->payloadView()->message().payload,
+                              QByteArray(R"({"celsius": 31})"), 5000);
     QCOMPARE(tab()->historyView()->model()->rowCount(), 3);
 }
 
@@ -312,7 +323,8 @@ void tst_Gui::switchPayloadFormat()
     QVERIFY(combo);
     choose(combo, int(PayloadViewFormat::Base64));
     QCOMPARE(view->format(), PayloadViewFormat::Base64);
-    QVERIFY2(view->renderedText().contains(QString::fromLatin1(payload.toBase64())), qPrintable(view->renderedText()));
+    QVERIFY2(view->renderedText().contains(QString::fromLatin1(payload.toBase64())),
+             qPrintable(view->renderedText()));
     choose(combo, int(PayloadViewFormat::Hex));
     QCOMPARE(view->format(), PayloadViewFormat::Hex);
     QCOMPARE(view->message().payload, payload); // the bytes never change
@@ -352,7 +364,8 @@ void tst_Gui::publishComesBack()
     QFETCH(QString, acknowledgement);
     QVERIFY(tab());
     PublishPanel *panel = tab()->publishPanel();
-    const QByteArray topic = "gui/published/" + QByteArray(QTest::currentDataTag()).replace(' ', '-');
+    const QByteArray topic =
+        "gui/published/" + QByteArray(QTest::currentDataTag()).replace(' ', '-');
     const QByteArray payload = "hello at QoS " + QByteArray::number(qos);
     child<QLineEdit>(panel, u"publishTopic"_s)->setText(QString::fromUtf8(topic));
     child<QPlainTextEdit>(panel, u"publishPayload"_s)->setPlainText(QString::fromUtf8(payload));
@@ -366,7 +379,8 @@ void tst_Gui::publishComesBack()
     QTest::keyClick(editor, Qt::Key_Return, Qt::ControlModifier);
 
     // The outcome is shown, and our own subscription to # brings the message back.
-    QTRY_VERIFY2_WITH_TIMEOUT(panel->lastOutcome().contains(acknowledgement), qPrintable(panel->lastOutcome()), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->lastOutcome().contains(acknowledgement),
+                              qPrintable(panel->lastOutcome()), 5000);
     QVERIFY2(!panel->lastOutcome().contains(u"failed"_s), qPrintable(panel->lastOutcome()));
     QTRY_COMPARE_WITH_TIMEOUT(latestPayload(tab(), topic), payload, 5000);
 
@@ -394,13 +408,15 @@ void tst_Gui::publishHistoryRestoresProperties()
     child<QSpinBox>(panel, u"publishMessageExpiry"_s)->setValue(300);
     child<QLineEdit>(panel, u"publishResponseTopic"_s)->setText(u"gui/replies"_s);
     child<QLineEdit>(panel, u"publishCorrelationData"_s)->setText(u"request-7"_s);
-    child<UserPropertiesEditor>(panel, u"publishUserProperties"_s)->setProperties({{u"site"_s, u"lab"_s}, {u"site"_s, u"roof"_s}});
+    child<UserPropertiesEditor>(panel, u"publishUserProperties"_s)
+        ->setProperties({{u"site"_s, u"lab"_s}, {u"site"_s, u"roof"_s}});
     const std::optional<Message> sent = panel->composeMessage();
     QVERIFY(sent);
     QCOMPARE(sent->properties->contentType.value_or(QString()), u"application/json"_s);
     QCOMPARE(sent->properties->userProperties.size(), 2);
     QTest::mouseClick(child<QPushButton>(panel, u"publishButton"_s), Qt::LeftButton);
-    QTRY_VERIFY2_WITH_TIMEOUT(panel->lastOutcome().contains(u"PUBACK"_s), qPrintable(panel->lastOutcome()), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->lastOutcome().contains(u"PUBACK"_s),
+                              qPrintable(panel->lastOutcome()), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(latestPayload(tab(), topic), sent->payload, 5000);
 
     // Another publish without properties empties the form...
@@ -409,7 +425,8 @@ void tst_Gui::publishHistoryRestoresProperties()
     choose(child<QComboBox>(panel, u"publishFormat"_s), int(PayloadInputFormat::Text));
     child<QCheckBox>(panel, u"publishShowProperties"_s)->setChecked(false);
     QTest::mouseClick(child<QPushButton>(panel, u"publishButton"_s), Qt::LeftButton);
-    QTRY_VERIFY2_WITH_TIMEOUT(panel->lastOutcome().contains(u"plain"_s), qPrintable(panel->lastOutcome()), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(panel->lastOutcome().contains(u"plain"_s),
+                              qPrintable(panel->lastOutcome()), 5000);
 
     // ...and a double-click on the first one in the history brings all of it back.
     auto *history = child<QListWidget>(panel, u"publishHistory"_s);
@@ -462,11 +479,13 @@ void tst_Gui::filterTopics_data()
     QTest::newRow("substring") << int(TopicFilter::Mode::Substring) << u"TEMPERATURE"_s
                                << QByteArray("gui/sensors/3/temperature") << QByteArray("gui/kept");
     QTest::newRow("wildcard") << int(TopicFilter::Mode::Wildcard) << u"gui/retained/#"_s
-                              << QByteArray("gui/retained/b/c") << QByteArray("gui/sensors/1/temperature");
+                              << QByteArray("gui/retained/b/c")
+                              << QByteArray("gui/sensors/1/temperature");
     QTest::newRow("regex") << int(TopicFilter::Mode::RegularExpression) << u"sensors/[0-2]/"_s
-                           << QByteArray("gui/sensors/2/temperature") << QByteArray("gui/sensors/3/temperature");
-    QTest::newRow("payload") << int(TopicFilter::Mode::PayloadText) << u"stays"_s << QByteArray("gui/kept")
-                             << QByteArray("gui/sensors/1/temperature");
+                           << QByteArray("gui/sensors/2/temperature")
+                           << QByteArray("gui/sensors/3/temperature");
+    QTest::newRow("payload") << int(TopicFilter::Mode::PayloadText) << u"stays"_s
+                             << QByteArray("gui/kept") << QByteArray("gui/sensors/1/temperature");
 }
 
 void tst_Gui::filterTopics()
@@ -517,7 +536,9 @@ void tst_Gui::sortByTrafficFollowsLiveCounts()
     tree->expand(rowAt(model, {u"gui"_s}));
     tree->expand(rowAt(model, {u"gui"_s, group}));
     tab()->selectTopic(base + 'b');
-    const auto firstRow = [&] { return model->index(0, 0, rowAt(model, {u"gui"_s, group})).data().toString(); };
+    const auto firstRow = [&] {
+        return model->index(0, 0, rowAt(model, {u"gui"_s, group})).data().toString();
+    };
 
     // c gets busy: a steady stream, so it leads by count and by the rate of each second.
     QTimer stream;
@@ -547,7 +568,8 @@ void tst_Gui::deleteRetainedSubtree()
     QCOMPARE(store.retainedUnder(store.find("gui/retained")).size(), 2);
     QCOMPARE(tab()->deleteRetained("gui/retained", false), 2);
 
-    // The broker forgets them: a new subscriber gets none, while a retained message elsewhere stays.
+    // The broker forgets them: a new subscriber gets none, while a retained message elsewhere
+    // stays.
     QTRY_VERIFY_WITH_TIMEOUT(m_peer->collect(u"gui/retained/#"_s, 200).isEmpty(), 5000);
     const QList<Message> kept = m_peer->collect(u"gui/kept"_s, 200);
     QCOMPARE(kept.size(), 1);
@@ -605,7 +627,8 @@ void tst_Gui::unsubscribeShowsTheResult()
     // The broker really dropped it: a message there no longer reaches the tab.
     QVERIFY(m_peer->publish("gui/unsub/after", "x", 1));
     QVERIFY(m_peer->publish("gui/kept-subscribed", "y", 1));
-    QTRY_VERIFY_WITH_TIMEOUT(tab->topicStore().find("gui/kept-subscribed") != TopicStore::InvalidId, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(tab->topicStore().find("gui/kept-subscribed") != TopicStore::InvalidId,
+                             5000);
     QCOMPARE(tab->topicStore().find("gui/unsub/after"), TopicStore::InvalidId);
     // Del on an unsubscribed row takes it off the list.
     select(u"gui/unsub/#"_s);
@@ -618,8 +641,9 @@ void tst_Gui::unsubscribeShowsTheResult()
     QTRY_COMPARE_WITH_TIMEOUT(tab->state(), ClientState::Disconnected, 5000);
     select(u"gui/kept-subscribed"_s);
     QTest::mouseClick(child<QPushButton>(panel, u"unsubscribeButton"_s), Qt::LeftButton);
-    QTRY_VERIFY2_WITH_TIMEOUT(panel->resultOf(u"gui/kept-subscribed"_s).startsWith(u"unsubscribe failed: "_s),
-                              qPrintable(panel->resultOf(u"gui/kept-subscribed"_s)), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        panel->resultOf(u"gui/kept-subscribed"_s).startsWith(u"unsubscribe failed: "_s),
+        qPrintable(panel->resultOf(u"gui/kept-subscribed"_s)), 5000);
     QCOMPARE(panel->subscriptions().size(), 1);
 }
 
@@ -644,7 +668,8 @@ void tst_Gui::shiftDeleteAsksThenDeletesRetained()
     QString question;
     answerNextMessageBox(QMessageBox::No, &question);
     QTest::keyClick(tab()->topicTree(), Qt::Key_Delete, Qt::ShiftModifier);
-    QVERIFY2(question.contains(u"2"_s) && question.contains(u"gui/shift-del"_s), qPrintable(question));
+    QVERIFY2(question.contains(u"2"_s) && question.contains(u"gui/shift-del"_s),
+             qPrintable(question));
     QCOMPARE(m_peer->collect(u"gui/shift-del/#"_s, 200).size(), 2);
 
     // Yes: the broker forgets both [MQTT-3.3.1-10], and so does the tree.
@@ -725,7 +750,8 @@ void tst_Gui::passwordAskedWhenTheKeychainHasNone()
         remembered = secrets && secrets->password == "secret";
     });
     QTRY_VERIFY(remembered);
-    QVERIFY(!QFile(m_profiles->filePath()).exists() || !readAll(m_profiles->filePath()).contains("secret"));
+    QVERIFY(!QFile(m_profiles->filePath()).exists()
+            || !readAll(m_profiles->filePath()).contains("secret"));
     m_window->closeTab(m_window->tabs()->indexOf(tab));
 }
 
@@ -738,8 +764,8 @@ void tst_Gui::autoVersionFallsBackInTheTab_data()
     QTest::newRow("return code 1, session present (against [MQTT-3.2.2-4])")
         << QByteArray::fromHex("20020101") << false;
     QTest::newRow("return code 1") << FakeBroker::connack311(1) << true;
-    QTest::newRow("5.0 reason 0x84") << FakeBroker::connack(ProtocolVersion::V5, ReasonCode::UnsupportedProtocolVersion)
-                                     << true;
+    QTest::newRow("5.0 reason 0x84")
+        << FakeBroker::connack(ProtocolVersion::V5, ReasonCode::UnsupportedProtocolVersion) << true;
     QTest::newRow("closed without CONNACK") << QByteArray() << true;
 }
 

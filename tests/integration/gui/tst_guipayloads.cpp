@@ -121,11 +121,11 @@ void tst_GuiPayloads::initTestCase()
             profile.transport = transport;
             profile.host = u"127.0.0.1"_s;
             profile.port = m_broker.port(transport == TransportKind::WebSocket ? L::Ws : L::Tcp);
-            profile.version
-                    = version == ProtocolVersion::V5 ? VersionChoice::V5 : VersionChoice::V311;
+            profile.version =
+                version == ProtocolVersion::V5 ? VersionChoice::V5 : VersionChoice::V311;
             profile.autoReconnect = false; // a lost connection fails the test, not hides
-            profile.subscriptions
-                    = {Subscription{.filter = topicPrefix(transport, version) + u"/#"_s, .qos = 1}};
+            profile.subscriptions = {
+                Subscription{.filter = topicPrefix(transport, version) + u"/#"_s, .qos = 1}};
             auto tab = std::make_unique<ConnectionTab>(profile, m_secrets.get());
             tab->resize(1200, 800);
             tab->show();
@@ -158,7 +158,7 @@ void tst_GuiPayloads::treeAndHistoryHoldTheWholePayload_data()
             for (const ProtocolVersion version : versions) {
                 QTest::addRow("%lld B %s %s", qlonglong(size), qPrintable(transportName(transport)),
                               qPrintable(versionName(version)))
-                        << size << transport << version;
+                    << size << transport << version;
             }
         }
     }
@@ -171,8 +171,8 @@ void tst_GuiPayloads::treeAndHistoryHoldTheWholePayload()
     QFETCH(ProtocolVersion, version);
     ConnectionTab *tab = m_tabs.at({transport, version}).get();
     const QByteArray &payload = m_payloads[size];
-    const QByteArray topic
-            = (topicPrefix(transport, version) + u'/' + QString::number(size)).toUtf8();
+    const QByteArray topic =
+        (topicPrefix(transport, version) + u'/' + QString::number(size)).toUtf8();
     if (transport == TransportKind::WebSocket)
         QVERIFY2(m_waker.start(m_broker.port(MosquittoBroker::Listener::Tcp)),
                  qPrintable(m_waker.errorString()));
@@ -190,7 +190,7 @@ void tst_GuiPayloads::treeAndHistoryHoldTheWholePayload()
     // Applied to the tree once it is whole: the topic's node has its one message.
     const TopicStore &store = tab->topicStore();
     QTRY_VERIFY2_WITH_TIMEOUT(store.find(topic) != TopicStore::InvalidId
-                                      && store.messageCount(store.find(topic)) > 0,
+                                  && store.messageCount(store.find(topic)) > 0,
                               qPrintable(tab->statusText()), transferTimeoutMs);
     const TopicNodeId node = store.find(topic);
     QCOMPARE(store.messageCount(node), quint64(1));
@@ -226,8 +226,8 @@ void tst_GuiPayloads::treeAndHistoryHoldTheWholePayload()
     QVERIFY2(mismatch.isEmpty(), qPrintable(u"history entry: "_s + mismatch));
     mismatch = payloadMismatch(payload,
                                history->index(0, HistoryModel::PayloadColumn)
-                                       .data(HistoryModel::PayloadRole)
-                                       .toByteArray());
+                                   .data(HistoryModel::PayloadRole)
+                                   .toByteArray());
     QVERIFY2(mismatch.isEmpty(), qPrintable(u"history model: "_s + mismatch));
     QCOMPARE(history->index(0, HistoryModel::SizeColumn).data().toLongLong(), qlonglong(size));
     QCOMPARE(tab->historyView()->currentIndex().row(), 0);

@@ -165,14 +165,16 @@ void tst_Screenshots::grab()
 
     const QString name = u"main-%1.png"_s.arg(QString::fromLatin1(QTest::currentDataTag()));
     if (qEnvironmentVariableIntValue("MQTTSCOPE_UPDATE_SCREENSHOTS") == 1) {
-        const QString folder = qEnvironmentVariable("MQTTSCOPE_SOURCE_DIR") + u"/docs/screenshots"_s;
+        const QString folder =
+            qEnvironmentVariable("MQTTSCOPE_SOURCE_DIR") + u"/docs/screenshots"_s;
         QVERIFY(QDir().mkpath(folder));
         QVERIFY(image.save(folder + u'/' + name));
         qInfo("wrote %s", qPrintable(folder + u'/' + name));
     }
     if (dark) // the whole window followed the palette, not only some widgets
         QVERIFY2(m_lightness.value(u"dark"_s) + 60 < m_lightness.value(u"light"_s),
-                 qPrintable(u"light %1, dark %2"_s.arg(m_lightness.value(u"light"_s)).arg(m_lightness.value(u"dark"_s))));
+                 qPrintable(u"light %1, dark %2"_s.arg(m_lightness.value(u"light"_s))
+                                .arg(m_lightness.value(u"dark"_s))));
 }
 
 void tst_Screenshots::cleanupTestCase()

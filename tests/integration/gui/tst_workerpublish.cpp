@@ -109,8 +109,8 @@ void tst_WorkerPublish::burstArrivesWhole()
                 ++finishedCount[requestId];
                 if (reason != ReasonCode::Success)
                     problems += u"request %1: reason 0x%2 %3"_s.arg(requestId)
-                                        .arg(int(reason), 0, 16)
-                                        .arg(text);
+                                    .arg(int(reason), 0, 16)
+                                    .arg(text);
             });
     connect(worker, &ConnectionWorker::requestFailed, this,
             [&](quint64 requestId, const QString &error) {
@@ -136,16 +136,15 @@ void tst_WorkerPublish::burstArrivesWhole()
         message.payload = i < messageCount ? QByteArray::number(i) : QByteArray("fence");
         message.qos = quint8(qos);
         QMetaObject::invokeMethod(
-                worker, [worker, i, message] { worker->publish(quint64(i) + 1, message); });
+            worker, [worker, i, message] { worker->publish(quint64(i) + 1, message); });
     }
 
     // All acknowledged, each once, Success: the broker has all it will ever forward.
-    QVERIFY2(
-            QTest::qWaitFor(
-                    [&] { return finishedCount.size() == messageCount + 1 || !problems.isEmpty(); },
-                    burstTimeoutMs),
-            qPrintable(u"%1 of %2 publishes finished"_s.arg(finishedCount.size())
-                               .arg(messageCount + 1)));
+    QVERIFY2(QTest::qWaitFor(
+                 [&] { return finishedCount.size() == messageCount + 1 || !problems.isEmpty(); },
+                 burstTimeoutMs),
+             qPrintable(
+                 u"%1 of %2 publishes finished"_s.arg(finishedCount.size()).arg(messageCount + 1)));
     QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 10).join(u"\n"_s)));
     // What it kept reaches the subscriber within moments, all of it before the fence.
     const auto fenceArrived = [&] {
@@ -154,8 +153,8 @@ void tst_WorkerPublish::burstArrivesWhole()
     };
     QVERIFY2(QTest::qWaitFor(fenceArrived, deliveryTimeoutMs),
              qPrintable(u"%1 of %2 arrived, then nothing for %3 s, no fence"_s.arg(arrived.size())
-                                .arg(messageCount)
-                                .arg(deliveryTimeoutMs / 1000)));
+                            .arg(messageCount)
+                            .arg(deliveryTimeoutMs / 1000)));
     for (quint64 requestId = 1; requestId <= quint64(messageCount) + 1; ++requestId)
         QCOMPARE(finishedCount.value(requestId), 1);
 
@@ -172,9 +171,10 @@ void tst_WorkerPublish::burstArrivesWhole()
         seen.insert(message.payload);
         firstArrivals += message.payload.toInt();
     }
-    QVERIFY2(firstArrivals.size() == messageCount,
-             qPrintable(u"%1 of %2 arrived before the fence"_s.arg(firstArrivals.size())
-                                .arg(messageCount)));
+    QVERIFY2(
+        firstArrivals.size() == messageCount,
+        qPrintable(
+            u"%1 of %2 arrived before the fence"_s.arg(firstArrivals.size()).arg(messageCount)));
     for (int i = 0; i < messageCount; ++i)
         QCOMPARE(firstArrivals.at(i), i);
     if (qos == 2)

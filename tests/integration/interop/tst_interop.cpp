@@ -118,7 +118,7 @@ struct TestClient
 QByteArray uniqueTopic(const char *test)
 {
     return "mqttscope/interop/"_ba + test + '/'
-           + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+        + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
 }
 
 QString uniqueClientId()
@@ -167,11 +167,11 @@ bool waitWhileProgressing(const std::function<bool()> &done,
 // How messages numbered 0..count-1 arrived on one topic.
 struct Arrivals
 {
-    int distinct = 0;         // how many of the numbers arrived at least once
-    int duplicates = 0;       // arrivals of a number already seen
-    int firstMissing = -1;    // the lowest number that never arrived
+    int distinct = 0; // how many of the numbers arrived at least once
+    int duplicates = 0; // arrivals of a number already seen
+    int firstMissing = -1; // the lowest number that never arrived
     int firstOutOfOrder = -1; // the first first-arrival lower than an earlier one
-    int foreign = 0;          // payloads that are not one of the numbers
+    int foreign = 0; // payloads that are not one of the numbers
 
     bool allOnceInOrder(int count) const
     {
@@ -472,7 +472,7 @@ bool tst_Interop::connectClient(TestClient &client)
     const bool answered = QTest::qWaitFor(
         [&] {
             return client.recorder.connacks.size() > before
-                   || client->state() == ClientState::Disconnected;
+                || client->state() == ClientState::Disconnected;
         },
         kTimeoutMs);
     if (!answered || client.recorder.connacks.size() == before
@@ -493,7 +493,7 @@ bool tst_Interop::subscribeAndWait(TestClient &client, const QList<Subscription>
     }
     const QList<ReasonCode> reasons = client.recorder.subacks.value(token).reasons;
     return reasons.size() == subscriptions.size()
-           && std::none_of(reasons.cbegin(), reasons.cend(), isError);
+        && std::none_of(reasons.cbegin(), reasons.cend(), isError);
 }
 
 bool tst_Interop::waitForSubscribed(const TestBroker &broker, const QString &clientId,
@@ -502,10 +502,10 @@ bool tst_Interop::waitForSubscribed(const TestBroker &broker, const QString &cli
     return QTest::qWaitFor(
                [&] {
                    return broker.subackCount(clientId) > 0
-                          || process.state() == QProcess::NotRunning;
+                       || process.state() == QProcess::NotRunning;
                },
                kTimeoutMs)
-           && broker.subackCount(clientId) > 0;
+        && broker.subackCount(clientId) > 0;
 }
 
 void tst_Interop::publishSubscribe_data()
@@ -540,7 +540,7 @@ void tst_Interop::publishSubscribe()
     const bool complete = waitWhileProgressing(
         [&] {
             return subscriber.recorder.messagesOn(topic).size() >= count
-                   && publisher.recorder.finished.size() >= count;
+                && publisher.recorder.finished.size() >= count;
         },
         [&] { return subscriber.recorder.messages.size() + publisher.recorder.finished.size(); },
         kTimeoutMs);
@@ -652,11 +652,12 @@ void tst_Interop::mosquittoClientsAsPeers()
     // Our publisher -> mosquitto_sub.
     const QByteArray outTopic = uniqueTopic("to-mosquitto-sub");
     const QString subId = uniqueClientId();
-    auto mosquittoSub = launch(
-        m_mosquittoSub, connection
-                            + QStringList{u"-i"_s, subId, u"-t"_s, QString::fromUtf8(outTopic),
-                                          u"-q"_s, u"2"_s, u"-C"_s, QString::number(count), u"-W"_s,
-                                          u"20"_s, u"-F"_s, u"%q %r %p"_s});
+    auto mosquittoSub =
+        launch(m_mosquittoSub,
+               connection
+                   + QStringList{u"-i"_s, subId, u"-t"_s, QString::fromUtf8(outTopic), u"-q"_s,
+                                 u"2"_s, u"-C"_s, QString::number(count), u"-W"_s, u"20"_s, u"-F"_s,
+                                 u"%q %r %p"_s});
     if (!waitForSubscribed(server, subId, *mosquittoSub)) {
         QFAIL(qPrintable(u"mosquitto_sub did not subscribe: "_s
                          + QString::fromUtf8(mosquittoSub->readAllStandardError())));
@@ -717,8 +718,9 @@ void tst_Interop::retainedMessages()
     TestClient afterDelete;
     afterDelete->setOptions(rowOptions());
     QVERIFY(connectClient(afterDelete));
-    QVERIFY(subscribeAndWait(afterDelete, {Subscription{QString::fromUtf8(topic), 2},
-                                           Subscription{QString::fromUtf8(fence), 2}}));
+    QVERIFY(subscribeAndWait(
+        afterDelete,
+        {Subscription{QString::fromUtf8(topic), 2}, Subscription{QString::fromUtf8(fence), 2}}));
     publisher->publish(message(fence, "fence", 1));
     QTRY_COMPARE_WITH_TIMEOUT(afterDelete.recorder.messagesOn(fence).size(), 1, kTimeoutMs);
     QTest::qWait(kQuietMs);
@@ -863,7 +865,7 @@ void tst_Interop::bigPayload()
     const QByteArray payload = pseudoRandomBytes(size, quint32(size));
     ClientOptions subscriberOptions = rowOptions();
     const bool slowWebSocket = subscriberOptions.endpoint.kind == TransportKind::WebSocket
-                               && broker().sendsLargeWebSocketMessagesSlowly();
+        && broker().sendsLargeWebSocketMessagesSlowly();
     if (slowWebSocket && size > (1 << 20))
         subscriberOptions.endpoint = broker().endpoint(TransportKind::Tcp);
     const bool waitsForSlowWebSocket =
@@ -884,11 +886,11 @@ void tst_Interop::bigPayload()
     const bool arrived = waitWhileProgressing(
         [&] {
             return !subscriber.recorder.messagesOn(topic).isEmpty()
-                   && publisher.recorder.finished.contains(token);
+                && publisher.recorder.finished.contains(token);
         },
         [&] {
             return subscriber.recorder.bytesReceived + publisher.recorder.bytesSent
-                   + publisher.recorder.finished.size();
+                + publisher.recorder.finished.size();
         },
         limitMs, waitsForSlowWebSocket ? limitMs : kStallMs);
     const qint64 elapsedMs = sincePublish.elapsed();
@@ -950,7 +952,7 @@ void tst_Interop::inflightBurst()
     waitWhileProgressing(
         [&] {
             return publisher.recorder.finished.size() >= count
-                   && analyse(subscriber.recorder.messagesOn(topic), count).distinct >= count;
+                && analyse(subscriber.recorder.messagesOn(topic), count).distinct >= count;
         },
         [&] { return subscriber.recorder.messages.size() + publisher.recorder.finished.size(); },
         60000);
@@ -1025,7 +1027,7 @@ void tst_Interop::qos2ForwardedAtPublishOrAtPubrel()
     QVERIFY(expect("20020000"));
     // PUBLISH, QoS 2, packet id 1, payload "two".
     QByteArray publish = QByteArray(1, char(topic.size() >> 8)) + char(topic.size() & 0xff) + topic
-                         + "\x00\x01two"_ba;
+        + "\x00\x01two"_ba;
     QVERIFY(publish.size() < 128);
     publisher.write(QByteArray(1, char(0x34)) + char(publish.size()) + publish);
     QVERIFY(expect("50020001")); // PUBREC
@@ -1036,7 +1038,7 @@ void tst_Interop::qos2ForwardedAtPublishOrAtPubrel()
     QCOMPARE(beforePubrel, server.forwardsQos2OnPublish() ? 1 : 0);
 
     publisher.write(QByteArray::fromHex("62020001")); // PUBREL
-    QVERIFY(expect("70020001"));                      // PUBCOMP
+    QVERIFY(expect("70020001")); // PUBCOMP
     QTRY_COMPARE_WITH_TIMEOUT(subscriber.recorder.messagesOn(topic).size(), 1, kTimeoutMs);
     QTest::qWait(kQuietMs);
     QCOMPARE(subscriber.recorder.messagesOn(topic).size(), 1); // once [MQTT-4.3.3-2]
@@ -1169,17 +1171,18 @@ void tst_Interop::cliAutoVersion()
     const QString topic = QString::fromUtf8(uniqueTopic("cli"));
     const QString subId = uniqueClientId();
     const QStringList connection{u"-L"_s, server.url(transport), u"-V"_s, u"auto"_s, u"-d"_s};
-    auto subscriber =
-        launch(cliProgram, QStringList{u"sub"_s, u"-i"_s, subId, u"-t"_s, topic, u"-q"_s, u"1"_s,
-                                       u"-C"_s, u"1"_s, u"-v"_s, u"-W"_s, u"20"_s}
-                               + connection);
+    auto subscriber = launch(cliProgram,
+                             QStringList{u"sub"_s, u"-i"_s, subId, u"-t"_s, topic, u"-q"_s, u"1"_s,
+                                         u"-C"_s, u"1"_s, u"-v"_s, u"-W"_s, u"20"_s}
+                                 + connection);
     if (!waitForSubscribed(server, subId, *subscriber)) {
         QFAIL(qPrintable(u"mqttscope-cli sub did not subscribe: "_s
                          + QString::fromUtf8(subscriber->readAllStandardError())));
     }
-    const Finished published = run(
-        cliProgram, QStringList{u"pub"_s, u"-t"_s, topic, u"-m"_s, u"over auto"_s, u"-q"_s, u"1"_s}
-                        + connection);
+    const Finished published =
+        run(cliProgram,
+            QStringList{u"pub"_s, u"-t"_s, topic, u"-m"_s, u"over auto"_s, u"-q"_s, u"1"_s}
+                + connection);
     QVERIFY2(published.exitCode == 0, published.err.constData());
     QVERIFY2(published.err.contains(connack), published.err.constData());
     const Finished received = waitFor(*subscriber);

@@ -104,14 +104,16 @@ private:
     // violation: 5.0 with a DISCONNECT carrying one of `allowedReasons`, 3.1.1 without DISCONNECT.
     static void checkToldServerWhy(const FakeBroker &fake, ProtocolVersion version,
                                    const QList<int> &allowedReasons);
-    // Connects `client` to `fake` and waits for Connected; the caller checks QTest::currentTestFailed().
+    // Connects `client` to `fake` and waits for Connected; the caller checks
+    // QTest::currentTestFailed().
     static void connectAndWait(MqttClient &client);
     // The client, just disconnected by a bad server, connects again to a well-behaved one and
     // works there.
     static void checkStillUsable(MqttClient &client, FakeBroker &fake, ProtocolVersion version);
     // On the newest connection, the client receives a QoS 1 message and acknowledges it, then
     // disconnects.
-    static void checkReceivesAndAcknowledges(MqttClient &client, FakeBroker &fake, ProtocolVersion version);
+    static void checkReceivesAndAcknowledges(MqttClient &client, FakeBroker &fake,
+                                             ProtocolVersion version);
 };
 
 void tst_Malicious::checkToldServerWhy(const FakeBroker &fake, ProtocolVersion version,
@@ -123,7 +125,8 @@ void tst_Malicious::checkToldServerWhy(const FakeBroker &fake, ProtocolVersion v
         // [MQTT-4.13.1-1] 5.0: say why with DISCONNECT before closing.
         QVERIFY2(disconnect, qPrintable(u"packets sent: "_s + describe(sent)));
         QVERIFY2(allowedReasons.contains(int(disconnect->reason)),
-                 qPrintable(u"DISCONNECT reason 0x%1"_s.arg(int(disconnect->reason), 2, 16, QChar(u'0'))));
+                 qPrintable(
+                     u"DISCONNECT reason 0x%1"_s.arg(int(disconnect->reason), 2, 16, QChar(u'0'))));
     } else if (version == ProtocolVersion::V311) {
         // 3.1.1 closes the connection [MQTT-4.8.0-1]; a DISCONNECT would make the server
         // discard the Will [MQTT-3.14.4-3] although the connection ended abnormally.
@@ -148,7 +151,8 @@ void tst_Malicious::checkStillUsable(MqttClient &client, FakeBroker &fake, Proto
     checkReceivesAndAcknowledges(client, fake, version);
 }
 
-void tst_Malicious::checkReceivesAndAcknowledges(MqttClient &client, FakeBroker &fake, ProtocolVersion version)
+void tst_Malicious::checkReceivesAndAcknowledges(MqttClient &client, FakeBroker &fake,
+                                                 ProtocolVersion version)
 {
     QCOMPARE(client.protocolVersion(), version);
     const int connection = fake.connectionCount() - 1;
@@ -172,7 +176,8 @@ void tst_Malicious::checkReceivesAndAcknowledges(MqttClient &client, FakeBroker 
             return ack && ack->type == PacketType::Puback && ack->packetId == 7;
         });
     };
-    QTRY_VERIFY2_WITH_TIMEOUT(pubackSent(), "no PUBACK for the well-formed QoS 1 message", 5000); // 3.1.1 [MQTT-4.3.2-2]
+    QTRY_VERIFY2_WITH_TIMEOUT(pubackSent(), "no PUBACK for the well-formed QoS 1 message",
+                              5000); // 3.1.1 [MQTT-4.3.2-2]
     client.disconnectFromBroker();
     QTRY_COMPARE(client.state(), ClientState::Disconnected);
 }
@@ -180,9 +185,9 @@ void tst_Malicious::checkReceivesAndAcknowledges(MqttClient &client, FakeBroker 
 void tst_Malicious::malformedPacketEndsConnection_data()
 {
     QTest::addColumn<ProtocolVersion>("version");
-    QTest::addColumn<QByteArray>("bytes");       // what the server sends after a good CONNACK
-    QTest::addColumn<bool>("hangUp");            // the server closes right after sending
-    QTest::addColumn<QString>("reasonPattern");  // what disconnected(reason) must name
+    QTest::addColumn<QByteArray>("bytes"); // what the server sends after a good CONNACK
+    QTest::addColumn<bool>("hangUp"); // the server closes right after sending
+    QTest::addColumn<QString>("reasonPattern"); // what disconnected(reason) must name
     QTest::addColumn<QList<int>>("disconnectReasons"); // 5.0: DISCONNECT reason codes allowed
 
     const QList<int> malformed{0x81};
@@ -191,7 +196,9 @@ void tst_Malicious::malformedPacketEndsConnection_data()
 
     for (const ProtocolVersion v : {ProtocolVersion::V311, ProtocolVersion::V5}) {
         const char *name = v == ProtocolVersion::V5 ? "5.0" : "3.1.1";
-        const auto row = [&](const char *what) -> QTestData & { return QTest::addRow("%s %s", name, what); };
+        const auto row = [&](const char *what) -> QTestData & {
+            return QTest::addRow("%s %s", name, what);
+        };
 
         // The header promises 10 bytes, 5 come, then the server hangs up: no packet to act on,
         // and nothing can be sent back on a closed connection.
@@ -201,26 +208,26 @@ void tst_Malicious::malformedPacketEndsConnection_data()
         row("remaining length of 5 bytes") << v << "\x30\xff\xff\xff\xff\x7f"_ba << false
                                            << u"remaining length|variable byte"_s << malformed;
         // [MQTT-1.5.4-1] ill-formed UTF-8 in a topic name.
-        row("bad UTF-8 topic") << v << publish(v, 0x00, "t/\xc3\x28"_ba) << false
-                               << u"UTF-8"_s << malformed;
+        row("bad UTF-8 topic") << v << publish(v, 0x00, "t/\xc3\x28"_ba) << false << u"UTF-8"_s
+                               << malformed;
         // [MQTT-1.5.4-2] U+0000 in a topic name.
         row("topic with U+0000") << v << publish(v, 0x00, "t\x00x"_ba) << false
                                  << u"U\\+0000|null"_s << malformed;
         // [MQTT-2.2.2-2] (3.1.1) / 5.0 section 2.1.3: reserved flags must be as specified.
-        row("reserved flag bits set") << v << "\xd1\x00"_ba << false
-                                      << u"flag|reserved"_s << malformed;
+        row("reserved flag bits set")
+            << v << "\xd1\x00"_ba << false << u"flag|reserved"_s << malformed;
         // [MQTT-3.3.1-4] a PUBLISH must not have both QoS bits set.
-        row("QoS 3 PUBLISH") << v << publish(v, 0x06, "t/a"_ba, 1) << false
-                             << u"QoS"_s << malformed;
+        row("QoS 3 PUBLISH") << v << publish(v, 0x06, "t/a"_ba, 1) << false << u"QoS"_s
+                             << malformed;
         // [MQTT-2.3.1-1] (3.1.1) / 5.0 section 2.2.1: a QoS > 0 PUBLISH has a non-zero packet id.
-        row("QoS 1 PUBLISH with packet id 0") << v << publish(v, 0x02, "t/a"_ba, 0) << false
-                                              << u"packet id|identifier"_s << either;
+        row("QoS 1 PUBLISH with packet id 0")
+            << v << publish(v, 0x02, "t/a"_ba, 0) << false << u"packet id|identifier"_s << either;
         // [MQTT-3.2.0-2] (5.0) the server sends CONNACK once per connection.
-        row("CONNACK twice") << v << FakeBroker::connack(v) << false
-                             << u"CONNACK"_s << protocolError;
+        row("CONNACK twice") << v << FakeBroker::connack(v) << false << u"CONNACK"_s
+                             << protocolError;
         // SUBSCRIBE travels only from client to server.
-        row("SUBSCRIBE sent to the client") << v << subscribe(v) << false
-                                            << u"SUBSCRIBE"_s << either;
+        row("SUBSCRIBE sent to the client")
+            << v << subscribe(v) << false << u"SUBSCRIBE"_s << either;
     }
 
     const ProtocolVersion v5 = ProtocolVersion::V5;
@@ -267,7 +274,8 @@ void tst_Malicious::malformedPacketEndsConnection()
     if (hangUp)
         fake.hangUp();
 
-    QTRY_VERIFY2_WITH_TIMEOUT(disconnected.count() == 1, "the client did not end the connection", 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(disconnected.count() == 1, "the client did not end the connection",
+                              5000);
     const QString reason = disconnected.first().first().toString();
     qInfo().noquote() << "disconnected:" << reason;
     const QRegularExpression expected(reasonPattern, QRegularExpression::CaseInsensitiveOption);
@@ -359,7 +367,8 @@ void tst_Malicious::connackTimeout()
 
     FakeBroker fake;
     QVERIFY2(fake.listen(), qPrintable(fake.errorString()));
-    fake.setConnectHandler([](const ConnectPacket &, int) { return FakeConnectReply{}; }); // silence
+    fake.setConnectHandler(
+        [](const ConnectPacket &, int) { return FakeConnectReply{}; }); // silence
     MqttClient client;
     ClientOptions options = optionsFor(fake, version);
     options.connackTimeoutMs = TimeoutMs;
@@ -369,18 +378,23 @@ void tst_Malicious::connackTimeout()
     QElapsedTimer timer;
     timer.start();
     client.connectToBroker();
-    QTRY_VERIFY2_WITH_TIMEOUT(disconnected.count() == 1, "no give-up after the CONNACK timeout", 10000);
-    QVERIFY2(timer.elapsed() >= TimeoutMs - 50, qPrintable(u"gave up after %1 ms"_s.arg(timer.elapsed())));
+    QTRY_VERIFY2_WITH_TIMEOUT(disconnected.count() == 1, "no give-up after the CONNACK timeout",
+                              10000);
+    QVERIFY2(timer.elapsed() >= TimeoutMs - 50,
+             qPrintable(u"gave up after %1 ms"_s.arg(timer.elapsed())));
     const QString reason = disconnected.first().first().toString();
     qInfo().noquote() << "disconnected:" << reason;
-    const QRegularExpression namesTimeout(u"time|within"_s, QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression namesTimeout(u"time|within"_s,
+                                          QRegularExpression::CaseInsensitiveOption);
     QVERIFY2(reason.contains(u"CONNACK"_s) && namesTimeout.match(reason).hasMatch(),
              qPrintable(u"reason \"%1\" does not name the CONNACK timeout"_s.arg(reason)));
     QCOMPARE(client.state(), ClientState::Disconnected);
-    QTRY_VERIFY2_WITH_TIMEOUT(fake.isClosed(fake.connectionCount() - 1), "connection left open", 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(fake.isClosed(fake.connectionCount() - 1), "connection left open",
+                              5000);
     QVERIFY2(fake.received(0).size() == 1, qPrintable(describe(fake.received(0)))); // CONNECT only
 
-    checkStillUsable(client, fake, version == VersionChoice::V311 ? ProtocolVersion::V311 : ProtocolVersion::V5);
+    checkStillUsable(client, fake,
+                     version == VersionChoice::V311 ? ProtocolVersion::V311 : ProtocolVersion::V5);
 }
 
 void tst_Malicious::packetBeforeConnack_data()
@@ -409,7 +423,8 @@ void tst_Malicious::packetBeforeConnack()
     QSignalSpy messages(&client, &MqttClient::messagesReceived);
 
     client.connectToBroker();
-    QTRY_VERIFY2_WITH_TIMEOUT(disconnected.count() == 1, "the client accepted a PUBLISH before CONNACK", 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(disconnected.count() == 1,
+                              "the client accepted a PUBLISH before CONNACK", 5000);
     const QString reason = disconnected.first().first().toString();
     qInfo().noquote() << "disconnected:" << reason;
     QVERIFY2(reason.contains(u"CONNACK"_s), qPrintable(reason));

@@ -16,8 +16,8 @@ constexpr int connectTimeoutMs = 5000;
 constexpr auto pingInterval = std::chrono::microseconds(500);
 
 // CONNECT, MQTT 3.1.1, clean session, keepalive 60 s, client id "loop-waker".
-const QByteArray connectPacket
-        = QByteArray::fromHex("101600044d5154540402003c000a6c6f6f702d77616b6572");
+const QByteArray connectPacket =
+    QByteArray::fromHex("101600044d5154540402003c000a6c6f6f702d77616b6572");
 const QByteArray connackAccepted = QByteArray::fromHex("20020000");
 const QByteArray pingreq = QByteArray::fromHex("c000");
 const QByteArray disconnectPacket = QByteArray::fromHex("e000");
@@ -45,8 +45,8 @@ bool MosquittoLoopWaker::start(quint16 port)
         }
         if (!connack.startsWith(connackAccepted)) {
             started.set_value(QStringLiteral("no CONNACK from 127.0.0.1:%1 (%2)")
-                                      .arg(port)
-                                      .arg(socket.errorString()));
+                                  .arg(port)
+                                  .arg(socket.errorString()));
             return;
         }
         started.set_value({});

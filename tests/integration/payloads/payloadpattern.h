@@ -17,7 +17,7 @@ namespace mqttscope::test {
 // integer (1 to 4 bytes, MQTT 5.0 §1.5.5, 3.1.1 §2.2.3; the packet's header adds a few bytes),
 // 1 MiB (issue 8's message) and 16 MiB.
 inline const QList<qsizetype> payloadSizes{
-        0, 1, 127, 128, 16383, 16384, 2097151, 2097152, qsizetype(1) << 20, qsizetype(16) << 20,
+    0, 1, 127, 128, 16383, 16384, 2097151, 2097152, qsizetype(1) << 20, qsizetype(16) << 20,
 };
 inline constexpr qsizetype largestPayloadSize = qsizetype(16) << 20;
 
@@ -56,11 +56,11 @@ inline QString payloadMismatch(QByteArrayView sent, QByteArrayView arrived)
         ++firstDifference;
     return QStringLiteral("sent %1 bytes (sha256 %2), arrived %3 bytes (sha256 %4), first "
                           "difference at byte %5")
-            .arg(sent.size())
-            .arg(QString::fromLatin1(sha256(sent).toHex()))
-            .arg(arrived.size())
-            .arg(QString::fromLatin1(sha256(arrived).toHex()))
-            .arg(firstDifference);
+        .arg(sent.size())
+        .arg(QString::fromLatin1(sha256(sent).toHex()))
+        .arg(arrived.size())
+        .arg(QString::fromLatin1(sha256(arrived).toHex()))
+        .arg(firstDifference);
 }
 
 } // namespace mqttscope::test

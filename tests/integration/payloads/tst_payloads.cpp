@@ -45,8 +45,8 @@ constexpr int transferTimeoutMs = 60000;
 // hands on, before ours. Half a copy of room for the allocator; a copy more fails.
 double copiesAllowed(TransportKind transport)
 {
-    const bool webSocket
-            = transport == TransportKind::WebSocket || transport == TransportKind::SecureWebSocket;
+    const bool webSocket =
+        transport == TransportKind::WebSocket || transport == TransportKind::SecureWebSocket;
     return webSocket ? 5.0 : 3.5;
 }
 
@@ -285,8 +285,8 @@ void tst_Payloads::initTestCase()
             auto link = std::make_unique<Link>();
             ClientOptions options;
             options.endpoint = m_broker.endpoint(transport);
-            options.version
-                    = version == ProtocolVersion::V5 ? VersionChoice::V5 : VersionChoice::V311;
+            options.version =
+                version == ProtocolVersion::V5 ? VersionChoice::V5 : VersionChoice::V311;
             options.reconnect.enabled = false; // a lost connection fails the test, not hides
             link->client.setOptions(options);
             link->client.connectToBroker();
@@ -304,14 +304,14 @@ void tst_Payloads::initTestCase()
     for (const TransportKind transport : transports) {
         const QString name = transportName(transport);
         QVERIFY2(wakeLoopFor(transport), qPrintable(m_waker.errorString()));
-        const CliReceipt receipt
-                = receiveWithCli(transport, ProtocolVersion::V5, u"payloads/baseline/"_s + name,
-                                 payloadFile(0), u"payloads-baseline-"_s + name);
+        const CliReceipt receipt =
+            receiveWithCli(transport, ProtocolVersion::V5, u"payloads/baseline/"_s + name,
+                           payloadFile(0), u"payloads-baseline-"_s + name);
         QVERIFY2(receipt.exitCode == 0 && receipt.out.isEmpty() && receipt.peakKiB > 0,
                  qPrintable(u"baseline over %1: exit %2, %3 bytes, %4"_s.arg(name)
-                                    .arg(receipt.exitCode)
-                                    .arg(receipt.out.size())
-                                    .arg(QString::fromLocal8Bit(receipt.err))));
+                                .arg(receipt.exitCode)
+                                .arg(receipt.out.size())
+                                .arg(QString::fromLocal8Bit(receipt.err))));
         m_baselineKiB.insert(transport, receipt.peakKiB);
     }
     m_waker.stop();
@@ -343,14 +343,14 @@ bool tst_Payloads::waitForSubscribed(const QString &clientId, qint64 logOffset) 
     const QByteArray line = "Sending SUBACK to " + clientId.toUtf8() + '\n';
     QByteArray unread;
     return QTest::qWaitFor(
-            [&] {
-                unread += log.readAll();
-                if (unread.contains(line))
-                    return true;
-                unread = unread.right(line.size()); // the line may be only half written yet
-                return false;
-            },
-            connectTimeoutMs);
+        [&] {
+            unread += log.readAll();
+            if (unread.contains(line))
+                return true;
+            unread = unread.right(line.size()); // the line may be only half written yet
+            return false;
+        },
+        connectTimeoutMs);
 }
 
 bool tst_Payloads::wakeLoopFor(TransportKind transport)
@@ -370,9 +370,23 @@ CliReceipt tst_Payloads::receiveWithCli(TransportKind transport, ProtocolVersion
     QElapsedTimer elapsed;
     elapsed.start();
     const QString rssFile = m_files.filePath(clientId + u".rss"_s);
-    QStringList arguments{rssFile, cli, u"sub"_s, u"-L"_s, m_broker.url(transport), u"-V"_s,
-                          versionArgument(version), u"-i"_s, clientId, u"-t"_s, topic, u"-q"_s,
-                          u"1"_s, u"-C"_s, u"1"_s, u"-N"_s, u"-W"_s,
+    QStringList arguments{rssFile,
+                          cli,
+                          u"sub"_s,
+                          u"-L"_s,
+                          m_broker.url(transport),
+                          u"-V"_s,
+                          versionArgument(version),
+                          u"-i"_s,
+                          clientId,
+                          u"-t"_s,
+                          topic,
+                          u"-q"_s,
+                          u"1"_s,
+                          u"-C"_s,
+                          u"1"_s,
+                          u"-N"_s,
+                          u"-W"_s,
                           QString::number(transferTimeoutMs / 1000)};
     if (isEncrypted(transport))
         arguments += {u"--cafile"_s, m_broker.certificates().caFile()};
@@ -396,9 +410,8 @@ CliReceipt tst_Payloads::receiveWithCli(TransportKind transport, ProtocolVersion
     pub.setProcessChannelMode(QProcess::MergedChannels);
     pub.start(m_mosquittoPub,
               tcp()
-                      + QStringList{u"-V"_s, versionArgument(version), u"-i"_s,
-                                    clientId + u"-pub"_s, u"-t"_s, topic, u"-q"_s, u"1"_s, u"-f"_s,
-                                    file});
+                  + QStringList{u"-V"_s, versionArgument(version), u"-i"_s, clientId + u"-pub"_s,
+                                u"-t"_s, topic, u"-q"_s, u"1"_s, u"-f"_s, file});
     if (!waitForExit(pub, transferTimeoutMs) || pub.exitCode() != 0) {
         receipt.err = "mosquitto_pub failed: " + pub.readAll();
         sub.kill();
@@ -427,7 +440,7 @@ void tst_Payloads::transfer_data()
             for (const ProtocolVersion version : versions) {
                 QTest::addRow("%lld B %s %s", qlonglong(size), qPrintable(transportName(transport)),
                               qPrintable(versionName(version)))
-                        << size << transport << version;
+                    << size << transport << version;
             }
         }
     }
@@ -455,11 +468,11 @@ void tst_Payloads::transfer()
     message.qos = 1;
     const quint64 token = ours.client.publish(message);
     QVERIFY2(token != 0, qPrintable(ours.problems()));
-    QVERIFY2(QTest::qWaitFor(
-                     [&] { return ours.finished.contains(token) || !ours.disconnects.isEmpty(); },
-                     transferTimeoutMs),
-             qPrintable(u"no PUBACK within %1 s; "_s.arg(transferTimeoutMs / 1000)
-                        + ours.problems()));
+    QVERIFY2(
+        QTest::qWaitFor(
+            [&] { return ours.finished.contains(token) || !ours.disconnects.isEmpty(); },
+            transferTimeoutMs),
+        qPrintable(u"no PUBACK within %1 s; "_s.arg(transferTimeoutMs / 1000) + ours.problems()));
     QVERIFY2(ours.finished.contains(token), qPrintable(ours.problems()));
     QVERIFY2(ours.finished.value(token).first == ReasonCode::Success,
              qPrintable(ours.finished.value(token).second));
@@ -468,11 +481,11 @@ void tst_Payloads::transfer()
     // mosquitto_sub has it, once.
     MosquittoSubOutput &watcher = *m_watchers.at(version);
     QVERIFY2(QTest::qWaitFor(
-                     [&] {
-                         return watcher.count(outTopic) > 0 || watcher.isMalformed()
-                                 || watcher.process().state() == QProcess::NotRunning;
-                     },
-                     transferTimeoutMs),
+                 [&] {
+                     return watcher.count(outTopic) > 0 || watcher.isMalformed()
+                         || watcher.process().state() == QProcess::NotRunning;
+                 },
+                 transferTimeoutMs),
              "mosquitto_sub did not receive it");
     QVERIFY2(!watcher.isMalformed(), "mosquitto_sub's output is out of step");
     const QList<QByteArray> theirs = watcher.take(outTopic);
@@ -482,15 +495,15 @@ void tst_Payloads::transfer()
     const qint64 outMs = elapsed.elapsed();
 
     // In: mosquitto_pub publishes, the CLI prints exactly the payload.
-    const CliReceipt receipt
-            = receiveWithCli(transport, version, u"payloads/in/"_s + tag, payloadFile(size),
-                             u"payloads-in-"_s + QString(tag).replace(u'/', u'-'));
-    QVERIFY2(receipt.exitCode == 0,
-             qPrintable(
-                     u"mqttscope-cli sub exited %1 after %2 of %3 bytes: %4"_s.arg(receipt.exitCode)
-                             .arg(receipt.out.size())
-                             .arg(size)
-                             .arg(QString::fromLocal8Bit(receipt.err))));
+    const CliReceipt receipt =
+        receiveWithCli(transport, version, u"payloads/in/"_s + tag, payloadFile(size),
+                       u"payloads-in-"_s + QString(tag).replace(u'/', u'-'));
+    QVERIFY2(
+        receipt.exitCode == 0,
+        qPrintable(u"mqttscope-cli sub exited %1 after %2 of %3 bytes: %4"_s.arg(receipt.exitCode)
+                       .arg(receipt.out.size())
+                       .arg(size)
+                       .arg(QString::fromLocal8Bit(receipt.err))));
     mismatch = payloadMismatch(payload, receipt.out);
     QVERIFY2(mismatch.isEmpty(), qPrintable(u"mqttscope-cli sub: "_s + mismatch));
     QVERIFY2(receipt.err.isEmpty(), receipt.err.constData());
@@ -505,12 +518,12 @@ void tst_Payloads::transfer()
         const qint64 baseline = m_baselineKiB.value(transport);
         const qint64 bound = baseline + qint64(copiesAllowed(transport) * double(size / 1024));
         const double copies = double(receipt.peakKiB - baseline) * 1024.0 / double(size);
-        const QString figures
-                = u"%1 %2: peak %3 = baseline %4 + %5 copies; bound %6 (%7 copies)"_s
-                          .arg(name, versionName(version), mib(receipt.peakKiB), mib(baseline))
-                          .arg(copies, 0, 'f', 2)
-                          .arg(mib(bound))
-                          .arg(copiesAllowed(transport), 0, 'f', 1);
+        const QString figures =
+            u"%1 %2: peak %3 = baseline %4 + %5 copies; bound %6 (%7 copies)"_s
+                .arg(name, versionName(version), mib(receipt.peakKiB), mib(baseline))
+                .arg(copies, 0, 'f', 2)
+                .arg(mib(bound))
+                .arg(copiesAllowed(transport), 0, 'f', 1);
         m_memoryReport.append(figures);
         QVERIFY2(receipt.peakKiB <= bound, qPrintable(figures));
     }

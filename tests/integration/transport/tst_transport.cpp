@@ -32,7 +32,9 @@ QByteArray connectPacket(const QByteArray &clientId)
 // A CONNECT with a QoS 0 will message on `willTopic`.
 QByteArray connectPacketWithWill(const QByteArray &clientId, const QByteArray &willTopic)
 {
-    const auto string = [](const QByteArray &s) { return char(s.size() >> 8) + (char(s.size() & 0xff) + s); };
+    const auto string = [](const QByteArray &s) {
+        return char(s.size() >> 8) + (char(s.size() & 0xff) + s);
+    };
     const QByteArray body = QByteArray("\x00\x04MQTT\x04\x06\x00\x3c", 10) + string(clientId)
         + string(willTopic) + string("gone"_ba);
     return char(0x10) + QByteArray(1, char(body.size())) + body;
@@ -100,19 +102,23 @@ private:
 
 void TransportTest::initTestCase()
 {
-    MQTTSCOPE_START_BROKER(m_broker, {L::Tcp, L::Tls, L::TlsClientCert, L::Ws, L::Wss, L::PasswordTcp});
+    MQTTSCOPE_START_BROKER(m_broker,
+                           {L::Tcp, L::Tls, L::TlsClientCert, L::Ws, L::Wss, L::PasswordTcp});
     const TestCertificates &certs = m_broker.certificates();
     m_legacyPkcs12 = m_scratch.filePath(u"legacy.p12"_s);
     QProcess openssl;
     openssl.setProcessChannelMode(QProcess::MergedChannels);
-    openssl.start(u"openssl"_s, {u"pkcs12"_s, u"-export"_s, u"-legacy"_s, u"-in"_s, certs.clientCertFile(),
-                                 u"-inkey"_s, certs.clientKeyFile(), u"-passout"_s,
-                                 u"pass:"_s + QString::fromUtf8(TestCertificates::pkcs12Passphrase()),
-                                 u"-out"_s, m_legacyPkcs12});
-    QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0, openssl.readAll().constData());
+    openssl.start(u"openssl"_s,
+                  {u"pkcs12"_s, u"-export"_s, u"-legacy"_s, u"-in"_s, certs.clientCertFile(),
+                   u"-inkey"_s, certs.clientKeyFile(), u"-passout"_s,
+                   u"pass:"_s + QString::fromUtf8(TestCertificates::pkcs12Passphrase()), u"-out"_s,
+                   m_legacyPkcs12});
+    QVERIFY2(openssl.waitForFinished(30000) && openssl.exitCode() == 0,
+             openssl.readAll().constData());
 }
 
-Endpoint TransportTest::endpointWith(L listener, const std::function<void(Endpoint &)> &change) const
+Endpoint TransportTest::endpointWith(L listener,
+                                     const std::function<void(Endpoint &)> &change) const
 {
     Endpoint endpoint = m_broker.endpoint(listener);
     if (change)
@@ -129,14 +135,18 @@ void TransportTest::fixtureWorksWithMosquittoPub_data()
     QTest::addColumn<bool>("accepted");
     const TestCertificates &certs = m_broker.certificates();
     const QStringList ca{u"--cafile"_s, certs.caFile()};
-    const QStringList client{u"--cert"_s, certs.clientCertFile(), u"--key"_s, certs.clientKeyFile()};
+    const QStringList client{u"--cert"_s, certs.clientCertFile(), u"--key"_s,
+                             certs.clientKeyFile()};
     QTest::newRow("tcp") << L::Tcp << QStringList() << true;
     QTest::newRow("tls") << L::Tls << ca << true;
-    QTest::newRow("tls, wrong CA") << L::Tls << QStringList{u"--cafile"_s, certs.otherCaFile()} << false;
+    QTest::newRow("tls, wrong CA")
+        << L::Tls << QStringList{u"--cafile"_s, certs.otherCaFile()} << false;
     QTest::newRow("tls client cert") << L::TlsClientCert << ca + client << true;
     QTest::newRow("tls client cert missing") << L::TlsClientCert << ca << false;
-    QTest::newRow("password") << L::PasswordTcp << QStringList{u"-u"_s, u"alice"_s, u"-P"_s, u"secret"_s} << true;
-    QTest::newRow("wrong password") << L::PasswordTcp << QStringList{u"-u"_s, u"alice"_s, u"-P"_s, u"nope"_s} << false;
+    QTest::newRow("password") << L::PasswordTcp
+                              << QStringList{u"-u"_s, u"alice"_s, u"-P"_s, u"secret"_s} << true;
+    QTest::newRow("wrong password")
+        << L::PasswordTcp << QStringList{u"-u"_s, u"alice"_s, u"-P"_s, u"nope"_s} << false;
 }
 
 void TransportTest::fixtureWorksWithMosquittoPub()
@@ -146,10 +156,11 @@ void TransportTest::fixtureWorksWithMosquittoPub()
     QFETCH(bool, accepted);
     QProcess pub;
     pub.setProcessChannelMode(QProcess::MergedChannels);
-    pub.start(u"mosquitto_pub"_s, QStringList{u"-h"_s, u"127.0.0.1"_s, u"-p"_s,
-                                              QString::number(m_broker.port(listener)), u"-t"_s,
-                                              u"fixture/check"_s, u"-m"_s, u"x"_s}
-                                      + arguments);
+    pub.start(u"mosquitto_pub"_s,
+              QStringList{u"-h"_s, u"127.0.0.1"_s, u"-p"_s,
+                          QString::number(m_broker.port(listener)), u"-t"_s, u"fixture/check"_s,
+                          u"-m"_s, u"x"_s}
+                  + arguments);
     QVERIFY2(pub.waitForFinished(10000), "mosquitto_pub hung");
     QCOMPARE(pub.exitCode() == 0, accepted);
 }
@@ -168,12 +179,16 @@ void TransportTest::handshake_data()
     const QByteArray pass = TestCertificates::clientKeyPassphrase();
 
     QTest::newRow("tcp") << endpointWith(L::Tcp);
-    QTest::newRow("tcp, localhost") << endpointWith(L::Tcp, [](Endpoint &e) { e.host = u"localhost"_s; });
+    QTest::newRow("tcp, localhost")
+        << endpointWith(L::Tcp, [](Endpoint &e) { e.host = u"localhost"_s; });
     QTest::newRow("tls") << endpointWith(L::Tls);
     // The server certificate names localhost as well; the name checked is the host.
-    QTest::newRow("tls, host localhost") << endpointWith(L::Tls, [](Endpoint &e) { e.host = u"localhost"_s; });
-    QTest::newRow("tls, serverName localhost") << endpointWith(L::Tls, [](Endpoint &e) { e.tls.serverName = u"localhost"_s; });
-    QTest::newRow("tls, ALPN offered") << endpointWith(L::Tls, [](Endpoint &e) { e.tls.alpn = {"mqtt"_ba}; });
+    QTest::newRow("tls, host localhost")
+        << endpointWith(L::Tls, [](Endpoint &e) { e.host = u"localhost"_s; });
+    QTest::newRow("tls, serverName localhost")
+        << endpointWith(L::Tls, [](Endpoint &e) { e.tls.serverName = u"localhost"_s; });
+    QTest::newRow("tls, ALPN offered")
+        << endpointWith(L::Tls, [](Endpoint &e) { e.tls.alpn = {"mqtt"_ba}; });
     QTest::newRow("tls, CA directory") << endpointWith(L::Tls, [&](Endpoint &e) {
         e.tls.caFile.clear();
         e.tls.caPath = certs.dir();
@@ -187,15 +202,17 @@ void TransportTest::handshake_data()
         e.tls.insecure = true;
     });
     // As mosquitto's --insecure: the chain is verified, the name is not.
-    QTest::newRow("tls, wrong name, host name check skipped") << endpointWith(L::Tls, [&](Endpoint &e) {
-        e.tls.serverName = u"not-the-broker.example"_s;
-        e.tls.skipHostNameCheck = true;
-    });
-    QTest::newRow("client cert, PEM key") << endpointWith(L::TlsClientCert, clientPem(certs.clientKeyFile(), {}));
+    QTest::newRow("tls, wrong name, host name check skipped")
+        << endpointWith(L::Tls, [&](Endpoint &e) {
+               e.tls.serverName = u"not-the-broker.example"_s;
+               e.tls.skipHostNameCheck = true;
+           });
+    QTest::newRow("client cert, PEM key")
+        << endpointWith(L::TlsClientCert, clientPem(certs.clientKeyFile(), {}));
     QTest::newRow("client cert, encrypted PKCS#8 key")
         << endpointWith(L::TlsClientCert, clientPem(certs.clientEncryptedKeyFile(), pass));
-    QTest::newRow("client cert, encrypted traditional key")
-        << endpointWith(L::TlsClientCert, clientPem(certs.clientEncryptedTraditionalKeyFile(), pass));
+    QTest::newRow("client cert, encrypted traditional key") << endpointWith(
+        L::TlsClientCert, clientPem(certs.clientEncryptedTraditionalKeyFile(), pass));
     QTest::newRow("client cert, EC key") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
         e.tls.certFile = certs.clientEcCertFile();
         e.tls.keyFile = certs.clientEcKeyFile();
@@ -206,10 +223,11 @@ void TransportTest::handshake_data()
     });
     // `openssl pkcs12 -export -legacy` (RC2/3DES, as older tools write), which OpenSSL 3 reads
     // only with its legacy provider.
-    QTest::newRow("client cert, legacy PKCS#12") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
-        e.tls.pkcs12File = m_legacyPkcs12;
-        e.tls.pkcs12Passphrase = TestCertificates::pkcs12Passphrase();
-    });
+    QTest::newRow("client cert, legacy PKCS#12")
+        << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
+               e.tls.pkcs12File = m_legacyPkcs12;
+               e.tls.pkcs12Passphrase = TestCertificates::pkcs12Passphrase();
+           });
     QTest::newRow("ws") << endpointWith(L::Ws);
     QTest::newRow("ws, other path") << endpointWith(L::Ws, [](Endpoint &e) { e.path = u"/"_s; });
     QTest::newRow("wss") << endpointWith(L::Wss);
@@ -275,24 +293,29 @@ void TransportTest::fails_data()
     QTest::newRow("host not found")
         << endpointWith(L::Tcp, [](Endpoint &e) { e.host = u"no-such-host.invalid"_s; })
         << QStringList{u"Host not found: no-such-host.invalid"_s};
-    QTest::newRow("tls, wrong CA") << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caFile = certs.otherCaFile(); })
-                                   << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s};
-    QTest::newRow("wss, wrong CA") << endpointWith(L::Wss, [&](Endpoint &e) { e.tls.caFile = certs.otherCaFile(); })
-                                   << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s};
+    QTest::newRow("tls, wrong CA")
+        << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caFile = certs.otherCaFile(); })
+        << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s};
+    QTest::newRow("wss, wrong CA")
+        << endpointWith(L::Wss, [&](Endpoint &e) { e.tls.caFile = certs.otherCaFile(); })
+        << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s};
     QTest::newRow("tls, OS trust store does not know the test CA")
         << endpointWith(L::Tls, [](Endpoint &e) { e.tls.caFile.clear(); })
         << QStringList{u"TLS certificate verification failed: "_s};
     QTest::newRow("tls, wrong name")
         << endpointWith(L::Tls, [](Endpoint &e) { e.tls.serverName = u"not-the-broker.example"_s; })
         << QStringList{u"TLS certificate verification failed: "_s, u"host name"_s};
-    QTest::newRow("tls, wrong CA, host name check skipped") << endpointWith(L::Tls, [&](Endpoint &e) {
-        e.tls.caFile = certs.otherCaFile();
-        e.tls.skipHostNameCheck = true;
-    }) << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s};
-    QTest::newRow("missing CA file") << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caFile = missing; })
-                                     << QStringList{u"CA file"_s, missing};
-    QTest::newRow("wss, missing CA file") << endpointWith(L::Wss, [&](Endpoint &e) { e.tls.caFile = missing; })
-                                          << QStringList{u"CA file"_s, missing};
+    QTest::newRow("tls, wrong CA, host name check skipped") << endpointWith(
+        L::Tls, [&](Endpoint &e) {
+            e.tls.caFile = certs.otherCaFile();
+            e.tls.skipHostNameCheck = true;
+        }) << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s};
+    QTest::newRow("missing CA file")
+        << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caFile = missing; })
+        << QStringList{u"CA file"_s, missing};
+    QTest::newRow("wss, missing CA file")
+        << endpointWith(L::Wss, [&](Endpoint &e) { e.tls.caFile = missing; })
+        << QStringList{u"CA file"_s, missing};
     QTest::newRow("CA file not a certificate")
         << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caFile = certs.clientKeyFile(); })
         << QStringList{u"No certificate found"_s, certs.clientKeyFile()};
@@ -307,29 +330,31 @@ void TransportTest::fails_data()
         e.tls.certFile = missing;
         e.tls.keyFile = certs.clientKeyFile();
     }) << QStringList{u"client certificate"_s, missing};
-    QTest::newRow("key without certificate")
-        << endpointWith(L::TlsClientCert, [&](Endpoint &e) { e.tls.keyFile = certs.clientKeyFile(); })
-        << QStringList{u"without its certificate"_s, certs.clientKeyFile()};
+    QTest::newRow("key without certificate") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
+        e.tls.keyFile = certs.clientKeyFile();
+    }) << QStringList{u"without its certificate"_s, certs.clientKeyFile()};
     QTest::newRow("key file is not a key") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
         e.tls.certFile = certs.clientCertFile();
         e.tls.keyFile = certs.clientCertFile();
     }) << QStringList{u"Cannot read key file"_s, certs.clientCertFile()};
-    QTest::newRow("encrypted key, no passphrase") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
-        e.tls.certFile = certs.clientCertFile();
-        e.tls.keyFile = certs.clientEncryptedKeyFile();
-    }) << QStringList{u"passphrase is needed"_s, certs.clientEncryptedKeyFile()};
-    QTest::newRow("encrypted key, wrong passphrase") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
-        e.tls.certFile = certs.clientCertFile();
-        e.tls.keyFile = certs.clientEncryptedKeyFile();
-        e.tls.keyPassphrase = "wrong"_ba;
-    }) << QStringList{u"wrong passphrase"_s, certs.clientEncryptedKeyFile()};
+    QTest::newRow("encrypted key, no passphrase") << endpointWith(
+        L::TlsClientCert, [&](Endpoint &e) {
+            e.tls.certFile = certs.clientCertFile();
+            e.tls.keyFile = certs.clientEncryptedKeyFile();
+        }) << QStringList{u"passphrase is needed"_s, certs.clientEncryptedKeyFile()};
+    QTest::newRow("encrypted key, wrong passphrase") << endpointWith(
+        L::TlsClientCert, [&](Endpoint &e) {
+            e.tls.certFile = certs.clientCertFile();
+            e.tls.keyFile = certs.clientEncryptedKeyFile();
+            e.tls.keyPassphrase = "wrong"_ba;
+        }) << QStringList{u"wrong passphrase"_s, certs.clientEncryptedKeyFile()};
     QTest::newRow("PKCS#12, wrong passphrase") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
         e.tls.pkcs12File = certs.clientPkcs12File();
         e.tls.pkcs12Passphrase = "wrong"_ba;
     }) << QStringList{u"PKCS#12"_s, certs.clientPkcs12File()};
-    QTest::newRow("PKCS#12, missing") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
-        e.tls.pkcs12File = missing;
-    }) << QStringList{u"PKCS#12"_s, missing};
+    QTest::newRow("PKCS#12, missing")
+        << endpointWith(L::TlsClientCert, [&](Endpoint &e) { e.tls.pkcs12File = missing; })
+        << QStringList{u"PKCS#12"_s, missing};
 }
 
 // Every failure is one errorOccurred() with a clear line, then one closed(), never connected().
@@ -473,7 +498,7 @@ void TransportTest::closeSignalsOnceAndReopens()
             transport->close();
             QVERIFY(!transport->isOpen());
             QVERIFY(!transport->write(kDisconnect)); // closing: nothing more goes out
-            transport->close();                      // idempotent
+            transport->close(); // idempotent
             QTRY_COMPARE(closed.count(), round);
             transport->close();
         }
@@ -502,7 +527,8 @@ void TransportTest::closeDeliversWhatWasWritten()
 {
     QFETCH(L, listener);
     QFETCH(bool, graceful);
-    const QByteArray willTopic = "will/" + QByteArray::number(int(listener)) + (graceful ? "/g" : "/d");
+    const QByteArray willTopic =
+        "will/" + QByteArray::number(int(listener)) + (graceful ? "/g" : "/d");
 
     auto watcher = Transport::create(m_broker.endpoint(L::Tcp));
     QSignalSpy watcherConnected(watcher.get(), &Transport::connected);
