@@ -3,5 +3,7 @@
 # Configures and builds into ./build (Ninja, RelWithDebInfo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+# MQTTSCOPE_WERROR=ON (CI) makes any compiler warning an error.
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DMQTTSCOPE_WERROR="${MQTTSCOPE_WERROR:-OFF}" "$@" >/dev/null
 cmake --build build --parallel "$(nproc)"

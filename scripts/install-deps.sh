@@ -10,7 +10,7 @@ packages=(
   qt6-image-formats-plugins qtkeychain-qt6-dev libssl-dev libgl-dev
   mosquitto mosquitto-clients openssl
   xvfb xauth dbus dbus-x11 gnome-keyring
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-format
   desktop-file-utils appstream dpkg-dev file imagemagick
 )
 
