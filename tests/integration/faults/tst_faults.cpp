@@ -76,7 +76,10 @@ bool waitFor(const std::function<bool()> &done, int timeoutMs)
 class SequenceLog
 {
 public:
-    explicit SequenceLog(int count) : m_count(count) {}
+    explicit SequenceLog(int count)
+        : m_count(count)
+    {
+    }
 
     void add(const QByteArray &payload)
     {
@@ -103,8 +106,10 @@ private:
     {
         for (int i = 0; i < sequence.size() && i < count; ++i) {
             if (sequence[i] != i) {
-                return u"arrival %1 is message %2, expected %3 (%4 arrivals)"_s
-                    .arg(i).arg(sequence[i]).arg(i).arg(sequence.size());
+                return u"arrival %1 is message %2, expected %3 (%4 arrivals)"_s.arg(i)
+                    .arg(sequence[i])
+                    .arg(i)
+                    .arg(sequence.size());
             }
         }
         if (sequence.size() != count)
@@ -125,7 +130,8 @@ class CutTally
 {
 public:
     CutTally(const SequenceLog &arrivals, std::function<bool()> settled)
-        : m_arrivals(arrivals), m_settled(std::move(settled))
+        : m_arrivals(arrivals)
+        , m_settled(std::move(settled))
     {
     }
 
@@ -155,7 +161,10 @@ class Publisher
 {
 public:
     Publisher(MqttClient &client, QByteArray topic, quint8 qos, int count)
-        : m_client(client), m_topic(std::move(topic)), m_qos(qos), m_count(count)
+        : m_client(client)
+        , m_topic(std::move(topic))
+        , m_qos(qos)
+        , m_count(count)
     {
         QObject::connect(&client, &MqttClient::publishFinished, &m_context,
                          [this](quint64 token, ReasonCode reason, const QString &reasonString) {
@@ -163,7 +172,8 @@ public:
                                  return;
                              ++m_finished;
                              if (isError(reason))
-                                 m_failures.append(u"%1 (%2)"_s.arg(reasonCodeName(reason), reasonString));
+                                 m_failures.append(
+                                     u"%1 (%2)"_s.arg(reasonCodeName(reason), reasonString));
                          });
     }
 
@@ -176,8 +186,8 @@ public:
             message.qos = m_qos;
             const quint64 token = m_client.publish(message);
             if (token == 0) {
-                m_failures.append(u"publish %1 refused at once (state %2)"_s
-                                      .arg(i).arg(int(m_client.state())));
+                m_failures.append(
+                    u"publish %1 refused at once (state %2)"_s.arg(i).arg(int(m_client.state())));
                 return;
             }
             m_tokens.insert(token);
@@ -214,15 +224,14 @@ void logArrivals(MqttClient &client, const QByteArray &topic, SequenceLog &log)
 void logLines(QProcess &process, SequenceLog &log)
 {
     auto partial = std::make_shared<QByteArray>();
-    QObject::connect(&process, &QProcess::readyReadStandardOutput, &process,
-                     [&process, &log, partial] {
-                         *partial += process.readAllStandardOutput();
-                         qsizetype start = 0;
-                         for (qsizetype end; (end = partial->indexOf('\n', start)) >= 0;
-                              start = end + 1)
-                             log.add(partial->sliced(start, end - start));
-                         partial->remove(0, start);
-                     });
+    QObject::connect(
+        &process, &QProcess::readyReadStandardOutput, &process, [&process, &log, partial] {
+            *partial += process.readAllStandardOutput();
+            qsizetype start = 0;
+            for (qsizetype end; (end = partial->indexOf('\n', start)) >= 0; start = end + 1)
+                log.add(partial->sliced(start, end - start));
+            partial->remove(0, start);
+        });
 }
 
 VersionChoice choiceOf(ProtocolVersion version)
@@ -232,7 +241,8 @@ VersionChoice choiceOf(ProtocolVersion version)
 
 // A persistent session that reconnects quickly: clean start off, and in 5.0 a session expiry
 // that outlives every cut.
-ClientOptions persistentOptions(const Endpoint &endpoint, ProtocolVersion version, const QString &clientId)
+ClientOptions persistentOptions(const Endpoint &endpoint, ProtocolVersion version,
+                                const QString &clientId)
 {
     ClientOptions options;
     options.endpoint = endpoint;
@@ -252,7 +262,7 @@ ClientOptions persistentOptions(const Endpoint &endpoint, ProtocolVersion versio
 struct CutSchedule
 {
     qint64 afterBytes = 0; // 0: by time only
-    int lifetimeMs = 0;    // 0: by bytes only
+    int lifetimeMs = 0; // 0: by bytes only
 };
 
 // Cuts the connections through one proxy on a schedule, at most MaximumCuts times, and reports
@@ -264,7 +274,8 @@ class Cutter
 {
 public:
     Cutter(FaultProxy &proxy, std::function<void()> onCut)
-        : m_proxy(proxy), m_onCut(std::move(onCut))
+        : m_proxy(proxy)
+        , m_onCut(std::move(onCut))
     {
         QObject::connect(&proxy, &FaultProxy::connectionCut, &m_context, [this] { m_onCut(); });
         m_watch.setTimerType(Qt::PreciseTimer);
@@ -319,10 +330,10 @@ private:
 // into it (its subscriber side).
 struct Direction
 {
-    int duplicates = 0;      // arrivals beyond the first of each message
-    int cuts = 0;            // cuts before it settled
+    int duplicates = 0; // arrivals beyond the first of each message
+    int cuts = 0; // cuts before it settled
     int cutsWhileMoving = 0; // of those, the ones after new messages had got through
-    int resends = 0;         // PUBLISHes with DUP: the broker received them (out) or sent them (in)
+    int resends = 0; // PUBLISHes with DUP: the broker received them (out) or sent them (in)
 
     double duplicatesPerCut() const { return cuts ? double(duplicates) / cuts : 0.0; }
 };
@@ -378,7 +389,8 @@ void keepSessionAndStaySilent(FakeBroker &fake)
 {
     fake.setAnswersRequests(false);
     fake.setConnectHandler([](const ConnectPacket &connect, int connection) {
-        return FakeConnectReply{FakeBroker::connack(connect.version, ReasonCode::Success, {}, connection > 0)};
+        return FakeConnectReply{
+            FakeBroker::connack(connect.version, ReasonCode::Success, {}, connection > 0)};
     });
 }
 
@@ -474,7 +486,8 @@ void tst_Faults::proxyCutsWhereTold()
     QCOMPARE(second.readAll(), "12345"_ba);
     second.write("abcdefghijklmnopqrstuvwxy");
     QByteArray arrived;
-    QTRY_VERIFY((arrived += server->readAll(), server->state() == QAbstractSocket::UnconnectedState));
+    QTRY_VERIFY(
+        (arrived += server->readAll(), server->state() == QAbstractSocket::UnconnectedState));
     arrived += server->readAll();
     QCOMPARE(arrived, "abcdefghij"_ba);
     QTRY_COMPARE(second.state(), QAbstractSocket::UnconnectedState);
@@ -507,7 +520,8 @@ void tst_Faults::connectAndSubscribe(MqttClient &client, const QString &filter, 
 {
     QSignalSpy connected(&client, &MqttClient::connected);
     client.connectToBroker();
-    QTRY_VERIFY2_WITH_TIMEOUT(connected.count() >= 1, "no connection to mosquitto within 10 s", 10000);
+    QTRY_VERIFY2_WITH_TIMEOUT(connected.count() >= 1, "no connection to mosquitto within 10 s",
+                              10000);
     if (filter.isEmpty())
         return;
     QSignalSpy subscribed(&client, &MqttClient::subscribeFinished);
@@ -525,7 +539,7 @@ void tst_Faults::flowSurvivesCuts_data()
     QTest::addColumn<ProtocolVersion>("version");
     QTest::addColumn<quint8>("qos");
     QTest::addColumn<qint64>("cutAfterBytes"); // 0: cut by time instead
-    QTest::addColumn<int>("cutLifetimeMs");    // 0: cut by bytes instead
+    QTest::addColumn<int>("cutLifetimeMs"); // 0: cut by bytes instead
     QTest::addColumn<int>("minimumCutsWhileMoving");
 
     for (const ProtocolVersion version : {ProtocolVersion::V311, ProtocolVersion::V5}) {
@@ -560,15 +574,16 @@ void tst_Faults::flowSurvivesCuts()
     const QByteArray row = QTest::currentDataTag();
     if (qos == 2) {
         qInfo("%s: mqttscope exactly once in order through %d cuts out (%d into a moving flow), "
-              "%d in (%d); %.1f s", row.constData(), ours.out.cuts, ours.out.cutsWhileMoving,
-              ours.in.cuts, ours.in.cutsWhileMoving, ours.elapsedMs / 1000.0);
+              "%d in (%d); %.1f s",
+              row.constData(), ours.out.cuts, ours.out.cutsWhileMoving, ours.in.cuts,
+              ours.in.cutsWhileMoving, ours.elapsedMs / 1000.0);
     } else {
         qInfo("%s: mqttscope %d duplicates (publisher side %d, subscriber side %d), cuts %d out "
               "(%d into a moving flow), %d in (%d); PUBLISHes with DUP: %d resent to the broker, "
-              "%d redelivered by it; %.1f s", row.constData(), ours.duplicates(),
-              ours.out.duplicates, ours.in.duplicates, ours.out.cuts, ours.out.cutsWhileMoving,
-              ours.in.cuts, ours.in.cutsWhileMoving, ours.out.resends, ours.in.resends,
-              ours.elapsedMs / 1000.0);
+              "%d redelivered by it; %.1f s",
+              row.constData(), ours.duplicates(), ours.out.duplicates, ours.in.duplicates,
+              ours.out.cuts, ours.out.cutsWhileMoving, ours.in.cuts, ours.in.cutsWhileMoving,
+              ours.out.resends, ours.in.resends, ours.elapsedMs / 1000.0);
     }
     // The faults hit the messages while they flowed, each way, and not only a client that was
     // stuck reconnecting.
@@ -576,7 +591,8 @@ void tst_Faults::flowSurvivesCuts()
         QVERIFY2(direction.cuts >= MinimumCutsPerDirection
                      && direction.cutsWhileMoving >= minimumCutsWhileMoving,
                  qPrintable(u"too few cuts %1 during the flow: %2, %3 of them into a moving flow"_s
-                                .arg(QLatin1StringView(side)).arg(direction.cuts)
+                                .arg(QLatin1StringView(side))
+                                .arg(direction.cuts)
                                 .arg(direction.cutsWhileMoving)));
     }
 }
@@ -611,12 +627,12 @@ void tst_Faults::qos1DuplicatesBesideMosquittoClients()
           ours.in.cuts, theirs.out.cuts, theirs.in.cuts);
     qInfo("%s QoS 1: per cut, publisher side %.1f vs %.1f, subscriber side %.1f vs %.1f; cuts into "
           "a moving flow %d/%d vs %d/%d; PUBLISHes with DUP resent to the broker %d vs %d, "
-          "redelivered by it %d vs %d; %.1f s vs %.1f s", row.constData(),
-          ours.out.duplicatesPerCut(), theirs.out.duplicatesPerCut(), ours.in.duplicatesPerCut(),
-          theirs.in.duplicatesPerCut(), ours.out.cutsWhileMoving, ours.in.cutsWhileMoving,
-          theirs.out.cutsWhileMoving, theirs.in.cutsWhileMoving, ours.out.resends,
-          theirs.out.resends, ours.in.resends, theirs.in.resends, ours.elapsedMs / 1000.0,
-          theirs.elapsedMs / 1000.0);
+          "redelivered by it %d vs %d; %.1f s vs %.1f s",
+          row.constData(), ours.out.duplicatesPerCut(), theirs.out.duplicatesPerCut(),
+          ours.in.duplicatesPerCut(), theirs.in.duplicatesPerCut(), ours.out.cutsWhileMoving,
+          ours.in.cutsWhileMoving, theirs.out.cutsWhileMoving, theirs.in.cutsWhileMoving,
+          ours.out.resends, theirs.out.resends, ours.in.resends, theirs.in.resends,
+          ours.elapsedMs / 1000.0, theirs.elapsedMs / 1000.0);
     // The comparison holds only if the cuts hit both flows while they moved. (In 15 ms after a
     // reconnect mosquitto_pub gets no further than resending its window.)
     QVERIFY2(ours.out.cutsWhileMoving >= MinimumCutsPerDirection && ours.in.cutsWhileMoving >= 1
@@ -646,7 +662,7 @@ void tst_Faults::runOurClient(ProtocolVersion version, quint8 qos, const CutSche
              qPrintable(proxy.errorString()));
     // Declared before the clients: a client going away may still report into them.
     SequenceLog outboundArrivals(MessageCount); // A -> subscriber
-    SequenceLog inboundArrivals(MessageCount);  // publisher -> A
+    SequenceLog inboundArrivals(MessageCount); // publisher -> A
     QStringList disconnectReasons;
     int resumesWithoutSession = 0;
 
@@ -665,16 +681,17 @@ void tst_Faults::runOurClient(ProtocolVersion version, quint8 qos, const CutSche
 
     logArrivals(subscriber, outboundTopic, outboundArrivals);
     logArrivals(clientA, inboundTopic, inboundArrivals);
-    connect(&clientA, &MqttClient::connected, this, [&resumesWithoutSession, &disconnectReasons](const ConnackPacket &connack) {
-        if (!disconnectReasons.isEmpty() && !connack.sessionPresent)
-            ++resumesWithoutSession;
-    });
+    connect(&clientA, &MqttClient::connected, this,
+            [&resumesWithoutSession, &disconnectReasons](const ConnackPacket &connack) {
+                if (!disconnectReasons.isEmpty() && !connack.sessionPresent)
+                    ++resumesWithoutSession;
+            });
     connect(&clientA, &MqttClient::disconnected, this,
             [&disconnectReasons](const QString &reason) { disconnectReasons.append(reason); });
 
-    for (const auto &[client, filter] : {std::pair{&subscriber, outboundTopic},
-                                         std::pair{&clientA, inboundTopic},
-                                         std::pair{&publisher, QByteArray()}}) {
+    for (const auto &[client, filter] :
+         {std::pair{&subscriber, outboundTopic}, std::pair{&clientA, inboundTopic},
+          std::pair{&publisher, QByteArray()}}) {
         connectAndSubscribe(*client, QString::fromUtf8(filter), qos);
         if (QTest::currentTestFailed())
             return;
@@ -698,20 +715,30 @@ void tst_Faults::runOurClient(ProtocolVersion version, quint8 qos, const CutSche
 
     const auto allArrived = [&] {
         return outbound.isDone() && inbound.isDone() && outboundArrivals.isComplete()
-               && inboundArrivals.isComplete();
+            && inboundArrivals.isComplete();
     };
     const auto progress = [&] {
         return u"after %1 ms: A published %2/%3, subscriber got %4 distinct (%5 arrivals); "
-               "publisher published %6/%3, A got %7 distinct (%8 arrivals); %9 cuts, %10 connections "
+               "publisher published %6/%3, A got %7 distinct (%8 arrivals); %9 cuts, %10 "
+               "connections "
                "through the proxy; A is in state %11; publish failures: %12; last disconnect: %13"_s
-            .arg(timer.elapsed()).arg(outbound.finished()).arg(MessageCount)
-            .arg(outboundArrivals.distinct()).arg(outboundArrivals.arrivals())
-            .arg(inbound.finished()).arg(inboundArrivals.distinct()).arg(inboundArrivals.arrivals())
-            .arg(cutter.cuts()).arg(proxy.connectionCount()).arg(int(clientA.state()))
-            .arg((outbound.failures() + inbound.failures()).join(u"; "_s),
-                 disconnectReasons.isEmpty() ? u"none"_s : disconnectReasons.last());
+                   .arg(timer.elapsed())
+                   .arg(outbound.finished())
+                   .arg(MessageCount)
+                   .arg(outboundArrivals.distinct())
+                   .arg(outboundArrivals.arrivals())
+                   .arg(inbound.finished())
+                   .arg(inboundArrivals.distinct())
+                   .arg(inboundArrivals.arrivals())
+                   .arg(cutter.cuts())
+                   .arg(proxy.connectionCount())
+                   .arg(int(clientA.state()))
+                   .arg((outbound.failures() + inbound.failures()).join(u"; "_s),
+                        disconnectReasons.isEmpty() ? u"none"_s : disconnectReasons.last());
     };
-    const auto stuck = [&] { return !outbound.failures().isEmpty() || !inbound.failures().isEmpty(); };
+    const auto stuck = [&] {
+        return !outbound.failures().isEmpty() || !inbound.failures().isEmpty();
+    };
     waitFor([&] { return allArrived() || stuck(); }, GiveUpAfterMs);
     figures.elapsedMs = timer.elapsed();
     QVERIFY2(allArrived() && !stuck(), qPrintable(u"gave up "_s + progress()));
@@ -752,11 +779,13 @@ void tst_Faults::runOurClient(ProtocolVersion version, quint8 qos, const CutSche
     QVERIFY2(figures.out.duplicates <= figures.out.resends
                  && figures.out.resends <= window * figures.out.cuts,
              qPrintable(u"A -> subscriber: %1 duplicates, %2 PUBLISHes resent through %3 cuts"_s
-                            .arg(figures.out.duplicates).arg(figures.out.resends)
+                            .arg(figures.out.duplicates)
+                            .arg(figures.out.resends)
                             .arg(figures.out.cuts)));
     QVERIFY2(figures.in.duplicates <= figures.in.resends,
              qPrintable(u"publisher -> A: %1 duplicates, %2 PUBLISHes redelivered"_s
-                            .arg(figures.in.duplicates).arg(figures.in.resends)));
+                            .arg(figures.in.duplicates)
+                            .arg(figures.in.resends)));
 
     clientA.disconnectFromBroker();
     subscriber.disconnectFromBroker();
@@ -782,7 +811,7 @@ void tst_Faults::runMosquittoClients(ProtocolVersion version, const CutSchedule 
     FaultProxy subProxy;
     QVERIFY2(subProxy.listen(u"127.0.0.1"_s, brokerPort), qPrintable(subProxy.errorString()));
     SequenceLog outboundArrivals(MessageCount); // mosquitto_pub -> subscriber
-    SequenceLog inboundArrivals(MessageCount);  // publisher -> mosquitto_sub
+    SequenceLog inboundArrivals(MessageCount); // publisher -> mosquitto_sub
 
     MqttClient subscriber;
     subscriber.setOptions(directOptions(version, u"faults-sub-%1"_s.arg(m_row)));
@@ -796,25 +825,28 @@ void tst_Faults::runMosquittoClients(ProtocolVersion version, const CutSchedule 
     if (QTest::currentTestFailed())
         return;
 
-    const QStringList common{u"-h"_s, u"127.0.0.1"_s, u"-V"_s,
-                             version == ProtocolVersion::V5 ? u"mqttv5"_s : u"mqttv311"_s,
-                             u"-k"_s, u"30"_s, u"-q"_s, u"1"_s, u"-c"_s};
+    const QStringList common{u"-h"_s, u"127.0.0.1"_s,
+                             u"-V"_s, version == ProtocolVersion::V5 ? u"mqttv5"_s : u"mqttv311"_s,
+                             u"-k"_s, u"30"_s,
+                             u"-q"_s, u"1"_s,
+                             u"-c"_s};
     // Declared after the logs they report into and the proxies they talk through, so that they
     // go first; QProcess kills its process when it goes.
     QProcess mosquittoSub;
     logLines(mosquittoSub, inboundArrivals);
     mosquittoSub.start(m_mosquittoSub,
-                       common + QStringList{u"-p"_s, QString::number(subProxy.port()), u"-i"_s,
-                                            subId, u"-t"_s, QString::fromUtf8(inboundTopic)});
+                       common
+                           + QStringList{u"-p"_s, QString::number(subProxy.port()), u"-i"_s, subId,
+                                         u"-t"_s, QString::fromUtf8(inboundTopic)});
     const QByteArray subscribed = "Sending SUBACK to " + subId.toUtf8() + '\n';
     QVERIFY2(waitFor([&] { return m_broker.log().contains(subscribed); }, 10000),
              qPrintable(u"mosquitto_sub did not subscribe within 10 s: "_s
                         + QString::fromUtf8(mosquittoSub.readAllStandardError())));
     QProcess mosquittoPub;
     mosquittoPub.start(m_mosquittoPub,
-                       common + QStringList{u"-p"_s, QString::number(pubProxy.port()), u"-i"_s,
-                                            pubId, u"-t"_s, QString::fromUtf8(outboundTopic),
-                                            u"-l"_s});
+                       common
+                           + QStringList{u"-p"_s, QString::number(pubProxy.port()), u"-i"_s, pubId,
+                                         u"-t"_s, QString::fromUtf8(outboundTopic), u"-l"_s});
     const QByteArray connected = "Sending CONNACK to " + pubId.toUtf8() + " (";
     QVERIFY2(waitFor([&] { return m_broker.log().contains(connected); }, 10000),
              qPrintable(u"mosquitto_pub did not connect within 10 s: "_s
@@ -848,20 +880,27 @@ void tst_Faults::runMosquittoClients(ProtocolVersion version, const CutSchedule 
         return u"after %1 ms: subscriber got %2 distinct of mosquitto_pub's (%3 arrivals), %4 "
                "cuts; publisher published %5/%6, mosquitto_sub got %7 distinct (%8 arrivals), %9 "
                "cuts; mosquitto_pub %10, mosquitto_sub %11; publish failures: %12"_s
-            .arg(timer.elapsed()).arg(outboundArrivals.distinct()).arg(outboundArrivals.arrivals())
-            .arg(pubCutter.cuts()).arg(inbound.finished()).arg(MessageCount)
-            .arg(inboundArrivals.distinct()).arg(inboundArrivals.arrivals()).arg(subCutter.cuts())
-            .arg(mosquittoPub.state() == QProcess::NotRunning
-                     ? u"exited with %1: %2"_s.arg(mosquittoPub.exitCode())
-                           .arg(QString::fromUtf8(mosquittoPub.readAllStandardError()).trimmed())
-                     : u"running"_s,
-                 mosquittoSub.state() == QProcess::NotRunning ? u"exited"_s : u"running"_s,
-                 inbound.failures().join(u"; "_s));
+                   .arg(timer.elapsed())
+                   .arg(outboundArrivals.distinct())
+                   .arg(outboundArrivals.arrivals())
+                   .arg(pubCutter.cuts())
+                   .arg(inbound.finished())
+                   .arg(MessageCount)
+                   .arg(inboundArrivals.distinct())
+                   .arg(inboundArrivals.arrivals())
+                   .arg(subCutter.cuts())
+                   .arg(mosquittoPub.state() == QProcess::NotRunning
+                            ? u"exited with %1: %2"_s.arg(mosquittoPub.exitCode())
+                                  .arg(QString::fromUtf8(mosquittoPub.readAllStandardError())
+                                           .trimmed())
+                            : u"running"_s,
+                        mosquittoSub.state() == QProcess::NotRunning ? u"exited"_s : u"running"_s,
+                        inbound.failures().join(u"; "_s));
     };
     // Before its last message arrived mosquitto_pub must not have exited, nor mosquitto_sub ever.
     const auto stuck = [&] {
         return !inbound.failures().isEmpty() || mosquittoSub.state() == QProcess::NotRunning
-               || (mosquittoPub.state() == QProcess::NotRunning && !outboundArrivals.isComplete());
+            || (mosquittoPub.state() == QProcess::NotRunning && !outboundArrivals.isComplete());
     };
     waitFor([&] { return allArrived() || stuck(); }, GiveUpAfterMs);
     figures.elapsedMs = timer.elapsed();
@@ -986,7 +1025,8 @@ void tst_Faults::inboundQos2ExactlyOnceAcrossReconnect()
 
     // Cut before PUBREL; the server sends the PUBLISH again with DUP [MQTT-4.4.0-1].
     fake.hangUp();
-    QTRY_VERIFY_WITH_TIMEOUT(fake.connectionCount() == 2 && client.state() == ClientState::Connected, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        fake.connectionCount() == 2 && client.state() == ClientState::Connected, 5000);
     publish.dup = true;
     QVERIFY(fake.send(encodePacket(publish, version)));
     QTRY_COMPARE(acksSent(fake, 1, PacketType::Pubrec, Id), 1);
