@@ -111,6 +111,35 @@ QByteArray FakeBroker::connack311(quint8 returnCode)
     return QByteArray::fromRawData("\x20\x02\x00", 3) + char(returnCode);
 }
 
+QList<FakeBroker::FiveRefusal> FakeBroker::fiveRefusalsSeenInTheField()
+{
+    return {
+        {"return code 1, session present",
+         FakeConnectReply{QByteArray::fromHex("20020101"), false}},
+        {"return code 1", FakeConnectReply{connack311(1), true}},
+        {"5.0 reason 0x84",
+         FakeConnectReply{connack(ProtocolVersion::V5, ReasonCode::UnsupportedProtocolVersion),
+                          true}},
+        {"closed without CONNACK", FakeConnectReply{QByteArray(), true}},
+    };
+}
+
+void FakeBroker::actAsOldBroker(const FakeConnectReply &refusal, const QByteArray &topic,
+                                const QByteArray &payload)
+{
+    setConnectHandler([refusal](const ConnectPacket &connect, int) {
+        if (connect.version == ProtocolVersion::V5)
+            return refusal;
+        return FakeConnectReply{FakeBroker::connack(connect.version)};
+    });
+    connect(this, &FakeBroker::packetReceived, this,
+            [this, topic, payload](int, const Packet &packet) {
+                if (std::holds_alternative<SubscribePacket>(packet))
+                    send(encodePacket(PublishPacket{topic, payload, 0, false, false, 0, {}},
+                                      ProtocolVersion::V311));
+            });
+}
+
 QByteArray FakeBroker::packet(quint8 firstByte, const QByteArray &body)
 {
     QByteArray bytes(1, char(firstByte));

@@ -84,6 +84,20 @@ public:
     static QByteArray connack311(quint8 returnCode);
     // A packet from a raw first byte (type and flags) and body: the remaining length is added.
     static QByteArray packet(quint8 firstByte, const QByteArray &body);
+
+    // What 3.1.1-only brokers answer a 5.0 CONNECT with, as seen in the field, for a data table:
+    // return code 1 with session present (against [MQTT-3.2.2-4]), return code 1, reason 0x84,
+    // and hanging up without a CONNACK.
+    struct FiveRefusal
+    {
+        const char *name;
+        FakeConnectReply reply;
+    };
+    static QList<FiveRefusal> fiveRefusalsSeenInTheField();
+    // Acts as such a broker: answers 5.0 CONNECTs with `refusal`, accepts older ones, and
+    // publishes `payload` to `topic` (QoS 0) after each SUBSCRIBE.
+    void actAsOldBroker(const FakeConnectReply &refusal, const QByteArray &topic,
+                        const QByteArray &payload);
     // An MQTT string or binary field: 2-byte length, then the bytes.
     static QByteArray field(const QByteArray &bytes);
 
@@ -111,3 +125,5 @@ private:
 };
 
 } // namespace mqttscope::test
+
+Q_DECLARE_METATYPE(mqttscope::test::FakeConnectReply)

@@ -4,7 +4,6 @@
 #include "fakebroker.h"
 #include "freeport.h"
 #include "mosquittobroker.h"
-#include "protocol/codec.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -382,33 +381,17 @@ void tst_Cli::autoVersionEndsUpFive()
 // -V auto must end up on 3.1.1 and work.
 void tst_Cli::autoVersionFallsBackOnWhatBrokersSend_data()
 {
-    QTest::addColumn<QByteArray>("refusal");
-    QTest::addColumn<bool>("hangUp");
-    QTest::newRow("return code 1, session present (against [MQTT-3.2.2-4])")
-        << QByteArray::fromHex("20020101") << false;
-    QTest::newRow("return code 1") << FakeBroker::connack311(1) << true;
-    QTest::newRow("5.0 reason 0x84")
-        << FakeBroker::connack(ProtocolVersion::V5, ReasonCode::UnsupportedProtocolVersion) << true;
-    QTest::newRow("closed without CONNACK") << QByteArray() << true;
+    QTest::addColumn<FakeConnectReply>("refusal");
+    for (const FakeBroker::FiveRefusal &row : FakeBroker::fiveRefusalsSeenInTheField())
+        QTest::newRow(row.name) << row.reply;
 }
 
 void tst_Cli::autoVersionFallsBackOnWhatBrokersSend()
 {
-    QFETCH(QByteArray, refusal);
-    QFETCH(bool, hangUp);
+    QFETCH(FakeConnectReply, refusal);
     FakeBroker fake;
     QVERIFY2(fake.listen(), qPrintable(fake.errorString()));
-    fake.setConnectHandler([&](const ConnectPacket &connect, int) {
-        if (connect.version == ProtocolVersion::V5)
-            return FakeConnectReply{refusal, hangUp};
-        return FakeConnectReply{FakeBroker::connack(connect.version)};
-    });
-    // Once subscribed, the fake delivers one message.
-    connect(&fake, &FakeBroker::packetReceived, this, [&fake](int, const Packet &packet) {
-        if (std::holds_alternative<SubscribePacket>(packet))
-            fake.send(encodePacket(PublishPacket{"old/broker", "hello", 0, false, false, 0, {}},
-                                   ProtocolVersion::V311));
-    });
+    fake.actAsOldBroker(refusal, "old/broker", "hello");
     auto sub = launch(cli,
                       {u"sub"_s, u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(fake.port()),
                        u"-t"_s, u"old/#"_s, u"-v"_s, u"-C"_s, u"1"_s, u"-W"_s, u"10"_s, u"-d"_s});

@@ -17,7 +17,6 @@
 #include "mosquittobroker.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
-#include "protocol/codec.h"
 #include "views/payloadview.h"
 
 #include <QCheckBox>
@@ -759,32 +758,17 @@ void tst_Gui::passwordAskedWhenTheKeychainHasNone()
 // "auto" connects with 3.1.1, says so in the status line, and shows what the broker sends.
 void tst_Gui::autoVersionFallsBackInTheTab_data()
 {
-    QTest::addColumn<QByteArray>("refusal");
-    QTest::addColumn<bool>("hangUp");
-    QTest::newRow("return code 1, session present (against [MQTT-3.2.2-4])")
-        << QByteArray::fromHex("20020101") << false;
-    QTest::newRow("return code 1") << FakeBroker::connack311(1) << true;
-    QTest::newRow("5.0 reason 0x84")
-        << FakeBroker::connack(ProtocolVersion::V5, ReasonCode::UnsupportedProtocolVersion) << true;
-    QTest::newRow("closed without CONNACK") << QByteArray() << true;
+    QTest::addColumn<FakeConnectReply>("refusal");
+    for (const FakeBroker::FiveRefusal &row : FakeBroker::fiveRefusalsSeenInTheField())
+        QTest::newRow(row.name) << row.reply;
 }
 
 void tst_Gui::autoVersionFallsBackInTheTab()
 {
-    QFETCH(QByteArray, refusal);
-    QFETCH(bool, hangUp);
+    QFETCH(FakeConnectReply, refusal);
     FakeBroker fake;
     QVERIFY2(fake.listen(), qPrintable(fake.errorString()));
-    fake.setConnectHandler([&](const ConnectPacket &connect, int) {
-        if (connect.version == ProtocolVersion::V5)
-            return FakeConnectReply{refusal, hangUp};
-        return FakeConnectReply{FakeBroker::connack(connect.version)};
-    });
-    connect(&fake, &FakeBroker::packetReceived, this, [&fake](int, const Packet &packet) {
-        if (std::holds_alternative<SubscribePacket>(packet))
-            fake.send(encodePacket(PublishPacket{"old/broker", "hello", 0, false, false, 0, {}},
-                                   ProtocolVersion::V311));
-    });
+    fake.actAsOldBroker(refusal, "old/broker", "hello");
     ConnectionProfile profile;
     profile.name = u"Old broker"_s;
     profile.host = u"127.0.0.1"_s;
