@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "aedesbroker.h"
 
+#include "brokerprocess.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -219,25 +221,12 @@ bool AedesBroker::waitUntilReady()
 
 void AedesBroker::stop()
 {
-    if (!m_process)
-        return;
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate();
-        if (!m_process->waitForFinished(kStopTimeoutMs)) {
-            m_process->kill();
-            m_process->waitForFinished(kStopTimeoutMs);
-        }
-    }
-    m_process.reset();
+    brokerprocess::stop(m_process, kStopTimeoutMs);
 }
 
 void AedesBroker::kill()
 {
-    if (!m_process)
-        return;
-    m_process->kill();
-    m_process->waitForFinished(kStopTimeoutMs);
-    m_process.reset();
+    brokerprocess::kill(m_process, kStopTimeoutMs);
 }
 
 } // namespace mqttscope::test

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mosquittobroker.h"
 
+#include "brokerprocess.h"
 #include "freeport.h"
 
 #include <QDeadlineTimer>
@@ -348,25 +349,12 @@ bool MosquittoBroker::waitUntilListening()
 
 void MosquittoBroker::stop()
 {
-    if (!m_process)
-        return;
-    if (m_process->state() != QProcess::NotRunning) {
-        m_process->terminate();
-        if (!m_process->waitForFinished(kStopTimeoutMs)) {
-            m_process->kill();
-            m_process->waitForFinished(kStopTimeoutMs);
-        }
-    }
-    m_process.reset();
+    brokerprocess::stop(m_process, kStopTimeoutMs);
 }
 
 void MosquittoBroker::kill()
 {
-    if (!m_process)
-        return;
-    m_process->kill();
-    m_process->waitForFinished(kStopTimeoutMs);
-    m_process.reset();
+    brokerprocess::kill(m_process, kStopTimeoutMs);
 }
 
 } // namespace mqttscope::test
