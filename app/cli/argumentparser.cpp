@@ -16,16 +16,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace mqttscope::cli {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ArgumentParser", text);
-}
-
-bool is(const QString &argument, QLatin1StringView shortName, QLatin1StringView longName = {})
-{
-    return argument == shortName || (!longName.isEmpty() && argument == longName);
-}
-
 // MQTT 3.1 allows client ids of 1 to 23 characters and no empty id, so 3.1 needs one made up,
 // like mosquitto's "mosq-" followed by random characters.
 QString generatedClientId()
@@ -39,6 +29,19 @@ QString generatedClientId()
     return id;
 }
 
+// -x: seconds, or -1 or the infinity sign (as mosquitto takes them) for a session that never
+// expires.
+std::optional<quint32> sessionExpirySeconds(const QString &value)
+{
+    if (value == "-1"_L1 || value == u"\u221E"_s)
+        return std::numeric_limits<quint32>::max();
+    bool ok = false;
+    const qulonglong seconds = value.toULongLong(&ok);
+    if (!ok || seconds > std::numeric_limits<quint32>::max())
+        return std::nullopt;
+    return quint32(seconds);
+}
+
 } // namespace
 
 std::optional<SubcommandOptions> ArgumentParser::parse(const QStringList &arguments, QString *error)
@@ -49,6 +52,20 @@ std::optional<SubcommandOptions> ArgumentParser::parse(const QStringList &argume
     if (error)
         *error = parser.m_error;
     return std::nullopt;
+}
+
+const OptionSpec *ArgumentParser::findOption(QStringView argument, Subcommand subcommand)
+{
+    for (const OptionSpec &option : options()) {
+        if (option.appliesTo(subcommand) && option.matches(argument))
+            return &option;
+    }
+    return nullptr;
+}
+
+QString ArgumentParser::tr(const char *text)
+{
+    return QCoreApplication::translate("ArgumentParser", text);
 }
 
 ArgumentParser::ArgumentParser(const QStringList &arguments)
@@ -81,343 +98,119 @@ bool ArgumentParser::run()
         return fail(tr("Unknown command '%1': use 'sub' or 'pub'.").arg(command));
     }
     for (m_index = 1; m_index < m_arguments.size(); ++m_index) {
-        const QString &argument = m_arguments.at(m_index);
-        if (argument == "--help"_L1) {
-            m_options.subcommand = Subcommand::Help;
-            return true;
-        }
-        if (argument == "--version"_L1) {
-            m_options.subcommand = Subcommand::Version;
-            return true;
-        }
-        if (!parseOne(argument))
+        if (!parseOne(m_arguments.at(m_index)))
             return false;
+        // --help and --version end the parsing: what follows them does not matter.
+        if (m_options.subcommand == Subcommand::Help || m_options.subcommand == Subcommand::Version)
+            return true;
     }
     return finish();
 }
 
 bool ArgumentParser::parseOne(const QString &argument)
 {
-    using OptionGroup = bool (ArgumentParser::*)(const QString &, bool *);
-    const OptionGroup commandGroup = m_options.subcommand == Subcommand::Sub
-        ? &ArgumentParser::parseSubOption
-        : &ArgumentParser::parsePubOption;
-    for (OptionGroup group :
-         {&ArgumentParser::parseConnectionOption, &ArgumentParser::parseTlsOption, commandGroup}) {
-        bool handled = false;
-        if (!(this->*group)(argument, &handled))
-            return false;
-        if (handled)
-            return true;
-    }
-    return fail(tr("Unknown option '%1'.").arg(argument));
+    const OptionSpec *option = findOption(argument, m_options.subcommand);
+    if (!option)
+        return fail(tr("Unknown option '%1'.").arg(argument));
+    m_option = argument;
+    QString value;
+    if (option->takesValue() && !takeValue(&value))
+        return false;
+    option->handler(*this, value);
+    return m_error.isEmpty();
 }
 
-bool ArgumentParser::takeValue(const QString &option, QString *value)
+bool ArgumentParser::takeValue(QString *value)
 {
     if (m_index + 1 >= m_arguments.size())
-        return fail(tr("%1 argument given but no value specified.").arg(option));
+        return fail(tr("%1 argument given but no value specified.").arg(m_option));
     *value = m_arguments.at(++m_index);
     return true;
 }
 
-bool ArgumentParser::takeNumber(const QString &option, qint64 minimum, qint64 maximum,
-                                const QString &problem, qint64 *value)
+void ArgumentParser::setTlsFile(QString TlsOptions::*field, const QString &path)
 {
-    QString text;
-    if (!takeValue(option, &text))
-        return false;
-    bool ok = false;
-    *value = text.toLongLong(&ok);
-    if (!ok || *value < minimum || *value > maximum)
-        return fail(problem.contains("%1"_L1) ? problem.arg(text) : problem);
-    return true;
+    tls().*field = path;
+    m_tlsRequested = true;
 }
 
-bool ArgumentParser::parseConnectionOption(const QString &argument, bool *handled)
+void ArgumentParser::setVersion(const QString &value)
 {
-    *handled = true;
-    QString value;
-    qint64 number = 0;
-    ClientOptions &client = m_options.client;
-    if (is(argument, "-h"_L1, "--host"_L1)) {
-        if (!takeValue(argument, &value))
-            return false;
-        client.endpoint.host = value;
-    } else if (is(argument, "-p"_L1, "--port"_L1)) {
-        if (!takeNumber(argument, 1, 65535, tr("Invalid port given: %1"), &number))
-            return false;
-        client.endpoint.port = quint16(number);
-        m_portGiven = true;
-    } else if (is(argument, "-L"_L1, "--url"_L1)) {
-        return takeValue(argument, &value) && applyUrl(value);
-    } else if (is(argument, "-t"_L1, "--topic"_L1)) {
-        if (!takeValue(argument, &value))
-            return false;
-        m_options.topics.append(value);
-    } else if (is(argument, "-q"_L1, "--qos"_L1)) {
-        if (!takeNumber(argument, 0, 2, tr("Invalid QoS given: %1"), &number))
-            return false;
-        m_options.qos = quint8(number);
-    } else if (is(argument, "-V"_L1, "--protocol-version"_L1)) {
-        if (!takeValue(argument, &value))
-            return false;
-        if (value == "mqttv31"_L1 || value == "31"_L1)
-            client.version = VersionChoice::V31;
-        else if (value == "mqttv311"_L1 || value == "311"_L1)
-            client.version = VersionChoice::V311;
-        else if (value == "mqttv5"_L1 || value == "5"_L1)
-            client.version = VersionChoice::V5;
-        else if (value == "auto"_L1)
-            client.version = VersionChoice::Auto;
-        else
-            return fail(tr("Invalid protocol version argument given: %1").arg(value));
-        m_versionGiven = true;
-    } else if (is(argument, "-i"_L1, "--id"_L1)) {
-        if (!takeValue(argument, &value))
-            return false;
-        client.clientId = value;
-        m_idGiven = true;
-    } else if (is(argument, "-I"_L1, "--id-prefix"_L1)) {
-        if (!takeValue(argument, &m_idPrefix))
-            return false;
-    } else if (is(argument, "-u"_L1, "--username"_L1)) {
-        if (!takeValue(argument, &value))
-            return false;
-        client.username = value;
-    } else if (is(argument, "-P"_L1, "--pw"_L1)) {
-        if (!takeValue(argument, &value))
-            return false;
-        client.password = value.toUtf8();
-    } else if (is(argument, "-k"_L1, "--keepalive"_L1)) {
-        if (!takeNumber(argument, 5, 65535,
-                        tr("Invalid keepalive given, it must be between 5 and 65535 inclusive."),
-                        &number)) {
-            return false;
+    static constexpr std::pair<QLatin1StringView, VersionChoice> names[] = {
+        {"mqttv31"_L1, VersionChoice::V31},   {"31"_L1, VersionChoice::V31},
+        {"mqttv311"_L1, VersionChoice::V311}, {"311"_L1, VersionChoice::V311},
+        {"mqttv5"_L1, VersionChoice::V5},     {"5"_L1, VersionChoice::V5},
+        {"auto"_L1, VersionChoice::Auto},
+    };
+    for (const auto &[name, version] : names) {
+        if (value == name) {
+            client().version = version;
+            m_versionGiven = true;
+            return;
         }
-        client.keepAliveSeconds = quint16(number);
-    } else if (argument == "--max-inflight"_L1) {
-        if (!takeNumber(
-                argument, 0, 65535,
-                tr("Invalid --max-inflight given, it must be between 0 and 65535 inclusive."),
-                &number)) {
-            return false;
-        }
-        client.maximumInflight = quint16(number);
-    } else if (is(argument, "-c"_L1, "--disable-clean-session"_L1)) {
-        client.cleanStart = false;
-    } else if (argument == "-x"_L1) {
-        if (!takeValue(argument, &value))
-            return false;
-        if (value == "-1"_L1 || value == u"\u221E"_s) {
-            client.connectProperties.sessionExpiryInterval = std::numeric_limits<quint32>::max();
-        } else {
-            bool ok = false;
-            const qulonglong seconds = value.toULongLong(&ok);
-            if (!ok || seconds > std::numeric_limits<quint32>::max())
-                return fail(tr("session-expiry-interval not a number."));
-            client.connectProperties.sessionExpiryInterval = quint32(seconds);
-        }
-        m_sessionExpiryGiven = true;
-    } else if (is(argument, "-d"_L1, "--debug"_L1)) {
-        m_options.debug = true;
-    } else if (is(argument, "-D"_L1, "--property"_L1)) {
-        return parseProperty();
-    } else if (argument == "--will-topic"_L1) {
-        if (!takeValue(argument, &value))
-            return false;
-        m_willTopic = value;
-    } else if (argument == "--will-payload"_L1) {
-        if (!takeValue(argument, &value))
-            return false;
-        m_willPayload = value.toUtf8();
-    } else if (argument == "--will-qos"_L1) {
-        if (!takeNumber(argument, 0, 2, tr("Invalid will QoS %1."), &m_willQos))
-            return false;
-    } else if (argument == "--will-retain"_L1) {
-        m_willRetain = true;
-    } else if (argument == "--nodelay"_L1 || argument == "--quiet"_L1) {
-        // Accepted for mosquitto compatibility: we always disable Nagle, and print errors anyway.
-    } else {
-        *handled = false;
     }
-    return true;
+    fail(tr("Invalid protocol version argument given: %1").arg(value));
 }
 
-bool ArgumentParser::parseTlsOption(const QString &argument, bool *handled)
+void ArgumentParser::setSessionExpiry(const QString &value)
 {
-    *handled = true;
-    TlsOptions &tls = m_options.client.endpoint.tls;
-    QString value;
-    if (argument == "--cafile"_L1) {
-        if (!takeValue(argument, &tls.caFile))
-            return false;
-        m_tlsRequested = true;
-    } else if (argument == "--capath"_L1) {
-        if (!takeValue(argument, &tls.caPath))
-            return false;
-        m_tlsRequested = true;
-    } else if (argument == "--cert"_L1) {
-        if (!takeValue(argument, &tls.certFile))
-            return false;
-        m_tlsRequested = true;
-    } else if (argument == "--key"_L1) {
-        if (!takeValue(argument, &tls.keyFile))
-            return false;
-    } else if (argument == "--key-passphrase"_L1) {
-        if (!takeValue(argument, &value))
-            return false;
-        tls.keyPassphrase = value.toUtf8();
-        tls.pkcs12Passphrase = tls.keyPassphrase;
-    } else if (argument == "--pkcs12"_L1) {
-        if (!takeValue(argument, &tls.pkcs12File))
-            return false;
-        m_tlsRequested = true;
-    } else if (argument == "--insecure"_L1) {
-        // As mosquitto: the chain is still verified, only the host name is not checked.
-        tls.skipHostNameCheck = true;
-    } else if (argument == "--tls-alpn"_L1) {
-        if (!takeValue(argument, &value))
-            return false;
-        tls.alpn.append(value.toUtf8());
-    } else if (argument == "--tls-use-os-certs"_L1) {
-        m_tlsRequested = true; // an empty caFile means the OS trust store
-    } else {
-        *handled = false;
+    const std::optional<quint32> seconds = sessionExpirySeconds(value);
+    if (!seconds) {
+        fail(tr("session-expiry-interval not a number."));
+        return;
     }
-    return true;
+    client().connectProperties.sessionExpiryInterval = seconds;
+    m_sessionExpiryGiven = true;
 }
 
-bool ArgumentParser::parseSubOption(const QString &argument, bool *handled)
+// -v, -F and --json: -F overrides -v, as in mosquitto_sub, and --json is a mode of its own.
+void ArgumentParser::setOutput(OutputMode output)
 {
-    *handled = true;
-    QString value;
-    qint64 number = 0;
-    constexpr qint64 intMax = std::numeric_limits<int>::max();
-    if (is(argument, "-T"_L1, "--filter-out"_L1)) {
-        if (!takeValue(argument, &value))
-            return false;
-        m_options.filterOut.append(value);
-    } else if (is(argument, "-U"_L1, "--unsubscribe"_L1)) {
-        if (!takeValue(argument, &value))
-            return false;
-        m_options.unsubscribeTopics.append(value);
-    } else if (argument == "-C"_L1) {
-        if (!takeNumber(argument, 1, intMax, tr("Invalid message count \"%1\"."), &number))
-            return false;
-        m_options.messageCount = int(number);
-    } else if (argument == "-W"_L1) {
-        if (!takeNumber(argument, 1, intMax / 1000, tr("Invalid timeout \"%1\"."), &number))
-            return false;
-        m_options.timeoutSeconds = int(number);
-    } else if (argument == "-E"_L1) {
-        m_options.exitAfterSubscribe = true;
-    } else if (argument == "-R"_L1) {
-        m_options.skipRetained = true;
-    } else if (argument == "-N"_L1) {
-        m_options.appendNewline = false;
-    } else if (is(argument, "-v"_L1, "--verbose"_L1)) {
-        if (m_options.output == OutputMode::Payload)
-            m_options.output = OutputMode::Verbose;
-    } else if (argument == "-F"_L1) {
-        if (!takeValue(argument, &value))
-            return false;
-        if (m_options.output == OutputMode::Json)
-            return fail(tr("--json and -F cannot be used together."));
-        m_options.output = OutputMode::Format; // -F overrides -v, as in mosquitto_sub
-        m_options.format = value.toUtf8();
-    } else if (argument == "--json"_L1) {
-        if (m_options.output == OutputMode::Format)
-            return fail(tr("--json and -F cannot be used together."));
-        m_options.output = OutputMode::Json;
-    } else if (argument == "--retained-only"_L1) {
-        m_options.retainedOnly = true;
-    } else if (argument == "--remove-retained"_L1) {
-        m_options.removeRetained = true;
-    } else if (argument == "--retain-as-published"_L1) {
-        m_options.retainAsPublished = true;
-    } else {
-        *handled = false;
+    const OutputMode current = m_options.output;
+    if ((output == OutputMode::Format && current == OutputMode::Json)
+        || (output == OutputMode::Json && current == OutputMode::Format)) {
+        fail(tr("--json and -F cannot be used together."));
+    } else if (output != OutputMode::Verbose || current == OutputMode::Payload) {
+        m_options.output = output;
     }
-    return true;
 }
 
-bool ArgumentParser::setSource(MessageSource source)
+void ArgumentParser::setSource(MessageSource source)
 {
     if (m_options.source != MessageSource::None)
-        return fail(tr("Only one type of message can be sent at once."));
-    m_options.source = source;
-    return true;
+        fail(tr("Only one type of message can be sent at once."));
+    else
+        m_options.source = source;
 }
 
-bool ArgumentParser::parsePubOption(const QString &argument, bool *handled)
+// -D COMMAND IDENTIFIER VALUE, or -D COMMAND user-property NAME VALUE; the parser has taken
+// COMMAND.
+void ArgumentParser::applyProperty(const QString &command)
 {
-    *handled = true;
-    QString value;
-    qint64 number = 0;
-    if (is(argument, "-m"_L1, "--message"_L1)) {
-        if (!takeValue(argument, &value) || !setSource(MessageSource::Argument))
-            return false;
-        m_options.message = value.toUtf8();
-    } else if (is(argument, "-f"_L1, "--file"_L1)) {
-        if (!takeValue(argument, &m_options.file))
-            return false;
-        return setSource(MessageSource::File);
-    } else if (is(argument, "-l"_L1, "--stdin-line"_L1)) {
-        return setSource(MessageSource::StdinLines);
-    } else if (is(argument, "-n"_L1, "--null-message"_L1)) {
-        return setSource(MessageSource::Null);
-    } else if (is(argument, "-s"_L1, "--stdin-file"_L1)) {
-        return setSource(MessageSource::StdinWhole);
-    } else if (is(argument, "-r"_L1, "--retain"_L1)) {
-        m_options.retain = true;
-    } else if (argument == "--repeat"_L1) {
-        if (!takeNumber(argument, 1, std::numeric_limits<int>::max(),
-                        tr("--repeat argument must be >0."), &number)) {
-            return false;
-        }
-        m_options.repeatCount = int(number);
-    } else if (argument == "--repeat-delay"_L1) {
-        if (!takeValue(argument, &value))
-            return false;
-        bool ok = false;
-        m_options.repeatDelaySeconds = value.toDouble(&ok);
-        if (!ok || m_options.repeatDelaySeconds < 0)
-            return fail(tr("--repeat-delay argument must be >=0.0."));
-    } else {
-        *handled = false;
-    }
-    return true;
-}
-
-bool ArgumentParser::parseProperty()
-{
-    const QString option = m_arguments.at(m_index);
-    QString command;
     QString identifier;
     QStringList values(1);
-    if (!takeValue(option, &command) || !takeValue(option, &identifier)
-        || !takeValue(option, &values.first())) {
-        return false;
-    }
+    if (!takeValue(&identifier) || !takeValue(&values.first()))
+        return;
     if (PropertyArgument::takesPair(identifier)) {
         values.append(QString());
-        if (!takeValue(option, &values.last()))
-            return false;
+        if (!takeValue(&values.last()))
+            return;
     }
     const QString problem = PropertyArgument::apply(command, identifier, values, m_options);
     if (!problem.isEmpty())
-        return fail(problem);
-    m_hasProperties = true;
-    return true;
+        fail(problem);
+    else
+        m_hasProperties = true;
 }
 
-bool ArgumentParser::applyUrl(const QString &url)
+void ArgumentParser::applyUrl(const QString &url)
 {
     QString problem;
     const std::optional<EndpointUrl> parsed = parseEndpointUrl(url, &problem);
-    if (!parsed)
-        return fail(tr("Invalid URL '%1': %2").arg(url, problem));
+    if (!parsed) {
+        fail(tr("Invalid URL '%1': %2").arg(url, problem));
+        return;
+    }
     Endpoint &endpoint = m_options.client.endpoint;
     const TlsOptions tls = endpoint.tls; // --cafile & co. given before -L still apply
     endpoint = parsed->endpoint;
@@ -430,7 +223,6 @@ bool ArgumentParser::applyUrl(const QString &url)
         m_options.topics.append(parsed->topic);
     m_urlGiven = true;
     m_portGiven = true; // the URL's port, or its scheme's default
-    return true;
 }
 
 bool ArgumentParser::finish()

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "optionspec.h"
 #include "subcommandoptions.h"
 
 #include <QString>
 #include <QStringList>
 
 #include <optional>
+#include <span>
 
 namespace mqttscope::cli {
 
@@ -21,16 +23,20 @@ public:
     // nullopt and sets *error to one line naming the bad argument (without "Error: ").
     static std::optional<SubcommandOptions> parse(const QStringList &arguments, QString *error);
 
+    // Every option of `sub` and `pub`, in the order the help text lists them (optiontable.cpp).
+    static std::span<const OptionSpec> options();
+    // The option `argument` names in `subcommand`, or null when there is none.
+    static const OptionSpec *findOption(QStringView argument, Subcommand subcommand);
+
 private:
+    // The rows of options(); their handlers set the members below.
+    static const OptionSpec s_options[];
+
+    static QString tr(const char *text);
+
     explicit ArgumentParser(const QStringList &arguments);
     bool run();
     bool parseOne(const QString &argument);
-    bool parseConnectionOption(const QString &argument, bool *handled);
-    bool parseTlsOption(const QString &argument, bool *handled);
-    bool parseSubOption(const QString &argument, bool *handled);
-    bool parsePubOption(const QString &argument, bool *handled);
-    bool parseProperty();
-    bool applyUrl(const QString &url);
     bool finish();
     bool finishEndpoint();
     bool finishSession();
@@ -38,15 +44,30 @@ private:
     bool finishSub();
     bool finishPub();
 
-    // The value after the current option; false with an error when there is none.
-    bool takeValue(const QString &option, QString *value);
-    bool takeNumber(const QString &option, qint64 minimum, qint64 maximum, const QString &problem,
-                    qint64 *value);
-    bool setSource(MessageSource source);
+    // What the handlers share.
+    ClientOptions &client() { return m_options.client; }
+    TlsOptions &tls() { return m_options.client.endpoint.tls; }
+    // The next argument, as a further value of the current option; false with an error when
+    // there is none.
+    bool takeValue(QString *value);
+    // `value` as a number from minimum to maximum into `target`, else fails with `problem`
+    // (its %1 is the value).
+    template<typename Number>
+    void setNumber(const QString &value, qint64 minimum, qint64 maximum, const QString &problem,
+                   Number &target);
+    // --cafile, --capath, --cert, --pkcs12: each asks for TLS.
+    void setTlsFile(QString TlsOptions::*field, const QString &path);
+    void setVersion(const QString &value);
+    void setSessionExpiry(const QString &value);
+    void setOutput(OutputMode output);
+    void setSource(MessageSource source);
+    void applyUrl(const QString &url);
+    void applyProperty(const QString &command);
     bool fail(const QString &message);
 
     QStringList m_arguments;
     qsizetype m_index = 0;
+    QString m_option; // the option being parsed, as given: "-t" or "--topic"
     SubcommandOptions m_options;
     QString m_error;
 
@@ -63,5 +84,17 @@ private:
     qint64 m_willQos = -1;
     bool m_willRetain = false;
 };
+
+template<typename Number>
+void ArgumentParser::setNumber(const QString &value, qint64 minimum, qint64 maximum,
+                               const QString &problem, Number &target)
+{
+    bool ok = false;
+    const qint64 number = value.toLongLong(&ok);
+    if (ok && number >= minimum && number <= maximum)
+        target = Number(number);
+    else
+        fail(problem.contains(QLatin1StringView("%1")) ? problem.arg(value) : problem);
+}
 
 } // namespace mqttscope::cli

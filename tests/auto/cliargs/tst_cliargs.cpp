@@ -2,11 +2,15 @@
 // mqttscope-cli's argument parsing and output formatting, without a broker: the flags must mean
 // what they mean to mosquitto_sub/mosquitto_pub, and the output must be byte-exact.
 #include "argumentparser.h"
+#include "helptext.h"
 #include "messageformatter.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTest>
 
 #include <limits>
@@ -52,6 +56,96 @@ QByteArray format(OutputMode mode, const Message &m, const QByteArray &formatStr
     return out;
 }
 
+const Subcommand subcommands[] = {Subcommand::Sub, Subcommand::Pub};
+
+QString commandName(Subcommand subcommand)
+{
+    return subcommand == Subcommand::Sub ? u"sub"_s : u"pub"_s;
+}
+
+QStringList names(const OptionSpec &option)
+{
+    QStringList names;
+    if (!option.shortName.isEmpty())
+        names.append(option.shortName);
+    if (!option.longName.isEmpty())
+        names.append(option.longName);
+    return names;
+}
+
+// The names of the options of `subcommand`.
+QSet<QString> namesIn(Subcommand subcommand)
+{
+    QSet<QString> all;
+    for (const OptionSpec &option : ArgumentParser::options()) {
+        if (option.appliesTo(subcommand)) {
+            for (const QString &name : names(option))
+                all.insert(name);
+        }
+    }
+    return all;
+}
+
+// A valid value for each metavar of the table.
+QStringList sampleValues(QLatin1StringView metavar)
+{
+    static const QHash<QString, QStringList> samples = {
+        {u"HOST"_s, {u"broker"_s}},
+        {u"PORT"_s, {u"1884"_s}},
+        {u"URL"_s, {u"mqtt://broker/t"_s}},
+        {u"auto|mqttv5|mqttv311|mqttv31"_s, {u"mqttv5"_s}},
+        {u"ID"_s, {u"me"_s}},
+        {u"P"_s, {u"p"_s}},
+        {u"USER"_s, {u"user"_s}},
+        {u"PASSWORD"_s, {u"pw"_s}},
+        {u"SEC"_s, {u"30"_s}},
+        {u"SECONDS"_s, {u"5"_s}},
+        {u"0|1|2"_s, {u"1"_s}},
+        {u"COMMAND IDENTIFIER VALUE"_s, {u"CONNECT"_s, u"receive-maximum"_s, u"10"_s}},
+        {u"T"_s, {u"will/topic"_s}},
+        {u"Q"_s, {u"1"_s}},
+        {u"FILE"_s, {u"file.pem"_s}},
+        {u"DIR"_s, {u"certs"_s}},
+        {u"PASS"_s, {u"secret"_s}},
+        {u"PROTOCOL"_s, {u"mqtt"_s}},
+        {u"N"_s, {u"3"_s}},
+        {u"FILTER"_s, {u"a/#"_s}},
+        {u"F"_s, {u"a/b"_s}},
+        {u"COUNT"_s, {u"2"_s}},
+        {u"FORMAT"_s, {u"%t"_s}},
+        {u"TOPIC"_s, {u"a"_s}},
+        {u"TEXT"_s, {u"hello"_s}},
+    };
+    return samples.value(metavar);
+}
+
+// The option names a text mentions: "-t", "--will-topic" (not "mqttscope-cli" or "-1").
+QSet<QString> optionTokens(const QString &text)
+{
+    static const QRegularExpression token(u"(?<![\\w-])--?[A-Za-z][\\w-]*"_s);
+    QSet<QString> tokens;
+    for (const QRegularExpressionMatch &match : token.globalMatch(text))
+        tokens.insert(match.captured());
+    return tokens;
+}
+
+QString sourceFile(const QString &path)
+{
+    QFile file(qEnvironmentVariable("MQTTSCOPE_SOURCE_DIR") + u'/' + path);
+    if (!file.open(QIODevice::ReadOnly))
+        qWarning("cannot read %s (is MQTTSCOPE_SOURCE_DIR set?)", qPrintable(file.fileName()));
+    return QString::fromUtf8(file.readAll());
+}
+
+// A `local NAME="words"` list of the bash completion.
+QSet<QString> completionWords(const QString &completion, const QString &name)
+{
+    const QRegularExpression list(u"local %1=\"([^\"]*)\""_s.arg(name));
+    const QStringList words =
+        list.match(completion).captured(1).split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+    return QSet<QString>(words.cbegin(), words.cend());
+}
+
 } // namespace
 
 class tst_CliArgs : public QObject
@@ -74,6 +168,13 @@ private slots:
     void pubSources_data();
     void pubSources();
     void will();
+
+    void everyOptionParses();
+    void optionNamesAreUnique();
+    void unknownOptionsAreRejected();
+    void helpDocumentsEveryOption();
+    void completionListsEveryOption();
+    void manPageListsEveryOption();
 
     void plainAndVerbose_data();
     void plainAndVerbose();
@@ -511,6 +612,166 @@ void tst_CliArgs::will()
     QVERIFY(o.client.will->retain);
     QCOMPARE(o.client.username, u"user"_s);
     QCOMPARE(o.client.password, "pass");
+}
+
+void tst_CliArgs::everyOptionParses()
+{
+    for (const OptionSpec &option : ArgumentParser::options()) {
+        const QStringList values = sampleValues(option.metavar);
+        QVERIFY2(!option.takesValue() || !values.isEmpty(),
+                 qPrintable(u"no sample value for the metavar %1"_s.arg(option.metavar)));
+        for (Subcommand subcommand : subcommands) {
+            if (!option.appliesTo(subcommand))
+                continue;
+            for (const QString &name : names(option)) {
+                const QStringList given{commandName(subcommand), name};
+                QString error;
+                // With its value: no complaint about the option itself (others may come from
+                // the checks at the end, e.g. a missing topic).
+                ArgumentParser::parse(given + values, &error);
+                QVERIFY2(!error.contains("Unknown option"_L1) && !error.contains("no value"_L1),
+                         qPrintable(name + u": "_s + error));
+                // Without: a value-taking option misses it, a flag leaves the next one alone.
+                error.clear();
+                const std::optional<SubcommandOptions> parsed =
+                    ArgumentParser::parse(given + QStringList{u"--bogus"_s}, &error);
+                if (option.takesValue()) {
+                    QVERIFY2(!ArgumentParser::parse(given, &error), qPrintable(name));
+                    QCOMPARE(error, u"%1 argument given but no value specified."_s.arg(name));
+                } else if (!parsed) {
+                    QCOMPARE(error, u"Unknown option '--bogus'."_s);
+                } else {
+                    QVERIFY2(parsed->subcommand == Subcommand::Help
+                                 || parsed->subcommand == Subcommand::Version,
+                             qPrintable(name));
+                }
+            }
+        }
+    }
+}
+
+void tst_CliArgs::optionNamesAreUnique()
+{
+    for (Subcommand subcommand : subcommands) {
+        QSet<QString> seen;
+        for (const OptionSpec &option : ArgumentParser::options()) {
+            if (!option.appliesTo(subcommand))
+                continue;
+            QVERIFY(!names(option).isEmpty());
+            for (const QString &name : names(option)) {
+                QVERIFY2(!seen.contains(name), qPrintable(name));
+                seen.insert(name);
+            }
+        }
+    }
+}
+
+void tst_CliArgs::unknownOptionsAreRejected()
+{
+    for (const OptionSpec &option : ArgumentParser::options()) {
+        for (Subcommand subcommand : subcommands) {
+            for (const QString &name : names(option)) {
+                QStringList wrong{name + u'x', u'-' + name};
+                if (!option.appliesTo(subcommand) && !ArgumentParser::findOption(name, subcommand))
+                    wrong.append(name); // e.g. -m in sub
+                for (const QString &argument : std::as_const(wrong)) {
+                    QString error;
+                    QVERIFY(!ArgumentParser::parse({commandName(subcommand), argument}, &error));
+                    QCOMPARE(error, u"Unknown option '%1'."_s.arg(argument));
+                }
+            }
+        }
+    }
+}
+
+// The help text keeps its hand-made layout (and its translations); the table decides what it
+// must say: every option with the name and metavar of the table, and no other option.
+void tst_CliArgs::helpDocumentsEveryOption()
+{
+    const QString overview = HelpText::overview();
+    QSet<QString> everyName;
+    for (Subcommand subcommand : subcommands) {
+        const QString usage = HelpText::usage(subcommand);
+        const QString help = overview + usage;
+        const QSet<QString> tokens = optionTokens(help);
+        for (const OptionSpec &option : ArgumentParser::options()) {
+            if (!option.appliesTo(subcommand))
+                continue;
+            const QString name = option.longName.isEmpty() ? option.shortName : option.longName;
+            if (!option.documented) {
+                QVERIFY2(!tokens.contains(name), qPrintable(name));
+                continue;
+            }
+            QVERIFY2(tokens.contains(name), qPrintable(name));
+            if (option.takesValue()) {
+                QVERIFY2(help.contains(name + u' ' + option.metavar),
+                         qPrintable(name + u' ' + option.metavar));
+            }
+            if (!option.shortName.isEmpty() && !option.longName.isEmpty()) {
+                QVERIFY2(help.contains(option.shortName + u", "_s + option.longName),
+                         qPrintable(option.shortName));
+            }
+        }
+        const QSet<QString> tableNames = namesIn(subcommand);
+        for (const QString &token : optionTokens(usage))
+            QVERIFY2(tableNames.contains(token),
+                     qPrintable(commandName(subcommand) + u' ' + token));
+        everyName += tableNames;
+    }
+    for (const QString &token : optionTokens(overview))
+        QVERIFY2(everyName.contains(token), qPrintable(token));
+}
+
+void tst_CliArgs::completionListsEveryOption()
+{
+    const QString completion = sourceFile(u"packaging/completion/mqttscope-cli"_s);
+    QVERIFY(!completion.isEmpty());
+    const QSet<QString> common = completionWords(completion, u"common"_s);
+    const QSet<QString> only[] = {completionWords(completion, u"sub_only"_s),
+                                  completionWords(completion, u"pub_only"_s)};
+    QVERIFY(!common.isEmpty() && !only[0].isEmpty() && !only[1].isEmpty());
+    for (int i = 0; i < 2; ++i) {
+        const Subcommand subcommand = subcommands[i];
+        for (const OptionSpec &option : ArgumentParser::options()) {
+            if (!option.appliesTo(subcommand) || !option.documented)
+                continue;
+            const QSet<QString> &list = option.scope == OptionScope::Both ? common : only[i];
+            QVERIFY2(list.contains(option.name()), qPrintable(option.name()));
+        }
+        const QSet<QString> tableNames = namesIn(subcommand);
+        for (const QString &word : common + only[i])
+            QVERIFY2(tableNames.contains(word), qPrintable(commandName(subcommand) + u' ' + word));
+    }
+    // The options after which the completion offers no option names take a value: each arm
+    // of `case $prev in` up to its ')'.
+    const qsizetype cases = completion.indexOf("case $prev in"_L1);
+    QVERIFY(cases >= 0);
+    const QString prevCases = completion.mid(cases, completion.indexOf("esac"_L1, cases) - cases);
+    for (const QString &arm : prevCases.split(";;"_L1)) {
+        for (const QString &token : optionTokens(arm.left(arm.indexOf(u')')))) {
+            const OptionSpec *option = ArgumentParser::findOption(token, Subcommand::Sub);
+            if (!option)
+                option = ArgumentParser::findOption(token, Subcommand::Pub);
+            QVERIFY2(option && option->takesValue(), qPrintable(token));
+        }
+    }
+}
+
+void tst_CliArgs::manPageListsEveryOption()
+{
+    QString manPage = sourceFile(u"packaging/man/mqttscope-cli.1.in"_s);
+    QVERIFY(!manPage.isEmpty());
+    manPage.replace(QRegularExpression(u"\\\\f[BIRP]"_s), u" "_s).replace(u"\\-"_s, u"-"_s);
+    const QSet<QString> tokens = optionTokens(manPage);
+    QSet<QString> everyName;
+    for (const OptionSpec &option : ArgumentParser::options()) {
+        for (const QString &name : names(option))
+            everyName.insert(name);
+        if (option.documented)
+            QVERIFY2(tokens.contains(option.name()), qPrintable(option.name()));
+    }
+    for (const QString &token : tokens)
+        QVERIFY2(everyName.contains(token), qPrintable(token));
 }
 
 void tst_CliArgs::plainAndVerbose_data()
