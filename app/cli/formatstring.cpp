@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <ctime>
+#include <optional>
 
 namespace mqttscope::cli {
 namespace {
@@ -15,6 +16,15 @@ namespace {
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
+}
+
+// The digits from *i on as a number, stopping before the last character as mosquitto_sub does.
+int readNumber(const QByteArray &format, qsizetype *i)
+{
+    int number = 0;
+    while (*i < format.size() - 1 && isDigit(format.at(*i)))
+        number = number * 10 + (format.at((*i)++) - '0');
+    return number;
 }
 
 std::tm localTime(qint64 msecsSinceEpoch)
@@ -144,8 +154,24 @@ bool appendMosquittoJson(QByteArray &out, const Message &message, qint64 receive
     return true;
 }
 
+// The character a backslash escape stands for, as mosquitto_sub takes them; none for the
+// others, which print nothing.
+std::optional<char> escapedCharacter(char escape)
+{
+    static constexpr std::pair<char, char> escapes[] = {
+        {'\\', '\\'}, {'0', '\0'}, {'a', '\a'}, {'e', '\033'},
+        {'n', '\n'},  {'r', '\r'}, {'t', '\t'}, {'v', '\v'},
+    };
+    for (const auto &[name, character] : escapes) {
+        if (escape == name)
+            return character;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
+// The same scanning rules as mosquitto_sub, including what a trailing '%', '@' or '\' does.
 FormatString::FormatString(const QByteArray &format)
 {
     const qsizetype length = format.size();
@@ -154,85 +180,66 @@ FormatString::FormatString(const QByteArray &format)
         if (!literal.literal.isEmpty())
             m_fields.append(std::exchange(literal, Field()));
     };
-    // The same scanning rules as mosquitto_sub, including what a trailing '%', '@' or '\' does.
     for (qsizetype i = 0; i < length; ++i) {
         const char c = format.at(i);
+        if ((c == '@' || c == '\\') && i == length - 1)
+            break; // a trailing '@' or '\' prints nothing
         if (c == '%') {
-            Field field;
-            field.kind = '%';
-            if (i < length - 1) {
-                ++i;
-                if (format.at(i) == '-') {
-                    field.leftAlign = true;
-                    if (i < length - 1)
-                        ++i;
-                }
-                if (format.at(i) == '0') {
-                    field.pad = field.leftAlign ? ' ' : '0';
-                    if (i < length - 1)
-                        ++i;
-                }
-                while (i < length - 1 && isDigit(format.at(i)))
-                    field.width = field.width * 10 + (format.at(i++) - '0');
-                if (format.at(i) == '.' && i < length - 1) {
-                    ++i;
-                    field.precision = 0;
-                    while (i < length - 1 && isDigit(format.at(i)))
-                        field.precision = field.precision * 10 + (format.at(i++) - '0');
-                }
-            }
-            field.conversion = format.at(i);
             flushLiteral();
-            m_fields.append(field);
+            m_fields.append(percentField(format, &i));
         } else if (c == '@') {
-            if (i == length - 1)
-                continue;
             const char next = format.at(++i);
             if (next == '@') {
                 literal.literal.append('@');
-                continue;
+            } else {
+                flushLiteral();
+                m_fields.append(strftimeField(next));
             }
-            flushLiteral();
-            Field field;
-            field.kind = next == 'N' ? 'N' : '@';
-            field.conversion = next;
-            m_fields.append(field);
         } else if (c == '\\') {
-            if (i == length - 1)
-                continue;
-            switch (format.at(++i)) {
-            case '\\':
-                literal.literal.append('\\');
-                break;
-            case '0':
-                literal.literal.append('\0');
-                break;
-            case 'a':
-                literal.literal.append('\a');
-                break;
-            case 'e':
-                literal.literal.append('\033');
-                break;
-            case 'n':
-                literal.literal.append('\n');
-                break;
-            case 'r':
-                literal.literal.append('\r');
-                break;
-            case 't':
-                literal.literal.append('\t');
-                break;
-            case 'v':
-                literal.literal.append('\v');
-                break;
-            default:
-                break;
-            }
+            if (const std::optional<char> character = escapedCharacter(format.at(++i)))
+                literal.literal.append(*character);
         } else {
             literal.literal.append(c);
         }
     }
     flushLiteral();
+}
+
+// %[-][0][width][.precision]conversion, from the '%' at *i; leaves *i at the conversion.
+FormatString::Field FormatString::percentField(const QByteArray &format, qsizetype *i)
+{
+    const qsizetype last = format.size() - 1;
+    Field field;
+    field.kind = '%';
+    if (*i < last) {
+        ++*i;
+        if (format.at(*i) == '-') {
+            field.leftAlign = true;
+            if (*i < last)
+                ++*i;
+        }
+        if (format.at(*i) == '0') {
+            field.pad = field.leftAlign ? ' ' : '0';
+            if (*i < last)
+                ++*i;
+        }
+        field.width = readNumber(format, i);
+        if (format.at(*i) == '.' && *i < last) {
+            ++*i;
+            field.precision = readNumber(format, i);
+        }
+    }
+    field.conversion = format.at(*i);
+    return field;
+}
+
+// @X: strftime's %X, or @N for the nanoseconds.
+FormatString::Field FormatString::strftimeField(char conversion)
+{
+    Field field;
+    field.kind = conversion == 'N' ? 'N' : '@';
+    field.conversion = conversion;
+    return field;
 }
 
 void FormatString::append(const Message &message, qint64 receivedMsecs, QByteArray &out,
@@ -265,35 +272,19 @@ void FormatString::append(const Message &message, qint64 receivedMsecs, QByteArr
 void FormatString::appendField(const Field &field, const Message &message, qint64 receivedMsecs,
                                QByteArray &out, QByteArray *errors) const
 {
-    const Properties &p = message.properties;
-    const auto optionalInt = [&](const auto &value) {
-        if (value)
-            appendInt(out, qint64(*value), field.leftAlign, field.pad, field.width);
-        else
-            appendBlank(out, field.pad, field.width);
-    };
+    if (QByteArrayView("ACDEFPRS").contains(field.conversion))
+        appendPropertyField(field, message.properties, out);
+    else
+        appendMessageField(field, message, receivedMsecs, out, errors);
+}
+
+// The conversions of the message itself: %t %p %x %X %l %q %r %m %I %U %j %J %%.
+void FormatString::appendMessageField(const Field &field, const Message &message,
+                                      qint64 receivedMsecs, QByteArray &out, QByteArray *errors)
+{
     switch (field.conversion) {
     case '%':
         out.append('%');
-        break;
-    case 'A':
-        optionalInt(p.topicAlias);
-        break;
-    case 'C':
-        if (p.contentType)
-            appendText(out, p.contentType->toUtf8(), field.leftAlign, field.width, field.precision);
-        else
-            appendBlank(out, ' ', field.width);
-        break;
-    case 'D':
-        if (p.correlationData)
-            out.append(*p.correlationData);
-        break;
-    case 'E':
-        optionalInt(p.messageExpiryInterval);
-        break;
-    case 'F':
-        optionalInt(p.payloadFormatIndicator);
         break;
     case 'I': {
         QByteArray time;
@@ -315,35 +306,20 @@ void FormatString::appendField(const Field &field, const Message &message, qint6
     case 'm':
         appendInt(out, 0, field.leftAlign, field.pad, field.width);
         break;
-    case 'P':
-        for (qsizetype i = 0; i < p.userProperties.size(); ++i) {
-            if (i)
-                out.append(' ');
-            out.append(p.userProperties.at(i).first.toUtf8()).append(':');
-            out.append(p.userProperties.at(i).second.toUtf8());
-        }
-        break;
     case 'p':
-        appendPayload(out, message.payload, PayloadEncoding::Raw, field.leftAlign, field.pad,
-                      field.width);
+    case 'x':
+    case 'X': {
+        const PayloadEncoding encoding = field.conversion == 'p' ? PayloadEncoding::Raw
+            : field.conversion == 'x'                            ? PayloadEncoding::LowerHex
+                                                                 : PayloadEncoding::UpperHex;
+        appendPayload(out, message.payload, encoding, field.leftAlign, field.pad, field.width);
         break;
+    }
     case 'q':
         out.append(char('0' + message.qos));
         break;
-    case 'R':
-        if (p.responseTopic)
-            appendText(out, p.responseTopic->toUtf8(), field.leftAlign, field.width,
-                       field.precision);
-        break;
     case 'r':
         out.append(message.retain ? '1' : '0');
-        break;
-    case 'S':
-        if (p.subscriptionIdentifiers.isEmpty())
-            appendBlank(out, field.pad, field.width);
-        else
-            appendInt(out, p.subscriptionIdentifiers.constFirst(), field.leftAlign, field.pad,
-                      field.width);
         break;
     case 't':
         appendText(out, message.topic, field.leftAlign, field.width, field.precision);
@@ -355,16 +331,59 @@ void FormatString::appendField(const Field &field, const Message &message, qint6
                                  int(receivedMsecs % 1000) * 1000000));
         break;
     }
-    case 'x':
-        appendPayload(out, message.payload, PayloadEncoding::LowerHex, field.leftAlign, field.pad,
-                      field.width);
-        break;
-    case 'X':
-        appendPayload(out, message.payload, PayloadEncoding::UpperHex, field.leftAlign, field.pad,
-                      field.width);
-        break;
     default:
         break; // unknown conversions print nothing, as in mosquitto_sub
+    }
+}
+
+// The MQTT 5 properties: %A %C %D %E %F %P %R %S; an absent one prints blanks or nothing, as
+// mosquitto_sub does.
+void FormatString::appendPropertyField(const Field &field, const Properties &p, QByteArray &out)
+{
+    const auto optionalInt = [&](const auto &value) {
+        if (value)
+            appendInt(out, qint64(*value), field.leftAlign, field.pad, field.width);
+        else
+            appendBlank(out, field.pad, field.width);
+    };
+    switch (field.conversion) {
+    case 'A':
+        optionalInt(p.topicAlias);
+        break;
+    case 'C':
+        if (p.contentType)
+            appendText(out, p.contentType->toUtf8(), field.leftAlign, field.width, field.precision);
+        else
+            appendBlank(out, ' ', field.width);
+        break;
+    case 'D':
+        if (p.correlationData)
+            out.append(*p.correlationData);
+        break;
+    case 'E':
+        optionalInt(p.messageExpiryInterval);
+        break;
+    case 'F':
+        optionalInt(p.payloadFormatIndicator);
+        break;
+    case 'P':
+        for (qsizetype i = 0; i < p.userProperties.size(); ++i) {
+            if (i)
+                out.append(' ');
+            out.append(p.userProperties.at(i).first.toUtf8()).append(':');
+            out.append(p.userProperties.at(i).second.toUtf8());
+        }
+        break;
+    case 'R':
+        if (p.responseTopic)
+            appendText(out, p.responseTopic->toUtf8(), field.leftAlign, field.width,
+                       field.precision);
+        break;
+    case 'S':
+        optionalInt(p.subscriptionIdentifiers.isEmpty()
+                        ? std::optional<quint32>()
+                        : std::optional<quint32>(p.subscriptionIdentifiers.constFirst()));
+        break;
     }
 }
 

@@ -38,8 +38,15 @@ private:
         QByteArray literal;
     };
 
+    static Field percentField(const QByteArray &format, qsizetype *i);
+    static Field strftimeField(char conversion);
+
     void appendField(const Field &field, const Message &message, qint64 receivedMsecs,
                      QByteArray &out, QByteArray *errors) const;
+    static void appendMessageField(const Field &field, const Message &message, qint64 receivedMsecs,
+                                   QByteArray &out, QByteArray *errors);
+    static void appendPropertyField(const Field &field, const Properties &properties,
+                                    QByteArray &out);
 
     QList<Field> m_fields;
 };

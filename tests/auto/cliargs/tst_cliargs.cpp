@@ -830,6 +830,10 @@ void tst_CliArgs::formatString_data()
     QTest::newRow("absent properties") << "[%C|%E|%R|%3S]"_ba << plain << "[|||   ]\n"_ba;
     QTest::newRow("escapes") << "%t\\t%p\\n\\\\\\0!"_ba << plain << "t\txyz\n\\\0!\n"_ba;
     QTest::newRow("percent and at") << "100%% @@ %"_ba << plain << "100% @ %\n"_ba;
+    QTest::newRow("trailing at") << "%t@"_ba << plain << "t\n"_ba;
+    QTest::newRow("trailing backslash") << "%t\\"_ba << plain << "t\n"_ba;
+    QTest::newRow("unknown escape and conversion") << "[\\q%k]"_ba << plain << "[]\n"_ba;
+    QTest::newRow("all escapes") << "\\a\\e\\r\\v"_ba << plain << "\a\033\r\v\n"_ba;
     QTest::newRow("iso time") << "%I"_ba << plain << "2024-05-01T12:00:00+0000\n"_ba;
     QTest::newRow("unix time") << "%U"_ba << plain << "1714564800.123000000\n"_ba;
     QTest::newRow("strftime") << "@Y-@m-@d @H:@M:@S.@N"_ba << plain
