@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/valueplot.h"
 
-#include "views/valueextractor.h"
+#include "views/plotdecimation.h"
 #include "views/viewcolors.h"
 
 #include <QContextMenuEvent>
@@ -9,7 +9,6 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPainter>
-#include <QPainterPath>
 
 #include <cmath>
 
@@ -21,6 +20,8 @@ namespace {
 
 constexpr int margin = 8;
 constexpr int tickLength = 4;
+constexpr qint64 emptyTimeSpan = 60000; // shown while there are no values yet
+constexpr qint64 minimumTimeSpan = 1000;
 
 // A step of 1, 2 or 5 times a power of ten near `rough`: ticks a human reads at a glance.
 double niceStep(double rough)
@@ -46,14 +47,80 @@ qint64 niceTimeStep(qint64 roughMsecs)
     return 86400000 * qMax<qint64>(1, roughMsecs / 86400000 + 1);
 }
 
-struct Range
+QString timeLabelFormat(qint64 step)
 {
-    double low = 0;
-    double high = 0;
-    bool isEmpty() const { return low > high; }
-};
+    return step < 1000 ? u"HH:mm:ss.zzz"_s : step < 60000 ? u"HH:mm:ss"_s : u"HH:mm"_s;
+}
+
+// The first multiple of `step` at or after `low`, aligned to local clock time, not UTC, so that
+// minute and hour ticks land on :00.
+qint64 firstTimeTick(double low, qint64 step)
+{
+    const qint64 utcOffset =
+        qint64(QDateTime::fromMSecsSinceEpoch(qint64(low)).offsetFromUtc()) * 1000;
+    return ((qint64(low) + utcOffset + step - 1) / step) * step - utcOffset;
+}
+
+// The times the axis spans: the data's, at least a second wide and centred on it; the last
+// minute while there is no data.
+PlotRange timeAxisRange(PlotRange data)
+{
+    if (data.isEmpty()) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        data = {double(now - emptyTimeSpan), double(now)};
+    }
+    if (data.span() < minimumTimeSpan)
+        data = {data.low - minimumTimeSpan / 2, data.high + minimumTimeSpan / 2};
+    return data;
+}
+
+// The values the axis spans before rounding to its ticks: never a single value, 0 to 1 while
+// there is no data.
+PlotRange valueAxisRange(PlotRange data)
+{
+    if (data.isEmpty())
+        return {0, 1};
+    if (data.high == data.low)
+        return {data.low - 1, data.high + 1};
+    return data;
+}
+
+QColor gridColor(const QPalette &palette)
+{
+    QColor color = palette.color(QPalette::Text);
+    color.setAlphaF(0.12f);
+    return color;
+}
 
 } // namespace
+
+// One entry per series with its latest value, wrapping onto more lines when needed.
+struct ValuePlot::Legend
+{
+    QList<QRect> entries;
+    QStringList texts;
+    int swatch = 0;
+    int bottom = 0;
+};
+
+// The value and time scales and the rectangle inside the axes they map onto.
+struct ValuePlot::Axes
+{
+    PlotRange time;
+    PlotRange value; // rounded out to whole ticks
+    double valueStep = 1;
+    QStringList valueLabels; // from value.low up, one per step
+    int valueLabelWidth = 0;
+    QRect plot;
+    bool hasData = false;
+
+    double toX(double t) const { return plot.left() + (t - time.low) / time.span() * plot.width(); }
+    double toY(double v) const
+    {
+        return plot.bottom() - (v - value.low) / value.span() * plot.height();
+    }
+    QPointF map(const QPointF &point) const { return {toX(point.x()), toY(point.y())}; }
+};
 
 ValuePlot::ValuePlot(QWidget *parent)
     : QWidget(parent)
@@ -76,120 +143,81 @@ QSize ValuePlot::minimumSizeHint() const
 
 int ValuePlot::addSeries(const QByteArray &topic, const QString &jsonPath)
 {
-    for (int i = 0; i < m_series.size(); ++i) {
-        if (m_series[i].topic == topic && m_series[i].jsonPath == jsonPath)
-            return i;
+    const int before = m_store.count();
+    const int index = m_store.addSeries(topic, jsonPath);
+    if (m_store.count() != before) {
+        update();
+        emit seriesChanged();
     }
-    m_series.append({topic, jsonPath, {}});
-    update();
-    emit seriesChanged();
-    return int(m_series.size() - 1);
+    return index;
 }
 
 void ValuePlot::removeSeries(int index)
 {
-    if (index < 0 || index >= m_series.size())
+    if (!m_store.removeSeries(index))
         return;
-    m_series.removeAt(index);
     update();
     emit seriesChanged();
 }
 
 void ValuePlot::removeAllSeries()
 {
-    if (m_series.isEmpty())
+    if (m_store.isEmpty())
         return;
-    m_series.clear();
+    m_store.removeAllSeries();
     update();
     emit seriesChanged();
 }
 
 int ValuePlot::seriesCount() const
 {
-    return int(m_series.size());
+    return m_store.count();
 }
 
 QByteArray ValuePlot::seriesTopic(int index) const
 {
-    return m_series.value(index).topic;
+    return m_store.series(index).topic();
 }
 
 QString ValuePlot::seriesJsonPath(int index) const
 {
-    return m_series.value(index).jsonPath;
+    return m_store.series(index).jsonPath();
 }
 
 QString ValuePlot::seriesName(int index) const
 {
-    const Series series = m_series.value(index);
-    const QString topic = QString::fromUtf8(series.topic);
-    return series.jsonPath.isEmpty() ? topic : topic + u" › "_s + series.jsonPath;
+    return m_store.series(index).name();
 }
 
 QList<QPointF> ValuePlot::seriesPoints(int index) const
 {
-    return m_series.value(index).points;
+    return m_store.series(index).points();
 }
 
 int ValuePlot::addMessage(const Message &message)
 {
-    const qint64 time = message.receivedMsecsSinceEpoch > 0 ? message.receivedMsecsSinceEpoch
-                                                            : QDateTime::currentMSecsSinceEpoch();
-    int taken = 0;
-    for (int i = 0; i < m_series.size(); ++i) {
-        if (m_series[i].topic != message.topic)
-            continue;
-        if (const std::optional<double> value =
-                extractValue(message.payload, m_series[i].jsonPath)) {
-            addValue(i, time, *value);
-            ++taken;
-        }
-    }
+    const int taken = m_store.addMessage(message, QDateTime::currentMSecsSinceEpoch());
+    if (taken > 0)
+        update();
     return taken;
 }
 
 void ValuePlot::addValue(int index, qint64 msecsSinceEpoch, double value)
 {
-    if (index < 0 || index >= m_series.size())
-        return;
-    Series &series = m_series[index];
-    const QPointF point(double(msecsSinceEpoch), value);
-    // Messages normally arrive in time order; an older one is put in its place.
-    if (series.points.isEmpty() || series.points.constLast().x() <= point.x()) {
-        series.points.append(point);
-    } else {
-        const auto at =
-            std::upper_bound(series.points.begin(), series.points.end(), point,
-                             [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); });
-        series.points.insert(at, point);
-    }
-    trim(series);
-    update();
+    if (m_store.addValue(index, msecsSinceEpoch, value))
+        update();
 }
 
 void ValuePlot::clearValues()
 {
-    for (Series &series : m_series)
-        series.points.clear();
+    m_store.clearValues();
     update();
 }
 
 void ValuePlot::setMaximumPointsPerSeries(int maximum)
 {
-    m_maximumPoints = qMax(2, maximum);
-    for (Series &series : m_series) {
-        if (series.points.size() > m_maximumPoints)
-            series.points.remove(0, series.points.size() - m_maximumPoints);
-    }
+    m_store.setMaximumPointsPerSeries(maximum);
     update();
-}
-
-void ValuePlot::trim(Series &series) const
-{
-    // Drop in chunks of an eighth so that a full series does not shift its whole array per value.
-    const qsizetype slack = qMax(1, m_maximumPoints / 8);
-    if (series.points.size() > m_maximumPoints + slack)
-        series.points.remove(0, series.points.size() - m_maximumPoints);
 }
 
 QColor ValuePlot::seriesColor(int index) const
@@ -206,179 +234,136 @@ void ValuePlot::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    const QPalette pal = palette();
-    const QFontMetrics metrics(font());
-    const QLocale locale;
-
-    if (m_series.isEmpty()) {
-        painter.setPen(pal.color(QPalette::PlaceholderText));
-        painter.drawText(rect().adjusted(margin, margin, -margin, -margin),
+    if (m_store.isEmpty()) {
+        paintPlaceholder(painter, rect().adjusted(margin, margin, -margin, -margin),
                          Qt::AlignCenter | Qt::TextWordWrap,
                          tr("No series to plot. Add a topic with numeric payloads, or a numeric "
                             "field of a JSON payload."));
         return;
     }
-
-    // Legend: one entry per series with its latest value, wrapping onto more lines when needed.
-    QList<QRect> legendRects;
-    int legendX = margin;
-    int legendY = margin;
-    const int swatch = metrics.height() - 4;
-    QStringList legendTexts;
-    for (int i = 0; i < m_series.size(); ++i) {
-        QString text = seriesName(i);
-        if (!m_series[i].points.isEmpty())
-            text += u"  "_s + locale.toString(m_series[i].points.constLast().y(), 'g', 6);
-        const int entryWidth = swatch + 4 + metrics.horizontalAdvance(text) + 2 * margin;
-        if (legendX > margin && legendX + entryWidth > width() - margin) {
-            legendX = margin;
-            legendY += metrics.height() + 2;
-        }
-        legendRects.append(QRect(legendX, legendY, entryWidth, metrics.height()));
-        legendTexts.append(text);
-        legendX += entryWidth;
-    }
-    const int legendBottom = legendY + metrics.height() + margin;
-
-    // Ranges over every series.
-    Range time{1, 0};
-    Range value{1, 0};
-    for (const Series &series : std::as_const(m_series)) {
-        if (series.points.isEmpty())
-            continue;
-        if (time.isEmpty())
-            time = {series.points.constFirst().x(), series.points.constLast().x()};
-        time.low = qMin(time.low, series.points.constFirst().x());
-        time.high = qMax(time.high, series.points.constLast().x());
-        for (const QPointF &point : series.points) {
-            if (value.isEmpty())
-                value = {point.y(), point.y()};
-            value.low = qMin(value.low, point.y());
-            value.high = qMax(value.high, point.y());
-        }
-    }
-    const bool hasData = !time.isEmpty();
-    if (!hasData) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        time = {double(now - 60000), double(now)};
-        value = {0, 1};
-    }
-    if (time.high - time.low < 1000) // at least a second wide, centred on the data
-        time = {time.low - 500, time.high + 500};
-    if (value.high == value.low)
-        value = {value.low - 1, value.high + 1};
-    const double valueStep = niceStep((value.high - value.low) / 5);
-    value.low = std::floor(value.low / valueStep) * valueStep;
-    value.high = std::ceil(value.high / valueStep) * valueStep;
-
-    // Value labels decide the left margin.
-    QStringList valueLabels;
-    int labelWidth = 0;
-    for (double v = value.low; v <= value.high + valueStep / 2; v += valueStep) {
-        valueLabels.append(locale.toString(std::abs(v) < valueStep / 1e6 ? 0.0 : v, 'g', 6));
-        labelWidth = qMax(labelWidth, metrics.horizontalAdvance(valueLabels.constLast()));
-    }
-    const QRect plot(
-        QPoint(margin + labelWidth + tickLength + 2, legendBottom),
-        QPoint(width() - margin - 1, height() - margin - metrics.height() - tickLength - 2));
-    if (plot.width() < 20 || plot.height() < 20)
+    const Legend legend = layOutLegend();
+    const Axes axes = layOutAxes(legend.bottom);
+    if (axes.plot.width() < 20 || axes.plot.height() < 20)
         return;
-    const auto toX = [&](double t) {
-        return plot.left() + (t - time.low) / (time.high - time.low) * plot.width();
-    };
-    const auto toY = [&](double v) {
-        return plot.bottom() - (v - value.low) / (value.high - value.low) * plot.height();
-    };
+    paintValueAxis(painter, axes);
+    paintTimeAxis(painter, axes);
+    painter.setPen(palette().color(QPalette::Text));
+    painter.drawLine(axes.plot.bottomLeft(), axes.plot.bottomRight());
+    painter.drawLine(axes.plot.bottomLeft(), axes.plot.topLeft());
+    paintSeries(painter, axes);
+    paintLegend(painter, legend);
+    if (!axes.hasData)
+        paintPlaceholder(painter, axes.plot, Qt::AlignCenter, tr("Waiting for numeric values…"));
+}
 
-    QColor gridColor = pal.color(QPalette::Text);
-    gridColor.setAlphaF(0.12f);
-    const QColor axisColor = pal.color(QPalette::Text);
-
-    // Value ticks and grid.
-    painter.setFont(font());
-    for (int i = 0; i < valueLabels.size(); ++i) {
-        const double y = toY(value.low + i * valueStep);
-        painter.setPen(gridColor);
-        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-        painter.setPen(axisColor);
-        painter.drawLine(QPointF(plot.left() - tickLength, y), QPointF(plot.left(), y));
-        painter.drawText(QRectF(margin, y - metrics.height() / 2.0, labelWidth, metrics.height()),
-                         Qt::AlignRight | Qt::AlignVCenter, valueLabels[i]);
+ValuePlot::Legend ValuePlot::layOutLegend() const
+{
+    const QFontMetrics metrics(font());
+    const QLocale locale;
+    Legend legend;
+    legend.swatch = metrics.height() - 4;
+    int x = margin;
+    int y = margin;
+    for (const PlotSeries &series : m_store.allSeries()) {
+        QString text = series.name();
+        if (!series.points().isEmpty())
+            text += u"  "_s + locale.toString(series.points().constLast().y(), 'g', 6);
+        const int entryWidth = legend.swatch + 4 + metrics.horizontalAdvance(text) + 2 * margin;
+        if (x > margin && x + entryWidth > width() - margin) {
+            x = margin;
+            y += metrics.height() + 2;
+        }
+        legend.entries.append(QRect(x, y, entryWidth, metrics.height()));
+        legend.texts.append(text);
+        x += entryWidth;
     }
+    legend.bottom = y + metrics.height() + margin;
+    return legend;
+}
 
-    // Time ticks: round clock times, as many as fit with room between labels.
-    const int timeLabelWidth = metrics.horizontalAdvance(u"00:00:00"_s) + 2 * margin;
-    const qint64 span = qint64(time.high - time.low);
-    const qint64 timeStep = niceTimeStep(span * timeLabelWidth / qMax(1, plot.width()) + 1);
-    const QString timeFormat = timeStep < 1000 ? u"HH:mm:ss.zzz"_s
-        : timeStep < 60000                     ? u"HH:mm:ss"_s
-                                               : u"HH:mm"_s;
-    // Align ticks to local clock time, not UTC, so that minute and hour ticks land on :00.
-    const qint64 utcOffset =
-        qint64(QDateTime::fromMSecsSinceEpoch(qint64(time.low)).offsetFromUtc()) * 1000;
-    qint64 tick = ((qint64(time.low) + utcOffset + timeStep - 1) / timeStep) * timeStep - utcOffset;
-    for (; tick <= qint64(time.high); tick += timeStep) {
-        const double x = toX(double(tick));
-        painter.setPen(gridColor);
+ValuePlot::Axes ValuePlot::layOutAxes(int top) const
+{
+    const QFontMetrics metrics(font());
+    const QLocale locale;
+    Axes axes;
+    const PlotRange dataTime = m_store.timeRange();
+    axes.hasData = !dataTime.isEmpty();
+    axes.time = timeAxisRange(dataTime);
+    const PlotRange value = valueAxisRange(m_store.valueRange());
+    axes.valueStep = niceStep(value.span() / 5);
+    axes.value = {std::floor(value.low / axes.valueStep) * axes.valueStep,
+                  std::ceil(value.high / axes.valueStep) * axes.valueStep};
+    // The value labels decide the left margin.
+    for (double v = axes.value.low; v <= axes.value.high + axes.valueStep / 2;
+         v += axes.valueStep) {
+        const double shown = std::abs(v) < axes.valueStep / 1e6 ? 0.0 : v;
+        axes.valueLabels.append(locale.toString(shown, 'g', 6));
+        axes.valueLabelWidth =
+            qMax(axes.valueLabelWidth, metrics.horizontalAdvance(axes.valueLabels.constLast()));
+    }
+    axes.plot =
+        QRect(QPoint(margin + axes.valueLabelWidth + tickLength + 2, top),
+              QPoint(width() - margin - 1, height() - margin - metrics.height() - tickLength - 2));
+    return axes;
+}
+
+void ValuePlot::paintValueAxis(QPainter &painter, const Axes &axes) const
+{
+    const QFontMetrics metrics(font());
+    const QRect &plot = axes.plot;
+    for (int i = 0; i < axes.valueLabels.size(); ++i) {
+        const double y = axes.toY(axes.value.low + i * axes.valueStep);
+        painter.setPen(gridColor(palette()));
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawLine(QPointF(plot.left() - tickLength, y), QPointF(plot.left(), y));
+        painter.drawText(
+            QRectF(margin, y - metrics.height() / 2.0, axes.valueLabelWidth, metrics.height()),
+            Qt::AlignRight | Qt::AlignVCenter, axes.valueLabels[i]);
+    }
+}
+
+void ValuePlot::paintTimeAxis(QPainter &painter, const Axes &axes) const
+{
+    const QFontMetrics metrics(font());
+    const QRect &plot = axes.plot;
+    // Round clock times, as many as fit with room between labels.
+    const int labelWidth = metrics.horizontalAdvance(u"00:00:00"_s) + 2 * margin;
+    const qint64 span = qint64(axes.time.span());
+    const qint64 step = niceTimeStep(span * labelWidth / qMax(1, plot.width()) + 1);
+    const QString format = timeLabelFormat(step);
+    for (qint64 tick = firstTimeTick(axes.time.low, step); tick <= qint64(axes.time.high);
+         tick += step) {
+        const double x = axes.toX(double(tick));
+        painter.setPen(gridColor(palette()));
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
-        painter.setPen(axisColor);
+        painter.setPen(palette().color(QPalette::Text));
         painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + tickLength));
-        const QString label = QDateTime::fromMSecsSinceEpoch(tick).toString(timeFormat);
+        const QString label = QDateTime::fromMSecsSinceEpoch(tick).toString(format);
         const int w = metrics.horizontalAdvance(label);
         painter.drawText(
             QRectF(x - w / 2.0, plot.bottom() + tickLength + 1, w + 1, metrics.height()),
             Qt::AlignCenter, label);
     }
+}
 
-    painter.setPen(axisColor);
-    painter.drawLine(plot.bottomLeft(), plot.bottomRight());
-    painter.drawLine(plot.bottomLeft(), plot.topLeft());
-
-    // Series: with more points than pixels, each pixel column draws its first, lowest, highest and
-    // last value, which keeps spikes visible and costs O(width) segments.
+void ValuePlot::paintSeries(QPainter &painter, const Axes &axes) const
+{
     painter.save();
-    painter.setClipRect(plot.adjusted(-2, -2, 2, 2));
-    for (int i = 0; i < m_series.size(); ++i) {
-        const QList<QPointF> &points = m_series[i].points;
+    painter.setClipRect(axes.plot.adjusted(-2, -2, 2, 2));
+    const QList<PlotSeries> &series = m_store.allSeries();
+    for (int i = 0; i < series.size(); ++i) {
+        const QList<QPointF> &points = series[i].points();
         if (points.isEmpty())
             continue;
-        const QColor color = seriesColor(i);
         QPolygonF line;
-        if (points.size() > 2 * plot.width()) {
-            int column = INT_MIN;
-            QPointF first, low, high, last;
-            const auto flush = [&] {
-                if (column == INT_MIN)
-                    return;
-                line << first;
-                if (low.x() < high.x())
-                    line << low << high;
-                else
-                    line << high << low;
-                line << last;
-            };
-            for (const QPointF &point : points) {
-                const QPointF mapped(toX(point.x()), toY(point.y()));
-                if (int(mapped.x()) != column) {
-                    flush();
-                    column = int(mapped.x());
-                    first = low = high = last = mapped;
-                    continue;
-                }
-                if (mapped.y() > low.y())
-                    low = mapped;
-                if (mapped.y() < high.y())
-                    high = mapped;
-                last = mapped;
-            }
-            flush();
-        } else {
-            for (const QPointF &point : points)
-                line << QPointF(toX(point.x()), toY(point.y()));
-        }
+        for (const QPointF &point : decimateForColumns(points, axes.time, axes.plot.width()))
+            line << axes.map(point);
+        const QColor color = seriesColor(i);
         painter.setPen(QPen(color, 1.6));
         painter.drawPolyline(line);
-        if (points.size() * 6 < plot.width()) {
+        // Sparse values get a dot each, so that a lone value is seen and not only a bend.
+        if (points.size() * 6 < axes.plot.width()) {
             painter.setBrush(color);
             for (const QPointF &point : std::as_const(line))
                 painter.drawEllipse(point, 2.2, 2.2);
@@ -386,32 +371,39 @@ void ValuePlot::paintEvent(QPaintEvent *)
         }
     }
     painter.restore();
+}
 
-    for (int i = 0; i < m_series.size(); ++i) {
-        const QRect entry = legendRects[i];
-        painter.fillRect(QRect(entry.left(), entry.top() + 2, swatch, swatch), seriesColor(i));
-        painter.setPen(pal.color(QPalette::Text));
-        painter.drawText(entry.adjusted(swatch + 4, 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                         legendTexts[i]);
+void ValuePlot::paintLegend(QPainter &painter, const Legend &legend) const
+{
+    for (int i = 0; i < legend.entries.size(); ++i) {
+        const QRect entry = legend.entries[i];
+        painter.fillRect(QRect(entry.left(), entry.top() + 2, legend.swatch, legend.swatch),
+                         seriesColor(i));
+        painter.setPen(palette().color(QPalette::Text));
+        painter.drawText(entry.adjusted(legend.swatch + 4, 0, 0, 0),
+                         Qt::AlignLeft | Qt::AlignVCenter, legend.texts[i]);
     }
-    if (!hasData) {
-        painter.setPen(pal.color(QPalette::PlaceholderText));
-        painter.drawText(plot, Qt::AlignCenter, tr("Waiting for numeric values…"));
-    }
+}
+
+void ValuePlot::paintPlaceholder(QPainter &painter, const QRect &rect, int flags,
+                                 const QString &text) const
+{
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(rect, flags, text);
 }
 
 void ValuePlot::contextMenuEvent(QContextMenuEvent *event)
 {
     QMenu menu(this);
-    for (int i = 0; i < m_series.size(); ++i) {
+    for (int i = 0; i < m_store.count(); ++i) {
         menu.addAction(tr("Remove “%1”").arg(seriesName(i)), this, [this, i] { removeSeries(i); });
     }
-    if (!m_series.isEmpty())
+    if (!m_store.isEmpty())
         menu.addSeparator();
     menu.addAction(tr("Clear values"), this, &ValuePlot::clearValues)
-        ->setEnabled(!m_series.isEmpty());
+        ->setEnabled(!m_store.isEmpty());
     menu.addAction(tr("Remove all series"), this, &ValuePlot::removeAllSeries)
-        ->setEnabled(!m_series.isEmpty());
+        ->setEnabled(!m_store.isEmpty());
     menu.exec(event->globalPos());
 }
 

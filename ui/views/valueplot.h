@@ -2,10 +2,13 @@
 #pragma once
 
 #include "protocol/message.h"
+#include "views/plotseriesstore.h"
 
 #include <QList>
 #include <QPointF>
 #include <QWidget>
+
+class QPainter;
 
 namespace mqttscope {
 
@@ -13,12 +16,13 @@ namespace mqttscope {
 // ticks, a legend with each series' latest value. A series is a topic, optionally with a JSON path
 // into its payloads (see extractValue()). Each series keeps at most maximumPointsPerSeries()
 // points, dropping the oldest, so a flood cannot grow it without bound. Right-click removes a
-// series or clears the values.
+// series or clears the values. The series and their values live in a PlotSeriesStore; this class
+// paints them and passes changes on.
 class ValuePlot : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int defaultMaximumPoints = 10000;
+    static constexpr int defaultMaximumPoints = PlotSeriesStore::defaultMaximumPoints;
 
     explicit ValuePlot(QWidget *parent = nullptr);
     ~ValuePlot() override;
@@ -39,7 +43,7 @@ public:
     void addValue(int index, qint64 msecsSinceEpoch, double value);
     void clearValues();
 
-    int maximumPointsPerSeries() const { return m_maximumPoints; }
+    int maximumPointsPerSeries() const { return m_store.maximumPointsPerSeries(); }
     void setMaximumPointsPerSeries(int maximum);
 
     QSize sizeHint() const override;
@@ -53,17 +57,19 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
-    struct Series
-    {
-        QByteArray topic;
-        QString jsonPath;
-        QList<QPointF> points; // ascending time
-    };
+    struct Legend;
+    struct Axes;
     QColor seriesColor(int index) const;
-    void trim(Series &series) const;
+    Legend layOutLegend() const;
+    Axes layOutAxes(int top) const;
+    void paintValueAxis(QPainter &painter, const Axes &axes) const;
+    void paintTimeAxis(QPainter &painter, const Axes &axes) const;
+    void paintSeries(QPainter &painter, const Axes &axes) const;
+    void paintLegend(QPainter &painter, const Legend &legend) const;
+    void paintPlaceholder(QPainter &painter, const QRect &rect, int flags,
+                          const QString &text) const;
 
-    QList<Series> m_series;
-    int m_maximumPoints = defaultMaximumPoints;
+    PlotSeriesStore m_store;
 };
 
 } // namespace mqttscope

@@ -31,6 +31,20 @@ int nonBackgroundPixels(const QImage &image, const QColor &background)
     return count;
 }
 
+// Bluish pixels (the first series' colour, antialiased) in the upper middle of a 300 × 200 plot:
+// right of the value labels, below the legend, above the middle.
+int seriesPixelsInUpperMiddle(const QImage &image)
+{
+    int count = 0;
+    for (int y = 45; y < 95; ++y) {
+        for (int x = 100; x < 220; ++x) {
+            const QColor c = image.pixelColor(x, y);
+            count += c.blue() > c.red() + 40 && c.blue() > c.green() + 20;
+        }
+    }
+    return count;
+}
+
 } // namespace
 
 class tst_ValuePlot : public QObject
@@ -46,6 +60,8 @@ private slots:
     void outOfOrderValuesAreSorted();
     void draws();
     void drawsManyPoints();
+    void drawsASpikeAmongManyPoints();
+    void nonFiniteValuesAreNotPlotted();
     void screenshot();
 };
 
@@ -197,6 +213,37 @@ void tst_ValuePlot::drawsManyPoints()
     const int series = plot.addSeries("x");
     for (int i = 0; i < ValuePlot::defaultMaximumPoints; ++i)
         plot.addValue(series, 1700000000000 + i * 10, i % 97);
+    QVERIFY(!plot.grab().isNull());
+}
+
+void tst_ValuePlot::drawsASpikeAmongManyPoints()
+{
+    // 10,000 values into a plot 300 pixels wide: drawn decimated, the one high value in the
+    // middle must still reach the top. A first value as high fixes the scale for both images.
+    const auto draw = [](bool withSpike) {
+        ValuePlot plot;
+        plot.resize(300, 200);
+        const int series = plot.addSeries("x");
+        for (int i = 0; i < ValuePlot::defaultMaximumPoints; ++i) {
+            const bool high = i == 0 || (withSpike && i == ValuePlot::defaultMaximumPoints / 2);
+            plot.addValue(series, 1700000000000 + i * 10, high ? 100 : i % 3);
+        }
+        return plot.grab().toImage();
+    };
+    QCOMPARE(seriesPixelsInUpperMiddle(draw(false)), 0);
+    QVERIFY(seriesPixelsInUpperMiddle(draw(true)) > 20);
+}
+
+void tst_ValuePlot::nonFiniteValuesAreNotPlotted()
+{
+    ValuePlot plot;
+    plot.resize(300, 200);
+    const int series = plot.addSeries("x");
+    plot.addValue(series, 1700000000000, 1);
+    plot.addValue(series, 1700000001000, std::nan(""));
+    plot.addValue(series, 1700000002000, HUGE_VAL);
+    plot.addValue(series, 1700000003000, 3);
+    QCOMPARE(plot.seriesPoints(series), (QList<QPointF>{{1700000000000, 1}, {1700000003000, 3}}));
     QVERIFY(!plot.grab().isNull());
 }
 
