@@ -26,54 +26,86 @@ enum Packet : unsigned {
 };
 constexpr unsigned ServerOnly = 0; // properties only a server sends (CONNACK)
 
+// A -D value as its type reads it: `number` for the integer types, `text` (and `pairValue` for a
+// user property) for the others.
+struct PropertyValue
+{
+    quint32 number = 0;
+    QString text;
+    QString pairValue;
+};
+
 struct PropertyInfo
 {
     PropertyId id;
     QLatin1StringView name;
     ValueType type;
     unsigned allowedIn; // Packet bits, from the MQTT 5.0 property table (section 2.2.2.2)
+    // Sets the property; null for the server-only ones, which are never allowed in.
+    void (*store)(Properties &properties, const PropertyValue &value);
 };
 
 constexpr auto properties = std::to_array<PropertyInfo>({
     {PropertyId::PayloadFormatIndicator, "payload-format-indicator"_L1, ValueType::Byte,
-     Publish | Will},
+     Publish | Will,
+     [](Properties &p, const PropertyValue &v) { p.payloadFormatIndicator = quint8(v.number); }},
     {PropertyId::MessageExpiryInterval, "message-expiry-interval"_L1, ValueType::FourByte,
-     Publish | Will},
-    {PropertyId::ContentType, "content-type"_L1, ValueType::String, Publish | Will},
-    {PropertyId::ResponseTopic, "response-topic"_L1, ValueType::String, Publish | Will},
-    {PropertyId::CorrelationData, "correlation-data"_L1, ValueType::Binary, Publish | Will},
+     Publish | Will,
+     [](Properties &p, const PropertyValue &v) { p.messageExpiryInterval = v.number; }},
+    {PropertyId::ContentType, "content-type"_L1, ValueType::String, Publish | Will,
+     [](Properties &p, const PropertyValue &v) { p.contentType = v.text; }},
+    {PropertyId::ResponseTopic, "response-topic"_L1, ValueType::String, Publish | Will,
+     [](Properties &p, const PropertyValue &v) { p.responseTopic = v.text; }},
+    {PropertyId::CorrelationData, "correlation-data"_L1, ValueType::Binary, Publish | Will,
+     [](Properties &p, const PropertyValue &v) { p.correlationData = v.text.toUtf8(); }},
     // A client never sends it in PUBLISH [MQTT-3.3.4-6].
-    {PropertyId::SubscriptionIdentifier, "subscription-identifier"_L1, ValueType::VarInt,
-     Subscribe},
+    {PropertyId::SubscriptionIdentifier, "subscription-identifier"_L1, ValueType::VarInt, Subscribe,
+     [](Properties &p, const PropertyValue &v) { p.subscriptionIdentifiers = {v.number}; }},
     {PropertyId::SessionExpiryInterval, "session-expiry-interval"_L1, ValueType::FourByte,
-     Connect | Disconnect},
+     Connect | Disconnect,
+     [](Properties &p, const PropertyValue &v) { p.sessionExpiryInterval = v.number; }},
     {PropertyId::AssignedClientIdentifier, "assigned-client-identifier"_L1, ValueType::String,
-     ServerOnly},
-    {PropertyId::ServerKeepAlive, "server-keep-alive"_L1, ValueType::TwoByte, ServerOnly},
-    {PropertyId::AuthenticationMethod, "authentication-method"_L1, ValueType::String, Connect},
-    {PropertyId::AuthenticationData, "authentication-data"_L1, ValueType::Binary, Connect},
+     ServerOnly, nullptr},
+    {PropertyId::ServerKeepAlive, "server-keep-alive"_L1, ValueType::TwoByte, ServerOnly, nullptr},
+    {PropertyId::AuthenticationMethod, "authentication-method"_L1, ValueType::String, Connect,
+     [](Properties &p, const PropertyValue &v) { p.authenticationMethod = v.text; }},
+    {PropertyId::AuthenticationData, "authentication-data"_L1, ValueType::Binary, Connect,
+     [](Properties &p, const PropertyValue &v) { p.authenticationData = v.text.toUtf8(); }},
     {PropertyId::RequestProblemInformation, "request-problem-information"_L1, ValueType::Byte,
-     Connect},
-    {PropertyId::WillDelayInterval, "will-delay-interval"_L1, ValueType::FourByte, Will},
+     Connect,
+     [](Properties &p, const PropertyValue &v) { p.requestProblemInformation = quint8(v.number); }},
+    {PropertyId::WillDelayInterval, "will-delay-interval"_L1, ValueType::FourByte, Will,
+     [](Properties &p, const PropertyValue &v) { p.willDelayInterval = v.number; }},
     {PropertyId::RequestResponseInformation, "request-response-information"_L1, ValueType::Byte,
-     Connect},
-    {PropertyId::ResponseInformation, "response-information"_L1, ValueType::String, ServerOnly},
-    {PropertyId::ServerReference, "server-reference"_L1, ValueType::String, ServerOnly},
-    {PropertyId::ReasonString, "reason-string"_L1, ValueType::String, Disconnect},
-    {PropertyId::ReceiveMaximum, "receive-maximum"_L1, ValueType::TwoByte, Connect},
-    {PropertyId::TopicAliasMaximum, "topic-alias-maximum"_L1, ValueType::TwoByte, Connect},
-    {PropertyId::TopicAlias, "topic-alias"_L1, ValueType::TwoByte, Publish},
-    {PropertyId::MaximumQoS, "maximum-qos"_L1, ValueType::Byte, ServerOnly},
-    {PropertyId::RetainAvailable, "retain-available"_L1, ValueType::Byte, ServerOnly},
+     Connect,
+     [](Properties &p,
+        const PropertyValue &v) { p.requestResponseInformation = quint8(v.number); }},
+    {PropertyId::ResponseInformation, "response-information"_L1, ValueType::String, ServerOnly,
+     nullptr},
+    {PropertyId::ServerReference, "server-reference"_L1, ValueType::String, ServerOnly, nullptr},
+    {PropertyId::ReasonString, "reason-string"_L1, ValueType::String, Disconnect,
+     [](Properties &p, const PropertyValue &v) { p.reasonString = v.text; }},
+    {PropertyId::ReceiveMaximum, "receive-maximum"_L1, ValueType::TwoByte, Connect,
+     [](Properties &p, const PropertyValue &v) { p.receiveMaximum = quint16(v.number); }},
+    {PropertyId::TopicAliasMaximum, "topic-alias-maximum"_L1, ValueType::TwoByte, Connect,
+     [](Properties &p, const PropertyValue &v) { p.topicAliasMaximum = quint16(v.number); }},
+    {PropertyId::TopicAlias, "topic-alias"_L1, ValueType::TwoByte, Publish,
+     [](Properties &p, const PropertyValue &v) { p.topicAlias = quint16(v.number); }},
+    {PropertyId::MaximumQoS, "maximum-qos"_L1, ValueType::Byte, ServerOnly, nullptr},
+    {PropertyId::RetainAvailable, "retain-available"_L1, ValueType::Byte, ServerOnly, nullptr},
     {PropertyId::UserProperty, "user-property"_L1, ValueType::Pair,
-     Connect | Publish | Subscribe | Unsubscribe | Disconnect | Will},
-    {PropertyId::MaximumPacketSize, "maximum-packet-size"_L1, ValueType::FourByte, Connect},
+     Connect | Publish | Subscribe | Unsubscribe | Disconnect | Will,
+     [](Properties &p, const PropertyValue &v) {
+         p.userProperties.append({v.text, v.pairValue});
+     }},
+    {PropertyId::MaximumPacketSize, "maximum-packet-size"_L1, ValueType::FourByte, Connect,
+     [](Properties &p, const PropertyValue &v) { p.maximumPacketSize = v.number; }},
     {PropertyId::WildcardSubscriptionAvailable, "wildcard-subscription-available"_L1,
-     ValueType::Byte, ServerOnly},
+     ValueType::Byte, ServerOnly, nullptr},
     {PropertyId::SubscriptionIdentifierAvailable, "subscription-identifier-available"_L1,
-     ValueType::Byte, ServerOnly},
+     ValueType::Byte, ServerOnly, nullptr},
     {PropertyId::SharedSubscriptionAvailable, "shared-subscription-available"_L1, ValueType::Byte,
-     ServerOnly},
+     ServerOnly, nullptr},
 });
 
 const PropertyInfo *findProperty(const QString &name)
@@ -137,95 +169,39 @@ QString translate(const char *text)
     return QCoreApplication::translate("PropertyArgument", text);
 }
 
-// Stores `values` in the field for `info.id`; false when a number is out of range.
-bool store(const PropertyInfo &info, const QStringList &values, Properties &p)
+// The largest value of an integer type; none for the text types.
+std::optional<quint32> maximumOf(ValueType type)
 {
-    const QString &value = values.constFirst();
-    std::optional<quint32> number;
-    switch (info.type) {
+    switch (type) {
     case ValueType::Byte:
-        number = parseUnsigned(value, 0xFF);
-        break;
+        return 0xFF;
     case ValueType::TwoByte:
-        number = parseUnsigned(value, 0xFFFF);
-        break;
+        return 0xFFFF;
     case ValueType::FourByte:
-        number = parseUnsigned(value, std::numeric_limits<quint32>::max());
-        break;
+        return std::numeric_limits<quint32>::max();
     case ValueType::VarInt:
-        number = parseUnsigned(value, 268435455); // the largest variable byte integer
-        if (number == 0u)
-            return false; // [MQTT-3.8.2.1.2] subscription identifier 0 is a protocol error
-        break;
+        return 268435455; // the largest variable byte integer
     case ValueType::String:
     case ValueType::Binary:
     case ValueType::Pair:
         break;
     }
-    if ((info.type != ValueType::String && info.type != ValueType::Binary
-         && info.type != ValueType::Pair)
-        && !number) {
-        return false;
-    }
-    switch (info.id) {
-    case PropertyId::PayloadFormatIndicator:
-        p.payloadFormatIndicator = quint8(*number);
-        break;
-    case PropertyId::MessageExpiryInterval:
-        p.messageExpiryInterval = *number;
-        break;
-    case PropertyId::ContentType:
-        p.contentType = value;
-        break;
-    case PropertyId::ResponseTopic:
-        p.responseTopic = value;
-        break;
-    case PropertyId::CorrelationData:
-        p.correlationData = value.toUtf8();
-        break;
-    case PropertyId::SubscriptionIdentifier:
-        p.subscriptionIdentifiers = {*number};
-        break;
-    case PropertyId::SessionExpiryInterval:
-        p.sessionExpiryInterval = *number;
-        break;
-    case PropertyId::AuthenticationMethod:
-        p.authenticationMethod = value;
-        break;
-    case PropertyId::AuthenticationData:
-        p.authenticationData = value.toUtf8();
-        break;
-    case PropertyId::RequestProblemInformation:
-        p.requestProblemInformation = quint8(*number);
-        break;
-    case PropertyId::WillDelayInterval:
-        p.willDelayInterval = *number;
-        break;
-    case PropertyId::RequestResponseInformation:
-        p.requestResponseInformation = quint8(*number);
-        break;
-    case PropertyId::ReasonString:
-        p.reasonString = value;
-        break;
-    case PropertyId::ReceiveMaximum:
-        p.receiveMaximum = quint16(*number);
-        break;
-    case PropertyId::TopicAliasMaximum:
-        p.topicAliasMaximum = quint16(*number);
-        break;
-    case PropertyId::TopicAlias:
-        p.topicAlias = quint16(*number);
-        break;
-    case PropertyId::UserProperty:
-        p.userProperties.append({value, values.at(1)});
-        break;
-    case PropertyId::MaximumPacketSize:
-        p.maximumPacketSize = *number;
-        break;
-    default:
-        return false; // server-only properties never get here (allowedIn is 0)
-    }
-    return true;
+    return std::nullopt;
+}
+
+// `values` read as `info.type` says; nullopt when a number is out of range.
+std::optional<PropertyValue> readValue(const PropertyInfo &info, const QStringList &values)
+{
+    PropertyValue value{0, values.constFirst(), values.value(1)};
+    const std::optional<quint32> maximum = maximumOf(info.type);
+    if (!maximum)
+        return value;
+    const std::optional<quint32> number = parseUnsigned(value.text, *maximum);
+    // [MQTT-3.8.2.1.2] subscription identifier 0 is a protocol error
+    if (!number || (info.type == ValueType::VarInt && *number == 0))
+        return std::nullopt;
+    value.number = *number;
+    return value;
 }
 
 } // namespace
@@ -273,10 +249,12 @@ QString apply(const QString &command, const QString &identifier, const QStringLi
     const qsizetype expected = info->type == ValueType::Pair ? 2 : 1;
     if (values.size() != expected)
         return translate("Missing value for %1 in --property argument.").arg(info->name);
-    if (!store(*info, values, propertiesOf(packet->packet, options))) {
+    const std::optional<PropertyValue> value = readValue(*info, values);
+    if (!value) {
         return translate("Invalid value '%1' for %2 in --property argument.")
             .arg(values.constFirst(), info->name);
     }
+    info->store(propertiesOf(packet->packet, options), *value);
     return {};
 }
 
