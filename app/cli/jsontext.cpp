@@ -7,6 +7,75 @@
 
 namespace mqttscope::cli::JsonText {
 
+namespace {
+
+// The characters JSON escapes with a letter after the backslash; 0 for the others.
+char escapeLetter(unsigned char c)
+{
+    static constexpr std::pair<char, char> letters[] = {
+        {'"', '"'}, {'\\', '\\'}, {'\b', 'b'}, {'\f', 'f'}, {'\n', 'n'}, {'\r', 'r'}, {'\t', 't'},
+    };
+    for (const auto &[character, letter] : letters) {
+        if (c == static_cast<unsigned char>(character))
+            return letter;
+    }
+    return 0;
+}
+
+// The property's key: its name as -D takes it.
+QByteArray keyOf(PropertyId id)
+{
+    return PropertyArgument::identifierName(id).toLatin1();
+}
+
+// Starts the next member of an object: a comma unless it is the first.
+void startMember(QByteArray &out, bool &first)
+{
+    if (!first)
+        out.append(',');
+    first = false;
+}
+
+void appendKey(QByteArray &out, bool &first, QByteArrayView key)
+{
+    startMember(out, first);
+    out.append('"').append(key).append("\":", 2);
+}
+
+void appendNumberArray(QByteArray &out, const QList<quint32> &numbers)
+{
+    out.append('[');
+    for (qsizetype i = 0; i < numbers.size(); ++i) {
+        if (i)
+            out.append(',');
+        out.append(QByteArray::number(numbers.at(i)));
+    }
+    out.append(']');
+}
+
+// User properties as mosquitto_sub's object {"name":"value",...} (a later duplicate name wins
+// when read), or losslessly as [["name","value"],...], every pair in order.
+void appendUserProperties(QByteArray &out, const QList<UserProperty> &userProperties,
+                          PropertyStyle style)
+{
+    const bool object = style == PropertyStyle::Mosquitto;
+    out.append(object ? '{' : '[');
+    for (qsizetype i = 0; i < userProperties.size(); ++i) {
+        if (i)
+            out.append(',');
+        if (!object)
+            out.append('[');
+        appendString(out, userProperties.at(i).first.toUtf8());
+        out.append(object ? ':' : ',');
+        appendString(out, userProperties.at(i).second.toUtf8());
+        if (!object)
+            out.append(']');
+    }
+    out.append(object ? '}' : ']');
+}
+
+} // namespace
+
 void appendString(QByteArray &out, QByteArrayView utf8)
 {
     static constexpr char hex[] = "0123456789abcdef";
@@ -22,33 +91,12 @@ void appendString(QByteArray &out, QByteArrayView utf8)
         flushPlain(i);
         plainStart = i + 1;
         out.append('\\');
-        switch (c) {
-        case '"':
-            out.append('"');
-            break;
-        case '\\':
-            out.append('\\');
-            break;
-        case '\b':
-            out.append('b');
-            break;
-        case '\f':
-            out.append('f');
-            break;
-        case '\n':
-            out.append('n');
-            break;
-        case '\r':
-            out.append('r');
-            break;
-        case '\t':
-            out.append('t');
-            break;
-        default:
+        if (const char letter = escapeLetter(c)) {
+            out.append(letter);
+        } else {
             out.append("u00", 3);
             out.append(hex[c >> 4]);
             out.append(hex[c & 0xF]);
-            break;
         }
     }
     flushPlain(utf8.size());
@@ -76,82 +124,47 @@ void appendProperties(QByteArray &out, const Properties &p, PropertyStyle style)
         return;
     out.append("\"properties\":{");
     bool first = true;
-    const auto key = [&](PropertyId id) {
-        if (!first)
-            out.append(',');
-        first = false;
-        out.append('"').append(PropertyArgument::identifierName(id).toLatin1()).append("\":", 2);
-    };
     const auto number = [&](PropertyId id, const auto &value) {
         if (value) {
-            key(id);
+            appendKey(out, first, keyOf(id));
             out.append(QByteArray::number(*value));
         }
     };
     const auto string = [&](PropertyId id, const std::optional<QString> &value) {
         if (value) {
-            key(id);
+            appendKey(out, first, keyOf(id));
             appendString(out, value->toUtf8());
         }
     };
     if (mosquitto && !p.userProperties.isEmpty()) {
-        // mosquitto_sub names this key in the plural.
-        out.append("\"user-properties\":{");
-        for (qsizetype i = 0; i < p.userProperties.size(); ++i) {
-            if (i)
-                out.append(',');
-            appendString(out, p.userProperties.at(i).first.toUtf8());
-            out.append(':');
-            appendString(out, p.userProperties.at(i).second.toUtf8());
-        }
-        out.append('}');
-        first = false;
+        appendKey(out, first, "user-properties"); // mosquitto_sub names it in the plural
+        appendUserProperties(out, p.userProperties, style);
     }
     number(PropertyId::PayloadFormatIndicator, p.payloadFormatIndicator);
     number(PropertyId::MessageExpiryInterval, p.messageExpiryInterval);
     string(PropertyId::ContentType, p.contentType);
     string(PropertyId::ResponseTopic, p.responseTopic);
     if (p.correlationData) {
-        if (!first)
-            out.append(',');
-        first = false;
-        const QByteArray name =
-            PropertyArgument::identifierName(PropertyId::CorrelationData).toLatin1();
+        const QByteArray key = keyOf(PropertyId::CorrelationData);
         if (mosquitto) {
-            out.append('"').append(name).append("\":", 2);
+            appendKey(out, first, key);
             appendString(out, *p.correlationData);
         } else {
-            appendTextOrBase64(out, name, *p.correlationData, "-base64");
+            startMember(out, first);
+            appendTextOrBase64(out, key, *p.correlationData, "-base64");
         }
     }
     if (!p.subscriptionIdentifiers.isEmpty()) {
-        key(PropertyId::SubscriptionIdentifier);
-        if (mosquitto) {
+        appendKey(out, first, keyOf(PropertyId::SubscriptionIdentifier));
+        if (mosquitto)
             out.append(QByteArray::number(p.subscriptionIdentifiers.constFirst()));
-        } else {
-            out.append('[');
-            for (qsizetype i = 0; i < p.subscriptionIdentifiers.size(); ++i) {
-                if (i)
-                    out.append(',');
-                out.append(QByteArray::number(p.subscriptionIdentifiers.at(i)));
-            }
-            out.append(']');
-        }
+        else
+            appendNumberArray(out, p.subscriptionIdentifiers);
     }
     number(PropertyId::TopicAlias, p.topicAlias);
     if (!mosquitto && !p.userProperties.isEmpty()) {
-        key(PropertyId::UserProperty);
-        out.append('[');
-        for (qsizetype i = 0; i < p.userProperties.size(); ++i) {
-            if (i)
-                out.append(',');
-            out.append('[');
-            appendString(out, p.userProperties.at(i).first.toUtf8());
-            out.append(',');
-            appendString(out, p.userProperties.at(i).second.toUtf8());
-            out.append(']');
-        }
-        out.append(']');
+        appendKey(out, first, keyOf(PropertyId::UserProperty));
+        appendUserProperties(out, p.userProperties, style);
     }
     out.append('}');
 }
