@@ -72,6 +72,35 @@ PublishPanel::PublishPanel(QWidget *parent)
     , m_history(new QListWidget(this))
 {
     setObjectName(u"publishPanel"_s);
+    setUpFields();
+    QWidget *editor = createEditor();
+    QWidget *historyBox = createHistoryBox();
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(editor);
+    splitter->addWidget(historyBox);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    for (const QKeySequence &keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, &PublishPanel::publish);
+    }
+    connect(m_publishButton, &QPushButton::clicked, this, &PublishPanel::publish);
+    connect(m_topic, &QLineEdit::textChanged, this, &PublishPanel::validateTopic);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &PublishPanel::updateFormatUi);
+    connect(m_chooseFile, &QPushButton::clicked, this, &PublishPanel::chooseFile);
+    connect(m_payload, &QPlainTextEdit::textChanged, m_payloadMessage, &FieldMessage::clearMessage);
+    connect(m_history, &QListWidget::itemDoubleClicked, this, &PublishPanel::loadFromHistory);
+    updateFormatUi();
+}
+
+void PublishPanel::setUpFields()
+{
     m_topic->setObjectName(u"publishTopic"_s);
     m_topic->setPlaceholderText(tr("Topic, e.g. devices/lamp-1/set"));
     m_topic->setClearButtonEnabled(true);
@@ -95,6 +124,7 @@ PublishPanel::PublishPanel(QWidget *parent)
     m_outcome->setWordWrap(true);
     m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_history->setObjectName(u"publishHistory"_s);
+    m_history->setToolTip(tr("Published messages: double-click to load one back"));
     m_showProperties->setObjectName(u"publishShowProperties"_s);
     m_contentType->setObjectName(u"publishContentType"_s);
     m_payloadIsUtf8->setObjectName(u"publishPayloadIsUtf8"_s);
@@ -103,32 +133,15 @@ PublishPanel::PublishPanel(QWidget *parent)
     m_correlationData->setObjectName(u"publishCorrelationData"_s);
     m_topicAlias->setObjectName(u"publishTopicAlias"_s);
     m_userProperties->setObjectName(u"publishUserProperties"_s);
-    m_history->setToolTip(tr("Published messages: double-click to load one back"));
+}
 
+QWidget *PublishPanel::createEditor()
+{
     auto *fileRow = new QHBoxLayout;
     fileRow->addWidget(m_file, 1);
     fileRow->addWidget(m_chooseFile);
-
-    auto *optionsRow = new QHBoxLayout;
-    optionsRow->addWidget(new QLabel(tr("Format:"), this));
-    optionsRow->addWidget(m_format);
-    optionsRow->addWidget(m_qos);
-    optionsRow->addWidget(m_retain);
-    optionsRow->addStretch();
-    optionsRow->addWidget(m_publishButton);
-
-    auto *propertiesLayout = new QFormLayout(m_properties);
-    propertiesLayout->addRow(tr("Content type:"), m_contentType);
-    propertiesLayout->addRow(tr("Payload format:"), m_payloadIsUtf8);
-    propertiesLayout->addRow(tr("Message expiry:"), m_messageExpiry);
-    propertiesLayout->addRow(tr("Response topic:"), m_responseTopic);
-    propertiesLayout->addRow(tr("Correlation data:"), m_correlationData);
-    propertiesLayout->addRow(tr("Topic alias:"), m_topicAlias);
-    propertiesLayout->addRow(tr("User properties:"), m_userProperties);
-    propertiesLayout->setContentsMargins(0, 0, 0, 0);
-    // Hidden until asked for: most publishes need none of these.
-    m_properties->setVisible(false);
-    connect(m_showProperties, &QCheckBox::toggled, m_properties, &QWidget::setVisible);
+    QLayout *optionsRow = createOptionsRow();
+    layOutProperties();
 
     auto *editor = new QWidget(this);
     auto *editorLayout = new QVBoxLayout(editor);
@@ -142,35 +155,45 @@ PublishPanel::PublishPanel(QWidget *parent)
     editorLayout->addWidget(m_showProperties);
     editorLayout->addWidget(m_properties);
     editorLayout->addWidget(m_outcome);
+    return editor;
+}
 
+QLayout *PublishPanel::createOptionsRow()
+{
+    auto *optionsRow = new QHBoxLayout;
+    optionsRow->addWidget(new QLabel(tr("Format:"), this));
+    optionsRow->addWidget(m_format);
+    optionsRow->addWidget(m_qos);
+    optionsRow->addWidget(m_retain);
+    optionsRow->addStretch();
+    optionsRow->addWidget(m_publishButton);
+    return optionsRow;
+}
+
+void PublishPanel::layOutProperties()
+{
+    auto *propertiesLayout = new QFormLayout(m_properties);
+    propertiesLayout->addRow(tr("Content type:"), m_contentType);
+    propertiesLayout->addRow(tr("Payload format:"), m_payloadIsUtf8);
+    propertiesLayout->addRow(tr("Message expiry:"), m_messageExpiry);
+    propertiesLayout->addRow(tr("Response topic:"), m_responseTopic);
+    propertiesLayout->addRow(tr("Correlation data:"), m_correlationData);
+    propertiesLayout->addRow(tr("Topic alias:"), m_topicAlias);
+    propertiesLayout->addRow(tr("User properties:"), m_userProperties);
+    propertiesLayout->setContentsMargins(0, 0, 0, 0);
+    // Hidden until asked for: most publishes need none of these.
+    m_properties->setVisible(false);
+    connect(m_showProperties, &QCheckBox::toggled, m_properties, &QWidget::setVisible);
+}
+
+QWidget *PublishPanel::createHistoryBox()
+{
     auto *historyBox = new QWidget(this);
     auto *historyLayout = new QVBoxLayout(historyBox);
     historyLayout->setContentsMargins(0, 0, 0, 0);
     historyLayout->addWidget(new QLabel(tr("Published"), this));
     historyLayout->addWidget(m_history);
-
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(editor);
-    splitter->addWidget(historyBox);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
-
-    for (const QKeySequence &keys :
-         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *shortcut = new QShortcut(keys, this);
-        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-        connect(shortcut, &QShortcut::activated, this, &PublishPanel::publish);
-    }
-    connect(m_publishButton, &QPushButton::clicked, this, &PublishPanel::publish);
-    connect(m_topic, &QLineEdit::textChanged, this, &PublishPanel::validateTopic);
-    connect(m_format, &QComboBox::currentIndexChanged, this, &PublishPanel::updateFormatUi);
-    connect(m_chooseFile, &QPushButton::clicked, this, &PublishPanel::chooseFile);
-    connect(m_payload, &QPlainTextEdit::textChanged, m_payloadMessage, &FieldMessage::clearMessage);
-    connect(m_history, &QListWidget::itemDoubleClicked, this, &PublishPanel::loadFromHistory);
-    updateFormatUi();
+    return historyBox;
 }
 
 void PublishPanel::setCompletionModel(QAbstractItemModel *model)

@@ -11,6 +11,7 @@ class QAbstractItemModel;
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
@@ -55,6 +56,11 @@ signals:
     void publishRequested(const mqttscope::Message &message);
 
 private:
+    void setUpFields();
+    QWidget *createEditor();
+    QLayout *createOptionsRow();
+    void layOutProperties();
+    QWidget *createHistoryBox();
     void chooseFile();
     void validateTopic();
     void updateFormatUi();

@@ -136,65 +136,9 @@ PayloadView::PayloadView(QWidget *parent)
 {
     m_jsonHighlighter->setParent(this);
     m_invalidHighlighter->setParent(this);
-
-    m_topicLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_topicLabel->setWordWrap(true);
-    QFont topicFont = m_topicLabel->font();
-    topicFont.setBold(true);
-    m_topicLabel->setFont(topicFont);
-    m_metaLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    for (const PayloadViewFormat format : allPayloadViewFormats())
-        m_formatCombo->addItem(payloadViewFormatName(format), QVariant::fromValue(int(format)));
-    m_formatCombo->setToolTip(tr("How to show the payload; the bytes are never changed"));
-    connect(m_formatCombo, &QComboBox::activated, this, [this](int index) {
-        m_formatChosen = true;
-        setFormat(PayloadViewFormat(m_formatCombo->itemData(index).toInt()));
-    });
-
-    auto *copyTopicButton = makeButton(QIcon::fromTheme(u"edit-copy"_s), tr("Copy topic"), this);
-    auto *copyPayloadButton =
-        makeButton(QIcon::fromTheme(u"edit-copy"_s), tr("Copy payload"), this);
-    auto *saveButton = makeButton(
-        QIcon::fromTheme(u"document-save-as"_s, style()->standardIcon(QStyle::SP_DialogSaveButton)),
-        tr("Save payload…"), this);
-    connect(copyTopicButton, &QToolButton::clicked, this, &PayloadView::copyTopic);
-    connect(copyPayloadButton, &QToolButton::clicked, this, &PayloadView::copyPayload);
-    connect(saveButton, &QToolButton::clicked, this, &PayloadView::savePayloadAs);
-
-    auto *formatLabel = new QLabel(tr("&Format:"), this);
-    formatLabel->setBuddy(m_formatCombo);
-    auto *toolbar = new QHBoxLayout;
-    toolbar->addWidget(formatLabel);
-    toolbar->addWidget(m_formatCombo);
-    toolbar->addStretch(1);
-    toolbar->addWidget(copyTopicButton);
-    toolbar->addWidget(copyPayloadButton);
-    toolbar->addWidget(saveButton);
-
-    m_noticeLabel->setWordWrap(true);
-    m_noticeLabel->setVisible(false);
-    m_noticeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_text->setReadOnly(true);
-    m_text->setUndoRedoEnabled(false);
-    m_text->setFont(fixed);
-
-    m_hexView->setModel(m_hexModel);
-    m_hexView->setFont(fixed);
-    m_hexView->setShowGrid(false);
-    m_hexView->setWordWrap(false);
-    m_hexView->verticalHeader()->hide();
-    // Fixed row heights and content-sized columns measured on one row keep huge dumps instant.
-    m_hexView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_hexView->verticalHeader()->setDefaultSectionSize(QFontMetrics(fixed).height() + 4);
-    m_hexView->horizontalHeader()->setStretchLastSection(true);
-    m_hexView->setSelectionBehavior(QAbstractItemView::SelectRows);
-
-    m_pages->insertWidget(TextPage, m_text);
-    m_pages->insertWidget(HexPage, m_hexView);
-    m_pages->insertWidget(ImagePage, m_image);
+    setUpHeader();
+    QLayout *toolbar = createToolbar();
+    setUpPages();
 
     m_properties->setColumnCount(2);
     m_properties->setHeaderLabels({tr("MQTT 5 property"), tr("Value")});
@@ -217,6 +161,75 @@ PayloadView::PayloadView(QWidget *parent)
     layout->addWidget(splitter, 1);
 
     clear();
+}
+
+void PayloadView::setUpHeader()
+{
+    m_topicLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_topicLabel->setWordWrap(true);
+    QFont topicFont = m_topicLabel->font();
+    topicFont.setBold(true);
+    m_topicLabel->setFont(topicFont);
+    m_metaLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    for (const PayloadViewFormat format : allPayloadViewFormats())
+        m_formatCombo->addItem(payloadViewFormatName(format), QVariant::fromValue(int(format)));
+    m_formatCombo->setToolTip(tr("How to show the payload; the bytes are never changed"));
+    connect(m_formatCombo, &QComboBox::activated, this, [this](int index) {
+        m_formatChosen = true;
+        setFormat(PayloadViewFormat(m_formatCombo->itemData(index).toInt()));
+    });
+
+    m_noticeLabel->setWordWrap(true);
+    m_noticeLabel->setVisible(false);
+    m_noticeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+}
+
+QLayout *PayloadView::createToolbar()
+{
+    auto *copyTopicButton = makeButton(QIcon::fromTheme(u"edit-copy"_s), tr("Copy topic"), this);
+    auto *copyPayloadButton =
+        makeButton(QIcon::fromTheme(u"edit-copy"_s), tr("Copy payload"), this);
+    auto *saveButton = makeButton(
+        QIcon::fromTheme(u"document-save-as"_s, style()->standardIcon(QStyle::SP_DialogSaveButton)),
+        tr("Save payload…"), this);
+    connect(copyTopicButton, &QToolButton::clicked, this, &PayloadView::copyTopic);
+    connect(copyPayloadButton, &QToolButton::clicked, this, &PayloadView::copyPayload);
+    connect(saveButton, &QToolButton::clicked, this, &PayloadView::savePayloadAs);
+
+    auto *formatLabel = new QLabel(tr("&Format:"), this);
+    formatLabel->setBuddy(m_formatCombo);
+    auto *toolbar = new QHBoxLayout;
+    toolbar->addWidget(formatLabel);
+    toolbar->addWidget(m_formatCombo);
+    toolbar->addStretch(1);
+    toolbar->addWidget(copyTopicButton);
+    toolbar->addWidget(copyPayloadButton);
+    toolbar->addWidget(saveButton);
+    return toolbar;
+}
+
+void PayloadView::setUpPages()
+{
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_text->setReadOnly(true);
+    m_text->setUndoRedoEnabled(false);
+    m_text->setFont(fixed);
+
+    m_hexView->setModel(m_hexModel);
+    m_hexView->setFont(fixed);
+    m_hexView->setShowGrid(false);
+    m_hexView->setWordWrap(false);
+    m_hexView->verticalHeader()->hide();
+    // Fixed row heights and content-sized columns measured on one row keep huge dumps instant.
+    m_hexView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_hexView->verticalHeader()->setDefaultSectionSize(QFontMetrics(fixed).height() + 4);
+    m_hexView->horizontalHeader()->setStretchLastSection(true);
+    m_hexView->setSelectionBehavior(QAbstractItemView::SelectRows);
+
+    m_pages->insertWidget(TextPage, m_text);
+    m_pages->insertWidget(HexPage, m_hexView);
+    m_pages->insertWidget(ImagePage, m_image);
 }
 
 PayloadView::~PayloadView() = default;

@@ -8,6 +8,7 @@
 
 class QComboBox;
 class QLabel;
+class QLayout;
 class QPlainTextEdit;
 class QStackedWidget;
 class QTableView;
@@ -64,6 +65,9 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void setUpHeader();
+    QLayout *createToolbar();
+    void setUpPages();
     void render();
     void showText(const QString &text, bool wrap);
     struct DisplayText;
