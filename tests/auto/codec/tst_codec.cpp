@@ -5,10 +5,12 @@
 
 #include "protocol/codec.h"
 #include "protocol/variablebyteinteger.h"
+#include "testversions.h"
 
 #include <QTest>
 
 using namespace mqttscope;
+using namespace mqttscope::test;
 using namespace Qt::Literals::StringLiterals;
 
 Q_DECLARE_METATYPE(mqttscope::Packet)
@@ -146,7 +148,7 @@ private slots:
 void tst_Codec::roundTrip_data()
 {
     QTest::addColumn<Packet>("packet");
-    QTest::addColumn<ProtocolVersion>("version");
+    addVersionColumn();
 
     const auto both = [](const char *name, const Packet &v311, const Packet &v5) {
         QTest::addRow("%s 3.1.1", name) << v311 << ProtocolVersion::V311;
@@ -283,7 +285,7 @@ void tst_Codec::roundTrip()
 void tst_Codec::exactBytes_data()
 {
     QTest::addColumn<Packet>("packet");
-    QTest::addColumn<ProtocolVersion>("version");
+    addVersionColumn();
     QTest::addColumn<QByteArray>("bytes");
 
     ConnectPacket connect;
@@ -411,7 +413,7 @@ void tst_Codec::connackReturnCodes()
 void tst_Codec::connackSessionPresentOnRefusal_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<ProtocolVersion>("version");
+    addVersionColumn();
     QTest::addColumn<quint8>("returnCode");
     QTest::newRow("3.1.1 unacceptable protocol version")
         << hex("20020101") << ProtocolVersion::V311 << quint8(1);
@@ -439,7 +441,7 @@ void tst_Codec::connackSessionPresentOnRefusal()
 void tst_Codec::malformed_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<ProtocolVersion>("version");
+    addVersionColumn();
     QTest::addColumn<ReasonCode>("reason");
     QTest::addColumn<QString>("message"); // must appear in the error message
 
@@ -673,7 +675,7 @@ void tst_Codec::malformed()
 void tst_Codec::truncated_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<ProtocolVersion>("version");
+    addVersionColumn();
     QTest::addColumn<bool>("patchLength");
 
     ConnectPacket connect;

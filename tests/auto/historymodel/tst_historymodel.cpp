@@ -1,24 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/historymodel.h"
 #include "models/topictreemodel.h"
+#include "messagebuilder.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace mqttscope;
+using namespace mqttscope::test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-Message message(const char *topic, const QByteArray &payload)
-{
-    Message m;
-    m.topic = QByteArray(topic);
-    m.payload = payload;
-    m.receivedMsecsSinceEpoch = 1'700'000'000'000;
-    return m;
-}
+// When every message of these tests arrived: a fixed time, so that the time column is the same
+// on every run.
+constexpr qint64 arrival = 1'700'000'000'000;
 
 QStringList payloadColumn(const HistoryModel &model)
 {
@@ -46,7 +43,10 @@ void tst_HistoryModel::showsSelectedTopic()
     ExplorerData data;
     HistoryModel model(&data.history());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    data.ingest({message("a", "1"), message("b", "x"), message("a", "2")}, 1);
+    data.ingest({message("a").payload("1").receivedAt(arrival),
+                 message("b").payload("x").receivedAt(arrival),
+                 message("a").payload("2").receivedAt(arrival)},
+                1);
     QCOMPARE(model.rowCount(), 0);
     model.setTopic(data.store().find("a"));
     QCOMPARE(payloadColumn(model), (QStringList{u"1"_s, u"2"_s}));
@@ -62,14 +62,18 @@ void tst_HistoryModel::followsArrivalsAndEvictions()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     connect(&tree, &TopicTreeModel::flushed, &model, &HistoryModel::refresh);
 
-    tree.enqueue({message("t", "1"), message("t", "2")});
+    tree.enqueue({message("t").payload("1").receivedAt(arrival),
+                  message("t").payload("2").receivedAt(arrival)});
     tree.flush();
     model.setTopic(data.store().find("t"));
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
 
     // Three more: the count limit (3) evicts 1 and 2; one remove at the top, one insert below.
-    tree.enqueue({message("t", "3"), message("other", "o"), message("t", "4"), message("t", "5")});
+    tree.enqueue({message("t").payload("3").receivedAt(arrival),
+                  message("other").payload("o").receivedAt(arrival),
+                  message("t").payload("4").receivedAt(arrival),
+                  message("t").payload("5").receivedAt(arrival)});
     tree.flush();
     QCOMPARE(payloadColumn(model), (QStringList{u"3"_s, u"4"_s, u"5"_s}));
     QCOMPARE(removed.size(), 1);
@@ -80,7 +84,7 @@ void tst_HistoryModel::followsArrivalsAndEvictions()
     QCOMPARE(inserted[0][2].toInt(), 2);
 
     // Other topics' traffic changes nothing here.
-    tree.enqueue({message("other", "p")});
+    tree.enqueue({message("other").payload("p").receivedAt(arrival)});
     tree.flush();
     QCOMPARE(inserted.size(), 1);
     QCOMPARE(removed.size(), 1);
@@ -94,11 +98,11 @@ void tst_HistoryModel::followsArrivalsAndEvictions()
 void tst_HistoryModel::columns()
 {
     ExplorerData data;
-    Message m = message("t", QByteArray(300, 'a'));
+    Message m = message("t").payload(QByteArray(300, 'a')).receivedAt(arrival);
     m.qos = 2;
     m.retain = true;
     m.properties.edit().contentType = u"text/plain"_s;
-    data.ingest({m, message("t", "plain")}, 1);
+    data.ingest({m, message("t").payload("plain").receivedAt(arrival)}, 1);
     HistoryModel model(&data.history());
     model.setTopic(data.store().find("t"));
     QCOMPARE(model.index(0, HistoryModel::QosColumn).data().toInt(), 2);

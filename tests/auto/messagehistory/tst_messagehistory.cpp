@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "explorer/explorerdata.h"
 #include "explorer/historyexporter.h"
+#include "messagebuilder.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -9,18 +10,10 @@
 #include <QTest>
 
 using namespace mqttscope;
+using namespace mqttscope::test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-Message message(const char *topic, QByteArray payload, qint64 time = 0)
-{
-    Message m;
-    m.topic = QByteArray(topic);
-    m.payload = std::move(payload);
-    m.receivedMsecsSinceEpoch = time;
-    return m;
-}
 
 QByteArrayList payloads(const MessageHistory &history, TopicNodeId topic)
 {
@@ -56,14 +49,14 @@ private slots:
 void tst_MessageHistory::keepsFlagsAndProperties()
 {
     MessageHistory history;
-    Message m = message("t", "p", 1234);
+    Message m = message("t").payload("p").receivedAt(1234);
     m.qos = 2;
     m.retain = true;
     m.dup = true;
     m.properties.edit().contentType = u"text/plain"_s;
     m.properties.edit().userProperties = {{u"k"_s, u"v"_s}};
     history.append(7, m);
-    history.append(7, message("t", "plain"));
+    history.append(7, message("t").payload("plain"));
     const QList<HistoryEntry> entries = history.entries(7);
     QCOMPARE(entries.size(), 2);
     QCOMPARE(entries[0].payload, QByteArray("p"));
@@ -95,8 +88,8 @@ void tst_MessageHistory::retentionByCount()
     QFETCH(QByteArrayList, kept);
     MessageHistory history({qint64(1) << 30, perTopic});
     for (int i = 0; i < sent; ++i) {
-        history.append(1, message("a", QByteArray::number(i)));
-        history.append(2, message("b", "other"));
+        history.append(1, message("a").payload(QByteArray::number(i)));
+        history.append(2, message("b").payload("other"));
     }
     QCOMPARE(payloads(history, 1), kept);
     QCOMPARE(history.count(1), kept.size());
@@ -108,11 +101,11 @@ void tst_MessageHistory::retentionByBytesEvictsOldestOfConnection()
 {
     const qint64 each = 100 + MessageHistory::EntryOverheadBytes;
     MessageHistory history({each * 3, 1000});
-    history.append(1, message("a", QByteArray(100, 'a')));
-    history.append(2, message("b", QByteArray(100, 'b')));
-    history.append(1, message("a", QByteArray(100, 'c')));
+    history.append(1, message("a").payload(QByteArray(100, 'a')));
+    history.append(2, message("b").payload(QByteArray(100, 'b')));
+    history.append(1, message("a").payload(QByteArray(100, 'c')));
     QCOMPARE(history.bytesUsed(), each * 3);
-    history.append(3, message("c", QByteArray(100, 'd')));
+    history.append(3, message("c").payload(QByteArray(100, 'd')));
     // The connection's oldest message (a's first) went, whatever topic it was on.
     QCOMPARE(history.bytesUsed(), each * 3);
     QCOMPARE(payloads(history, 1), QByteArrayList{QByteArray(100, 'c')});
@@ -124,16 +117,16 @@ void tst_MessageHistory::neverTruncates()
 {
     // A payload bigger than the whole budget is kept whole, alone, rather than cut.
     MessageHistory history({1024, 10});
-    history.append(1, message("small", "x"));
+    history.append(1, message("small").payload("x"));
     const QByteArray big(4096, 'z');
-    history.append(2, message("big", big));
+    history.append(2, message("big").payload(big));
     QCOMPARE(history.count(1), 0);
     QCOMPARE(history.count(2), 0);
     QCOMPARE(history.entryCount(), 0);
     QCOMPARE(history.bytesUsed(), 0);
     // Within the budget a big payload stays byte for byte.
     MessageHistory roomy({1 << 20, 10});
-    roomy.append(2, message("big", big));
+    roomy.append(2, message("big").payload(big));
     QCOMPARE(payloads(roomy, 2), QByteArrayList{big});
 }
 
@@ -141,7 +134,7 @@ void tst_MessageHistory::lowerLimitsEvictAtOnce()
 {
     MessageHistory history;
     for (int i = 0; i < 10; ++i)
-        history.append(1, message("a", QByteArray::number(i)));
+        history.append(1, message("a").payload(QByteArray::number(i)));
     history.setLimits({history.limits().byteBudget, 2});
     QCOMPARE(payloads(history, 1), (QByteArrayList{"8", "9"}));
     history.setLimits({1 + MessageHistory::EntryOverheadBytes, 2});
@@ -152,7 +145,7 @@ void tst_MessageHistory::entriesAfterSequence()
 {
     MessageHistory history;
     for (int i = 0; i < 4; ++i)
-        history.append(1, message("a", QByteArray::number(i)));
+        history.append(1, message("a").payload(QByteArray::number(i)));
     const quint64 second = history.entries(1)[1].sequence;
     const QList<HistoryEntry> newer = history.entries(1, second);
     QCOMPARE(newer.size(), 2);
@@ -164,7 +157,8 @@ void tst_MessageHistory::entriesAfterSequence()
 void tst_MessageHistory::removeSubtreeDropsHistory()
 {
     ExplorerData data;
-    data.ingest({message("a/b", "1"), message("a/b/c", "2"), message("d", "3")}, 1);
+    data.ingest(
+        {message("a/b").payload("1"), message("a/b/c").payload("2"), message("d").payload("3")}, 1);
     (void)data.store().takeChanges();
     const TopicNodeId c = data.store().find("a/b/c");
     data.removeSubtree(data.store().find("a"));
@@ -175,13 +169,14 @@ void tst_MessageHistory::removeSubtreeDropsHistory()
 void tst_MessageHistory::exportJsonLines()
 {
     ExplorerData data;
-    Message m = message("dev/1", "héllo", 1'700'000'000'123);
+    Message m = message("dev/1").payload("héllo").receivedAt(1'700'000'000'123);
     m.qos = 1;
     m.retain = true;
     m.properties.edit().contentType = u"text/plain"_s;
     m.properties.edit().correlationData = QByteArray("\x01\x02", 2);
     m.properties.edit().userProperties = {{u"a"_s, u"b"_s}};
-    Message binary = message("dev/1", QByteArray("\xff\x00\x01", 3), 1'700'000'000'124);
+    Message binary =
+        message("dev/1").payload(QByteArray("\xff\x00\x01", 3)).receivedAt(1'700'000'000'124);
     data.ingest({m, binary}, 1);
 
     QBuffer out;
@@ -216,8 +211,9 @@ void tst_MessageHistory::exportJsonLines()
 void tst_MessageHistory::exportCsv()
 {
     ExplorerData data;
-    data.ingest(
-        {message("a,b", "say \"hi\",\nbye", 0), message("a,b", QByteArray("\x00", 1), 1000)}, 1);
+    data.ingest({message("a,b").payload("say \"hi\",\nbye"),
+                 message("a,b").payload(QByteArray("\x00", 1)).receivedAt(1000)},
+                1);
     QBuffer out;
     out.open(QIODevice::WriteOnly);
     HistoryExporter exporter(data.store(), data.history());
@@ -239,8 +235,8 @@ void tst_MessageHistory::exportCsv()
 void tst_MessageHistory::exportSubtreeInArrivalOrder()
 {
     ExplorerData data;
-    data.ingest({message("s/x", "1"), message("s/y/z", "2"), message("t", "3"), message("s/x", "4"),
-                 message("s", "5")},
+    data.ingest({message("s/x").payload("1"), message("s/y/z").payload("2"),
+                 message("t").payload("3"), message("s/x").payload("4"), message("s").payload("5")},
                 1);
     QBuffer out;
     out.open(QIODevice::WriteOnly);

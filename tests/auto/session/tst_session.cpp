@@ -3,8 +3,10 @@
 // restarting flows after a lost connection, exactly once inbound, our Receive Maximum, and a
 // randomized run against a reference broker that cuts the connection at random.
 #include "client/session.h"
+#include "messagebuilder.h"
 #include "protocol/codec.h"
 #include "protocol/framer.h"
+#include "testversions.h"
 
 #include <QRandomGenerator>
 #include <QSet>
@@ -14,6 +16,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace mqttscope;
+using namespace mqttscope::test;
 
 namespace {
 
@@ -32,15 +35,6 @@ QList<Packet> decodeAll(const QByteArray &bytes, ProtocolVersion version)
         packets.append(std::get<Packet>(result));
     }
     return packets;
-}
-
-Message message(const QByteArray &payload, quint8 qos)
-{
-    Message m;
-    m.topic = "t/session";
-    m.payload = payload;
-    m.qos = qos;
-    return m;
 }
 
 ConnackPacket connack(bool sessionPresent, std::optional<quint16> receiveMaximum = std::nullopt)
@@ -214,9 +208,7 @@ private slots:
 
 void tst_Session::windowWithoutReceiveMaximum_data()
 {
-    QTest::addColumn<ProtocolVersion>("version");
-    QTest::newRow("3.1.1") << ProtocolVersion::V311;
-    QTest::newRow("5.0") << ProtocolVersion::V5;
+    addVersionRows();
 }
 
 // No Receive Maximum from the server (3.1.1 has none): our own window of 20 holds.
@@ -228,7 +220,8 @@ void tst_Session::windowWithoutReceiveMaximum()
     SessionOutput out;
     session.connectionAccepted(connack(false), version, out);
     for (int i = 0; i < 30; ++i)
-        QVERIFY(session.publish(message(QByteArray::number(i), 2), out) != 0);
+        QVERIFY(session.publish(message("t/session").payload(QByteArray::number(i)).qos(2), out)
+                != 0);
     const QList<PublishPacket> sent = publishesOf(decodeAll(out.bytes, version));
     QCOMPARE(sent.size(), 20);
     QCOMPARE(session.inFlightCount(), 20);
@@ -274,9 +267,9 @@ void tst_Session::resumeResendsInOrderWithDup()
     session.setAcceptingRequests(true);
     SessionOutput out;
     session.connectionAccepted(connack(false), version, out);
-    session.publish(message("a", 1), out);
-    session.publish(message("b", 2), out);
-    session.publish(message("c", 2), out);
+    session.publish(message("t/session").payload("a").qos(1), out);
+    session.publish(message("t/session").payload("b").qos(2), out);
+    session.publish(message("t/session").payload("c").qos(2), out);
     const QList<PublishPacket> sent = publishesOf(decodeAll(out.bytes, version));
     QCOMPARE(sent.size(), 3);
     SessionOutput acks;
@@ -306,8 +299,8 @@ void tst_Session::startOverSendsUnreceivedAgain()
     session.setAcceptingRequests(true);
     SessionOutput out;
     session.connectionAccepted(connack(false), version, out);
-    const quint64 a = session.publish(message("a", 2), out);
-    session.publish(message("b", 1), out);
+    const quint64 a = session.publish(message("t/session").payload("a").qos(2), out);
+    session.publish(message("t/session").payload("b").qos(1), out);
     const QList<PublishPacket> sent = publishesOf(decodeAll(out.bytes, version));
     SessionOutput acks;
     Packet pubrec = PubAckPacket{PacketType::Pubrec, sent.at(0).packetId, ReasonCode::Success, {}};
@@ -377,13 +370,13 @@ void tst_Session::requestsRefusedWithoutConnection()
 {
     Session session;
     SessionOutput out;
-    QCOMPARE(session.publish(message("x", 1), out), quint64(0));
+    QCOMPARE(session.publish(message("t/session").payload("x").qos(1), out), quint64(0));
     QCOMPARE(session.subscribe({Subscription{u"a/#"_s}}, {}, out), quint64(0));
     QCOMPARE(eventsOf<SessionProblem>(out).size(), 2);
     QVERIFY(eventsOf<SessionProblem>(out).first().text.contains(u"not connected"_s));
     // While a connection is under way they wait for it.
     session.setAcceptingRequests(true);
-    QVERIFY(session.publish(message("x", 1), out) != 0);
+    QVERIFY(session.publish(message("t/session").payload("x").qos(1), out) != 0);
     QVERIFY(out.bytes.isEmpty());
     session.connectionAccepted(connack(false), ProtocolVersion::V311, out);
     session.sendQueued(out);
@@ -392,11 +385,11 @@ void tst_Session::requestsRefusedWithoutConnection()
 
 void tst_Session::randomCutsKeepDeliveryGuarantees_data()
 {
-    QTest::addColumn<ProtocolVersion>("version");
+    addVersionColumn();
     QTest::addColumn<quint32>("seed");
     for (quint32 seed = 1; seed <= 20; ++seed) {
-        QTest::addRow("3.1.1 seed %u", seed) << ProtocolVersion::V311 << seed;
-        QTest::addRow("5.0 seed %u", seed) << ProtocolVersion::V5 << seed;
+        for (const ProtocolVersion version : testedVersions)
+            addVersionRow(version, u"seed %1"_s.arg(seed)) << seed;
     }
 }
 
@@ -465,7 +458,7 @@ void tst_Session::randomCutsKeepDeliveryGuarantees()
             const quint8 qos = quint8(random.bounded(3));
             const QByteArray payload = QByteArray::number(nextPayload++);
             SessionOutput out;
-            tokens += session.publish(message(payload, qos), out);
+            tokens += session.publish(message("t/session").payload(payload).qos(qos), out);
             QVERIFY(tokens.last() != 0);
             publishedQos[qos] += payload;
             carry(out);

@@ -5,10 +5,12 @@
 
 #include "protocol/codec.h"
 #include "protocol/message.h"
+#include "testversions.h"
 
 #include <QTest>
 
 using namespace mqttscope;
+using namespace mqttscope::test;
 using namespace Qt::Literals::StringLiterals;
 
 Q_DECLARE_METATYPE(mqttscope::ProtocolVersion)
@@ -127,7 +129,7 @@ void tst_SharedProperties::equality()
 
 void tst_SharedProperties::decodedPublish_data()
 {
-    QTest::addColumn<ProtocolVersion>("version");
+    addVersionColumn();
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<bool>("null");
     QTest::addColumn<std::optional<QString>>("contentType");

@@ -2,29 +2,21 @@
 #include "explorer/topicfilter.h"
 #include "explorer/topicstore.h"
 #include "protocol/topic.h"
+#include "messagebuilder.h"
 
 #include <QTest>
 
 using namespace mqttscope;
+using namespace mqttscope::test;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-Message message(const char *topic, QByteArray payload = "x", bool retain = false, quint8 qos = 0)
-{
-    Message m;
-    m.topic = QByteArray(topic);
-    m.payload = std::move(payload);
-    m.retain = retain;
-    m.qos = qos;
-    return m;
-}
 
 QList<Message> messages(const QStringList &topics)
 {
     QList<Message> batch;
     for (const QString &topic : topics)
-        batch.append(message(topic.toUtf8().constData()));
+        batch.append(message(topic.toUtf8()).payload("x"));
     return batch;
 }
 
@@ -119,8 +111,8 @@ void tst_TopicStore::shapeAfterMessages()
 void tst_TopicStore::countsAndLatestMessage()
 {
     TopicStore store;
-    store.ingest({message("a/b", "1"), message("a/b", "2", false, 1), message("a/c", "3"),
-                  message("a", "4")},
+    store.ingest({message("a/b").payload("1"), message("a/b").payload("2").qos(1),
+                  message("a/c").payload("3"), message("a").payload("4")},
                  5000);
     const TopicNodeId a = store.find("a");
     const TopicNodeId b = store.find("a/b");
@@ -135,7 +127,7 @@ void tst_TopicStore::countsAndLatestMessage()
     QCOMPARE(store.topicCount(), 3);
     QCOMPARE(store.lastChangeMsecs(b), 5000);
     QVERIFY(store.hasMessage(a));
-    store.ingest({message("x/y/z")}, 6000);
+    store.ingest({message("x/y/z").payload("x")}, 6000);
     QVERIFY(!store.hasMessage(store.find("x/y")));
     QCOMPARE(store.subtreeTopicCount(store.find("x")), 1u);
 }
@@ -146,22 +138,22 @@ void tst_TopicStore::payloadKeptWhole()
     for (qsizetype i = 0; i < big.size(); ++i)
         big[i] = char(i * 7);
     TopicStore store;
-    store.ingest({message("blob", big)}, 1);
+    store.ingest({message("blob").payload(big)}, 1);
     QCOMPARE(store.latestPayload(store.find("blob")), big);
 }
 
 void tst_TopicStore::retainedMarker()
 {
     TopicStore store;
-    store.ingest({message("r", "on", true), message("live", "1")}, 1);
+    store.ingest({message("r").payload("on").retain(), message("live").payload("1")}, 1);
     QVERIFY(store.isRetained(store.find("r")));
     QVERIFY(!store.isRetained(store.find("live")));
     // A live update does not mean the broker dropped the retained message.
-    store.ingest({message("r", "off", false)}, 2);
+    store.ingest({message("r").payload("off")}, 2);
     QVERIFY(store.isRetained(store.find("r")));
     QCOMPARE(store.retainedUnder(TopicStore::RootId), QList<TopicNodeId>{store.find("r")});
     // An empty payload deletes a retained message [MQTT-3.3.1-10].
-    store.ingest({message("r", QByteArray(), true)}, 3);
+    store.ingest({message("r").retain()}, 3);
     QVERIFY(!store.isRetained(store.find("r")));
     QVERIFY(store.retainedUnder(TopicStore::RootId).isEmpty());
 }
@@ -277,7 +269,7 @@ void tst_TopicStore::levelsAreInterned()
     TopicStore store;
     QList<Message> batch;
     for (int i = 0; i < 1000; ++i)
-        batch.append(message(("sensors/" + QByteArray::number(i) + "/temperature").constData()));
+        batch.append(message("sensors/" + QByteArray::number(i) + "/temperature").payload("x"));
     store.ingest(batch, 1);
     // "sensors", "temperature" and the thousand numbers: each text once.
     QCOMPARE(store.levels().count(), 1002u);
@@ -423,11 +415,11 @@ void tst_TopicStore::filterUpdateRevealsNewMatches()
 void tst_TopicStore::payloadFilterUpdate()
 {
     TopicStore store;
-    store.ingest({message("t/1", "cold"), message("t/2", "cold")}, 1);
+    store.ingest({message("t/1").payload("cold"), message("t/2").payload("cold")}, 1);
     const TopicFilter filter(TopicFilter::Mode::PayloadText, u"alarm"_s);
     TopicMatchSet set = filter.match(store);
     (void)store.takeChanges();
-    store.ingest({message("t/2", "ALARM!")}, 2);
+    store.ingest({message("t/2").payload("ALARM!")}, 2);
     QList<TopicNodeId> revealed;
     filter.update(store, set, store.takeChanges().updated, &revealed);
     QCOMPARE(matchedTopics(store, set), u"t/2"_s);

@@ -4,6 +4,8 @@
 #include "fakebroker.h"
 #include "freeport.h"
 #include "mosquittobroker.h"
+#include "testprocess.h"
+#include "testversions.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
@@ -25,42 +27,6 @@ using L = MosquittoBroker::Listener;
 namespace {
 
 const QString cli = QStringLiteral(MQTTSCOPE_CLI_PATH);
-constexpr int processTimeoutMs = 20000;
-
-struct Finished
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-std::unique_ptr<QProcess> launch(const QString &program, const QStringList &arguments)
-{
-    auto process = std::make_unique<QProcess>();
-    process->start(program, arguments);
-    if (!process->waitForStarted())
-        qWarning("could not start %s: %s", qPrintable(program), qPrintable(process->errorString()));
-    return process;
-}
-
-Finished waitFor(QProcess &process, int timeoutMs = processTimeoutMs)
-{
-    if (!process.waitForFinished(timeoutMs)) {
-        qWarning("%s did not finish, killed", qPrintable(process.program()));
-        process.kill();
-        process.waitForFinished();
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-Finished run(const QString &program, const QStringList &arguments, const QByteArray &input = {})
-{
-    auto process = launch(program, arguments);
-    process->write(input);
-    process->closeWriteChannel();
-    return waitFor(*process);
-}
 
 // Waits until the broker has acknowledged `count` SUBSCRIBEs of `clientId` (its log says so).
 bool waitForSubscribed(const MosquittoBroker &broker, const QString &clientId, int count = 1)
@@ -396,7 +362,8 @@ void tst_Cli::autoVersionFallsBackOnWhatBrokersSend()
                       {u"sub"_s, u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(fake.port()),
                        u"-t"_s, u"old/#"_s, u"-v"_s, u"-C"_s, u"1"_s, u"-W"_s, u"10"_s, u"-d"_s});
     // The fake answers from this event loop: wait without blocking it.
-    QTRY_VERIFY_WITH_TIMEOUT(sub->state() == QProcess::NotRunning, processTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(sub->state() == QProcess::NotRunning, defaultProcessTimeoutMs);
+
     const QByteArray err = sub->readAllStandardError();
     QCOMPARE(sub->exitCode(), 0);
     QCOMPARE(sub->readAllStandardOutput(), "old/broker hello\n"_ba);
@@ -412,45 +379,44 @@ void tst_Cli::autoVersionFallsBackOnWhatBrokersSend()
 // in-flight window keeps them.
 void tst_Cli::burstIsDeliveredWhole_data()
 {
-    QTest::addColumn<QString>("version");
+    addVersionColumn();
     QTest::addColumn<int>("qos");
     QTest::addColumn<bool>("mosquittoSub");
-    for (const char *version : {"mqttv311", "mqttv5"}) {
+    for (const ProtocolVersion version : testedVersions) {
         for (int qos : {1, 2}) {
-            QTest::addRow("%s qos %d, mqttscope-cli sub", version, qos)
-                << QString::fromLatin1(version) << qos << false;
+            addVersionRow(version, u"qos %1, mqttscope-cli sub"_s.arg(qos)) << qos << false;
             // mosquitto_sub 2.0.11 itself fails a 5.0 QoS 2 burst from a default mosquitto ("A
             // network protocol error occurred", after 493 of 1,000 with mosquitto_pub as the
             // publisher): no reference there.
-            if (!(qos == 2 && qstrcmp(version, "mqttv5") == 0))
-                QTest::addRow("%s qos %d, mosquitto_sub", version, qos)
-                    << QString::fromLatin1(version) << qos << true;
+            if (!(qos == 2 && version == ProtocolVersion::V5))
+                addVersionRow(version, u"qos %1, mosquitto_sub"_s.arg(qos)) << qos << true;
         }
     }
 }
 
 void tst_Cli::burstIsDeliveredWhole()
 {
-    QFETCH(QString, version);
+    QFETCH(ProtocolVersion, version);
+    const QString cliVersion = versionArgument(version);
     QFETCH(int, qos);
     QFETCH(bool, mosquittoSub);
     constexpr int count = 1000;
-    const QString topic = u"burst/%1/%2/%3"_s.arg(version).arg(qos).arg(int(mosquittoSub));
-    const QString id = u"burst-sub-%1-%2-%3"_s.arg(version).arg(qos).arg(int(mosquittoSub));
+    const QString topic = u"burst/%1/%2/%3"_s.arg(cliVersion).arg(qos).arg(int(mosquittoSub));
+    const QString id = u"burst-sub-%1-%2-%3"_s.arg(cliVersion).arg(qos).arg(int(mosquittoSub));
     const QStringList subscription =
-        tcp() + QStringList{u"-V"_s, version, u"-q"_s, QString::number(qos),   u"-i"_s, id,
-                            u"-t"_s, topic,   u"-C"_s, QString::number(count), u"-W"_s, u"60"_s};
+        tcp() + QStringList{u"-V"_s, cliVersion, u"-q"_s, QString::number(qos),   u"-i"_s, id,
+                            u"-t"_s, topic,      u"-C"_s, QString::number(count), u"-W"_s, u"60"_s};
     auto subscriber = mosquittoSub ? launch(m_mosquittoSub, subscription)
                                    : launch(cli, QStringList{u"sub"_s} + subscription);
     QVERIFY(waitForSubscribed(m_broker, id, 1));
     QByteArray lines;
     for (int i = 0; i < count; ++i)
         lines += QByteArray::number(i) + '\n';
-    const Finished pub = run(
-        cli,
-        QStringList{u"pub"_s} + tcp()
-            + QStringList{u"-V"_s, version, u"-q"_s, QString::number(qos), u"-t"_s, topic, u"-l"_s},
-        lines);
+    const Finished pub = run(cli,
+                             QStringList{u"pub"_s} + tcp()
+                                 + QStringList{u"-V"_s, cliVersion, u"-q"_s, QString::number(qos),
+                                               u"-t"_s, topic, u"-l"_s},
+                             lines);
     QVERIFY2(pub.exitCode == 0, pub.err.constData());
     const Finished received = waitFor(*subscriber, 60000);
     const QList<QByteArray> arrived = received.out.split('\n');
@@ -475,19 +441,18 @@ void tst_Cli::burstIsDeliveredWhole()
 
 void tst_Cli::persistentSessionGetsQueuedMessages_data()
 {
-    QTest::addColumn<QString>("version");
-    QTest::newRow("5.0") << u"5"_s;
-    QTest::newRow("3.1.1") << u"311"_s;
+    addVersionRows();
 }
 
 void tst_Cli::persistentSessionGetsQueuedMessages()
 {
-    QFETCH(QString, version);
-    const QString id = u"persistent-"_s + version;
-    const QString topic = u"persistent/"_s + version;
+    QFETCH(ProtocolVersion, version);
+    const QString cliVersion = versionTag(version);
+    const QString id = u"persistent-"_s + cliVersion;
+    const QString topic = u"persistent/"_s + cliVersion;
     const QStringList sub = QStringList{u"sub"_s} + tcp()
-        + QStringList{u"-c"_s, u"-i"_s,         id,      u"-q"_s, u"2"_s,
-                      u"-t"_s, topic + u"/#"_s, u"-V"_s, version};
+        + QStringList{u"-c"_s, u"-i"_s,         id,      u"-q"_s,   u"2"_s,
+                      u"-t"_s, topic + u"/#"_s, u"-V"_s, cliVersion};
     // -E with -c sets the session up and leaves [MQTT-3.1.2-4]/[MQTT-3.1.2-23].
     QCOMPARE(run(cli, sub + QStringList{u"-E"_s}).exitCode, 0);
     for (int qos = 1; qos <= 2; ++qos) {

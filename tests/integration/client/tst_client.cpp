@@ -3,7 +3,10 @@
 // table, over tcp and, where the transport matters, over tls, ws and wss.
 
 #include "client/mqttclient.h"
+#include "messagebuilder.h"
 #include "mosquittobroker.h"
+#include "testversions.h"
+#include "versionchoice.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -14,7 +17,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace mqttscope;
-using mqttscope::test::MosquittoBroker;
+using namespace mqttscope::test;
 
 Q_DECLARE_METATYPE(mqttscope::test::MosquittoBroker::Listener)
 
@@ -92,16 +95,6 @@ QByteArray uniqueTopic(const char *test)
         + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
 }
 
-Message message(const QByteArray &topic, const QByteArray &payload, quint8 qos, bool retain = false)
-{
-    Message m;
-    m.topic = topic;
-    m.payload = payload;
-    m.qos = qos;
-    m.retain = retain;
-    return m;
-}
-
 } // namespace
 
 class tst_Client : public QObject
@@ -148,7 +141,8 @@ private:
     // One row per protocol version; every protocol test uses it.
     static void versions();
     ClientOptions
-    optionsFor(bool v5, MosquittoBroker::Listener listener = MosquittoBroker::Listener::Tcp) const;
+    optionsFor(ProtocolVersion version,
+               MosquittoBroker::Listener listener = MosquittoBroker::Listener::Tcp) const;
     // Connects and waits for CONNACK; false (with the recorder's story) on failure.
     static bool connectClient(TestClient &client);
     static bool subscribeAndWait(TestClient &client, const QList<Subscription> &subscriptions,
@@ -165,16 +159,15 @@ void tst_Client::initTestCase()
 
 void tst_Client::versions()
 {
-    QTest::addColumn<bool>("v5");
-    QTest::newRow("3.1.1") << false;
-    QTest::newRow("5.0") << true;
+    addVersionRows();
 }
 
-ClientOptions tst_Client::optionsFor(bool v5, MosquittoBroker::Listener listener) const
+ClientOptions tst_Client::optionsFor(ProtocolVersion version,
+                                     MosquittoBroker::Listener listener) const
 {
     ClientOptions options;
     options.endpoint = m_broker.endpoint(listener);
-    options.version = v5 ? VersionChoice::V5 : VersionChoice::V311;
+    options.version = versionChoice(version);
     options.clientId =
         u"mqttscope-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces).left(18);
     options.reconnect.enabled = false;
@@ -213,7 +206,7 @@ bool tst_Client::subscribeAndWait(TestClient &client, const QList<Subscription> 
 
 void tst_Client::connectAndDisconnect_data()
 {
-    QTest::addColumn<bool>("v5");
+    addVersionColumn();
     QTest::addColumn<MosquittoBroker::Listener>("listener");
     const std::pair<const char *, MosquittoBroker::Listener> listeners[] = {
         {"tcp", MosquittoBroker::Listener::Tcp},
@@ -222,17 +215,18 @@ void tst_Client::connectAndDisconnect_data()
         {"wss", MosquittoBroker::Listener::Wss},
     };
     for (const auto &[name, listener] : listeners) {
-        QTest::addRow("%s 3.1.1", name) << false << listener;
-        QTest::addRow("%s 5.0", name) << true << listener;
+        for (const ProtocolVersion version : testedVersions)
+            QTest::addRow("%s %s", name, versionName(version)) << version << listener;
     }
 }
 
 void tst_Client::connectAndDisconnect()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     QFETCH(MosquittoBroker::Listener, listener);
     TestClient client;
-    client->setOptions(optionsFor(v5, listener));
+    client->setOptions(optionsFor(version, listener));
     QSignalSpy states(client.client.get(), &MqttClient::stateChanged);
     QVERIFY(connectClient(client));
     QCOMPARE(client->protocolVersion(), v5 ? ProtocolVersion::V5 : ProtocolVersion::V311);
@@ -251,7 +245,7 @@ void tst_Client::connectAndDisconnect()
 void tst_Client::autoVersionSpeaksV5WithMosquitto()
 {
     TestClient client;
-    ClientOptions options = optionsFor(true);
+    ClientOptions options = optionsFor(ProtocolVersion::V5);
     options.version = VersionChoice::Auto;
     client->setOptions(options);
     QVERIFY(connectClient(client));
@@ -260,27 +254,29 @@ void tst_Client::autoVersionSpeaksV5WithMosquitto()
 
 void tst_Client::qosRoundTrip_data()
 {
-    QTest::addColumn<bool>("v5");
+    addVersionColumn();
     QTest::addColumn<int>("qos");
     QTest::addColumn<MosquittoBroker::Listener>("listener");
-    for (const bool v5 : {false, true}) {
-        const char *version = v5 ? "5.0" : "3.1.1";
+    for (const ProtocolVersion version : testedVersions) {
         for (int qos = 0; qos <= 2; ++qos)
-            QTest::addRow("tcp qos%d %s", qos, version)
-                << v5 << qos << MosquittoBroker::Listener::Tcp;
-        QTest::addRow("tls qos2 %s", version) << v5 << 2 << MosquittoBroker::Listener::Tls;
-        QTest::addRow("ws qos1 %s", version) << v5 << 1 << MosquittoBroker::Listener::Ws;
-        QTest::addRow("wss qos2 %s", version) << v5 << 2 << MosquittoBroker::Listener::Wss;
+            QTest::addRow("tcp qos%d %s", qos, versionName(version))
+                << version << qos << MosquittoBroker::Listener::Tcp;
+        QTest::addRow("tls qos2 %s", versionName(version))
+            << version << 2 << MosquittoBroker::Listener::Tls;
+        QTest::addRow("ws qos1 %s", versionName(version))
+            << version << 1 << MosquittoBroker::Listener::Ws;
+        QTest::addRow("wss qos2 %s", versionName(version))
+            << version << 2 << MosquittoBroker::Listener::Wss;
     }
 }
 
 void tst_Client::qosRoundTrip()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
     QFETCH(int, qos);
     QFETCH(MosquittoBroker::Listener, listener);
     TestClient client;
-    client->setOptions(optionsFor(v5, listener));
+    client->setOptions(optionsFor(version, listener));
     QVERIFY(connectClient(client));
     const QByteArray topic = uniqueTopic("qos");
     // Granted at QoS 2, so each message comes back with the QoS it was published with.
@@ -291,7 +287,8 @@ void tst_Client::qosRoundTrip()
     constexpr int count = 50;
     QList<quint64> tokens;
     for (int i = 0; i < count; ++i) {
-        const quint64 token = client->publish(message(topic, QByteArray::number(i), quint8(qos)));
+        const quint64 token =
+            client->publish(message(topic).payload(QByteArray::number(i)).qos(qos));
         QVERIFY(token != 0);
         QVERIFY(!tokens.contains(token));
         tokens += token;
@@ -314,16 +311,16 @@ void tst_Client::qosRoundTrip()
 
 void tst_Client::retainedDeliveredToNewSubscriber()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
     const QByteArray topic = uniqueTopic("retained");
     TestClient publisher;
-    publisher->setOptions(optionsFor(v5));
+    publisher->setOptions(optionsFor(version));
     QVERIFY(connectClient(publisher));
-    const quint64 token = publisher->publish(message(topic, "kept", 1, true));
+    const quint64 token = publisher->publish(message(topic).payload("kept").qos(1).retain());
     QTRY_VERIFY_WITH_TIMEOUT(publisher.recorder.finished.contains(token), kTimeoutMs);
 
     TestClient subscriber;
-    subscriber->setOptions(optionsFor(v5));
+    subscriber->setOptions(optionsFor(version));
     QVERIFY(connectClient(subscriber));
     QVERIFY(subscribeAndWait(subscriber, {Subscription{QString::fromUtf8(topic), 1}}));
     QTRY_COMPARE_WITH_TIMEOUT(subscriber.recorder.messagesOn(topic).size(), 1, kTimeoutMs);
@@ -332,21 +329,22 @@ void tst_Client::retainedDeliveredToNewSubscriber()
     QVERIFY(retained.retain); // [MQTT-3.3.1-8]
 
     // An empty retained message clears it [MQTT-3.3.1-10].
-    const quint64 clear = publisher->publish(message(topic, {}, 1, true));
+    const quint64 clear = publisher->publish(message(topic).qos(1).retain());
     QTRY_VERIFY_WITH_TIMEOUT(publisher.recorder.finished.contains(clear), kTimeoutMs);
 }
 
 void tst_Client::willOnAbnormalDisconnectOnly()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     const QByteArray willTopic = uniqueTopic("will");
     TestClient watcher;
-    watcher->setOptions(optionsFor(v5));
+    watcher->setOptions(optionsFor(version));
     QVERIFY(connectClient(watcher));
     QVERIFY(subscribeAndWait(watcher, {Subscription{QString::fromUtf8(willTopic), 1}}));
 
     auto withWill = [&](const QByteArray &payload) {
-        ClientOptions options = optionsFor(v5);
+        ClientOptions options = optionsFor(version);
         Will will;
         will.topic = willTopic;
         will.payload = payload;
@@ -385,20 +383,21 @@ void tst_Client::willOnAbnormalDisconnectOnly()
 
 void tst_Client::persistentSessionReceivesQueuedMessages_data()
 {
-    QTest::addColumn<bool>("v5");
+    addVersionColumn();
     QTest::addColumn<int>("qos");
-    for (const bool v5 : {false, true}) {
+    for (const ProtocolVersion version : testedVersions) {
         for (int qos = 1; qos <= 2; ++qos)
-            QTest::addRow("qos%d %s", qos, v5 ? "5.0" : "3.1.1") << v5 << qos;
+            QTest::addRow("qos%d %s", qos, versionName(version)) << version << qos;
     }
 }
 
 void tst_Client::persistentSessionReceivesQueuedMessages()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     QFETCH(int, qos);
     const QByteArray topic = uniqueTopic("session");
-    ClientOptions options = optionsFor(v5);
+    ClientOptions options = optionsFor(version);
     options.cleanStart = false;
     if (v5)
         options.connectProperties.sessionExpiryInterval =
@@ -414,11 +413,11 @@ void tst_Client::persistentSessionReceivesQueuedMessages()
     }
 
     TestClient publisher;
-    publisher->setOptions(optionsFor(v5));
+    publisher->setOptions(optionsFor(version));
     QVERIFY(connectClient(publisher));
     constexpr int count = 20;
     for (int i = 0; i < count; ++i)
-        QVERIFY(publisher->publish(message(topic, QByteArray::number(i), quint8(qos))) != 0);
+        QVERIFY(publisher->publish(message(topic).payload(QByteArray::number(i)).qos(qos)) != 0);
     QTRY_COMPARE_WITH_TIMEOUT(publisher.recorder.finished.size(), count, kTimeoutMs);
 
     TestClient second;
@@ -437,16 +436,17 @@ void tst_Client::persistentSessionReceivesQueuedMessages()
 
 void tst_Client::unsubscribeStopsDelivery()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     const QByteArray topic = uniqueTopic("unsubscribe");
     const QByteArray fence = topic + "/fence";
     TestClient client;
-    client->setOptions(optionsFor(v5));
+    client->setOptions(optionsFor(version));
     QVERIFY(connectClient(client));
     QVERIFY(subscribeAndWait(
         client,
         {Subscription{QString::fromUtf8(topic), 1}, Subscription{QString::fromUtf8(fence), 1}}));
-    client->publish(message(topic, "before", 1));
+    client->publish(message(topic).payload("before").qos(1));
     QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messagesOn(topic).size(), 1, kTimeoutMs);
 
     const quint64 token = client->unsubscribe({QString::fromUtf8(topic)});
@@ -455,8 +455,8 @@ void tst_Client::unsubscribeStopsDelivery()
     if (v5)
         QCOMPARE(client.recorder.unsubacks.value(token).reasons,
                  QList<ReasonCode>{ReasonCode::Success});
-    client->publish(message(topic, "after", 1));
-    client->publish(message(fence, "fence", 1));
+    client->publish(message(topic).payload("after").qos(1));
+    client->publish(message(fence).payload("fence").qos(1));
     // Messages keep their order on one connection, so once the fence is here "after" would be.
     QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messagesOn(fence).size(), 1, kTimeoutMs);
     QCOMPARE(client.recorder.messagesOn(topic).size(), 1);
@@ -464,9 +464,9 @@ void tst_Client::unsubscribeStopsDelivery()
 
 void tst_Client::keepAlivePingRoundTrip()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
     TestClient client;
-    ClientOptions options = optionsFor(v5);
+    ClientOptions options = optionsFor(version);
     options.keepAliveSeconds = 1;
     client->setOptions(options);
     QVERIFY(connectClient(client));
@@ -481,17 +481,18 @@ void tst_Client::keepAlivePingRoundTrip()
 
 void tst_Client::propertiesRoundTrip()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     const QByteArray topic = uniqueTopic("properties");
     TestClient client;
-    client->setOptions(optionsFor(v5));
+    client->setOptions(optionsFor(version));
     QVERIFY(connectClient(client));
     Properties subscribeProperties;
     subscribeProperties.subscriptionIdentifiers = {42};
     QVERIFY(
         subscribeAndWait(client, {Subscription{QString::fromUtf8(topic), 1}}, subscribeProperties));
 
-    Message sent = message(topic, "{\"t\":21.5}", 1);
+    Message sent = message(topic).payload("{\"t\":21.5}").qos(1);
     sent.properties.edit().payloadFormatIndicator = 1;
     sent.properties.edit().messageExpiryInterval = 3600;
     sent.properties.edit().contentType = u"application/json"_s;
@@ -520,20 +521,21 @@ void tst_Client::propertiesRoundTrip()
 
 void tst_Client::noLocal()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     const QByteArray topic = uniqueTopic("nolocal");
     TestClient client;
-    client->setOptions(optionsFor(v5));
+    client->setOptions(optionsFor(version));
     QVERIFY(connectClient(client));
     Subscription subscription{QString::fromUtf8(topic), 1};
     subscription.noLocal = true;
     QVERIFY(subscribeAndWait(client, {subscription}));
-    client->publish(message(topic, "own", 1));
+    client->publish(message(topic).payload("own").qos(1));
 
     TestClient other;
-    other->setOptions(optionsFor(v5));
+    other->setOptions(optionsFor(version));
     QVERIFY(connectClient(other));
-    other->publish(message(topic, "other", 1));
+    other->publish(message(topic).payload("other").qos(1));
     QTRY_VERIFY_WITH_TIMEOUT(!client.recorder.messagesOn(topic).isEmpty()
                                  && client.recorder.messagesOn(topic).last().payload == "other",
                              kTimeoutMs);
@@ -548,31 +550,33 @@ void tst_Client::noLocal()
 
 void tst_Client::retainHandlingDoNotSend()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     const QByteArray topic = uniqueTopic("retainhandling");
     TestClient client;
-    client->setOptions(optionsFor(v5));
+    client->setOptions(optionsFor(version));
     QVERIFY(connectClient(client));
-    const quint64 token = client->publish(message(topic, "retained", 1, true));
+    const quint64 token = client->publish(message(topic).payload("retained").qos(1).retain());
     QTRY_VERIFY_WITH_TIMEOUT(client.recorder.finished.contains(token), kTimeoutMs);
 
     Subscription subscription{QString::fromUtf8(topic), 1};
     subscription.retainHandling = RetainHandling::DoNotSend;
     QVERIFY(subscribeAndWait(client, {subscription}));
-    client->publish(message(topic, "live", 1));
+    client->publish(message(topic).payload("live").qos(1));
     QTRY_VERIFY_WITH_TIMEOUT(!client.recorder.messagesOn(topic).isEmpty()
                                  && client.recorder.messagesOn(topic).last().payload == "live",
                              kTimeoutMs);
     // 5.0 sends no retained message for Retain Handling 2 [MQTT-3.3.1-11]; 3.1.1 always does.
     QCOMPARE(client.recorder.messagesOn(topic).size(), v5 ? 1 : 2);
-    client->publish(message(topic, {}, 1, true));
+    client->publish(message(topic).qos(1).retain());
 }
 
 void tst_Client::emptyClientIdGetsAssignedId()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     TestClient client;
-    ClientOptions options = optionsFor(v5);
+    ClientOptions options = optionsFor(version);
     options.clientId.clear();
     options.cleanStart = true; // [MQTT-3.1.3-7]
     client->setOptions(options);
@@ -590,9 +594,9 @@ void tst_Client::emptyClientIdGetsAssignedId()
 
 void tst_Client::wrongPasswordRefused()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
     TestClient client;
-    ClientOptions options = optionsFor(v5, MosquittoBroker::Listener::PasswordTcp);
+    ClientOptions options = optionsFor(version, MosquittoBroker::Listener::PasswordTcp);
     options.username = u"alice"_s;
     options.password = "wrong"_ba;
     options.reconnect.enabled = true;
@@ -623,13 +627,13 @@ void tst_Client::wrongPasswordRefused()
 
 void tst_Client::invalidTopicsRefusedAtOnce()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
     TestClient client;
-    client->setOptions(optionsFor(v5));
-    QCOMPARE(client->publish(message("a/b", "x", 0)), quint64(0)); // not connected
+    client->setOptions(optionsFor(version));
+    QCOMPARE(client->publish(message("a/b").payload("x")), quint64(0)); // not connected
     QVERIFY(connectClient(client));
-    QCOMPARE(client->publish(message("a/+/b", "x", 0)), quint64(0)); // [MQTT-3.3.2-2]
-    QCOMPARE(client->publish(message({}, "x", 0)), quint64(0)); // [MQTT-4.7.3-1]
+    QCOMPARE(client->publish(message("a/+/b").payload("x")), quint64(0)); // [MQTT-3.3.2-2]
+    QCOMPARE(client->publish(message({}).payload("x")), quint64(0)); // [MQTT-4.7.3-1]
     QCOMPARE(client->subscribe({Subscription{u"a/#/b"_s, 0}}), quint64(0)); // [MQTT-4.7.1-1]
     QCOMPARE(client->subscribe({Subscription{u"a+/b"_s, 0}}), quint64(0)); // [MQTT-4.7.1-2]
     QCOMPARE(client->unsubscribe({u"#/x"_s}), quint64(0));
@@ -639,12 +643,12 @@ void tst_Client::invalidTopicsRefusedAtOnce()
 
 void tst_Client::worksOnItsOwnThread()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
     const QByteArray topic = uniqueTopic("thread");
     QThread thread;
     thread.start();
     auto *client = new MqttClient;
-    client->setOptions(optionsFor(v5));
+    client->setOptions(optionsFor(version));
     client->moveToThread(&thread);
     QObject::connect(&thread, &QThread::finished, client, &QObject::deleteLater);
 
@@ -668,9 +672,9 @@ void tst_Client::worksOnItsOwnThread()
     QVERIFY(subscribeToken != 0);
     QTRY_VERIFY_WITH_TIMEOUT(subscribed, kTimeoutMs);
     quint64 publishToken = 0;
-    QVERIFY(QMetaObject::invokeMethod(client, "publish", Qt::BlockingQueuedConnection,
-                                      Q_RETURN_ARG(quint64, publishToken),
-                                      Q_ARG(mqttscope::Message, message(topic, "across", 2))));
+    QVERIFY(QMetaObject::invokeMethod(
+        client, "publish", Qt::BlockingQueuedConnection, Q_RETURN_ARG(quint64, publishToken),
+        Q_ARG(mqttscope::Message, message(topic).payload("across").qos(2))));
     QVERIFY(publishToken != 0);
     QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, kTimeoutMs);
     QCOMPARE(received.first().payload, "across"_ba);
@@ -687,7 +691,7 @@ void tst_Client::serverLimitsHonoured()
     MQTTSCOPE_START_BROKER(limited, {MosquittoBroker::Listener::Tcp},
                            QStringList{u"max_packet_size 1000"_s, u"max_inflight_messages 3"_s});
     TestClient client;
-    ClientOptions options = optionsFor(true);
+    ClientOptions options = optionsFor(ProtocolVersion::V5);
     options.endpoint = limited.endpoint(MosquittoBroker::Listener::Tcp);
     client->setOptions(options);
     QVERIFY(connectClient(client));
@@ -697,7 +701,7 @@ void tst_Client::serverLimitsHonoured()
 
     // Too large for the server: refused here with a clear error, never sent [MQTT-3.1.2-24].
     const QByteArray topic = uniqueTopic("limits");
-    QCOMPARE(client->publish(message(topic, QByteArray(2000, 'x'), 1)), quint64(0));
+    QCOMPARE(client->publish(message(topic).payload(QByteArray(2000, 'x')).qos(1)), quint64(0));
     QCOMPARE(client.recorder.errors.size(), 1);
     QVERIFY2(client.recorder.errors.first().contains(u"at most 1000 bytes"_s),
              qPrintable(client.recorder.errors.first()));
@@ -707,7 +711,7 @@ void tst_Client::serverLimitsHonoured()
     QVERIFY(subscribeAndWait(client, {Subscription{QString::fromUtf8(topic), 2}}));
     constexpr int count = 60;
     for (int i = 0; i < count; ++i)
-        QVERIFY(client->publish(message(topic, QByteArray::number(i), quint8(1 + i % 2))) != 0);
+        QVERIFY(client->publish(message(topic).payload(QByteArray::number(i)).qos(1 + i % 2)) != 0);
     QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messagesOn(topic).size(), count, kTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(client.recorder.finished.size(), count, kTimeoutMs);
     // In order per QoS: mosquitto releases a QoS 2 message at PUBREL, so a QoS 1 message sent
@@ -724,23 +728,23 @@ void tst_Client::serverLimitsHonoured()
 
 void tst_Client::pausedReceivingHoldsMessagesAndStaysAlive()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
     const QByteArray topic = uniqueTopic("paused");
     constexpr int count = 50;
     TestClient subscriber;
-    ClientOptions options = optionsFor(v5);
+    ClientOptions options = optionsFor(version);
     options.keepAliveSeconds = 1; // paused longer than ping + answer timeout (2 s)
     subscriber->setOptions(options);
     QVERIFY(connectClient(subscriber));
     QVERIFY(subscribeAndWait(subscriber, {Subscription{QString::fromUtf8(topic), 1}}));
     TestClient publisher;
-    publisher->setOptions(optionsFor(v5));
+    publisher->setOptions(optionsFor(version));
     QVERIFY(connectClient(publisher));
 
     subscriber->pauseReceiving();
     QVERIFY(subscriber->isReceivingPaused());
     for (int i = 0; i < count; ++i)
-        QVERIFY(publisher->publish(message(topic, QByteArray::number(i), 1)) != 0);
+        QVERIFY(publisher->publish(message(topic).payload(QByteArray::number(i)).qos(1)) != 0);
     QTRY_COMPARE_WITH_TIMEOUT(publisher.recorder.finished.size(), count, kTimeoutMs);
     QTest::qWait(2500);
     QVERIFY(subscriber.recorder.messagesOn(topic).isEmpty());

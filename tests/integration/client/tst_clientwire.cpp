@@ -6,7 +6,9 @@
 
 #include "client/mqttclient.h"
 #include "fakebroker.h"
+#include "messagebuilder.h"
 #include "protocol/codec.h"
+#include "testversions.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -16,8 +18,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace mqttscope;
-using mqttscope::test::FakeBroker;
-using mqttscope::test::FakeConnectReply;
+using namespace mqttscope::test;
 
 namespace {
 
@@ -52,20 +53,6 @@ QByteArray connackBytes(ProtocolVersion version, bool sessionPresent,
     connack.sessionPresent = sessionPresent;
     connack.properties = properties;
     return encodePacket(connack, version);
-}
-
-Message message(const QByteArray &topic, const QByteArray &payload, quint8 qos)
-{
-    Message m;
-    m.topic = topic;
-    m.payload = payload;
-    m.qos = qos;
-    return m;
-}
-
-ProtocolVersion versionOf(bool v5)
-{
-    return v5 ? ProtocolVersion::V5 : ProtocolVersion::V311;
 }
 
 } // namespace
@@ -119,9 +106,7 @@ private:
 
 void tst_ClientWire::versions()
 {
-    QTest::addColumn<bool>("v5");
-    QTest::newRow("3.1.1") << false;
-    QTest::newRow("5.0") << true;
+    addVersionRows();
 }
 
 void tst_ClientWire::init()
@@ -231,8 +216,8 @@ void tst_ClientWire::autoFallsBackTo311()
 
 void tst_ClientWire::resumedSessionResendsInOrder()
 {
-    QFETCH(bool, v5);
-    const ProtocolVersion version = versionOf(v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     m_fake->setAnswersRequests(false);
     m_fake->setConnectHandler([&](const ConnectPacket &connect, int connection) {
         return FakeConnectReply{connackBytes(connect.version, connection > 0)};
@@ -240,9 +225,9 @@ void tst_ClientWire::resumedSessionResendsInOrder()
     makeClient(v5, false);
     m_client->connectToBroker();
     QVERIFY(waitConnected());
-    const quint64 a = m_client->publish(message("t/a", "a", 1));
-    const quint64 b = m_client->publish(message("t/b", "b", 2));
-    const quint64 c = m_client->publish(message("t/c", "c", 2));
+    const quint64 a = m_client->publish(message("t/a").payload("a").qos(1));
+    const quint64 b = m_client->publish(message("t/b").payload("b").qos(2));
+    const quint64 c = m_client->publish(message("t/c").payload("c").qos(2));
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 3, kTimeoutMs);
     const QList<PublishPacket> first = packetsOf<PublishPacket>(m_fake->received(0));
     // b reaches the PUBREC stage, so it is PUBREL that has to go again.
@@ -280,14 +265,14 @@ void tst_ClientWire::resumedSessionResendsInOrder()
 
 void tst_ClientWire::lostSessionSendsAgainAsNew()
 {
-    QFETCH(bool, v5);
-    const ProtocolVersion version = versionOf(v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     m_fake->setAnswersRequests(false);
     makeClient(v5, false); // the default handler answers session present 0
     m_client->connectToBroker();
     QVERIFY(waitConnected());
-    const quint64 a = m_client->publish(message("t/a", "a", 1));
-    const quint64 b = m_client->publish(message("t/b", "b", 2));
+    const quint64 a = m_client->publish(message("t/a").payload("a").qos(1));
+    const quint64 b = m_client->publish(message("t/b").payload("b").qos(2));
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 2, kTimeoutMs);
     const quint16 idB = packetsOf<PublishPacket>(m_fake->received(0)).at(1).packetId;
     m_fake->send(
@@ -312,8 +297,8 @@ void tst_ClientWire::lostSessionSendsAgainAsNew()
 
 void tst_ClientWire::inboundQos2DeliveredExactlyOnce()
 {
-    QFETCH(bool, v5);
-    const ProtocolVersion version = versionOf(v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     makeClient(v5);
     m_client->connectToBroker();
     QVERIFY(waitConnected());
@@ -346,8 +331,8 @@ void tst_ClientWire::inboundQos2DeliveredExactlyOnce()
 
 void tst_ClientWire::receiveMaximumHonoured()
 {
-    QFETCH(bool, v5);
-    const ProtocolVersion version = versionOf(v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     Properties limits;
     limits.receiveMaximum = 2;
     m_fake->setAnswersRequests(false);
@@ -362,7 +347,7 @@ void tst_ClientWire::receiveMaximumHonoured()
     QVERIFY(waitConnected());
     QList<quint64> tokens;
     for (int i = 0; i < 5; ++i)
-        tokens += m_client->publish(message("t/flow", QByteArray::number(i), 1));
+        tokens += m_client->publish(message("t/flow").payload(QByteArray::number(i)).qos(1));
     QVERIFY(!tokens.contains(0));
     const int expectedInFlight = v5 ? 2 : 3; // 3.1.1 has no receive maximum: only our window
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(),
@@ -386,8 +371,8 @@ void tst_ClientWire::receiveMaximumHonoured()
 // QoS 2 messages beyond their own: the client keeps its own window of 20 by default.
 void tst_ClientWire::inflightWindowWithoutReceiveMaximum()
 {
-    QFETCH(bool, v5);
-    const ProtocolVersion version = versionOf(v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     m_fake->setAnswersRequests(false);
     makeClient(v5);
     m_client->connectToBroker();
@@ -395,7 +380,7 @@ void tst_ClientWire::inflightWindowWithoutReceiveMaximum()
     constexpr int count = 50;
     QList<quint64> tokens;
     for (int i = 0; i < count; ++i)
-        tokens += m_client->publish(message("t/window", QByteArray::number(i), 2));
+        tokens += m_client->publish(message("t/window").payload(QByteArray::number(i)).qos(2));
     QVERIFY(!tokens.contains(0));
     const auto published = [&] { return packetsOf<PublishPacket>(m_fake->received(0)); };
     QTRY_COMPARE_WITH_TIMEOUT(published().size(), ClientOptions::defaultMaximumInflight,
@@ -446,7 +431,7 @@ void tst_ClientWire::pubrecQuotaExceededIsAFailure()
     makeClient(true);
     m_client->connectToBroker();
     QVERIFY(waitConnected());
-    const quint64 token = m_client->publish(message("t/quota", "x", 2));
+    const quint64 token = m_client->publish(message("t/quota").payload("x").qos(2));
     QVERIFY(token != 0);
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 1, kTimeoutMs);
     const quint16 id = packetsOf<PublishPacket>(m_fake->received(0)).first().packetId;
@@ -457,7 +442,7 @@ void tst_ClientWire::pubrecQuotaExceededIsAFailure()
     QTest::qWait(kQuietMs);
     QVERIFY(acksOf(m_fake->received(0), PacketType::Pubrel).isEmpty());
     // The slot is free again: the next message goes out.
-    QVERIFY(m_client->publish(message("t/quota", "y", 2)) != 0);
+    QVERIFY(m_client->publish(message("t/quota").payload("y").qos(2)) != 0);
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 2, kTimeoutMs);
 }
 
@@ -477,10 +462,10 @@ void tst_ClientWire::publishQueueIsBounded()
     m_client->connectToBroker();
     QVERIFY(waitConnected());
     const QByteArray payload(400, 'p');
-    QVERIFY(m_client->publish(message("t/q", payload, 1)) != 0); // in flight
+    QVERIFY(m_client->publish(message("t/q").payload(payload).qos(1)) != 0); // in flight
     // 403 bytes, more than the budget, but a message on its own always waits: any size can go.
-    QVERIFY(m_client->publish(message("t/q", payload, 1)) != 0);
-    QCOMPARE(m_client->publish(message("t/q", payload, 1)), quint64(0));
+    QVERIFY(m_client->publish(message("t/q").payload(payload).qos(1)) != 0);
+    QCOMPARE(m_client->publish(message("t/q").payload(payload).qos(1)), quint64(0));
     QCOMPARE(errors.size(), 1);
     QVERIFY2(errors.first().contains(u"wait for the broker"_s), qPrintable(errors.first()));
     QTest::qWait(kQuietMs);
@@ -532,7 +517,7 @@ void tst_ClientWire::outboundTopicAliases()
     m_client->connectToBroker();
     QVERIFY(waitConnected());
     for (const QByteArray &topic : {"t/a"_ba, "t/a"_ba, "t/b"_ba, "t/c"_ba, "t/c"_ba, "t/b"_ba})
-        QVERIFY(m_client->publish(message(topic, "p", 0)) != 0);
+        QVERIFY(m_client->publish(message(topic).payload("p")) != 0);
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 6, kTimeoutMs);
     const QList<PublishPacket> sent = packetsOf<PublishPacket>(m_fake->received(0));
     struct Expected
@@ -590,7 +575,8 @@ void tst_ClientWire::inboundTopicAliases()
 
 void tst_ClientWire::deadConnectionDetected()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     m_fake->setAnswersRequests(false); // PINGREQ goes unanswered
     makeClient(v5);
     ClientOptions options = m_client->options();
@@ -658,19 +644,19 @@ void tst_ClientWire::connackLimitsRefusePublishes()
     QSignalSpy errors(m_client.get(), &MqttClient::errorOccurred);
     // Disconnected: refused. Connecting: queued, then refused through publishFinished once
     // CONNACK told the limits.
-    QCOMPARE(m_client->publish(message("t/early", "q2", 2)), quint64(0));
+    QCOMPARE(m_client->publish(message("t/early").payload("q2").qos(2)), quint64(0));
     m_client->connectToBroker();
-    const quint64 early = m_client->publish(message("t/early", "q2", 2));
+    const quint64 early = m_client->publish(message("t/early").payload("q2").qos(2));
     QVERIFY(early != 0);
     QVERIFY(waitConnected());
     QTRY_COMPARE_WITH_TIMEOUT(m_finished.value(early, ReasonCode::Success),
                               ReasonCode::QoSNotSupported, kTimeoutMs);
     // Known limits: refused at once, no silent downgrade [MQTT-3.2.2-11], [MQTT-3.2.2-14].
-    QCOMPARE(m_client->publish(message("t/a", "q2", 2)), quint64(0));
-    Message retained = message("t/a", "r", 1);
+    QCOMPARE(m_client->publish(message("t/a").payload("q2").qos(2)), quint64(0));
+    Message retained = message("t/a").payload("r").qos(1);
     retained.retain = true;
     QCOMPARE(m_client->publish(retained), quint64(0));
-    QVERIFY(m_client->publish(message("t/a", "q1", 1)) != 0);
+    QVERIFY(m_client->publish(message("t/a").payload("q1").qos(1)) != 0);
     QTRY_COMPARE_WITH_TIMEOUT(packetsOf<PublishPacket>(m_fake->received(0)).size(), 1, kTimeoutMs);
     QCOMPARE(packetsOf<PublishPacket>(m_fake->received(0)).first().payload, "q1"_ba);
     QCOMPARE(errors.size(), 4);

@@ -12,7 +12,12 @@
 
 #include "aedesbroker.h"
 #include "client/mqttclient.h"
+#include "messagebuilder.h"
 #include "mosquittobroker.h"
+#include "testprocess.h"
+#include "testversions.h"
+#include "transportname.h"
+#include "versionchoice.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -30,9 +35,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace mqttscope;
-using mqttscope::test::AedesBroker;
-using mqttscope::test::MosquittoBroker;
-using mqttscope::test::TestBroker;
+using namespace mqttscope::test;
 
 Q_DECLARE_METATYPE(mqttscope::TransportKind)
 Q_DECLARE_METATYPE(mqttscope::VersionChoice)
@@ -45,7 +48,6 @@ constexpr int kQuietMs = 300;
 // A flow that makes no progress for this long has stalled: the test then says how far it got
 // instead of waiting out its whole limit.
 constexpr int kStallMs = 5000;
-constexpr int kProcessTimeoutMs = 30000;
 
 const QString cliProgram = QStringLiteral(MQTTSCOPE_CLI_PATH);
 
@@ -124,16 +126,6 @@ QByteArray uniqueTopic(const char *test)
 QString uniqueClientId()
 {
     return u"interop-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces).left(15);
-}
-
-Message message(const QByteArray &topic, const QByteArray &payload, int qos, bool retain = false)
-{
-    Message m;
-    m.topic = topic;
-    m.payload = payload;
-    m.qos = quint8(qos);
-    m.retain = retain;
-    return m;
 }
 
 QByteArray numbered(int i)
@@ -235,48 +227,6 @@ QByteArray pseudoRandomBytes(qsizetype size, quint32 seed)
     return bytes;
 }
 
-struct Finished
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-std::unique_ptr<QProcess> launch(const QString &program, const QStringList &arguments)
-{
-    auto process = std::make_unique<QProcess>();
-    process->start(program, arguments);
-    if (!process->waitForStarted())
-        qWarning("could not start %s: %s", qPrintable(program), qPrintable(process->errorString()));
-    return process;
-}
-
-// Runs the event loop meanwhile: our clients in the test live on this thread.
-Finished waitFor(QProcess &process, int timeoutMs = kProcessTimeoutMs)
-{
-    if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, timeoutMs)) {
-        qWarning("%s did not finish within %d ms, killed", qPrintable(process.program()),
-                 timeoutMs);
-        process.kill();
-        process.waitForFinished();
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-Finished run(const QString &program, const QStringList &arguments, const QByteArray &input = {})
-{
-    auto process = launch(program, arguments);
-    process->write(input);
-    process->closeWriteChannel();
-    return waitFor(*process);
-}
-
-const char *transportName(TransportKind transport)
-{
-    return transport == TransportKind::WebSocket ? "ws" : "tcp";
-}
-
 // The broker's last few log lines that name a client, for a failure message.
 QString logLinesAbout(const TestBroker &broker, const QString &clientId, int count = 4)
 {
@@ -344,7 +294,7 @@ private:
     {
         QByteArray name; // "mosquitto 5.0 ws"
         QString broker;
-        bool v5;
+        ProtocolVersion version;
         TransportKind transport;
     };
     static QList<RowSpec> rowSpecs();
@@ -395,13 +345,13 @@ QList<tst_Interop::RowSpec> tst_Interop::rowSpecs()
 {
     QList<RowSpec> specs;
     for (const QString &broker : {u"mosquitto"_s, u"aedes"_s}) {
-        for (const bool v5 : {false, true}) {
-            if (v5 && broker == "aedes"_L1)
+        for (const ProtocolVersion version : testedVersions) {
+            if (version == ProtocolVersion::V5 && broker == "aedes"_L1)
                 continue; // aedes speaks 3.1.1 only: see versionChoice and answerToAFiveConnect
             for (const TransportKind transport : {TransportKind::Tcp, TransportKind::WebSocket}) {
-                const QByteArray name =
-                    broker.toUtf8() + (v5 ? " 5.0 " : " 3.1.1 ") + transportName(transport);
-                specs += RowSpec{name, broker, v5, transport};
+                const QByteArray name = broker.toUtf8() + ' ' + versionName(version) + ' '
+                    + transportName(transport).toLatin1();
+                specs += RowSpec{name, broker, version, transport};
             }
         }
     }
@@ -411,14 +361,14 @@ QList<tst_Interop::RowSpec> tst_Interop::rowSpecs()
 void tst_Interop::addRowColumns()
 {
     QTest::addColumn<QString>("broker");
-    QTest::addColumn<bool>("v5");
+    addVersionColumn();
     QTest::addColumn<TransportKind>("transport");
 }
 
 QTestData &tst_Interop::addRow(const RowSpec &row, const QByteArray &suffix)
 {
     const QByteArray name = suffix.isEmpty() ? row.name : row.name + ' ' + suffix;
-    return QTest::newRow(name.constData()) << row.broker << row.v5 << row.transport;
+    return QTest::newRow(name.constData()) << row.broker << row.version << row.transport;
 }
 
 void tst_Interop::rows()
@@ -434,7 +384,7 @@ void tst_Interop::brokersAndTransports()
     QTest::addColumn<TransportKind>("transport");
     for (const QString &broker : {u"mosquitto"_s, u"aedes"_s}) {
         for (const TransportKind transport : {TransportKind::Tcp, TransportKind::WebSocket}) {
-            QTest::addRow("%s %s", qPrintable(broker), transportName(transport))
+            QTest::addRow("%s %s", qPrintable(broker), qPrintable(transportName(transport)))
                 << broker << transport;
         }
     }
@@ -455,11 +405,11 @@ TestBroker &tst_Interop::broker()
 
 ClientOptions tst_Interop::rowOptions()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
     QFETCH(TransportKind, transport);
     ClientOptions options;
     options.endpoint = broker().endpoint(transport);
-    options.version = v5 ? VersionChoice::V5 : VersionChoice::V311;
+    options.version = test::versionChoice(version);
     options.clientId = uniqueClientId();
     options.reconnect.enabled = false;
     return options;
@@ -535,7 +485,7 @@ void tst_Interop::publishSubscribe()
     constexpr int count = 50;
     QList<quint64> tokens;
     for (int i = 0; i < count; ++i)
-        tokens += publisher->publish(message(topic, numbered(i), qos));
+        tokens += publisher->publish(message(topic).payload(numbered(i)).qos(qos));
     QVERIFY(!tokens.contains(0));
     const bool complete = waitWhileProgressing(
         [&] {
@@ -583,8 +533,9 @@ void tst_Interop::deliveredQosIsTheLowerOfPublishedAndGranted()
     QVERIFY(connectClient(publisher));
     for (int grantedQos = 0; grantedQos <= 2; ++grantedQos) {
         for (int publishedQos = 0; publishedQos <= 2; ++publishedQos)
-            publisher->publish(
-                message(base + '/' + numbered(grantedQos), numbered(publishedQos), publishedQos));
+            publisher->publish(message(base + '/' + numbered(grantedQos))
+                                   .payload(numbered(publishedQos))
+                                   .qos(publishedQos));
     }
     QTRY_COMPARE_WITH_TIMEOUT(subscriber.recorder.messages.size(), 9, kTimeoutMs);
     for (const Message &m : std::as_const(subscriber.recorder.messages)) {
@@ -617,13 +568,13 @@ void tst_Interop::mosquittoClientsAsPeers_data()
 void tst_Interop::mosquittoClientsAsPeers()
 {
     QFETCH(int, qos);
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
     QFETCH(TransportKind, transport);
     TestBroker &server = broker();
     const Endpoint endpoint = server.endpoint(transport);
     const QStringList connection{u"-h"_s, endpoint.host,
                                  u"-p"_s, QString::number(endpoint.port),
-                                 u"-V"_s, v5 ? u"mqttv5"_s : u"mqttv311"_s};
+                                 u"-V"_s, versionArgument(version)};
     constexpr int count = 20;
     QByteArray lines;
     for (int i = 0; i < count; ++i)
@@ -666,7 +617,7 @@ void tst_Interop::mosquittoClientsAsPeers()
     publisher->setOptions(rowOptions());
     QVERIFY(connectClient(publisher));
     for (int i = 0; i < count; ++i)
-        QVERIFY(publisher->publish(message(outTopic, numbered(i), qos)) != 0);
+        QVERIFY(publisher->publish(message(outTopic).payload(numbered(i)).qos(qos)) != 0);
     const Finished delivered = waitFor(*mosquittoSub);
     QByteArray expected;
     for (int i = 0; i < count; ++i)
@@ -688,7 +639,7 @@ void tst_Interop::retainedMessages()
     publisher->setOptions(rowOptions());
     QVERIFY(connectClient(publisher));
 
-    const quint64 kept = publisher->publish(message(topic, "kept", 1, true));
+    const quint64 kept = publisher->publish(message(topic).payload("kept").qos(1).retain());
     QTRY_VERIFY_WITH_TIMEOUT(publisher.recorder.finished.contains(kept), kTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(live.recorder.messagesOn(topic).size(), 1, kTimeoutMs);
     // To a subscription that already exists the flag is 0: 3.1.1 [MQTT-3.3.1-9]; 5.0 without
@@ -709,7 +660,7 @@ void tst_Interop::retainedMessages()
 
     // An empty retained message deletes it (3.1.1 [MQTT-3.3.1-10], [MQTT-3.3.1-11]; 5.0
     // [MQTT-3.3.1-6], [MQTT-3.3.1-7]) and still goes to the subscribers there are, as any other.
-    const quint64 cleared = publisher->publish(message(topic, {}, 1, true));
+    const quint64 cleared = publisher->publish(message(topic).qos(1).retain());
     QTRY_VERIFY_WITH_TIMEOUT(publisher.recorder.finished.contains(cleared), kTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(live.recorder.messagesOn(topic).size(), 2, kTimeoutMs);
     QVERIFY(live.recorder.messagesOn(topic).last().payload.isEmpty());
@@ -721,7 +672,7 @@ void tst_Interop::retainedMessages()
     QVERIFY(subscribeAndWait(
         afterDelete,
         {Subscription{QString::fromUtf8(topic), 2}, Subscription{QString::fromUtf8(fence), 2}}));
-    publisher->publish(message(fence, "fence", 1));
+    publisher->publish(message(fence).payload("fence").qos(1));
     QTRY_COMPARE_WITH_TIMEOUT(afterDelete.recorder.messagesOn(fence).size(), 1, kTimeoutMs);
     QTest::qWait(kQuietMs);
     QCOMPARE(afterDelete.recorder.messagesOn(topic).size(), 0);
@@ -729,7 +680,8 @@ void tst_Interop::retainedMessages()
 
 void tst_Interop::willOnAbort()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     const QByteArray willTopic = uniqueTopic("will");
     TestClient watcher;
     watcher->setOptions(rowOptions());
@@ -790,7 +742,8 @@ void tst_Interop::offlineQueue_data()
 
 void tst_Interop::offlineQueue()
 {
-    QFETCH(bool, v5);
+    QFETCH(ProtocolVersion, version);
+    const bool v5 = version == ProtocolVersion::V5;
     QFETCH(int, qos);
     const QByteArray topic = uniqueTopic("offline");
     ClientOptions persistent = rowOptions();
@@ -812,7 +765,7 @@ void tst_Interop::offlineQueue()
     publisher->setOptions(rowOptions());
     QVERIFY(connectClient(publisher));
     for (int i = 0; i < count; ++i)
-        QVERIFY(publisher->publish(message(topic, numbered(i), qos)) != 0);
+        QVERIFY(publisher->publish(message(topic).payload(numbered(i)).qos(qos)) != 0);
     QVERIFY2(
         waitWhileProgressing([&] { return publisher.recorder.finished.size() >= count; },
                              [&] { return publisher.recorder.finished.size(); }, 30000),
@@ -880,7 +833,7 @@ void tst_Interop::bigPayload()
 
     QElapsedTimer sincePublish;
     sincePublish.start();
-    const quint64 token = publisher->publish(message(topic, payload, 1));
+    const quint64 token = publisher->publish(message(topic).payload(payload).qos(1));
     QVERIFY2(token != 0, qPrintable(publisher.recorder.story()));
     const int limitMs = waitsForSlowWebSocket ? 90000 : 60000;
     const bool arrived = waitWhileProgressing(
@@ -911,7 +864,7 @@ void tst_Interop::bigPayload()
     QCOMPARE(sha256(received.payload), sha256(payload)); // every byte as sent
     QCOMPARE(subscriber.recorder.messagesOn(topic).size(), 1);
     qInfo("%s: %d bytes to a subscriber on %s in %lld ms", QTest::currentDataTag(), size,
-          transportName(subscriberOptions.endpoint.kind), elapsedMs);
+          qPrintable(transportName(subscriberOptions.endpoint.kind)), elapsedMs);
 }
 
 void tst_Interop::inflightBurst_data()
@@ -943,7 +896,7 @@ void tst_Interop::inflightBurst()
     constexpr int count = 1000;
     int refused = 0;
     for (int i = 0; i < count; ++i) {
-        if (publisher->publish(message(topic, numbered(i), qos)) == 0)
+        if (publisher->publish(message(topic).payload(numbered(i)).qos(qos)) == 0)
             ++refused;
     }
     QVERIFY2(refused == 0,
@@ -1057,11 +1010,12 @@ void tst_Interop::versionChoice_data()
         const bool five = broker == "mosquitto"_L1;
         for (const TransportKind transport : {TransportKind::Tcp, TransportKind::WebSocket}) {
             const char *b = broker == "aedes"_L1 ? "aedes" : "mosquitto";
-            const char *t = transportName(transport);
-            QTest::addRow("%s %s 3.1.1", b, t) << broker << transport << VersionChoice::V311 << 4;
-            QTest::addRow("%s %s 5.0", b, t)
+            const QByteArray t = transportName(transport).toLatin1();
+            QTest::addRow("%s %s 3.1.1", b, t.constData())
+                << broker << transport << VersionChoice::V311 << 4;
+            QTest::addRow("%s %s 5.0", b, t.constData())
                 << broker << transport << VersionChoice::V5 << (five ? 5 : 0);
-            QTest::addRow("%s %s auto", b, t)
+            QTest::addRow("%s %s auto", b, t.constData())
                 << broker << transport << VersionChoice::Auto << (five ? 5 : 4);
         }
     }
@@ -1102,7 +1056,7 @@ void tst_Interop::versionChoice()
     // It works: a QoS 1 message to itself through the broker.
     const QByteArray topic = uniqueTopic("version");
     QVERIFY(subscribeAndWait(client, {Subscription{QString::fromUtf8(topic), 1}}));
-    const quint64 token = client->publish(message(topic, "works", 1));
+    const quint64 token = client->publish(message(topic).payload("works").qos(1));
     QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messagesOn(topic).size(), 1, kTimeoutMs);
     QCOMPARE(client.recorder.messagesOn(topic).first().payload, "works"_ba);
     QTRY_VERIFY_WITH_TIMEOUT(client.recorder.finished.contains(token), kTimeoutMs);

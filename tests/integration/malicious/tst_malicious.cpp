@@ -6,6 +6,8 @@
 
 #include "client/mqttclient.h"
 #include "fakebroker.h"
+#include "testversions.h"
+#include "versionchoice.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -16,6 +18,7 @@ using namespace Qt::Literals::StringLiterals;
 using namespace mqttscope;
 using mqttscope::test::FakeBroker;
 using mqttscope::test::FakeConnectReply;
+using namespace mqttscope::test;
 
 Q_DECLARE_METATYPE(mqttscope::ProtocolVersion)
 Q_DECLARE_METATYPE(mqttscope::VersionChoice)
@@ -68,11 +71,6 @@ ClientOptions optionsFor(const FakeBroker &fake, VersionChoice version)
         options.connectProperties.topicAliasMaximum = ClientTopicAliasMaximum;
     }
     return options;
-}
-
-VersionChoice choiceOf(ProtocolVersion version)
-{
-    return version == ProtocolVersion::V5 ? VersionChoice::V5 : VersionChoice::V311;
 }
 
 QString describe(const QList<Packet> &packets)
@@ -184,7 +182,7 @@ void tst_Malicious::checkReceivesAndAcknowledges(MqttClient &client, FakeBroker 
 
 void tst_Malicious::malformedPacketEndsConnection_data()
 {
-    QTest::addColumn<ProtocolVersion>("version");
+    addVersionColumn();
     QTest::addColumn<QByteArray>("bytes"); // what the server sends after a good CONNACK
     QTest::addColumn<bool>("hangUp"); // the server closes right after sending
     QTest::addColumn<QString>("reasonPattern"); // what disconnected(reason) must name
@@ -194,40 +192,35 @@ void tst_Malicious::malformedPacketEndsConnection_data()
     const QList<int> protocolError{0x82};
     const QList<int> either{0x81, 0x82};
 
-    for (const ProtocolVersion v : {ProtocolVersion::V311, ProtocolVersion::V5}) {
-        const char *name = v == ProtocolVersion::V5 ? "5.0" : "3.1.1";
-        const auto row = [&](const char *what) -> QTestData & {
-            return QTest::addRow("%s %s", name, what);
+    for (const ProtocolVersion v : testedVersions) {
+        const auto row = [v](const char *what) -> QTestData & {
+            return addVersionRow(v, QString::fromLatin1(what));
         };
 
         // The header promises 10 bytes, 5 come, then the server hangs up: no packet to act on,
         // and nothing can be sent back on a closed connection.
-        row("truncated then hang-up") << v << "\x30\x0a\x00\x03t/a"_ba << true
-                                      << u"clos|truncat|incomplete|end"_s << QList<int>{};
+        row("truncated then hang-up")
+            << "\x30\x0a\x00\x03t/a"_ba << true << u"clos|truncat|incomplete|end"_s << QList<int>{};
         // A variable byte integer has at most 4 bytes (5.0 section 1.5.5, 3.1.1 section 2.2.3).
-        row("remaining length of 5 bytes") << v << "\x30\xff\xff\xff\xff\x7f"_ba << false
+        row("remaining length of 5 bytes") << "\x30\xff\xff\xff\xff\x7f"_ba << false
                                            << u"remaining length|variable byte"_s << malformed;
         // [MQTT-1.5.4-1] ill-formed UTF-8 in a topic name.
-        row("bad UTF-8 topic") << v << publish(v, 0x00, "t/\xc3\x28"_ba) << false << u"UTF-8"_s
+        row("bad UTF-8 topic") << publish(v, 0x00, "t/\xc3\x28"_ba) << false << u"UTF-8"_s
                                << malformed;
         // [MQTT-1.5.4-2] U+0000 in a topic name.
-        row("topic with U+0000") << v << publish(v, 0x00, "t\x00x"_ba) << false
-                                 << u"U\\+0000|null"_s << malformed;
+        row("topic with U+0000") << publish(v, 0x00, "t\x00x"_ba) << false << u"U\\+0000|null"_s
+                                 << malformed;
         // [MQTT-2.2.2-2] (3.1.1) / 5.0 section 2.1.3: reserved flags must be as specified.
-        row("reserved flag bits set")
-            << v << "\xd1\x00"_ba << false << u"flag|reserved"_s << malformed;
+        row("reserved flag bits set") << "\xd1\x00"_ba << false << u"flag|reserved"_s << malformed;
         // [MQTT-3.3.1-4] a PUBLISH must not have both QoS bits set.
-        row("QoS 3 PUBLISH") << v << publish(v, 0x06, "t/a"_ba, 1) << false << u"QoS"_s
-                             << malformed;
+        row("QoS 3 PUBLISH") << publish(v, 0x06, "t/a"_ba, 1) << false << u"QoS"_s << malformed;
         // [MQTT-2.3.1-1] (3.1.1) / 5.0 section 2.2.1: a QoS > 0 PUBLISH has a non-zero packet id.
         row("QoS 1 PUBLISH with packet id 0")
-            << v << publish(v, 0x02, "t/a"_ba, 0) << false << u"packet id|identifier"_s << either;
+            << publish(v, 0x02, "t/a"_ba, 0) << false << u"packet id|identifier"_s << either;
         // [MQTT-3.2.0-2] (5.0) the server sends CONNACK once per connection.
-        row("CONNACK twice") << v << FakeBroker::connack(v) << false << u"CONNACK"_s
-                             << protocolError;
+        row("CONNACK twice") << FakeBroker::connack(v) << false << u"CONNACK"_s << protocolError;
         // SUBSCRIBE travels only from client to server.
-        row("SUBSCRIBE sent to the client")
-            << v << subscribe(v) << false << u"SUBSCRIBE"_s << either;
+        row("SUBSCRIBE sent to the client") << subscribe(v) << false << u"SUBSCRIBE"_s << either;
     }
 
     const ProtocolVersion v5 = ProtocolVersion::V5;
@@ -263,7 +256,7 @@ void tst_Malicious::malformedPacketEndsConnection()
     FakeBroker fake;
     QVERIFY2(fake.listen(), qPrintable(fake.errorString()));
     MqttClient client;
-    client.setOptions(optionsFor(fake, choiceOf(version)));
+    client.setOptions(optionsFor(fake, versionChoice(version)));
     QSignalSpy disconnected(&client, &MqttClient::disconnected);
     QSignalSpy messages(&client, &MqttClient::messagesReceived);
 
@@ -399,9 +392,7 @@ void tst_Malicious::connackTimeout()
 
 void tst_Malicious::packetBeforeConnack_data()
 {
-    QTest::addColumn<ProtocolVersion>("version");
-    QTest::newRow("3.1.1") << ProtocolVersion::V311;
-    QTest::newRow("5.0") << ProtocolVersion::V5;
+    addVersionRows();
 }
 
 // [MQTT-3.2.0-1] the first packet from the server is CONNACK; a PUBLISH before it is refused.
@@ -417,7 +408,7 @@ void tst_Malicious::packetBeforeConnack()
         return FakeConnectReply{encodePacket(early, version) + FakeBroker::connack(version)};
     });
     MqttClient client;
-    client.setOptions(optionsFor(fake, choiceOf(version)));
+    client.setOptions(optionsFor(fake, versionChoice(version)));
     QSignalSpy disconnected(&client, &MqttClient::disconnected);
     QSignalSpy connected(&client, &MqttClient::connected);
     QSignalSpy messages(&client, &MqttClient::messagesReceived);

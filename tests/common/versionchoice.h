@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// For the tests that run from the version table (testversions.h) but configure a client, a
+// worker or a profile, which take a VersionChoice.
+
+#include "client/clientoptions.h"
+
+namespace mqttscope::test {
+
+// Exactly this version: never Auto, so that a row tests the version it is named after.
+inline VersionChoice versionChoice(ProtocolVersion version)
+{
+    return version == ProtocolVersion::V5 ? VersionChoice::V5 : VersionChoice::V311;
+}
+
+} // namespace mqttscope::test
