@@ -5,6 +5,7 @@
 #include <array>
 #include <climits>
 #include <cmath>
+#include <iterator>
 
 namespace mqttscope {
 
