@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "messagebuilder.h"
 #include "views/hexdumpmodel.h"
 #include "views/messagepropertyrows.h"
 #include "views/payloadrendering.h"
@@ -53,13 +54,11 @@ QByteArray randomBytes(qsizetype size, quint32 seed)
 Message message(const QByteArray &topic, const QByteArray &payload,
                 const Properties &properties = {})
 {
-    Message m;
-    m.topic = topic;
-    m.payload = payload;
-    m.qos = 1;
-    m.properties = properties;
-    m.receivedMsecsSinceEpoch = 1700000000000;
-    return m;
+    return test::message(topic)
+        .payload(payload)
+        .qos(1)
+        .properties(properties)
+        .receivedAt(1700000000000);
 }
 
 } // namespace

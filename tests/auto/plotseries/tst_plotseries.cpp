@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "messagebuilder.h"
 #include "views/plotdecimation.h"
 #include "views/plotseriesstore.h"
 
@@ -9,6 +10,7 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace mqttscope;
+using mqttscope::test::message;
 
 namespace {
 
@@ -179,20 +181,12 @@ void tst_PlotSeries::messagesFeedEverySeriesOfTheirTopic()
     const int humidity = store.addSeries("s/telemetry", u"humidity"_s);
     const int plain = store.addSeries("s/plain", {});
     const qint64 now = 9000;
-    Message message;
-    message.topic = "s/telemetry";
-    message.payload = R"({"temperature":21.5,"humidity":40})";
-    message.receivedMsecsSinceEpoch = 1000;
-    QCOMPARE(store.addMessage(message, now), 2);
-    message.topic = "s/plain";
-    message.payload = "7";
-    message.receivedMsecsSinceEpoch = 0; // not known: now
-    QCOMPARE(store.addMessage(message, now), 1);
-    message.payload = "nan";
-    QCOMPARE(store.addMessage(message, now), 0);
-    message.topic = "other";
-    message.payload = "1";
-    QCOMPARE(store.addMessage(message, now), 0);
+    const Message telemetry =
+        message("s/telemetry").payload(R"({"temperature":21.5,"humidity":40})").receivedAt(1000);
+    QCOMPARE(store.addMessage(telemetry, now), 2);
+    QCOMPARE(store.addMessage(message("s/plain").payload("7"), now), 1); // no time: now
+    QCOMPARE(store.addMessage(message("s/plain").payload("nan").receivedAt(2000), now), 0);
+    QCOMPARE(store.addMessage(message("other").payload("1").receivedAt(3000), now), 0);
     QCOMPARE(store.series(temperature).points(), (QList<QPointF>{{1000, 21.5}}));
     QCOMPARE(store.series(humidity).points(), (QList<QPointF>{{1000, 40}}));
     QCOMPARE(store.series(plain).points(), (QList<QPointF>{{9000, 7}}));

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "messagebuilder.h"
 #include "views/valueextractor.h"
 #include "views/valueplot.h"
 
@@ -14,11 +15,7 @@ namespace {
 
 Message message(const QByteArray &topic, const QByteArray &payload, qint64 time)
 {
-    Message m;
-    m.topic = topic;
-    m.payload = payload;
-    m.receivedMsecsSinceEpoch = time;
-    return m;
+    return test::message(topic).payload(payload).receivedAt(time);
 }
 
 // How many pixels differ from the background colour at the centre-left of the plot area.
