@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Refreshes every translations/mqttscope_*.ts from the sources (all user-visible strings of the
-# core, the widgets and the programs), keeping what is translated. Then translate the new
+# core, the widgets and the programs), keeping what is translated, also
+# for strings that moved to another class (scripts/carry-translations.py). Then translate the new
 # entries with Qt Linguist (`linguist translations/mqttscope_zh_CN.ts`); the build compiles them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,4 +10,10 @@ lupdate=$(command -v lupdate6 || command -v /usr/lib/qt6/bin/lupdate || command 
 shopt -s nullglob
 ts_files=(translations/mqttscope_*.ts)
 [ ${#ts_files[@]} -gt 0 ] || ts_files=(translations/mqttscope_zh_CN.ts)
+before=$(mktemp -d)
+trap 'rm -rf "$before"' EXIT
+cp "${ts_files[@]}" "$before/"
 "$lupdate" -locations relative -no-obsolete core ui app -ts "${ts_files[@]}" "$@"
+for ts in "${ts_files[@]}"; do
+  python3 scripts/carry-translations.py "$before/$(basename "$ts")" "$ts"
+done

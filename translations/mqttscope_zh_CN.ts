@@ -2,6 +2,126 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ConnectionStatusText</name>
+    <message>
+        <location filename="../ui/connectionstatustext.cpp" line="+28"/>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接到 %1…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected to %1 (MQTT %2)</source>
+        <translation>已连接到 %1（MQTT %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · ping %1 ms</source>
+        <translation> · 延迟 %1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · catching up…</source>
+        <translation> · 正在处理积压消息…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Reconnecting in %n s</source>
+        <translation>
+            <numerusform>%n 秒后重连</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Disconnected: %1</source>
+        <translation>已断开：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In %1 msg/s, %2/s · out %3 msg/s, %4/s · total in %5 (%6), out %7 (%8)</source>
+        <translation>收 %1 条/秒，%2/秒 · 发 %3 条/秒，%4/秒 · 共收 %5（%6），发 %7（%8）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>max QoS %1</source>
+        <translation>最大 QoS %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>receive max %1</source>
+        <translation>接收最大值 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>max packet %1</source>
+        <translation>最大报文 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>topic aliases %1</source>
+        <translation>主题别名 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no retain</source>
+        <translation>不支持保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no wildcards</source>
+        <translation>不支持通配符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no shared subscriptions</source>
+        <translation>不支持共享订阅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no subscription ids</source>
+        <translation>不支持订阅标识符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>keepalive %1 s</source>
+        <translation>保活 %1 秒</translation>
+    </message>
+</context>
+<context>
     <name>PayloadFormat</name>
     <message>
         <location filename="../core/explorer/payloadformat.cpp" line="+138"/>
@@ -116,7 +236,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/demo/main.cpp" line="+34"/>
+        <location filename="../app/demo/main.cpp" line="+27"/>
         <source>Plays realistic device traffic (JSON telemetry, retained status, binary, CBOR and image payloads, MQTT 5 properties) to a broker until stopped.</source>
         <translation>向代理持续发送逼真的设备流量（JSON 遥测、保留状态、二进制、CBOR 和图像负载、MQTT 5 属性），直到被停止。</translation>
     </message>
@@ -126,72 +246,72 @@
         <translation>代理 URL：mqtt[s]://|ws[s]://[user[:pass]@]host[:port][/path]。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Number of simulated sensors.</source>
         <translation>模拟传感器的数量。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Messages per second at most.</source>
         <translation>每秒最多发送的消息数。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>First topic level of everything published.</source>
         <translation>所有发布内容的第一级主题。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Stop after this many seconds (0: run until killed).</source>
         <translation>运行这么多秒后停止（0：一直运行直到被终止）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Client identifier (default: chosen by the broker).</source>
         <translation>客户端标识符（默认：由代理分配）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+26"/>
         <source>mqttscope-demo: invalid --url: %1</source>
         <translation>mqttscope-demo：无效的 --url：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>mqttscope-demo: --sensors and --rate must be positive numbers, --duration zero or more, --root not empty</source>
         <translation>mqttscope-demo：--sensors 和 --rate 必须是正数，--duration 必须大于或等于零，--root 不能为空</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+33"/>
         <source>mqttscope-demo: connected to %1, publishing %2 sensors at up to %3 msg/s under %4/</source>
         <translation>mqttscope-demo：已连接到 %1，正在以最多 %3 条/秒的速率在 %4/ 下发布 %2 个传感器的数据</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>mqttscope-demo: disconnected: %1</source>
         <translation>mqttscope-demo：已断开：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>mqttscope-demo: connection refused (reason 0x%1)</source>
         <translation>mqttscope-demo：连接被拒绝（原因码 0x%1）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>mqttscope-demo: %1 messages published</source>
         <translation>mqttscope-demo：已发布 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="+70"/>
+        <location filename="../app/gui/main.cpp" line="+73"/>
         <source>A fast native MQTT 3.1.1/5.0 explorer.</source>
         <translation>快速的原生 MQTT 3.1.1/5.0 浏览器。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Connect at once to &lt;url&gt;: mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path</source>
         <translation>立即连接到 &lt;url&gt;：mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Open the saved connection named &lt;name&gt;.</source>
         <translation>打开名为 &lt;name&gt; 的已保存连接。</translation>
     </message>
@@ -201,17 +321,17 @@
         <translation>将从 URL 打开的连接命名为 &lt;name&gt;。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>A broker URL to connect to, as with --url.</source>
         <translation>要连接的代理 URL，与 --url 相同。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>There is no saved connection named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的已保存连接。</translation>
     </message>
@@ -264,17 +384,17 @@
         <translation>客户端 ID 最长 65535 字节</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>An empty client id needs clean start: the broker would refuse it</source>
         <translation>空的客户端 ID 需要启用全新会话，否则代理会拒绝连接</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>A client certificate needs its key file</source>
         <translation>客户端证书需要对应的密钥文件</translation>
     </message>
     <message>
-        <location filename="../core/transport/endpoint.cpp" line="+53"/>
+        <location filename="../core/transport/endpoint.cpp" line="+56"/>
         <source>Unterminated IPv6 address (missing &apos;]&apos;)</source>
         <translation>IPv6 地址未结束（缺少“]”）</translation>
     </message>
@@ -294,12 +414,12 @@
         <translation>无效端口：%1（应为 1 到 65535）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Not a broker URL: %1 (expected mqtt://, mqtts://, ws:// or wss://)</source>
         <translation>不是代理 URL：%1（应为 mqtt://、mqtts://、ws:// 或 wss://）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Unknown URL scheme: %1 (expected mqtt, mqtts, ws or wss)</source>
         <translation>未知的 URL 协议：%1（应为 mqtt、mqtts、ws 或 wss）</translation>
     </message>
@@ -344,7 +464,7 @@
         <translation>无法读取密钥文件 %1（应为 PEM 格式的 RSA 或 EC 私钥）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Cannot read PKCS#12 file %1: %2</source>
         <translation>无法读取 PKCS#12 文件 %1：%2</translation>
     </message>
@@ -374,7 +494,7 @@
         <translation>CA 文件</translation>
     </message>
     <message>
-        <location filename="../ui/payloadinput.cpp" line="+32"/>
+        <location filename="../ui/payloadinput.cpp" line="+34"/>
         <source>&apos;%1&apos; is not a hex digit</source>
         <translation>“%1”不是十六进制数字</translation>
     </message>
@@ -384,12 +504,12 @@
         <translation>十六进制数字个数为奇数：每个字节需要两位</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Not valid base64</source>
         <translation>不是有效的 Base64</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Not valid JSON: %1 at offset %2</source>
         <translation>不是有效的 JSON：%1，位于偏移 %2</translation>
     </message>
@@ -404,27 +524,27 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/views/messagepropertyrows.cpp" line="+19"/>
+        <location filename="../ui/views/messagepropertyrows.cpp" line="+21"/>
         <source>UTF-8 text</source>
         <translation>UTF-8 文本</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>unspecified bytes</source>
         <translation>未指定的字节</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/views/payloadrendering.cpp" line="+96"/>
+        <location filename="../ui/views/payloadrendering.cpp" line="+98"/>
         <source>Not JSON: %1 at byte %2</source>
         <translation>不是 JSON：%1，位于第 %2 字节</translation>
     </message>
@@ -467,18 +587,18 @@
         <translation>%1 被截断</translation>
     </message>
     <message>
-        <location filename="../core/protocol/codec.cpp" line="+65"/>
-        <location line="+98"/>
+        <location filename="../core/protocol/codec.cpp" line="+69"/>
+        <location line="+103"/>
         <source>reason code 0x%1 is not allowed in this packet</source>
         <translation>此报文中不允许原因码 0x%1</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-91"/>
         <source>packet identifier is 0</source>
         <translation>报文标识符为 0</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%1 contains a wildcard character</source>
         <translation>%1 包含通配符</translation>
     </message>
@@ -488,7 +608,7 @@
         <translation>不支持的协议“%1”级别 %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>reserved connect flag is set</source>
         <translation>设置了保留的连接标志</translation>
     </message>
@@ -498,7 +618,7 @@
         <translation>遗嘱 QoS 为 3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>will QoS or will retain set without a will</source>
         <translation>没有遗嘱却设置了遗嘱 QoS 或遗嘱保留</translation>
     </message>
@@ -513,12 +633,12 @@
         <translation>遗嘱主题为空</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>reserved connect acknowledge flags are set</source>
         <translation>设置了保留的连接确认标志</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>reserved return code %1</source>
         <translation>保留的返回码 %1</translation>
     </message>
@@ -538,7 +658,7 @@
         <translation>主题名为空</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>topic name is empty and there is no topic alias</source>
         <translation>主题名为空且没有主题别名</translation>
     </message>
@@ -548,24 +668,24 @@
         <translation>请求的 QoS 为 3</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+10"/>
+        <location line="+4"/>
+        <location line="+12"/>
         <source>reserved subscription option bits are set</source>
         <translation>设置了保留的订阅选项位</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-7"/>
         <source>retain handling is 3</source>
         <translation>保留处理为 3</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>no local is set on a shared subscription</source>
         <translation>共享订阅设置了 No Local</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+30"/>
+        <location line="+8"/>
+        <location line="+31"/>
         <source>no topic filters</source>
         <translation>没有主题过滤器</translation>
     </message>
@@ -592,7 +712,7 @@
         </translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+228"/>
         <source>empty packet</source>
         <translation>空报文</translation>
     </message>
@@ -607,17 +727,17 @@
         <translation>剩余长度为 %1，但后面有 %2 个字节</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>reserved flags are 0x%1, must be 0x%2</source>
         <translation>保留标志为 0x%1，必须为 0x%2</translation>
     </message>
     <message>
-        <location filename="../core/protocol/propertycodec.cpp" line="+93"/>
+        <location filename="../core/protocol/propertycodec.cpp" line="+116"/>
         <source>will properties</source>
         <translation>遗嘱属性</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+116"/>
         <source>%1 must be 0 or 1, not %2</source>
         <translation>%1 必须为 0 或 1，而不是 %2</translation>
     </message>
@@ -627,12 +747,12 @@
         <translation>%1 不能为 0</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>property length %1 exceeds the %2 bytes left</source>
         <translation>属性长度 %1 超过了剩余的 %2 个字节</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>unknown property identifier %1</source>
         <translation>未知的属性标识符 %1</translation>
     </message>
@@ -647,15 +767,23 @@
         <translation>属性 %1（%2）出现了不止一次</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>the last property runs past the property length</source>
         <translation>最后一个属性超出了属性长度</translation>
     </message>
 </context>
 <context>
+    <name>mqttscope::ConnectionController</name>
+    <message>
+        <location filename="../ui/connectioncontroller.cpp" line="+176"/>
+        <source>refused: %1</source>
+        <translation>被拒绝：%1</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::ConnectionManagerDialog</name>
     <message>
-        <location filename="../ui/connectionmanagerdialog.cpp" line="+37"/>
+        <location filename="../ui/connectionmanagerdialog.cpp" line="+38"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
@@ -705,12 +833,12 @@
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Delete the selected profile (Del)</source>
         <translation>删除所选配置（Del）</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
@@ -720,12 +848,12 @@
         <translation>密钥环不可用（%1）：连接时将询问密码。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>New connection</source>
         <translation>新连接</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Delete profile</source>
         <translation>删除配置</translation>
     </message>
@@ -735,7 +863,7 @@
         <translation>删除配置“%1”及其保存的密码？</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import profiles</source>
         <translation>导入配置</translation>
     </message>
@@ -758,7 +886,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Export profiles</source>
         <translation>导出配置</translation>
     </message>
@@ -775,7 +903,7 @@
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Fix the marked fields first.</source>
         <translation>请先修正标记的字段。</translation>
     </message>
@@ -786,9 +914,29 @@
     </message>
 </context>
 <context>
+    <name>mqttscope::ConnectionStatusLine</name>
+    <message>
+        <location filename="../ui/connectionstatusline.cpp" line="+63"/>
+        <source>Broker: %1</source>
+        <translation>代理：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>assigned id %1</source>
+        <translation>分配的 ID %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Broker limits (CONNACK):
+%1</source>
+        <translation>代理限制（CONNACK）：
+%1</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::ConnectionTab</name>
     <message>
-        <location filename="../ui/connectiontab.cpp" line="+92"/>
+        <location filename="../ui/connectiontab.cpp" line="+107"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
@@ -798,81 +946,18 @@
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <source>Filter topics (Ctrl+F)</source>
-        <translation>筛选主题 (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Substring</source>
-        <translation>子串</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wildcard</source>
-        <translation>通配符</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Regex</source>
-        <translation>正则表达式</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+128"/>
+        <location line="+15"/>
         <source>Payload</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location line="-127"/>
-        <source>How the filter matches: topic substring, MQTT wildcard filter (+, #), regular expression, or text in the latest payload</source>
-        <translation>筛选的匹配方式：主题子串、MQTT 通配符过滤器（+、#）、正则表达式，或最新负载中的文本</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Arrival order</source>
-        <translation>到达顺序</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By name</source>
-        <translation>按名称</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By messages</source>
-        <translation>按消息数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>By rate</source>
-        <translation>按速率</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Expand all</source>
-        <translation>全部展开</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Collapse all</source>
-        <translation>全部折叠</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+49"/>
-        <source>%n match(es)</source>
-        <translation>
-            <numerusform>%n 个匹配</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+54"/>
-        <location line="+596"/>
+        <location line="+36"/>
+        <location line="+419"/>
         <source>Export history…</source>
         <translation>导出历史…</translation>
     </message>
     <message>
-        <location line="-582"/>
+        <location line="-454"/>
         <source>Diff with previous</source>
         <translation>与上一条比较</translation>
     </message>
@@ -882,79 +967,7 @@
         <translation>图表</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>connecting</source>
-        <translation>正在连接</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>connected</source>
-        <translation>已连接</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>reconnecting</source>
-        <translation>正在重连</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>disconnected</source>
-        <translation>已断开</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Connecting to %1…</source>
-        <translation>正在连接到 %1…</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Connected to %1 (MQTT %2)</source>
-        <translation>已连接到 %1（MQTT %2）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> · ping %1 ms</source>
-        <translation> · 延迟 %1 毫秒</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> · catching up…</source>
-        <translation> · 正在处理积压消息…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>Reconnecting in %n s</source>
-        <translation>
-            <numerusform>%n 秒后重连</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Disconnected</source>
-        <translation>已断开</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Disconnected: %1</source>
-        <translation>已断开：%1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>In %1 msg/s, %2/s · out %3 msg/s, %4/s · total in %5 (%6), out %7 (%8)</source>
-        <translation>收 %1 条/秒，%2/秒 · 发 %3 条/秒，%4/秒 · 共收 %5（%6），发 %7（%8）</translation>
-    </message>
-    <message>
-        <location line="+54"/>
+        <location line="+165"/>
         <source>Password for %1</source>
         <translation>%1 的密码</translation>
     </message>
@@ -966,74 +979,7 @@ It is kept in memory until mqttscope exits.</source>
 密码将保存在内存中，直到 mqttscope 退出。</translation>
     </message>
     <message>
-        <location line="+98"/>
-        <source>max QoS %1</source>
-        <translation>最大 QoS %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>receive max %1</source>
-        <translation>接收最大值 %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>max packet %1</source>
-        <translation>最大报文 %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>topic aliases %1</source>
-        <translation>主题别名 %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no retain</source>
-        <translation>不支持保留</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no wildcards</source>
-        <translation>不支持通配符</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no shared subscriptions</source>
-        <translation>不支持共享订阅</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>no subscription ids</source>
-        <translation>不支持订阅标识符</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>keepalive %1 s</source>
-        <translation>保活 %1 秒</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>assigned id %1</source>
-        <translation>分配的 ID %1</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>Broker: %1</source>
-        <translation>代理：%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Broker limits (CONNACK):
-%1</source>
-        <translation>代理限制（CONNACK）：
-%1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>refused: %1</source>
-        <translation>被拒绝：%1</translation>
-    </message>
-    <message>
-        <location line="+198"/>
+        <location line="+197"/>
         <source>JSON lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
@@ -1043,13 +989,13 @@ It is kept in memory until mqttscope exits.</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+5"/>
         <source>Export history</source>
         <translation>导出历史</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
@@ -1073,7 +1019,7 @@ An empty retained message is published to each topic.</source>
         </translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+38"/>
         <source>Copy topic</source>
         <translation>复制主题</translation>
     </message>
@@ -1093,24 +1039,24 @@ An empty retained message is published to each topic.</source>
         <translation>发布到此主题</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+21"/>
         <source>Plot values</source>
         <translation>绘制数值</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Plot JSON field</source>
         <translation>绘制 JSON 字段</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="-18"/>
         <source>Delete %n retained message(s) here…</source>
         <translation>
             <numerusform>删除此处的 %n 条保留消息…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Clear history of this topic</source>
         <translation>清除此主题的历史</translation>
     </message>
@@ -1118,7 +1064,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ConnectionWorker</name>
     <message>
-        <location filename="../ui/connectionworker.cpp" line="+118"/>
+        <location filename="../ui/connectionworker.cpp" line="+125"/>
         <source>Refused by the client</source>
         <translation>被客户端拒绝</translation>
     </message>
@@ -1126,7 +1072,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::DiffView</name>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="+83"/>
+        <location filename="../ui/views/diffview.cpp" line="+85"/>
         <source>This is the first message of its topic: there is nothing to compare it with.</source>
         <translation>这是该主题的第一条消息：没有可比较的内容。</translation>
     </message>
@@ -1136,18 +1082,18 @@ An empty retained message is published to each topic.</source>
         <translation>未选择消息</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+45"/>
+        <location line="-23"/>
+        <location line="+47"/>
         <source>Identical to the previous message of this topic</source>
         <translation>与该主题的上一条消息相同</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-46"/>
         <source>Differs from the previous message of this topic (%1 and %2 lines: too long to compare line by line)</source>
         <translation>与该主题的上一条消息不同（%1 行和 %2 行：太长，无法逐行比较）</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>Against the previous message of this topic: lines added %1, removed %2</source>
         <translation>与该主题的上一条消息相比：新增 %1 行，删除 %2 行</translation>
     </message>
@@ -1155,17 +1101,17 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::Framer</name>
     <message>
-        <location filename="../core/protocol/framer.cpp" line="+56"/>
+        <location filename="../core/protocol/framer.cpp" line="+63"/>
         <source>remaining length is longer than 4 bytes</source>
         <translation>剩余长度超过 4 个字节</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>remaining length is not minimally encoded</source>
         <translation>剩余长度未使用最短编码</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>packet of %1 bytes exceeds the maximum packet size of %2 bytes</source>
         <translation>%1 字节的报文超过了最大报文大小 %2 字节</translation>
     </message>
@@ -1191,7 +1137,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::HistoryModel</name>
     <message>
-        <location filename="../ui/models/historymodel.cpp" line="+115"/>
+        <location filename="../ui/models/historymodel.cpp" line="+118"/>
         <location line="+2"/>
         <source>yes</source>
         <translation>是</translation>
@@ -1270,7 +1216,7 @@ An empty retained message is published to each topic.</source>
         <translation>连接管理(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Open saved connection</source>
         <translation>打开已保存的连接(&amp;O)</translation>
     </message>
@@ -1280,7 +1226,7 @@ An empty retained message is published to each topic.</source>
         <translation>关闭标签页(&amp;T)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1320,12 +1266,12 @@ An empty retained message is published to each topic.</source>
         <translation>筛选主题(&amp;F)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Copy &amp;topic</source>
         <translation>复制主题(&amp;T)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Clear history of the selected topic</source>
         <translation>清除所选主题的历史(&amp;C)</translation>
     </message>
@@ -1355,7 +1301,7 @@ An empty retained message is published to each topic.</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>%1 — mqttscope</source>
         <translation>%1 — mqttscope</translation>
     </message>
@@ -1363,7 +1309,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::MqttClient</name>
     <message>
-        <location filename="../core/client/inboundtopicaliases.cpp" line="+21"/>
+        <location filename="../core/client/inboundtopicaliases.cpp" line="+22"/>
         <source>PUBLISH: empty topic name without a topic alias</source>
         <translation>PUBLISH：主题名为空且没有主题别名</translation>
     </message>
@@ -1373,12 +1319,12 @@ An empty retained message is published to each topic.</source>
         <translation>PUBLISH：主题别名 %1 不在 1..%2 范围内</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>PUBLISH: unknown topic alias %1</source>
         <translation>PUBLISH：未知的主题别名 %1</translation>
     </message>
     <message>
-        <location filename="../core/client/mqttclient.cpp" line="+127"/>
+        <location filename="../core/client/mqttclient.cpp" line="+161"/>
         <source>Timed out: no CONNACK within %1 ms</source>
         <translation>超时：%1 毫秒内没有收到 CONNACK</translation>
     </message>
@@ -1393,12 +1339,12 @@ An empty retained message is published to each topic.</source>
         <translation>无效的遗嘱主题“%1”：%2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>No transport for this kind of endpoint</source>
         <translation>没有适用于此类端点的传输方式</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+61"/>
         <source>Connection closed by the server</source>
         <translation>连接被服务器关闭</translation>
     </message>
@@ -1413,52 +1359,47 @@ An empty retained message is published to each topic.</source>
         <translation>CONNACK：收到第二个 CONNACK</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Connection refused: %1</source>
         <translation>连接被拒绝：%1</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location filename="../core/client/session.cpp" line="+110"/>
         <source>The server received the message (PUBREC) but lost the session before completing it</source>
         <translation>服务器已收到消息（PUBREC），但在完成之前丢失了会话</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../core/client/mqttclient.cpp" line="+47"/>
         <source>Disconnected by the client</source>
         <translation>客户端已断开连接</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Connection aborted by the client</source>
         <translation>客户端中止了连接</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+186"/>
         <source>%1 before CONNACK</source>
         <translation>在 CONNACK 之前收到 %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+32"/>
         <source>%1 is never sent by a server</source>
         <translation>服务器从不发送 %1</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>PUBLISH before CONNACK</source>
-        <translation>在 CONNACK 之前收到 PUBLISH</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location filename="../core/client/session.cpp" line="+336"/>
         <source>more than %1 unacknowledged QoS 1 and 2 messages</source>
         <translation>超过 %1 条未确认的 QoS 1 和 QoS 2 消息</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location filename="../core/client/mqttclient.cpp" line="+13"/>
         <source>Disconnected by the server: %1</source>
         <translation>服务器断开了连接：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Malformed packet from server: %1</source>
         <translation>服务器发来格式错误的报文：%1</translation>
     </message>
@@ -1473,47 +1414,47 @@ An empty retained message is published to each topic.</source>
         <translation>服务器协议错误：%1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location filename="../core/client/session.cpp" line="-257"/>
         <source>The server accepts at most QoS %1: not publishing with QoS %2</source>
         <translation>服务器最多接受 QoS %1：不以 QoS %2 发布</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The server does not support retained messages</source>
         <translation>服务器不支持保留消息</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-26"/>
         <source>The message is %1 bytes as a packet; the server accepts at most %2 bytes</source>
         <translation>该消息的报文为 %1 字节；服务器最多接受 %2 字节</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+38"/>
         <source>Cannot publish to &quot;%1&quot;: %2 MiB of messages already wait for the broker (at most %3 MiB may wait)</source>
         <translation>无法发布到“%1”：已有 %2 MiB 的消息在等待代理（最多可等待 %3 MiB）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+56"/>
         <source>Cannot publish to &quot;%1&quot;: %2</source>
         <translation>无法发布到“%1”：%2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Cannot publish with QoS %1</source>
         <translation>无法以 QoS %1 发布</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Cannot publish to &quot;%1&quot;: not connected</source>
         <translation>无法发布到“%1”：未连接</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+45"/>
         <source>Cannot subscribe: no topic filter</source>
         <translation>无法订阅：没有主题过滤器</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cannot subscribe to &quot;%1&quot;: %2</source>
         <translation>无法订阅“%1”：%2</translation>
     </message>
@@ -1523,7 +1464,7 @@ An empty retained message is published to each topic.</source>
         <translation>无法以 QoS %1 订阅</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Cannot subscribe to &quot;%1&quot;: the server does not support wildcards</source>
         <translation>无法订阅“%1”：服务器不支持通配符</translation>
     </message>
@@ -1533,12 +1474,12 @@ An empty retained message is published to each topic.</source>
         <translation>无法订阅“%1”：服务器不支持共享订阅</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Subscription identifier %1 is outside 1..268435455</source>
         <translation>订阅标识符 %1 不在 1..268435455 范围内</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The server does not support subscription identifiers</source>
         <translation>服务器不支持订阅标识符</translation>
     </message>
@@ -1548,27 +1489,27 @@ An empty retained message is published to each topic.</source>
         <translation>无法订阅：未连接</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>Cannot unsubscribe: no topic filter</source>
         <translation>无法取消订阅：没有主题过滤器</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Cannot unsubscribe from &quot;%1&quot;: %2</source>
         <translation>无法取消订阅“%1”：%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Cannot unsubscribe: not connected</source>
         <translation>无法取消订阅：未连接</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>The %1 packet is larger than the server accepts</source>
         <translation>%1 报文超过了服务器可接受的大小</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../core/client/mqttclient.cpp" line="+117"/>
         <source>AUTH needs an MQTT 5.0 connection</source>
         <translation>AUTH 需要 MQTT 5.0 连接</translation>
     </message>
@@ -1576,17 +1517,17 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::PayloadView</name>
     <message>
-        <location filename="../ui/views/payloadview.cpp" line="+148"/>
+        <location filename="../ui/views/payloadview.cpp" line="+177"/>
         <source>How to show the payload; the bytes are never changed</source>
         <translation>负载的显示方式；字节内容永远不会被改变</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Copy topic</source>
         <translation>复制主题</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Copy payload</source>
         <translation>复制负载</translation>
     </message>
@@ -1601,7 +1542,7 @@ An empty retained message is published to each topic.</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-56"/>
         <source>MQTT 5 property</source>
         <translation>MQTT 5 属性</translation>
     </message>
@@ -1611,7 +1552,7 @@ An empty retained message is published to each topic.</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+116"/>
         <source>No message selected</source>
         <translation>未选择消息</translation>
     </message>
@@ -1626,17 +1567,17 @@ An empty retained message is published to each topic.</source>
         <translation>%1 × %2 像素，%3</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Lines longer than %1 characters are broken for display; copy and save keep the bytes as they are.</source>
         <translation>超过 %1 个字符的行在显示时会被折断；复制和保存时字节保持原样。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Bytes that are not valid UTF-8 are shown as \xNN (%1 of them).</source>
         <translation>不是有效 UTF-8 的字节显示为 \xNN（共 %1 个）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
@@ -1651,7 +1592,7 @@ An empty retained message is published to each topic.</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 B</source>
         <translation>%1 B</translation>
     </message>
@@ -1661,13 +1602,13 @@ An empty retained message is published to each topic.</source>
         <translation>%1（%2 B）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <location line="+5"/>
         <source>Save payload</source>
         <translation>保存负载</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Could not save the payload to %1:
 %2</source>
         <translation>无法将负载保存到 %1：
@@ -1677,7 +1618,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ProfileEditor</name>
     <message>
-        <location filename="../ui/profileeditor.cpp" line="+71"/>
+        <location filename="../ui/profileeditor.cpp" line="+78"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -1772,7 +1713,7 @@ An empty retained message is published to each topic.</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Kept in the system keychain, never in the profile file</source>
         <translation>保存在系统密钥环中，绝不写入配置文件</translation>
     </message>
@@ -1784,13 +1725,13 @@ An empty retained message is published to each topic.</source>
     <message>
         <location line="+1"/>
         <location line="+3"/>
-        <location line="+85"/>
+        <location line="+87"/>
         <location line="+2"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-91"/>
         <source>Start a new session (clean start)</source>
         <translation>开始新会话（全新会话）</translation>
     </message>
@@ -1910,7 +1851,7 @@ An empty retained message is published to each topic.</source>
         <translation>客户端证书：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Client certificate (PEM)</source>
         <translation>客户端证书 (PEM)</translation>
     </message>
@@ -1935,7 +1876,7 @@ An empty retained message is published to each topic.</source>
         <translation>PKCS#12 文件：</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Client certificate and key (PKCS#12)</source>
         <translation>客户端证书和密钥 (PKCS#12)</translation>
     </message>
@@ -2016,8 +1957,8 @@ An empty retained message is published to each topic.</source>
         <translation>代理默认值</translation>
     </message>
     <message>
-        <location line="-106"/>
-        <location line="+107"/>
+        <location line="-108"/>
+        <location line="+109"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
@@ -2057,7 +1998,7 @@ An empty retained message is published to each topic.</source>
         <translation>用户属性：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Filter</source>
         <translation>过滤器</translation>
     </message>
@@ -2072,12 +2013,12 @@ An empty retained message is published to each topic.</source>
         <translation>不接收本地消息</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Retain as published</source>
         <translation>保留发布时的保留标志</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Retained messages</source>
         <translation>保留消息</translation>
     </message>
@@ -2092,7 +2033,7 @@ An empty retained message is published to each topic.</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source> messages</source>
         <translation> 条消息</translation>
     </message>
@@ -2132,7 +2073,7 @@ An empty retained message is published to each topic.</source>
         <translation>已保存在密钥环中</translation>
     </message>
     <message>
-        <location line="+167"/>
+        <location line="+174"/>
         <source>Without verification anyone between you and the broker can read and change the traffic, including the password.</source>
         <translation>不验证证书时，你与代理之间的任何人都能读取和篡改通信内容，包括密码。</translation>
     </message>
@@ -2140,7 +2081,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ProfileStore</name>
     <message>
-        <location filename="../core/profiles/profilestore.cpp" line="+44"/>
+        <location filename="../core/profiles/profilestore.cpp" line="+45"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -2156,7 +2097,7 @@ An empty retained message is published to each topic.</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Not a JSON document: %1 at offset %2</source>
         <translation>不是 JSON 文档：%1，位于偏移 %2</translation>
     </message>
@@ -2169,12 +2110,12 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::Property</name>
     <message>
-        <location filename="../core/protocol/propertycodec.cpp" line="-259"/>
+        <location filename="../core/protocol/propertycodec.cpp" line="-288"/>
         <source>Payload Format Indicator</source>
         <translation>负载格式指示</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Message Expiry Interval</source>
         <translation>消息过期间隔</translation>
     </message>
@@ -2189,17 +2130,17 @@ An empty retained message is published to each topic.</source>
         <translation>响应主题</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Correlation Data</source>
         <translation>关联数据</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Subscription Identifier</source>
         <translation>订阅标识符</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Session Expiry Interval</source>
         <translation>会话过期间隔</translation>
     </message>
@@ -2214,12 +2155,12 @@ An empty retained message is published to each topic.</source>
         <translation>服务器保活时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Authentication Method</source>
         <translation>认证方法</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Authentication Data</source>
         <translation>认证数据</translation>
     </message>
@@ -2229,7 +2170,7 @@ An empty retained message is published to each topic.</source>
         <translation>请求问题信息</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Will Delay Interval</source>
         <translation>遗嘱延迟间隔</translation>
     </message>
@@ -2239,12 +2180,12 @@ An empty retained message is published to each topic.</source>
         <translation>请求响应信息</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Response Information</source>
         <translation>响应信息</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Server Reference</source>
         <translation>服务器引用</translation>
     </message>
@@ -2259,7 +2200,7 @@ An empty retained message is published to each topic.</source>
         <translation>接收最大值</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Topic Alias Maximum</source>
         <translation>主题别名最大值</translation>
     </message>
@@ -2269,22 +2210,22 @@ An empty retained message is published to each topic.</source>
         <translation>主题别名</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Maximum QoS</source>
         <translation>最大 QoS</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Retain Available</source>
         <translation>保留可用</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>User Property</source>
         <translation>用户属性</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Maximum Packet Size</source>
         <translation>最大报文大小</translation>
     </message>
@@ -2294,17 +2235,17 @@ An empty retained message is published to each topic.</source>
         <translation>通配符订阅可用</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Subscription Identifier Available</source>
         <translation>订阅标识符可用</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Shared Subscription Available</source>
         <translation>共享订阅可用</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+163"/>
         <source>Unknown property %1</source>
         <translation>未知属性 %1</translation>
     </message>
@@ -2347,7 +2288,7 @@ An empty retained message is published to each topic.</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+35"/>
         <source>Topic, e.g. devices/lamp-1/set</source>
         <translation>主题，例如 devices/lamp-1/set</translation>
     </message>
@@ -2397,17 +2338,17 @@ An empty retained message is published to each topic.</source>
         <translation>发布 (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
         <source>Published messages: double-click to load one back</source>
         <translation>已发布的消息：双击可重新载入</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+37"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Content type:</source>
         <translation>内容类型：</translation>
     </message>
@@ -2442,12 +2383,12 @@ An empty retained message is published to each topic.</source>
         <translation>用户属性：</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+12"/>
         <source>Published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+46"/>
         <source>Payload from file</source>
         <translation>从文件读取负载</translation>
     </message>
@@ -2457,7 +2398,7 @@ An empty retained message is published to each topic.</source>
         <translation>响应主题：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+47"/>
+        <location line="+48"/>
         <source>%1 · QoS %2%3 · %n byte(s) · sending…</source>
         <translation>
             <numerusform>%1 · QoS %2%3 · %n 字节 · 正在发送…</numerusform>
@@ -2469,12 +2410,12 @@ An empty retained message is published to each topic.</source>
         <translation> · 保留</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Sending to %1…</source>
         <translation>正在发送到 %1…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -2512,217 +2453,217 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ReasonCode</name>
     <message>
-        <location filename="../core/protocol/reasoncode.cpp" line="+14"/>
+        <location filename="../core/protocol/reasoncode.cpp" line="+15"/>
         <source>Success</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Granted QoS 1</source>
         <translation>授予 QoS 1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Granted QoS 2</source>
         <translation>授予 QoS 2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Disconnect with Will Message</source>
         <translation>断开并发送遗嘱消息</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No matching subscribers</source>
         <translation>没有匹配的订阅者</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No subscription existed</source>
         <translation>订阅不存在</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Continue authentication</source>
         <translation>继续认证</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Re-authenticate</source>
         <translation>重新认证</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unspecified error</source>
         <translation>未指明的错误</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Malformed Packet</source>
         <translation>报文格式错误</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Protocol Error</source>
         <translation>协议错误</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Implementation specific error</source>
         <translation>实现相关的错误</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Unsupported Protocol Version</source>
         <translation>不支持的协议版本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Client Identifier not valid</source>
         <translation>客户端标识符无效</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Bad User Name or Password</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Not authorized</source>
         <translation>未授权</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Server unavailable</source>
         <translation>服务器不可用</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Server busy</source>
         <translation>服务器繁忙</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Banned</source>
         <translation>已被禁止</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Server shutting down</source>
         <translation>服务器正在关闭</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Bad authentication method</source>
         <translation>认证方法错误</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keep Alive timeout</source>
         <translation>保活超时</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Session taken over</source>
         <translation>会话被接管</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Topic Filter invalid</source>
         <translation>主题过滤器无效</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Topic Name invalid</source>
         <translation>主题名无效</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Packet Identifier in use</source>
         <translation>报文标识符已被使用</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Packet Identifier not found</source>
         <translation>找不到报文标识符</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Receive Maximum exceeded</source>
         <translation>超过接收最大值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Topic Alias invalid</source>
         <translation>主题别名无效</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Packet too large</source>
         <translation>报文过大</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Message rate too high</source>
         <translation>消息速率过高</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Quota exceeded</source>
         <translation>超出配额</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Administrative action</source>
         <translation>管理操作</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Payload format invalid</source>
         <translation>负载格式无效</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Retain not supported</source>
         <translation>不支持保留</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>QoS not supported</source>
         <translation>不支持该 QoS</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Use another server</source>
         <translation>请使用其他服务器</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Server moved</source>
         <translation>服务器已迁移</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Shared Subscriptions not supported</source>
         <translation>不支持共享订阅</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Connection rate exceeded</source>
         <translation>超出连接速率</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Maximum connect time</source>
         <translation>达到最长连接时间</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Subscription Identifiers not supported</source>
         <translation>不支持订阅标识符</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Wildcard Subscriptions not supported</source>
         <translation>不支持通配符订阅</translation>
     </message>
@@ -2740,7 +2681,7 @@ An empty retained message is published to each topic.</source>
         <translation>没有可用的密钥环</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The keychain did not answer</source>
         <translation>密钥环没有响应</translation>
     </message>
@@ -2750,7 +2691,7 @@ An empty retained message is published to each topic.</source>
         <translation>没有可用的密钥环；机密信息将保留到 mqttscope 退出</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>The keychain could not store the secret; it is kept until mqttscope exits</source>
         <translation>密钥环无法保存机密信息；它将保留到 mqttscope 退出</translation>
     </message>
@@ -2758,7 +2699,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::SubscriptionsPanel</name>
     <message>
-        <location filename="../ui/subscriptionspanel.cpp" line="+58"/>
+        <location filename="../ui/subscriptionspanel.cpp" line="+59"/>
         <source>No local</source>
         <translation>不接收本地消息</translation>
     </message>
@@ -2798,7 +2739,7 @@ An empty retained message is published to each topic.</source>
         <translation>新订阅时发送保留消息</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No retained</source>
         <translation>不发送保留消息</translation>
     </message>
@@ -2848,12 +2789,12 @@ An empty retained message is published to each topic.</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Enter a topic filter</source>
         <translation>请输入主题过滤器</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>no local</source>
         <translation>不接收本地消息</translation>
     </message>
@@ -2863,7 +2804,7 @@ An empty retained message is published to each topic.</source>
         <translation>保留发布时的保留标志</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>no retained</source>
         <translation>不发送保留消息</translation>
     </message>
@@ -2879,12 +2820,12 @@ An empty retained message is published to each topic.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+99"/>
+        <location line="+102"/>
         <source>waiting…</source>
         <translation>等待中…</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-87"/>
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
@@ -2914,7 +2855,7 @@ An empty retained message is published to each topic.</source>
         <translation>已取消订阅：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>unsubscribe failed: %1</source>
         <translation>取消订阅失败：%1</translation>
     </message>
@@ -2952,7 +2893,7 @@ An empty retained message is published to each topic.</source>
         <translation>“+”必须独占一级</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>a topic name must not contain a wildcard (&apos;+&apos; or &apos;#&apos;)</source>
         <translation>主题名不能包含通配符（“+”或“#”）</translation>
     </message>
@@ -2975,7 +2916,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::TopicTreeModel</name>
     <message>
-        <location filename="../ui/models/topictreemodel.cpp" line="+293"/>
+        <location filename="../ui/models/topictreemodel.cpp" line="+297"/>
         <source>Retained</source>
         <translation>保留</translation>
     </message>
@@ -3013,6 +2954,76 @@ An empty retained message is published to each topic.</source>
         <location line="+2"/>
         <source>Msg/s</source>
         <translation>条/秒</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::TopicTreePane</name>
+    <message>
+        <location filename="../ui/topictreepane.cpp" line="+51"/>
+        <source>Filter topics (Ctrl+F)</source>
+        <translation>筛选主题 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Substring</source>
+        <translation>子串</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wildcard</source>
+        <translation>通配符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regex</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How the filter matches: topic substring, MQTT wildcard filter (+, #), regular expression, or text in the latest payload</source>
+        <translation>筛选的匹配方式：主题子串、MQTT 通配符过滤器（+、#）、正则表达式，或最新负载中的文本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Arrival order</source>
+        <translation>到达顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By name</source>
+        <translation>按名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By messages</source>
+        <translation>按消息数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By rate</source>
+        <translation>按速率</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expand all</source>
+        <translation>全部展开</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collapse all</source>
+        <translation>全部折叠</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+116"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3059,7 +3070,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::Utf8</name>
     <message>
-        <location filename="../core/protocol/utf8.cpp" line="+99"/>
+        <location filename="../core/protocol/utf8.cpp" line="+102"/>
         <source>ill-formed UTF-8</source>
         <translation>UTF-8 格式错误</translation>
     </message>
@@ -3082,17 +3093,17 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ValuePlot</name>
     <message>
-        <location filename="../ui/views/valueplot.cpp" line="+213"/>
+        <location filename="../ui/views/valueplot.cpp" line="+240"/>
         <source>No series to plot. Add a topic with numeric payloads, or a numeric field of a JSON payload.</source>
         <translation>没有可绘制的序列。请添加负载为数字的主题，或 JSON 负载中的数字字段。</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+16"/>
         <source>Waiting for numeric values…</source>
         <translation>等待数值…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+143"/>
         <source>Remove “%1”</source>
         <translation>移除“%1”</translation>
     </message>
@@ -3102,7 +3113,7 @@ An empty retained message is published to each topic.</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Remove all series</source>
         <translation>移除所有序列</translation>
     </message>
@@ -3110,7 +3121,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::WebSocketTransport</name>
     <message>
-        <location filename="../core/transport/websockettransport.cpp" line="+97"/>
+        <location filename="../core/transport/websockettransport.cpp" line="+98"/>
         <source>%1 sent a text WebSocket frame; MQTT needs binary frames</source>
         <translation>%1 发送了文本 WebSocket 帧；MQTT 需要二进制帧</translation>
     </message>
@@ -3123,7 +3134,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::cli::ArgumentParser</name>
     <message>
-        <location filename="../app/cli/argumentparser.cpp" line="+66"/>
+        <location filename="../app/cli/argumentparser.cpp" line="+85"/>
         <source>No command given: use &apos;sub&apos; or &apos;pub&apos;.</source>
         <translation>未给出命令：请使用“sub”或“pub”。</translation>
     </message>
@@ -3133,88 +3144,87 @@ An empty retained message is published to each topic.</source>
         <translation>未知命令“%1”：请使用“sub”或“pub”。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+16"/>
         <source>Unknown option &apos;%1&apos;.</source>
         <translation>未知选项“%1”。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>%1 argument given but no value specified.</source>
         <translation>给出了 %1 参数，但没有指定值。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../app/cli/optiontable.cpp" line="+30"/>
         <source>Invalid port given: %1</source>
         <translation>给出的端口无效：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+31"/>
         <source>Invalid QoS given: %1</source>
         <translation>给出的 QoS 无效：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../app/cli/argumentparser.cpp" line="+26"/>
         <source>Invalid protocol version argument given: %1</source>
         <translation>给出的协议版本参数无效：%1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../app/cli/optiontable.cpp" line="-9"/>
         <source>Invalid keepalive given, it must be between 5 and 65535 inclusive.</source>
         <translation>给出的保活间隔无效，必须在 5 到 65535 之间（含边界）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+62"/>
         <source>Invalid --max-inflight given, it must be between 0 and 65535 inclusive.</source>
         <translation>给出的 --max-inflight 无效，必须介于 0 到 65535 之间（含）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location filename="../app/cli/argumentparser.cpp" line="+7"/>
         <source>session-expiry-interval not a number.</source>
         <translation>session-expiry-interval 不是数字。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../app/cli/optiontable.cpp" line="-43"/>
         <source>Invalid will QoS %1.</source>
         <translation>无效的遗嘱 QoS %1。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+64"/>
         <source>Invalid message count &quot;%1&quot;.</source>
         <translation>无效的消息数“%1”。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Invalid timeout &quot;%1&quot;.</source>
         <translation>无效的超时“%1”。</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+5"/>
+        <location filename="../app/cli/argumentparser.cpp" line="+13"/>
         <source>--json and -F cannot be used together.</source>
         <translation>--json 和 -F 不能同时使用。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
         <source>Only one type of message can be sent at once.</source>
         <translation>一次只能发送一种类型的消息。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../app/cli/optiontable.cpp" line="+48"/>
         <source>--repeat argument must be &gt;0.</source>
         <translation>--repeat 参数必须大于 0。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>--repeat-delay argument must be &gt;=0.0.</source>
         <translation>--repeat-delay 参数必须大于或等于 0.0。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location filename="../app/cli/argumentparser.cpp" line="+30"/>
         <source>Invalid URL &apos;%1&apos;: %2</source>
         <translation>无效的 URL“%1”：%2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Both certfile and keyfile must be provided if one of them is set.</source>
         <translation>设置了证书文件或密钥文件之一时，两者都必须提供。</translation>
     </message>
@@ -3259,7 +3269,7 @@ An empty retained message is published to each topic.</source>
         <translation>-R 和 --retained-only 不能同时使用。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Invalid subscription topic &apos;%1&apos;, are all &apos;+&apos; and &apos;#&apos; wildcards correct?</source>
         <translation>无效的订阅主题“%1”，所有“+”和“#”通配符都正确吗？</translation>
     </message>
@@ -3269,7 +3279,7 @@ An empty retained message is published to each topic.</source>
         <translation>无效的过滤主题“%1”，所有“+”和“#”通配符都正确吗？</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Invalid unsubscribe topic &apos;%1&apos;, are all &apos;+&apos; and &apos;#&apos; wildcards correct?</source>
         <translation>无效的取消订阅主题“%1”，所有“+”和“#”通配符都正确吗？</translation>
     </message>
@@ -3287,22 +3297,22 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::cli::ClientCommand</name>
     <message>
-        <location filename="../app/cli/clientcommand.cpp" line="+39"/>
+        <location filename="../app/cli/clientcommand.cpp" line="+29"/>
         <source>reconnecting in %1 ms</source>
         <translation>%1 毫秒后重连</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Warning: %1</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>Connection refused: %1</source>
         <translation>连接被拒绝：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -3376,7 +3386,7 @@ TLS：
 </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Delivery:
  --max-inflight N     QoS 1/2 messages awaiting their ack at most (default 20;
                       0 = no limit); brokers drop what exceeds their quota
@@ -3427,7 +3437,7 @@ Message:
 </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>
 Exit status: 0 when every message was acknowledged; the CONNACK reason code when the broker refused; 1 otherwise, with one line on stderr.
 </source>
@@ -3499,7 +3509,7 @@ Output (to stdout):
 </translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>
 Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 on -W timeout; 1 otherwise, with one line on stderr.
 </source>
@@ -3511,7 +3521,7 @@ Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 o
 <context>
     <name>mqttscope::cli::PublishCommand</name>
     <message>
-        <location filename="../app/cli/publishcommand.cpp" line="+38"/>
+        <location filename="../app/cli/publishcommand.cpp" line="+40"/>
         <source>Error: Unable to open file &quot;%1&quot;: %2</source>
         <translation>错误：无法打开文件“%1”：%2</translation>
     </message>
@@ -3521,7 +3531,7 @@ Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 o
         <translation>错误：无法读取标准输入：%1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Warning: Publish failed: %1 (0x%2)%3</source>
         <translation>警告：发布失败：%1（0x%2）%3</translation>
     </message>

@@ -2,28 +2,25 @@
 #pragma once
 
 #include "client/clientstate.h"
+#include "connectioncontroller.h"
 #include "connectionindicator.h"
 #include "explorer/explorerdata.h"
 #include "profiles/connectionprofile.h"
 
-#include <QHash>
 #include <QWidget>
 
-#include <optional>
-
 class QComboBox;
-class QItemSelection;
-class QLabel;
 class QLineEdit;
+class QMenu;
 class QSplitter;
 class QTabWidget;
 class QTableView;
-class QThread;
 class QTimer;
 class QTreeView;
 
 namespace mqttscope {
 
+class ConnectionStatusLine;
 class ConnectionWorker;
 class DiffView;
 class HistoryModel;
@@ -31,13 +28,13 @@ class PayloadView;
 class PublishPanel;
 class SecretStore;
 class SubscriptionsPanel;
-class TopicSortFilterProxyModel;
 class TopicTreeModel;
+class TopicTreePane;
 class ValuePlot;
 
-// One open connection: its client on a thread of its own, the topic tree on the left, the
-// selected topic's history, payload, diff and plot on the right, the publish and subscriptions
-// panels below, and a status line (state, ping, traffic, the broker's limits).
+// One open connection: its client (through a ConnectionController, on a thread of its own), the
+// topic tree on the left, the selected topic's history, payload, diff and plot on the right, the
+// publish and subscriptions panels below, and a status line (state, ping, traffic, limits).
 class ConnectionTab : public QWidget
 {
     Q_OBJECT
@@ -46,16 +43,13 @@ public:
                   QWidget *parent = nullptr);
     ~ConnectionTab() override;
 
-    // How often rows sorted by messages or rate are put in order again.
-    static constexpr int resortIntervalMs = 1000;
-
     const ConnectionProfile &profile() const { return m_profile; }
-    ClientState state() const { return m_state; }
+    ClientState state() const;
     QString title() const; // the profile name with its state, for the tab
     ConnectionIndicator indicator() const; // the state as the tab's colored dot shows it
     QString statusText() const; // "Connected · ping 3 ms", "Reconnecting in 4 s", ...
     // The client stopped reading until the tree has caught up with what it already received.
-    bool isCatchingUp() const { return m_catchingUp; }
+    bool isCatchingUp() const;
     QString trafficText() const;
 
     // Connects, reading the secrets from the keychain first and asking for the password when
@@ -86,15 +80,15 @@ public:
     const TopicStore &topicStore() const { return m_data.store(); }
     const ExplorerData &explorerData() const { return m_data; }
     TopicTreeModel *topicModel() const { return m_treeModel; }
-    ConnectionWorker *worker() const { return m_worker; } // lives on the connection's thread
+    ConnectionWorker *worker() const; // lives on the connection's thread
     HistoryModel *historyModel() const { return m_historyModel; }
-    QTreeView *topicTree() const { return m_tree; }
+    QTreeView *topicTree() const;
     QTableView *historyView() const { return m_historyView; }
     PayloadView *payloadView() const { return m_payloadView; }
     PublishPanel *publishPanel() const { return m_publishPanel; }
     SubscriptionsPanel *subscriptionsPanel() const { return m_subscriptionsPanel; }
-    QLineEdit *filterEdit() const { return m_filter; }
-    QComboBox *filterModeBox() const { return m_filterMode; }
+    QLineEdit *filterEdit() const;
+    QComboBox *filterModeBox() const;
 
 signals:
     void stateChanged(mqttscope::ClientState state);
@@ -103,75 +97,44 @@ signals:
     void publishFinished(quint64 requestId, bool ok, const QString &text);
 
 private:
-    enum class Request { Publish, PanelPublish, Subscribe, Unsubscribe };
-    std::optional<Request> takeRequest(quint64 requestId);
-
-    QWidget *createTreePane();
+    QWidget *createPanels();
     QWidget *createMessagePane();
-    QWidget *createStatusLine();
+    void createHistoryView(QWidget *parent);
+    void connectController();
+    void connectPanels();
     void openWithSecrets(const ProfileSecrets &secrets);
     void askForPassword();
     void subscribe(const Subscription &subscription, quint32 subscriptionId);
     void unsubscribe(const QString &filter);
     void subscribeAll();
 
-    void onStateChanged(ClientState state);
     void onConnected(const ConnackPacket &connack, ProtocolVersion version);
-    void onConnectionRefused(const ConnackPacket &connack);
-    void onDisconnected(const QString &reason);
-    void onReconnectScheduled(int delayMs);
     void onMessagesReceived(const QList<Message> &messages);
     void onFlushed();
-    // Tells the worker that everything handed to the tree model so far has been consumed.
-    void reportApplied();
-    void plotSelected(const QString &jsonPath);
     void onPublishFinished(quint64 requestId, ReasonCode reason, const QString &reasonString);
-    void onSubscribeFinished(quint64 requestId, const SubackPacket &suback);
-    void onRequestFailed(quint64 requestId, const QString &error);
-    void onTraffic(qint64 bytesIn, qint64 bytesOut, qint64 messagesIn, qint64 messagesOut);
-    void onTopicSelected();
+    void onRequestFailed(quint64 requestId, ConnectionController::Request kind,
+                         const QString &error);
+    void onTraffic(qint64 bytesIn, qint64 bytesOut, qint64 messagesOut);
+    void onTopicSelected(TopicNodeId node);
     void showHistoryRow(const QModelIndex &index);
-    void applyFilter();
-    void resortTree();
+    void showTopicMenu(TopicNodeId node, const QPoint &globalPosition);
+    void addPlotActions(QMenu *menu, const QByteArray &payload);
+    void plotSelected(const QString &jsonPath);
+    void clearMessageViews();
     void updateStatus();
-    void setStateDetail(const QString &detail);
-    void showTreeMenu(const QPoint &position);
 
-protected:
-    void changeEvent(QEvent *event) override;
-
-private:
     ConnectionProfile m_profile;
     SecretStore *m_secrets;
-    QThread *m_thread;
-    ConnectionWorker *m_worker;
-
+    ConnectionController *m_controller;
     ExplorerData m_data;
-
-    ClientState m_state = ClientState::Disconnected;
-    QString m_stateDetail; // why it is disconnected or refused
-    bool m_refused = false; // the last attempt ended in a refusing CONNACK
-    qint64 m_reconnectAtMsecs = 0;
-    int m_pingMs = -1;
-    ConnackPacket m_connack;
-    ProtocolVersion m_version = ProtocolVersion::V5;
-    bool m_everConnected = false;
-    quint64 m_nextRequestId = 1;
-    QHash<quint64, Request> m_requests;
-    qint64 m_unappliedMessages = 0; // handed to the tree model since the last reportApplied()
-    bool m_catchingUp = false;
+    QString m_title; // as last announced by titleChanged
 
     TopicTreeModel *m_treeModel;
-    TopicSortFilterProxyModel *m_proxy;
     HistoryModel *m_historyModel;
 
     QSplitter *m_mainSplitter;
     QSplitter *m_topSplitter;
-    QLineEdit *m_filter;
-    QComboBox *m_filterMode;
-    QComboBox *m_sort;
-    QLabel *m_filterMessage;
-    QTreeView *m_tree;
+    TopicTreePane *m_treePane;
     QTableView *m_historyView;
     QTabWidget *m_messageTabs;
     PayloadView *m_payloadView;
@@ -179,12 +142,8 @@ private:
     ValuePlot *m_plot;
     PublishPanel *m_publishPanel;
     SubscriptionsPanel *m_subscriptionsPanel;
-    QLabel *m_stateIcon;
-    QLabel *m_stateLabel;
-    QLabel *m_trafficLabel;
-    QLabel *m_limitsLabel;
+    ConnectionStatusLine *m_statusLine;
     QTimer *m_statusTimer;
-    QTimer *m_resortTimer;
 };
 
 } // namespace mqttscope

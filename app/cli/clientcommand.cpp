@@ -12,19 +12,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace mqttscope::cli {
 namespace {
 
-QString versionName(ProtocolVersion version)
-{
-    switch (version) {
-    case ProtocolVersion::V31:
-        return u"MQTT 3.1"_s;
-    case ProtocolVersion::V311:
-        return u"MQTT 3.1.1"_s;
-    case ProtocolVersion::V5:
-        return u"MQTT 5.0"_s;
-    }
-    return {};
-}
-
 constexpr int disconnectTimeoutMs = 3000;
 
 } // namespace
@@ -109,7 +96,8 @@ void ClientCommand::handleStateChanged(ClientState state)
 void ClientCommand::handleConnected(const ConnackPacket &connack)
 {
     debug(u"received CONNACK (%1) [%2%3]"_s.arg(
-        QString::number(connack.rawReturnCode), versionName(m_client.protocolVersion()),
+        QString::number(connack.rawReturnCode),
+        u"MQTT "_s + QLatin1StringView(protocolVersionName(m_client.protocolVersion())),
         connack.sessionPresent ? u", session present"_s : QString()));
     if (m_finishing)
         return;

@@ -242,7 +242,7 @@ void MqttClientPrivate::startAttempt()
     });
     QObject::connect(m_transport, &Transport::closed, q, [this] { onTransportClosed(); });
     qCInfo(lcClient).noquote() << "Connecting to" << options.endpoint.host << options.endpoint.port
-                               << "with MQTT" << (version == ProtocolVersion::V5 ? "5.0" : "3.1.1");
+                               << "with MQTT" << protocolVersionName(version);
     setState(ClientState::Connecting);
     m_transport->open();
 }

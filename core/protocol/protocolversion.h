@@ -12,4 +12,18 @@ enum class ProtocolVersion : quint8 {
     V5 = 5,
 };
 
+// "5.0", "3.1.1" or "3.1", as users and brokers' documentation name them.
+constexpr const char *protocolVersionName(ProtocolVersion version)
+{
+    switch (version) {
+    case ProtocolVersion::V5:
+        return "5.0";
+    case ProtocolVersion::V311:
+        return "3.1.1";
+    case ProtocolVersion::V31:
+        break;
+    }
+    return "3.1";
+}
+
 } // namespace mqttscope

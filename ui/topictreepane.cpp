@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "topictreepane.h"
+
+#include "fieldmessage.h"
+#include "models/topicsortfilterproxymodel.h"
+#include "models/topictreemodel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace mqttscope {
+
+TopicTreePane::TopicTreePane(TopicTreeModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_proxy(new TopicSortFilterProxyModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_filterMode(new QComboBox(this))
+    , m_sort(new QComboBox(this))
+    , m_filterMessage(new QLabel(this))
+    , m_filterProblem(new FieldMessage(this))
+    , m_tree(new QTreeView(this))
+    , m_filterDelay(new QTimer(this))
+    , m_resortTimer(new QTimer(this))
+{
+    m_proxy->setSourceModel(m_model);
+    createTree();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(createToolRows());
+    layout->addWidget(m_tree, 1);
+    connectFilter();
+    connectSorting();
+    connectKeys();
+}
+
+QLayout *TopicTreePane::createToolRows()
+{
+    m_filter->setObjectName(u"topicFilter"_s);
+    m_filter->setPlaceholderText(tr("Filter topics (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filterMode->setObjectName(u"filterMode"_s);
+    m_filterMode->addItem(tr("Substring"), int(TopicFilter::Mode::Substring));
+    m_filterMode->addItem(tr("Wildcard"), int(TopicFilter::Mode::Wildcard));
+    m_filterMode->addItem(tr("Regex"), int(TopicFilter::Mode::RegularExpression));
+    m_filterMode->addItem(tr("Payload"), int(TopicFilter::Mode::PayloadText));
+    m_filterMode->setToolTip(
+        tr("How the filter matches: topic substring, MQTT wildcard filter (+, #), "
+           "regular expression, or text in the latest payload"));
+    m_sort->setObjectName(u"sortOrder"_s);
+    m_sort->addItem(tr("Arrival order"), -1);
+    m_sort->addItem(tr("By name"), int(TopicTreeModel::TopicColumn));
+    m_sort->addItem(tr("By messages"), int(TopicTreeModel::MessagesColumn));
+    m_sort->addItem(tr("By rate"), int(TopicTreeModel::RateColumn));
+    auto *expand = new QToolButton(this);
+    expand->setText(tr("Expand all"));
+    connect(expand, &QToolButton::clicked, m_tree, &QTreeView::expandAll);
+    auto *collapse = new QToolButton(this);
+    collapse->setText(tr("Collapse all"));
+    connect(collapse, &QToolButton::clicked, m_tree, &QTreeView::collapseAll);
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_filterMode);
+    auto *toolRow = new QHBoxLayout;
+    toolRow->addWidget(m_sort);
+    toolRow->addStretch();
+    toolRow->addWidget(m_filterMessage);
+    toolRow->addWidget(expand);
+    toolRow->addWidget(collapse);
+    auto *rows = new QVBoxLayout;
+    rows->addLayout(filterRow);
+    rows->addWidget(m_filterProblem);
+    rows->addLayout(toolRow);
+    return rows;
+}
+
+void TopicTreePane::createTree()
+{
+    m_tree->setObjectName(u"topicTree"_s);
+    m_tree->setModel(m_proxy);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    // The retained marker (and the room for it on other rows) no taller than the text.
+    const int markerSize = m_tree->fontMetrics().height() * 3 / 4;
+    m_tree->setIconSize(QSize(markerSize, markerSize));
+    // The value takes what the pane has left, so every column shows without scrolling sideways;
+    // the topic column is the one to drag.
+    QHeaderView *header = m_tree->header();
+    header->setSectionResizeMode(TopicTreeModel::TopicColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(TopicTreeModel::ValueColumn, QHeaderView::Stretch);
+    header->resizeSection(TopicTreeModel::TopicColumn, 220);
+    const int numberWidth = m_tree->fontMetrics().horizontalAdvance(u"00000000"_s);
+    for (int column :
+         {TopicTreeModel::MessagesColumn, TopicTreeModel::TopicsColumn, TopicTreeModel::RateColumn})
+        header->resizeSection(column, numberWidth);
+    header->setStretchLastSection(false);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this] { emit currentNodeChanged(currentNode()); });
+    connect(m_tree, &QTreeView::customContextMenuRequested, this, &TopicTreePane::requestMenu);
+}
+
+void TopicTreePane::connectFilter()
+{
+    m_filterDelay->setSingleShot(true);
+    m_filterDelay->setInterval(filterDelayMs);
+    connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_filterDelay, &QTimer::timeout, this, &TopicTreePane::applyFilter);
+    connect(m_filterMode, &QComboBox::currentIndexChanged, this, &TopicTreePane::applyFilter);
+    connect(m_model, &TopicTreeModel::filterChanged, this, &TopicTreePane::showFilterResult);
+}
+
+void TopicTreePane::connectSorting()
+{
+    // Counts and rates change with every message but the rows stay put between ticks of this
+    // timer, so a flood cannot make the tree jump under the mouse.
+    m_resortTimer->setInterval(resortIntervalMs);
+    connect(m_resortTimer, &QTimer::timeout, this, &TopicTreePane::resort);
+    connect(m_sort, &QComboBox::currentIndexChanged, this, &TopicTreePane::applySortOrder);
+}
+
+QKeySequence TopicTreePane::deleteRetainedShortcut()
+{
+    return QKeySequence(Qt::SHIFT | Qt::Key_Delete);
+}
+
+void TopicTreePane::connectKeys()
+{
+    // Del clears the current topic's history (everything when none is current).
+    auto *clear = new QShortcut(QKeySequence::Delete, m_tree, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(clear, &QShortcut::activated, this, &TopicTreePane::clearHistoryRequested);
+    auto *deleteRetained =
+        new QShortcut(deleteRetainedShortcut(), m_tree, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(deleteRetained, &QShortcut::activated, this, &TopicTreePane::deleteRetainedRequested);
+}
+
+TopicNodeId TopicTreePane::nodeAt(const QModelIndex &proxyIndex) const
+{
+    if (!proxyIndex.isValid())
+        return TopicStore::InvalidId;
+    return m_model->nodeId(m_proxy->mapToSource(proxyIndex));
+}
+
+TopicNodeId TopicTreePane::currentNode() const
+{
+    return nodeAt(m_tree->currentIndex());
+}
+
+void TopicTreePane::selectNode(TopicNodeId node)
+{
+    const QModelIndex index = m_proxy->mapFromSource(m_model->indexOf(node));
+    m_tree->scrollTo(index);
+    m_tree->setCurrentIndex(index);
+}
+
+void TopicTreePane::focusFilter()
+{
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
+}
+
+void TopicTreePane::applyFilter()
+{
+    const auto mode = TopicFilter::Mode(m_filterMode->currentData().toInt());
+    m_model->setFilter(TopicFilter(mode, m_filter->text()));
+    if (!m_filter->text().isEmpty())
+        m_tree->expandAll();
+}
+
+void TopicTreePane::showFilterResult()
+{
+    m_filterProblem->showMessage(m_model->filter().problem());
+    m_filterMessage->setText(m_model->isFiltered()
+                                 ? tr("%n match(es)", nullptr, int(m_model->filterMatchCount()))
+                                 : QString());
+}
+
+void TopicTreePane::applySortOrder()
+{
+    const int column = m_sort->currentData().toInt();
+    const Qt::SortOrder order =
+        column == TopicTreeModel::TopicColumn ? Qt::AscendingOrder : Qt::DescendingOrder;
+    m_proxy->sort(column, order);
+    if (m_proxy->sortsByTraffic())
+        m_resortTimer->start();
+    else
+        m_resortTimer->stop();
+}
+
+void TopicTreePane::resort()
+{
+    if (!m_tree->isVisible())
+        return;
+    // The rows the user looks at stay in view: at the top of the list the top stays shown (the
+    // busiest topics), further down the first visible row stays first. Selection, current item
+    // and expansion are persistent indexes and follow their rows by themselves.
+    const QScrollBar *scrollBar = m_tree->verticalScrollBar();
+    const bool atTop = scrollBar->value() == scrollBar->minimum();
+    const QPersistentModelIndex anchor = atTop ? QModelIndex() : m_tree->indexAt(QPoint(0, 0));
+    m_proxy->resort();
+    if (anchor.isValid())
+        m_tree->scrollTo(anchor, QAbstractItemView::PositionAtTop);
+}
+
+void TopicTreePane::requestMenu(const QPoint &position)
+{
+    const QModelIndex index = m_tree->indexAt(position);
+    if (!index.isValid())
+        return;
+    m_tree->setCurrentIndex(index);
+    emit menuRequested(nodeAt(index), m_tree->viewport()->mapToGlobal(position));
+}
+
+} // namespace mqttscope
