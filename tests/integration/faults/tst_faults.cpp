@@ -9,6 +9,8 @@
 #include "fakebroker.h"
 #include "faultproxy.h"
 #include "mosquittobroker.h"
+#include "testversions.h"
+#include "versionchoice.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -31,6 +33,7 @@ using mqttscope::test::FakeBroker;
 using mqttscope::test::FakeConnectReply;
 using mqttscope::test::FaultProxy;
 using mqttscope::test::MosquittoBroker;
+using namespace mqttscope::test;
 
 Q_DECLARE_METATYPE(mqttscope::ProtocolVersion)
 
@@ -234,11 +237,6 @@ void logLines(QProcess &process, SequenceLog &log)
         });
 }
 
-VersionChoice choiceOf(ProtocolVersion version)
-{
-    return version == ProtocolVersion::V5 ? VersionChoice::V5 : VersionChoice::V311;
-}
-
 // A persistent session that reconnects quickly: clean start off, and in 5.0 a session expiry
 // that outlives every cut.
 ClientOptions persistentOptions(const Endpoint &endpoint, ProtocolVersion version,
@@ -246,7 +244,7 @@ ClientOptions persistentOptions(const Endpoint &endpoint, ProtocolVersion versio
 {
     ClientOptions options;
     options.endpoint = endpoint;
-    options.version = choiceOf(version);
+    options.version = versionChoice(version);
     options.clientId = clientId;
     options.keepAliveSeconds = 30;
     options.cleanStart = false;
@@ -404,15 +402,14 @@ private slots:
     void proxyCutsWhereTold();
     void flowSurvivesCuts_data();
     void flowSurvivesCuts();
-    void qos1DuplicatesBesideMosquittoClients_data() { versions(); }
+    void qos1DuplicatesBesideMosquittoClients_data() { addVersionRows(); }
     void qos1DuplicatesBesideMosquittoClients();
-    void outboundQos2ResumesWhereItStopped_data() { versions(); }
+    void outboundQos2ResumesWhereItStopped_data() { addVersionRows(); }
     void outboundQos2ResumesWhereItStopped();
-    void inboundQos2ExactlyOnceAcrossReconnect_data() { versions(); }
+    void inboundQos2ExactlyOnceAcrossReconnect_data() { addVersionRows(); }
     void inboundQos2ExactlyOnceAcrossReconnect();
 
 private:
-    static void versions();
     ClientOptions directOptions(ProtocolVersion version, const QString &clientId) const;
     // Connects, subscribes to `filter` when given, and waits for both (fails the test otherwise).
     static void connectAndSubscribe(MqttClient &client, const QString &filter, quint8 qos);
@@ -510,7 +507,7 @@ ClientOptions tst_Faults::directOptions(ProtocolVersion version, const QString &
 {
     ClientOptions options;
     options.endpoint = m_broker.endpoint(MosquittoBroker::Listener::Tcp);
-    options.version = choiceOf(version);
+    options.version = versionChoice(version);
     options.clientId = clientId;
     options.keepAliveSeconds = 30;
     return options;
@@ -536,25 +533,26 @@ void tst_Faults::connectAndSubscribe(MqttClient &client, const QString &filter, 
 
 void tst_Faults::flowSurvivesCuts_data()
 {
-    QTest::addColumn<ProtocolVersion>("version");
+    addVersionColumn();
     QTest::addColumn<quint8>("qos");
     QTest::addColumn<qint64>("cutAfterBytes"); // 0: cut by time instead
     QTest::addColumn<int>("cutLifetimeMs"); // 0: cut by bytes instead
     QTest::addColumn<int>("minimumCutsWhileMoving");
 
-    for (const ProtocolVersion version : {ProtocolVersion::V311, ProtocolVersion::V5}) {
-        const char *name = version == ProtocolVersion::V5 ? "5.0" : "3.1.1";
+    for (const ProtocolVersion version : testedVersions) {
         for (const quint8 qos : {quint8(1), quint8(2)}) {
             // The cuts land anywhere in the flow, as on a flaky link.
-            QTest::addRow("%s QoS %d cut %d ms into each connection", name, qos, FlowLifetimeMs)
-                << version << qos << qint64(0) << FlowLifetimeMs << MinimumCutsWhileMoving;
+            addVersionRow(
+                version,
+                u"QoS %1 cut %2 ms into each connection"_s.arg(int(qos)).arg(FlowLifetimeMs))
+                << qos << qint64(0) << FlowLifetimeMs << MinimumCutsWhileMoving;
             // The same places on every run, mostly in the middle of a packet. At QoS 1 a run may
             // lock into connections that carry nothing new: after a reconnect mosquitto 2.0.11
             // can have hundreds of messages in flight to us (see the comparison below) and
             // resends them all, more than 5,000 bytes, so our PUBACKs never get through before
             // the cut and the same messages come again, until the cuts stop.
-            QTest::addRow("%s QoS %d cut every %d bytes", name, qos, int(CutAfterBytes))
-                << version << qos << CutAfterBytes << 0 << (qos == 1 ? 0 : MinimumCutsWhileMoving);
+            addVersionRow(version, u"QoS %1 cut every %2 bytes"_s.arg(int(qos)).arg(CutAfterBytes))
+                << qos << CutAfterBytes << 0 << (qos == 1 ? 0 : MinimumCutsWhileMoving);
         }
     }
 }
@@ -825,10 +823,9 @@ void tst_Faults::runMosquittoClients(ProtocolVersion version, const CutSchedule 
     if (QTest::currentTestFailed())
         return;
 
-    const QStringList common{u"-h"_s, u"127.0.0.1"_s,
-                             u"-V"_s, version == ProtocolVersion::V5 ? u"mqttv5"_s : u"mqttv311"_s,
-                             u"-k"_s, u"30"_s,
-                             u"-q"_s, u"1"_s,
+    const QStringList common{u"-h"_s, u"127.0.0.1"_s, u"-V"_s, versionArgument(version),
+
+                             u"-k"_s, u"30"_s,        u"-q"_s, u"1"_s,
                              u"-c"_s};
     // Declared after the logs they report into and the proxies they talk through, so that they
     // go first; QProcess kills its process when it goes.
@@ -934,13 +931,6 @@ void tst_Faults::runMosquittoClients(ProtocolVersion version, const CutSchedule 
                   dupPublishes(log, "Sending PUBLISH to", subId)};
     subscriber.disconnectFromBroker();
     publisher.disconnectFromBroker();
-}
-
-void tst_Faults::versions()
-{
-    QTest::addColumn<ProtocolVersion>("version");
-    QTest::newRow("3.1.1") << ProtocolVersion::V311;
-    QTest::newRow("5.0") << ProtocolVersion::V5;
 }
 
 // Where a real broker cannot be made to stop: an outbound QoS 2 flow cut before PUBREC and again

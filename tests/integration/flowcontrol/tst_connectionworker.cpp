@@ -5,6 +5,8 @@
 // paused down to the low-water mark, resume below it, and in the end every message arrives.
 #include "connectionworker.h"
 #include "floodload.h"
+#include "testversions.h"
+#include "versionchoice.h"
 
 #include <QtTest>
 
@@ -29,14 +31,12 @@ private slots:
 
 void tst_ConnectionWorker::pausesAtHighWaterResumesBelowLowWater_data()
 {
-    QTest::addColumn<VersionChoice>("version");
-    QTest::newRow("3.1.1") << VersionChoice::V311;
-    QTest::newRow("5.0") << VersionChoice::V5;
+    addVersionRows();
 }
 
 void tst_ConnectionWorker::pausesAtHighWaterResumesBelowLowWater()
 {
-    QFETCH(VersionChoice, version);
+    QFETCH(ProtocolVersion, version);
     bench::LoadSource server;
     QString error;
     QVERIFY2(startFlood(server, messageCount, &error), qPrintable(error));
@@ -56,7 +56,8 @@ void tst_ConnectionWorker::pausesAtHighWaterResumesBelowLowWater()
     ClientOptions options;
     options.endpoint.host = u"127.0.0.1"_s;
     options.endpoint.port = server.port();
-    options.version = version;
+    options.version = versionChoice(version);
+
     options.reconnect.enabled = false;
     worker.open(options);
     QTRY_COMPARE_WITH_TIMEOUT(states.isEmpty() ? ClientState::Disconnected

@@ -11,9 +11,10 @@
 #include "models/topictreemodel.h"
 #include "mosquittobroker.h"
 #include "mosquittoloopwaker.h"
-#include "payloadpattern.h"
+#include "payloadrows.h"
 #include "profiles/secretstore.h"
 #include "subscriptionspanel.h"
+#include "versionchoice.h"
 #include "views/payloadview.h"
 
 #include <QScopeGuard>
@@ -38,22 +39,9 @@ constexpr int connectTimeoutMs = 10000;
 constexpr int transferTimeoutMs = 60000;
 
 const QList<TransportKind> transports{TransportKind::Tcp, TransportKind::WebSocket};
-const QList<ProtocolVersion> versions{ProtocolVersion::V311, ProtocolVersion::V5};
-
-QString transportName(TransportKind transport)
-{
-    return transport == TransportKind::WebSocket ? u"ws"_s : u"tcp"_s;
-}
-
-QString versionName(ProtocolVersion version)
-{
-    return version == ProtocolVersion::V5 ? u"5.0"_s : u"3.1.1"_s;
-}
-
 QString topicPrefix(TransportKind transport, ProtocolVersion version)
 {
-    return u"guipayloads/%1/%2"_s.arg(version == ProtocolVersion::V5 ? u"5"_s : u"311"_s,
-                                      transportName(transport));
+    return u"guipayloads/%1/%2"_s.arg(versionTag(version), transportName(transport));
 }
 
 // The row of `topic` in a tree model, level by level ("a/b" is row "b" under row "a");
@@ -115,14 +103,14 @@ void tst_GuiPayloads::initTestCase()
 
     m_secrets = std::make_unique<SecretStore>(u"mqttscope-test"_s);
     for (const TransportKind transport : transports) {
-        for (const ProtocolVersion version : versions) {
+        for (const ProtocolVersion version : testedVersions) {
             ConnectionProfile profile;
-            profile.name = u"payloads "_s + transportName(transport) + u' ' + versionName(version);
+            profile.name = u"payloads "_s + transportName(transport) + u' '
+                + QString::fromLatin1(versionName(version));
             profile.transport = transport;
             profile.host = u"127.0.0.1"_s;
             profile.port = m_broker.port(transport == TransportKind::WebSocket ? L::Ws : L::Tcp);
-            profile.version =
-                version == ProtocolVersion::V5 ? VersionChoice::V5 : VersionChoice::V311;
+            profile.version = versionChoice(version);
             profile.autoReconnect = false; // a lost connection fails the test, not hides
             profile.subscriptions = {
                 Subscription{.filter = topicPrefix(transport, version) + u"/#"_s, .qos = 1}};
@@ -150,18 +138,7 @@ void tst_GuiPayloads::cleanupTestCase()
 
 void tst_GuiPayloads::treeAndHistoryHoldTheWholePayload_data()
 {
-    QTest::addColumn<qsizetype>("size");
-    QTest::addColumn<TransportKind>("transport");
-    QTest::addColumn<ProtocolVersion>("version");
-    for (const qsizetype size : payloadSizes) {
-        for (const TransportKind transport : transports) {
-            for (const ProtocolVersion version : versions) {
-                QTest::addRow("%lld B %s %s", qlonglong(size), qPrintable(transportName(transport)),
-                              qPrintable(versionName(version)))
-                    << size << transport << version;
-            }
-        }
-    }
+    addPayloadRows(transports);
 }
 
 void tst_GuiPayloads::treeAndHistoryHoldTheWholePayload()

@@ -12,6 +12,8 @@
 #include "connectionworker.h"
 #include "mosquittobroker.h"
 #include "profiles/connectionprofile.h"
+#include "testversions.h"
+#include "versionchoice.h"
 
 #include <QScopeGuard>
 #include <QSet>
@@ -57,18 +59,17 @@ void tst_WorkerPublish::initTestCase()
 
 void tst_WorkerPublish::burstArrivesWhole_data()
 {
-    QTest::addColumn<VersionChoice>("version");
+    addVersionColumn();
     QTest::addColumn<int>("qos");
-    for (const auto &[name, version] :
-         {std::pair{"3.1.1", VersionChoice::V311}, std::pair{"5.0", VersionChoice::V5}}) {
+    for (const ProtocolVersion version : testedVersions) {
         for (const int qos : {1, 2})
-            QTest::addRow("%s QoS %d", name, qos) << version << qos;
+            addVersionRow(version, u"QoS %1"_s.arg(qos)) << qos;
     }
 }
 
 void tst_WorkerPublish::burstArrivesWhole()
 {
-    QFETCH(VersionChoice, version);
+    QFETCH(ProtocolVersion, version);
     QFETCH(int, qos);
     const QByteArray topic = "burst/" + QByteArray(QTest::currentDataTag()).replace(' ', '-');
     const Endpoint endpoint = m_broker.endpoint(MosquittoBroker::Listener::Tcp);
@@ -77,7 +78,7 @@ void tst_WorkerPublish::burstArrivesWhole()
     MqttClient subscriber;
     ClientOptions subscriberOptions;
     subscriberOptions.endpoint = endpoint;
-    subscriberOptions.version = version;
+    subscriberOptions.version = versionChoice(version);
     subscriberOptions.reconnect.enabled = false;
     subscriber.setOptions(subscriberOptions);
     QList<Message> arrived;
@@ -122,7 +123,8 @@ void tst_WorkerPublish::burstArrivesWhole()
     ConnectionProfile profile;
     profile.host = endpoint.host;
     profile.port = endpoint.port;
-    profile.version = version;
+    profile.version = versionChoice(version);
+
     profile.autoReconnect = false;
     const ClientOptions options = profile.toClientOptions({});
     QCOMPARE(options.maximumInflight, ClientOptions::defaultMaximumInflight);

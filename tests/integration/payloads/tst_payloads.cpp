@@ -10,7 +10,8 @@
 #include "client/mqttclient.h"
 #include "mosquittobroker.h"
 #include "mosquittoloopwaker.h"
-#include "payloadpattern.h"
+#include "payloadrows.h"
+#include "versionchoice.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -52,43 +53,10 @@ double copiesAllowed(TransportKind transport)
 
 const QList<TransportKind> transports{TransportKind::Tcp, TransportKind::Tls,
                                       TransportKind::WebSocket, TransportKind::SecureWebSocket};
-const QList<ProtocolVersion> versions{ProtocolVersion::V311, ProtocolVersion::V5};
-
-QString transportName(TransportKind transport)
-{
-    switch (transport) {
-    case TransportKind::Tcp:
-        return u"tcp"_s;
-    case TransportKind::Tls:
-        return u"tls"_s;
-    case TransportKind::WebSocket:
-        return u"ws"_s;
-    case TransportKind::SecureWebSocket:
-        return u"wss"_s;
-    }
-    return {};
-}
 
 bool isEncrypted(TransportKind transport)
 {
     return transport == TransportKind::Tls || transport == TransportKind::SecureWebSocket;
-}
-
-QString versionName(ProtocolVersion version)
-{
-    return version == ProtocolVersion::V5 ? u"5.0"_s : u"3.1.1"_s;
-}
-
-// What mosquitto's clients and ours take for -V.
-QString versionArgument(ProtocolVersion version)
-{
-    return version == ProtocolVersion::V5 ? u"mqttv5"_s : u"mqttv311"_s;
-}
-
-// A name part for topics and client ids: "5", "311".
-QString versionTag(ProtocolVersion version)
-{
-    return version == ProtocolVersion::V5 ? u"5"_s : u"311"_s;
 }
 
 QString mib(qint64 kib)
@@ -265,7 +233,7 @@ void tst_Payloads::initTestCase()
         QCOMPARE(file.write(m_payloads.value(size)), qint64(size));
     }
 
-    for (const ProtocolVersion version : versions) {
+    for (const ProtocolVersion version : testedVersions) {
         const QString id = u"payloads-watch-"_s + versionTag(version);
         const qint64 logOffset = logSize();
         auto process = std::make_unique<QProcess>();
@@ -281,12 +249,11 @@ void tst_Payloads::initTestCase()
     }
 
     for (const TransportKind transport : transports) {
-        for (const ProtocolVersion version : versions) {
+        for (const ProtocolVersion version : testedVersions) {
             auto link = std::make_unique<Link>();
             ClientOptions options;
             options.endpoint = m_broker.endpoint(transport);
-            options.version =
-                version == ProtocolVersion::V5 ? VersionChoice::V5 : VersionChoice::V311;
+            options.version = versionChoice(version);
             options.reconnect.enabled = false; // a lost connection fails the test, not hides
             link->client.setOptions(options);
             link->client.connectToBroker();
@@ -294,7 +261,9 @@ void tst_Payloads::initTestCase()
         }
     }
     for (auto &[key, link] : m_links) {
-        const QString name = transportName(key.first) + u' ' + versionName(key.second);
+        const QString name =
+            transportName(key.first) + u' ' + QString::fromLatin1(versionName(key.second));
+
         QVERIFY2(QTest::qWaitFor([&] { return link->client.state() == ClientState::Connected; },
                                  connectTimeoutMs),
                  qPrintable(name + u": not connected; "_s + link->problems()));
@@ -432,18 +401,7 @@ CliReceipt tst_Payloads::receiveWithCli(TransportKind transport, ProtocolVersion
 
 void tst_Payloads::transfer_data()
 {
-    QTest::addColumn<qsizetype>("size");
-    QTest::addColumn<TransportKind>("transport");
-    QTest::addColumn<ProtocolVersion>("version");
-    for (const qsizetype size : payloadSizes) {
-        for (const TransportKind transport : transports) {
-            for (const ProtocolVersion version : versions) {
-                QTest::addRow("%lld B %s %s", qlonglong(size), qPrintable(transportName(transport)),
-                              qPrintable(versionName(version)))
-                    << size << transport << version;
-            }
-        }
-    }
+    addPayloadRows(transports);
 }
 
 void tst_Payloads::transfer()
@@ -518,12 +476,12 @@ void tst_Payloads::transfer()
         const qint64 baseline = m_baselineKiB.value(transport);
         const qint64 bound = baseline + qint64(copiesAllowed(transport) * double(size / 1024));
         const double copies = double(receipt.peakKiB - baseline) * 1024.0 / double(size);
-        const QString figures =
-            u"%1 %2: peak %3 = baseline %4 + %5 copies; bound %6 (%7 copies)"_s
-                .arg(name, versionName(version), mib(receipt.peakKiB), mib(baseline))
-                .arg(copies, 0, 'f', 2)
-                .arg(mib(bound))
-                .arg(copiesAllowed(transport), 0, 'f', 1);
+        const QString figures = u"%1 %2: peak %3 = baseline %4 + %5 copies; bound %6 (%7 copies)"_s
+                                    .arg(name, QString::fromLatin1(versionName(version)),
+                                         mib(receipt.peakKiB), mib(baseline))
+                                    .arg(copies, 0, 'f', 2)
+                                    .arg(mib(bound))
+                                    .arg(copiesAllowed(transport), 0, 'f', 1);
         m_memoryReport.append(figures);
         QVERIFY2(receipt.peakKiB <= bound, qPrintable(figures));
     }
