@@ -8,7 +8,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 lupdate=$(command -v lupdate6 || command -v /usr/lib/qt6/bin/lupdate || command -v lupdate)
 shopt -s nullglob
-ts_files=(translations/mqttscope_*.ts)
+ts_files=()
+for ts in translations/mqttscope_*.ts; do
+  [ "$ts" = translations/mqttscope_en.ts ] || ts_files+=("$ts")
+done
 [ ${#ts_files[@]} -gt 0 ] || ts_files=(translations/mqttscope_zh_CN.ts)
 before=$(mktemp -d)
 trap 'rm -rf "$before"' EXIT
@@ -17,3 +20,6 @@ cp "${ts_files[@]}" "$before/"
 for ts in "${ts_files[@]}"; do
   python3 scripts/carry-translations.py "$before/$(basename "$ts")" "$ts"
 done
+# English needs only its plural forms ("%n match(es)" -> "1 match", "4 matches").
+"$lupdate" -locations none -no-obsolete -pluralonly core ui app -ts translations/mqttscope_en.ts
+python3 scripts/english-plurals.py translations/mqttscope_en.ts

@@ -39,6 +39,7 @@ void ConnectionController::connectWorker()
     connect(w, &ConnectionWorker::connectionRefused, this, &C::onConnectionRefused);
     connect(w, &ConnectionWorker::disconnected, this, &C::onDisconnected);
     connect(w, &ConnectionWorker::reconnectScheduled, this, &C::onReconnectScheduled);
+    connect(w, &ConnectionWorker::connectFailed, this, &C::onConnectFailed);
     connect(w, &ConnectionWorker::messagesReceived, this, &C::onMessagesReceived);
     connect(w, &ConnectionWorker::receivingPausedChanged, this, [this](bool paused) {
         m_status.catchingUp = paused;
@@ -75,12 +76,17 @@ void ConnectionController::open(const ClientOptions &options)
 {
     m_status.detail.clear();
     m_status.refused = false;
+    m_status.failure.reset();
+    m_status.failedAttempts = 0;
+    m_closeRequested = false;
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, options] { worker->open(options); });
     emit statusChanged();
 }
 
 void ConnectionController::close()
 {
+    m_closeRequested = true;
+    m_status.detail.clear();
     QMetaObject::invokeMethod(m_worker, &ConnectionWorker::close);
 }
 
@@ -153,6 +159,8 @@ void ConnectionController::onStateChanged(ClientState state)
     if (state == ClientState::Connected) {
         m_status.detail.clear();
         m_status.refused = false;
+        m_status.failure.reset();
+        m_status.failedAttempts = 0;
     }
     emit statusChanged();
     emit stateChanged(state);
@@ -179,13 +187,20 @@ void ConnectionController::onConnectionRefused(const ConnackPacket &connack)
 void ConnectionController::onDisconnected(const QString &reason)
 {
     // A refusal already said why; keep that rather than the transport's "closed".
-    if (!m_status.refused)
+    if (!m_status.refused && !m_closeRequested)
         setDetail(reason);
 }
 
 void ConnectionController::onReconnectScheduled(int delayMs)
 {
     m_status.reconnectAtMsecs = QDateTime::currentMSecsSinceEpoch() + delayMs;
+    emit statusChanged();
+}
+
+void ConnectionController::onConnectFailed(const ConnectionFailure &failure)
+{
+    m_status.failure = failure;
+    ++m_status.failedAttempts;
     emit statusChanged();
 }
 

@@ -69,6 +69,7 @@ private:
     void onConnectionRefused(const ConnackPacket &connack);
     void onDisconnected(const QString &reason);
     void onReconnectScheduled(int delayMs);
+    void onConnectFailed(const ConnectionFailure &failure);
     void onMessagesReceived(const QList<Message> &messages);
     void onRequestFailed(quint64 requestId, const QString &error);
     void setDetail(const QString &detail);
@@ -77,6 +78,8 @@ private:
     ConnectionWorker *m_worker;
     ConnectionStatus m_status;
     bool m_everConnected = false;
+    bool m_closeRequested =
+        false; // by the user: the client's "disconnected by the client" says nothing new
     quint64 m_nextRequestId = 1;
     QHash<quint64, Request> m_requests;
     qint64 m_unappliedMessages = 0; // handed over since the last reportApplied()

@@ -2,9 +2,12 @@
 #pragma once
 
 #include "client/clientstate.h"
+#include "client/connectionfailure.h"
 #include "protocol/packets.h"
 
 #include <QString>
+
+#include <optional>
 
 namespace mqttscope {
 
@@ -19,6 +22,15 @@ struct ConnectionStatus
     ProtocolVersion version = ProtocolVersion::V5; // of the last accepted CONNACK
     ConnackPacket connack; // the last accepted one
     bool catchingUp = false; // the client stopped reading until the tree caught up
+    // The last failed attempt since the last connection, and how many failed in a row.
+    std::optional<ConnectionFailure> failure;
+    int failedAttempts = 0;
+
+    // Stopped on a failure that only the user can fix (the tab shows it in full).
+    bool needsUser() const
+    {
+        return state == ClientState::Disconnected && failure && !failure->retryCanHelp();
+    }
 };
 
 } // namespace mqttscope

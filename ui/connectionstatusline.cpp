@@ -2,6 +2,7 @@
 #include "connectionstatusline.h"
 
 #include "connectionstatustext.h"
+#include "elidedlabel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -14,18 +15,14 @@ namespace mqttscope {
 ConnectionStatusLine::ConnectionStatusLine(QWidget *parent)
     : QWidget(parent)
     , m_stateIcon(new QLabel(this))
-    , m_stateLabel(new QLabel(this))
-    , m_trafficLabel(new QLabel(this))
-    , m_limitsLabel(new QLabel(this))
+    , m_stateLabel(new ElidedLabel(this))
+    , m_trafficLabel(new ElidedLabel(this))
+    , m_limitsLabel(new ElidedLabel(this))
 {
     m_stateIcon->setObjectName(u"stateIcon"_s);
     m_stateLabel->setObjectName(u"stateLabel"_s);
     m_trafficLabel->setObjectName(u"trafficLabel"_s);
     m_limitsLabel->setObjectName(u"limitsLabel"_s);
-    for (QLabel *label : {m_stateLabel, m_trafficLabel, m_limitsLabel}) {
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    }
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_stateIcon);
@@ -45,15 +42,24 @@ void ConnectionStatusLine::setState(ConnectionIndicator indicator, const QString
     m_stateLabel->setText(text);
 }
 
-void ConnectionStatusLine::setStateToolTip(const QString &text)
+void ConnectionStatusLine::setLastError(const QString &text)
 {
-    m_stateLabel->setToolTip(text);
+    m_stateLabel->setDetail(text);
+}
+
+QString ConnectionStatusLine::stateText() const
+{
+    return m_stateLabel->text();
+}
+
+QString ConnectionStatusLine::shownStateText() const
+{
+    return m_stateLabel->shownText();
 }
 
 void ConnectionStatusLine::setTraffic(const QString &text)
 {
     m_trafficLabel->setText(text);
-    m_trafficLabel->setToolTip(text);
 }
 
 void ConnectionStatusLine::setBrokerLimits(const Properties &connack)
@@ -62,10 +68,9 @@ void ConnectionStatusLine::setBrokerLimits(const Properties &connack)
     m_limitsLabel->setText(limits.isEmpty() ? QString()
                                             : tr("Broker: %1").arg(limits.join(u" · "_s)));
     // The id the broker chose is no limit and long: in the tooltip only.
-    if (connack.assignedClientIdentifier)
-        limits << tr("assigned id %1").arg(*connack.assignedClientIdentifier);
-    m_limitsLabel->setToolTip(
-        limits.isEmpty() ? QString() : tr("Broker limits (CONNACK):\n%1").arg(limits.join(u'\n')));
+    m_limitsLabel->setDetail(connack.assignedClientIdentifier
+                                 ? tr("assigned id %1").arg(*connack.assignedClientIdentifier)
+                                 : QString());
 }
 
 void ConnectionStatusLine::changeEvent(QEvent *event)
@@ -77,7 +82,7 @@ void ConnectionStatusLine::changeEvent(QEvent *event)
 
 void ConnectionStatusLine::paintIndicator()
 {
-    const int iconSize = m_stateLabel->fontMetrics().height();
+    const int iconSize = fontMetrics().height();
     m_stateIcon->setPixmap(indicatorIcon(m_indicator, palette())
                                .pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
 }

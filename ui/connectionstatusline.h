@@ -9,10 +9,11 @@ class QLabel;
 
 namespace mqttscope {
 
+class ElidedLabel;
 struct Properties;
 
 // The line under a connection: its dot and state, traffic, and the limits the broker announced.
-// Long texts are cut rather than widening the window; the tooltips hold them whole.
+// Long texts are cut with "…" rather than widening the window; the tooltips hold them whole.
 class ConnectionStatusLine : public QWidget
 {
     Q_OBJECT
@@ -20,7 +21,10 @@ public:
     explicit ConnectionStatusLine(QWidget *parent = nullptr);
 
     void setState(ConnectionIndicator indicator, const QString &text);
-    void setStateToolTip(const QString &text);
+    // The last problem that did not end the connection (a refused publish), in the tooltip.
+    void setLastError(const QString &text);
+    QString stateText() const;
+    QString shownStateText() const; // as cut to the line's width
     void setTraffic(const QString &text);
     // The limits of a CONNACK, in short; its assigned client id in the tooltip only.
     void setBrokerLimits(const Properties &connack);
@@ -33,9 +37,9 @@ private:
 
     ConnectionIndicator m_indicator = ConnectionIndicator::Disconnected;
     QLabel *m_stateIcon;
-    QLabel *m_stateLabel;
-    QLabel *m_trafficLabel;
-    QLabel *m_limitsLabel;
+    ElidedLabel *m_stateLabel;
+    ElidedLabel *m_trafficLabel;
+    ElidedLabel *m_limitsLabel;
 };
 
 } // namespace mqttscope

@@ -74,6 +74,8 @@ QString ConnectionStatusText::state(const QString &address, const ConnectionStat
         // Rounded up: "in 0 s" would read as if it had already happened.
         const qint64 seconds = qMax<qint64>(0, (status.reconnectAtMsecs - nowMsecs + 999) / 1000);
         QString text = tr("Reconnecting in %n s", nullptr, int(seconds));
+        if (status.failedAttempts > 0)
+            text += tr(" · %n failed attempt(s)", nullptr, status.failedAttempts);
         if (!status.detail.isEmpty())
             text += u" · "_s + status.detail;
         return text;
@@ -81,6 +83,8 @@ QString ConnectionStatusText::state(const QString &address, const ConnectionStat
     case ClientState::Disconnected:
         break;
     }
+    if (status.needsUser())
+        return tr("Not reconnecting: %1").arg(status.failure->reason);
     return status.detail.isEmpty() ? tr("Disconnected") : tr("Disconnected: %1").arg(status.detail);
 }
 
@@ -95,6 +99,55 @@ QString ConnectionStatusText::traffic(const Statistics::Snapshot &s)
              dataSize(s.totals[Statistics::BytesIn]),
              QLocale().toString(s.totals[Statistics::MessagesOut]),
              dataSize(s.totals[Statistics::BytesOut]));
+}
+
+QString ConnectionStatusText::failureTitle(ConnectionFailure::Cause cause, const QString &address)
+{
+    switch (cause) {
+    case ConnectionFailure::Cause::TlsVerification:
+        return tr("The certificate of %1 is not trusted").arg(address);
+    case ConnectionFailure::Cause::TlsSetup:
+        return tr("TLS with %1 cannot be set up").arg(address);
+    default:
+        return tr("%1 refused the connection").arg(address);
+    }
+}
+
+QString ConnectionStatusText::failureHint(ConnectionFailure::Cause cause)
+{
+    using Cause = ConnectionFailure::Cause;
+    switch (cause) {
+    case Cause::Credentials:
+        return tr("Check the user name and password of this connection.");
+    case Cause::NotAuthorized:
+        return tr("The broker does not let this client in: check the user name, the client id "
+                  "and the broker's access rules.");
+    case Cause::ClientIdentifier:
+        return tr("The broker rejects the client id: check its length and characters, or leave "
+                  "it empty for one of the broker's choice.");
+    case Cause::AuthenticationMethod:
+        return tr("Check the authentication method and data of this connection.");
+    case Cause::ServerMoved:
+        return tr("The broker asks to be reached elsewhere: check the host of this connection.");
+    case Cause::ConnectOptions:
+        return tr("The broker refuses what the CONNECT asks for: check the last will (topic, "
+                  "QoS, retain) and the maximum packet size.");
+    case Cause::UnsupportedVersion:
+        return tr("The broker speaks none of the MQTT versions offered: choose another version "
+                  "for this connection.");
+    case Cause::TlsVerification:
+        return tr("The broker's certificate is not trusted: check the CA certificate and the "
+                  "host name, or, for a test broker only, turn off “Verify the broker's "
+                  "certificate and host name”.");
+    case Cause::TlsSetup:
+        return tr("Check the client certificate, its key and passphrase, and the TLS version "
+                  "the broker accepts.");
+    case Cause::Network:
+    case Cause::BrokerUnavailable:
+    case Cause::Protocol:
+        break;
+    }
+    return tr("Check the host, the port and the transport of this connection.");
 }
 
 QStringList ConnectionStatusText::limits(const Properties &p)

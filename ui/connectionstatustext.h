@@ -25,6 +25,9 @@ public:
     static QString traffic(const Statistics::Snapshot &snapshot);
     // What the broker's CONNACK limits, one short item each ("max QoS 1", "no retain").
     static QStringList limits(const Properties &connack);
+    // The heading of a failure retrying cannot fix, and what the user should check.
+    static QString failureTitle(ConnectionFailure::Cause cause, const QString &address);
+    static QString failureHint(ConnectionFailure::Cause cause);
 };
 
 } // namespace mqttscope

@@ -4,7 +4,9 @@
 #include "connectionstatusline.h"
 #include "connectionstatustext.h"
 #include "connectionworker.h"
+#include "noticebanner.h"
 #include "publishpanel.h"
+#include "secretsdialog.h"
 #include "subscriptionspanel.h"
 #include "topictreepane.h"
 #include "explorer/historyexporter.h"
@@ -22,7 +24,6 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -55,6 +56,7 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     , m_treeModel(new TopicTreeModel(&m_data, this))
     , m_historyModel(new HistoryModel(&m_data.history(), this))
     , m_treePane(new TopicTreePane(m_treeModel, this))
+    , m_banner(new NoticeBanner(this))
     , m_statusLine(new ConnectionStatusLine(this))
     , m_statusTimer(new QTimer(this))
 {
@@ -78,6 +80,7 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
+    layout->addWidget(m_banner);
     layout->addWidget(m_mainSplitter, 1);
     layout->addWidget(m_statusLine);
 
@@ -178,7 +181,11 @@ void ConnectionTab::connectController()
     connect(c, &ConnectionController::requestFailed, this, &ConnectionTab::onRequestFailed);
     connect(c, &ConnectionController::trafficCounted, this, &ConnectionTab::onTraffic);
     connect(c, &ConnectionController::errorOccurred, m_statusLine,
-            &ConnectionStatusLine::setStateToolTip);
+            &ConnectionStatusLine::setLastError);
+    connect(c, &ConnectionController::stateChanged, this, &ConnectionTab::showFailure);
+    connect(m_banner, &NoticeBanner::retryRequested, this, &ConnectionTab::retry);
+    connect(m_banner, &NoticeBanner::editRequested, this,
+            [this] { emit editConnectionRequested(m_profile.id); });
     connect(m_treeModel, &TopicTreeModel::flushed, this, &ConnectionTab::onFlushed);
 }
 
@@ -272,33 +279,57 @@ void ConnectionTab::connectToBroker()
         return;
     }
     QPointer<ConnectionTab> self(this);
-    m_secrets->read(m_profile.id, [self](std::optional<ProfileSecrets> secrets, const QString &) {
-        if (!self)
-            return;
-        if (self->m_profile.hasPassword && (!secrets || !secrets->password))
-            self->askForPassword();
-        else
-            self->openWithSecrets(secrets.value_or(ProfileSecrets{}));
-    });
+    m_secrets->read(m_profile.id,
+                    [self](std::optional<ProfileSecrets> secrets, const QString &error) {
+                        if (!self)
+                            return;
+                        if (SecretsDialog::missing(self->m_profile, secrets).any())
+                            self->askForSecrets(secrets, error);
+                        else
+                            self->openWithSecrets(secrets.value_or(ProfileSecrets{}));
+                    });
 }
 
-void ConnectionTab::askForPassword()
+void ConnectionTab::askForSecrets(const std::optional<ProfileSecrets> &known,
+                                  const QString &keychainError)
 {
-    auto *dialog = new QInputDialog(this);
-    dialog->setObjectName(u"passwordDialog"_s);
+    QString cause;
+    if (!keychainError.isEmpty())
+        cause = tr("The system keychain did not answer (%1).").arg(keychainError);
+    else if (!known)
+        cause = tr("The keychain holds no secrets for %1.").arg(m_profile.name);
+    else
+        cause = tr("The keychain holds not every secret %1 needs.").arg(m_profile.name);
+    auto *dialog =
+        new SecretsDialog(m_profile, SecretsDialog::missing(m_profile, known), cause, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Password for %1").arg(m_profile.name));
-    dialog->setLabelText(tr("The keychain holds no password for %1 (%2).\nIt is kept in memory "
-                            "until mqttscope exits.")
-                             .arg(m_profile.username, m_profile.displayAddress()));
-    dialog->setTextEchoMode(QLineEdit::Password);
-    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString &password) {
-        ProfileSecrets secrets;
-        secrets.password = password.toUtf8();
+    connect(dialog, &QDialog::accepted, this, [this, dialog, known] {
+        const ProfileSecrets secrets = dialog->secrets(known.value_or(ProfileSecrets{}));
         m_secrets->remember(m_profile.id, secrets);
         openWithSecrets(secrets);
     });
     dialog->open();
+}
+
+void ConnectionTab::retry()
+{
+    m_banner->dismiss();
+    // Secrets typed this run may be what was refused: ask again (the keychain's are read anew).
+    m_secrets->forget(m_profile.id);
+    connectToBroker();
+}
+
+void ConnectionTab::showFailure()
+{
+    const ConnectionStatus &status = m_controller->status();
+    if (status.needsUser()) {
+        const QString address = m_profile.displayAddress();
+        m_banner->showProblem(ConnectionStatusText::failureTitle(status.failure->cause, address),
+                              status.failure->reason,
+                              ConnectionStatusText::failureHint(status.failure->cause));
+    } else if (m_banner->kind() == NoticeBanner::Kind::Problem) {
+        m_banner->dismiss();
+    }
 }
 
 void ConnectionTab::openWithSecrets(const ProfileSecrets &secrets)

@@ -24,6 +24,7 @@ class ConnectionStatusLine;
 class ConnectionWorker;
 class DiffView;
 class HistoryModel;
+class NoticeBanner;
 class PayloadView;
 class PublishPanel;
 class SecretStore;
@@ -52,8 +53,8 @@ public:
     bool isCatchingUp() const;
     QString trafficText() const;
 
-    // Connects, reading the secrets from the keychain first and asking for the password when
-    // the profile has one the keychain cannot give.
+    // Connects, reading the secrets from the keychain first and asking, in one dialog, for
+    // those the keychain cannot give.
     void connectToBroker();
     void disconnectFromBroker();
 
@@ -93,6 +94,8 @@ public:
 signals:
     void stateChanged(mqttscope::ClientState state);
     void titleChanged(const QString &title);
+    // The user wants to change this connection's settings (after a failure they must fix).
+    void editConnectionRequested(const QUuid &profileId);
     void statusChanged();
     void publishFinished(quint64 requestId, bool ok, const QString &text);
 
@@ -103,7 +106,9 @@ private:
     void connectController();
     void connectPanels();
     void openWithSecrets(const ProfileSecrets &secrets);
-    void askForPassword();
+    void askForSecrets(const std::optional<ProfileSecrets> &known, const QString &keychainError);
+    void retry();
+    void showFailure();
     void subscribe(const Subscription &subscription, quint32 subscriptionId);
     void unsubscribe(const QString &filter);
     void subscribeAll();
@@ -142,6 +147,7 @@ private:
     ValuePlot *m_plot;
     PublishPanel *m_publishPanel;
     SubscriptionsPanel *m_subscriptionsPanel;
+    NoticeBanner *m_banner;
     ConnectionStatusLine *m_statusLine;
     QTimer *m_statusTimer;
 };

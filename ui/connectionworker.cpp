@@ -25,6 +25,7 @@ ConnectionWorker::ConnectionWorker(QObject *parent)
         emit disconnected(reason);
     });
     connect(m_client, &MqttClient::reconnectScheduled, this, &ConnectionWorker::reconnectScheduled);
+    connect(m_client, &MqttClient::connectFailed, this, &ConnectionWorker::connectFailed);
     connect(m_client, &MqttClient::pingRoundTrip, this, &ConnectionWorker::pingRoundTrip);
     connect(m_client, &MqttClient::errorOccurred, this, [this](const QString &message) {
         m_lastError = message;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "client/clientoptions.h"
+#include "client/connectionfailure.h"
 #include "client/clientstate.h"
 #include "protocol/message.h"
 #include "protocol/packets.h"
@@ -66,6 +67,7 @@ signals:
     void connectionRefused(const mqttscope::ConnackPacket &connack);
     void disconnected(const QString &reason);
     void reconnectScheduled(int delayMs);
+    void connectFailed(const mqttscope::ConnectionFailure &failure);
     void messagesReceived(const QList<mqttscope::Message> &messages);
     void publishFinished(quint64 requestId, mqttscope::ReasonCode reason,
                          const QString &reasonString);

@@ -24,6 +24,19 @@ namespace {
 
 // How long a closing transport may take to flush DISCONNECT before it is dropped.
 constexpr int kCloseTimeoutMs = 2000;
+
+ConnectionFailure::Cause causeOf(Transport::FailureKind kind)
+{
+    switch (kind) {
+    case Transport::FailureKind::TlsVerification:
+        return ConnectionFailure::Cause::TlsVerification;
+    case Transport::FailureKind::TlsSetup:
+        return ConnectionFailure::Cause::TlsSetup;
+    case Transport::FailureKind::Network:
+        break;
+    }
+    return ConnectionFailure::Cause::Network;
+}
 // The framer's limit when we announce none: the largest packet MQTT can express.
 constexpr quint32 kProtocolMaximumPacketSize = 268435460u;
 // A read can hold hundreds of thousands of messages; batches this size keep memory bounded and
@@ -158,8 +171,9 @@ void MqttClientPrivate::ensureHelpers()
     m_connackTimer = new QTimer(q);
     m_connackTimer->setSingleShot(true);
     QObject::connect(m_connackTimer, &QTimer::timeout, q, [this] {
-        teardown(MqttClient::tr("Timed out: no CONNACK within %1 ms").arg(options.connackTimeoutMs),
-                 AfterClose::Reconnect);
+        failAttempt(
+            {ConnectionFailure::Cause::Protocol,
+             MqttClient::tr("Timed out: no CONNACK within %1 ms").arg(options.connackTimeoutMs)});
     });
     m_reconnectTimer = new QTimer(q);
     m_reconnectTimer->setSingleShot(true);
@@ -288,12 +302,32 @@ void MqttClientPrivate::onTransportClosed()
         teardown(QString(), AfterClose::FallBack, true);
         return;
     }
-    QString reason = m_lastTransportError;
-    if (reason.isEmpty())
-        reason = m_phase == AttemptPhase::Connected
-            ? MqttClient::tr("Connection closed by the server")
-            : MqttClient::tr("Connection closed by the server before CONNACK");
-    teardown(reason, AfterClose::Reconnect, true);
+    if (m_phase == AttemptPhase::Connected) {
+        teardown(m_lastTransportError.isEmpty() ? MqttClient::tr("Connection closed by the server")
+                                                : m_lastTransportError,
+                 AfterClose::Reconnect, true);
+        return;
+    }
+    if (m_lastTransportError.isEmpty()) {
+        failAttempt({ConnectionFailure::Cause::Protocol,
+                     MqttClient::tr("Connection closed by the server before CONNACK")},
+                    true);
+        return;
+    }
+    failAttempt({causeOf(m_transport->lastFailureKind()), m_lastTransportError}, true);
+}
+
+void MqttClientPrivate::failAttempt(const ConnectionFailure &failure, bool transportClosed)
+{
+    const quint64 generation = m_generation;
+    emit q->connectFailed(failure);
+    if (generation != m_generation)
+        return;
+    // Repeating what cannot work only repeats the refusal (and can get a client banned).
+    if (!failure.retryCanHelp())
+        qCWarning(lcClient).noquote() << "Not reconnecting: retrying cannot help";
+    teardown(failure.reason, failure.retryCanHelp() ? AfterClose::Reconnect : AfterClose::Stop,
+             transportClosed);
 }
 
 void MqttClientPrivate::onConnack(const ConnackPacket &connack)
@@ -329,7 +363,8 @@ void MqttClientPrivate::onConnack(const ConnackPacket &connack)
         const quint64 generation = m_generation;
         emit q->connectionRefused(connack);
         if (generation == m_generation)
-            teardown(MqttClient::tr("Connection refused: %1").arg(text), AfterClose::Reconnect);
+            failAttempt({ConnectionFailure::causeOfRefusal(connack.reason),
+                         MqttClient::tr("Connection refused: %1").arg(text)});
         return;
     }
     m_phase = AttemptPhase::Connected;

@@ -3,6 +3,7 @@
 
 #include "client/clientoptions.h"
 #include "client/clientstate.h"
+#include "client/connectionfailure.h"
 #include "protocol/message.h"
 #include "protocol/packets.h"
 
@@ -81,6 +82,9 @@ signals:
     void disconnected(const QString &reason);
     void serverDisconnected(const mqttscope::DisconnectPacket &disconnect);
     void reconnectScheduled(int delayMs);
+    // An attempt to connect failed (before disconnected()); when retrying cannot help (a refused
+    // login, an untrusted certificate) the client does not reconnect.
+    void connectFailed(const mqttscope::ConnectionFailure &failure);
     // Messages arrive in batches: the PUBLISHes decoded from one read (at most a few thousand
     // per signal), in order.
     void messagesReceived(const QList<mqttscope::Message> &messages);

@@ -56,6 +56,8 @@ private:
     // Ends the current connection: flushes what is queued, closes the transport and, once it
     // is closed, emits disconnected(reason) and does what `then` says.
     void teardown(const QString &reason, AfterClose then, bool transportClosed = false);
+    // Ends an attempt that got no accepting CONNACK: reconnects only when that can help.
+    void failAttempt(const ConnectionFailure &failure, bool transportClosed = false);
     void finishClose();
     void scheduleReconnect();
     void setState(ClientState newState);

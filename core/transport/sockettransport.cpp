@@ -88,8 +88,14 @@ void SocketTransport::onSocketError(QAbstractSocket::SocketError error)
 {
     if (describeError(error))
         return;
+    // A handshake the server rejects (no shared protocol, a client certificate it wants or
+    // refuses) fails the same way every time.
+    const FailureKind kind = error == QAbstractSocket::SslHandshakeFailedError
+        ? FailureKind::TlsSetup
+        : FailureKind::Network;
     fail(transporterrors::describeSocketError(error, m_socket ? m_socket->errorString() : QString(),
-                                              endpoint()));
+                                              endpoint()),
+         kind);
 }
 
 void SocketTransport::onDisconnected()

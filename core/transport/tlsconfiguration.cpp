@@ -89,7 +89,7 @@ std::optional<QSslKey> readPrivateKey(const QString &path, const QByteArray &pas
         if (!key.isNull())
             return key;
     }
-    if (data->contains("ENCRYPTED")) {
+    if (isEncryptedKey(*data)) {
         *error = passphrase.isEmpty()
             ? tr("Key file %1 is encrypted: a passphrase is needed").arg(path)
             : tr("Cannot decrypt key file %1: wrong passphrase?").arg(path);
@@ -203,6 +203,18 @@ std::optional<QSslConfiguration> makeSslConfiguration(const TlsOptions &options,
     if (!options.alpn.isEmpty())
         config.setAllowedNextProtocols(options.alpn);
     return config;
+}
+
+bool isEncryptedKey(const QByteArray &pem)
+{
+    return pem.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") || pem.contains("4,ENCRYPTED");
+}
+
+bool isEncryptedKeyFile(const QString &path)
+{
+    QFile file(path);
+    // A key file is a few KiB; the markers are in its first lines.
+    return file.open(QIODevice::ReadOnly) && isEncryptedKey(file.read(64 * 1024));
 }
 
 } // namespace mqttscope

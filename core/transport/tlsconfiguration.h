@@ -17,4 +17,10 @@ namespace mqttscope {
 // nullopt with *error naming the file and the problem. Never ignores a file silently.
 std::optional<QSslConfiguration> makeSslConfiguration(const TlsOptions &options, QString *error);
 
+// Whether a PEM private key is encrypted (PKCS#8 "ENCRYPTED PRIVATE KEY" or a legacy
+// "Proc-Type: 4,ENCRYPTED" header), so that its passphrase can be asked for before connecting.
+// False for a file that cannot be read: connecting then says why.
+bool isEncryptedKeyFile(const QString &path);
+bool isEncryptedKey(const QByteArray &pem);
+
 } // namespace mqttscope

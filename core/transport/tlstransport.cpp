@@ -20,7 +20,7 @@ QAbstractSocket *TlsTransport::createSocket()
     QString error;
     const auto config = makeSslConfiguration(endpoint().tls, &error);
     if (!config) {
-        failSoon(error);
+        failSoon(error, FailureKind::TlsSetup);
         return nullptr;
     }
     auto *socket = new QSslSocket(this);
@@ -45,7 +45,7 @@ void TlsTransport::connectSocket(QAbstractSocket *socket)
 bool TlsTransport::describeError(QAbstractSocket::SocketError error)
 {
     if (!m_sslErrors.isEmpty()) {
-        fail(transporterrors::describeSslErrors(m_sslErrors));
+        fail(transporterrors::describeSslErrors(m_sslErrors), FailureKind::TlsVerification);
         return true;
     }
     if (error == QAbstractSocket::RemoteHostClosedError && state() == State::Opening) {

@@ -60,10 +60,11 @@ void Transport::finishOpening()
     emit connected();
 }
 
-void Transport::fail(const QString &message)
+void Transport::fail(const QString &message, FailureKind kind)
 {
     if (m_state == State::Closed)
         return;
+    m_lastFailureKind = kind;
     const bool expected = m_state == State::Closing;
     m_deadline.stop();
     m_state = State::Closed;
@@ -73,13 +74,13 @@ void Transport::fail(const QString &message)
     emit closed();
 }
 
-void Transport::failSoon(const QString &message)
+void Transport::failSoon(const QString &message, FailureKind kind)
 {
     QMetaObject::invokeMethod(
         this,
-        [this, message, attempt = m_attempt] {
+        [this, message, kind, attempt = m_attempt] {
             if (attempt == m_attempt)
-                fail(message);
+                fail(message, kind);
         },
         Qt::QueuedConnection);
 }

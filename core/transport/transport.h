@@ -29,6 +29,15 @@ public:
     using QObject::QObject;
     ~Transport() override = default;
 
+    // What the last errorOccurred() was about: whether trying again later can help.
+    enum class FailureKind {
+        Network, // refused, reset, timed out, host not found: may pass
+        TlsVerification, // the server's certificate is not trusted: the user must decide
+        TlsSetup, // our certificate, key, passphrase or TLS settings cannot work: the user must fix
+                  // them
+    };
+    FailureKind lastFailureKind() const { return m_lastFailureKind; }
+
     // Starts connecting; emits connected() or errorOccurred() (then closed()).
     virtual void open() = 0;
     // Closes; emits closed() once (see above) when it was open or opening.
@@ -77,9 +86,9 @@ protected:
     void finishOpening(); // state Open, emits connected()
     // Emits errorOccurred() + closed() and drops the connection. While closing the end of the
     // connection is expected: then only closed().
-    void fail(const QString &message);
-    void
-    failSoon(const QString &message); // fail() from the event loop: open() never signals inside
+    void fail(const QString &message, FailureKind kind = FailureKind::Network);
+    // fail() from the event loop: open() never signals inside.
+    void failSoon(const QString &message, FailureKind kind = FailureKind::Network);
     // Open: state Closing, true (the caller starts a graceful close, then finishClosing()).
     // Opening: drops the attempt, emits closed(), false. Otherwise false.
     bool beginClosing();
@@ -92,6 +101,7 @@ private:
 
     Endpoint m_endpoint;
     State m_state = State::Closed;
+    FailureKind m_lastFailureKind = FailureKind::Network;
     quint64 m_attempt = 0; // counts open()s, so that a late failSoon() hits only its own attempt
     QTimer m_deadline; // bounds connecting (connectTimeoutMs) and closing
 };

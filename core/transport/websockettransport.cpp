@@ -67,7 +67,7 @@ void WebSocketTransport::open()
         QString error;
         const auto config = makeSslConfiguration(endpoint().tls, &error);
         if (!config) {
-            failSoon(error);
+            failSoon(error, FailureKind::TlsSetup);
             return;
         }
         m_socket->setSslConfiguration(*config);
@@ -118,7 +118,7 @@ void WebSocketTransport::onError()
     if (!m_socket)
         return;
     if (!m_sslErrors.isEmpty()) {
-        fail(transporterrors::describeSslErrors(m_sslErrors));
+        fail(transporterrors::describeSslErrors(m_sslErrors), FailureKind::TlsVerification);
         return;
     }
     const QAbstractSocket::SocketError error = m_socket->error();

@@ -10,6 +10,7 @@
 #include "mainwindow.h"
 #include "profileeditor.h"
 #include "publishpanel.h"
+#include "secretsdialog.h"
 #include "subscriptionspanel.h"
 #include "userpropertieseditor.h"
 #include "models/historymodel.h"
@@ -737,10 +738,12 @@ void tst_Gui::passwordAskedWhenTheKeychainHasNone()
     profile.hasPassword = true;
     profile.autoReconnect = false;
     ConnectionTab *tab = m_window->openProfile(profile);
-    QInputDialog *dialog = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((dialog = tab->findChild<QInputDialog *>(u"passwordDialog"_s)), 10000);
-    QCOMPARE(dialog->textEchoMode(), QLineEdit::Password);
-    dialog->setTextValue(u"secret"_s);
+    SecretsDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = tab->findChild<SecretsDialog *>(u"secretsDialog"_s)), 10000);
+    auto *password = dialog->findChild<QLineEdit *>(u"passwordField"_s);
+    QVERIFY(password);
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    password->setText(u"secret"_s);
     dialog->accept();
     QTRY_COMPARE_WITH_TIMEOUT(tab->state(), ClientState::Connected, 10000);
 

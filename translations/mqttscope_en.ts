@@ -1,0 +1,98 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ConnectionStatusText</name>
+    <message numerus="yes">
+        <source>Reconnecting in %n s</source>
+        <translation>
+            <numerusform>Reconnecting in %n s</numerusform>
+            <numerusform>Reconnecting in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n failed attempt(s)</source>
+        <translation>
+            <numerusform> · %n failed attempt</numerusform>
+            <numerusform> · %n failed attempts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::Codec</name>
+    <message numerus="yes">
+        <source>%n unexpected byte(s) after the end of the packet</source>
+        <translation>
+            <numerusform>%n unexpected byte after the end of the packet</numerusform>
+            <numerusform>%n unexpected bytes after the end of the packet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::ConnectionManagerDialog</name>
+    <message numerus="yes">
+        <source>Imported %n profile(s).</source>
+        <translation>
+            <numerusform>Imported %n profile.</numerusform>
+            <numerusform>Imported %n profiles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n profile(s) without passwords.</source>
+        <translation>
+            <numerusform>Exported %n profile without passwords.</numerusform>
+            <numerusform>Exported %n profiles without passwords.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::ConnectionTab</name>
+    <message numerus="yes">
+        <source>Delete %n retained message(s) under %1?
+An empty retained message is published to each topic.</source>
+        <translation>
+            <numerusform>Delete %n retained message under %1?
+An empty retained message is published to each topic.</numerusform>
+            <numerusform>Delete %n retained messages under %1?
+An empty retained message is published to each topic.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n retained message(s) here…</source>
+        <translation>
+            <numerusform>Delete %n retained message here…</numerusform>
+            <numerusform>Delete %n retained messages here…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::PublishPanel</name>
+    <message numerus="yes">
+        <source>%1 · QoS %2%3 · %n byte(s) · sending…</source>
+        <translation>
+            <numerusform>%1 · QoS %2%3 · %n byte · sending…</numerusform>
+            <numerusform>%1 · QoS %2%3 · %n bytes · sending…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::StartPage</name>
+    <message numerus="yes">
+        <source>Reopen last session (%n tab(s))</source>
+        <translation>
+            <numerusform>Reopen last session (%n tab)</numerusform>
+            <numerusform>Reopen last session (%n tabs)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::TopicTreePane</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "secretsdialog.h"
+
+#include "transport/tlsconfiguration.h"
+
+#include <QDialogButtonBox>
+#include <QPushButton>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace mqttscope {
+
+SecretsDialog::Needs SecretsDialog::missing(const ConnectionProfile &profile,
+                                            const std::optional<ProfileSecrets> &known)
+{
+    Needs needs;
+    needs.password = profile.hasPassword && (!known || !known->password);
+    needs.keyPassphrase = !profile.keyFile.isEmpty() && (!known || known->keyPassphrase.isEmpty())
+        && isEncryptedKeyFile(profile.keyFile);
+    needs.pkcs12Passphrase = !profile.pkcs12File.isEmpty() && !known;
+    return needs;
+}
+
+SecretsDialog::SecretsDialog(const ConnectionProfile &profile, Needs needs, const QString &cause,
+                             QWidget *parent)
+    : QDialog(parent)
+    , m_form(new QFormLayout)
+{
+    setObjectName(u"secretsDialog"_s);
+    setWindowTitle(tr("Secrets for %1").arg(profile.name));
+    auto *explanation = new QLabel(
+        tr("%1\nWhat you type is kept in memory until mqttscope exits, never on disk.").arg(cause),
+        this);
+    explanation->setObjectName(u"secretsCause"_s);
+    explanation->setWordWrap(true);
+    if (needs.password) {
+        m_password = addField(tr("Password for %1:").arg(profile.username), u"passwordField"_s);
+    }
+    if (needs.keyPassphrase) {
+        m_keyPassphrase =
+            addField(tr("Passphrase of %1:").arg(QFileInfo(profile.keyFile).fileName()),
+                     u"keyPassphraseField"_s);
+    }
+    if (needs.pkcs12Passphrase) {
+        m_pkcs12Passphrase =
+            addField(tr("Password of %1:").arg(QFileInfo(profile.pkcs12File).fileName()),
+                     u"pkcs12PassphraseField"_s);
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Connect"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(explanation);
+    layout->addLayout(m_form);
+    layout->addWidget(buttons);
+}
+
+QLineEdit *SecretsDialog::addField(const QString &label, const QString &objectName)
+{
+    auto *field = new QLineEdit(this);
+    field->setObjectName(objectName);
+    field->setEchoMode(QLineEdit::Password);
+    m_form->addRow(label, field);
+    return field;
+}
+
+ProfileSecrets SecretsDialog::secrets(ProfileSecrets known) const
+{
+    if (m_password)
+        known.password = m_password->text().toUtf8();
+    if (m_keyPassphrase)
+        known.keyPassphrase = m_keyPassphrase->text().toUtf8();
+    if (m_pkcs12Passphrase)
+        known.pkcs12Passphrase = m_pkcs12Passphrase->text().toUtf8();
+    return known;
+}
+
+} // namespace mqttscope
