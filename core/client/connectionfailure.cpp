@@ -57,4 +57,17 @@ ConnectionFailure::Cause ConnectionFailure::causeOfRefusal(ReasonCode reason)
     }
 }
 
+ConnectionFailure::Cause ConnectionFailure::causeOf(Transport::FailureKind kind)
+{
+    switch (kind) {
+    case Transport::FailureKind::TlsVerification:
+        return Cause::TlsVerification;
+    case Transport::FailureKind::TlsSetup:
+        return Cause::TlsSetup;
+    case Transport::FailureKind::Network:
+        break;
+    }
+    return Cause::Network;
+}
+
 } // namespace mqttscope

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "protocol/reasoncode.h"
+#include "transport/transport.h"
 
 #include <QString>
 
@@ -33,6 +34,8 @@ struct ConnectionFailure
     bool retryCanHelp() const;
     // The cause of a refusing CONNACK (3.1.1 return codes arrive as their 5.0 reason codes).
     static Cause causeOfRefusal(ReasonCode reason);
+    // The cause of a transport's failure before CONNACK.
+    static Cause causeOf(Transport::FailureKind kind);
 };
 
 } // namespace mqttscope

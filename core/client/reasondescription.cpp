@@ -39,4 +39,20 @@ QString describeConnack(const ConnackPacket &connack, ProtocolVersion version)
                     connack.properties);
 }
 
+QString describeProtocolError(const ProtocolError &error)
+{
+    const char *context = "mqttscope::MqttClient";
+    switch (error.reason) {
+    case ReasonCode::MalformedPacket:
+        return QCoreApplication::translate(context, "Malformed packet from server: %1")
+            .arg(error.message);
+    case ReasonCode::PacketTooLarge:
+        return QCoreApplication::translate(context, "Packet from server too large: %1")
+            .arg(error.message);
+    default:
+        return QCoreApplication::translate(context, "Protocol error by server: %1")
+            .arg(error.message);
+    }
+}
+
 } // namespace mqttscope

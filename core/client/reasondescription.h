@@ -2,6 +2,7 @@
 #pragma once
 
 #include "protocol/packets.h"
+#include "protocol/protocolerror.h"
 
 #include <QString>
 
@@ -14,5 +15,8 @@ QString describeReason(ReasonCode reason, const Properties &properties);
 
 // The same for a CONNACK; a 3.1.1 refusal shows its own return code, e.g. "(return code 5)".
 QString describeConnack(const ConnackPacket &connack, ProtocolVersion version);
+
+// Why we close on a bad packet from the server: "Malformed packet from server: <what>".
+QString describeProtocolError(const ProtocolError &error);
 
 } // namespace mqttscope

@@ -10,6 +10,16 @@
 
 namespace mqttscope {
 
+SessionSettings SessionSettings::of(const ClientOptions &options)
+{
+    SessionSettings settings;
+    settings.maximumInflight = options.maximumInflight;
+    settings.maximumQueuedBytes = options.maximumQueuedBytes;
+    settings.receiveMaximum = options.connectProperties.receiveMaximum;
+    settings.topicAliasMaximum = options.connectProperties.topicAliasMaximum.value_or(0);
+    return settings;
+}
+
 namespace {
 
 constexpr quint32 kMaximumSubscriptionIdentifier = 268435455u;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "client/clientoptions.h"
 #include "client/inboundtopicaliases.h"
 #include "client/outboundtopicaliases.h"
 #include "client/packetidallocator.h"
@@ -29,6 +30,8 @@ struct SessionSettings
     // Sent in CONNECT (5.0); the server must stay within them.
     std::optional<quint16> receiveMaximum;
     quint16 topicAliasMaximum = 0;
+
+    static SessionSettings of(const ClientOptions &options);
 };
 
 struct PublishFinished

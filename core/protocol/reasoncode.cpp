@@ -3,102 +3,100 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <iterator>
+
 namespace mqttscope {
 
 namespace {
 
+struct ReasonText
+{
+    ReasonCode code;
+    const char *text;
+};
+
 // Spelled as in the 5.0 spec's table 2-6.
+constexpr ReasonText reasonTexts[] = {
+    {ReasonCode::Success, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Success")},
+    {ReasonCode::GrantedQoS1, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Granted QoS 1")},
+    {ReasonCode::GrantedQoS2, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Granted QoS 2")},
+    {ReasonCode::DisconnectWithWillMessage,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Disconnect with Will Message")},
+    {ReasonCode::NoMatchingSubscribers,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "No matching subscribers")},
+    {ReasonCode::NoSubscriptionExisted,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "No subscription existed")},
+    {ReasonCode::ContinueAuthentication,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Continue authentication")},
+    {ReasonCode::ReAuthenticate, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Re-authenticate")},
+    {ReasonCode::UnspecifiedError, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Unspecified error")},
+    {ReasonCode::MalformedPacket, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Malformed Packet")},
+    {ReasonCode::ProtocolError, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Protocol Error")},
+    {ReasonCode::ImplementationSpecificError,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Implementation specific error")},
+    {ReasonCode::UnsupportedProtocolVersion,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Unsupported Protocol Version")},
+    {ReasonCode::ClientIdentifierNotValid,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Client Identifier not valid")},
+    {ReasonCode::BadUserNameOrPassword,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Bad User Name or Password")},
+    {ReasonCode::NotAuthorized, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Not authorized")},
+    {ReasonCode::ServerUnavailable,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Server unavailable")},
+    {ReasonCode::ServerBusy, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Server busy")},
+    {ReasonCode::Banned, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Banned")},
+    {ReasonCode::ServerShuttingDown,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Server shutting down")},
+    {ReasonCode::BadAuthenticationMethod,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Bad authentication method")},
+    {ReasonCode::KeepAliveTimeout,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Keep Alive timeout")},
+    {ReasonCode::SessionTakenOver,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Session taken over")},
+    {ReasonCode::TopicFilterInvalid,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Topic Filter invalid")},
+    {ReasonCode::TopicNameInvalid,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Topic Name invalid")},
+    {ReasonCode::PacketIdentifierInUse,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Packet Identifier in use")},
+    {ReasonCode::PacketIdentifierNotFound,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Packet Identifier not found")},
+    {ReasonCode::ReceiveMaximumExceeded,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Receive Maximum exceeded")},
+    {ReasonCode::TopicAliasInvalid,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Topic Alias invalid")},
+    {ReasonCode::PacketTooLarge, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Packet too large")},
+    {ReasonCode::MessageRateTooHigh,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Message rate too high")},
+    {ReasonCode::QuotaExceeded, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Quota exceeded")},
+    {ReasonCode::AdministrativeAction,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Administrative action")},
+    {ReasonCode::PayloadFormatInvalid,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Payload format invalid")},
+    {ReasonCode::RetainNotSupported,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Retain not supported")},
+    {ReasonCode::QoSNotSupported, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "QoS not supported")},
+    {ReasonCode::UseAnotherServer,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Use another server")},
+    {ReasonCode::ServerMoved, QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Server moved")},
+    {ReasonCode::SharedSubscriptionsNotSupported,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Shared Subscriptions not supported")},
+    {ReasonCode::ConnectionRateExceeded,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Connection rate exceeded")},
+    {ReasonCode::MaximumConnectTime,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Maximum connect time")},
+    {ReasonCode::SubscriptionIdentifiersNotSupported,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Subscription Identifiers not supported")},
+    {ReasonCode::WildcardSubscriptionsNotSupported,
+     QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Wildcard Subscriptions not supported")},
+};
+
 const char *reasonCodeText(ReasonCode code)
 {
-    switch (code) {
-    case ReasonCode::Success:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Success");
-    case ReasonCode::GrantedQoS1:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Granted QoS 1");
-    case ReasonCode::GrantedQoS2:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Granted QoS 2");
-    case ReasonCode::DisconnectWithWillMessage:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Disconnect with Will Message");
-    case ReasonCode::NoMatchingSubscribers:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "No matching subscribers");
-    case ReasonCode::NoSubscriptionExisted:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "No subscription existed");
-    case ReasonCode::ContinueAuthentication:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Continue authentication");
-    case ReasonCode::ReAuthenticate:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Re-authenticate");
-    case ReasonCode::UnspecifiedError:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Unspecified error");
-    case ReasonCode::MalformedPacket:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Malformed Packet");
-    case ReasonCode::ProtocolError:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Protocol Error");
-    case ReasonCode::ImplementationSpecificError:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Implementation specific error");
-    case ReasonCode::UnsupportedProtocolVersion:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Unsupported Protocol Version");
-    case ReasonCode::ClientIdentifierNotValid:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Client Identifier not valid");
-    case ReasonCode::BadUserNameOrPassword:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Bad User Name or Password");
-    case ReasonCode::NotAuthorized:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Not authorized");
-    case ReasonCode::ServerUnavailable:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Server unavailable");
-    case ReasonCode::ServerBusy:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Server busy");
-    case ReasonCode::Banned:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Banned");
-    case ReasonCode::ServerShuttingDown:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Server shutting down");
-    case ReasonCode::BadAuthenticationMethod:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Bad authentication method");
-    case ReasonCode::KeepAliveTimeout:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Keep Alive timeout");
-    case ReasonCode::SessionTakenOver:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Session taken over");
-    case ReasonCode::TopicFilterInvalid:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Topic Filter invalid");
-    case ReasonCode::TopicNameInvalid:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Topic Name invalid");
-    case ReasonCode::PacketIdentifierInUse:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Packet Identifier in use");
-    case ReasonCode::PacketIdentifierNotFound:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Packet Identifier not found");
-    case ReasonCode::ReceiveMaximumExceeded:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Receive Maximum exceeded");
-    case ReasonCode::TopicAliasInvalid:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Topic Alias invalid");
-    case ReasonCode::PacketTooLarge:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Packet too large");
-    case ReasonCode::MessageRateTooHigh:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Message rate too high");
-    case ReasonCode::QuotaExceeded:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Quota exceeded");
-    case ReasonCode::AdministrativeAction:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Administrative action");
-    case ReasonCode::PayloadFormatInvalid:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Payload format invalid");
-    case ReasonCode::RetainNotSupported:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Retain not supported");
-    case ReasonCode::QoSNotSupported:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "QoS not supported");
-    case ReasonCode::UseAnotherServer:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Use another server");
-    case ReasonCode::ServerMoved:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Server moved");
-    case ReasonCode::SharedSubscriptionsNotSupported:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Shared Subscriptions not supported");
-    case ReasonCode::ConnectionRateExceeded:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Connection rate exceeded");
-    case ReasonCode::MaximumConnectTime:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Maximum connect time");
-    case ReasonCode::SubscriptionIdentifiersNotSupported:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Subscription Identifiers not supported");
-    case ReasonCode::WildcardSubscriptionsNotSupported:
-        return QT_TRANSLATE_NOOP("mqttscope::ReasonCode", "Wildcard Subscriptions not supported");
-    }
-    return nullptr;
+    const auto found = std::find_if(std::begin(reasonTexts), std::end(reasonTexts),
+                                    [code](const ReasonText &row) { return row.code == code; });
+    return found == std::end(reasonTexts) ? nullptr : found->text;
 }
 
 } // namespace
