@@ -408,6 +408,7 @@ void ConnectionTab::onPublishFinished(quint64 requestId, ReasonCode reason,
                                       const QString &reasonString)
 {
     m_publishPanel->publishFinished(requestId, reason, reasonString);
+    countDeleted(requestId, isError(reason) ? reasonCodeName(reason) : QString());
     emit publishFinished(requestId, !isError(reason),
                          reasonString.isEmpty() ? reasonCodeName(reason) : reasonString);
 }
@@ -418,6 +419,7 @@ void ConnectionTab::onRequestFailed(quint64 requestId, ConnectionController::Req
     switch (kind) {
     case ConnectionController::Request::Publish:
         m_publishPanel->publishFailed(requestId, error);
+        countDeleted(requestId, error);
         emit publishFinished(requestId, false, error);
         break;
     case ConnectionController::Request::Subscribe:
@@ -547,8 +549,8 @@ int ConnectionTab::deleteRetained(const QByteArray &topic, bool confirm)
     const QList<TopicNodeId> retained = store.retainedUnder(node);
     if (retained.isEmpty())
         return 0;
+    const QString where = topic.isEmpty() ? tr("the whole broker") : QString::fromUtf8(topic);
     if (confirm) {
-        const QString where = topic.isEmpty() ? tr("the whole broker") : QString::fromUtf8(topic);
         const auto answer =
             QMessageBox::question(this, tr("Delete retained messages"),
                                   tr("Delete %n retained message(s) under %1?\nAn empty retained "
@@ -558,15 +560,45 @@ int ConnectionTab::deleteRetained(const QByteArray &topic, bool confirm)
         if (answer != QMessageBox::Yes)
             return 0;
     }
+    RetainedDeletion deletion;
+    deletion.where = where;
+    deletion.total = retained.size();
     for (TopicNodeId n : retained) {
         Message empty;
         empty.topic = store.topic(n);
         empty.qos = 1;
         // An empty retained payload removes the retained message [MQTT-3.3.1-10].
         empty.retain = true;
-        publish(empty);
+        deletion.pending.insert(publish(empty));
     }
+    m_deletion = std::move(deletion);
+    m_banner->showNotice(
+        tr("Deleting %n retained message(s) under %1…", nullptr, int(m_deletion->total))
+            .arg(m_deletion->where));
     return int(retained.size());
+}
+
+void ConnectionTab::countDeleted(quint64 requestId, const QString &error)
+{
+    if (!m_deletion || !m_deletion->pending.remove(requestId))
+        return;
+    if (!error.isEmpty() && m_deletion->failed++ == 0)
+        m_deletion->firstError = error;
+    if (!m_deletion->pending.isEmpty())
+        return;
+    const RetainedDeletion done = *std::exchange(m_deletion, std::nullopt);
+    const qsizetype deleted = done.total - done.failed;
+    if (done.failed == 0) {
+        m_banner->showNotice(
+            tr("Deleted %n retained message(s) under %1.", nullptr, int(deleted)).arg(done.where));
+    } else {
+        m_banner->showNotice(tr("Deleted %1 of %2 retained messages under %3; %4 failed: %5")
+                                 .arg(deleted)
+                                 .arg(done.total)
+                                 .arg(done.where)
+                                 .arg(done.failed)
+                                 .arg(done.firstError));
+    }
 }
 
 void ConnectionTab::plotSelected(const QString &jsonPath)
@@ -597,13 +629,15 @@ void ConnectionTab::showTopicMenu(TopicNodeId node, const QPoint &globalPosition
     menu.addSeparator();
     addPlotActions(&menu, m_data.store().latestPayload(node));
     menu.addSeparator();
-    const int retainedCount = int(m_data.store().retainedUnder(node).size());
-    QAction *deleteAction =
-        menu.addAction(tr("Delete %n retained message(s) here…", nullptr, retainedCount), this,
-                       [this, topic] { deleteRetained(topic); });
-    deleteAction->setEnabled(retainedCount > 0 && state() == ClientState::Connected);
-    // Shown as a hint; the tree's own shortcut acts.
-    deleteAction->setShortcut(TopicTreePane::deleteRetainedShortcut());
+    // Offered only where there is something retained to delete.
+    if (const int retainedCount = int(m_data.store().retainedUnder(node).size())) {
+        QAction *deleteAction =
+            menu.addAction(tr("Delete %n retained message(s) here…", nullptr, retainedCount), this,
+                           [this, topic] { deleteRetained(topic); });
+        deleteAction->setEnabled(state() == ClientState::Connected);
+        // Shown as a hint; the tree's own shortcut acts.
+        deleteAction->setShortcut(TopicTreePane::deleteRetainedShortcut());
+    }
     menu.addAction(tr("Clear history of this topic"), this, &ConnectionTab::clearHistory)
         ->setShortcut(QKeySequence::Delete);
     menu.addAction(tr("Export history…"), this, &ConnectionTab::exportHistory);

@@ -7,7 +7,10 @@
 #include "explorer/explorerdata.h"
 #include "profiles/connectionprofile.h"
 
+#include <QSet>
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QLineEdit;
@@ -126,6 +129,8 @@ private:
     void addPlotActions(QMenu *menu, const QByteArray &payload);
     void plotSelected(const QString &jsonPath);
     void clearMessageViews();
+    // Counts a deletion's publish as done; the last one reports the outcome in the banner.
+    void countDeleted(quint64 requestId, const QString &error);
     void updateStatus();
 
     ConnectionProfile m_profile;
@@ -133,6 +138,16 @@ private:
     ConnectionController *m_controller;
     ExplorerData m_data;
     QString m_title; // as last announced by titleChanged
+    // The retained messages being deleted: the empty publishes still unanswered.
+    struct RetainedDeletion
+    {
+        QString where;
+        QSet<quint64> pending;
+        qsizetype total = 0;
+        qsizetype failed = 0;
+        QString firstError;
+    };
+    std::optional<RetainedDeletion> m_deletion;
 
     TopicTreeModel *m_treeModel;
     HistoryModel *m_historyModel;

@@ -8,6 +8,7 @@
 #include "connectiontab.h"
 #include "fakebroker.h"
 #include "mainwindow.h"
+#include "noticebanner.h"
 #include "profileeditor.h"
 #include "publishpanel.h"
 #include "secretsdialog.h"
@@ -226,8 +227,12 @@ void tst_Gui::createProfileAndConnect()
     QSignalSpy connectRequested(&dialog, &ConnectionManagerDialog::connectRequested);
     connect(&dialog, &ConnectionManagerDialog::connectRequested, m_window.get(),
             qOverload<const QUuid &>(&MainWindow::openProfile));
+    QString question; // a new profile is a draft: Connect asks whether to save it
+    answerNextMessageBox(QMessageBox::Save, &question);
     QTest::mouseClick(child<QPushButton>(&dialog, u"connectProfile"_s), Qt::LeftButton);
     QCOMPARE(connectRequested.size(), 1);
+    m_window->activateWindow(); // from the question, as the user's next click would
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
 
     // Saved to the profile file before connecting.
     ProfileStore reloaded(m_profiles->filePath());
@@ -576,6 +581,13 @@ void tst_Gui::deleteRetainedSubtree()
     QVERIFY(kept.constFirst().retain);
     // Our tree saw the empty messages: nothing retained is left there either.
     QTRY_COMPARE_WITH_TIMEOUT(store.retainedUnder(store.find("gui/retained")).size(), 0, 5000);
+    // And the tab says it is done, once the broker acknowledged each.
+    auto *banner = child<NoticeBanner>(tab(), u"noticeBanner"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(banner->title(),
+                              u"Deleted 2 retained message(s) under gui/retained."_s, 5000);
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->kind(), NoticeBanner::Kind::Notice);
+    banner->dismiss();
 }
 
 void tst_Gui::unsubscribeShowsTheResult_data()
