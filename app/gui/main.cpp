@@ -94,8 +94,11 @@ int main(int argc, char *argv[])
         u"[url]"_s);
     parser.process(app);
 
-    mqttscope::ProfileStore profiles;
     QString error;
+    if (!mqttscope::moveLegacyProfilesFile(mqttscope::legacyProfilesFilePath(),
+                                           mqttscope::defaultProfilesFilePath(), &error))
+        QMessageBox::warning(nullptr, u"mqttscope"_s, error);
+    mqttscope::ProfileStore profiles;
     if (!profiles.load(&error))
         QMessageBox::warning(nullptr, u"mqttscope"_s, error);
     mqttscope::SecretStore secrets;

@@ -46,7 +46,7 @@ struct ConnectionProfile
     TransportKind transport = TransportKind::Tcp;
     QString host = QStringLiteral("localhost");
     quint16 port = 1883;
-    QString webSocketPath = QStringLiteral("/mqtt");
+    QString webSocketPath = defaultWebSocketPath();
 
     VersionChoice version = VersionChoice::Auto;
     QString clientId;
@@ -81,6 +81,7 @@ struct ConnectionProfile
     int historyMessagesPerTopic = 1000;
     qint64 historyByteBudget = qint64(512) * 1024 * 1024;
 
+    static QString defaultWebSocketPath() { return QStringLiteral("/mqtt"); } // as brokers serve it
     static QList<Subscription>
     defaultSubscriptions(); // "#" and "$SYS/#" at QoS 0, retain as published
 

@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QStandardPaths>
 
 #include <algorithm>
 
@@ -24,12 +23,6 @@ ProfileStore::ProfileStore(const QString &filePath, QObject *parent)
     : QObject(parent)
     , m_filePath(filePath)
 {
-}
-
-QString ProfileStore::defaultFilePath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
-        + "/profiles.json"_L1;
 }
 
 bool ProfileStore::load(QString *error)
@@ -124,7 +117,6 @@ ConnectionProfile ProfileStore::duplicate(const QUuid &id)
     ConnectionProfile copy = profile(id).value_or(ConnectionProfile{});
     copy.id = QUuid::createUuid();
     copy.name = tr("%1 (copy)").arg(copy.name);
-    copy.hasPassword = false; // the secret stays with the original's keychain entry
     upsert(copy);
     return copy;
 }

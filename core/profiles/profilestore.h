@@ -2,6 +2,7 @@
 #pragma once
 
 #include "profiles/connectionprofile.h"
+#include "profiles/profilelocation.h"
 
 #include <QObject>
 
@@ -9,16 +10,16 @@
 
 namespace mqttscope {
 
-// All saved connection profiles, kept as one JSON document (profiles.json in the application's
-// config folder). Secrets are not part of a profile, so neither the file nor an export can hold
-// one.
+// All saved connection profiles, kept as one JSON document (profiles.json beside the settings, see
+// defaultProfilesFilePath()). Secrets are not part of a profile, so neither the file nor an export
+// can hold one.
 class ProfileStore : public QObject
 {
     Q_OBJECT
 public:
-    explicit ProfileStore(const QString &filePath = defaultFilePath(), QObject *parent = nullptr);
+    explicit ProfileStore(const QString &filePath = defaultProfilesFilePath(),
+                          QObject *parent = nullptr);
 
-    static QString defaultFilePath(); // <AppConfigLocation>/profiles.json
     QString filePath() const { return m_filePath; }
 
     // A missing file is an empty store, not an error.
@@ -33,7 +34,8 @@ public:
 
     void upsert(const ConnectionProfile &profile); // replaces the one with the same id or appends
     void remove(const QUuid &id);
-    // A copy under a fresh id named "<name> (copy)", added to the store.
+    // A copy under a fresh id named "<name> (copy)", added to the store. Its secrets are
+    // the keychain's to copy (SecretStore::copy).
     ConnectionProfile duplicate(const QUuid &id);
 
     static QByteArray toJson(const QList<ConnectionProfile> &profiles);

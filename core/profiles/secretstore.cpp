@@ -113,6 +113,16 @@ void SecretStore::remove(const QUuid &id)
     runWithDeadline(job, m_timeoutMs, [](QKeychain::Job *, bool) {});
 }
 
+void SecretStore::copy(const QUuid &from, const QUuid &to, WriteCallback done)
+{
+    read(from, [this, to, done](std::optional<ProfileSecrets> secrets, const QString &error) {
+        if (secrets)
+            write(to, *secrets, done);
+        else if (done)
+            done(error.isEmpty(), error);
+    });
+}
+
 void SecretStore::remember(const QUuid &id, const ProfileSecrets &secrets)
 {
     m_memory.insert(id, secrets);

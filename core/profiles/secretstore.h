@@ -32,6 +32,9 @@ public:
     // Remembers in memory at once and writes to the keychain.
     void write(const QUuid &id, const ProfileSecrets &secrets, WriteCallback done = {});
     void remove(const QUuid &id);
+    // Gives `to` the secrets of `from`, for a duplicated profile: read, then written as write()
+    // does. With none stored under `from` nothing is written and `done` gets (true, "").
+    void copy(const QUuid &from, const QUuid &to, WriteCallback done);
     // For a secret the user typed at connect time: kept in memory only.
     void remember(const QUuid &id, const ProfileSecrets &secrets);
     void forget(const QUuid &id);

@@ -2,11 +2,16 @@
 // Connection profiles: JSON round trips through the store, import/export, the mapping to client
 // options, and that secrets go to the keychain (or memory) and never into a profile file.
 #include "profiles/connectionprofile.h"
+#include "profiles/profilelocation.h"
 #include "profiles/profileproblems.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -66,6 +71,21 @@ ConnectionProfile fullProfile()
     return p;
 }
 
+// Writes through a store of its own, so that a later read by another store comes from the
+// keychain and not from memory. Empty when stored, else why not.
+QString writeToKeychain(const QUuid &id, const ProfileSecrets &secrets)
+{
+    SecretStore writer(u"mqttscope-test"_s);
+    writer.setTimeoutMs(3000);
+    std::optional<QString> error;
+    writer.write(id, secrets, [&](bool stored, const QString &why) {
+        error = stored ? QString() : why.isEmpty() ? u"not stored"_s : why;
+    });
+    if (!QTest::qWaitFor([&] { return error.has_value(); }, 5000))
+        return u"no answer"_s;
+    return *error;
+}
+
 } // namespace
 
 class tst_Profiles : public QObject
@@ -86,7 +106,11 @@ private slots:
     void problems_data();
     void problems();
     void secretsRoundTripThroughKeychain();
+    void secretsCopyToADuplicate();
     void secretsWithoutKeychainStayInMemory();
+    void profilesLiveBesideTheSettings();
+    void legacyProfilesMoveOnFirstStart();
+    void newerProfilesAreNotReplaced();
 
 private:
     QTemporaryDir m_dir;
@@ -225,6 +249,7 @@ void tst_Profiles::duplicateAndRemove()
     QVERIFY(copy.id != original.id);
     QCOMPARE(copy.host, original.host);
     QVERIFY(copy.name.contains(original.name));
+    QCOMPARE(copy.hasPassword, original.hasPassword); // SecretStore::copy brings the password
     QCOMPARE(store.folders(), QStringList{u"Production"_s});
     store.remove(original.id);
     QCOMPARE(store.profiles().size(), 1);
@@ -328,20 +353,8 @@ void tst_Profiles::secretsRoundTripThroughKeychain()
     const QUuid id = QUuid::createUuid();
     const ProfileSecrets secrets{
         .password = QByteArray("p\0w\xff", 4), .keyPassphrase = "k", .pkcs12Passphrase = {}};
-    {
-        SecretStore writer(u"mqttscope-test"_s);
-        writer.setTimeoutMs(3000);
-        std::optional<bool> stored;
-        QString error;
-        writer.write(id, secrets, [&](bool ok, const QString &e) {
-            stored = ok;
-            error = e;
-        });
-        QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 5000);
-        if (!*stored)
-            QSKIP(
-                qPrintable(u"No usable keychain here (%1); scripts/test.sh runs one"_s.arg(error)));
-    }
+    if (const QString error = writeToKeychain(id, secrets); !error.isEmpty())
+        QSKIP(qPrintable(u"No usable keychain here (%1); scripts/test.sh runs one"_s.arg(error)));
     SecretStore reader(u"mqttscope-test"_s); // a fresh store: nothing in memory
     std::optional<std::optional<ProfileSecrets>> result;
     reader.read(id, [&](std::optional<ProfileSecrets> s, const QString &) { result = s; });
@@ -360,6 +373,36 @@ void tst_Profiles::secretsRoundTripThroughKeychain()
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
     QVERIFY(!result->has_value());
     QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void tst_Profiles::secretsCopyToADuplicate()
+{
+    const QUuid original = QUuid::createUuid();
+    const QUuid copy = QUuid::createUuid();
+    const ProfileSecrets secrets{
+        .password = "dup-pw", .keyPassphrase = "dup-kp", .pkcs12Passphrase = "dup-p12"};
+    if (const QString error = writeToKeychain(original, secrets); !error.isEmpty())
+        QSKIP(qPrintable(u"No usable keychain here (%1); scripts/test.sh runs one"_s.arg(error)));
+    SecretStore store(u"mqttscope-test"_s); // nothing in memory: the copy reads the keychain
+    std::optional<bool> copied;
+    store.copy(original, copy, [&](bool ok, const QString &) { copied = ok; });
+    QTRY_VERIFY_WITH_TIMEOUT(copied.has_value(), 5000);
+    QVERIFY(*copied);
+
+    SecretStore reader(u"mqttscope-test"_s);
+    std::optional<std::optional<ProfileSecrets>> result;
+    reader.read(copy, [&](std::optional<ProfileSecrets> s, const QString &) { result = s; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
+    QCOMPARE(result->value_or(ProfileSecrets{}), secrets);
+
+    // Nothing stored: nothing to copy, and that is no failure.
+    copied.reset();
+    store.copy(QUuid::createUuid(), QUuid::createUuid(),
+               [&](bool ok, const QString &) { copied = ok; });
+    QTRY_VERIFY_WITH_TIMEOUT(copied.has_value(), 5000);
+    QVERIFY(*copied);
+    reader.remove(original);
+    reader.remove(copy);
 }
 
 void tst_Profiles::secretsWithoutKeychainStayInMemory()
@@ -387,6 +430,71 @@ void tst_Profiles::secretsWithoutKeychainStayInMemory()
     QVERIFY(result.has_value()); // answered at once from memory
     QCOMPARE(result->value(), typed);
     store.forget(id);
+}
+
+void tst_Profiles::profilesLiveBesideTheSettings()
+{
+    // As the desktop app names itself: ~/.config/mqttscope/{mqttscope.conf,profiles.json}.
+    QCoreApplication::setOrganizationName(u"mqttscope"_s);
+    QCoreApplication::setApplicationName(u"mqttscope"_s);
+    const QSettings settings;
+    QCOMPARE(QFileInfo(defaultProfilesFilePath()).absolutePath(),
+             QFileInfo(settings.fileName()).absolutePath());
+    QCOMPARE(QFileInfo(defaultProfilesFilePath()).fileName(), u"profiles.json"_s);
+    QCOMPARE(QFileInfo(legacyProfilesFilePath()).absoluteDir().dirName(), u"mqttscope"_s);
+    QVERIFY(legacyProfilesFilePath() != defaultProfilesFilePath());
+    QCOMPARE(ProfileStore().filePath(), defaultProfilesFilePath());
+}
+
+void tst_Profiles::legacyProfilesMoveOnFirstStart()
+{
+    QCoreApplication::setOrganizationName(u"mqttscope"_s);
+    QCoreApplication::setApplicationName(u"mqttscope"_s);
+    const QString legacy = legacyProfilesFilePath();
+    const QString current = defaultProfilesFilePath();
+    QFile::remove(current);
+    const ConnectionProfile saved = fullProfile();
+    {
+        ProfileStore old(legacy); // as an earlier release wrote it
+        old.upsert(saved);
+        QVERIFY(old.save());
+    }
+    QString error;
+    QVERIFY2(moveLegacyProfilesFile(legacy, current, &error), qPrintable(error));
+    QVERIFY(!QFile::exists(legacy));
+    QVERIFY(!QFileInfo::exists(QFileInfo(legacy).absolutePath())); // the empty folder went too
+    ProfileStore store;
+    QVERIFY2(store.load(&error), qPrintable(error));
+    QCOMPARE(store.profiles(), QList<ConnectionProfile>{saved});
+    QCOMPARE(QFile(current).permissions() & (QFile::ReadOther | QFile::ReadGroup),
+             QFile::Permissions{});
+
+    // The next start finds nothing to move.
+    QVERIFY(moveLegacyProfilesFile(legacy, current, &error));
+    QVERIFY(store.load());
+    QCOMPARE(store.profiles().size(), 1);
+    QFile::remove(current);
+}
+
+void tst_Profiles::newerProfilesAreNotReplaced()
+{
+    const QString legacy = m_dir.filePath(u"old/mqttscope/profiles.json"_s);
+    const QString current = m_dir.filePath(u"old/profiles.json"_s);
+    ConnectionProfile older;
+    older.name = u"older"_s;
+    ConnectionProfile newer;
+    newer.name = u"newer"_s;
+    for (const auto &[path, profile] : {std::pair{legacy, older}, std::pair{current, newer}}) {
+        ProfileStore store(path);
+        store.upsert(profile);
+        QVERIFY(store.save());
+    }
+    QString error;
+    QVERIFY(moveLegacyProfilesFile(legacy, current, &error));
+    ProfileStore store(current);
+    QVERIFY(store.load());
+    QCOMPARE(store.profiles().constFirst().name, u"newer"_s);
+    QVERIFY(QFile::exists(legacy)); // left alone rather than lost
 }
 
 QTEST_GUILESS_MAIN(tst_Profiles)
