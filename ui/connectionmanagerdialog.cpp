@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionmanagerdialog.h"
 
+#include "connectiontestpanel.h"
 #include "profileeditor.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
@@ -11,19 +12,28 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace mqttscope {
 namespace {
 constexpr int IdRole = Qt::UserRole + 1;
+enum ListColumn { NameColumn, TagsColumn };
+
+QUuid idOf(const QTreeWidgetItem *item)
+{
+    return item ? item->data(NameColumn, IdRole).toUuid() : QUuid();
 }
+
+} // namespace
 
 ConnectionManagerDialog::ConnectionManagerDialog(ProfileStore *profiles, SecretStore *secrets,
                                                  QWidget *parent)
@@ -32,19 +42,55 @@ ConnectionManagerDialog::ConnectionManagerDialog(ProfileStore *profiles, SecretS
     , m_secrets(secrets)
     , m_list(new QTreeWidget(this))
     , m_editor(new ProfileEditor(this))
+    , m_testPanel(new ConnectionTestPanel(m_editor, this))
     , m_status(new QLabel(this))
 {
     setObjectName(u"connectionManager"_s);
     setWindowTitle(tr("Connections"));
+    m_status->setWordWrap(true);
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_editor, 1);
+    rightLayout->addWidget(m_testPanel);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(createListPane());
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({280, 620});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(createButtons());
+    resize(900, 640);
+
+    connect(m_editor, &ProfileEditor::changed, this, [this] {
+        m_editor->validate();
+        updateCurrentRow();
+    });
+    rebuildList();
+    if (!m_profiles->profiles().isEmpty())
+        selectProfile(m_profiles->profiles().constFirst().id);
+}
+
+QWidget *ConnectionManagerDialog::createListPane()
+{
     m_list->setObjectName(u"profileList"_s);
     m_list->setHeaderLabels({tr("Profile"), tr("Tags")});
-    m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_status->setWordWrap(true);
+    // The name takes the room; tags only what they need, and no room at all when none has any.
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_list->header()->setSectionResizeMode(TagsColumn, QHeaderView::ResizeToContents);
 
     auto *newButton = new QPushButton(tr("New"), this);
     newButton->setObjectName(u"newProfile"_s);
     auto *duplicateButton = new QPushButton(tr("Duplicate"), this);
+    duplicateButton->setObjectName(u"duplicateProfile"_s);
     auto *deleteButton = new QPushButton(tr("Delete"), this);
+    deleteButton->setToolTip(tr("Delete the selected profile (Del)"));
     auto *importButton = new QPushButton(tr("Import…"), this);
     auto *exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setToolTip(tr("Exports every profile as JSON; passwords are never exported"));
@@ -55,64 +101,58 @@ ConnectionManagerDialog::ConnectionManagerDialog(ProfileStore *profiles, SecretS
     fileButtons->addWidget(importButton);
     fileButtons->addWidget(exportButton);
 
-    auto *left = new QWidget(this);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_list, 1);
-    leftLayout->addLayout(listButtons);
-    leftLayout->addLayout(fileButtons);
-
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(left);
-    splitter->addWidget(m_editor);
-    splitter->setStretchFactor(1, 1);
-
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
-    auto *connectButton = buttons->addButton(tr("Connect"), QDialogButtonBox::AcceptRole);
-    connectButton->setObjectName(u"connectProfile"_s);
-    connectButton->setDefault(true);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter, 1);
-    layout->addWidget(m_status);
-    layout->addWidget(buttons);
-    resize(900, 640);
-
     connect(newButton, &QPushButton::clicked, this, &ConnectionManagerDialog::createProfile);
     connect(duplicateButton, &QPushButton::clicked, this,
             &ConnectionManagerDialog::duplicateProfile);
     connect(deleteButton, &QPushButton::clicked, this, &ConnectionManagerDialog::deleteProfile);
-    deleteButton->setToolTip(tr("Delete the selected profile (Del)"));
     auto *del = new QShortcut(QKeySequence::Delete, m_list, nullptr, nullptr, Qt::WidgetShortcut);
     connect(del, &QShortcut::activated, this, &ConnectionManagerDialog::deleteProfile);
     connect(importButton, &QPushButton::clicked, this, &ConnectionManagerDialog::importProfiles);
     connect(exportButton, &QPushButton::clicked, this, &ConnectionManagerDialog::exportProfiles);
+    connect(m_list, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem *current, QTreeWidgetItem *previous) {
+                if (previous)
+                    leaveRow(previous);
+                if (!idOf(current).isNull())
+                    showProfile(idOf(current));
+            });
+    connect(m_list, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
+        if (!idOf(item).isNull())
+            connectCurrent();
+    });
+
+    auto *pane = new QWidget(this);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(listButtons);
+    layout->addLayout(fileButtons);
+    return pane;
+}
+
+QDialogButtonBox *ConnectionManagerDialog::createButtons()
+{
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
+    auto *connectButton = buttons->addButton(tr("Connect"), QDialogButtonBox::AcceptRole);
+    connectButton->setObjectName(u"connectProfile"_s);
+    connectButton->setDefault(true);
+    buttons->button(QDialogButtonBox::Save)->setObjectName(u"saveProfile"_s);
     connect(buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this,
             &ConnectionManagerDialog::saveCurrent);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(connectButton, &QPushButton::clicked, this, &ConnectionManagerDialog::connectCurrent);
-    connect(m_editor, &ProfileEditor::changed, this, [this] { m_editor->validate(); });
-    connect(m_list, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        if (item && item->data(0, IdRole).isValid())
-            showProfile(item->data(0, IdRole).toUuid());
-    });
-    connect(m_list, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
-        if (item && item->data(0, IdRole).isValid())
-            connectCurrent();
-    });
-
-    rebuildList();
-    if (!m_profiles->profiles().isEmpty())
-        selectProfile(m_profiles->profiles().constFirst().id);
+    return buttons;
 }
 
 void ConnectionManagerDialog::rebuildList()
 {
     const QSignalBlocker blocker(m_list);
     m_list->clear();
+    QList<ConnectionProfile> profiles = m_profiles->profiles();
+    if (m_draft)
+        profiles.append(m_draft->profile);
     QHash<QString, QTreeWidgetItem *> folders;
-    const auto profiles = m_profiles->profiles();
-    for (const ConnectionProfile &p : profiles) {
+    for (const ConnectionProfile &p : std::as_const(profiles)) {
         QTreeWidgetItem *parent = nullptr;
         if (!p.folder.isEmpty()) {
             parent = folders.value(p.folder);
@@ -122,21 +162,57 @@ void ConnectionManagerDialog::rebuildList()
                 folders.insert(p.folder, parent);
             }
         }
-        auto *item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_list);
-        item->setText(0, p.name.isEmpty() ? tr("(unnamed)") : p.name);
-        item->setText(1, p.tags.join(u", "_s));
-        item->setToolTip(0, p.displayAddress());
-        item->setData(0, IdRole, p.id);
+        setRow(parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(m_list), p);
     }
     m_list->expandAll();
-    m_list->sortItems(0, Qt::AscendingOrder);
+    m_list->setRootIsDecorated(!folders.isEmpty()); // no indent for nothing to fold
+    m_list->sortItems(NameColumn, Qt::AscendingOrder);
+    m_list->setColumnHidden(
+        TagsColumn, std::all_of(profiles.cbegin(), profiles.cend(), [](const ConnectionProfile &p) {
+            return p.tags.isEmpty();
+        }));
     m_editor->setFolders(m_profiles->folders());
+}
+
+void ConnectionManagerDialog::setRow(QTreeWidgetItem *item, const ConnectionProfile &profile)
+{
+    const QString name = profile.name.isEmpty() ? tr("(unnamed)") : profile.name;
+    const bool draft = isDraft(profile.id);
+    item->setText(NameColumn, draft ? tr("%1 (not saved)").arg(name) : name);
+    item->setText(TagsColumn, profile.tags.join(u", "_s));
+    item->setToolTip(NameColumn, profile.displayAddress());
+    QFont font = item->font(NameColumn);
+    font.setItalic(draft);
+    item->setFont(NameColumn, font);
+    item->setData(NameColumn, IdRole, profile.id);
+}
+
+// The row shows the editor's values while edited; leaving it, a saved profile's row shows what
+// is saved again, and a draft keeps what was typed for when the user comes back.
+void ConnectionManagerDialog::leaveRow(QTreeWidgetItem *item)
+{
+    const QUuid id = idOf(item);
+    if (id.isNull() || id != m_currentId)
+        return;
+    if (isDraft(id)) {
+        m_draft->profile = m_editor->profile();
+        m_draft->secrets = m_editor->secrets();
+    } else if (const auto saved = m_profiles->profile(id)) {
+        setRow(item, *saved);
+    }
+}
+
+void ConnectionManagerDialog::updateCurrentRow()
+{
+    QTreeWidgetItem *item = m_list->currentItem();
+    if (!m_currentId.isNull() && idOf(item) == m_currentId)
+        setRow(item, m_editor->profile());
 }
 
 void ConnectionManagerDialog::selectProfile(const QUuid &id)
 {
     for (QTreeWidgetItemIterator it(m_list); *it; ++it) {
-        if ((*it)->data(0, IdRole).toUuid() == id) {
+        if (idOf(*it) == id) {
             m_list->setCurrentItem(*it);
             showProfile(id);
             return;
@@ -146,58 +222,90 @@ void ConnectionManagerDialog::selectProfile(const QUuid &id)
 
 void ConnectionManagerDialog::showProfile(const QUuid &id)
 {
-    const auto profile = m_profiles->profile(id);
+    const auto profile = isDraft(id) ? m_draft->profile : m_profiles->profile(id);
     if (!profile)
         return;
     m_currentId = id;
+    m_testPanel->reset();
     m_editor->setProfile(*profile);
     setStatus({});
-    m_secrets->read(id, [this, id](std::optional<ProfileSecrets> secrets, const QString &error) {
-        if (m_currentId != id || m_editor->secretsEdited())
-            return;
-        if (secrets)
-            m_editor->setSecrets(*secrets);
-        else if (!error.isEmpty())
-            setStatus(tr("Keychain unavailable (%1): passwords are asked for when connecting.")
-                          .arg(error));
-    });
+    if (isDraft(id))
+        m_editor->setSecrets(m_draft->secrets);
+    else
+        loadSecrets(id);
+}
+
+void ConnectionManagerDialog::loadSecrets(const QUuid &id)
+{
+    // The keychain may answer after the dialog is gone.
+    m_secrets->read(
+        id,
+        [self = QPointer(this), id](std::optional<ProfileSecrets> secrets, const QString &error) {
+            if (!self || self->m_currentId != id || self->m_editor->secretsEdited())
+                return;
+            if (secrets)
+                self->m_editor->setSecrets(*secrets);
+            else if (!error.isEmpty())
+                self->setStatus(
+                    tr("Keychain unavailable (%1): passwords are asked for when connecting.")
+                        .arg(error));
+        });
 }
 
 void ConnectionManagerDialog::createProfile()
 {
-    ConnectionProfile profile;
-    profile.name = tr("New connection");
-    m_profiles->upsert(profile);
-    rebuildList();
-    selectProfile(profile.id);
+    if (!m_draft) {
+        m_draft = Draft{};
+        m_draft->profile.name = tr("New connection");
+        rebuildList();
+    }
+    selectProfile(m_draft->profile.id);
     m_editor->setFocus();
 }
 
 void ConnectionManagerDialog::duplicateProfile()
 {
-    if (m_currentId.isNull())
-        return;
-    const ConnectionProfile copy = m_profiles->duplicate(m_currentId);
-    m_profiles->save();
+    const auto original = m_profiles->profile(m_currentId);
+    if (!original)
+        return; // a draft has nothing saved to copy
+    const ConnectionProfile copy = m_profiles->duplicate(original->id);
+    QString error;
+    if (!m_profiles->save(&error))
+        setStatus(error);
     rebuildList();
     selectProfile(copy.id);
+    m_secrets->copy(original->id, copy.id,
+                    [self = QPointer(this), id = copy.id](bool stored, const QString &error) {
+                        if (!self)
+                            return;
+                        if (!stored)
+                            self->setStatus(tr("The copy's secrets are kept only until mqttscope "
+                                               "exits: %1")
+                                                .arg(error));
+                        if (self->m_currentId == id && !self->m_editor->secretsEdited())
+                            self->loadSecrets(id);
+                    });
 }
 
 void ConnectionManagerDialog::deleteProfile()
 {
-    const auto profile = m_profiles->profile(m_currentId);
-    if (!profile)
-        return;
-    const auto answer = QMessageBox::question(
-        this, tr("Delete profile"),
-        tr("Delete the profile \"%1\" and its stored password?").arg(profile->name));
-    if (answer != QMessageBox::Yes)
-        return;
-    m_secrets->remove(profile->id);
-    m_profiles->remove(profile->id);
-    QString error;
-    if (!m_profiles->save(&error))
-        setStatus(error);
+    if (isDraft(m_currentId)) {
+        m_draft.reset(); // nothing saved to lose
+    } else {
+        const auto profile = m_profiles->profile(m_currentId);
+        if (!profile)
+            return;
+        const auto answer = QMessageBox::question(
+            this, tr("Delete profile"),
+            tr("Delete the profile \"%1\" and its stored password?").arg(profile->name));
+        if (answer != QMessageBox::Yes)
+            return;
+        m_secrets->remove(profile->id);
+        m_profiles->remove(profile->id);
+        QString error;
+        if (!m_profiles->save(&error))
+            setStatus(error);
+    }
     m_currentId = {};
     rebuildList();
     if (!m_profiles->profiles().isEmpty())
@@ -251,18 +359,11 @@ bool ConnectionManagerDialog::saveCurrent()
         return false;
     }
     const ConnectionProfile profile = m_editor->profile();
-    if (m_editor->secretsEdited()) {
-        const ProfileSecrets secrets = m_editor->secrets();
-        if (secrets.isEmpty()) {
-            m_secrets->remove(profile.id);
-        } else {
-            m_secrets->write(profile.id, secrets, [this](bool stored, const QString &error) {
-                if (!stored)
-                    setStatus(error);
-            });
-        }
-    }
+    const bool wasDraft = isDraft(profile.id);
+    storeSecrets(profile, wasDraft);
     m_profiles->upsert(profile);
+    if (wasDraft)
+        m_draft.reset();
     QString error;
     if (!m_profiles->save(&error)) {
         setStatus(error);
@@ -274,11 +375,70 @@ bool ConnectionManagerDialog::saveCurrent()
     return true;
 }
 
+void ConnectionManagerDialog::storeSecrets(const ConnectionProfile &profile, bool wasDraft)
+{
+    // A draft's secrets were typed (or are none), even when it was left and shown again.
+    if (!m_editor->secretsEdited() && !wasDraft)
+        return;
+    const ProfileSecrets secrets = m_editor->secrets();
+    if (secrets.isEmpty()) {
+        if (!wasDraft)
+            m_secrets->remove(profile.id);
+        return;
+    }
+    m_secrets->write(profile.id, secrets,
+                     [self = QPointer(this)](bool stored, const QString &error) {
+                         if (self && !stored)
+                             self->setStatus(error);
+                     });
+}
+
 void ConnectionManagerDialog::connectCurrent()
 {
+    if (isDraft(m_currentId)) {
+        const QMessageBox::StandardButton answer = askToSaveDraft();
+        if (answer == QMessageBox::Discard)
+            connectWithoutSaving();
+        if (answer != QMessageBox::Save)
+            return;
+    }
     if (!saveCurrent())
         return;
     emit connectRequested(m_currentId);
+    accept();
+}
+
+QMessageBox::StandardButton ConnectionManagerDialog::askToSaveDraft()
+{
+    const QString name = m_editor->profile().name;
+    QMessageBox box(QMessageBox::Question, tr("Connect"),
+                    tr("\"%1\" is not saved yet.").arg(name.isEmpty() ? tr("(unnamed)") : name),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(u"draftQuestion"_s);
+    box.setInformativeText(
+        tr("Save it as a profile and connect, or connect once without keeping it?"));
+    box.button(QMessageBox::Save)->setText(tr("Save and connect"));
+    box.button(QMessageBox::Discard)->setText(tr("Connect without saving"));
+    box.button(QMessageBox::Discard)->setIcon({}); // nothing is thrown away: no bin
+    box.setDefaultButton(QMessageBox::Save);
+    return QMessageBox::StandardButton(box.exec());
+}
+
+void ConnectionManagerDialog::connectWithoutSaving()
+{
+    if (!m_editor->validate()) {
+        setStatus(tr("Fix the marked fields first."));
+        return;
+    }
+    const ConnectionProfile profile = m_editor->profile();
+    m_secrets->remember(profile.id, m_editor->secrets()); // for this session only
+    // connectRequested carries an id, which the window looks up in the store while the signal is
+    // emitted: the draft is in the store for just that moment, so it is neither listed nor
+    // written to the profile file.
+    m_profiles->upsert(profile);
+    emit connectRequested(profile.id);
+    m_profiles->remove(profile.id);
+    m_draft.reset();
     accept();
 }
 

@@ -2,6 +2,7 @@
 #include "profileeditor.h"
 
 #include "fieldmessage.h"
+#include "revealsecretaction.h"
 #include "userpropertieseditor.h"
 
 #include <QCheckBox>
@@ -98,8 +99,13 @@ ProfileEditor::ProfileEditor(QWidget *parent)
     const auto comboBoxes = findChildren<QComboBox *>();
     for (QComboBox *box : comboBoxes)
         connect(box, &QComboBox::currentIndexChanged, this, &ProfileEditor::changed);
-    for (QLineEdit *secret : {m_password, m_keyPassphrase, m_pkcs12Passphrase})
+    for (QLineEdit *secret : {m_password, m_keyPassphrase, m_pkcs12Passphrase}) {
         connect(secret, &QLineEdit::textEdited, this, [this] { m_secretsEdited = true; });
+        new RevealSecretAction(secret);
+    }
+    // transportChanged() sets the port with its signals blocked, so this is the user's choice.
+    connect(m_port, &QSpinBox::valueChanged, this, [this] { m_portChosen = true; });
+    connect(m_webSocketPath, &QLineEdit::textEdited, this, [this] { m_pathChosen = true; });
     setProfile(ConnectionProfile{});
 }
 
@@ -149,6 +155,7 @@ QWidget *ProfileEditor::createConnectionPage()
     m_port = spinBox(1, 65535, {}, page);
     m_port->setObjectName(u"profilePort"_s);
     m_webSocketPath = new QLineEdit(page);
+    m_webSocketPath->setObjectName(u"profileWebSocketPath"_s);
     m_version = new QComboBox(page);
     m_version->addItem(tr("Automatic (5.0, else 3.1.1)"), int(VersionChoice::Auto));
     m_version->addItem(tr("MQTT 5.0"), int(VersionChoice::V5));
@@ -166,7 +173,6 @@ QWidget *ProfileEditor::createConnectionPage()
     m_username = new QLineEdit(page);
     m_password = new QLineEdit(page);
     m_password->setObjectName(u"profilePassword"_s);
-    m_password->setEchoMode(QLineEdit::Password);
     m_password->setToolTip(tr("Kept in the system keychain, never in the profile file"));
     m_keepAlive = spinBox(0, 65535, tr("off"), page);
     m_keepAlive->setSuffix(tr(" s"));
@@ -216,10 +222,10 @@ QWidget *ProfileEditor::createTlsPage()
     m_certFile = new QLineEdit(page);
     m_keyFile = new QLineEdit(page);
     m_keyPassphrase = new QLineEdit(page);
-    m_keyPassphrase->setEchoMode(QLineEdit::Password);
+    m_keyPassphrase->setObjectName(u"profileKeyPassphrase"_s);
     m_pkcs12File = new QLineEdit(page);
     m_pkcs12Passphrase = new QLineEdit(page);
-    m_pkcs12Passphrase->setEchoMode(QLineEdit::Password);
+    m_pkcs12Passphrase->setObjectName(u"profilePkcs12Passphrase"_s);
     m_verifyPeer = new QCheckBox(tr("Verify the broker's certificate and host name"), page);
     m_verifyPeer->setObjectName(u"profileVerifyPeer"_s);
     m_verifyWarning = new FieldMessage(page);
@@ -437,6 +443,12 @@ void ProfileEditor::setProfile(const ConnectionProfile &p)
     m_historyBudgetMiB->setValue(int(qMax<qint64>(1, p.historyByteBudget / (1024 * 1024))));
 
     m_secretsEdited = false;
+    const auto reveals = findChildren<RevealSecretAction *>();
+    for (RevealSecretAction *reveal : reveals)
+        reveal->setChecked(false); // another profile's secrets start hidden again
+    m_portChosen = p.port != Endpoint::defaultPort(p.transport);
+    m_pathChosen =
+        !p.webSocketPath.isEmpty() && p.webSocketPath != ConnectionProfile::defaultWebSocketPath();
     transportChanged();
     updateVerifyWarning();
     for (FieldMessage *message : std::as_const(m_messages))
@@ -548,15 +560,12 @@ void ProfileEditor::transportChanged()
     const bool webSocket =
         kind == TransportKind::WebSocket || kind == TransportKind::SecureWebSocket;
     m_webSocketPath->setEnabled(webSocket);
-    // Follow the transport's default port unless the user picked another one.
-    static constexpr std::array defaults{TransportKind::Tcp, TransportKind::Tls,
-                                         TransportKind::WebSocket, TransportKind::SecureWebSocket};
-    const bool portIsADefault =
-        std::any_of(defaults.begin(), defaults.end(), [this](TransportKind k) {
-            return m_port->value() == Endpoint::defaultPort(k);
-        });
-    if (portIsADefault)
+    if (!m_portChosen) {
+        const QSignalBlocker blocker(m_port);
         m_port->setValue(Endpoint::defaultPort(kind));
+    }
+    if (webSocket && !m_pathChosen)
+        m_webSocketPath->setText(ConnectionProfile::defaultWebSocketPath());
     const bool tls = kind == TransportKind::Tls || kind == TransportKind::SecureWebSocket;
     m_pages->setTabEnabled(1, tls);
     updateVerifyWarning();

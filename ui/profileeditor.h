@@ -59,6 +59,9 @@ private:
 
     ConnectionProfile m_profile; // fields the editor has no widget for survive editing
     bool m_secretsEdited = false;
+    // Port and WebSocket path follow the transport's defaults until the user picks their own.
+    bool m_portChosen = false;
+    bool m_pathChosen = false;
 
     QTabWidget *m_pages;
     QLineEdit *m_name;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The profile editor: every field survives a round trip through the widgets, the "random"
-// client id, the verify-peer warning, and messages next to fields with bad values.
+// client id, the verify-peer warning, messages next to fields with bad values, the port and
+// path that follow the transport, the show-password eye; and the words of a test connection.
+#include "connectiontestreport.h"
 #include "profileeditor.h"
 
 #include <QCheckBox>
@@ -9,6 +11,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QtTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -24,6 +27,13 @@ private slots:
     void fieldMessages_data();
     void fieldMessages();
     void secretsAreEditedSeparately();
+    void portFollowsTransport_data();
+    void portFollowsTransport();
+    void typedPortAndPathStay();
+    void showPasswordToggle_data();
+    void showPasswordToggle();
+    void testReport_data();
+    void testReport();
 };
 
 void tst_UiProfileEditor::roundTrip()
@@ -152,6 +162,184 @@ void tst_UiProfileEditor::secretsAreEditedSeparately()
     QVERIFY(editor.secretsEdited());
     QCOMPARE(editor.secrets().password, std::optional<QByteArray>("s3cret"));
     QVERIFY(!editor.profile().toJson().contains(u"password"_s));
+}
+
+void tst_UiProfileEditor::portFollowsTransport_data()
+{
+    QTest::addColumn<int>("transport");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("path");
+    QTest::newRow("tcp") << int(TransportKind::Tcp) << 1883 << u"/mqtt"_s;
+    QTest::newRow("tls") << int(TransportKind::Tls) << 8883 << u"/mqtt"_s;
+    QTest::newRow("ws") << int(TransportKind::WebSocket) << 80 << u"/mqtt"_s;
+    QTest::newRow("wss") << int(TransportKind::SecureWebSocket) << 443 << u"/mqtt"_s;
+}
+
+void tst_UiProfileEditor::portFollowsTransport()
+{
+    QFETCH(int, transport);
+    QFETCH(int, port);
+    QFETCH(QString, path);
+    ProfileEditor editor;
+    ConnectionProfile p;
+    p.webSocketPath.clear(); // an old profile without one gets the usual path on ws/wss
+    editor.setProfile(p);
+    auto *transports = editor.findChild<QComboBox *>(u"profileTransport"_s);
+    // Through every other transport first: the port follows each step, not only the first.
+    for (int i = transports->count() - 1; i >= 0; --i)
+        transports->setCurrentIndex(i);
+    transports->setCurrentIndex(transports->findData(transport));
+    QCOMPARE(editor.profile().port, quint16(port));
+    const bool webSocket = TransportKind(transport) == TransportKind::WebSocket
+        || TransportKind(transport) == TransportKind::SecureWebSocket;
+    if (webSocket)
+        QCOMPARE(editor.profile().webSocketPath, path);
+}
+
+void tst_UiProfileEditor::typedPortAndPathStay()
+{
+    ProfileEditor editor;
+    editor.setProfile(ConnectionProfile{});
+    auto *transports = editor.findChild<QComboBox *>(u"profileTransport"_s);
+    auto *port = editor.findChild<QSpinBox *>(u"profilePort"_s);
+    auto *path = editor.findChild<QLineEdit *>(u"profileWebSocketPath"_s);
+    transports->setCurrentIndex(transports->findData(int(TransportKind::WebSocket)));
+    port->selectAll();
+    QTest::keyClicks(port, u"9001"_s);
+    path->selectAll();
+    QTest::keyClicks(path, u"/ws"_s);
+    transports->setCurrentIndex(transports->findData(int(TransportKind::SecureWebSocket)));
+    QCOMPARE(editor.profile().port, quint16(9001));
+    QCOMPARE(editor.profile().webSocketPath, u"/ws"_s);
+
+    // A saved profile's own port counts as chosen; a default one keeps following.
+    ConnectionProfile custom;
+    custom.port = 11883;
+    editor.setProfile(custom);
+    transports->setCurrentIndex(transports->findData(int(TransportKind::Tls)));
+    QCOMPARE(editor.profile().port, quint16(11883));
+    editor.setProfile(ConnectionProfile{});
+    transports->setCurrentIndex(transports->findData(int(TransportKind::Tls)));
+    QCOMPARE(editor.profile().port, quint16(8883));
+}
+
+void tst_UiProfileEditor::showPasswordToggle_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::newRow("password") << u"profilePassword"_s;
+    QTest::newRow("key passphrase") << u"profileKeyPassphrase"_s;
+    QTest::newRow("PKCS#12 passphrase") << u"profilePkcs12Passphrase"_s;
+}
+
+void tst_UiProfileEditor::showPasswordToggle()
+{
+    QFETCH(QString, field);
+    ProfileEditor editor;
+    auto *edit = editor.findChild<QLineEdit *>(field);
+    QVERIFY(edit);
+    QCOMPARE(edit->echoMode(), QLineEdit::Password);
+    auto *reveal = edit->findChild<QAction *>(field + u"Reveal"_s);
+    QVERIFY(reveal);
+    QVERIFY(edit->actions().contains(reveal));
+    QVERIFY(!reveal->icon().isNull());
+    reveal->trigger();
+    QCOMPARE(edit->echoMode(), QLineEdit::Normal);
+    reveal->trigger();
+    QCOMPARE(edit->echoMode(), QLineEdit::Password);
+    reveal->trigger();
+    editor.setProfile(ConnectionProfile{}); // another profile: hidden again
+    QCOMPARE(edit->echoMode(), QLineEdit::Password);
+    QVERIFY(!reveal->isChecked());
+}
+
+namespace {
+
+ConnectionTestResult testResult(ConnectionTestResult::Outcome outcome, const QString &reason = {})
+{
+    ConnectionTestResult result;
+    result.outcome = outcome;
+    result.address = u"h:1883"_s;
+    result.timeoutMs = 10000;
+    result.reason = reason;
+    return result;
+}
+
+TlsPeer tlsPeer(const QDate &expiry, const QString &protocol, const QString &problem)
+{
+    TlsPeer peer;
+    peer.subject = u"CN=localhost"_s;
+    peer.issuer = u"CN=Test CA"_s;
+    peer.expiry = QDateTime(expiry, QTime(0, 0), Qt::UTC);
+    peer.protocol = protocol;
+    peer.cipher = protocol.isEmpty() ? QString() : u"TLS_AES_256_GCM_SHA384"_s;
+    peer.problem = problem;
+    return peer;
+}
+
+} // namespace
+
+void tst_UiProfileEditor::testReport_data()
+{
+    using Outcome = ConnectionTestResult::Outcome;
+    QTest::addColumn<ConnectionTestResult>("result");
+    QTest::addColumn<QStringList>("lines");
+
+    ConnectionTestResult accepted = testResult(Outcome::Accepted);
+    accepted.connack.properties.maximumQoS = 1;
+    accepted.connack.properties.retainAvailable = 0;
+    accepted.connack.properties.assignedClientIdentifier = u"auto-1"_s; // no limit
+    QTest::newRow("accepted 5.0") << accepted
+                                  << QStringList{u"Accepted by h:1883 with MQTT 5.0."_s,
+                                                 u"Broker limits: max QoS 1 · no retain."_s};
+    const ConnectionTestResult plain = testResult(Outcome::Accepted);
+    QTest::newRow("accepted 5.0, no limits")
+        << plain
+        << QStringList{u"Accepted by h:1883 with MQTT 5.0."_s, u"Broker limits: none announced."_s};
+    ConnectionTestResult old = testResult(Outcome::Accepted);
+    old.version = ProtocolVersion::V311;
+    QTest::newRow("accepted 3.1.1")
+        << old
+        << QStringList{u"Accepted by h:1883 with MQTT 3.1.1."_s,
+                       u"Broker limits: MQTT 3.1.1 brokers announce none."_s};
+    QTest::newRow("refused") << testResult(Outcome::Refused, u"Not authorized (0x87)"_s)
+                             << QStringList{u"Refused by h:1883: Not authorized (0x87)"_s};
+    QTest::newRow("failed") << testResult(Outcome::Failed, u"Connection refused by h:1883"_s)
+                            << QStringList{u"Failed: Connection refused by h:1883"_s};
+    QTest::newRow("timed out") << testResult(Outcome::TimedOut)
+                               << QStringList{u"No answer from h:1883 within 10 s."_s};
+
+    const QString untrusted = u"TLS certificate verification failed: self-signed"_s;
+    ConnectionTestResult tls = testResult(Outcome::Failed, untrusted);
+    tls.tls = tlsPeer(QDate(2020, 5, 1), {}, untrusted);
+    QTest::newRow("untrusted, expired")
+        << tls
+        << QStringList{
+               u"Failed: "_s + untrusted,
+               u"Certificate: CN=localhost, issued by CN=Test CA, expired on 2020-05-01."_s};
+    ConnectionTestResult timedOut = testResult(Outcome::TimedOut);
+    timedOut.tls = tlsPeer(QDate(2031, 1, 2), {}, u"Timed out"_s);
+    QTest::newRow("handshake problem of its own")
+        << timedOut
+        << QStringList{
+               u"No answer from h:1883 within 10 s."_s,
+               u"Certificate: CN=localhost, issued by CN=Test CA, valid until 2031-01-02."_s,
+               u"TLS problem: Timed out"_s};
+    ConnectionTestResult secure = plain;
+    secure.tls = tlsPeer(QDate(2031, 1, 2), u"TLS 1.3"_s, {});
+    QTest::newRow("tls")
+        << secure
+        << QStringList{
+               u"Accepted by h:1883 with MQTT 5.0."_s, u"Broker limits: none announced."_s,
+               u"TLS: TLS 1.3, TLS_AES_256_GCM_SHA384."_s,
+               u"Certificate: CN=localhost, issued by CN=Test CA, valid until 2031-01-02."_s};
+}
+
+void tst_UiProfileEditor::testReport()
+{
+    QFETCH(ConnectionTestResult, result);
+    QFETCH(QStringList, lines);
+    const QDateTime now(QDate(2025, 1, 1), QTime(12, 0), Qt::UTC);
+    QCOMPARE(ConnectionTestReport::text(result, now).split(u'\n'), lines);
 }
 
 QTEST_MAIN(tst_UiProfileEditor)
