@@ -229,12 +229,8 @@ void tst_Gui::createProfileAndConnect()
             qOverload<const QUuid &>(&MainWindow::openProfile));
     QString question; // a new profile is a draft: Connect asks whether to save it
     answerNextMessageBox(QMessageBox::Save, &question);
-    QString question; // a new profile is a draft: Connect asks whether to save it
-    answerNextMessageBox(QMessageBox::Save, &question);
     QTest::mouseClick(child<QPushButton>(&dialog, u"connectProfile"_s), Qt::LeftButton);
     QCOMPARE(connectRequested.size(), 1);
-    m_window->activateWindow(); // from the question, as the user's next click would
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     m_window->activateWindow(); // from the question, as the user's next click would
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
 
