@@ -18,14 +18,7 @@ void ExplorerData::ingest(const QList<Message> &messages, qint64 nowMsecs)
 
 void ExplorerData::removeSubtree(TopicNodeId node)
 {
-    std::vector<TopicNodeId> pending{node};
-    while (!pending.empty()) {
-        const TopicNodeId id = pending.back();
-        pending.pop_back();
-        m_history.removeTopic(id);
-        const std::vector<TopicNodeId> &children = m_store.children(id);
-        pending.insert(pending.end(), children.begin(), children.end());
-    }
+    m_store.visitSubtree(node, [this](TopicNodeId id) { m_history.removeTopic(id); });
     m_store.removeSubtree(node);
 }
 

@@ -256,6 +256,17 @@ void TopicFilter::update(const TopicStore &store, TopicMatchSet &set,
     }
 }
 
+void TopicFilter::forget(const TopicStore &store, TopicMatchSet &set, TopicNodeId node)
+{
+    store.visitSubtree(node, [&set](TopicNodeId id) {
+        if (id >= set.evaluatedLimit())
+            return; // created after the set was computed: never counted
+        if (set.m_flags[id] & TopicMatchSet::Match)
+            --set.m_matchCount;
+        set.m_flags[id] = 0;
+    });
+}
+
 void TopicFilter::markMatch(const TopicStore &store, TopicMatchSet &set, TopicNodeId node,
                             TopicNodeId evaluatedBefore, QList<TopicNodeId> *revealed) const
 {

@@ -45,6 +45,9 @@ public:
     // Appends to `revealed` the nodes evaluated before that became visible now.
     void update(const TopicStore &store, TopicMatchSet &set, const QList<TopicNodeId> &updated,
                 QList<TopicNodeId> *revealed) const;
+    // Takes `node` and everything below it out of `set` before the store removes them, so the
+    // match count stays true; their ancestors stay shown until the filter is applied again.
+    static void forget(const TopicStore &store, TopicMatchSet &set, TopicNodeId node);
 
 private:
     void matchSubstring(const TopicStore &store, TopicMatchSet &set) const;

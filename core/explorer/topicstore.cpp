@@ -21,6 +21,7 @@ void TopicStore::clear()
     m_segments.clear();
     m_childIndex.clear();
     m_childLists.clear();
+    m_ratedNodes.clear();
     m_changes = {};
     m_insertedIndex.clear();
     ++m_changeEpoch;
@@ -127,6 +128,10 @@ void TopicStore::touch(TopicNodeId node, quint32 second)
         n.rateCount = 0;
     }
     ++n.rateCount;
+    if (!(n.flags & RateListed) && node != RootId) {
+        n.flags |= RateListed;
+        m_ratedNodes.push_back(node);
+    }
     if (node != RootId && node < m_windowStartId && n.changeEpoch != m_changeEpoch) {
         n.changeEpoch = m_changeEpoch;
         m_changes.updated.append(node);
@@ -260,18 +265,27 @@ quint32 TopicStore::messagesPerSecond(TopicNodeId node, qint64 nowMsecs) const
     return 0;
 }
 
+void TopicStore::forgetSettledRates(qint64 nowMsecs)
+{
+    const quint32 second = secondOf(nowMsecs);
+    std::erase_if(m_ratedNodes, [this, second](TopicNodeId id) {
+        Node &n = m_nodes[id];
+        if (n.flags & Removed)
+            return true;
+        if (n.rateSecond + 1 >= second)
+            return false; // counts this second or the one before: still shown, or about to be
+        n.flags &= ~RateListed;
+        return true;
+    });
+}
+
 QList<TopicNodeId> TopicStore::retainedUnder(TopicNodeId node) const
 {
     QList<TopicNodeId> retained;
-    std::vector<TopicNodeId> pending{node};
-    while (!pending.empty()) {
-        const TopicNodeId id = pending.back();
-        pending.pop_back();
+    visitSubtree(node, [this, &retained](TopicNodeId id) {
         if (m_nodes[id].flags & Retained)
             retained.append(id);
-        const std::vector<TopicNodeId> &kids = children(id);
-        pending.insert(pending.end(), kids.rbegin(), kids.rend());
-    }
+    });
     return retained;
 }
 

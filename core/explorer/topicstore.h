@@ -82,9 +82,31 @@ public:
     quint32 subtreeTopicCount(TopicNodeId node) const { return m_nodes[node].subtreeTopics; }
     // Messages per second into the subtree: the count of the last complete second.
     quint32 messagesPerSecond(TopicNodeId node, qint64 nowMsecs) const;
+    // Nodes (never the root) whose messagesPerSecond() may be above zero now or at the next
+    // second boundary: those that received messages in the last two seconds, each once, until
+    // forgetSettledRates() drops them. A view refreshes their rate as it falls, and needs no
+    // timer at all when this is empty.
+    const std::vector<TopicNodeId> &ratedNodes() const { return m_ratedNodes; }
+    // Drops from ratedNodes() the nodes whose rate is zero at `nowMsecs` and stays so until
+    // their next message (and the removed ones).
+    void forgetSettledRates(qint64 nowMsecs);
 
     // Nodes at or below `node` whose latest message was retained (for deleting retained).
     QList<TopicNodeId> retainedUnder(TopicNodeId node) const;
+    // Calls `visit(id)` for `node` and everything below it, parents before children and
+    // siblings in row order.
+    template<typename Visit>
+    void visitSubtree(TopicNodeId node, Visit visit) const
+    {
+        std::vector<TopicNodeId> pending{node};
+        while (!pending.empty()) {
+            const TopicNodeId id = pending.back();
+            pending.pop_back();
+            visit(id);
+            const std::vector<TopicNodeId> &kids = children(id);
+            pending.insert(pending.end(), kids.rbegin(), kids.rend());
+        }
+    }
 
 private:
     enum Flag : quint8 {
@@ -92,6 +114,7 @@ private:
         Retained = 0x04,
         HasMessage = 0x08,
         Removed = 0x10,
+        RateListed = 0x20, // in m_ratedNodes
     };
 
     struct Node
@@ -121,6 +144,7 @@ private:
     SegmentTable m_segments;
     ChildIndex m_childIndex;
     std::vector<std::vector<TopicNodeId>> m_childLists;
+    std::vector<TopicNodeId> m_ratedNodes;
 
     TopicStoreChanges m_changes;
     QHash<TopicNodeId, qsizetype> m_insertedIndex; // parent -> its entry in m_changes.inserted

@@ -73,6 +73,7 @@ private slots:
     void removeSubtree();
     void clear();
     void ratePerSecond();
+    void ratedNodesUntilTheirRateSettles();
     void levelsAreInterned();
 
     void filter_data();
@@ -83,6 +84,7 @@ private slots:
     void wildcardAgreesWithTopicMatches_data();
     void wildcardAgreesWithTopicMatches();
     void filterUpdateRevealsNewMatches();
+    void filterForgetsARemovedSubtree();
     void payloadFilterUpdate();
 };
 
@@ -264,6 +266,45 @@ void tst_TopicStore::ratePerSecond()
     QCOMPARE(store.messagesPerSecond(s, 13'000), 0u);
 }
 
+void tst_TopicStore::ratedNodesUntilTheirRateSettles()
+{
+    const auto rated = [](const TopicStore &store) {
+        QStringList topics;
+        for (const TopicNodeId node : store.ratedNodes())
+            topics.append(QString::fromUtf8(store.topic(node)));
+        topics.sort();
+        return topics.join(u' ');
+    };
+    TopicStore store;
+    store.ingest(messages({u"s/a"_s, u"s/b"_s}), 10'000);
+    store.ingest(messages({u"s/a"_s}), 10'400);
+    // Each once, never the root.
+    QCOMPARE(rated(store), u"s s/a s/b"_s);
+    // Second 11 shows the count of second 10: nothing has settled.
+    store.forgetSettledRates(11'500);
+    QCOMPARE(rated(store), u"s s/a s/b"_s);
+    store.ingest(messages({u"s/a"_s}), 11'600);
+    QCOMPARE(rated(store), u"s s/a s/b"_s);
+    // In second 12, s/b shows 0 and stays so; s and s/a show second 11's one message.
+    store.forgetSettledRates(12'020);
+    QCOMPARE(store.messagesPerSecond(store.find("s/b"), 12'020), 0u);
+    QCOMPARE(store.messagesPerSecond(store.find("s/a"), 12'020), 1u);
+    QCOMPARE(rated(store), u"s s/a"_s);
+    store.forgetSettledRates(13'020);
+    QCOMPARE(rated(store), QString());
+    QCOMPARE(store.messagesPerSecond(store.find("s"), 13'020), 0u);
+
+    // A new message lists a node again; a removed one goes at the next settling.
+    store.ingest(messages({u"s/b"_s}), 20'000);
+    QCOMPARE(rated(store), u"s s/b"_s);
+    (void)store.takeChanges();
+    store.removeSubtree(store.find("s/b"));
+    store.forgetSettledRates(20'100);
+    QCOMPARE(rated(store), u"s"_s);
+    store.clear();
+    QVERIFY(store.ratedNodes().empty());
+}
+
 void tst_TopicStore::levelsAreInterned()
 {
     TopicStore store;
@@ -410,6 +451,25 @@ void tst_TopicStore::filterUpdateRevealsNewMatches()
     QCOMPARE(matchedTopics(store, set, true), u"a a/b a/b/needle"_s);
     // a and a/b were there before and hidden: the model must show them now.
     QCOMPARE(revealed, (QList<TopicNodeId>{store.find("a/b"), store.find("a")}));
+}
+
+void tst_TopicStore::filterForgetsARemovedSubtree()
+{
+    TopicStore store;
+    store.ingest(messages({u"lamp/1"_s, u"lamp/2"_s, u"hall/lamp"_s, u"door"_s}), 1);
+    (void)store.takeChanges();
+    const TopicFilter filter(TopicFilter::Mode::Substring, u"lamp"_s);
+    TopicMatchSet set = filter.match(store);
+    QCOMPARE(set.matchCount(), 4); // lamp, lamp/1, lamp/2, hall/lamp
+
+    // A node created after the set was computed is not counted until update() sees it.
+    store.ingest(messages({u"lamp/3"_s}), 2);
+    (void)store.takeChanges();
+    const TopicNodeId lamp = store.find("lamp");
+    TopicFilter::forget(store, set, lamp);
+    store.removeSubtree(lamp);
+    QCOMPARE(set.matchCount(), 1);
+    QCOMPARE(matchedTopics(store, set), u"hall/lamp"_s);
 }
 
 void tst_TopicStore::payloadFilterUpdate()
