@@ -21,6 +21,8 @@ namespace mqttscope {
 
 namespace {
 constexpr int DefaultFlushMsecs = 50;
+// How long after a second boundary the rates are read again: clear of the boundary itself.
+constexpr int RateRefreshSlackMsecs = 20;
 constexpr int PreviewChars = 60;
 // Roles that change whenever a topic receives a message.
 const QList<int> MessageRoles{Qt::DisplayRole,
@@ -72,6 +74,10 @@ TopicTreeModel::TopicTreeModel(ExplorerData *data, QObject *parent)
 {
     m_timer.setInterval(DefaultFlushMsecs);
     connect(&m_timer, &QTimer::timeout, this, &TopicTreeModel::flush);
+    m_rateTimer.setSingleShot(true);
+    // A coarse timer may fire up to 5% early, before the boundary it waits for.
+    m_rateTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_rateTimer, &QTimer::timeout, this, &TopicTreeModel::refreshRates);
 }
 
 void TopicTreeModel::enqueue(const QList<Message> &messages)
@@ -95,29 +101,39 @@ void TopicTreeModel::flush()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (!m_queue.isEmpty()) {
-        TopicStore &store = m_data->store();
-        const TopicNodeId firstNew = store.nodeIdLimit();
-        for (const QList<Message> &batch : std::as_const(m_queue))
-            m_data->ingest(batch, now);
-        m_queue.clear();
-
-        const TopicStoreChanges changes = store.takeChanges();
-        QList<TopicNodeId> revealed;
-        if (isFiltered())
-            m_filter.update(store, m_matches, changes.updated, &revealed);
-        for (const TopicNodeId node : changes.updated) {
-            if (store.lastChangeMsecs(node) == now)
-                m_highlights.push_back({now + m_highlightMsecs, node});
-        }
-        for (TopicNodeId node = firstNew; node < store.nodeIdLimit(); ++node) {
-            if (store.hasMessage(node))
-                m_highlights.push_back({now + m_highlightMsecs, node});
-        }
-        announce(changes, revealed);
+        const qint64 matchesBefore = m_matches.matchCount();
+        emit aboutToFlush();
+        applyQueue(now);
         emit flushed();
+        if (m_matches.matchCount() != matchesBefore)
+            emit filterMatchCountChanged();
     }
     expireHighlights(now);
     updateTimer();
+    scheduleRateRefresh();
+}
+
+void TopicTreeModel::applyQueue(qint64 now)
+{
+    TopicStore &store = m_data->store();
+    const TopicNodeId firstNew = store.nodeIdLimit();
+    for (const QList<Message> &batch : std::as_const(m_queue))
+        m_data->ingest(batch, now);
+    m_queue.clear();
+
+    const TopicStoreChanges changes = store.takeChanges();
+    QList<TopicNodeId> revealed;
+    if (isFiltered())
+        m_filter.update(store, m_matches, changes.updated, &revealed);
+    for (const TopicNodeId node : changes.updated) {
+        if (store.lastChangeMsecs(node) == now)
+            m_highlights.push_back({now + m_highlightMsecs, node});
+    }
+    for (TopicNodeId node = firstNew; node < store.nodeIdLimit(); ++node) {
+        if (store.hasMessage(node))
+            m_highlights.push_back({now + m_highlightMsecs, node});
+    }
+    announce(changes, revealed);
 }
 
 void TopicTreeModel::announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed)
@@ -146,8 +162,44 @@ void TopicTreeModel::expireHighlights(qint64 now)
         if (store.isAlive(node) && !isHighlighted(node, now))
             expired.append(node);
     }
-    // The rate shown drops once messages stop, so the rate column is refreshed too.
-    emitChanged(expired, {Qt::DisplayRole, Qt::BackgroundRole, HighlightRole});
+    emitChanged(expired, {Qt::BackgroundRole, HighlightRole});
+}
+
+void TopicTreeModel::scheduleRateRefresh()
+{
+    if (m_data->store().ratedNodes().empty()) {
+        m_rateTimer.stop();
+        return;
+    }
+    if (!m_rateTimer.isActive()) {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_rateTimer.start(int(1000 - now % 1000) + RateRefreshSlackMsecs);
+    }
+}
+
+void TopicTreeModel::refreshRates()
+{
+    // One signal per parent over the span of its rated rows, a superset of what changed: under
+    // a flood most topics are rated, and one signal per row would cost more than the repaint.
+    TopicStore &store = m_data->store();
+    QHash<TopicNodeId, std::pair<int, int>> spans;
+    for (const TopicNodeId node : store.ratedNodes()) {
+        if (!store.isAlive(node))
+            continue;
+        const int row = store.row(node);
+        const auto it = spans.find(store.parent(node));
+        if (it == spans.end())
+            spans.insert(store.parent(node), {row, row});
+        else
+            *it = {qMin(it->first, row), qMax(it->second, row)};
+    }
+    for (auto it = spans.cbegin(); it != spans.cend(); ++it) {
+        const QModelIndex parent = indexOf(it.key());
+        emit dataChanged(index(it->first, RateColumn, parent),
+                         index(it->second, RateColumn, parent), {Qt::DisplayRole, SortRole});
+    }
+    store.forgetSettledRates(QDateTime::currentMSecsSinceEpoch());
+    scheduleRateRefresh();
 }
 
 void TopicTreeModel::emitChanged(QList<TopicNodeId> nodes, const QList<int> &roles)
@@ -193,9 +245,14 @@ void TopicTreeModel::removeSubtree(const QModelIndex &index)
     flush();
     const QModelIndex parentIndex = index.parent();
     const int row = index.row();
+    const qint64 matchesBefore = m_matches.matchCount();
+    if (isFiltered())
+        TopicFilter::forget(m_data->store(), m_matches, node);
     beginRemoveRows(parentIndex, row, row);
     m_data->removeSubtree(node);
     endRemoveRows();
+    if (m_matches.matchCount() != matchesBefore)
+        emit filterMatchCountChanged();
 }
 
 void TopicTreeModel::clear()

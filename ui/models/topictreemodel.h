@@ -20,6 +20,9 @@ namespace mqttscope {
 // then dataChanged with explicit roles for runs of changed rows. The timer only runs while there
 // is something to do, so an idle connection costs nothing.
 //
+// Rates fall without a message arriving: a second timer, armed only while some rate is above
+// zero, announces the rate column once after each second boundary until every rate is zero.
+//
 // Filtering is computed here with the fast TopicFilter over the store (isNodeVisible());
 // TopicSortFilterProxyModel looks rows up in that result. New topics are matched as they
 // arrive, and existing ancestors that become visible are announced with VisibleRole.
@@ -46,6 +49,8 @@ public:
     void setFlushInterval(int milliseconds) { m_timer.setInterval(milliseconds); }
     int highlightDuration() const { return m_highlightMsecs; }
     void setHighlightDuration(int milliseconds) { m_highlightMsecs = milliseconds; }
+    // Whether a refresh of falling rates is pending; never while every rate is zero.
+    bool isRefreshingRates() const { return m_rateTimer.isActive(); }
 
     TopicNodeId nodeId(const QModelIndex &index) const;
     QModelIndex indexOf(TopicNodeId node, int column = 0) const;
@@ -82,21 +87,28 @@ public slots:
     void flush();
 
 signals:
-    // After a flush applied messages (e.g. for HistoryModel::refresh()).
+    // Before a flush applies queued messages, and after (e.g. for HistoryModel::refresh()).
+    void aboutToFlush();
     void flushed();
     // The filter or its result changed wholesale; proxies re-filter.
     void filterChanged();
+    // filterMatchCount() changed as topics arrived or were removed.
+    void filterMatchCountChanged();
 
 private:
+    void applyQueue(qint64 now);
     void announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed);
     void expireHighlights(qint64 now);
     // dataChanged for `nodes` (existing rows), one signal per run of adjacent rows.
     void emitChanged(QList<TopicNodeId> nodes, const QList<int> &roles);
     void updateTimer();
+    void scheduleRateRefresh();
+    void refreshRates();
     bool isHighlighted(TopicNodeId node, qint64 now) const;
 
     ExplorerData *m_data;
     QTimer m_timer;
+    QTimer m_rateTimer; // single shot, just after the next second boundary
     QList<QList<Message>> m_queue;
     int m_highlightMsecs = 1500;
     // Parents whose new rows are being announced: the row count the views know so far.

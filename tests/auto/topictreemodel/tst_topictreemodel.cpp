@@ -76,11 +76,13 @@ private slots:
     void columnsAndRoles();
     void removeSubtree();
     void clear();
+    void ratesFallToZeroThenTheTimerStops();
 
     void filter_data();
     void filter();
     void filterRevealsNewTopics_data();
     void filterRevealsNewTopics();
+    void filterMatchCountFollowsTopics();
     void sortOrders_data();
     void sortOrders();
     void resortFollowsTraffic_data();
@@ -241,6 +243,45 @@ void tst_TopicTreeModel::clear()
     QCOMPARE(shape(f.model), u"c"_s);
 }
 
+void tst_TopicTreeModel::ratesFallToZeroThenTheTimerStops()
+{
+    Fixture f;
+    QVERIFY(!f.model.isRefreshingRates()); // no traffic, no timer
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    f.model.enqueue(batch({u"s/a"_s, u"s/a"_s, u"s/b"_s}));
+    f.model.flush();
+    const qint64 lastMessage = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY(f.model.isRefreshingRates());
+
+    // The rates show the last second's count after the next boundary and 0 after the one
+    // after: within two seconds of the last message, and then the timer stops.
+    QTRY_VERIFY_WITH_TIMEOUT(!f.model.isRefreshingRates(), 3000);
+    const qint64 settledAfter = QDateTime::currentMSecsSinceEpoch() - lastMessage;
+    QVERIFY2(settledAfter <= 2100, qPrintable(QString::number(settledAfter)));
+    const QModelIndex s = f.model.index(0, TopicTreeModel::RateColumn);
+    QCOMPARE(s.data().toUInt(), 0u);
+    QCOMPARE(f.model.index(0, TopicTreeModel::RateColumn, s.siblingAtColumn(0)).data().toUInt(),
+             0u);
+    // Twice (once per boundary, in no set order), one signal for s and one over its children,
+    // the rate column alone.
+    QStringList rateSignals;
+    for (const QList<QVariant> &args : std::as_const(changed)) {
+        const auto first = args[0].value<QModelIndex>();
+        const auto last = args[1].value<QModelIndex>();
+        if (first.column() != TopicTreeModel::RateColumn)
+            continue;
+        QCOMPARE(last.column(), int(TopicTreeModel::RateColumn));
+        rateSignals.append(
+            u"%1:%2-%3"_s.arg(first.parent().data(TopicTreeModel::TopicRole).toString())
+                .arg(first.row())
+                .arg(last.row()));
+    }
+    rateSignals.sort();
+    QCOMPARE(rateSignals, (QStringList{u":0-0"_s, u":0-0"_s, u"s:0-1"_s, u"s:0-1"_s}));
+    QTest::qWait(1100);
+    QVERIFY(!f.model.isRefreshingRates()); // and does not come back by itself
+}
+
 void tst_TopicTreeModel::filter_data()
 {
     QTest::addColumn<TopicFilter::Mode>("mode");
@@ -310,6 +351,26 @@ void tst_TopicTreeModel::filterRevealsNewTopics()
     QCOMPARE(f.model.filterMatchCount(), 3);
     f.model.setFilter({});
     QCOMPARE(shape(proxy), u"a(b(alarm)),c(d,e),x(alarm(y))"_s);
+}
+
+void tst_TopicTreeModel::filterMatchCountFollowsTopics()
+{
+    Fixture f;
+    f.model.enqueue(batch({u"lamp/1"_s, u"door"_s}));
+    f.model.flush();
+    f.model.setFilter(TopicFilter(TopicFilter::Mode::Substring, u"lamp"_s));
+    QCOMPARE(f.model.filterMatchCount(), 2); // lamp, lamp/1
+    QSignalSpy counted(&f.model, &TopicTreeModel::filterMatchCountChanged);
+    f.model.enqueue(batch({u"door"_s, u"hall"_s}));
+    f.model.flush();
+    QCOMPARE(counted.size(), 0); // nothing new matched
+    f.model.enqueue(batch({u"lamp/2"_s, u"hall/lamp"_s}));
+    f.model.flush();
+    QCOMPARE(counted.size(), 1);
+    QCOMPARE(f.model.filterMatchCount(), 4);
+    f.model.removeSubtree(f.model.index(0, 0)); // lamp with lamp/1 and lamp/2
+    QCOMPARE(counted.size(), 2);
+    QCOMPARE(f.model.filterMatchCount(), 1);
 }
 
 void tst_TopicTreeModel::sortOrders_data()
