@@ -4,6 +4,7 @@
 #include "fieldmessage.h"
 #include "models/topicsortfilterproxymodel.h"
 #include "models/topictreemodel.h"
+#include "models/viewinteraction.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -33,7 +34,9 @@ TopicTreePane::TopicTreePane(TopicTreeModel *model, QWidget *parent)
     , m_tree(new QTreeView(this))
     , m_filterDelay(new QTimer(this))
     , m_resortTimer(new QTimer(this))
+    , m_interaction(new ViewInteraction(m_tree))
 {
+    setObjectName(u"topicTreePane"_s);
     m_proxy->setSourceModel(m_model);
     createTree();
     auto *layout = new QVBoxLayout(this);
@@ -110,6 +113,10 @@ void TopicTreePane::createTree()
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { emit currentNodeChanged(currentNode()); });
     connect(m_tree, &QTreeView::customContextMenuRequested, this, &TopicTreePane::requestMenu);
+    connect(m_model, &TopicTreeModel::aboutToFlush, this, &TopicTreePane::holdAnchor);
+    connect(m_model, &TopicTreeModel::flushed, this, &TopicTreePane::restoreAnchor);
+    m_firstArrival =
+        connect(m_model, &TopicTreeModel::flushed, this, &TopicTreePane::expandFirstLevels);
 }
 
 void TopicTreePane::connectFilter()
@@ -120,6 +127,8 @@ void TopicTreePane::connectFilter()
     connect(m_filterDelay, &QTimer::timeout, this, &TopicTreePane::applyFilter);
     connect(m_filterMode, &QComboBox::currentIndexChanged, this, &TopicTreePane::applyFilter);
     connect(m_model, &TopicTreeModel::filterChanged, this, &TopicTreePane::showFilterResult);
+    connect(m_model, &TopicTreeModel::filterMatchCountChanged, this,
+            &TopicTreePane::showMatchCount);
 }
 
 void TopicTreePane::connectSorting()
@@ -129,6 +138,14 @@ void TopicTreePane::connectSorting()
     m_resortTimer->setInterval(resortIntervalMs);
     connect(m_resortTimer, &QTimer::timeout, this, &TopicTreePane::resort);
     connect(m_sort, &QComboBox::currentIndexChanged, this, &TopicTreePane::applySortOrder);
+    // Queued: a menu opening takes the pointer away first and must count as open by then.
+    connect(
+        m_interaction, &ViewInteraction::settled, this,
+        [this] {
+            if (m_resortTimer->isActive())
+                resort();
+        },
+        Qt::QueuedConnection);
 }
 
 QKeySequence TopicTreePane::deleteRetainedShortcut()
@@ -182,6 +199,11 @@ void TopicTreePane::applyFilter()
 void TopicTreePane::showFilterResult()
 {
     m_filterProblem->showMessage(m_model->filter().problem());
+    showMatchCount();
+}
+
+void TopicTreePane::showMatchCount()
+{
     m_filterMessage->setText(m_model->isFiltered()
                                  ? tr("%n match(es)", nullptr, int(m_model->filterMatchCount()))
                                  : QString());
@@ -201,17 +223,69 @@ void TopicTreePane::applySortOrder()
 
 void TopicTreePane::resort()
 {
+    // Selection, current item and expansion are persistent indexes and follow their rows.
+    if (!m_tree->isVisible() || m_interaction->isActive())
+        return;
+    holdAnchor();
+    m_proxy->resort();
+    restoreAnchor();
+}
+
+void TopicTreePane::holdAnchor()
+{
     if (!m_tree->isVisible())
         return;
-    // The rows the user looks at stay in view: at the top of the list the top stays shown (the
-    // busiest topics), further down the first visible row stays first. Selection, current item
-    // and expansion are persistent indexes and follow their rows by themselves.
+    // Under the pointer, the row there stays there. Otherwise, scrolled down, the first row shown
+    // stays first; at the top, the top stays shown (where the busiest topics sort to).
     const QScrollBar *scrollBar = m_tree->verticalScrollBar();
-    const bool atTop = scrollBar->value() == scrollBar->minimum();
-    const QPersistentModelIndex anchor = atTop ? QModelIndex() : m_tree->indexAt(QPoint(0, 0));
-    m_proxy->resort();
-    if (anchor.isValid())
-        m_tree->scrollTo(anchor, QAbstractItemView::PositionAtTop);
+    const std::optional<QPoint> pointer = m_interaction->pointerPosition();
+    if (pointer)
+        m_anchorRow = m_tree->indexAt(*pointer);
+    else if (scrollBar->value() != scrollBar->minimum())
+        m_anchorRow = m_tree->indexAt(QPoint(0, 0));
+    else
+        m_anchorRow = QPersistentModelIndex();
+    m_anchorTop = m_anchorRow.isValid() ? m_tree->visualRect(m_anchorRow).top() : 0;
+}
+
+void TopicTreePane::restoreAnchor()
+{
+    if (!m_anchorRow.isValid())
+        return;
+    const QRect rect = m_tree->visualRect(m_anchorRow);
+    m_anchorRow = QPersistentModelIndex();
+    const int shift = rect.top() - m_anchorTop;
+    if (!rect.isValid() || shift == 0)
+        return;
+    // Scrolling per item, the scroll bar counts rows (all of one height); per pixel, pixels.
+    const bool perPixel = m_tree->verticalScrollMode() == QAbstractItemView::ScrollPerPixel;
+    QScrollBar *scrollBar = m_tree->verticalScrollBar();
+    scrollBar->setValue(scrollBar->value() + shift / (perPixel ? 1 : rect.height()));
+}
+
+void TopicTreePane::expandFirstLevels()
+{
+    if (m_proxy->rowCount() == 0)
+        return; // nothing to see yet (or all hidden by the filter): wait for more
+    disconnect(m_firstArrival); // once per tab, so what the user collapses stays collapsed
+    // Level by level, so every first-level topic opens before any second level does.
+    int shown = m_proxy->rowCount();
+    QModelIndexList level;
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        level.append(m_proxy->index(row, 0));
+    for (int depth = 0; depth < firstArrivalLevels; ++depth) {
+        QModelIndexList next;
+        for (const QModelIndex &index : std::as_const(level)) {
+            const int children = m_proxy->rowCount(index);
+            if (children == 0 || shown + children > firstArrivalRows)
+                continue;
+            m_tree->expand(index);
+            shown += children;
+            for (int row = 0; row < children; ++row)
+                next.append(m_proxy->index(row, 0, index));
+        }
+        level = std::move(next);
+    }
 }
 
 void TopicTreePane::requestMenu(const QPoint &position)
