@@ -17,6 +17,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
@@ -143,7 +144,7 @@ QWidget *PublishPanel::createEditor()
     QLayout *optionsRow = createOptionsRow();
     layOutProperties();
 
-    auto *editor = new QWidget(this);
+    auto *editor = new QWidget;
     auto *editorLayout = new QVBoxLayout(editor);
     editorLayout->setContentsMargins(0, 0, 0, 0);
     editorLayout->addWidget(m_topic);
@@ -155,7 +156,16 @@ QWidget *PublishPanel::createEditor()
     editorLayout->addWidget(m_showProperties);
     editorLayout->addWidget(m_properties);
     editorLayout->addWidget(m_outcome);
-    return editor;
+
+    // The form scrolls within the panel's height instead of growing it: opening the MQTT 5
+    // properties or a message under a field must not make the window taller or squeeze the
+    // views above.
+    auto *form = new QScrollArea(this);
+    form->setObjectName(u"publishForm"_s);
+    form->setFrameShape(QFrame::NoFrame);
+    form->setWidgetResizable(true);
+    form->setWidget(editor);
+    return form;
 }
 
 QLayout *PublishPanel::createOptionsRow()

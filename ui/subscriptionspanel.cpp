@@ -69,7 +69,11 @@ SubscriptionsPanel::SubscriptionsPanel(QWidget *parent)
     for (int qos = 0; qos <= 2; ++qos)
         m_qos->addItem(tr("QoS %1").arg(qos), qos);
     m_noLocal->setToolTip(tr("Do not receive the messages this connection publishes"));
+    m_retainAsPublished->setObjectName(u"subscriptionRetainAsPublished"_s);
     m_retainAsPublished->setToolTip(tr("Keep the retain flag as the publisher set it"));
+    // On, like the profile's own subscriptions: without it the broker clears the flag on live
+    // messages [MQTT-3.3.1-12], and the tree could not mark the values the broker keeps.
+    m_retainAsPublished->setChecked(true);
     m_retainHandling->addItem(tr("Send retained"), int(RetainHandling::SendAtSubscribe));
     m_retainHandling->addItem(tr("Send retained if new"),
                               int(RetainHandling::SendAtSubscribeIfNew));
@@ -88,8 +92,11 @@ SubscriptionsPanel::SubscriptionsPanel(QWidget *parent)
     m_list->setHeaderLabels({tr("Filter"), tr("QoS"), tr("Options"), tr("Result")});
     m_list->setRootIsDecorated(false);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_list->header()->setSectionResizeMode(FilterColumn, QHeaderView::Stretch);
-    m_list->header()->setStretchLastSection(false);
+    // The filter takes the room left; the others show their whole text ("granted QoS 1").
+    QHeaderView *header = m_list->header();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(FilterColumn, QHeaderView::Stretch);
+    header->setStretchLastSection(false);
 
     auto *formRow = new QHBoxLayout;
     formRow->addWidget(m_filter, 1);

@@ -239,6 +239,7 @@ void PayloadView::setMessage(const Message &message)
     const bool sameTopic = m_hasMessage && message.topic == m_message.topic;
     m_message = message;
     m_hasMessage = true;
+    m_text->setPlaceholderText({}); // an empty payload shows as empty
     m_guessedFormat = guessPayloadViewFormat(message.payload, message.properties);
     if (!sameTopic)
         m_formatChosen = false;
@@ -258,6 +259,7 @@ void PayloadView::clear()
     m_hasMessage = false;
     m_formatChosen = false;
     m_topicLabel->setText(tr("No message selected"));
+    m_text->setPlaceholderText(tr("Select a topic in the tree to see its messages"));
     m_metaLabel->clear();
     m_properties->clear();
     m_properties->setVisible(false);
