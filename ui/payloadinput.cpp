@@ -9,9 +9,10 @@
 namespace mqttscope {
 namespace {
 
+// The context lupdate files these strings under: the enclosing namespace (or class).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("mqttscope::PayloadInput", text);
+    return QCoreApplication::translate("mqttscope", text);
 }
 
 std::optional<QByteArray> decodeHex(const QString &input, QString *error)

@@ -63,9 +63,10 @@ const OptionSpec *ArgumentParser::findOption(QStringView argument, Subcommand su
     return nullptr;
 }
 
+// The context lupdate files these strings under: the enclosing namespace (or class).
 QString ArgumentParser::tr(const char *text)
 {
-    return QCoreApplication::translate("ArgumentParser", text);
+    return QCoreApplication::translate("mqttscope::cli::ArgumentParser", text);
 }
 
 ArgumentParser::ArgumentParser(const QStringList &arguments)

@@ -6,9 +6,10 @@
 namespace mqttscope::cli::HelpText {
 namespace {
 
+// The context lupdate files these strings under: the enclosing namespace (or class).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("HelpText", text);
+    return QCoreApplication::translate("mqttscope::cli::HelpText", text);
 }
 
 QString connectionOptions()

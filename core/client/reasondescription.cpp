@@ -9,9 +9,10 @@ namespace mqttscope {
 
 namespace {
 
+// The context lupdate files these strings under: the enclosing namespace (or class).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("mqttscope::MqttClient", text);
+    return QCoreApplication::translate("mqttscope", text);
 }
 
 QString describe(ReasonCode reason, const QString &code, const Properties &properties)
@@ -41,16 +42,17 @@ QString describeConnack(const ConnackPacket &connack, ProtocolVersion version)
 
 QString describeProtocolError(const ProtocolError &error)
 {
-    const char *context = "mqttscope::MqttClient";
     switch (error.reason) {
     case ReasonCode::MalformedPacket:
-        return QCoreApplication::translate(context, "Malformed packet from server: %1")
+        return QCoreApplication::translate("mqttscope::MqttClient",
+                                           "Malformed packet from server: %1")
             .arg(error.message);
     case ReasonCode::PacketTooLarge:
-        return QCoreApplication::translate(context, "Packet from server too large: %1")
+        return QCoreApplication::translate("mqttscope::MqttClient",
+                                           "Packet from server too large: %1")
             .arg(error.message);
     default:
-        return QCoreApplication::translate(context, "Protocol error by server: %1")
+        return QCoreApplication::translate("mqttscope::MqttClient", "Protocol error by server: %1")
             .arg(error.message);
     }
 }

@@ -11,9 +11,10 @@ using namespace Qt::Literals::StringLiterals;
 namespace mqttscope {
 namespace {
 
+// The context lupdate files these strings under: the enclosing namespace (or class).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("mqttscope::ProfileProblems", text);
+    return QCoreApplication::translate("mqttscope", text);
 }
 
 bool isTls(TransportKind kind)

@@ -10,9 +10,10 @@ namespace mqttscope {
 
 namespace {
 
+// The context lupdate files these strings under: the enclosing namespace (or class).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("mqttscope::Endpoint", text);
+    return QCoreApplication::translate("mqttscope", text);
 }
 
 std::optional<TransportKind> kindOfScheme(QStringView scheme)

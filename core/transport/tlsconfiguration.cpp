@@ -18,9 +18,10 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcTls, "mqttscope.transport.tls")
 
+// The context lupdate files these strings under: the enclosing namespace (or class).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("mqttscope::Transport", text);
+    return QCoreApplication::translate("mqttscope", text);
 }
 
 std::optional<QByteArray> readFile(const QString &path, const QString &what, QString *error)

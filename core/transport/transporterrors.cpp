@@ -9,9 +9,10 @@ namespace mqttscope::transporterrors {
 
 namespace {
 
+// The context lupdate files these strings under: the enclosing namespace (or class).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("mqttscope::Transport", text);
+    return QCoreApplication::translate("mqttscope::transporterrors", text);
 }
 
 } // namespace

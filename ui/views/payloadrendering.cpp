@@ -51,9 +51,10 @@ qsizetype validSequenceLength(const QByteArray &bytes, qsizetype i)
     return length;
 }
 
+// The context lupdate files these strings under: the enclosing namespace (or class).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("PayloadRendering", text);
+    return QCoreApplication::translate("mqttscope", text);
 }
 
 } // namespace
