@@ -108,6 +108,11 @@ void PublishPanel::setUpFields()
     m_payload->setObjectName(u"publishPayload"_s);
     m_payload->setPlaceholderText(tr("Payload"));
     m_payload->setTabChangesFocus(true);
+    // Two lines at the least (a scroll area's default is taller), so the whole form fits the
+    // panel's usual height unscrolled; the payload takes whatever room there is beyond.
+    m_payload->setMinimumHeight(2 * m_payload->fontMetrics().lineSpacing()
+                                + 2 * m_payload->frameWidth()
+                                + int(2 * m_payload->document()->documentMargin()));
     m_format->setObjectName(u"publishFormat"_s);
     m_format->addItem(tr("Text"), int(PayloadInputFormat::Text));
     m_format->addItem(tr("JSON"), int(PayloadInputFormat::Json));
