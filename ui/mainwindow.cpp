@@ -1,24 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "appearance.h"
 #include "connectionmanagerdialog.h"
 #include "connectiontab.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
+#include "startpage.h"
 #include "transport/endpoint.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QVBoxLayout>
+
+#include <utility>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -31,13 +33,31 @@ const auto StateKey = "window/state"_L1;
 const auto MainSplitterKey = "window/mainSplitter"_L1;
 const auto TopSplitterKey = "window/topSplitter"_L1;
 
+// Whether Connection ▸ Connect applies to a tab in `state`; Disconnect applies in all others
+// (it also stops a reconnecting tab from trying again).
+bool canConnect(ClientState state)
+{
+    switch (state) {
+    case ClientState::Disconnected:
+        return true;
+    case ClientState::Connecting:
+    case ClientState::Connected:
+    case ClientState::Reconnecting:
+        return false;
+    }
+    return false;
+}
+
 } // namespace
 
-MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QWidget *parent)
+MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, Appearance *appearance,
+                       QWidget *parent)
     : QMainWindow(parent)
     , m_profiles(profiles)
     , m_secrets(secrets)
+    , m_appearance(appearance)
     , m_pages(new QStackedWidget(this))
+    , m_startPage(new StartPage(profiles, this))
     , m_tabs(new QTabWidget(this))
 {
     setObjectName(u"mainWindow"_s);
@@ -45,12 +65,18 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QWidget *pa
     m_tabs->setTabsClosable(true);
     m_tabs->setMovable(true);
     m_tabs->setDocumentMode(true);
-    m_pages->addWidget(createWelcomePage());
+    m_pages->addWidget(m_startPage);
     m_pages->addWidget(m_tabs);
     setCentralWidget(m_pages);
-    createMenus();
+    createFileMenu();
+    createConnectionMenu();
+    createEditMenu();
+    createViewMenu();
+    createHelpMenu();
+    connectStartPage();
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateWindowTitle);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateConnectionActions);
     connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::rebuildProfileMenu);
 
     const QSettings settings;
@@ -58,28 +84,28 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, QWidget *pa
         resize(1280, 820);
     restoreState(settings.value(StateKey).toByteArray());
     updateWindowTitle();
+    updateConnectionActions();
 }
 
 MainWindow::~MainWindow() = default;
 
-QWidget *MainWindow::createWelcomePage()
+void MainWindow::connectStartPage()
 {
-    auto *page = new QWidget(this);
-    auto *title = new QLabel(tr("<h2>mqttscope</h2>"), page);
-    auto *text = new QLabel(tr("Open a connection to browse a broker's topics live."), page);
-    auto *newButton = new QPushButton(tr("New connection…"), page);
-    auto *manageButton = new QPushButton(tr("Saved connections…"), page);
-    connect(newButton, &QPushButton::clicked, this, &MainWindow::newConnection);
-    connect(manageButton, &QPushButton::clicked, this, &MainWindow::manageConnections);
-    auto *layout = new QVBoxLayout(page);
-    layout->addStretch();
-    for (QWidget *w : std::initializer_list<QWidget *>{title, text, newButton, manageButton})
-        layout->addWidget(w, 0, Qt::AlignHCenter);
-    layout->addStretch();
-    return page;
+    connect(m_startPage, &StartPage::connectRequested, this,
+            qOverload<const QUuid &>(&MainWindow::openProfile));
+    connect(m_startPage, &StartPage::newConnectionRequested, this, &MainWindow::newConnection);
+    connect(m_startPage, &StartPage::manageConnectionsRequested, this,
+            &MainWindow::manageConnections);
+    connect(m_startPage, &StartPage::reopenSessionRequested, this, &MainWindow::reopenLastSession);
+    const QList<QUuid> lastSession = m_recent.lastSession();
+    for (const QUuid &id : lastSession) {
+        if (m_profiles->profile(id)) // not deleted since
+            m_sessionToReopen.append(id);
+    }
+    m_startPage->offerSession(int(m_sessionToReopen.size()));
 }
 
-void MainWindow::createMenus()
+void MainWindow::createFileMenu()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *newAction = file->addAction(tr("&New connection…"), this, &MainWindow::newConnection);
@@ -92,13 +118,16 @@ void MainWindow::createMenus()
     file->addAction(tr("Close &tab"), this, [this] { closeTab(m_tabs->currentIndex()); })
         ->setShortcut(QKeySequence::Close);
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+}
 
+void MainWindow::createConnectionMenu()
+{
     QMenu *connection = menuBar()->addMenu(tr("&Connection"));
-    connection->addAction(tr("&Connect"), this, [this] {
+    m_connectAction = connection->addAction(tr("&Connect"), this, [this] {
         if (ConnectionTab *tab = currentTab())
             tab->connectToBroker();
     });
-    connection->addAction(tr("&Disconnect"), this, [this] {
+    m_disconnectAction = connection->addAction(tr("&Disconnect"), this, [this] {
         if (ConnectionTab *tab = currentTab())
             tab->disconnectFromBroker();
     });
@@ -111,7 +140,10 @@ void MainWindow::createMenus()
         if (ConnectionTab *tab = currentTab())
             tab->exportHistory();
     });
+}
 
+void MainWindow::createEditMenu()
+{
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(tr("&Filter topics"), this,
                     [this] {
@@ -129,7 +161,31 @@ void MainWindow::createMenus()
         if (ConnectionTab *tab = currentTab())
             tab->clearHistory();
     });
+}
 
+void MainWindow::createViewMenu()
+{
+    if (!m_appearance)
+        return;
+    QMenu *appearance = menuBar()->addMenu(tr("&View"))->addMenu(tr("&Appearance"));
+    auto *group = new QActionGroup(appearance);
+    const std::pair<AppearanceChoice, QString> choices[] = {
+        {AppearanceChoice::System, tr("&System")},
+        {AppearanceChoice::Light, tr("&Light")},
+        {AppearanceChoice::Dark, tr("&Dark")},
+    };
+    for (const auto &[choice, text] : choices) {
+        QAction *action = appearance->addAction(
+            text, this, [this, choice = choice] { m_appearance->setChoice(choice); });
+        action->setCheckable(true);
+        action->setChecked(m_appearance->choice() == choice);
+        action->setData(int(choice));
+        group->addAction(action);
+    }
+}
+
+void MainWindow::createHelpMenu()
+{
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About mqttscope"), this, [this] {
         QMessageBox::about(this, tr("About mqttscope"),
@@ -147,9 +203,8 @@ void MainWindow::rebuildProfileMenu()
     m_profileMenu->clear();
     const auto profiles = m_profiles->profiles();
     for (const ConnectionProfile &p : profiles) {
-        const QString label = p.folder.isEmpty() ? p.name : p.folder + u" / "_s + p.name;
         const QUuid id = p.id;
-        m_profileMenu->addAction(label, this, [this, id] { openProfile(id); });
+        m_profileMenu->addAction(StartPage::profileLabel(p), this, [this, id] { openProfile(id); });
     }
     m_profileMenu->setEnabled(!profiles.isEmpty());
 }
@@ -171,9 +226,47 @@ ConnectionTab *MainWindow::openProfile(const ConnectionProfile &profile)
     m_pages->setCurrentWidget(m_tabs);
     connect(tab, &ConnectionTab::titleChanged, this, [this, tab] { updateTab(tab); });
     connect(tab, &ConnectionTab::statusChanged, this, [this, tab] { updateTab(tab); });
+    connect(tab, &ConnectionTab::stateChanged, this, [this, tab] { onTabStateChanged(tab); });
+    connect(tab, &ConnectionTab::editConnectionRequested, this, &MainWindow::editConnection);
     updateTab(tab);
     tab->connectToBroker();
+    updateConnectionActions();
     return tab;
+}
+
+void MainWindow::reopenLastSession()
+{
+    const QList<QUuid> session = std::exchange(m_sessionToReopen, {});
+    m_startPage->offerSession(0);
+    for (const QUuid &id : session)
+        openProfile(id);
+}
+
+void MainWindow::onTabStateChanged(ConnectionTab *tab)
+{
+    const QUuid id = tab->profile().id;
+    if (tab->state() == ClientState::Connected && m_profiles->profile(id))
+        m_recent.markConnected(id);
+    if (tab == currentTab())
+        updateConnectionActions();
+}
+
+void MainWindow::updateConnectionActions()
+{
+    const ConnectionTab *tab = currentTab();
+    m_connectAction->setEnabled(tab && canConnect(tab->state()));
+    m_disconnectAction->setEnabled(tab && !canConnect(tab->state()));
+}
+
+QList<QUuid> MainWindow::savedProfilesOpen() const
+{
+    QList<QUuid> ids;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const auto *tab = qobject_cast<const ConnectionTab *>(m_tabs->widget(i));
+        if (tab && m_profiles->profile(tab->profile().id)) // a URL's tab cannot be reopened
+            ids.append(tab->profile().id);
+    }
+    return ids;
 }
 
 ConnectionTab *MainWindow::openUrl(const QString &url, QString *error, const QString &name)
@@ -249,9 +342,7 @@ void MainWindow::newConnection()
 {
     ConnectionManagerDialog dialog(m_profiles, m_secrets, this);
     dialog.createProfile();
-    connect(&dialog, &ConnectionManagerDialog::connectRequested, this,
-            qOverload<const QUuid &>(&MainWindow::openProfile));
-    dialog.exec();
+    runConnectionManager(&dialog);
 }
 
 void MainWindow::manageConnections()
@@ -259,9 +350,24 @@ void MainWindow::manageConnections()
     ConnectionManagerDialog dialog(m_profiles, m_secrets, this);
     if (m_profiles->profiles().isEmpty())
         dialog.createProfile();
-    connect(&dialog, &ConnectionManagerDialog::connectRequested, this,
+    runConnectionManager(&dialog);
+}
+
+void MainWindow::editConnection(const QUuid &profile)
+{
+    ConnectionManagerDialog dialog(m_profiles, m_secrets, this);
+    if (m_profiles->profile(profile))
+        dialog.selectProfile(profile);
+    else // a URL's connection, never saved
+        dialog.createProfile();
+    runConnectionManager(&dialog);
+}
+
+void MainWindow::runConnectionManager(ConnectionManagerDialog *dialog)
+{
+    connect(dialog, &ConnectionManagerDialog::connectRequested, this,
             qOverload<const QUuid &>(&MainWindow::openProfile));
-    dialog.exec();
+    dialog->exec();
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -281,6 +387,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(GeometryKey, saveGeometry());
     settings.setValue(StateKey, saveState());
+    m_recent.setLastSession(savedProfilesOpen());
     if (const ConnectionTab *tab = currentTab()) {
         settings.setValue(MainSplitterKey, tab->mainSplitter()->saveState());
         settings.setValue(TopSplitterKey, tab->topSplitter()->saveState());

@@ -2,27 +2,35 @@
 #pragma once
 
 #include "profiles/connectionprofile.h"
+#include "recentconnections.h"
 
 #include <QMainWindow>
 
+class QAction;
 class QStackedWidget;
 class QTabWidget;
 class QMenu;
 
 namespace mqttscope {
 
+class Appearance;
+class ConnectionManagerDialog;
 class ConnectionTab;
 class ProfileStore;
 class SecretStore;
+class StartPage;
 
-// The application window: one tab per open connection (several at once), a welcome page when
-// none is open, the menus and shortcuts (Ctrl+N new connection, Ctrl+F filter, Ctrl+W close),
-// and the window layout remembered across runs.
+// The application window: one tab per open connection (several at once), a start page when
+// none is open (saved profiles, the last session), the menus and shortcuts (Ctrl+N new
+// connection, Ctrl+F filter, Ctrl+W close), and the window layout and open tabs remembered
+// across runs.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(ProfileStore *profiles, SecretStore *secrets, QWidget *parent = nullptr);
+    // With an `appearance`, the View menu offers its choices (System, Light, Dark).
+    MainWindow(ProfileStore *profiles, SecretStore *secrets, Appearance *appearance = nullptr,
+               QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Opens a tab for the profile and connects it.
@@ -35,28 +43,48 @@ public:
     ConnectionTab *currentTab() const;
     QTabWidget *tabs() const { return m_tabs; }
     int tabCount() const;
+    StartPage *startPage() const { return m_startPage; }
+    QAction *connectAction() const { return m_connectAction; }
+    QAction *disconnectAction() const { return m_disconnectAction; }
 
 public slots:
     void newConnection(); // the manager with a new profile selected
     void manageConnections();
+    void editConnection(const QUuid &profile); // the manager with that profile selected
     void closeTab(int index);
+    // Opens the saved profiles whose tabs were open at the last exit.
+    void reopenLastSession();
 
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createMenus();
+    void createFileMenu();
+    void createConnectionMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void createHelpMenu();
     void rebuildProfileMenu();
+    void runConnectionManager(ConnectionManagerDialog *dialog); // connects its requests, shows it
+    void connectStartPage();
     void updateTab(ConnectionTab *tab);
     void updateWindowTitle();
-    QWidget *createWelcomePage();
+    void updateConnectionActions();
+    void onTabStateChanged(ConnectionTab *tab);
+    QList<QUuid> savedProfilesOpen() const; // of the open tabs, in tab order
 
     ProfileStore *m_profiles;
     SecretStore *m_secrets;
+    Appearance *m_appearance;
+    RecentConnections m_recent;
+    QList<QUuid> m_sessionToReopen; // saved profiles open at the last exit, until reopened
     QStackedWidget *m_pages;
+    StartPage *m_startPage;
     QTabWidget *m_tabs;
     QMenu *m_profileMenu = nullptr;
+    QAction *m_connectAction = nullptr;
+    QAction *m_disconnectAction = nullptr;
     QByteArray m_splitterState; // the last tab's layout, given to new tabs
 };
 

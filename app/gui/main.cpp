@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // mqttscope: the desktop explorer. `mqttscope [URL]`, `--url URL`, `--profile NAME`.
+#include "appearance.h"
 #include "mainwindow.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
@@ -103,7 +104,9 @@ int main(int argc, char *argv[])
         QMessageBox::warning(nullptr, u"mqttscope"_s, error);
     mqttscope::SecretStore secrets;
 
-    mqttscope::MainWindow window(&profiles, &secrets);
+    // Light or dark as the desktop prefers or the user chose, before the window first paints.
+    mqttscope::Appearance appearance;
+    mqttscope::MainWindow window(&profiles, &secrets, &appearance);
     window.show();
 
     QStringList urls = parser.values(urlOption) + parser.positionalArguments();

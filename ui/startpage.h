@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "profiles/connectionprofile.h"
+
+#include <QDateTime>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QScrollArea;
+class QVBoxLayout;
+
+namespace mqttscope {
+
+class ProfileStore;
+
+// The page the window shows while no connection is open: the saved profiles, most recently
+// connected first, each one click from connecting (name, address, when it last connected); an
+// offer to reopen the tabs of the last session; and, before any profile exists, what to do
+// first.
+class StartPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StartPage(const ProfileStore *profiles, QWidget *parent = nullptr);
+
+    // Offers to reopen the last session's `tabCount` tabs; 0 withdraws the offer.
+    void offerSession(int tabCount);
+    QPushButton *reopenButton() const { return m_reopenButton; }
+
+    // "Folder / Name", or the name alone: how lists and menus name a profile.
+    static QString profileLabel(const ConnectionProfile &profile);
+    // "Last connected today at 14:05", "… yesterday at 09:12", "… on 03/04/2024", "Never
+    // connected".
+    static QString lastConnectedText(const QDateTime &when, const QDateTime &now);
+
+signals:
+    void connectRequested(const QUuid &profile);
+    void reopenSessionRequested();
+    void newConnectionRequested();
+    void manageConnectionsRequested();
+
+protected:
+    // The last-connected times change while the page is hidden behind the tabs.
+    void showEvent(QShowEvent *event) override;
+
+private:
+    QWidget *createButtonRow();
+    void rebuildProfileList();
+    QPushButton *createProfileButton(const ConnectionProfile &profile, const QDateTime &when,
+                                     const QDateTime &now);
+
+    const ProfileStore *m_profiles;
+    QPushButton *m_reopenButton;
+    QLabel *m_listTitle;
+    QLabel *m_emptyText;
+    QScrollArea *m_scrollArea;
+    QVBoxLayout *m_profileLayout;
+};
+
+} // namespace mqttscope
