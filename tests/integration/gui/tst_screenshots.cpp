@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Grabs the main window with live demo traffic in a light and a dark palette. Always checks
+// Grabs the main window with live demo traffic in a light and a dark palette, the same window
+// turned dark through View ▸ Appearance, and the start page with saved profiles. Always checks
 // that the window renders and follows the palette; with MQTTSCOPE_UPDATE_SCREENSHOTS=1 it also
-// writes docs/screenshots/main-light.png and main-dark.png for the README.
+// writes docs/screenshots/main-light.png, main-dark.png, dark.png and start-page.png for the
+// README.
+#include "appearance.h"
 #include "client/mqttclient.h"
 #include "connectiontab.h"
+#include "darkpalette.h"
+#include "views/viewcolors.h"
 #include "demotraffic.h"
 #include "mainwindow.h"
 #include "mosquittobroker.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
+#include "recentconnections.h"
+#include "startpage.h"
 
 #include <QApplication>
 #include <QDir>
@@ -26,35 +33,6 @@ using namespace mqttscope::test;
 
 namespace {
 
-// What a dark desktop theme hands an application; the window must only follow it.
-QPalette darkPalette()
-{
-    QPalette p;
-    const QColor window(0x2b, 0x2d, 0x30), base(0x1e, 0x1f, 0x22), text(0xdf, 0xe1, 0xe5);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, window);
-    p.setColor(QPalette::ToolTipBase, base);
-    p.setColor(QPalette::ToolTipText, text);
-    p.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::BrightText, Qt::white);
-    p.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::Link, QColor(0x54, 0x8a, 0xf7));
-    p.setColor(QPalette::Light, QColor(0x3c, 0x3f, 0x41));
-    p.setColor(QPalette::Midlight, QColor(0x35, 0x37, 0x3a));
-    p.setColor(QPalette::Mid, QColor(0x24, 0x25, 0x27));
-    p.setColor(QPalette::Dark, QColor(0x19, 0x1a, 0x1c));
-    p.setColor(QPalette::Shadow, Qt::black);
-    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, QColor(0x6f, 0x72, 0x77));
-    return p;
-}
-
 double meanLightness(const QImage &image)
 {
     qint64 sum = 0;
@@ -68,6 +46,54 @@ double meanLightness(const QImage &image)
     return count ? double(sum) / count : 0;
 }
 
+// With MQTTSCOPE_UPDATE_SCREENSHOTS=1, writes `image` as docs/screenshots/<name>.
+bool saveScreenshot(const QImage &image, const QString &name)
+{
+    if (qEnvironmentVariableIntValue("MQTTSCOPE_UPDATE_SCREENSHOTS") != 1)
+        return true;
+    const QString folder = qEnvironmentVariable("MQTTSCOPE_SOURCE_DIR") + u"/docs/screenshots"_s;
+    if (!QDir().mkpath(folder) || !image.save(folder + u'/' + name))
+        return false;
+    qInfo("wrote %s", qPrintable(folder + u'/' + name));
+    return true;
+}
+
+// Saved profiles as a user who has worked with a few brokers has them, with when each last
+// connected (days ago; -1 never).
+void addStartPageProfiles(ProfileStore *profiles, const QDateTime &now)
+{
+    struct Saved
+    {
+        const char *folder, *name, *host;
+        quint16 port;
+        TransportKind transport;
+        int daysAgo;
+    };
+    const Saved saved[] = {
+        {"Home", "Home Assistant", "homeassistant.local", 1883, TransportKind::Tcp, 0},
+        {"Factory", "Line 1 gateway", "gw1.plant.example", 8883, TransportKind::Tls, 1},
+        {"", "Local mosquitto", "localhost", 1883, TransportKind::Tcp, 6},
+        {"Factory", "Line 2 gateway", "gw2.plant.example", 8883, TransportKind::Tls, 20},
+        {"", "EMQX public broker", "broker.emqx.io", 8084, TransportKind::SecureWebSocket, -1},
+    };
+    RecentConnections recent;
+    QList<QUuid> session;
+    for (const Saved &entry : saved) {
+        ConnectionProfile profile;
+        profile.folder = QString::fromUtf8(entry.folder);
+        profile.name = QString::fromUtf8(entry.name);
+        profile.host = QString::fromUtf8(entry.host);
+        profile.port = entry.port;
+        profile.transport = entry.transport;
+        profiles->upsert(profile);
+        if (entry.daysAgo >= 0)
+            recent.markConnected(profile.id, now.addDays(-entry.daysAgo).addSecs(-2400));
+        if (entry.daysAgo >= 0 && entry.daysAgo < 2)
+            session.append(profile.id);
+    }
+    recent.setLastSession(session);
+}
+
 } // namespace
 
 class tst_Screenshots : public QObject
@@ -77,6 +103,8 @@ private slots:
     void initTestCase();
     void grab_data();
     void grab();
+    void darkChosenByTheUser();
+    void startPageWithProfiles();
     void cleanupTestCase();
 
 private:
@@ -157,24 +185,66 @@ QImage tst_Screenshots::grabWindow()
 void tst_Screenshots::grab()
 {
     QFETCH(bool, dark);
-    QApplication::setPalette(dark ? darkPalette() : m_lightPalette);
+    QApplication::setPalette(dark ? darkFusionPalette() : m_lightPalette);
     const QImage image = grabWindow();
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), m_window->size() * m_window->devicePixelRatio());
     m_lightness.insert(QString::fromLatin1(QTest::currentDataTag()), meanLightness(image));
 
-    const QString name = u"main-%1.png"_s.arg(QString::fromLatin1(QTest::currentDataTag()));
-    if (qEnvironmentVariableIntValue("MQTTSCOPE_UPDATE_SCREENSHOTS") == 1) {
-        const QString folder =
-            qEnvironmentVariable("MQTTSCOPE_SOURCE_DIR") + u"/docs/screenshots"_s;
-        QVERIFY(QDir().mkpath(folder));
-        QVERIFY(image.save(folder + u'/' + name));
-        qInfo("wrote %s", qPrintable(folder + u'/' + name));
-    }
+    QVERIFY(
+        saveScreenshot(image, u"main-%1.png"_s.arg(QString::fromLatin1(QTest::currentDataTag()))));
     if (dark) // the whole window followed the palette, not only some widgets
         QVERIFY2(m_lightness.value(u"dark"_s) + 60 < m_lightness.value(u"light"_s),
                  qPrintable(u"light %1, dark %2"_s.arg(m_lightness.value(u"light"_s))
                                 .arg(m_lightness.value(u"dark"_s))));
+}
+
+// The window as a user on a light desktop sees it after choosing View ▸ Appearance ▸ Dark, at
+// the README's 1280 px, with another sensor selected.
+void tst_Screenshots::darkChosenByTheUser()
+{
+    QApplication::setPalette(m_lightPalette);
+    const QSize size = m_window->size();
+    m_window->resize(1280, 800);
+    ConnectionTab *tab = m_window->currentTab();
+    const QByteArray selected = "demo/factory/line1/sensor-007/telemetry";
+    QTRY_VERIFY(tab->topicStore().find(selected) != TopicStore::InvalidId);
+    tab->selectTopic(selected);
+    QTreeView *tree = tab->topicTree();
+    tree->collapseAll();
+    for (QModelIndex index = tree->currentIndex(); index.isValid(); index = index.parent())
+        tree->expand(index);
+    tree->scrollTo(tree->currentIndex(), QAbstractItemView::PositionAtCenter);
+
+    Appearance appearance;
+    appearance.setChoice(AppearanceChoice::Dark);
+    QTRY_VERIFY(isDarkPalette(m_window->palette()));
+    const QImage image = grabWindow();
+    QVERIFY2(
+        meanLightness(image) + 60 < m_lightness.value(u"light"_s),
+        qPrintable(
+            u"light %1, dark %2"_s.arg(m_lightness.value(u"light"_s)).arg(meanLightness(image))));
+    QVERIFY(saveScreenshot(image, u"dark.png"_s));
+    appearance.setChoice(AppearanceChoice::System);
+    QTRY_VERIFY(!isDarkPalette(m_window->palette()));
+    m_window->resize(size);
+}
+
+// The second start: the saved profiles, the last session to reopen.
+void tst_Screenshots::startPageWithProfiles()
+{
+    QApplication::setPalette(m_lightPalette);
+    ProfileStore profiles(m_config.filePath(u"start-page-profiles.json"_s));
+    addStartPageProfiles(&profiles, QDateTime::currentDateTime());
+    MainWindow window(&profiles, m_secrets.get());
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.startPage()->isVisible());
+    QTest::qWait(200);
+    const QImage image = window.grab().toImage();
+    QVERIFY(!image.isNull());
+    QVERIFY(saveScreenshot(image, u"start-page.png"_s));
 }
 
 void tst_Screenshots::cleanupTestCase()
