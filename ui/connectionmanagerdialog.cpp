@@ -432,12 +432,7 @@ void ConnectionManagerDialog::connectWithoutSaving()
     }
     const ConnectionProfile profile = m_editor->profile();
     m_secrets->remember(profile.id, m_editor->secrets()); // for this session only
-    // connectRequested carries an id, which the window looks up in the store while the signal is
-    // emitted: the draft is in the store for just that moment, so it is neither listed nor
-    // written to the profile file.
-    m_profiles->upsert(profile);
-    emit connectRequested(profile.id);
-    m_profiles->remove(profile.id);
+    emit connectUnsavedRequested(profile);
     m_draft.reset();
     accept();
 }

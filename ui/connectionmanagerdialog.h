@@ -51,6 +51,8 @@ public slots:
 
 signals:
     void connectRequested(const QUuid &id);
+    // Connect once with a profile that is not saved (and so not in the store).
+    void connectUnsavedRequested(const mqttscope::ConnectionProfile &profile);
 
 private:
     struct Draft

@@ -208,6 +208,12 @@ void ConnectionTab::connectPanels()
     });
 }
 
+void ConnectionTab::setProfile(const ConnectionProfile &profile)
+{
+    m_profile = profile;
+    updateStatus(); // the name in the title, the address in the status line
+}
+
 ClientState ConnectionTab::state() const
 {
     return m_controller->status().state;

@@ -48,6 +48,8 @@ public:
     ~ConnectionTab() override;
 
     const ConnectionProfile &profile() const { return m_profile; }
+    // The profile as edited: used from the next connection attempt on.
+    void setProfile(const ConnectionProfile &profile);
     ClientState state() const;
     QString title() const; // the profile name with its state, for the tab
     ConnectionIndicator indicator() const; // the state as the tab's colored dot shows it

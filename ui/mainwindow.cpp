@@ -78,6 +78,7 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, Appearance 
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateWindowTitle);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateConnectionActions);
     connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::rebuildProfileMenu);
+    connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::updateTabProfiles);
 
     const QSettings settings;
     if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
@@ -363,10 +364,23 @@ void MainWindow::editConnection(const QUuid &profile)
     runConnectionManager(&dialog);
 }
 
+void MainWindow::updateTabProfiles()
+{
+    // A tab connects with its own copy of the profile: an edit (after a refused login, say)
+    // reaches it for the next attempt.
+    for (int index = 0; index < m_tabs->count(); ++index) {
+        auto *tab = qobject_cast<ConnectionTab *>(m_tabs->widget(index));
+        if (const auto saved = tab ? m_profiles->profile(tab->profile().id) : std::nullopt)
+            tab->setProfile(*saved);
+    }
+}
+
 void MainWindow::runConnectionManager(ConnectionManagerDialog *dialog)
 {
     connect(dialog, &ConnectionManagerDialog::connectRequested, this,
             qOverload<const QUuid &>(&MainWindow::openProfile));
+    connect(dialog, &ConnectionManagerDialog::connectUnsavedRequested, this,
+            qOverload<const ConnectionProfile &>(&MainWindow::openProfile));
     dialog->exec();
 }
 

@@ -66,6 +66,7 @@ private:
     void createViewMenu();
     void createHelpMenu();
     void rebuildProfileMenu();
+    void updateTabProfiles();
     void runConnectionManager(ConnectionManagerDialog *dialog); // connects its requests, shows it
     void connectStartPage();
     void updateTab(ConnectionTab *tab);

@@ -164,6 +164,13 @@ void tst_GuiFailures::untrustedCertificateStops()
     QTRY_VERIFY(line->shownStateText().endsWith(u"…"_s));
     QVERIFY(staysPut(tab));
     QCOMPARE(tab.state(), ClientState::Disconnected);
+
+    // The user edits the connection (the window hands the saved profile to the tab) and retries.
+    profile.caFile = m_broker.certificates().caFile();
+    tab.setProfile(profile);
+    banner->findChild<QPushButton *>(u"retryButton"_s)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(tab.state(), ClientState::Connected, 10000);
+    QVERIFY(!banner->isVisible());
 }
 
 void tst_GuiFailures::nothingListeningKeepsRetrying()

@@ -418,7 +418,10 @@ void tst_GuiProfiles::draftConnectAsks()
     MainWindow window(m_profiles.get(), m_secrets.get());
     connect(m_dialog.get(), &ConnectionManagerDialog::connectRequested, &window,
             qOverload<const QUuid &>(&MainWindow::openProfile));
+    connect(m_dialog.get(), &ConnectionManagerDialog::connectUnsavedRequested, &window,
+            qOverload<const ConnectionProfile &>(&MainWindow::openProfile));
     QSignalSpy connectRequested(m_dialog.get(), &ConnectionManagerDialog::connectRequested);
+    QSignalSpy unsavedRequested(m_dialog.get(), &ConnectionManagerDialog::connectUnsavedRequested);
     m_dialog->createProfile();
     ConnectionProfile draft = brokerProfile(u"Draft"_s, Listener::Tcp);
     draft.id = m_dialog->currentProfileId();
@@ -439,18 +442,20 @@ void tst_GuiProfiles::draftConnectAsks()
         QVERIFY2(buttons.contains(text), qPrintable(buttons.join(u'|')));
 
     if (answer == QMessageBox::Cancel) {
-        QCOMPARE(connectRequested.size(), 0);
+        QCOMPARE(connectRequested.size() + unsavedRequested.size(), 0);
         QVERIFY(m_dialog->isVisible());
         QVERIFY(m_dialog->isDraft(draft.id));
         QVERIFY(m_profiles->profiles().isEmpty());
         return;
     }
-    QCOMPARE(connectRequested.size(), 1);
     if (answer == QMessageBox::Save) {
+        QCOMPARE(connectRequested.size(), 1);
         ProfileStore saved(m_profiles->filePath()); // written to the file
         QVERIFY(saved.load());
         QVERIFY(saved.profile(draft.id));
     } else {
+        QCOMPARE(unsavedRequested.size(), 1); // the profile itself: the store never holds it
+        QCOMPARE(unsavedRequested.first().first().value<ConnectionProfile>().id, draft.id);
         QVERIFY(m_profiles->profiles().isEmpty());
         QVERIFY(!QFile::exists(m_profiles->filePath()));
     }
