@@ -64,6 +64,20 @@ An empty retained message is published to each topic.</numerusform>
             <numerusform>Delete %n retained messages here…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Deleting %n retained message(s) under %1…</source>
+        <translation>
+            <numerusform>Reconnecting in %n s</numerusform>
+            <numerusform>Reconnecting in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n retained message(s) under %1.</source>
+        <translation>
+            <numerusform>Deleted %n retained message under %1.</numerusform>
+            <numerusform>Deleted %n retained messages under %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>mqttscope::PublishPanel</name>

@@ -60,8 +60,20 @@
             <numerusform>%n 秒后重连</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> · %n failed attempt(s)</source>
+        <translation>
+            <numerusform> · 已失败 %n 次</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Not reconnecting: %1</source>
+        <translation>不再重连：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Disconnected</source>
         <translation>已断开</translation>
     </message>
@@ -77,6 +89,71 @@
     </message>
     <message>
         <location line="+15"/>
+        <source>The certificate of %1 is not trusted</source>
+        <translation>%1 的证书不受信任</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>TLS with %1 cannot be set up</source>
+        <translation>无法与 %1 建立 TLS</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 refused the connection</source>
+        <translation>%1 拒绝了连接</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Check the user name and password of this connection.</source>
+        <translation>请检查此连接的用户名和密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The broker does not let this client in: check the user name, the client id and the broker&apos;s access rules.</source>
+        <translation>代理不允许此客户端接入：请检查用户名、客户端 ID 以及代理的访问规则。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The broker rejects the client id: check its length and characters, or leave it empty for one of the broker&apos;s choice.</source>
+        <translation>代理拒绝了客户端 ID：请检查其长度和字符，或留空由代理分配。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check the authentication method and data of this connection.</source>
+        <translation>请检查此连接的认证方法和认证数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The broker asks to be reached elsewhere: check the host of this connection.</source>
+        <translation>代理要求改用其他地址：请检查此连接的主机。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The broker refuses what the CONNECT asks for: check the last will (topic, QoS, retain) and the maximum packet size.</source>
+        <translation>代理拒绝了 CONNECT 的请求：请检查遗嘱消息（主题、QoS、保留）和最大报文大小。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The broker speaks none of the MQTT versions offered: choose another version for this connection.</source>
+        <translation>代理不支持所提供的任何 MQTT 版本：请为此连接选择其他版本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The broker&apos;s certificate is not trusted: check the CA certificate and the host name, or, for a test broker only, turn off “Verify the broker&apos;s certificate and host name”.</source>
+        <translation>代理的证书不受信任：请检查 CA 证书和主机名；仅对测试代理，可关闭“验证代理的证书和主机名”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check the client certificate, its key and passphrase, and the TLS version the broker accepts.</source>
+        <translation>请检查客户端证书、其私钥和口令，以及代理接受的 TLS 版本。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check the host, the port and the transport of this connection.</source>
+        <translation>请检查此连接的主机、端口和传输方式。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>max QoS %1</source>
         <translation>最大 QoS %1</translation>
     </message>
@@ -119,6 +196,64 @@
         <location line="+2"/>
         <source>keepalive %1 s</source>
         <translation>保活 %1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTestReport</name>
+    <message>
+        <location filename="../ui/connectiontestreport.cpp" line="+27"/>
+        <source>Accepted by %1 with MQTT %2.</source>
+        <translation>%1 已接受连接（MQTT %2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refused by %1: %2</source>
+        <translation>%1 拒绝：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No answer from %1 within %2 s.</source>
+        <translation>%1 在 %2 秒内没有应答。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Broker limits: MQTT %1 brokers announce none.</source>
+        <translation>代理限制：MQTT %1 代理不公布限制。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Broker limits: none announced.</source>
+        <translation>代理限制：未公布。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broker limits: %1.</source>
+        <translation>代理限制：%1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>TLS: %1, %2.</source>
+        <translation>TLS：%1，%2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate: %1, issued by %2, expired on %3.</source>
+        <translation>证书：%1，颁发者 %2，已于 %3 过期。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate: %1, issued by %2, valid until %3.</source>
+        <translation>证书：%1，颁发者 %2，有效期至 %3。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>TLS problem: %1</source>
+        <translation>TLS 问题：%1</translation>
     </message>
 </context>
 <context>
@@ -301,7 +436,7 @@
         <translation>mqttscope-demo：已发布 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="+73"/>
+        <location filename="../app/gui/main.cpp" line="+74"/>
         <source>A fast native MQTT 3.1.1/5.0 explorer.</source>
         <translation>快速的原生 MQTT 3.1.1/5.0 浏览器。</translation>
     </message>
@@ -326,7 +461,7 @@
         <translation>要连接的代理 URL，与 --url 相同。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+23"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -339,7 +474,7 @@
 <context>
     <name>mqttscope</name>
     <message>
-        <location filename="../core/client/reasondescription.cpp" line="+23"/>
+        <location filename="../core/client/reasondescription.cpp" line="+24"/>
         <source>use another server: %1</source>
         <translation>请使用其他服务器：%1</translation>
     </message>
@@ -349,7 +484,7 @@
         <translation>返回码 %1</translation>
     </message>
     <message>
-        <location filename="../core/profiles/profileproblems.cpp" line="+35"/>
+        <location filename="../core/profiles/profileproblems.cpp" line="+36"/>
         <source>The file %1 does not exist</source>
         <translation>文件 %1 不存在</translation>
     </message>
@@ -394,7 +529,7 @@
         <translation>客户端证书需要对应的密钥文件</translation>
     </message>
     <message>
-        <location filename="../core/transport/endpoint.cpp" line="+56"/>
+        <location filename="../core/transport/endpoint.cpp" line="+57"/>
         <source>Unterminated IPv6 address (missing &apos;]&apos;)</source>
         <translation>IPv6 地址未结束（缺少“]”）</translation>
     </message>
@@ -424,7 +559,7 @@
         <translation>未知的 URL 协议：%1（应为 mqtt、mqtts、ws 或 wss）</translation>
     </message>
     <message>
-        <location filename="../core/transport/tlsconfiguration.cpp" line="+30"/>
+        <location filename="../core/transport/tlsconfiguration.cpp" line="+31"/>
         <source>Cannot read %1 %2: %3</source>
         <translation>无法读取%1 %2：%3</translation>
     </message>
@@ -494,7 +629,7 @@
         <translation>CA 文件</translation>
     </message>
     <message>
-        <location filename="../ui/payloadinput.cpp" line="+34"/>
+        <location filename="../ui/payloadinput.cpp" line="+35"/>
         <source>&apos;%1&apos; is not a hex digit</source>
         <translation>“%1”不是十六进制数字</translation>
     </message>
@@ -544,7 +679,7 @@
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/views/payloadrendering.cpp" line="+98"/>
+        <location filename="../ui/views/payloadrendering.cpp" line="+99"/>
         <source>Not JSON: %1 at byte %2</source>
         <translation>不是 JSON：%1，位于第 %2 字节</translation>
     </message>
@@ -775,7 +910,7 @@
 <context>
     <name>mqttscope::ConnectionController</name>
     <message>
-        <location filename="../ui/connectioncontroller.cpp" line="+176"/>
+        <location filename="../ui/connectioncontroller.cpp" line="+184"/>
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
@@ -783,12 +918,12 @@
 <context>
     <name>mqttscope::ConnectionManagerDialog</name>
     <message>
-        <location filename="../ui/connectionmanagerdialog.cpp" line="+38"/>
+        <location filename="../ui/connectionmanagerdialog.cpp" line="+49"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+33"/>
         <source>Profile</source>
         <translation>配置</translation>
     </message>
@@ -798,7 +933,7 @@
         <translation>标签</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>New</source>
         <translation>新建</translation>
     </message>
@@ -808,12 +943,12 @@
         <translation>复制</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
@@ -828,32 +963,44 @@
         <translation>将所有配置导出为 JSON；密码永远不会被导出</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+40"/>
+        <location line="+278"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-321"/>
         <source>Delete the selected profile (Del)</source>
         <translation>删除所选配置（Del）</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+86"/>
+        <location line="+236"/>
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-234"/>
+        <source>%1 (not saved)</source>
+        <translation>%1（未保存）</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Keychain unavailable (%1): passwords are asked for when connecting.</source>
         <translation>密钥环不可用（%1）：连接时将询问密码。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>New connection</source>
         <translation>新连接</translation>
     </message>
     <message>
         <location line="+23"/>
+        <source>The copy&apos;s secrets are kept only until mqttscope exits: %1</source>
+        <translation>副本的密钥只保留到 mqttscope 退出：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Delete profile</source>
         <translation>删除配置</translation>
     </message>
@@ -863,7 +1010,7 @@
         <translation>删除配置“%1”及其保存的密码？</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Import profiles</source>
         <translation>导入配置</translation>
     </message>
@@ -904,19 +1051,40 @@
     </message>
     <message>
         <location line="+9"/>
+        <location line="+72"/>
         <source>Fix the marked fields first.</source>
         <translation>请先修正标记的字段。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-56"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>&quot;%1&quot; is not saved yet.</source>
+        <translation>“%1”尚未保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save it as a profile and connect, or connect once without keeping it?</source>
+        <translation>保存为配置并连接，还是只连接一次而不保存？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save and connect</source>
+        <translation>保存并连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect without saving</source>
+        <translation>连接但不保存</translation>
     </message>
 </context>
 <context>
     <name>mqttscope::ConnectionStatusLine</name>
     <message>
-        <location filename="../ui/connectionstatusline.cpp" line="+63"/>
+        <location filename="../ui/connectionstatusline.cpp" line="+69"/>
         <source>Broker: %1</source>
         <translation>代理：%1</translation>
     </message>
@@ -925,18 +1093,11 @@
         <source>assigned id %1</source>
         <translation>分配的 ID %1</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>Broker limits (CONNACK):
-%1</source>
-        <translation>代理限制（CONNACK）：
-%1</translation>
-    </message>
 </context>
 <context>
     <name>mqttscope::ConnectionTab</name>
     <message>
-        <location filename="../ui/connectiontab.cpp" line="+107"/>
+        <location filename="../ui/connectiontab.cpp" line="+110"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
@@ -952,12 +1113,12 @@
     </message>
     <message>
         <location line="+36"/>
-        <location line="+419"/>
+        <location line="+487"/>
         <source>Export history…</source>
         <translation>导出历史…</translation>
     </message>
     <message>
-        <location line="-454"/>
+        <location line="-522"/>
         <source>Diff with previous</source>
         <translation>与上一条比较</translation>
     </message>
@@ -967,19 +1128,7 @@
         <translation>图表</translation>
     </message>
     <message>
-        <location line="+165"/>
-        <source>Password for %1</source>
-        <translation>%1 的密码</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The keychain holds no password for %1 (%2).
-It is kept in memory until mqttscope exits.</source>
-        <translation>密钥环中没有 %1（%2）的密码。
-密码将保存在内存中，直到 mqttscope 退出。</translation>
-    </message>
-    <message>
-        <location line="+197"/>
+        <location line="+399"/>
         <source>JSON lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
@@ -1000,12 +1149,12 @@ It is kept in memory until mqttscope exits.</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>the whole broker</source>
         <translation>整个代理</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Delete retained messages</source>
         <translation>删除保留消息</translation>
     </message>
@@ -1018,8 +1167,27 @@ An empty retained message is published to each topic.</source>
 将向每个主题发布一条空的保留消息。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Deleting %n retained message(s) under %1…</source>
+        <translation>
+            <numerusform>正在删除 %1 下的 %n 条保留消息…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Deleted %n retained message(s) under %1.</source>
+        <translation>
+            <numerusform>已删除 %1 下的 %n 条保留消息。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+38"/>
+        <location line="+2"/>
+        <source>Deleted %1 of %2 retained messages under %3; %4 failed: %5</source>
+        <translation>已删除 %3 下 %2 条保留消息中的 %1 条；%4 条失败：%5</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Copy topic</source>
         <translation>复制主题</translation>
     </message>
@@ -1039,7 +1207,7 @@ An empty retained message is published to each topic.</source>
         <translation>发布到此主题</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Plot values</source>
         <translation>绘制数值</translation>
     </message>
@@ -1049,22 +1217,68 @@ An empty retained message is published to each topic.</source>
         <translation>绘制 JSON 字段</translation>
     </message>
     <message numerus="yes">
-        <location line="-18"/>
+        <location line="-19"/>
         <source>Delete %n retained message(s) here…</source>
         <translation>
             <numerusform>删除此处的 %n 条保留消息…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-337"/>
+        <source>The system keychain did not answer (%1).</source>
+        <translation>系统钥匙串没有应答（%1）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The keychain holds no secrets for %1.</source>
+        <translation>钥匙串中没有 %1 的密钥。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The keychain holds not every secret %1 needs.</source>
+        <translation>钥匙串中没有 %1 所需的全部密钥。</translation>
+    </message>
+    <message>
+        <location line="+339"/>
         <source>Clear history of this topic</source>
         <translation>清除此主题的历史</translation>
     </message>
 </context>
 <context>
+    <name>mqttscope::ConnectionTestPanel</name>
+    <message>
+        <location filename="../ui/connectiontestpanel.cpp" line="+21"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Fix the marked fields first.</source>
+        <translation>请先修正标记的字段。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Testing %1…</source>
+        <translation>正在测试 %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Connects once with the values shown, without saving them, and reports what the broker answered.</source>
+        <translation>用当前显示的设置连接一次（不保存），并报告代理的应答。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::ConnectionTester</name>
+    <message>
+        <location filename="../ui/connectiontester.cpp" line="+94"/>
+        <source>The TLS handshake did not finish in time</source>
+        <translation>TLS 握手未能及时完成</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::ConnectionWorker</name>
     <message>
-        <location filename="../ui/connectionworker.cpp" line="+125"/>
+        <location filename="../ui/connectionworker.cpp" line="+126"/>
         <source>Refused by the client</source>
         <translation>被客户端拒绝</translation>
     </message>
@@ -1181,27 +1395,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+68"/>
-        <source>&lt;h2&gt;mqttscope&lt;/h2&gt;</source>
-        <translation>&lt;h2&gt;mqttscope&lt;/h2&gt;</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open a connection to browse a broker&apos;s topics live.</source>
-        <translation>打开一个连接，实时浏览代理的主题。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>New connection…</source>
-        <translation>新建连接…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Saved connections…</source>
-        <translation>已保存的连接…</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location filename="../ui/mainwindow.cpp" line="+111"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1231,7 +1425,7 @@ An empty retained message is published to each topic.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>&amp;Connection</source>
         <translation>连接(&amp;C)</translation>
     </message>
@@ -1256,7 +1450,7 @@ An empty retained message is published to each topic.</source>
         <translation>导出历史(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1276,7 +1470,32 @@ An empty retained message is published to each topic.</source>
         <translation>清除所选主题的历史(&amp;C)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1301,7 +1520,7 @@ An empty retained message is published to each topic.</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+127"/>
         <source>%1 — mqttscope</source>
         <translation>%1 — mqttscope</translation>
     </message>
@@ -1324,12 +1543,12 @@ An empty retained message is published to each topic.</source>
         <translation>PUBLISH：未知的主题别名 %1</translation>
     </message>
     <message>
-        <location filename="../core/client/mqttclient.cpp" line="+161"/>
+        <location filename="../core/client/mqttclient_p.cpp" line="+74"/>
         <source>Timed out: no CONNACK within %1 ms</source>
         <translation>超时：%1 毫秒内没有收到 CONNACK</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>No answer from the server for %1 ms after PINGREQ: connection considered dead</source>
         <translation>发送 PINGREQ 后 %1 毫秒内服务器没有应答：认为连接已断开</translation>
     </message>
@@ -1344,32 +1563,32 @@ An empty retained message is published to each topic.</source>
         <translation>没有适用于此类端点的传输方式</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+47"/>
         <source>Connection closed by the server</source>
         <translation>连接被服务器关闭</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Connection closed by the server before CONNACK</source>
         <translation>在 CONNACK 之前连接被服务器关闭</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+24"/>
         <source>CONNACK: a second CONNACK</source>
         <translation>CONNACK：收到第二个 CONNACK</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Connection refused: %1</source>
         <translation>连接被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="+110"/>
+        <location filename="../core/client/session.cpp" line="+120"/>
         <source>The server received the message (PUBREC) but lost the session before completing it</source>
         <translation>服务器已收到消息（PUBREC），但在完成之前丢失了会话</translation>
     </message>
     <message>
-        <location filename="../core/client/mqttclient.cpp" line="+47"/>
+        <location filename="../core/client/mqttclient_p.cpp" line="+47"/>
         <source>Disconnected by the client</source>
         <translation>客户端已断开连接</translation>
     </message>
@@ -1394,22 +1613,22 @@ An empty retained message is published to each topic.</source>
         <translation>超过 %1 条未确认的 QoS 1 和 QoS 2 消息</translation>
     </message>
     <message>
-        <location filename="../core/client/mqttclient.cpp" line="+13"/>
+        <location filename="../core/client/mqttclient_p.cpp" line="+13"/>
         <source>Disconnected by the server: %1</source>
         <translation>服务器断开了连接：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../core/client/reasondescription.cpp" line="+8"/>
         <source>Malformed packet from server: %1</source>
         <translation>服务器发来格式错误的报文：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Packet from server too large: %1</source>
         <translation>服务器发来的报文过大：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Protocol error by server: %1</source>
         <translation>服务器协议错误：%1</translation>
     </message>
@@ -1509,9 +1728,27 @@ An empty retained message is published to each topic.</source>
         <translation>%1 报文超过了服务器可接受的大小</translation>
     </message>
     <message>
-        <location filename="../core/client/mqttclient.cpp" line="+117"/>
+        <location filename="../core/client/mqttclient_p.cpp" line="+126"/>
         <source>AUTH needs an MQTT 5.0 connection</source>
         <translation>AUTH 需要 MQTT 5.0 连接</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::NoticeBanner</name>
+    <message>
+        <location filename="../ui/noticebanner.cpp" line="+33"/>
+        <source>Edit connection…</source>
+        <translation>编辑连接…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1552,9 +1789,14 @@ An empty retained message is published to each topic.</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>No message selected</source>
         <translation>未选择消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a topic in the tree to see its messages</source>
+        <translation>在主题树中选择一个主题以查看其消息</translation>
     </message>
     <message>
         <location line="+92"/>
@@ -1618,7 +1860,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ProfileEditor</name>
     <message>
-        <location filename="../ui/profileeditor.cpp" line="+78"/>
+        <location filename="../ui/profileeditor.cpp" line="+79"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -1648,7 +1890,7 @@ An empty retained message is published to each topic.</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1683,7 +1925,7 @@ An empty retained message is published to each topic.</source>
         <translation>安全 WebSocket (wss://)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Automatic (5.0, else 3.1.1)</source>
         <translation>自动（5.0，否则 3.1.1）</translation>
     </message>
@@ -1713,7 +1955,7 @@ An empty retained message is published to each topic.</source>
         <translation>随机</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Kept in the system keychain, never in the profile file</source>
         <translation>保存在系统密钥环中，绝不写入配置文件</translation>
     </message>
@@ -2073,7 +2315,7 @@ An empty retained message is published to each topic.</source>
         <translation>已保存在密钥环中</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+177"/>
         <source>Without verification anyone between you and the broker can read and change the traffic, including the password.</source>
         <translation>不验证证书时，你与代理之间的任何人都能读取和篡改通信内容，包括密码。</translation>
     </message>
@@ -2081,7 +2323,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ProfileStore</name>
     <message>
-        <location filename="../core/profiles/profilestore.cpp" line="+45"/>
+        <location filename="../core/profiles/profilestore.cpp" line="+38"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -2097,7 +2339,7 @@ An empty retained message is published to each topic.</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Not a JSON document: %1 at offset %2</source>
         <translation>不是 JSON 文档：%1，位于偏移 %2</translation>
     </message>
@@ -2105,6 +2347,11 @@ An empty retained message is published to each topic.</source>
         <location line="+10"/>
         <source>The document holds no &quot;profiles&quot; list</source>
         <translation>文档中没有“profiles”列表</translation>
+    </message>
+    <message>
+        <location filename="../core/profiles/profilelocation.cpp" line="+40"/>
+        <source>Cannot move %1 to %2: %3</source>
+        <translation>无法将 %1 移动到 %2：%3</translation>
     </message>
 </context>
 <context>
@@ -2253,7 +2500,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::PublishPanel</name>
     <message>
-        <location filename="../ui/publishpanel.cpp" line="+43"/>
+        <location filename="../ui/publishpanel.cpp" line="+44"/>
         <source>not sent</source>
         <translation>不发送</translation>
     </message>
@@ -2298,7 +2545,7 @@ An empty retained message is published to each topic.</source>
         <translation>负载</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
@@ -2343,7 +2590,7 @@ An empty retained message is published to each topic.</source>
         <translation>已发布的消息：双击可重新载入</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+46"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
@@ -2453,17 +2700,17 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ReasonCode</name>
     <message>
-        <location filename="../core/protocol/reasoncode.cpp" line="+15"/>
+        <location filename="../core/protocol/reasoncode.cpp" line="+21"/>
         <source>Success</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Granted QoS 1</source>
         <translation>授予 QoS 1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Granted QoS 2</source>
         <translation>授予 QoS 2</translation>
     </message>
@@ -2488,22 +2735,22 @@ An empty retained message is published to each topic.</source>
         <translation>继续认证</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Re-authenticate</source>
         <translation>重新认证</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Unspecified error</source>
         <translation>未指明的错误</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Malformed Packet</source>
         <translation>报文格式错误</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Protocol Error</source>
         <translation>协议错误</translation>
     </message>
@@ -2528,7 +2775,7 @@ An empty retained message is published to each topic.</source>
         <translation>用户名或密码错误</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Not authorized</source>
         <translation>未授权</translation>
     </message>
@@ -2538,12 +2785,12 @@ An empty retained message is published to each topic.</source>
         <translation>服务器不可用</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Server busy</source>
         <translation>服务器繁忙</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Banned</source>
         <translation>已被禁止</translation>
     </message>
@@ -2598,7 +2845,7 @@ An empty retained message is published to each topic.</source>
         <translation>主题别名无效</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Packet too large</source>
         <translation>报文过大</translation>
     </message>
@@ -2608,7 +2855,7 @@ An empty retained message is published to each topic.</source>
         <translation>消息速率过高</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Quota exceeded</source>
         <translation>超出配额</translation>
     </message>
@@ -2628,7 +2875,7 @@ An empty retained message is published to each topic.</source>
         <translation>不支持保留</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>QoS not supported</source>
         <translation>不支持该 QoS</translation>
     </message>
@@ -2638,7 +2885,7 @@ An empty retained message is published to each topic.</source>
         <translation>请使用其他服务器</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Server moved</source>
         <translation>服务器已迁移</translation>
     </message>
@@ -2668,9 +2915,22 @@ An empty retained message is published to each topic.</source>
         <translation>不支持通配符订阅</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Unknown reason code 0x%1</source>
         <translation>未知原因码 0x%1</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::RevealSecretAction</name>
+    <message>
+        <location filename="../ui/revealsecretaction.cpp" line="+55"/>
+        <source>Hide the password</source>
+        <translation>隐藏密码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show the password</source>
+        <translation>显示密码</translation>
     </message>
 </context>
 <context>
@@ -2694,6 +2954,106 @@ An empty retained message is published to each topic.</source>
         <location line="+17"/>
         <source>The keychain could not store the secret; it is kept until mqttscope exits</source>
         <translation>密钥环无法保存机密信息；它将保留到 mqttscope 退出</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::SecretsDialog</name>
+    <message>
+        <location filename="../ui/secretsdialog.cpp" line="+35"/>
+        <source>Secrets for %1</source>
+        <translation>%1 的密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1
+What you type is kept in memory until mqttscope exits, never on disk.</source>
+        <translation>%1
+输入的内容只保存在内存中，直到 mqttscope 退出，绝不写入磁盘。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Passphrase of %1:</source>
+        <translation>%1 的口令：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Password of %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::StartPage</name>
+    <message>
+        <location filename="../ui/startpage.cpp" line="+55"/>
+        <source>&lt;b&gt;Saved connections&lt;/b&gt;</source>
+        <translation>&lt;b&gt;已保存的连接&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;p&gt;No saved connections yet.&lt;/p&gt;&lt;p&gt;Create one for your broker with &lt;b&gt;New connection…&lt;/b&gt; (a local mosquitto listens on &lt;i&gt;localhost&lt;/i&gt;, port 1883), or start mqttscope with a broker&apos;s URL: &lt;tt&gt;mqttscope mqtt://localhost:1883/sensors/#&lt;/tt&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;还没有已保存的连接。&lt;/p&gt;&lt;p&gt;用&lt;b&gt;新建连接…&lt;/b&gt;为你的代理创建一个（本地 mosquitto 监听 &lt;i&gt;localhost&lt;/i&gt; 的 1883 端口），或用代理的 URL 启动 mqttscope：&lt;tt&gt;mqttscope mqtt://localhost:1883/sensors/#&lt;/tt&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&lt;h2&gt;mqttscope&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;mqttscope&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a connection to browse a broker&apos;s topics live.</source>
+        <translation>打开一个连接，实时浏览代理的主题。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>New connection…</source>
+        <translation>新建连接…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved connections…</source>
+        <translation>已保存的连接…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Reopen last session (%n tab(s))</source>
+        <translation>
+            <numerusform>重新打开上次的会话（%n 个标签页）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Connect to %1</source>
+        <translation>连接到 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Never connected</source>
+        <translation>从未连接</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last connected today at %1</source>
+        <translation>上次连接：今天 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last connected yesterday at %1</source>
+        <translation>上次连接：昨天 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last connected on %1</source>
+        <translation>上次连接：%1</translation>
     </message>
 </context>
 <context>
@@ -2724,12 +3084,12 @@ An empty retained message is published to each topic.</source>
         <translation>不接收本连接发布的消息</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keep the retain flag as the publisher set it</source>
         <translation>保持发布者设置的保留标志</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Send retained</source>
         <translation>发送保留消息</translation>
     </message>
@@ -2789,7 +3149,7 @@ An empty retained message is published to each topic.</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Enter a topic filter</source>
         <translation>请输入主题过滤器</translation>
     </message>
@@ -2916,7 +3276,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::TopicTreeModel</name>
     <message>
-        <location filename="../ui/models/topictreemodel.cpp" line="+297"/>
+        <location filename="../ui/models/topictreemodel.cpp" line="+354"/>
         <source>Retained</source>
         <translation>保留</translation>
     </message>
@@ -2959,7 +3319,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::TopicTreePane</name>
     <message>
-        <location filename="../ui/topictreepane.cpp" line="+51"/>
+        <location filename="../ui/topictreepane.cpp" line="+54"/>
         <source>Filter topics (Ctrl+F)</source>
         <translation>筛选主题 (Ctrl+F)</translation>
     </message>
@@ -3019,7 +3379,7 @@ An empty retained message is published to each topic.</source>
         <translation>全部折叠</translation>
     </message>
     <message numerus="yes">
-        <location line="+116"/>
+        <location line="+135"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n 个匹配</numerusform>
@@ -3134,7 +3494,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::cli::ArgumentParser</name>
     <message>
-        <location filename="../app/cli/argumentparser.cpp" line="+85"/>
+        <location filename="../app/cli/argumentparser.cpp" line="+86"/>
         <source>No command given: use &apos;sub&apos; or &apos;pub&apos;.</source>
         <translation>未给出命令：请使用“sub”或“pub”。</translation>
     </message>
@@ -3325,7 +3685,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::cli::HelpText</name>
     <message>
-        <location filename="../app/cli/helptext.cpp" line="+16"/>
+        <location filename="../app/cli/helptext.cpp" line="+17"/>
         <source>Connection:
  -h, --host HOST      broker host (default localhost)
  -p, --port PORT      broker port (default 1883, 8883 with TLS)
@@ -3552,7 +3912,7 @@ Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 o
 <context>
     <name>mqttscope::transporterrors</name>
     <message>
-        <location filename="../core/transport/transporterrors.cpp" line="+30"/>
+        <location filename="../core/transport/transporterrors.cpp" line="+31"/>
         <source>Connection refused by %1</source>
         <translation>连接被 %1 拒绝</translation>
     </message>
