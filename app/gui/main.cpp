@@ -39,6 +39,10 @@ void installTranslators(QApplication &app)
             return;
         }
     }
+    // No catalogue for this language: English, whose plural forms ("1 match", "4 matches")
+    // need one too.
+    if (ours->load(u"mqttscope_en"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(ours);
 }
 
 // --help and --version print and exit: they must work in a terminal without a display too
