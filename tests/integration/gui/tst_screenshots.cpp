@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Grabs the main window with live demo traffic in a light and a dark palette, the same window
-// turned dark through View ▸ Appearance, and the start page with saved profiles. Always checks
-// that the window renders and follows the palette; with MQTTSCOPE_UPDATE_SCREENSHOTS=1 it also
-// writes docs/screenshots/main-light.png, main-dark.png, dark.png and start-page.png for the
-// README.
+// turned dark through View ▸ Appearance, a refused login, and the start page with saved
+// profiles. Always checks that the window renders and follows the palette; with
+// MQTTSCOPE_UPDATE_SCREENSHOTS=1 it also writes docs/screenshots/main-light.png, main-dark.png,
+// dark.png, refused-login.png and start-page.png for the README.
 #include "appearance.h"
 #include "client/mqttclient.h"
 #include "connectiontab.h"
@@ -12,6 +12,7 @@
 #include "demotraffic.h"
 #include "mainwindow.h"
 #include "mosquittobroker.h"
+#include "noticebanner.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 #include "recentconnections.h"
@@ -23,6 +24,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
@@ -105,6 +107,7 @@ private slots:
     void grab();
     void darkChosenByTheUser();
     void startPageWithProfiles();
+    void refusedLogin();
     void cleanupTestCase();
 
 private:
@@ -245,6 +248,35 @@ void tst_Screenshots::startPageWithProfiles()
     const QImage image = window.grab().toImage();
     QVERIFY(!image.isNull());
     QVERIFY(saveScreenshot(image, u"start-page.png"_s));
+}
+
+// What a wrong password looks like: the reason in full above the tree, and the ways on.
+void tst_Screenshots::refusedLogin()
+{
+    QApplication::setPalette(m_lightPalette);
+    MosquittoBroker broker;
+    MQTTSCOPE_START_BROKER(broker, {MosquittoBroker::Listener::PasswordTcp});
+    ConnectionProfile profile;
+    profile.name = u"Plant broker"_s;
+    profile.host = u"127.0.0.1"_s;
+    profile.port = broker.port(MosquittoBroker::Listener::PasswordTcp);
+    profile.username = u"alice"_s;
+    profile.hasPassword = true;
+    ProfileSecrets wrong;
+    wrong.password = "wrong";
+    m_secrets->remember(profile.id, wrong);
+    const QSize size = m_window->size();
+    m_window->resize(1280, 800);
+    ConnectionTab *tab = m_window->openProfile(profile);
+    auto *banner = tab->findChild<NoticeBanner *>(u"noticeBanner"_s);
+    QVERIFY(banner);
+    QTRY_COMPARE_WITH_TIMEOUT(banner->kind(), NoticeBanner::Kind::Problem, 10000);
+    const QImage image = grabWindow();
+    QVERIFY(!image.isNull());
+    QVERIFY(saveScreenshot(image, u"refused-login.png"_s));
+    m_window->closeTab(m_window->tabs()->indexOf(tab));
+    m_secrets->forget(profile.id);
+    m_window->resize(size);
 }
 
 void tst_Screenshots::cleanupTestCase()
