@@ -436,7 +436,7 @@
         <translation>mqttscope-demo：已发布 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="+74"/>
+        <location filename="../app/gui/main.cpp" line="+78"/>
         <source>A fast native MQTT 3.1.1/5.0 explorer.</source>
         <translation>快速的原生 MQTT 3.1.1/5.0 浏览器。</translation>
     </message>
@@ -3291,7 +3291,12 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>（空级别）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+10"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>

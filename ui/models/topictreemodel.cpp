@@ -377,8 +377,12 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
     case ValueColumn:
         if (role == SortRole)
             return store.latestPayload(node);
-        return store.hasMessage(node) ? Payload::preview(store.latestPayload(node), PreviewChars)
-                                      : QString();
+        if (!store.hasMessage(node))
+            return QString();
+        // Said, not left blank: an empty payload is a message too (a deleted retained one, often).
+        if (store.latestPayload(node).isEmpty())
+            return tr("(empty)");
+        return Payload::preview(store.latestPayload(node), PreviewChars);
     case MessagesColumn:
         return qulonglong(store.subtreeMessageCount(node));
     case TopicsColumn:

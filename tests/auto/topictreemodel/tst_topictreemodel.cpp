@@ -200,6 +200,10 @@ void tst_TopicTreeModel::columnsAndRoles()
     QCOMPARE(s.siblingAtColumn(TopicTreeModel::MessagesColumn).data().toULongLong(), 3u);
     QCOMPARE(s.siblingAtColumn(TopicTreeModel::TopicsColumn).data().toUInt(), 2u);
     QCOMPARE(s.siblingAtColumn(TopicTreeModel::ValueColumn).data().toString(), QString());
+    // A topic whose latest message is empty (a deleted retained message) says so.
+    f.model.enqueue(batch({u"s/v"_s}, ""));
+    f.model.flush();
+    QCOMPARE(f.model.index(2, TopicTreeModel::ValueColumn, s).data().toString(), u"(empty)"_s);
     QCOMPARE(t.siblingAtColumn(TopicTreeModel::ValueColumn).data().toString(), u"21.5"_s);
     QCOMPARE(t.siblingAtColumn(TopicTreeModel::MessagesColumn).data().toULongLong(), 2u);
     QVERIFY(
