@@ -35,6 +35,7 @@ private slots:
     void disconnectedText();
     void traffic();
     void limits();
+    void failures();
 };
 
 void tst_ConnectionStatus::title_data()
@@ -152,6 +153,39 @@ void tst_ConnectionStatus::limits()
              QStringList({u"max QoS 1"_s, u"receive max 20"_s, u"max packet 1.0 MiB"_s,
                           u"topic aliases 10"_s, u"no retain"_s, u"no shared subscriptions"_s,
                           u"no subscription ids"_s, u"keepalive 30 s"_s}));
+}
+
+void tst_ConnectionStatus::failures()
+{
+    using Cause = ConnectionFailure::Cause;
+    // Retrying: the attempts so far, then the last reason.
+    ConnectionStatus status = statusOf(ClientState::Reconnecting, u"refused by h:1883"_s);
+    status.failedAttempts = 3;
+    status.failure = ConnectionFailure{Cause::Network, u"refused by h:1883"_s};
+    status.reconnectAtMsecs = 2000;
+    QCOMPARE(ConnectionStatusText::state(u"h"_s, status, 0),
+             u"Reconnecting in 2 s · 3 failed attempt(s) · refused by h:1883"_s);
+    // Stopped for good: says so, with the whole reason.
+    status = statusOf(ClientState::Disconnected, u"Connection refused: Not authorized"_s);
+    status.failure =
+        ConnectionFailure{Cause::NotAuthorized, u"Connection refused: Not authorized"_s};
+    QVERIFY(status.needsUser());
+    QCOMPARE(ConnectionStatusText::state(u"h"_s, status, 0),
+             u"Not reconnecting: Connection refused: Not authorized"_s);
+    // A transient failure never stops: nothing for the user to fix.
+    status.failure->cause = Cause::BrokerUnavailable;
+    QVERIFY(!status.needsUser());
+    QCOMPARE(ConnectionStatusText::failureTitle(Cause::TlsVerification, u"mqtts://h:8883"_s),
+             u"The certificate of mqtts://h:8883 is not trusted"_s);
+    QCOMPARE(ConnectionStatusText::failureTitle(Cause::Credentials, u"h"_s),
+             u"h refused the connection"_s);
+    // Each cause the user must fix has its own advice.
+    QSet<QString> hints;
+    for (Cause cause : {Cause::Credentials, Cause::NotAuthorized, Cause::ClientIdentifier,
+                        Cause::AuthenticationMethod, Cause::ServerMoved, Cause::ConnectOptions,
+                        Cause::UnsupportedVersion, Cause::TlsVerification, Cause::TlsSetup})
+        hints.insert(ConnectionStatusText::failureHint(cause));
+    QCOMPARE(hints.size(), 9);
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionStatus)
