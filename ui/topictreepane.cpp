@@ -4,7 +4,7 @@
 #include "fieldmessage.h"
 #include "models/topicsortfilterproxymodel.h"
 #include "models/topictreemodel.h"
-#include "models/viewinteraction.h"
+#include "viewinteraction.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

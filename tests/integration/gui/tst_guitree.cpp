@@ -10,7 +10,7 @@
 #include "subscriptionspanel.h"
 #include "topictreepane.h"
 #include "models/topictreemodel.h"
-#include "models/viewinteraction.h"
+#include "viewinteraction.h"
 #include "profiles/secretstore.h"
 #include "views/payloadview.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/viewinteraction.h"
+#include "viewinteraction.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

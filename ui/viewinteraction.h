@@ -16,7 +16,6 @@ namespace mqttscope {
 // pressed in it within pauseMs, a mouse button held (a drag, a selection being drawn) or a popup
 // menu open. settled() says when that ends by itself (the pointer left, the pause ran out); a
 // popup closing elsewhere says nothing, so whoever waits also looks again on a clock of its own.
-// (A view helper, kept with the models it serves so that they build and test as one library.)
 class ViewInteraction : public QObject
 {
     Q_OBJECT
