@@ -45,6 +45,14 @@ ConnackPacket connack(bool sessionPresent, std::optional<quint16> receiveMaximum
     return c;
 }
 
+// The session takes requests and a server has accepted it with no session present: the start of
+// every test that sends.
+void connectFresh(Session &session, ProtocolVersion version, SessionOutput &out)
+{
+    session.setAcceptingRequests(true);
+    session.connectionAccepted(connack(false), version, out);
+}
+
 template<typename T>
 QList<T> eventsOf(const SessionOutput &out)
 {
@@ -216,9 +224,8 @@ void tst_Session::windowWithoutReceiveMaximum()
 {
     QFETCH(ProtocolVersion, version);
     Session session;
-    session.setAcceptingRequests(true);
     SessionOutput out;
-    session.connectionAccepted(connack(false), version, out);
+    connectFresh(session, version, out);
     for (int i = 0; i < 30; ++i)
         QVERIFY(session.publish(message("t/session").payload(QByteArray::number(i)).qos(2), out)
                 != 0);
@@ -264,9 +271,8 @@ void tst_Session::resumeResendsInOrderWithDup()
 {
     const ProtocolVersion version = ProtocolVersion::V311;
     Session session;
-    session.setAcceptingRequests(true);
     SessionOutput out;
-    session.connectionAccepted(connack(false), version, out);
+    connectFresh(session, version, out);
     session.publish(message("t/session").payload("a").qos(1), out);
     session.publish(message("t/session").payload("b").qos(2), out);
     session.publish(message("t/session").payload("c").qos(2), out);
@@ -296,9 +302,8 @@ void tst_Session::startOverSendsUnreceivedAgain()
 {
     const ProtocolVersion version = ProtocolVersion::V5;
     Session session;
-    session.setAcceptingRequests(true);
     SessionOutput out;
-    session.connectionAccepted(connack(false), version, out);
+    connectFresh(session, version, out);
     const quint64 a = session.publish(message("t/session").payload("a").qos(2), out);
     session.publish(message("t/session").payload("b").qos(1), out);
     const QList<PublishPacket> sent = publishesOf(decodeAll(out.bytes, version));
