@@ -5,6 +5,7 @@
 // waited for with a bound, their exit code and output collected.
 
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTest>
 
 #include <memory>
@@ -12,6 +13,18 @@
 namespace mqttscope::test {
 
 inline constexpr int defaultProcessTimeoutMs = 30000;
+
+// mosquitto_sub and mosquitto_pub, the clients the tests run beside ours and compare with.
+struct MosquittoClients
+{
+    static constexpr const char *notInstalled =
+        "mosquitto_sub/mosquitto_pub not installed: run scripts/install-deps.sh";
+
+    QString sub = QStandardPaths::findExecutable(QStringLiteral("mosquitto_sub"));
+    QString pub = QStandardPaths::findExecutable(QStringLiteral("mosquitto_pub"));
+
+    bool installed() const { return !sub.isEmpty() && !pub.isEmpty(); }
+};
 
 struct Finished
 {

@@ -6,6 +6,11 @@
 
 #include "client/clientoptions.h"
 
+#include <QMetaType>
+
+// A data column of VersionChoice, declared once for every test that has one.
+Q_DECLARE_METATYPE(mqttscope::VersionChoice)
+
 namespace mqttscope::test {
 
 // Exactly this version: never Auto, so that a row tests the version it is named after.

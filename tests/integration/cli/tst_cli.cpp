@@ -14,7 +14,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
-#include <QStandardPaths>
 #include <QTest>
 
 #include <memory>
@@ -73,24 +72,20 @@ private:
     }
 
     MosquittoBroker m_broker;
-    QString m_mosquittoSub;
-    QString m_mosquittoPub;
+    const MosquittoClients m_mosquittoClients;
 };
 
 void tst_Cli::initTestCase()
 {
     QVERIFY2(QFile::exists(cli), qPrintable(cli));
-    m_mosquittoSub = QStandardPaths::findExecutable(u"mosquitto_sub"_s);
-    m_mosquittoPub = QStandardPaths::findExecutable(u"mosquitto_pub"_s);
-    QVERIFY2(!m_mosquittoSub.isEmpty() && !m_mosquittoPub.isEmpty(),
-             "mosquitto_sub/mosquitto_pub not installed: run scripts/install-deps.sh");
+    QVERIFY2(m_mosquittoClients.installed(), MosquittoClients::notInstalled);
     MQTTSCOPE_START_BROKER(m_broker, {L::Tcp, L::Tls, L::Ws, L::Wss, L::PasswordTcp});
 }
 
 void tst_Cli::verboseOutputIsIdenticalToMosquittoSub()
 {
     // A retained message is there before either subscriber.
-    QCOMPARE(run(m_mosquittoPub,
+    QCOMPARE(run(m_mosquittoClients.pub,
                  tcp() + QStringList{u"-t"_s, u"same/retained"_s, u"-m"_s, u"kept"_s, u"-r"_s})
                  .exitCode,
              0);
@@ -99,7 +94,8 @@ void tst_Cli::verboseOutputIsIdenticalToMosquittoSub()
         + QStringList{
             u"-t"_s, u"same/#"_s, u"-v"_s, u"-q"_s, u"2"_s, u"-C"_s, QString::number(messages)};
     auto ours = launch(cli, QStringList{u"sub"_s, u"-i"_s, u"same-ours"_s} + subscription);
-    auto theirs = launch(m_mosquittoSub, QStringList{u"-i"_s, u"same-theirs"_s} + subscription);
+    auto theirs =
+        launch(m_mosquittoClients.sub, QStringList{u"-i"_s, u"same-theirs"_s} + subscription);
     QVERIFY(waitForSubscribed(m_broker, u"same-ours"_s));
     QVERIFY(waitForSubscribed(m_broker, u"same-theirs"_s));
 
@@ -112,12 +108,12 @@ void tst_Cli::verboseOutputIsIdenticalToMosquittoSub()
         QVERIFY2(result.exitCode == 0, result.err.constData());
     };
     pub(cli, {u"-t"_s, u"same/a/b/c"_s, u"-m"_s, u"hello world"_s});
-    pub(m_mosquittoPub, {u"-t"_s, u"same/empty"_s, u"-n"_s});
+    pub(m_mosquittoClients.pub, {u"-t"_s, u"same/empty"_s, u"-n"_s});
     pub(cli, {u"-t"_s, u"same/bin"_s, u"-s"_s, u"-q"_s, u"1"_s}, binary);
     pub(cli,
         {u"-t"_s, u"same/caf\u00e9/\u20ac/\u6e29\u5ea6"_s, u"-m"_s, u"\u00fcnic\u00f6de"_s, u"-q"_s,
          u"2"_s});
-    pub(m_mosquittoPub,
+    pub(m_mosquittoClients.pub,
         {u"-t"_s, u"same/x/y"_s, u"-m"_s, u"from mosquitto_pub"_s, u"-q"_s, u"1"_s});
     pub(cli, {u"-t"_s, u"same/last"_s, u"-m"_s, u"end"_s});
 
@@ -138,7 +134,7 @@ void tst_Cli::verboseOutputIsIdenticalToMosquittoSub()
           "same/last end\n";
     QCOMPARE(oursDone.out, expected);
     QVERIFY2(oursDone.err.isEmpty(), oursDone.err.constData());
-    run(m_mosquittoPub, tcp() + QStringList{u"-t"_s, u"same/retained"_s, u"-n"_s, u"-r"_s});
+    run(m_mosquittoClients.pub, tcp() + QStringList{u"-t"_s, u"same/retained"_s, u"-n"_s, u"-r"_s});
 }
 
 void tst_Cli::publishReachesMosquittoSub_data()
@@ -166,14 +162,14 @@ void tst_Cli::publishReachesMosquittoSub()
         pub.append(u"-r"_s);
     std::unique_ptr<QProcess> subscriber;
     if (!retain) {
-        subscriber = launch(m_mosquittoSub, sub);
+        subscriber = launch(m_mosquittoClients.sub, sub);
         QVERIFY(waitForSubscribed(m_broker, id));
     }
     const Finished published = run(cli, pub);
     QCOMPARE(published.exitCode, 0); // only after PUBACK / PUBCOMP
     QVERIFY2(published.err.isEmpty(), published.err.constData());
     if (retain)
-        subscriber = launch(m_mosquittoSub, sub); // the retained message waits for it
+        subscriber = launch(m_mosquittoClients.sub, sub); // the retained message waits for it
     const Finished received = waitFor(*subscriber);
     QCOMPARE(received.exitCode, 0);
     // [MQTT-3.3.1-8] a retained message sent on subscription has RETAIN set; [MQTT-3.8.4-6]
@@ -191,7 +187,7 @@ void tst_Cli::publishLines()
     const QStringList sub =
         tcp() + QStringList{u"-i"_s, u"lines-sub"_s, u"-t"_s, u"lines/t"_s, u"-v"_s,
                             u"-q"_s, u"1"_s,         u"-C"_s, u"5"_s};
-    auto subscriber = launch(m_mosquittoSub, sub);
+    auto subscriber = launch(m_mosquittoClients.sub, sub);
     QVERIFY(waitForSubscribed(m_broker, u"lines-sub"_s));
     // As mosquitto_pub -l: an empty line is an empty message, '\r' is kept, and the text after
     // the last newline is a message too.
@@ -214,17 +210,17 @@ void tst_Cli::jsonOutput()
                                                u"--json"_s, u"-C"_s, u"2"_s, u"-q"_s, u"1"_s});
     QVERIFY(waitForSubscribed(m_broker, u"json-sub"_s));
     QCOMPARE(
-        run(m_mosquittoPub,
+        run(m_mosquittoClients.pub,
             tcp()
                 + QStringList{u"-t"_s, u"json/text"_s, u"-m"_s, u"h\u00e9llo"_s, u"-q"_s, u"1"_s,
                               u"-D"_s, u"PUBLISH"_s, u"user-property"_s, u"k"_s, u"v"_s, u"-D"_s,
                               u"PUBLISH"_s, u"content-type"_s, u"text/plain"_s})
             .exitCode,
         0);
-    QCOMPARE(
-        run(m_mosquittoPub, tcp() + QStringList{u"-t"_s, u"json/bin"_s, u"-s"_s}, "\xff\x00\x01"_ba)
-            .exitCode,
-        0);
+    QCOMPARE(run(m_mosquittoClients.pub, tcp() + QStringList{u"-t"_s, u"json/bin"_s, u"-s"_s},
+                 "\xff\x00\x01"_ba)
+                 .exitCode,
+             0);
     const Finished received = waitFor(*subscriber);
     QCOMPARE(received.exitCode, 0);
     const QList<QByteArray> lines = received.out.trimmed().split('\n');
@@ -406,7 +402,7 @@ void tst_Cli::burstIsDeliveredWhole()
     const QStringList subscription =
         tcp() + QStringList{u"-V"_s, cliVersion, u"-q"_s, QString::number(qos),   u"-i"_s, id,
                             u"-t"_s, topic,      u"-C"_s, QString::number(count), u"-W"_s, u"60"_s};
-    auto subscriber = mosquittoSub ? launch(m_mosquittoSub, subscription)
+    auto subscriber = mosquittoSub ? launch(m_mosquittoClients.sub, subscription)
                                    : launch(cli, QStringList{u"sub"_s} + subscription);
     QVERIFY(waitForSubscribed(m_broker, id, 1));
     QByteArray lines;
@@ -480,7 +476,8 @@ void tst_Cli::subscriberCarriesOnAfterBrokerRestart()
                                          u"-v"_s, u"-C"_s, u"2"_s, u"-q"_s, u"1"_s}
                                  + connection);
     QVERIFY(waitForSubscribed(broker, u"restart-sub"_s));
-    QCOMPARE(run(m_mosquittoPub, connection + QStringList{u"-t"_s, u"rs/1"_s, u"-m"_s, u"before"_s})
+    QCOMPARE(run(m_mosquittoClients.pub,
+                 connection + QStringList{u"-t"_s, u"rs/1"_s, u"-m"_s, u"before"_s})
                  .exitCode,
              0);
     QTRY_VERIFY_WITH_TIMEOUT(subscriber->bytesAvailable() > 0 || subscriber->waitForReadyRead(50),
@@ -490,7 +487,8 @@ void tst_Cli::subscriberCarriesOnAfterBrokerRestart()
     QVERIFY2(broker.restart(), qPrintable(broker.errorString()));
     // The broker runs without persistence, so the subscription is made again on reconnect.
     QVERIFY(waitForSubscribed(broker, u"restart-sub"_s, 2));
-    QCOMPARE(run(m_mosquittoPub, connection + QStringList{u"-t"_s, u"rs/2"_s, u"-m"_s, u"after"_s})
+    QCOMPARE(run(m_mosquittoClients.pub,
+                 connection + QStringList{u"-t"_s, u"rs/2"_s, u"-m"_s, u"after"_s})
                  .exitCode,
              0);
     const Finished received = waitFor(*subscriber);

@@ -5,6 +5,7 @@
 #include "client/mqttclient.h"
 #include "messagebuilder.h"
 #include "mosquittobroker.h"
+#include "testclient.h"
 #include "testversions.h"
 #include "versionchoice.h"
 
@@ -12,8 +13,6 @@
 #include <QTest>
 #include <QThread>
 #include <QUuid>
-
-#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace mqttscope;
@@ -26,68 +25,6 @@ namespace {
 constexpr int kTimeoutMs = 10000;
 // How long "nothing arrives" is watched for, after a fence message proved the path is flowing.
 constexpr int kQuietMs = 300;
-
-// Everything a client signals, typed, in arrival order.
-struct Recorder
-{
-    explicit Recorder(MqttClient *client)
-    {
-        QObject::connect(client, &MqttClient::messagesReceived, client,
-                         [this](const QList<Message> &batch) { messages += batch; });
-        QObject::connect(client, &MqttClient::publishFinished, client,
-                         [this](quint64 token, ReasonCode reason, const QString &) {
-                             finished.insert(token, reason);
-                         });
-        QObject::connect(
-            client, &MqttClient::subscribeFinished, client,
-            [this](quint64 token, const SubackPacket &suback) { subacks.insert(token, suback); });
-        QObject::connect(client, &MqttClient::unsubscribeFinished, client,
-                         [this](quint64 token, const UnsubackPacket &unsuback) {
-                             unsubacks.insert(token, unsuback);
-                         });
-        QObject::connect(client, &MqttClient::connected, client,
-                         [this](const ConnackPacket &connack) { connacks += connack; });
-        QObject::connect(client, &MqttClient::connectionRefused, client,
-                         [this](const ConnackPacket &connack) { refusals += connack; });
-        QObject::connect(client, &MqttClient::disconnected, client,
-                         [this](const QString &reason) { disconnects += reason; });
-        QObject::connect(client, &MqttClient::pingRoundTrip, client,
-                         [this](int ms) { pings += ms; });
-        QObject::connect(client, &MqttClient::errorOccurred, client,
-                         [this](const QString &e) { errors += e; });
-        QObject::connect(client, &MqttClient::reconnectScheduled, client,
-                         [this](int ms) { reconnects += ms; });
-    }
-
-    QList<Message> messagesOn(const QByteArray &topic) const
-    {
-        QList<Message> result;
-        for (const Message &message : messages) {
-            if (message.topic == topic)
-                result += message;
-        }
-        return result;
-    }
-
-    QList<Message> messages;
-    QHash<quint64, ReasonCode> finished;
-    QHash<quint64, SubackPacket> subacks;
-    QHash<quint64, UnsubackPacket> unsubacks;
-    QList<ConnackPacket> connacks;
-    QList<ConnackPacket> refusals;
-    QStringList disconnects;
-    QList<int> pings;
-    QStringList errors;
-    QList<int> reconnects;
-};
-
-// A client and its recorder, for one test.
-struct TestClient
-{
-    std::unique_ptr<MqttClient> client = std::make_unique<MqttClient>();
-    Recorder recorder{client.get()};
-    MqttClient *operator->() const { return client.get(); }
-};
 
 QByteArray uniqueTopic(const char *test)
 {
@@ -143,10 +80,6 @@ private:
     ClientOptions
     optionsFor(ProtocolVersion version,
                MosquittoBroker::Listener listener = MosquittoBroker::Listener::Tcp) const;
-    // Connects and waits for CONNACK; false (with the recorder's story) on failure.
-    static bool connectClient(TestClient &client);
-    static bool subscribeAndWait(TestClient &client, const QList<Subscription> &subscriptions,
-                                 const Properties &properties = {});
 
     MosquittoBroker m_broker;
 };
@@ -172,36 +105,6 @@ ClientOptions tst_Client::optionsFor(ProtocolVersion version,
         u"mqttscope-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces).left(18);
     options.reconnect.enabled = false;
     return options;
-}
-
-bool tst_Client::connectClient(TestClient &client)
-{
-    const qsizetype before = client.recorder.connacks.size();
-    client->connectToBroker();
-    const bool ok = QTest::qWaitFor(
-        [&] {
-            return client.recorder.connacks.size() > before
-                || !client.recorder.disconnects.isEmpty();
-        },
-        kTimeoutMs);
-    if (!ok || client.recorder.connacks.size() == before) {
-        qWarning() << "connect failed:" << client.recorder.disconnects << client.recorder.errors;
-        return false;
-    }
-    return client->state() == ClientState::Connected;
-}
-
-bool tst_Client::subscribeAndWait(TestClient &client, const QList<Subscription> &subscriptions,
-                                  const Properties &properties)
-{
-    const quint64 token = client->subscribe(subscriptions, properties);
-    if (token == 0)
-        return false;
-    if (!QTest::qWaitFor([&] { return client.recorder.subacks.contains(token); }, kTimeoutMs))
-        return false;
-    const SubackPacket suback = client.recorder.subacks.value(token);
-    return suback.reasons.size() == subscriptions.size()
-        && std::none_of(suback.reasons.cbegin(), suback.reasons.cend(), isError);
 }
 
 void tst_Client::connectAndDisconnect_data()

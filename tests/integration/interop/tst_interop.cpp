@@ -14,6 +14,7 @@
 #include "client/mqttclient.h"
 #include "messagebuilder.h"
 #include "mosquittobroker.h"
+#include "testclient.h"
 #include "testprocess.h"
 #include "testversions.h"
 #include "transportname.h"
@@ -25,20 +26,17 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QStandardPaths>
 #include <QTcpSocket>
 #include <QTest>
 #include <QUuid>
 
 #include <functional>
-#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 using namespace mqttscope;
 using namespace mqttscope::test;
 
 Q_DECLARE_METATYPE(mqttscope::TransportKind)
-Q_DECLARE_METATYPE(mqttscope::VersionChoice)
 
 namespace {
 
@@ -50,72 +48,6 @@ constexpr int kQuietMs = 300;
 constexpr int kStallMs = 5000;
 
 const QString cliProgram = QStringLiteral(MQTTSCOPE_CLI_PATH);
-
-// What a client signals, in arrival order.
-struct Recorder
-{
-    explicit Recorder(MqttClient *client)
-    {
-        QObject::connect(client, &MqttClient::messagesReceived, &context,
-                         [this](const QList<Message> &batch) { messages += batch; });
-        QObject::connect(client, &MqttClient::publishFinished, &context,
-                         [this](quint64 token, ReasonCode reason, const QString &) {
-                             finished.insert(token, reason);
-                         });
-        QObject::connect(
-            client, &MqttClient::subscribeFinished, &context,
-            [this](quint64 token, const SubackPacket &suback) { subacks.insert(token, suback); });
-        QObject::connect(client, &MqttClient::connected, &context,
-                         [this](const ConnackPacket &connack) { connacks += connack; });
-        QObject::connect(client, &MqttClient::connectionRefused, &context,
-                         [this](const ConnackPacket &connack) { refusals += connack; });
-        QObject::connect(client, &MqttClient::disconnected, &context,
-                         [this](const QString &reason) { disconnects += reason; });
-        QObject::connect(client, &MqttClient::errorOccurred, &context,
-                         [this](const QString &error) { errors += error; });
-        QObject::connect(client, &MqttClient::bytesTransferred, &context,
-                         [this](qint64 received, qint64 sent) {
-                             bytesReceived += received;
-                             bytesSent += sent;
-                         });
-    }
-
-    QList<Message> messagesOn(const QByteArray &topic) const
-    {
-        QList<Message> result;
-        for (const Message &message : messages) {
-            if (message.topic == topic)
-                result += message;
-        }
-        return result;
-    }
-
-    // One line for a failure message: what the connection went through.
-    QString story() const
-    {
-        return u"connacks %1, refusals %2, disconnects [%3], errors [%4]"_s.arg(
-            QString::number(connacks.size()), QString::number(refusals.size()),
-            disconnects.join(u"; "_s), errors.join(u"; "_s));
-    }
-
-    QObject context; // the connections end with the recorder, before the client goes
-    QList<Message> messages;
-    QHash<quint64, ReasonCode> finished;
-    QHash<quint64, SubackPacket> subacks;
-    QList<ConnackPacket> connacks;
-    QList<ConnackPacket> refusals;
-    QStringList disconnects;
-    QStringList errors;
-    qint64 bytesReceived = 0;
-    qint64 bytesSent = 0;
-};
-
-struct TestClient
-{
-    std::unique_ptr<MqttClient> client = std::make_unique<MqttClient>();
-    Recorder recorder{client.get()};
-    MqttClient *operator->() const { return client.get(); }
-};
 
 QByteArray uniqueTopic(const char *test)
 {
@@ -262,7 +194,7 @@ class tst_Interop : public QObject
 private slots:
     void initTestCase();
 
-    void publishSubscribe_data();
+    void publishSubscribe_data() { qosRows(0); }
     void publishSubscribe();
     void deliveredQosIsTheLowerOfPublishedAndGranted_data() { rows(); }
     void deliveredQosIsTheLowerOfPublishedAndGranted();
@@ -272,18 +204,18 @@ private slots:
     void retainedMessages();
     void willOnAbort_data() { rows(); }
     void willOnAbort();
-    void offlineQueue_data();
+    void offlineQueue_data() { qosRows(1); }
     void offlineQueue();
     void bigPayload_data();
     void bigPayload();
-    void inflightBurst_data();
+    void inflightBurst_data() { qosRows(1); }
     void inflightBurst();
-    void qos2ForwardedAtPublishOrAtPubrel_data();
+    void qos2ForwardedAtPublishOrAtPubrel_data() { brokers(); }
     void qos2ForwardedAtPublishOrAtPubrel();
 
     void versionChoice_data();
     void versionChoice();
-    void answerToAFiveConnect_data();
+    void answerToAFiveConnect_data() { brokers(); }
     void answerToAFiveConnect();
     void cliAutoVersion_data();
     void cliAutoVersion();
@@ -302,6 +234,10 @@ private:
     // A row named after the spec and the suffix; the caller streams the extra columns into it.
     static QTestData &addRow(const RowSpec &row, const QByteArray &suffix = {});
     static void rows();
+    // rows() once for each QoS from lowestQos to 2, in a column "qos".
+    static void qosRows(int lowestQos);
+    // Every broker, alone: the tests that talk to it on a plain socket.
+    static void brokers();
     // Every broker x transport, without a version (the version tests choose their own).
     static void brokersAndTransports();
 
@@ -309,25 +245,24 @@ private:
     TestBroker &broker();
     TestBroker &broker(const QString &name);
     ClientOptions rowOptions();
+    // A subscriber to `topic` with the row's options, granted QoS 2 so that each message comes
+    // with the QoS it was published with, and a publisher with publisherOptions, both connected.
+    bool connectSubscriberAndPublisher(TestClient &subscriber, const QByteArray &topic,
+                                       TestClient &publisher,
+                                       const ClientOptions &publisherOptions);
 
-    static bool connectClient(TestClient &client);
-    static bool subscribeAndWait(TestClient &client, const QList<Subscription> &subscriptions);
     static bool waitForSubscribed(const TestBroker &broker, const QString &clientId,
                                   QProcess &process);
 
     MosquittoBroker m_mosquitto;
     AedesBroker m_aedes;
-    QString m_mosquittoSub;
-    QString m_mosquittoPub;
+    const MosquittoClients m_mosquittoClients;
 };
 
 void tst_Interop::initTestCase()
 {
     QVERIFY2(QFile::exists(cliProgram), qPrintable(cliProgram));
-    m_mosquittoSub = QStandardPaths::findExecutable(u"mosquitto_sub"_s);
-    m_mosquittoPub = QStandardPaths::findExecutable(u"mosquitto_pub"_s);
-    QVERIFY2(!m_mosquittoSub.isEmpty() && !m_mosquittoPub.isEmpty(),
-             "mosquitto_sub/mosquitto_pub not installed: run scripts/install-deps.sh");
+    QVERIFY2(m_mosquittoClients.installed(), MosquittoClients::notInstalled);
     using L = MosquittoBroker::Listener;
     // mosquitto's own defaults for the limits that matter here, stated so that this test runs
     // the broker as users do whatever the fixture's defaults are: 20 QoS 1/2 messages in flight
@@ -378,6 +313,23 @@ void tst_Interop::rows()
         addRow(row);
 }
 
+void tst_Interop::qosRows(int lowestQos)
+{
+    addRowColumns();
+    QTest::addColumn<int>("qos");
+    for (const RowSpec &row : rowSpecs()) {
+        for (int qos = lowestQos; qos <= 2; ++qos)
+            addRow(row, "qos" + QByteArray::number(qos)) << qos;
+    }
+}
+
+void tst_Interop::brokers()
+{
+    QTest::addColumn<QString>("broker");
+    QTest::newRow("mosquitto") << u"mosquitto"_s;
+    QTest::newRow("aedes") << u"aedes"_s;
+}
+
 void tst_Interop::brokersAndTransports()
 {
     QTest::addColumn<QString>("broker");
@@ -415,35 +367,15 @@ ClientOptions tst_Interop::rowOptions()
     return options;
 }
 
-bool tst_Interop::connectClient(TestClient &client)
+bool tst_Interop::connectSubscriberAndPublisher(TestClient &subscriber, const QByteArray &topic,
+                                                TestClient &publisher,
+                                                const ClientOptions &publisherOptions)
 {
-    const qsizetype before = client.recorder.connacks.size();
-    client->connectToBroker();
-    const bool answered = QTest::qWaitFor(
-        [&] {
-            return client.recorder.connacks.size() > before
-                || client->state() == ClientState::Disconnected;
-        },
-        kTimeoutMs);
-    if (!answered || client.recorder.connacks.size() == before
-        || client->state() != ClientState::Connected) {
-        qWarning("connect failed: %s", qPrintable(client.recorder.story()));
-        return false;
-    }
-    return true;
-}
-
-bool tst_Interop::subscribeAndWait(TestClient &client, const QList<Subscription> &subscriptions)
-{
-    const quint64 token = client->subscribe(subscriptions);
-    if (token == 0
-        || !QTest::qWaitFor([&] { return client.recorder.subacks.contains(token); }, kTimeoutMs)) {
-        qWarning("no SUBACK: %s", qPrintable(client.recorder.story()));
-        return false;
-    }
-    const QList<ReasonCode> reasons = client.recorder.subacks.value(token).reasons;
-    return reasons.size() == subscriptions.size()
-        && std::none_of(reasons.cbegin(), reasons.cend(), isError);
+    subscriber->setOptions(rowOptions());
+    publisher->setOptions(publisherOptions);
+    return connectClient(subscriber)
+        && subscribeAndWait(subscriber, {Subscription{QString::fromUtf8(topic), 2}})
+        && connectClient(publisher);
 }
 
 bool tst_Interop::waitForSubscribed(const TestBroker &broker, const QString &clientId,
@@ -458,29 +390,14 @@ bool tst_Interop::waitForSubscribed(const TestBroker &broker, const QString &cli
         && broker.subackCount(clientId) > 0;
 }
 
-void tst_Interop::publishSubscribe_data()
-{
-    addRowColumns();
-    QTest::addColumn<int>("qos");
-    for (const RowSpec &row : rowSpecs()) {
-        for (int qos = 0; qos <= 2; ++qos)
-            addRow(row, "qos" + QByteArray::number(qos)) << qos;
-    }
-}
-
 void tst_Interop::publishSubscribe()
 {
     QFETCH(int, qos);
     const QByteArray topic = uniqueTopic("pubsub");
-    TestClient subscriber;
-    subscriber->setOptions(rowOptions());
-    QVERIFY(connectClient(subscriber));
-    // Granted QoS 2, so each message comes with the QoS it was published with.
-    QVERIFY(subscribeAndWait(subscriber, {Subscription{QString::fromUtf8(topic), 2}}));
     const ClientOptions publisherOptions = rowOptions();
+    TestClient subscriber;
     TestClient publisher;
-    publisher->setOptions(publisherOptions);
-    QVERIFY(connectClient(publisher));
+    QVERIFY(connectSubscriberAndPublisher(subscriber, topic, publisher, publisherOptions));
 
     constexpr int count = 50;
     QList<quint64> tokens;
@@ -586,7 +503,7 @@ void tst_Interop::mosquittoClientsAsPeers()
     subscriber->setOptions(rowOptions());
     QVERIFY(connectClient(subscriber));
     QVERIFY(subscribeAndWait(subscriber, {Subscription{QString::fromUtf8(inTopic), 2}}));
-    const Finished published = run(m_mosquittoPub,
+    const Finished published = run(m_mosquittoClients.pub,
                                    connection
                                        + QStringList{u"-t"_s, QString::fromUtf8(inTopic), u"-q"_s,
                                                      QString::number(qos), u"-l"_s},
@@ -604,7 +521,7 @@ void tst_Interop::mosquittoClientsAsPeers()
     const QByteArray outTopic = uniqueTopic("to-mosquitto-sub");
     const QString subId = uniqueClientId();
     auto mosquittoSub =
-        launch(m_mosquittoSub,
+        launch(m_mosquittoClients.sub,
                connection
                    + QStringList{u"-i"_s, subId, u"-t"_s, QString::fromUtf8(outTopic), u"-q"_s,
                                  u"2"_s, u"-C"_s, QString::number(count), u"-W"_s, u"20"_s, u"-F"_s,
@@ -728,16 +645,6 @@ void tst_Interop::willOnAbort()
     // Both publish the will as soon as they see the connection closed (no Will Delay asked).
     QVERIFY2(willAfterMs < 2000, qPrintable(u"will after %1 ms"_s.arg(willAfterMs)));
     qInfo("%s: will published %lld ms after the abort", QTest::currentDataTag(), willAfterMs);
-}
-
-void tst_Interop::offlineQueue_data()
-{
-    addRowColumns();
-    QTest::addColumn<int>("qos");
-    for (const RowSpec &row : rowSpecs()) {
-        for (int qos = 1; qos <= 2; ++qos)
-            addRow(row, "qos" + QByteArray::number(qos)) << qos;
-    }
 }
 
 void tst_Interop::offlineQueue()
@@ -867,16 +774,6 @@ void tst_Interop::bigPayload()
           qPrintable(transportName(subscriberOptions.endpoint.kind)), elapsedMs);
 }
 
-void tst_Interop::inflightBurst_data()
-{
-    addRowColumns();
-    QTest::addColumn<int>("qos");
-    for (const RowSpec &row : rowSpecs()) {
-        for (int qos = 1; qos <= 2; ++qos)
-            addRow(row, "qos" + QByteArray::number(qos)) << qos;
-    }
-}
-
 // publish() 1,000 times as fast as the client takes the calls: whatever window the client keeps
 // (3.1.1 has no Receive Maximum; mosquitto's default is 20 messages in flight per client), every
 // message must get through.
@@ -884,14 +781,10 @@ void tst_Interop::inflightBurst()
 {
     QFETCH(int, qos);
     const QByteArray topic = uniqueTopic("burst");
-    TestClient subscriber;
-    subscriber->setOptions(rowOptions());
-    QVERIFY(connectClient(subscriber));
-    QVERIFY(subscribeAndWait(subscriber, {Subscription{QString::fromUtf8(topic), 2}}));
     const ClientOptions publisherOptions = rowOptions();
+    TestClient subscriber;
     TestClient publisher;
-    publisher->setOptions(publisherOptions);
-    QVERIFY(connectClient(publisher));
+    QVERIFY(connectSubscriberAndPublisher(subscriber, topic, publisher, publisherOptions));
 
     constexpr int count = 1000;
     int refused = 0;
@@ -927,13 +820,6 @@ void tst_Interop::inflightBurst()
     else
         QVERIFY2(arrivals.allInOrderDuplicatesAllowed(count), qPrintable(story)); // [MQTT-4.6.0-6]
     QVERIFY2(succeeded == count, qPrintable(story));
-}
-
-void tst_Interop::qos2ForwardedAtPublishOrAtPubrel_data()
-{
-    QTest::addColumn<QString>("broker");
-    QTest::newRow("mosquitto") << u"mosquitto"_s;
-    QTest::newRow("aedes") << u"aedes"_s;
 }
 
 // When a broker passes on a QoS 2 message it receives: aedes when the PUBLISH arrives (before its
@@ -1062,13 +948,6 @@ void tst_Interop::versionChoice()
     QTRY_VERIFY_WITH_TIMEOUT(client.recorder.finished.contains(token), kTimeoutMs);
     QCOMPARE(client.recorder.finished.value(token), ReasonCode::Success);
     QCOMPARE(client->state(), ClientState::Connected);
-}
-
-void tst_Interop::answerToAFiveConnect_data()
-{
-    QTest::addColumn<QString>("broker");
-    QTest::newRow("mosquitto") << u"mosquitto"_s;
-    QTest::newRow("aedes") << u"aedes"_s;
 }
 
 // The bytes each broker answers to a 5.0 CONNECT, on a plain socket.

@@ -16,12 +16,9 @@
 
 using namespace Qt::Literals::StringLiterals;
 using namespace mqttscope;
-using mqttscope::test::FakeBroker;
-using mqttscope::test::FakeConnectReply;
 using namespace mqttscope::test;
 
 Q_DECLARE_METATYPE(mqttscope::ProtocolVersion)
-Q_DECLARE_METATYPE(mqttscope::VersionChoice)
 
 namespace {
 
