@@ -348,18 +348,7 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
             return store.isRetained(node) ? retainedMarker() : noMarker();
         return {};
     case Qt::ToolTipRole:
-        if (column == TopicColumn) {
-            QString tip = QString::fromUtf8(store.topic(node));
-            if (store.isRetained(node))
-                tip += u'\n' + tr("Retained");
-            return tip;
-        }
-        if (column == ValueColumn && store.hasMessage(node)) {
-            const QByteArray payload = store.latestPayload(node);
-            return tr("%1, %2").arg(Payload::formatName(Payload::detectFormat(payload)),
-                                    Payload::formatSize(payload.size()));
-        }
-        return {};
+        return toolTip(node, column);
     case SortRole:
     case Qt::DisplayRole:
         break;
@@ -389,6 +378,23 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         return uint(store.subtreeTopicCount(node));
     case RateColumn:
         return uint(store.messagesPerSecond(node, now));
+    }
+    return {};
+}
+
+QVariant TopicTreeModel::toolTip(TopicNodeId node, int column) const
+{
+    const TopicStore &store = m_data->store();
+    if (column == TopicColumn) {
+        QString tip = QString::fromUtf8(store.topic(node));
+        if (store.isRetained(node))
+            tip += u'\n' + tr("Retained");
+        return tip;
+    }
+    if (column == ValueColumn && store.hasMessage(node)) {
+        const QByteArray payload = store.latestPayload(node);
+        return tr("%1, %2").arg(Payload::formatName(Payload::detectFormat(payload)),
+                                Payload::formatSize(payload.size()));
     }
     return {};
 }

@@ -96,6 +96,7 @@ signals:
     void filterMatchCountChanged();
 
 private:
+    QVariant toolTip(TopicNodeId node, int column) const;
     void applyQueue(qint64 now);
     void announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed);
     void expireHighlights(qint64 now);
