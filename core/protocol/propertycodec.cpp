@@ -136,92 +136,120 @@ public:
 
     void read()
     {
+        if (!readMessageProperty())
+            readConnectionProperty();
+    }
+
+private:
+    // What a PUBLISH (or a will) carries.
+    bool readMessageProperty()
+    {
         switch (m_id) {
         case PropertyId::PayloadFormatIndicator:
-            return boolean(m_out.payloadFormatIndicator);
+            boolean(m_out.payloadFormatIndicator);
+            return true;
         case PropertyId::MessageExpiryInterval:
             m_out.messageExpiryInterval = m_reader.u32(m_name);
-            return;
+            return true;
         case PropertyId::ContentType:
             m_out.contentType = m_reader.string(m_name);
-            return;
+            return true;
         case PropertyId::ResponseTopic:
             m_out.responseTopic = m_reader.string(m_name);
-            return;
+            return true;
         case PropertyId::CorrelationData:
             m_out.correlationData = m_reader.lengthPrefixed(m_name).toByteArray();
-            return;
+            return true;
         case PropertyId::SubscriptionIdentifier: {
             const quint32 id = m_reader.variableByteInteger(m_name);
             if (m_reader.ok() && id == 0)
                 notZero(); // 3.3.2.3.8, 3.8.2.1.2
             m_out.subscriptionIdentifiers.append(id);
-            return;
+            return true;
         }
-        case PropertyId::SessionExpiryInterval:
-            m_out.sessionExpiryInterval = m_reader.u32(m_name);
-            return;
-        case PropertyId::AssignedClientIdentifier:
-            m_out.assignedClientIdentifier = m_reader.string(m_name);
-            return;
-        case PropertyId::ServerKeepAlive:
-            m_out.serverKeepAlive = m_reader.u16(m_name);
-            return;
-        case PropertyId::AuthenticationMethod:
-            m_out.authenticationMethod = m_reader.string(m_name);
-            return;
-        case PropertyId::AuthenticationData:
-            m_out.authenticationData = m_reader.lengthPrefixed(m_name).toByteArray();
-            return;
-        case PropertyId::RequestProblemInformation:
-            return boolean(m_out.requestProblemInformation);
-        case PropertyId::WillDelayInterval:
-            m_out.willDelayInterval = m_reader.u32(m_name);
-            return;
-        case PropertyId::RequestResponseInformation:
-            return boolean(m_out.requestResponseInformation);
-        case PropertyId::ResponseInformation:
-            m_out.responseInformation = m_reader.string(m_name);
-            return;
-        case PropertyId::ServerReference:
-            m_out.serverReference = m_reader.string(m_name);
-            return;
-        case PropertyId::ReasonString:
-            m_out.reasonString = m_reader.string(m_name);
-            return;
-        case PropertyId::ReceiveMaximum:
-            return nonZero(m_out.receiveMaximum); // 3.1.2.11.3, 3.2.2.3.3
-        case PropertyId::TopicAliasMaximum:
-            m_out.topicAliasMaximum = m_reader.u16(m_name);
-            return;
         case PropertyId::TopicAlias:
-            return nonZero(m_out.topicAlias); // 3.3.2.3.4
-        case PropertyId::MaximumQoS:
-            return boolean(m_out.maximumQoS);
-        case PropertyId::RetainAvailable:
-            return boolean(m_out.retainAvailable);
+            nonZero(m_out.topicAlias); // 3.3.2.3.4
+            return true;
         case PropertyId::UserProperty: {
             QString name = m_reader.string(m_name);
             QString value = m_reader.string(m_name);
             m_out.userProperties.append(UserProperty(std::move(name), std::move(value)));
-            return;
+            return true;
         }
+        default:
+            return false;
+        }
+    }
+
+    // What CONNECT (and its will), CONNACK, DISCONNECT and AUTH carry.
+    bool readConnectionProperty()
+    {
+        switch (m_id) {
+        case PropertyId::SessionExpiryInterval:
+            m_out.sessionExpiryInterval = m_reader.u32(m_name);
+            return true;
+        case PropertyId::AssignedClientIdentifier:
+            m_out.assignedClientIdentifier = m_reader.string(m_name);
+            return true;
+        case PropertyId::ServerKeepAlive:
+            m_out.serverKeepAlive = m_reader.u16(m_name);
+            return true;
+        case PropertyId::AuthenticationMethod:
+            m_out.authenticationMethod = m_reader.string(m_name);
+            return true;
+        case PropertyId::AuthenticationData:
+            m_out.authenticationData = m_reader.lengthPrefixed(m_name).toByteArray();
+            return true;
+        case PropertyId::RequestProblemInformation:
+            boolean(m_out.requestProblemInformation);
+            return true;
+        case PropertyId::WillDelayInterval:
+            m_out.willDelayInterval = m_reader.u32(m_name);
+            return true;
+        case PropertyId::RequestResponseInformation:
+            boolean(m_out.requestResponseInformation);
+            return true;
+        case PropertyId::ResponseInformation:
+            m_out.responseInformation = m_reader.string(m_name);
+            return true;
+        case PropertyId::ServerReference:
+            m_out.serverReference = m_reader.string(m_name);
+            return true;
+        case PropertyId::ReasonString:
+            m_out.reasonString = m_reader.string(m_name);
+            return true;
+        case PropertyId::ReceiveMaximum:
+            nonZero(m_out.receiveMaximum); // 3.1.2.11.3, 3.2.2.3.3
+            return true;
+        case PropertyId::TopicAliasMaximum:
+            m_out.topicAliasMaximum = m_reader.u16(m_name);
+            return true;
+        case PropertyId::MaximumQoS:
+            boolean(m_out.maximumQoS);
+            return true;
+        case PropertyId::RetainAvailable:
+            boolean(m_out.retainAvailable);
+            return true;
         case PropertyId::MaximumPacketSize: {
             m_out.maximumPacketSize = m_reader.u32(m_name);
             if (m_reader.ok() && *m_out.maximumPacketSize == 0)
                 notZero(); // 3.1.2.11.4, 3.2.2.3.6
-            return;
+            return true;
         }
         case PropertyId::WildcardSubscriptionAvailable:
-            return boolean(m_out.wildcardSubscriptionAvailable);
+            boolean(m_out.wildcardSubscriptionAvailable);
+            return true;
         case PropertyId::SubscriptionIdentifierAvailable:
-            return boolean(m_out.subscriptionIdentifierAvailable);
+            boolean(m_out.subscriptionIdentifierAvailable);
+            return true;
         case PropertyId::SharedSubscriptionAvailable:
-            return boolean(m_out.sharedSubscriptionAvailable);
+            boolean(m_out.sharedSubscriptionAvailable);
+            return true;
+        default:
+            return false;
         }
     }
 
-private:
     // The byte properties that are flags: any value but 0 or 1 is a Protocol Error.
     void boolean(std::optional<quint8> &field)
     {
