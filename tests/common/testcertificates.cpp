@@ -76,56 +76,6 @@ QString TestCertificates::dir() const
 {
     return m_dir.path();
 }
-QString TestCertificates::caFile() const
-{
-    return path(u"ca.pem"_s);
-}
-QString TestCertificates::otherCaFile() const
-{
-    return path(u"other-ca.pem"_s);
-}
-QString TestCertificates::serverCertFile() const
-{
-    return path(u"server.pem"_s);
-}
-QString TestCertificates::serverKeyFile() const
-{
-    return path(u"server.key"_s);
-}
-QString TestCertificates::clientCertFile() const
-{
-    return path(u"client.pem"_s);
-}
-QString TestCertificates::clientKeyFile() const
-{
-    return path(u"client.key"_s);
-}
-QString TestCertificates::clientEncryptedKeyFile() const
-{
-    return path(u"client-encrypted.key"_s);
-}
-QString TestCertificates::clientEncryptedTraditionalKeyFile() const
-{
-    return path(u"client-encrypted-traditional.key"_s);
-}
-QString TestCertificates::clientPkcs12File() const
-{
-    return path(u"client.p12"_s);
-}
-QString TestCertificates::clientEcCertFile() const
-{
-    return path(u"client-ec.pem"_s);
-}
-QString TestCertificates::clientEcKeyFile() const
-{
-    return path(u"client-ec.key"_s);
-}
-
-QString TestCertificates::path(const QString &fileName) const
-{
-    return m_dir.filePath(fileName);
-}
-
 bool TestCertificates::run(const QStringList &arguments)
 {
     QProcess openssl;
@@ -153,7 +103,7 @@ bool TestCertificates::generate()
         m_error = u"cannot create a temporary folder: %1"_s.arg(m_dir.errorString());
         return false;
     }
-    QFile config(path(u"openssl.cnf"_s));
+    QFile config(path("openssl.cnf"));
     if (!config.open(QIODevice::WriteOnly) || config.write(kOpensslConfig) < 0) {
         m_error = u"cannot write %1"_s.arg(config.fileName());
         return false;

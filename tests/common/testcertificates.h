@@ -32,23 +32,31 @@ public:
     QString errorString() const { return m_error; }
 
     QString dir() const;
-    QString caFile() const; // ca.pem, the CA that signed server and client
-    QString otherCaFile() const; // other-ca.pem, signed nothing here
-    QString serverCertFile() const; // server.pem
-    QString serverKeyFile() const; // server.key (unencrypted)
-    QString clientCertFile() const; // client.pem
-    QString clientKeyFile() const; // client.key, RSA, unencrypted
-    QString clientEncryptedKeyFile() const; // "BEGIN ENCRYPTED PRIVATE KEY" (PKCS#8)
-    QString clientEncryptedTraditionalKeyFile() const; // "Proc-Type: 4,ENCRYPTED" (legacy PEM)
-    QString clientPkcs12File() const; // client.p12: client cert + key + CA
-    QString clientEcCertFile() const; // client-ec.pem
-    QString clientEcKeyFile() const; // client-ec.key, EC P-256, unencrypted
+    // The files generate() makes, in dir().
+    QString caFile() const { return path("ca.pem"); } // the CA that signed server and client
+    QString otherCaFile() const { return path("other-ca.pem"); } // signed nothing here
+    QString serverCertFile() const { return path("server.pem"); }
+    QString serverKeyFile() const { return path("server.key"); } // unencrypted
+    QString clientCertFile() const { return path("client.pem"); }
+    QString clientKeyFile() const { return path("client.key"); } // RSA, unencrypted
+    // "BEGIN ENCRYPTED PRIVATE KEY" (PKCS#8)
+    QString clientEncryptedKeyFile() const { return path("client-encrypted.key"); }
+    // "Proc-Type: 4,ENCRYPTED" (legacy PEM)
+    QString clientEncryptedTraditionalKeyFile() const
+    {
+        return path("client-encrypted-traditional.key");
+    }
+    // client cert + key + CA
+    QString clientPkcs12File() const { return path("client.p12"); }
+    QString clientEcCertFile() const { return path("client-ec.pem"); }
+    QString clientEcKeyFile() const { return path("client-ec.key"); } // EC P-256, unencrypted
+
     static QByteArray clientKeyPassphrase(); // for both encrypted keys
     static QByteArray pkcs12Passphrase();
 
 private:
     bool run(const QStringList &arguments);
-    QString path(const QString &fileName) const;
+    QString path(const char *fileName) const { return m_dir.filePath(QLatin1StringView(fileName)); }
 
     QTemporaryDir m_dir;
     QString m_openssl;
