@@ -45,6 +45,13 @@ ConnackPacket connack(bool sessionPresent, std::optional<quint16> receiveMaximum
     return c;
 }
 
+// The server's PUBACK, PUBREC, PUBREL or PUBCOMP for packetId, with success.
+void receiveAck(Session &session, PacketType type, quint16 packetId, SessionOutput &out)
+{
+    Packet ack = PubAckPacket{type, packetId, ReasonCode::Success, {}};
+    session.packetReceived(ack, 0, out);
+}
+
 // The session takes requests and a server has accepted it with no session present: the start of
 // every test that sends.
 void connectFresh(Session &session, ProtocolVersion version, SessionOutput &out)
@@ -236,13 +243,9 @@ void tst_Session::windowWithoutReceiveMaximum()
 
     // PUBREC keeps the slot, PUBCOMP frees it [MQTT-4.3.3-2]; the next one goes out, in order.
     SessionOutput acks;
-    Packet pubrec =
-        PubAckPacket{PacketType::Pubrec, sent.first().packetId, ReasonCode::Success, {}};
-    session.packetReceived(pubrec, 0, acks);
+    receiveAck(session, PacketType::Pubrec, sent.first().packetId, acks);
     QCOMPARE(publishesOf(decodeAll(acks.bytes, version)).size(), 0);
-    Packet pubcomp =
-        PubAckPacket{PacketType::Pubcomp, sent.first().packetId, ReasonCode::Success, {}};
-    session.packetReceived(pubcomp, 0, acks);
+    receiveAck(session, PacketType::Pubcomp, sent.first().packetId, acks);
     const QList<PublishPacket> next = publishesOf(decodeAll(acks.bytes, version));
     QCOMPARE(next.size(), 1);
     QCOMPARE(next.first().payload, "20"_ba);
@@ -279,8 +282,7 @@ void tst_Session::resumeResendsInOrderWithDup()
     const QList<PublishPacket> sent = publishesOf(decodeAll(out.bytes, version));
     QCOMPARE(sent.size(), 3);
     SessionOutput acks;
-    Packet pubrec = PubAckPacket{PacketType::Pubrec, sent.at(1).packetId, ReasonCode::Success, {}};
-    session.packetReceived(pubrec, 0, acks);
+    receiveAck(session, PacketType::Pubrec, sent.at(1).packetId, acks);
 
     session.connectionLost();
     SessionOutput resumed;
@@ -308,8 +310,7 @@ void tst_Session::startOverSendsUnreceivedAgain()
     session.publish(message("t/session").payload("b").qos(1), out);
     const QList<PublishPacket> sent = publishesOf(decodeAll(out.bytes, version));
     SessionOutput acks;
-    Packet pubrec = PubAckPacket{PacketType::Pubrec, sent.at(0).packetId, ReasonCode::Success, {}};
-    session.packetReceived(pubrec, 0, acks);
+    receiveAck(session, PacketType::Pubrec, sent.at(0).packetId, acks);
 
     session.connectionLost();
     SessionOutput restarted;
