@@ -105,6 +105,20 @@ struct TestClient
     MqttClient *operator->() const { return client.get(); }
 };
 
+// `options` with a will of QoS 1 on `topic`, not retained: a client whose end a test watches. The
+// payload can name the client, so that the test sees whose will came.
+inline ClientOptions withWill(ClientOptions options, const QByteArray &topic,
+                              const QByteArray &payload, const Properties &properties = {})
+{
+    Will will;
+    will.topic = topic;
+    will.payload = payload;
+    will.qos = 1;
+    will.properties = properties;
+    options.will = will;
+    return options;
+}
+
 // Connects and waits for CONNACK; false (with the recorder's story as a warning) on failure.
 inline bool connectClient(TestClient &client, int timeoutMs = defaultClientWaitMs)
 {

@@ -246,28 +246,20 @@ void tst_Client::willOnAbnormalDisconnectOnly()
     QVERIFY(connectClient(watcher));
     QVERIFY(subscribeAndWait(watcher, {Subscription{QString::fromUtf8(willTopic), 1}}));
 
-    auto withWill = [&](const QByteArray &payload) {
-        ClientOptions options = optionsFor(version);
-        Will will;
-        will.topic = willTopic;
-        will.payload = payload;
-        will.qos = 1;
-        will.properties.contentType = u"text/plain"_s;
-        will.properties.userProperties = {{u"origin"_s, u"will"_s}};
-        options.will = will;
-        return options;
-    };
+    Properties willProperties;
+    willProperties.contentType = u"text/plain"_s;
+    willProperties.userProperties = {{u"origin"_s, u"will"_s}};
 
     // A normal DISCONNECT discards the will [MQTT-3.1.2-10]...
     TestClient polite;
-    polite->setOptions(withWill("polite"));
+    polite->setOptions(withWill(optionsFor(version), willTopic, "polite", willProperties));
     QVERIFY(connectClient(polite));
     polite->disconnectFromBroker();
     QTRY_COMPARE_WITH_TIMEOUT(polite->state(), ClientState::Disconnected, kTimeoutMs);
 
     // ...a connection that just ends publishes it [MQTT-3.1.2-8].
     TestClient rude;
-    rude->setOptions(withWill("rude"));
+    rude->setOptions(withWill(optionsFor(version), willTopic, "rude", willProperties));
     QVERIFY(connectClient(rude));
     rude->abortConnection();
     QTRY_COMPARE_WITH_TIMEOUT(watcher.recorder.messagesOn(willTopic).size(), 1, kTimeoutMs);

@@ -604,28 +604,20 @@ void tst_Interop::willOnAbort()
     watcher->setOptions(rowOptions());
     QVERIFY(connectClient(watcher));
     QVERIFY(subscribeAndWait(watcher, {Subscription{QString::fromUtf8(willTopic), 2}}));
-    const auto withWill = [&](const QByteArray &payload) {
-        ClientOptions options = rowOptions();
-        Will will;
-        will.topic = willTopic;
-        will.payload = payload;
-        will.qos = 1;
-        if (v5)
-            will.properties.contentType = u"text/plain"_s;
-        options.will = will;
-        return options;
-    };
+    Properties willProperties;
+    if (v5)
+        willProperties.contentType = u"text/plain"_s;
 
     // A normal DISCONNECT discards the will (3.1.1 [MQTT-3.1.2-10]; 5.0 [MQTT-3.1.2-10])...
     TestClient polite;
-    polite->setOptions(withWill("polite"));
+    polite->setOptions(withWill(rowOptions(), willTopic, "polite", willProperties));
     QVERIFY(connectClient(polite));
     polite->disconnectFromBroker();
     QTRY_COMPARE_WITH_TIMEOUT(polite->state(), ClientState::Disconnected, kTimeoutMs);
 
     // ...a connection that just ends publishes it [MQTT-3.1.2-8].
     TestClient rude;
-    rude->setOptions(withWill("rude"));
+    rude->setOptions(withWill(rowOptions(), willTopic, "rude", willProperties));
     QVERIFY(connectClient(rude));
     QElapsedTimer sinceAbort;
     sinceAbort.start();
