@@ -747,13 +747,20 @@ void tst_CliArgs::completionListsEveryOption()
     const qsizetype cases = completion.indexOf("case $prev in"_L1);
     QVERIFY(cases >= 0);
     const QString prevCases = completion.mid(cases, completion.indexOf("esac"_L1, cases) - cases);
+    QSet<const OptionSpec *> valueTaken;
     for (const QString &arm : prevCases.split(";;"_L1)) {
         for (const QString &token : optionTokens(arm.left(arm.indexOf(u')')))) {
             const OptionSpec *option = ArgumentParser::findOption(token, Subcommand::Sub);
             if (!option)
                 option = ArgumentParser::findOption(token, Subcommand::Pub);
             QVERIFY2(option && option->takesValue(), qPrintable(token));
+            valueTaken.insert(option);
         }
+    }
+    // And the other way: after every option that takes a value, no option names are offered.
+    for (const OptionSpec &option : ArgumentParser::options()) {
+        if (option.documented && option.takesValue())
+            QVERIFY2(valueTaken.contains(&option), qPrintable(option.name()));
     }
 }
 
