@@ -750,11 +750,15 @@ void tst_CliArgs::completionListsEveryOption()
     QSet<const OptionSpec *> valueTaken;
     for (const QString &arm : prevCases.split(";;"_L1)) {
         for (const QString &token : optionTokens(arm.left(arm.indexOf(u')')))) {
-            const OptionSpec *option = ArgumentParser::findOption(token, Subcommand::Sub);
-            if (!option)
-                option = ArgumentParser::findOption(token, Subcommand::Pub);
-            QVERIFY2(option && option->takesValue(), qPrintable(token));
-            valueTaken.insert(option);
+            const OptionSpec *forSub = ArgumentParser::findOption(token, Subcommand::Sub);
+            const OptionSpec *forPub = ArgumentParser::findOption(token, Subcommand::Pub);
+            QVERIFY2(forSub || forPub, qPrintable(token));
+            for (const OptionSpec *option : {forSub, forPub}) {
+                if (option) {
+                    QVERIFY2(option->takesValue(), qPrintable(token));
+                    valueTaken.insert(option); // -t is a row for each subcommand
+                }
+            }
         }
     }
     // And the other way: after every option that takes a value, no option names are offered.
