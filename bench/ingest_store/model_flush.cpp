@@ -13,7 +13,7 @@
 #include "models/topicsortfilterproxymodel.h"
 #include "models/topictreemodel.h"
 
-#include <QApplication>
+#include <QGuiApplication>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,7 +26,7 @@ using namespace Qt::Literals::StringLiterals;
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    QGuiApplication app(argc, argv);
     qint64 rate = 50'000;
     int topics = 100'000;
     int interval = 50;
