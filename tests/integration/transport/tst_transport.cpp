@@ -284,77 +284,103 @@ void TransportTest::fails_data()
 {
     QTest::addColumn<Endpoint>("endpoint");
     QTest::addColumn<QStringList>("messageParts"); // each must appear in the one-line message
+    // Whether waiting can help: what the client decides to retry by.
+    QTest::addColumn<Transport::FailureKind>("kind");
+    using K = Transport::FailureKind;
     const TestCertificates &certs = m_broker.certificates();
     const QString missing = certs.dir() + u"/no-such-file.pem"_s;
 
     const quint16 closed = unusedLoopbackPort();
     QTest::newRow("refused") << endpointWith(L::Tcp, [&](Endpoint &e) { e.port = closed; })
-                             << QStringList{u"Connection refused by 127.0.0.1:%1"_s.arg(closed)};
+                             << QStringList{u"Connection refused by 127.0.0.1:%1"_s.arg(closed)}
+                             << K::Network;
     QTest::newRow("host not found")
         << endpointWith(L::Tcp, [](Endpoint &e) { e.host = u"no-such-host.invalid"_s; })
-        << QStringList{u"Host not found: no-such-host.invalid"_s};
+        << QStringList{u"Host not found: no-such-host.invalid"_s} << K::Network;
     QTest::newRow("tls, wrong CA")
         << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caFile = certs.otherCaFile(); })
-        << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s};
+        << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s}
+        << K::TlsVerification;
     QTest::newRow("wss, wrong CA")
         << endpointWith(L::Wss, [&](Endpoint &e) { e.tls.caFile = certs.otherCaFile(); })
-        << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s};
+        << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s}
+        << K::TlsVerification;
     QTest::newRow("tls, OS trust store does not know the test CA")
         << endpointWith(L::Tls, [](Endpoint &e) { e.tls.caFile.clear(); })
-        << QStringList{u"TLS certificate verification failed: "_s};
+        << QStringList{u"TLS certificate verification failed: "_s} << K::TlsVerification;
     QTest::newRow("tls, wrong name")
         << endpointWith(L::Tls, [](Endpoint &e) { e.tls.serverName = u"not-the-broker.example"_s; })
-        << QStringList{u"TLS certificate verification failed: "_s, u"host name"_s};
-    QTest::newRow("tls, wrong CA, host name check skipped") << endpointWith(
-        L::Tls, [&](Endpoint &e) {
-            e.tls.caFile = certs.otherCaFile();
-            e.tls.skipHostNameCheck = true;
-        }) << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s};
+        << QStringList{u"TLS certificate verification failed: "_s, u"host name"_s}
+        << K::TlsVerification;
+    QTest::newRow("tls, wrong CA, host name check skipped")
+        << endpointWith(L::Tls,
+                        [&](Endpoint &e) {
+                            e.tls.caFile = certs.otherCaFile();
+                            e.tls.skipHostNameCheck = true;
+                        })
+        << QStringList{u"TLS certificate verification failed: "_s, u"untrusted"_s}
+        << K::TlsVerification;
     QTest::newRow("missing CA file")
         << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caFile = missing; })
-        << QStringList{u"CA file"_s, missing};
+        << QStringList{u"CA file"_s, missing} << K::TlsSetup;
     QTest::newRow("wss, missing CA file")
         << endpointWith(L::Wss, [&](Endpoint &e) { e.tls.caFile = missing; })
-        << QStringList{u"CA file"_s, missing};
+        << QStringList{u"CA file"_s, missing} << K::TlsSetup;
     QTest::newRow("CA file not a certificate")
         << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caFile = certs.clientKeyFile(); })
-        << QStringList{u"No certificate found"_s, certs.clientKeyFile()};
+        << QStringList{u"No certificate found"_s, certs.clientKeyFile()} << K::TlsSetup;
     QTest::newRow("missing CA directory")
         << endpointWith(L::Tls, [&](Endpoint &e) { e.tls.caPath = missing; })
-        << QStringList{u"CA directory"_s, missing};
-    QTest::newRow("missing key file") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
-        e.tls.certFile = certs.clientCertFile();
-        e.tls.keyFile = missing;
-    }) << QStringList{u"key file"_s, missing};
-    QTest::newRow("missing client certificate") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
-        e.tls.certFile = missing;
-        e.tls.keyFile = certs.clientKeyFile();
-    }) << QStringList{u"client certificate"_s, missing};
-    QTest::newRow("key without certificate") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
-        e.tls.keyFile = certs.clientKeyFile();
-    }) << QStringList{u"without its certificate"_s, certs.clientKeyFile()};
-    QTest::newRow("key file is not a key") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
-        e.tls.certFile = certs.clientCertFile();
-        e.tls.keyFile = certs.clientCertFile();
-    }) << QStringList{u"Cannot read key file"_s, certs.clientCertFile()};
-    QTest::newRow("encrypted key, no passphrase") << endpointWith(
-        L::TlsClientCert, [&](Endpoint &e) {
-            e.tls.certFile = certs.clientCertFile();
-            e.tls.keyFile = certs.clientEncryptedKeyFile();
-        }) << QStringList{u"passphrase is needed"_s, certs.clientEncryptedKeyFile()};
-    QTest::newRow("encrypted key, wrong passphrase") << endpointWith(
-        L::TlsClientCert, [&](Endpoint &e) {
-            e.tls.certFile = certs.clientCertFile();
-            e.tls.keyFile = certs.clientEncryptedKeyFile();
-            e.tls.keyPassphrase = "wrong"_ba;
-        }) << QStringList{u"wrong passphrase"_s, certs.clientEncryptedKeyFile()};
-    QTest::newRow("PKCS#12, wrong passphrase") << endpointWith(L::TlsClientCert, [&](Endpoint &e) {
-        e.tls.pkcs12File = certs.clientPkcs12File();
-        e.tls.pkcs12Passphrase = "wrong"_ba;
-    }) << QStringList{u"PKCS#12"_s, certs.clientPkcs12File()};
+        << QStringList{u"CA directory"_s, missing} << K::TlsSetup;
+    QTest::newRow("missing key file") << endpointWith(L::TlsClientCert,
+                                                      [&](Endpoint &e) {
+                                                          e.tls.certFile = certs.clientCertFile();
+                                                          e.tls.keyFile = missing;
+                                                      })
+                                      << QStringList{u"key file"_s, missing} << K::TlsSetup;
+    QTest::newRow("missing client certificate")
+        << endpointWith(L::TlsClientCert,
+                        [&](Endpoint &e) {
+                            e.tls.certFile = missing;
+                            e.tls.keyFile = certs.clientKeyFile();
+                        })
+        << QStringList{u"client certificate"_s, missing} << K::TlsSetup;
+    QTest::newRow("key without certificate")
+        << endpointWith(L::TlsClientCert,
+                        [&](Endpoint &e) { e.tls.keyFile = certs.clientKeyFile(); })
+        << QStringList{u"without its certificate"_s, certs.clientKeyFile()} << K::TlsSetup;
+    QTest::newRow("key file is not a key")
+        << endpointWith(L::TlsClientCert,
+                        [&](Endpoint &e) {
+                            e.tls.certFile = certs.clientCertFile();
+                            e.tls.keyFile = certs.clientCertFile();
+                        })
+        << QStringList{u"Cannot read key file"_s, certs.clientCertFile()} << K::TlsSetup;
+    QTest::newRow("encrypted key, no passphrase")
+        << endpointWith(L::TlsClientCert,
+                        [&](Endpoint &e) {
+                            e.tls.certFile = certs.clientCertFile();
+                            e.tls.keyFile = certs.clientEncryptedKeyFile();
+                        })
+        << QStringList{u"passphrase is needed"_s, certs.clientEncryptedKeyFile()} << K::TlsSetup;
+    QTest::newRow("encrypted key, wrong passphrase")
+        << endpointWith(L::TlsClientCert,
+                        [&](Endpoint &e) {
+                            e.tls.certFile = certs.clientCertFile();
+                            e.tls.keyFile = certs.clientEncryptedKeyFile();
+                            e.tls.keyPassphrase = "wrong"_ba;
+                        })
+        << QStringList{u"wrong passphrase"_s, certs.clientEncryptedKeyFile()} << K::TlsSetup;
+    QTest::newRow("PKCS#12, wrong passphrase")
+        << endpointWith(L::TlsClientCert,
+                        [&](Endpoint &e) {
+                            e.tls.pkcs12File = certs.clientPkcs12File();
+                            e.tls.pkcs12Passphrase = "wrong"_ba;
+                        })
+        << QStringList{u"PKCS#12"_s, certs.clientPkcs12File()} << K::TlsSetup;
     QTest::newRow("PKCS#12, missing")
         << endpointWith(L::TlsClientCert, [&](Endpoint &e) { e.tls.pkcs12File = missing; })
-        << QStringList{u"PKCS#12"_s, missing};
+        << QStringList{u"PKCS#12"_s, missing} << K::TlsSetup;
 }
 
 // Every failure is one errorOccurred() with a clear line, then one closed(), never connected().
@@ -362,6 +388,7 @@ void TransportTest::fails()
 {
     QFETCH(Endpoint, endpoint);
     QFETCH(QStringList, messageParts);
+    QFETCH(Transport::FailureKind, kind);
     auto transport = Transport::create(endpoint);
     QSignalSpy connected(transport.get(), &Transport::connected);
     QSignalSpy errors(transport.get(), &Transport::errorOccurred);
@@ -376,6 +403,7 @@ void TransportTest::fails()
     QVERIFY2(!message.contains(u'\n'), qPrintable(message));
     for (const QString &part : std::as_const(messageParts))
         QVERIFY2(message.contains(part), qPrintable(u"\"%1\" lacks \"%2\""_s.arg(message, part)));
+    QCOMPARE(transport->lastFailureKind(), kind);
     QVERIFY(!transport->isOpen());
 }
 
