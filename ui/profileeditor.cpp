@@ -419,6 +419,7 @@ void ProfileEditor::setProfile(const ConnectionProfile &p)
 
     m_willEnabled->setChecked(p.will.enabled);
     m_willTopic->setText(p.will.topic);
+    m_loadedWillPayload = p.will.payload;
     m_willPayload->setText(QString::fromUtf8(p.will.payload));
     m_willQos->setCurrentIndex(p.will.qos);
     m_willRetain->setChecked(p.will.retain);
@@ -485,7 +486,10 @@ ConnectionProfile ProfileEditor::profile() const
 
     p.will.enabled = m_willEnabled->isChecked();
     p.will.topic = m_willTopic->text();
-    p.will.payload = m_willPayload->text().toUtf8();
+    // A payload that is not UTF-8 shows with replacement characters; unless the user changed the
+    // text, the bytes saved are the bytes loaded.
+    const bool payloadEdited = m_willPayload->text() != QString::fromUtf8(m_loadedWillPayload);
+    p.will.payload = payloadEdited ? m_willPayload->text().toUtf8() : m_loadedWillPayload;
     p.will.qos = quint8(m_willQos->currentIndex());
     p.will.retain = m_willRetain->isChecked();
     p.will.delayInterval = optionalValue<quint32>(m_willDelay);

@@ -94,6 +94,7 @@ private:
     QCheckBox *m_willEnabled;
     QLineEdit *m_willTopic;
     QLineEdit *m_willPayload;
+    QByteArray m_loadedWillPayload; // as setProfile() gave it, byte for byte
     QComboBox *m_willQos;
     QCheckBox *m_willRetain;
     QSpinBox *m_willDelay;

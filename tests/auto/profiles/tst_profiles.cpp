@@ -7,6 +7,8 @@
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 
+#include "profilefixture.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -24,51 +26,7 @@ namespace {
 
 ConnectionProfile fullProfile()
 {
-    ConnectionProfile p;
-    p.name = u"Factory floor ☃"_s;
-    p.folder = u"Production"_s;
-    p.tags = {u"plant-a"_s, u"tls"_s};
-    p.transport = TransportKind::SecureWebSocket;
-    p.host = u"broker.example.com"_s;
-    p.port = 8443;
-    p.webSocketPath = u"/ws"_s;
-    p.version = VersionChoice::V5;
-    p.clientId = u"scope-42"_s;
-    p.username = u"alice"_s;
-    p.hasPassword = true;
-    p.keepAliveSeconds = 15;
-    p.cleanStart = false;
-    p.sessionExpiryInterval = 3600;
-    p.caFile = u"/etc/ssl/ca.pem"_s;
-    p.certFile = u"/home/a/client.pem"_s;
-    p.keyFile = u"/home/a/client.key"_s;
-    p.pkcs12File = u"/home/a/client.p12"_s;
-    p.verifyPeer = false;
-    p.alpn = {u"mqtt"_s};
-    p.will = ProfileWill{.enabled = true,
-                         .topic = u"clients/scope/status"_s,
-                         .payload = QByteArray("\x00\xffoffline", 9),
-                         .qos = 1,
-                         .retain = true,
-                         .delayInterval = 5,
-                         .messageExpiryInterval = 0,
-                         .contentType = u"text/plain"_s,
-                         .payloadIsUtf8 = true};
-    p.receiveMaximum = 100;
-    p.maximumPacketSize = 1 << 20;
-    p.topicAliasMaximum = 0; // present and zero differs from absent
-    p.requestResponseInformation = true;
-    p.requestProblemInformation = false;
-    p.userProperties = {{u"site"_s, u"a"_s}, {u"site"_s, u"b"_s}};
-    p.subscriptions = {Subscription{.filter = u"plant/+/temp"_s,
-                                    .qos = 2,
-                                    .noLocal = true,
-                                    .retainAsPublished = true,
-                                    .retainHandling = RetainHandling::DoNotSend}};
-    p.autoReconnect = false;
-    p.historyMessagesPerTopic = 50;
-    p.historyByteBudget = 1234567;
-    return p;
+    return test::profileWithEveryField();
 }
 
 // Writes through a store of its own, so that a later read by another store comes from the
