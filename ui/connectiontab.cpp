@@ -75,7 +75,7 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     m_mainSplitter->setStretchFactor(0, 3);
     m_mainSplitter->setStretchFactor(1, 1);
     // First-run layout; the window restores the user's own afterwards.
-    m_mainSplitter->setSizes({660, 200});
+    m_mainSplitter->setSizes({620, 240});
     m_topSplitter->setSizes({640, 760});
 
     auto *layout = new QVBoxLayout(this);
