@@ -4,6 +4,7 @@
 #include "client/clientlogging.h"
 #include "client/connectpacket.h"
 #include "client/keepalivemonitor.h"
+#include "client/outgoingpacket.h"
 #include "client/reasondescription.h"
 #include "client/versionmemory.h"
 #include "protocol/codec.h"
@@ -567,20 +568,13 @@ bool MqttClientPrivate::sendPacket(const Packet &packet)
 {
     if (!m_transport)
         return false;
-    const QByteArray bytes = encodePacket(packet, version);
     const quint32 maximum = m_phase == AttemptPhase::Connected
         ? lastConnack.properties.maximumPacketSize.value_or(0)
         : 0;
-    if (maximum && quint32(bytes.size()) > maximum) {
-        qCWarning(lcClient) << packetTypeName(packetTypeOf(packet)) << "of" << bytes.size()
-                            << "bytes not sent: the server accepts at most" << maximum;
-        return false;
-    }
-    if (lcClientVerbose().isDebugEnabled())
-        qCDebug(lcClientVerbose).noquote()
-            << "sent" << packetTypeName(packetTypeOf(packet)) << bytes.size() << "bytes";
-    writeBytes(bytes);
-    return true;
+    const std::optional<QByteArray> bytes = encodeOutgoing(packet, version, maximum);
+    if (bytes)
+        writeBytes(*bytes);
+    return bytes.has_value();
 }
 
 void MqttClientPrivate::writeBytes(const QByteArray &bytes)

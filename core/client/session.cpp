@@ -2,6 +2,7 @@
 #include "client/session.h"
 
 #include "client/clientlogging.h"
+#include "client/outgoingpacket.h"
 #include "protocol/codec.h"
 #include "protocol/topic.h"
 
@@ -144,18 +145,11 @@ void Session::connectionLost()
 
 bool Session::writePacket(const Packet &packet, SessionOutput &out)
 {
-    const QByteArray bytes = encodePacket(packet, m_version);
-    if (const quint32 maximum = m_connack.properties.maximumPacketSize.value_or(0);
-        maximum && quint32(bytes.size()) > maximum) {
-        qCWarning(lcClient) << packetTypeName(packetTypeOf(packet)) << "of" << bytes.size()
-                            << "bytes not sent: the server accepts at most" << maximum;
-        return false;
-    }
-    if (lcClientVerbose().isDebugEnabled())
-        qCDebug(lcClientVerbose).noquote()
-            << "sent" << packetTypeName(packetTypeOf(packet)) << bytes.size() << "bytes";
-    out.bytes += bytes;
-    return true;
+    const std::optional<QByteArray> bytes =
+        encodeOutgoing(packet, m_version, m_connack.properties.maximumPacketSize.value_or(0));
+    if (bytes)
+        out.bytes += *bytes;
+    return bytes.has_value();
 }
 
 std::optional<QString> Session::writePublish(const PublishPacket &packet, bool useAlias,
