@@ -27,7 +27,7 @@ sources="$source_dir/tests/fuzz/$target.cpp $(ls "$source_dir"/core/protocol/*.c
 watched="$source_dir/core/protocol $source_dir/tests/fuzz/$target.cpp"
 if [ "$target" = fuzz_session ]; then
     for part in session publishqueue packetidallocator outboundtopicaliases inboundtopicaliases \
-                clientlogging; do
+                clientlogging outgoingpacket; do
         sources="$sources $source_dir/core/client/$part.cpp"
     done
     watched="$watched $source_dir/core/client"
