@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "formatstring.h"
 
-#include "jsontext.h"
+#include "recording/jsontext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

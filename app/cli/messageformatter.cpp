@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messageformatter.h"
 
-#include "jsonmessagewriter.h"
+#include "recording/messagejson.h"
 
 #include <QDateTime>
 
@@ -62,7 +62,7 @@ void MessageFormatter::append(const Message &message, QByteArray &out, QByteArra
         if (m_mode == OutputMode::Format)
             m_format.append(message, received, out, errors);
         else
-            JsonMessageWriter::append(message, received, out);
+            MessageJson::appendLine(message, received, out);
         break;
     }
     }

@@ -214,15 +214,6 @@ bool takesPair(const QString &identifier)
     return info && info->type == ValueType::Pair;
 }
 
-QString identifierName(PropertyId id)
-{
-    for (const PropertyInfo &info : properties) {
-        if (info.id == id)
-            return info.name;
-    }
-    return QString::number(int(id));
-}
-
 QString apply(const QString &command, const QString &identifier, const QStringList &values,
               SubcommandOptions &options)
 {

@@ -26,8 +26,5 @@ bool takesPair(const QString &identifier);
 QString apply(const QString &command, const QString &identifier, const QStringList &values,
               SubcommandOptions &options);
 
-// The identifier's name as -D takes it, e.g. "content-type"; used for --json keys too.
-QString identifierName(PropertyId id);
-
 } // namespace PropertyArgument
 } // namespace mqttscope::cli

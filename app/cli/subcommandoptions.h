@@ -17,7 +17,7 @@ enum class OutputMode {
     Payload, // the payload bytes only (mosquitto_sub's default)
     Verbose, // -v: "topic payload"
     Format, // -F: mosquitto_sub's format string
-    Json, // --json: one JSON object per line, see JsonMessageWriter
+    Json, // --json: one JSON object per line, see MessageJson
 };
 
 // Where `pub` takes its message from (exactly one of -m -f -l -n -s).

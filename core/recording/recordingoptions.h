@@ -15,7 +15,7 @@ struct RecordingOptions
         DropOldest, // delete the oldest messages to make room, keep recording
     };
 
-    qint64 byteBudget = qint64(2) * 1024 * 1024 * 1024; // of the database file
+    qint64 byteBudget = qint64(2) * 1024 * 1024 * 1024; // of the database file; 0: no budget
     WhenFull whenFull = WhenFull::Stop;
     QList<QString> topicFilters; // MQTT filters ('+', '#'); empty: every message received
     bool recordPublished = true; // also what this connection published

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "protocol/properties.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 
-namespace mqttscope {
-struct Properties;
-}
-
-namespace mqttscope::cli::JsonText {
+// JSON text written byte by byte, for the hot paths of `mqttscope-cli sub` (--json, -F %j) and
+// the recording's properties column.
+namespace mqttscope::JsonText {
 
 // Appends `utf8` as a quoted JSON string: '"' and '\' escaped, control characters as \n, \t ...
 // or \u00XX, everything else (UTF-8 included) as is. Writes bytes directly, no QString.
@@ -18,6 +18,11 @@ void appendString(QByteArray &out, QByteArrayView utf8);
 // that binary data survives a JSON round trip unchanged.
 void appendTextOrBase64(QByteArray &out, QByteArrayView name, QByteArrayView bytes,
                         QByteArrayView base64Suffix);
+
+// A message property's JSON key: its name as `-D` takes it, e.g. "content-type" (the spec's name,
+// lower case, words joined by '-'). Only the properties a PUBLISH carries have one; empty for
+// the others.
+QByteArrayView propertyKey(PropertyId id);
 
 // How a message's properties are spelled as a JSON object.
 enum class PropertyStyle {
@@ -29,8 +34,11 @@ enum class PropertyStyle {
     Lossless,
 };
 
-// Appends `"properties":{...}` with the PUBLISH properties present (keys as -D names them).
-// With Mosquitto style nothing is appended when there are none, as mosquitto_sub does.
+// Appends `"properties":{...}` with the PUBLISH properties present (keys as -D names them, see
+// MessageJson::propertyKey). With Mosquitto style nothing is appended when there are none, as
+// mosquitto_sub does.
 void appendProperties(QByteArray &out, const Properties &properties, PropertyStyle style);
+// Appends the object alone: `{...}`.
+void appendPropertiesObject(QByteArray &out, const Properties &properties, PropertyStyle style);
 
-} // namespace mqttscope::cli::JsonText
+} // namespace mqttscope::JsonText

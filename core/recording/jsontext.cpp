@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsontext.h"
 
-#include "propertyargument.h"
+#include <array>
 
-#include "protocol/properties.h"
-
-namespace mqttscope::cli::JsonText {
+namespace mqttscope::JsonText {
 
 namespace {
 
@@ -22,11 +20,22 @@ char escapeLetter(unsigned char c)
     return 0;
 }
 
-// The property's key: its name as -D takes it.
-QByteArray keyOf(PropertyId id)
+struct PropertyKey
 {
-    return PropertyArgument::identifierName(id).toLatin1();
-}
+    PropertyId id;
+    QByteArrayView key;
+};
+
+constexpr auto propertyKeys = std::to_array<PropertyKey>({
+    {PropertyId::PayloadFormatIndicator, "payload-format-indicator"},
+    {PropertyId::MessageExpiryInterval, "message-expiry-interval"},
+    {PropertyId::ContentType, "content-type"},
+    {PropertyId::ResponseTopic, "response-topic"},
+    {PropertyId::CorrelationData, "correlation-data"},
+    {PropertyId::SubscriptionIdentifier, "subscription-identifier"},
+    {PropertyId::TopicAlias, "topic-alias"},
+    {PropertyId::UserProperty, "user-property"},
+});
 
 // Starts the next member of an object: a comma unless it is the first.
 void startMember(QByteArray &out, bool &first)
@@ -76,6 +85,15 @@ void appendUserProperties(QByteArray &out, const QList<UserProperty> &userProper
 
 } // namespace
 
+QByteArrayView propertyKey(PropertyId id)
+{
+    for (const PropertyKey &entry : propertyKeys) {
+        if (entry.id == id)
+            return entry.key;
+    }
+    return {};
+}
+
 void appendString(QByteArray &out, QByteArrayView utf8)
 {
     static constexpr char hex[] = "0123456789abcdef";
@@ -117,22 +135,28 @@ void appendTextOrBase64(QByteArray &out, QByteArrayView name, QByteArrayView byt
     }
 }
 
-void appendProperties(QByteArray &out, const Properties &p, PropertyStyle style)
+void appendProperties(QByteArray &out, const Properties &properties, PropertyStyle style)
+{
+    if (style == PropertyStyle::Mosquitto && properties.isEmpty())
+        return;
+    out.append("\"properties\":");
+    appendPropertiesObject(out, properties, style);
+}
+
+void appendPropertiesObject(QByteArray &out, const Properties &p, PropertyStyle style)
 {
     const bool mosquitto = style == PropertyStyle::Mosquitto;
-    if (mosquitto && p.isEmpty())
-        return;
-    out.append("\"properties\":{");
+    out.append('{');
     bool first = true;
     const auto number = [&](PropertyId id, const auto &value) {
         if (value) {
-            appendKey(out, first, keyOf(id));
+            appendKey(out, first, propertyKey(id));
             out.append(QByteArray::number(*value));
         }
     };
     const auto string = [&](PropertyId id, const std::optional<QString> &value) {
         if (value) {
-            appendKey(out, first, keyOf(id));
+            appendKey(out, first, propertyKey(id));
             appendString(out, value->toUtf8());
         }
     };
@@ -145,7 +169,7 @@ void appendProperties(QByteArray &out, const Properties &p, PropertyStyle style)
     string(PropertyId::ContentType, p.contentType);
     string(PropertyId::ResponseTopic, p.responseTopic);
     if (p.correlationData) {
-        const QByteArray key = keyOf(PropertyId::CorrelationData);
+        const QByteArrayView key = propertyKey(PropertyId::CorrelationData);
         if (mosquitto) {
             appendKey(out, first, key);
             appendString(out, *p.correlationData);
@@ -155,7 +179,7 @@ void appendProperties(QByteArray &out, const Properties &p, PropertyStyle style)
         }
     }
     if (!p.subscriptionIdentifiers.isEmpty()) {
-        appendKey(out, first, keyOf(PropertyId::SubscriptionIdentifier));
+        appendKey(out, first, propertyKey(PropertyId::SubscriptionIdentifier));
         if (mosquitto)
             out.append(QByteArray::number(p.subscriptionIdentifiers.constFirst()));
         else
@@ -163,10 +187,10 @@ void appendProperties(QByteArray &out, const Properties &p, PropertyStyle style)
     }
     number(PropertyId::TopicAlias, p.topicAlias);
     if (!mosquitto && !p.userProperties.isEmpty()) {
-        appendKey(out, first, keyOf(PropertyId::UserProperty));
+        appendKey(out, first, propertyKey(PropertyId::UserProperty));
         appendUserProperties(out, p.userProperties, style);
     }
     out.append('}');
 }
 
-} // namespace mqttscope::cli::JsonText
+} // namespace mqttscope::JsonText
