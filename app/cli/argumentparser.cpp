@@ -303,6 +303,12 @@ bool ArgumentParser::finishSub()
         return fail(tr("You must specify a topic to subscribe to."));
     if (m_options.skipRetained && m_options.retainedOnly)
         return fail(tr("-R and --retained-only cannot be used together."));
+    const RecordingOptions defaults;
+    if (m_options.recordFile.isEmpty()
+        && (m_options.recording.byteBudget != defaults.byteBudget
+            || m_options.recording.whenFull != defaults.whenFull)) {
+        return fail(tr("--record-budget and --record-when-full need --record FILE."));
+    }
     const auto checkFilters = [this](const QStringList &filters, const QString &problem) {
         for (const QString &filter : filters) {
             if (!Topic::filterProblem(filter.toUtf8()).isEmpty())

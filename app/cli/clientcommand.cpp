@@ -61,9 +61,9 @@ void ClientCommand::finish(int exitCode, const QString &errorLine)
     if (m_finishing)
         return;
     m_finishing = true;
-    m_exitCode = exitCode;
     if (!errorLine.isEmpty())
         printError(errorLine);
+    m_exitCode = onFinishing(exitCode);
     if (m_client.state() == ClientState::Connected) {
         debug(u"sending DISCONNECT"_s);
         m_disconnectTimeout.start();

@@ -34,6 +34,9 @@ protected:
     // Called on every CONNACK that accepts, the first and after each reconnect.
     virtual void onConnected(const ConnackPacket &connack, bool firstTime) = 0;
     virtual void onConnectionLost() { }
+    // Called once when the run ends, before the DISCONNECT; returns the exit status, which a
+    // subcommand may turn into a failure (a recording that could not be written to the end).
+    virtual int onFinishing(int exitCode) { return exitCode; }
 
     const SubcommandOptions &options() const { return m_options; }
     MqttClient &client() { return m_client; }

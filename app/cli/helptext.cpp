@@ -117,7 +117,14 @@ QString usage(Subcommand subcommand)
               "-D,\n"
               "   {} for 3.1.1. payload: the payload when it is valid UTF-8, otherwise\n"
               "   \"payload_base64\":\"...\" in its place (likewise "
-              "\"correlation-data-base64\").\n\n")
+              "\"correlation-data-base64\").\n\n"
+              "Recording (besides the output):\n"
+              " --record FILE        write every message received to FILE, an SQLite recording\n"
+              "                      (docs/recording.md); appends when FILE is one already\n"
+              " --record-budget SIZE the file's size budget, e.g. 500M, 2G (default 2G)\n"
+              " --record-when-full stop|drop-oldest\n"
+              "                      at the budget: stop (exit status 1) or delete the oldest\n"
+              "                      messages and go on (default stop)\n\n")
         + connectionOptions()
         + tr("\nExit status: 0 on success; the CONNACK reason code when the broker refused; "
              "27 on -W timeout; 1 otherwise, with one line on stderr.\n");

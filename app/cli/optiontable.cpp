@@ -5,6 +5,7 @@
 #include "argumentparser.h"
 
 #include <limits>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -15,6 +16,27 @@ constexpr auto Both = OptionScope::Both;
 constexpr auto Sub = OptionScope::Sub;
 constexpr auto Pub = OptionScope::Pub;
 constexpr qint64 intMax = std::numeric_limits<int>::max();
+
+// "500M", "2G", "64k", "1048576": bytes, with a binary unit (K, M, G, T) or none.
+std::optional<qint64> parseByteSize(const QString &text)
+{
+    static constexpr std::pair<char, int> units[] = {{'K', 10}, {'M', 20}, {'G', 30}, {'T', 40}};
+    QString digits = text.trimmed().toUpper();
+    if (digits.endsWith(u'B'))
+        digits.chop(1);
+    int shift = 0;
+    for (const auto &[unit, bits] : units) {
+        if (digits.endsWith(QLatin1Char(unit))) {
+            digits.chop(1);
+            shift = bits;
+        }
+    }
+    bool ok = false;
+    const qint64 number = digits.toLongLong(&ok);
+    if (!ok || number < 0 || number > (std::numeric_limits<qint64>::max() >> shift))
+        return std::nullopt;
+    return number << shift;
+}
 
 } // namespace
 
@@ -161,6 +183,25 @@ const OptionSpec ArgumentParser::s_options[] = {
      [](ArgumentParser &p, const QString &) { p.m_options.appendNewline = false; }},
     {{}, "--json"_L1, Sub, {},
      [](ArgumentParser &p, const QString &) { p.setOutput(OutputMode::Json); }},
+    {{}, "--record"_L1, Sub, "FILE"_L1,
+     [](ArgumentParser &p, const QString &file) { p.m_options.recordFile = file; }},
+    {{}, "--record-budget"_L1, Sub, "SIZE"_L1,
+     [](ArgumentParser &p, const QString &size) {
+         if (const std::optional<qint64> bytes = parseByteSize(size))
+             p.m_options.recording.byteBudget = *bytes;
+         else
+             p.fail(tr("Invalid size \"%1\": give bytes, or a number and K, M, G or T (500M, 2G).")
+                        .arg(size));
+     }},
+    {{}, "--record-when-full"_L1, Sub, "stop|drop-oldest"_L1,
+     [](ArgumentParser &p, const QString &choice) {
+         if (choice == "stop"_L1)
+             p.m_options.recording.whenFull = RecordingOptions::WhenFull::Stop;
+         else if (choice == "drop-oldest"_L1)
+             p.m_options.recording.whenFull = RecordingOptions::WhenFull::DropOldest;
+         else
+             p.fail(tr("Invalid --record-when-full \"%1\": stop or drop-oldest.").arg(choice));
+     }},
 
     // pub
     {"-t"_L1, "--topic"_L1, Pub, "TOPIC"_L1,

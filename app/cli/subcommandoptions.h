@@ -3,6 +3,7 @@
 
 #include "client/clientoptions.h"
 #include "protocol/properties.h"
+#include "recording/recordingoptions.h"
 
 #include <QByteArray>
 #include <QString>
@@ -54,6 +55,8 @@ struct SubcommandOptions
     bool retainedOnly = false; // --retained-only
     bool removeRetained = false; // --remove-retained
     bool retainAsPublished = false; // --retain-as-published
+    QString recordFile; // --record: also write every message received to this recording
+    RecordingOptions recording; // --record-budget, --record-when-full
 
     // pub
     MessageSource source = MessageSource::None;

@@ -12,6 +12,17 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace mqttscope::cli {
+
+namespace {
+
+// Messages handed to the recorder and not yet on disk above which the client stops reading (TCP
+// then pushes back on the broker), and below which it reads again: nothing is dropped, memory
+// stays bounded.
+constexpr qint64 recorderPauseAt = 200000;
+constexpr qint64 recorderResumeAt = 50000;
+
+} // namespace
+
 SubscribeCommand::SubscribeCommand(const SubcommandOptions &options, QObject *parent)
     : ClientCommand(options, parent)
     , m_formatter(options.output, options.format, options.appendNewline)
@@ -28,6 +39,67 @@ SubscribeCommand::SubscribeCommand(const SubcommandOptions &options, QObject *pa
             [this](quint64 token) { handlePublished(token); });
     for (const QString &filter : options.filterOut)
         m_filterOut.append(filter.toUtf8());
+}
+
+void SubscribeCommand::start()
+{
+    QString error;
+    if (!options().recordFile.isEmpty() && !startRecording(&error)) {
+        m_recordingReported = true;
+        finish(1, error);
+        return;
+    }
+    ClientCommand::start();
+}
+
+bool SubscribeCommand::startRecording(QString *error)
+{
+    RecordingOptions recording = options().recording;
+    const Endpoint &endpoint = options().client.endpoint;
+    recording.metadata.insert(u"broker"_s, u"%1:%2"_s.arg(endpoint.host).arg(endpoint.port));
+    recording.metadata.insert(u"client_id"_s, options().client.clientId);
+    recording.metadata.insert(u"subscriptions"_s, options().topics.join(u'\n'));
+    m_recorder = std::make_unique<RecordingWriter>();
+    connect(m_recorder.get(), &RecordingWriter::statusChanged, this,
+            &SubscribeCommand::handleRecordingStatus, Qt::QueuedConnection);
+    return m_recorder->start(options().recordFile, recording, error);
+}
+
+void SubscribeCommand::handleRecordingStatus(const RecordingStatus &status)
+{
+    if (m_pausedForRecorder && status.messagesPending < recorderResumeAt) {
+        m_pausedForRecorder = false;
+        client().resumeReceiving();
+    }
+    const QString problem = recordingProblem(status);
+    if (problem.isEmpty() || m_recordingReported || isFinishing())
+        return;
+    m_recordingReported = true;
+    stop(1, problem);
+}
+
+QString SubscribeCommand::recordingProblem(const RecordingStatus &status) const
+{
+    if (status.state == RecordingStatus::State::Failed)
+        return status.error;
+    if (status.state == RecordingStatus::State::Stopped && status.budgetReached)
+        return tr("Recording to %1 stopped: %2").arg(options().recordFile, status.error);
+    return {};
+}
+
+int SubscribeCommand::onFinishing(int exitCode)
+{
+    if (!m_recorder)
+        return exitCode;
+    recordHandled(); // the message that ended the run, and those before it in its batch
+    m_recorder->stop(); // commits what is pending
+    const QString problem = recordingProblem(m_recorder->status());
+    if (problem.isEmpty())
+        return exitCode;
+    if (!m_recordingReported)
+        printError(problem);
+    m_recordingReported = true;
+    return exitCode ? exitCode : 1;
 }
 
 void SubscribeCommand::onConnected(const ConnackPacket &, bool firstTime)
@@ -92,11 +164,28 @@ void SubscribeCommand::maybeExitAfterSubscribe()
 
 void SubscribeCommand::handleMessages(const QList<Message> &messages)
 {
-    for (const Message &message : messages) {
-        if (!m_processing || !handleMessage(message))
+    m_batch = &messages;
+    m_batchHandled = 0;
+    while (m_batchHandled < messages.size() && m_processing) {
+        // Every message handled is recorded, the one that ends the run (-C) too.
+        if (!handleMessage(messages.at(m_batchHandled++)))
             break;
     }
     m_output.flush();
+    recordHandled();
+}
+
+void SubscribeCommand::recordHandled()
+{
+    const QList<Message> *batch = std::exchange(m_batch, nullptr);
+    if (!m_recorder || !batch || !m_batchHandled)
+        return;
+    m_recorder->recordReceived(m_batchHandled == batch->size() ? *batch
+                                                               : batch->first(m_batchHandled));
+    if (!m_pausedForRecorder && m_recorder->pendingMessages() > recorderPauseAt) {
+        m_pausedForRecorder = true;
+        client().pauseReceiving();
+    }
 }
 
 bool SubscribeCommand::handleMessage(const Message &message)
@@ -121,6 +210,8 @@ bool SubscribeCommand::handleMessage(const Message &message)
         clear.retain = true;
         if (const quint64 token = client().publish(clear))
             m_pendingRemovals.append(token);
+        if (m_recorder)
+            m_recorder->recordPublished(clear);
     }
     QByteArray errors;
     m_formatter.append(message, m_output.buffer(), &errors);

@@ -5,13 +5,18 @@
 #include "messageformatter.h"
 #include "outputwriter.h"
 
+#include "recording/recordingwriter.h"
+
 #include <QTimer>
+
+#include <memory>
 
 namespace mqttscope::cli {
 
 // `mqttscope-cli sub`: subscribes (again after each reconnect), prints every message with
 // MessageFormatter through one buffered writer flushed at the end of each batch, and stops on
-// -C, -W, -E or --retained-only the way mosquitto_sub does.
+// -C, -W, -E or --retained-only the way mosquitto_sub does. With --record it also hands every
+// message it handles to a RecordingWriter, and ends the run when the recording cannot go on.
 class SubscribeCommand : public ClientCommand
 {
     Q_OBJECT
@@ -21,8 +26,11 @@ public:
     // Exit status on -W, as mosquitto_sub (MOSQ_ERR_TIMEOUT).
     static constexpr int timedOutExitCode = 27;
 
+    void start() override;
+
 protected:
     void onConnected(const ConnackPacket &connack, bool firstTime) override;
+    int onFinishing(int exitCode) override;
 
 private:
     void handleMessages(const QList<Message> &messages);
@@ -33,6 +41,12 @@ private:
     void maybeExitAfterSubscribe();
     void handlePublished(quint64 token);
     void stop(int exitCode, const QString &errorLine = {});
+    bool startRecording(QString *error);
+    // Hands the messages of the batch being handled that were handled to the recorder.
+    void recordHandled();
+    void handleRecordingStatus(const RecordingStatus &status);
+    // Why the recording ended before the run, or empty.
+    QString recordingProblem(const RecordingStatus &status) const;
 
     MessageFormatter m_formatter;
     OutputWriter m_output;
@@ -44,6 +58,11 @@ private:
     int m_stopExitCode = 0;
     QString m_stopErrorLine;
     bool m_processing = true;
+    std::unique_ptr<RecordingWriter> m_recorder; // with --record
+    bool m_recordingReported = false; // its problem is on stderr already
+    bool m_pausedForRecorder = false;
+    const QList<Message> *m_batch = nullptr; // while handleMessages() runs
+    qsizetype m_batchHandled = 0;
 };
 
 } // namespace mqttscope::cli

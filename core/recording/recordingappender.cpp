@@ -8,7 +8,11 @@
 #include <QDateTime>
 #include <QDir>
 
+#include <QFileInfo>
+
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 
 #include <algorithm>
 
@@ -33,6 +37,33 @@ void bindBytes(sqlite3_stmt *statement, int index, const QByteArray &bytes)
         sqlite3_bind_zeroblob(statement, index, 0);
     else
         sqlite3_bind_blob(statement, index, bytes.constData(), int(bytes.size()), SQLITE_STATIC);
+}
+
+// SQLite often loses errno on a failed write (it retries the rest of a short write, and errno is
+// gone by the time it reports), so the likely causes are looked at afterwards: a full device or
+// the file size limit (ulimit -f). Empty when neither shows.
+QString likelyWriteCause(const QString &path)
+{
+    struct statvfs device
+    {
+    };
+    const QByteArray folder = QFileInfo(path).absolutePath().toLocal8Bit();
+    if (statvfs(folder.constData(), &device) == 0
+        && qint64(device.f_bavail) * qint64(device.f_frsize) < (qint64(1) << 20)) {
+        return translate("no space left on the device");
+    }
+    struct rlimit limit
+    {
+    };
+    if (getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+        const qint64 largest =
+            std::max(QFileInfo(path).size(), QFileInfo(path + QStringLiteral("-wal")).size());
+        if (largest + 65536 >= qint64(limit.rlim_cur)) {
+            return translate("the file size limit of this process (ulimit -f, %1 bytes) is reached")
+                .arg(qint64(limit.rlim_cur));
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -320,6 +351,11 @@ RecordingAppender::Outcome RecordingAppender::fail()
 {
     if (m_error.isEmpty())
         m_error = sqliteError(m_db);
+    const int code = sqlite3_errcode(m_db);
+    if (code == SQLITE_IOERR || code == SQLITE_FULL) {
+        if (const QString cause = likelyWriteCause(m_path); !cause.isEmpty())
+            m_error += QStringLiteral(": ") + cause;
+    }
     m_error = translate("Cannot write to %1: %2").arg(QDir::toNativeSeparators(m_path), m_error);
     if (!sqlite3_get_autocommit(m_db))
         sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);

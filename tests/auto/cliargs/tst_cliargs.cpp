@@ -115,6 +115,8 @@ QStringList sampleValues(QLatin1StringView metavar)
         {u"FORMAT"_s, {u"%t"_s}},
         {u"TOPIC"_s, {u"a"_s}},
         {u"TEXT"_s, {u"hello"_s}},
+        {u"SIZE"_s, {u"500M"_s}},
+        {u"stop|drop-oldest"_s, {u"drop-oldest"_s}},
     };
     return samples.value(metavar);
 }
