@@ -69,6 +69,10 @@ bool MqttClient::isReceivingPaused() const
 {
     return d->receivingPaused;
 }
+qint64 MqttClient::bytesToWrite() const
+{
+    return d->bytesToWrite();
+}
 quint64 MqttClient::publish(const Message &message)
 {
     return d->publish(message);

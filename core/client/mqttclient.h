@@ -38,6 +38,9 @@ public:
     ConnackPacket lastConnack() const; // the server's limits and assigned id
     QString clientId() const; // ours or the one the server assigned
     bool isReceivingPaused() const;
+    // Bytes handed to the transport and not yet taken by the socket: QoS 0 has no ack, so a
+    // sender that must not outrun the broker (a replay as fast as it goes) waits while this grows.
+    qint64 bytesToWrite() const;
 
 public slots:
     void connectToBroker();

@@ -590,6 +590,11 @@ void MqttClientPrivate::writeBytes(const QByteArray &bytes)
     scheduleDeferredSignals();
 }
 
+qint64 MqttClientPrivate::bytesToWrite() const
+{
+    return m_transport ? m_transport->bytesToWrite() : 0;
+}
+
 void MqttClientPrivate::flushReadBytes()
 {
     if (m_transport && !m_readOutput.bytes.isEmpty())

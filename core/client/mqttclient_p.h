@@ -26,6 +26,7 @@ public:
     void disconnectFromBroker(ReasonCode reason, const Properties &properties);
     void abortConnection();
     void setReceivingPaused(bool paused);
+    qint64 bytesToWrite() const;
     quint64 publish(const Message &message);
     quint64 subscribe(const QList<Subscription> &subscriptions, const Properties &properties);
     quint64 unsubscribe(const QList<QString> &filters, const Properties &properties);
