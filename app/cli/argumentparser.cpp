@@ -83,12 +83,14 @@ bool ArgumentParser::fail(const QString &message)
 bool ArgumentParser::run()
 {
     if (m_arguments.isEmpty())
-        return fail(tr("No command given: use 'sub' or 'pub'."));
+        return fail(tr("No command given: use 'sub', 'pub' or 'replay'."));
     const QString &command = m_arguments.constFirst();
     if (command == "sub"_L1) {
         m_options.subcommand = Subcommand::Sub;
     } else if (command == "pub"_L1) {
         m_options.subcommand = Subcommand::Pub;
+    } else if (command == "replay"_L1) {
+        m_options.subcommand = Subcommand::Replay;
     } else if (command == "--help"_L1 || command == "help"_L1) {
         m_options.subcommand = Subcommand::Help;
         return true;
@@ -96,7 +98,7 @@ bool ArgumentParser::run()
         m_options.subcommand = Subcommand::Version;
         return true;
     } else {
-        return fail(tr("Unknown command '%1': use 'sub' or 'pub'.").arg(command));
+        return fail(tr("Unknown command '%1': use 'sub', 'pub' or 'replay'.").arg(command));
     }
     for (m_index = 1; m_index < m_arguments.size(); ++m_index) {
         if (!parseOne(m_arguments.at(m_index)))
@@ -110,6 +112,8 @@ bool ArgumentParser::run()
 
 bool ArgumentParser::parseOne(const QString &argument)
 {
+    if (m_options.subcommand == Subcommand::Replay && !argument.startsWith(u'-'))
+        return takeRecordingFile(argument);
     const OptionSpec *option = findOption(argument, m_options.subcommand);
     if (!option)
         return fail(tr("Unknown option '%1'.").arg(argument));
@@ -176,6 +180,40 @@ void ArgumentParser::setOutput(OutputMode output)
     }
 }
 
+bool ArgumentParser::takeRecordingFile(const QString &argument)
+{
+    if (!m_options.replayFile.isEmpty())
+        return fail(tr("Only one recording can be replayed at once: '%1'.").arg(argument));
+    m_options.replayFile = argument;
+    return true;
+}
+
+void ArgumentParser::setSpeed(const QString &value)
+{
+    bool ok = false;
+    const double speed = value.toDouble(&ok);
+    if (!ok || !(speed > 0) || speed > 1e6)
+        fail(tr("Invalid --speed given: %1 (a factor above 0, e.g. 0.5 or 10).").arg(value));
+    m_options.replay.speed = speed;
+    m_speedGiven = true;
+}
+
+// --rewrite FROM=TO: the topic prefix FROM becomes TO; an empty FROM puts TO before every topic.
+void ArgumentParser::setRewrite(const QString &rule)
+{
+    const qsizetype equals = rule.indexOf(u'=');
+    const QString from = rule.left(equals);
+    const QString to = rule.mid(equals + 1);
+    if (equals < 0 || from.contains(u'+') || from.contains(u'#') || to.contains(u'+')
+        || to.contains(u'#')) {
+        fail(tr("Invalid --rewrite given: '%1' (FROM=TO, topic prefixes without '+' or '#').")
+                 .arg(rule));
+        return;
+    }
+    m_options.replay.rewriteFrom = from.toUtf8();
+    m_options.replay.rewriteTo = to.toUtf8();
+}
+
 void ArgumentParser::setSource(MessageSource source)
 {
     if (m_options.source != MessageSource::None)
@@ -228,8 +266,20 @@ void ArgumentParser::applyUrl(const QString &url)
 
 bool ArgumentParser::finish()
 {
-    return finishEndpoint() && finishSession() && finishWill()
-        && (m_options.subcommand == Subcommand::Sub ? finishSub() : finishPub());
+    if (!finishEndpoint() || !finishSession() || !finishWill())
+        return false;
+    switch (m_options.subcommand) {
+    case Subcommand::Sub:
+        return finishSub();
+    case Subcommand::Pub:
+        return finishPub();
+    case Subcommand::Replay:
+        return finishReplay();
+    case Subcommand::Help:
+    case Subcommand::Version:
+        break;
+    }
+    return true;
 }
 
 bool ArgumentParser::finishEndpoint()
@@ -335,6 +385,21 @@ bool ArgumentParser::finishPub()
     const bool aliasOnly = topic.isEmpty() && m_options.publishProperties.topicAlias;
     if (!aliasOnly && !Topic::nameProblem(topic.toUtf8()).isEmpty())
         return fail(tr("Invalid publish topic '%1', does it contain '+' or '#'?").arg(topic));
+    return true;
+}
+
+// -q, -D PUBLISH and the retain flags are overrides: without them a message goes out as recorded.
+bool ArgumentParser::finishReplay()
+{
+    ReplayOptions &replay = m_options.replay;
+    if (m_options.replayFile.isEmpty())
+        return fail(tr("You must give the recording file to replay."));
+    if (m_speedGiven && replay.pace == ReplayOptions::Pace::AsFast)
+        return fail(tr("--speed and --as-fast cannot be used together."));
+    if (m_qosGiven)
+        replay.qos = m_options.qos;
+    if (!m_options.publishProperties.isEmpty())
+        replay.properties = m_options.publishProperties;
     return true;
 }
 

@@ -15,7 +15,7 @@ namespace mqttscope::cli {
 // Turns `mqttscope-cli sub|pub ARGS...` into SubcommandOptions with mosquitto_sub/_pub's flags,
 // defaults, checks and error words, so that scripts can swap one for the other. Differences:
 // -V auto is the default, -L also takes ws:// and wss://, and --key-passphrase, --pkcs12 and
-// --json are ours.
+// --json are ours. `replay FILE` is ours too; it takes the same connection options.
 class ArgumentParser
 {
 public:
@@ -23,7 +23,8 @@ public:
     // nullopt and sets *error to one line naming the bad argument (without "Error: ").
     static std::optional<SubcommandOptions> parse(const QStringList &arguments, QString *error);
 
-    // Every option of `sub` and `pub`, in the order the help text lists them (optiontable.cpp).
+    // Every option of `sub`, `pub` and `replay`, in the order the help text lists them
+    // (optiontable.cpp).
     static std::span<const OptionSpec> options();
     // The option `argument` names in `subcommand`, or null when there is none.
     static const OptionSpec *findOption(QStringView argument, Subcommand subcommand);
@@ -43,6 +44,7 @@ private:
     bool finishWill();
     bool finishSub();
     bool finishPub();
+    bool finishReplay();
 
     // What the handlers share.
     ClientOptions &client() { return m_options.client; }
@@ -61,6 +63,9 @@ private:
     void setSessionExpiry(const QString &value);
     void setOutput(OutputMode output);
     void setSource(MessageSource source);
+    void setSpeed(const QString &value);
+    void setRewrite(const QString &rule);
+    bool takeRecordingFile(const QString &argument);
     void applyUrl(const QString &url);
     void applyProperty(const QString &command);
     bool fail(const QString &message);
@@ -77,6 +82,8 @@ private:
     bool m_tlsRequested = false;
     bool m_sessionExpiryGiven = false;
     bool m_hasProperties = false;
+    bool m_qosGiven = false;
+    bool m_speedGiven = false;
     QString m_idPrefix;
     bool m_idGiven = false;
     std::optional<QString> m_willTopic;

@@ -60,12 +60,44 @@ QString overview()
               "mosquitto_sub and mosquitto_pub.\n\n"
               "Usage: mqttscope-cli sub [OPTIONS] -t TOPIC...\n"
               "       mqttscope-cli pub [OPTIONS] -t TOPIC {-m MESSAGE | -f FILE | -l | -n | -s}\n"
-              "       mqttscope-cli sub --help | pub --help | --version\n")
+              "       mqttscope-cli replay [OPTIONS] FILE\n"
+              "       mqttscope-cli sub --help | pub --help | replay --help | --version\n")
         .arg(QCoreApplication::applicationVersion());
 }
 
+namespace {
+
+QString replayUsage()
+{
+    return tr("Usage: mqttscope-cli replay [OPTIONS] FILE\n"
+              "Publishes the messages a recording received, on their recorded schedule, and "
+              "waits\n"
+              "until every one is acknowledged (PUBACK/PUBCOMP, or written for QoS 0).\n\n"
+              "Replay:\n"
+              " FILE                 a recording file (docs/recording.md)\n"
+              " --speed X            X times the recorded pace, e.g. 0.5, 10, 100 (default 1)\n"
+              " --as-fast            as fast as the broker acknowledges, ignoring the times\n"
+              " --rewrite FROM=TO    topics starting with FROM start with TO instead\n"
+              "                      (e.g. prod/=test/; =replay/ puts replay/ before every "
+              "topic)\n"
+              " --published          also what the recording connection published\n"
+              " -r, --retain         publish every message retained  --no-retain  none retained\n"
+              " -q and -D PUBLISH replace the recorded QoS and MQTT 5 properties of every "
+              "message.\n"
+              "A progress line on stderr while it runs (on a terminal) and a summary at the "
+              "end.\n\n")
+        + connectionOptions()
+        + tr("\nExit status: 0 when every message was acknowledged; the CONNACK reason code "
+             "when the broker refused; 1 otherwise (the file cannot be read, a message was not "
+             "acknowledged, the connection ended), with the reason on stderr.\n");
+}
+
+} // namespace
+
 QString usage(Subcommand subcommand)
 {
+    if (subcommand == Subcommand::Replay)
+        return replayUsage();
     if (subcommand == Subcommand::Pub) {
         return tr("Usage: mqttscope-cli pub [OPTIONS] -t TOPIC {-m MESSAGE | -f FILE | -l | -n | "
                   "-s}\n"

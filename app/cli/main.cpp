@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// mqttscope-cli: `sub` and `pub`, drop-ins for mosquitto_sub and mosquitto_pub.
+// mqttscope-cli: `sub` and `pub`, drop-ins for mosquitto_sub and mosquitto_pub, and `replay`.
 #include "argumentparser.h"
 #include "helptext.h"
 #include "publishcommand.h"
+#include "replaycommand.h"
 #include "subscribecommand.h"
 
 #include <QCoreApplication>
@@ -37,7 +38,7 @@ void print(FILE *stream, const QString &text)
 int usageError(const QStringList &arguments, const QString &error)
 {
     const QString command = arguments.value(0);
-    const QString help = command == "sub"_L1 || command == "pub"_L1
+    const QString help = command == "sub"_L1 || command == "pub"_L1 || command == "replay"_L1
         ? u"mqttscope-cli %1 --help"_s.arg(command)
         : u"mqttscope-cli --help"_s;
     print(stderr, u"Error: %1\nUse '%2' to see usage.\n"_s.arg(error, help));
@@ -85,13 +86,15 @@ int main(int argc, char *argv[])
     case Subcommand::Help: {
         const QString command = arguments.value(0);
         print(stdout,
-              command == "sub"_L1       ? HelpText::usage(Subcommand::Sub)
-                  : command == "pub"_L1 ? HelpText::usage(Subcommand::Pub)
-                                        : HelpText::overview());
+              command == "sub"_L1          ? HelpText::usage(Subcommand::Sub)
+                  : command == "pub"_L1    ? HelpText::usage(Subcommand::Pub)
+                  : command == "replay"_L1 ? HelpText::usage(Subcommand::Replay)
+                                           : HelpText::overview());
         return 0;
     }
     case Subcommand::Sub:
     case Subcommand::Pub:
+    case Subcommand::Replay:
         break;
     }
 
@@ -102,6 +105,13 @@ int main(int argc, char *argv[])
     std::unique_ptr<ClientCommand> command;
     if (options->subcommand == Subcommand::Sub) {
         command = std::make_unique<SubscribeCommand>(*options);
+    } else if (options->subcommand == Subcommand::Replay) {
+        auto replay = std::make_unique<ReplayCommand>(*options);
+        if (!replay->prepare(&error)) {
+            print(stderr, error + u'\n');
+            return 1;
+        }
+        command = std::move(replay);
     } else {
         auto publish = std::make_unique<PublishCommand>(*options);
         if (!publish->prepare(&error)) {

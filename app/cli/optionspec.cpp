@@ -10,10 +10,13 @@ bool OptionSpec::appliesTo(Subcommand subcommand) const
         return subcommand == Subcommand::Sub;
     case OptionScope::Pub:
         return subcommand == Subcommand::Pub;
-    case OptionScope::Both:
+    case OptionScope::Replay:
+        return subcommand == Subcommand::Replay;
+    case OptionScope::All:
         break;
     }
-    return subcommand == Subcommand::Sub || subcommand == Subcommand::Pub;
+    return subcommand == Subcommand::Sub || subcommand == Subcommand::Pub
+        || subcommand == Subcommand::Replay;
 }
 
 bool OptionSpec::matches(QStringView argument) const

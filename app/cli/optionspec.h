@@ -11,10 +11,10 @@ namespace mqttscope::cli {
 
 class ArgumentParser;
 
-// The subcommands an option belongs to.
-enum class OptionScope { Sub, Pub, Both };
+// The subcommands an option belongs to: one, or All (the connection's options).
+enum class OptionScope { Sub, Pub, Replay, All };
 
-// One option of `mqttscope-cli sub|pub`: a row of the table in optiontable.cpp. The parser
+// One option of `mqttscope-cli sub|pub|replay`: a row of the table in optiontable.cpp. The parser
 // dispatches through the rows, and tests/auto/cliargs checks the help text, the bash completion
 // and the man page against them, so that an option is added in one place.
 struct OptionSpec

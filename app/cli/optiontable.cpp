@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The options of `mqttscope-cli sub|pub`, one row each: names, subcommands, value, and what the
-// option sets. mosquitto_sub/_pub's names, ranges and error words; helptext.cpp documents the
+// The options of `mqttscope-cli sub|pub|replay`, one row each: names, subcommands, value, and what
+// the option sets. mosquitto_sub/_pub's names, ranges and error words; helptext.cpp documents the
 // rows (tests/auto/cliargs checks that it does, and the completion and the man page too).
 #include "argumentparser.h"
 
@@ -12,9 +12,10 @@ using namespace Qt::Literals::StringLiterals;
 namespace mqttscope::cli {
 namespace {
 
-constexpr auto Both = OptionScope::Both;
+constexpr auto All = OptionScope::All;
 constexpr auto Sub = OptionScope::Sub;
 constexpr auto Pub = OptionScope::Pub;
+constexpr auto Replay = OptionScope::Replay;
 constexpr qint64 intMax = std::numeric_limits<int>::max();
 
 // "500M", "2G", "64k", "1048576": bytes, with a binary unit (K, M, G, T) or none.
@@ -44,92 +45,93 @@ std::optional<qint64> parseByteSize(const QString &text)
 // private state.
 const OptionSpec ArgumentParser::s_options[] = {
     // Connection
-    {"-h"_L1, "--host"_L1, Both, "HOST"_L1,
+    {"-h"_L1, "--host"_L1, All, "HOST"_L1,
      [](ArgumentParser &p, const QString &host) { p.client().endpoint.host = host; }},
-    {"-p"_L1, "--port"_L1, Both, "PORT"_L1,
+    {"-p"_L1, "--port"_L1, All, "PORT"_L1,
      [](ArgumentParser &p, const QString &port) {
          p.m_portGiven = true;
          p.setNumber(port, 1, 65535, tr("Invalid port given: %1"),
                      p.client().endpoint.port);
      }},
-    {"-L"_L1, "--url"_L1, Both, "URL"_L1,
+    {"-L"_L1, "--url"_L1, All, "URL"_L1,
      [](ArgumentParser &p, const QString &url) { p.applyUrl(url); }},
-    {"-V"_L1, "--protocol-version"_L1, Both, "auto|mqttv5|mqttv311|mqttv31"_L1,
+    {"-V"_L1, "--protocol-version"_L1, All, "auto|mqttv5|mqttv311|mqttv31"_L1,
      [](ArgumentParser &p, const QString &version) { p.setVersion(version); }},
-    {"-i"_L1, "--id"_L1, Both, "ID"_L1,
+    {"-i"_L1, "--id"_L1, All, "ID"_L1,
      [](ArgumentParser &p, const QString &id) {
          p.client().clientId = id;
          p.m_idGiven = true;
      }},
-    {"-I"_L1, "--id-prefix"_L1, Both, "P"_L1,
+    {"-I"_L1, "--id-prefix"_L1, All, "P"_L1,
      [](ArgumentParser &p, const QString &prefix) { p.m_idPrefix = prefix; }},
-    {"-u"_L1, "--username"_L1, Both, "USER"_L1,
+    {"-u"_L1, "--username"_L1, All, "USER"_L1,
      [](ArgumentParser &p, const QString &username) { p.client().username = username; }},
-    {"-P"_L1, "--pw"_L1, Both, "PASSWORD"_L1,
+    {"-P"_L1, "--pw"_L1, All, "PASSWORD"_L1,
      [](ArgumentParser &p, const QString &password) { p.client().password = password.toUtf8(); }},
-    {"-k"_L1, "--keepalive"_L1, Both, "SEC"_L1,
+    {"-k"_L1, "--keepalive"_L1, All, "SEC"_L1,
      [](ArgumentParser &p, const QString &seconds) {
          p.setNumber(
              seconds, 5, 65535,
              tr("Invalid keepalive given, it must be between 5 and 65535 inclusive."),
              p.client().keepAliveSeconds);
      }},
-    {"-c"_L1, "--disable-clean-session"_L1, Both, {},
+    {"-c"_L1, "--disable-clean-session"_L1, All, {},
      [](ArgumentParser &p, const QString &) { p.client().cleanStart = false; }},
-    {"-x"_L1, {}, Both, "SECONDS"_L1,
+    {"-x"_L1, {}, All, "SECONDS"_L1,
      [](ArgumentParser &p, const QString &seconds) { p.setSessionExpiry(seconds); }},
-    {"-q"_L1, "--qos"_L1, Both, "0|1|2"_L1,
+    {"-q"_L1, "--qos"_L1, All, "0|1|2"_L1,
      [](ArgumentParser &p, const QString &qos) {
          p.setNumber(qos, 0, 2, tr("Invalid QoS given: %1"), p.m_options.qos);
+         p.m_qosGiven = true;
      }},
-    {"-D"_L1, "--property"_L1, Both, "COMMAND IDENTIFIER VALUE"_L1,
+    {"-D"_L1, "--property"_L1, All, "COMMAND IDENTIFIER VALUE"_L1,
      [](ArgumentParser &p, const QString &command) { p.applyProperty(command); }},
-    {{}, "--will-topic"_L1, Both, "T"_L1,
+    {{}, "--will-topic"_L1, All, "T"_L1,
      [](ArgumentParser &p, const QString &topic) { p.m_willTopic = topic; }},
-    {{}, "--will-payload"_L1, Both, "P"_L1,
+    {{}, "--will-payload"_L1, All, "P"_L1,
      [](ArgumentParser &p, const QString &payload) { p.m_willPayload = payload.toUtf8(); }},
-    {{}, "--will-qos"_L1, Both, "Q"_L1,
+    {{}, "--will-qos"_L1, All, "Q"_L1,
      [](ArgumentParser &p, const QString &qos) {
          p.setNumber(qos, 0, 2, tr("Invalid will QoS %1."), p.m_willQos);
      }},
-    {{}, "--will-retain"_L1, Both, {},
+    {{}, "--will-retain"_L1, All, {},
      [](ArgumentParser &p, const QString &) { p.m_willRetain = true; }},
-    {"-d"_L1, "--debug"_L1, Both, {},
+    {"-d"_L1, "--debug"_L1, All, {},
      [](ArgumentParser &p, const QString &) { p.m_options.debug = true; }},
     // Accepted for mosquitto compatibility: we always disable Nagle, and print errors anyway.
-    {{}, "--nodelay"_L1, Both, {}, [](ArgumentParser &, const QString &) {}, false},
-    {{}, "--quiet"_L1, Both, {}, [](ArgumentParser &, const QString &) {}, false},
+    {{}, "--nodelay"_L1, All, {}, [](ArgumentParser &, const QString &) {}, false},
+    {{}, "--quiet"_L1, All, {}, [](ArgumentParser &, const QString &) {}, false},
 
     // TLS
-    {{}, "--cafile"_L1, Both, "FILE"_L1,
+    {{}, "--cafile"_L1, All, "FILE"_L1,
      [](ArgumentParser &p, const QString &file) { p.setTlsFile(&TlsOptions::caFile, file); }},
-    {{}, "--capath"_L1, Both, "DIR"_L1,
+    {{}, "--capath"_L1, All, "DIR"_L1,
      [](ArgumentParser &p, const QString &dir) { p.setTlsFile(&TlsOptions::caPath, dir); }},
-    {{}, "--tls-use-os-certs"_L1, Both, {},
+    {{}, "--tls-use-os-certs"_L1, All, {},
      [](ArgumentParser &p, const QString &) {
          p.m_tlsRequested = true; // an empty caFile means the OS trust store
      }},
-    {{}, "--cert"_L1, Both, "FILE"_L1,
+    {{}, "--cert"_L1, All, "FILE"_L1,
      [](ArgumentParser &p, const QString &file) { p.setTlsFile(&TlsOptions::certFile, file); }},
-    {{}, "--key"_L1, Both, "FILE"_L1,
+    {{}, "--key"_L1, All, "FILE"_L1,
      [](ArgumentParser &p, const QString &file) { p.tls().keyFile = file; }},
-    {{}, "--key-passphrase"_L1, Both, "PASS"_L1,
+    {{}, "--key-passphrase"_L1, All, "PASS"_L1,
      [](ArgumentParser &p, const QString &passphrase) {
          p.tls().keyPassphrase = passphrase.toUtf8();
          p.tls().pkcs12Passphrase = p.tls().keyPassphrase;
      }},
-    {{}, "--pkcs12"_L1, Both, "FILE"_L1,
+    {{}, "--pkcs12"_L1, All, "FILE"_L1,
      [](ArgumentParser &p, const QString &file) { p.setTlsFile(&TlsOptions::pkcs12File, file); }},
-    {{}, "--insecure"_L1, Both, {},
+    {{}, "--insecure"_L1, All, {},
      [](ArgumentParser &p, const QString &) {
          // As mosquitto: the chain is still verified, only the host name is not checked.
          p.tls().skipHostNameCheck = true;
      }},
-    {{}, "--tls-alpn"_L1, Both, "PROTOCOL"_L1,
+    {{}, "--tls-alpn"_L1, All, "PROTOCOL"_L1,
      [](ArgumentParser &p, const QString &protocol) { p.tls().alpn.append(protocol.toUtf8()); }},
 
     // Delivery
-    {{}, "--max-inflight"_L1, Both, "N"_L1,
+    {{}, "--max-inflight"_L1, All, "N"_L1,
      [](ArgumentParser &p, const QString &count) {
          p.setNumber(
              count, 0, 65535,
@@ -138,9 +140,9 @@ const OptionSpec ArgumentParser::s_options[] = {
      }},
 
     // Both end the parsing (see run()).
-    {{}, "--help"_L1, Both, {},
+    {{}, "--help"_L1, All, {},
      [](ArgumentParser &p, const QString &) { p.m_options.subcommand = Subcommand::Help; }},
-    {{}, "--version"_L1, Both, {},
+    {{}, "--version"_L1, All, {},
      [](ArgumentParser &p, const QString &) { p.m_options.subcommand = Subcommand::Version; }},
 
     // sub
@@ -236,6 +238,22 @@ const OptionSpec ArgumentParser::s_options[] = {
          if (!ok || p.m_options.repeatDelaySeconds < 0)
              p.fail(tr("--repeat-delay argument must be >=0.0."));
      }},
+
+    // replay (FILE, the recording, is the one argument that is not an option)
+    {{}, "--speed"_L1, Replay, "X"_L1,
+     [](ArgumentParser &p, const QString &speed) { p.setSpeed(speed); }},
+    {{}, "--as-fast"_L1, Replay, {},
+     [](ArgumentParser &p, const QString &) {
+         p.m_options.replay.pace = ReplayOptions::Pace::AsFast;
+     }},
+    {{}, "--rewrite"_L1, Replay, "FROM=TO"_L1,
+     [](ArgumentParser &p, const QString &rule) { p.setRewrite(rule); }},
+    {"-r"_L1, "--retain"_L1, Replay, {},
+     [](ArgumentParser &p, const QString &) { p.m_options.replay.retain = true; }},
+    {{}, "--no-retain"_L1, Replay, {},
+     [](ArgumentParser &p, const QString &) { p.m_options.replay.retain = false; }},
+    {{}, "--published"_L1, Replay, {},
+     [](ArgumentParser &p, const QString &) { p.m_options.replay.replayPublished = true; }},
 };
 
 std::span<const OptionSpec> ArgumentParser::options()

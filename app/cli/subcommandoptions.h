@@ -4,6 +4,7 @@
 #include "client/clientoptions.h"
 #include "protocol/properties.h"
 #include "recording/recordingoptions.h"
+#include "replay/replayoptions.h"
 
 #include <QByteArray>
 #include <QString>
@@ -11,7 +12,7 @@
 
 namespace mqttscope::cli {
 
-enum class Subcommand { Sub, Pub, Help, Version };
+enum class Subcommand { Sub, Pub, Replay, Help, Version };
 
 // How `sub` prints each message (mosquitto_sub's modes plus --json).
 enum class OutputMode {
@@ -25,7 +26,7 @@ enum class OutputMode {
 enum class MessageSource { None, Argument, File, StdinLines, Null, StdinWhole };
 
 // Everything the command line asked for: the client's options plus what to do with the
-// connection. Built by ArgumentParser, run by SubscribeCommand or PublishCommand.
+// connection. Built by ArgumentParser, run by SubscribeCommand, PublishCommand or ReplayCommand.
 struct SubcommandOptions
 {
     Subcommand subcommand = Subcommand::Help;
@@ -65,6 +66,10 @@ struct SubcommandOptions
     bool retain = false;
     int repeatCount = 1; // --repeat
     double repeatDelaySeconds = 0; // --repeat-delay
+
+    // replay
+    QString replayFile; // FILE
+    ReplayOptions replay; // --speed, --as-fast, --rewrite, --published, -r, --no-retain, -q, -D
 };
 
 } // namespace mqttscope::cli

@@ -56,11 +56,13 @@ QByteArray format(OutputMode mode, const Message &m, const QByteArray &formatStr
     return out;
 }
 
-const Subcommand subcommands[] = {Subcommand::Sub, Subcommand::Pub};
+const Subcommand subcommands[] = {Subcommand::Sub, Subcommand::Pub, Subcommand::Replay};
 
 QString commandName(Subcommand subcommand)
 {
-    return subcommand == Subcommand::Sub ? u"sub"_s : u"pub"_s;
+    return subcommand == Subcommand::Sub ? u"sub"_s
+        : subcommand == Subcommand::Pub  ? u"pub"_s
+                                         : u"replay"_s;
 }
 
 QStringList names(const OptionSpec &option)
@@ -117,6 +119,8 @@ QStringList sampleValues(QLatin1StringView metavar)
         {u"TEXT"_s, {u"hello"_s}},
         {u"SIZE"_s, {u"500M"_s}},
         {u"stop|drop-oldest"_s, {u"drop-oldest"_s}},
+        {u"X"_s, {u"10"_s}},
+        {u"FROM=TO"_s, {u"prod/=test/"_s}},
     };
     return samples.value(metavar);
 }
@@ -170,6 +174,7 @@ private slots:
     void pubSources_data();
     void pubSources();
     void will();
+    void replayOptions();
 
     void everyOptionParses();
     void optionNamesAreUnique();
@@ -200,6 +205,21 @@ void tst_CliArgs::invalidArguments_data()
         u"Unknown option '--bogus'."_s);
     row("pub option in sub", {u"sub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s},
         u"Unknown option '-m'."_s);
+    row("replay without a file", {u"replay"_s, u"--as-fast"_s},
+        u"You must give the recording file to replay."_s);
+    row("replay two files", {u"replay"_s, u"a.mqttrec"_s, u"b.mqttrec"_s},
+        u"Only one recording can be replayed at once: 'b.mqttrec'."_s);
+    row("replay speed zero", {u"replay"_s, u"--speed"_s, u"0"_s, u"f"_s},
+        u"Invalid --speed given: 0"_s);
+    row("replay speed not a number", {u"replay"_s, u"--speed"_s, u"fast"_s, u"f"_s},
+        u"Invalid --speed given: fast"_s);
+    row("replay speed and as fast", {u"replay"_s, u"--speed"_s, u"2"_s, u"--as-fast"_s, u"f"_s},
+        u"--speed and --as-fast cannot be used together."_s);
+    row("replay rewrite without =", {u"replay"_s, u"--rewrite"_s, u"prod/"_s, u"f"_s},
+        u"Invalid --rewrite given: 'prod/'"_s);
+    row("replay rewrite wildcard", {u"replay"_s, u"--rewrite"_s, u"prod/=t/#"_s, u"f"_s},
+        u"Invalid --rewrite given: 'prod/=t/#'"_s);
+    row("sub option in replay", {u"replay"_s, u"-t"_s, u"a"_s, u"f"_s}, u"Unknown option '-t'."_s);
     row("sub option in pub", {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"-C"_s, u"1"_s},
         u"Unknown option '-C'."_s);
     row("missing value", {u"sub"_s, u"-t"_s}, u"-t argument given but no value specified."_s);
@@ -616,6 +636,40 @@ void tst_CliArgs::will()
     QCOMPARE(o.client.password, "pass");
 }
 
+void tst_CliArgs::replayOptions()
+{
+    const SubcommandOptions plain = parseOk({u"replay"_s, u"capture.mqttrec"_s});
+    QCOMPARE(plain.subcommand, Subcommand::Replay);
+    QCOMPARE(plain.replayFile, u"capture.mqttrec"_s);
+    QCOMPARE(plain.replay.pace, ReplayOptions::Pace::Recorded);
+    QCOMPARE(plain.replay.speed, 1.0);
+    // Without -q, -r, --no-retain or -D PUBLISH: everything as recorded.
+    QVERIFY(!plain.replay.qos && !plain.replay.retain && !plain.replay.properties);
+    QVERIFY(plain.replay.replayReceived && !plain.replay.replayPublished);
+
+    const SubcommandOptions o =
+        parseOk({u"replay"_s, u"-h"_s, u"broker"_s, u"--speed"_s, u"0.5"_s, u"-q"_s, u"2"_s,
+                 u"--rewrite"_s, u"prod/=test/"_s, u"--published"_s, u"--no-retain"_s, u"-D"_s,
+                 u"PUBLISH"_s, u"user-property"_s, u"replayed"_s, u"yes"_s, u"capture.mqttrec"_s});
+    QCOMPARE(o.client.endpoint.host, u"broker"_s);
+    QCOMPARE(o.replay.speed, 0.5);
+    QCOMPARE(o.replay.qos, quint8(2));
+    QCOMPARE(o.replay.retain, false);
+    QCOMPARE(o.replay.rewriteFrom, "prod/");
+    QCOMPARE(o.replay.rewriteTo, "test/");
+    QVERIFY(o.replay.replayPublished);
+    QVERIFY(o.replay.properties);
+    QCOMPARE(o.replay.properties->userProperties, (QList<UserProperty>{{u"replayed"_s, u"yes"_s}}));
+    QCOMPARE(o.client.version, VersionChoice::V5); // -D makes a 5.0 client, as for pub
+
+    const SubcommandOptions fast =
+        parseOk({u"replay"_s, u"--as-fast"_s, u"-r"_s, u"--rewrite"_s, u"=r/"_s, u"f"_s});
+    QCOMPARE(fast.replay.pace, ReplayOptions::Pace::AsFast);
+    QCOMPARE(fast.replay.retain, true);
+    QCOMPARE(fast.replay.rewriteFrom, "");
+    QCOMPARE(fast.replay.rewriteTo, "r/");
+}
+
 void tst_CliArgs::everyOptionParses()
 {
     for (const OptionSpec &option : ArgumentParser::options()) {
@@ -730,14 +784,15 @@ void tst_CliArgs::completionListsEveryOption()
     QVERIFY(!completion.isEmpty());
     const QSet<QString> common = completionWords(completion, u"common"_s);
     const QSet<QString> only[] = {completionWords(completion, u"sub_only"_s),
-                                  completionWords(completion, u"pub_only"_s)};
-    QVERIFY(!common.isEmpty() && !only[0].isEmpty() && !only[1].isEmpty());
-    for (int i = 0; i < 2; ++i) {
+                                  completionWords(completion, u"pub_only"_s),
+                                  completionWords(completion, u"replay_only"_s)};
+    QVERIFY(!common.isEmpty() && !only[0].isEmpty() && !only[1].isEmpty() && !only[2].isEmpty());
+    for (int i = 0; i < 3; ++i) {
         const Subcommand subcommand = subcommands[i];
         for (const OptionSpec &option : ArgumentParser::options()) {
             if (!option.appliesTo(subcommand) || !option.documented)
                 continue;
-            const QSet<QString> &list = option.scope == OptionScope::Both ? common : only[i];
+            const QSet<QString> &list = option.scope == OptionScope::All ? common : only[i];
             QVERIFY2(list.contains(option.name()), qPrintable(option.name()));
         }
         const QSet<QString> tableNames = namesIn(subcommand);
@@ -754,8 +809,9 @@ void tst_CliArgs::completionListsEveryOption()
         for (const QString &token : optionTokens(arm.left(arm.indexOf(u')')))) {
             const OptionSpec *forSub = ArgumentParser::findOption(token, Subcommand::Sub);
             const OptionSpec *forPub = ArgumentParser::findOption(token, Subcommand::Pub);
-            QVERIFY2(forSub || forPub, qPrintable(token));
-            for (const OptionSpec *option : {forSub, forPub}) {
+            const OptionSpec *forReplay = ArgumentParser::findOption(token, Subcommand::Replay);
+            QVERIFY2(forSub || forPub || forReplay, qPrintable(token));
+            for (const OptionSpec *option : {forSub, forPub, forReplay}) {
                 if (option) {
                     QVERIFY2(option->takesValue(), qPrintable(token));
                     valueTaken.insert(option); // -t is a row for each subcommand
