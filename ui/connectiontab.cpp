@@ -4,33 +4,25 @@
 #include "connectionstatusline.h"
 #include "connectionstatustext.h"
 #include "connectionworker.h"
+#include "messagepane.h"
 #include "noticebanner.h"
 #include "publishpanel.h"
 #include "secretsdialog.h"
 #include "subscriptionspanel.h"
 #include "topictreepane.h"
-#include "explorer/historyexporter.h"
-#include "models/historymodel.h"
 #include "models/topictreemodel.h"
 #include "profiles/secretstore.h"
-#include "views/diffview.h"
 #include "views/payloadview.h"
-#include "views/valueextractor.h"
-#include "views/valueplot.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
-#include <QFile>
-#include <QFileDialog>
-#include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -54,7 +46,6 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     , m_controller(new ConnectionController(profile.name, this))
     , m_data(MessageHistory::Limits{profile.historyByteBudget, profile.historyMessagesPerTopic})
     , m_treeModel(new TopicTreeModel(&m_data, this))
-    , m_historyModel(new HistoryModel(&m_data.history(), this))
     , m_treePane(new TopicTreePane(m_treeModel, this))
     , m_banner(new NoticeBanner(this))
     , m_statusLine(new ConnectionStatusLine(this))
@@ -64,7 +55,8 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     m_topSplitter = new QSplitter(Qt::Horizontal, this);
     m_topSplitter->setObjectName(u"topSplitter"_s);
     m_topSplitter->addWidget(m_treePane);
-    m_topSplitter->addWidget(createMessagePane());
+    m_messagePane = new MessagePane(&m_data, this);
+    m_topSplitter->addWidget(m_messagePane);
     m_topSplitter->setStretchFactor(0, 1);
     m_topSplitter->setStretchFactor(1, 1);
 
@@ -112,60 +104,6 @@ QWidget *ConnectionTab::createPanels()
     return panels;
 }
 
-QWidget *ConnectionTab::createMessagePane()
-{
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    createHistoryView(splitter);
-    m_payloadView = new PayloadView(this);
-    m_payloadView->setObjectName(u"payloadView"_s);
-    m_diffView = new DiffView(this);
-    m_diffView->setObjectName(u"diffView"_s);
-    m_plot = new ValuePlot(this);
-    m_plot->setObjectName(u"valuePlot"_s);
-    m_messageTabs = new QTabWidget(splitter);
-    m_messageTabs->addTab(m_payloadView, tr("Payload"));
-    m_messageTabs->addTab(m_diffView, tr("Diff with previous"));
-    m_messageTabs->addTab(m_plot, tr("Plot"));
-    splitter->addWidget(m_historyView);
-    splitter->addWidget(m_messageTabs);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
-    return splitter;
-}
-
-void ConnectionTab::createHistoryView(QWidget *parent)
-{
-    m_historyView = new QTableView(parent);
-    m_historyView->setObjectName(u"historyView"_s);
-    m_historyView->setModel(m_historyModel);
-    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_historyView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_historyView->verticalHeader()->hide();
-    m_historyView->verticalHeader()->setDefaultSectionSize(m_historyView->fontMetrics().height()
-                                                           + 6);
-    m_historyView->horizontalHeader()->setStretchLastSection(true);
-    // Fixed widths: measuring contents would walk every row on each flush.
-    const QFontMetrics metrics = m_historyView->fontMetrics();
-    const auto width = [&metrics](const QString &sample) {
-        return metrics.horizontalAdvance(sample) + 16;
-    };
-    m_historyView->setColumnWidth(HistoryModel::TimeColumn, width(u"2026-12-31 23:59:59.999"_s));
-    for (int column :
-         {HistoryModel::QosColumn, HistoryModel::RetainColumn, HistoryModel::DupColumn})
-        m_historyView->setColumnWidth(
-            column, width(m_historyModel->headerData(column, Qt::Horizontal).toString()));
-    m_historyView->setColumnWidth(HistoryModel::SizeColumn, width(u"1000.0 KiB"_s));
-    m_historyView->setColumnWidth(HistoryModel::PropertiesColumn,
-                                  width(u"content-type=application/json"_s));
-    m_historyView->setWordWrap(false);
-    m_historyView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    auto *exportAction = new QAction(tr("Export history…"), m_historyView);
-    connect(exportAction, &QAction::triggered, this, &ConnectionTab::exportHistory);
-    m_historyView->addAction(exportAction);
-    connect(m_historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &ConnectionTab::showHistoryRow);
-}
-
 void ConnectionTab::connectController()
 {
     ConnectionController *c = m_controller;
@@ -199,7 +137,7 @@ void ConnectionTab::connectPanels()
             &ConnectionTab::subscribe);
     connect(m_subscriptionsPanel, &SubscriptionsPanel::unsubscribeRequested, this,
             &ConnectionTab::unsubscribe);
-    connect(m_treePane, &TopicTreePane::currentNodeChanged, this, &ConnectionTab::onTopicSelected);
+    connect(m_treePane, &TopicTreePane::currentNodeChanged, m_messagePane, &MessagePane::setTopic);
     connect(m_treePane, &TopicTreePane::menuRequested, this, &ConnectionTab::showTopicMenu);
     connect(m_treePane, &TopicTreePane::clearHistoryRequested, this, &ConnectionTab::clearHistory);
     connect(m_treePane, &TopicTreePane::deleteRetainedRequested, this, [this] {
@@ -391,23 +329,13 @@ void ConnectionTab::onConnected(const ConnackPacket &connack, ProtocolVersion ve
 void ConnectionTab::onMessagesReceived(const QList<Message> &messages)
 {
     m_treeModel->enqueue(messages);
-    if (m_plot->seriesCount() > 0) {
-        for (const Message &m : messages)
-            m_plot->addMessage(m);
-    }
+    m_messagePane->addToPlot(messages);
 }
 
 void ConnectionTab::onFlushed()
 {
     m_controller->reportApplied(); // a flush applies everything queued
-    const int rowsBefore = m_historyModel->rowCount();
-    const QModelIndex current = m_historyView->currentIndex();
-    const bool following = !current.isValid() || current.row() == rowsBefore - 1;
-    m_historyModel->refresh();
-    const int rows = m_historyModel->rowCount();
-    // Follow the newest message unless the user is reading an older one.
-    if (following && rows > 0 && (rows != rowsBefore || !current.isValid()))
-        m_historyView->setCurrentIndex(m_historyModel->index(rows - 1, 0));
+    m_messagePane->refresh();
 }
 
 void ConnectionTab::onPublishFinished(quint64 requestId, ReasonCode reason,
@@ -457,41 +385,24 @@ void ConnectionTab::selectTopic(const QByteArray &topic)
         m_treePane->selectNode(node);
 }
 
-void ConnectionTab::onTopicSelected(TopicNodeId node)
+void ConnectionTab::exportHistory()
 {
-    m_historyModel->setTopic(node == TopicStore::InvalidId ? HistoryModel::NoTopic : node);
-    const int rows = m_historyModel->rowCount();
-    if (rows > 0)
-        m_historyView->setCurrentIndex(m_historyModel->index(rows - 1, 0));
-    else
-        clearMessageViews();
+    m_messagePane->exportHistory();
 }
 
-void ConnectionTab::clearMessageViews()
+HistoryModel *ConnectionTab::historyModel() const
 {
-    m_payloadView->clear();
-    m_diffView->clear();
+    return m_messagePane->historyModel();
 }
 
-void ConnectionTab::showHistoryRow(const QModelIndex &index)
+QTableView *ConnectionTab::historyView() const
 {
-    if (!index.isValid())
-        return;
-    const HistoryEntry &entry = m_historyModel->entry(index.row());
-    Message message;
-    message.topic = m_data.store().topic(m_historyModel->topic());
-    message.payload = entry.payload;
-    message.qos = entry.qos;
-    message.retain = entry.retain;
-    message.dup = entry.dup;
-    if (entry.properties)
-        message.properties = *entry.properties;
-    message.receivedMsecsSinceEpoch = entry.receivedMsecs;
-    m_payloadView->setMessage(message);
-    if (index.row() > 0)
-        m_diffView->setPayloads(m_historyModel->entry(index.row() - 1).payload, entry.payload);
-    else
-        m_diffView->setPayloads({}, entry.payload);
+    return m_messagePane->historyView();
+}
+
+PayloadView *ConnectionTab::payloadView() const
+{
+    return m_messagePane->payloadView();
 }
 
 void ConnectionTab::focusFilter()
@@ -505,12 +416,11 @@ void ConnectionTab::clearHistory()
     if (node == TopicStore::InvalidId) {
         m_treeModel->clear();
         m_controller->reportApplied(); // what was queued is gone with the rest
-        m_historyModel->setTopic(HistoryModel::NoTopic);
+        m_messagePane->setTopic(TopicStore::InvalidId);
     } else {
         m_data.history().removeTopic(node);
-        m_historyModel->setTopic(node);
+        m_messagePane->setTopic(node);
     }
-    clearMessageViews();
 }
 
 void ConnectionTab::copySelectedTopic()
@@ -518,31 +428,6 @@ void ConnectionTab::copySelectedTopic()
     const QByteArray topic = selectedTopic();
     if (!topic.isEmpty())
         QApplication::clipboard()->setText(QString::fromUtf8(topic));
-}
-
-void ConnectionTab::exportHistory()
-{
-    const QByteArray topic = selectedTopic();
-    QString selectedFilter;
-    const QString jsonLines = tr("JSON lines (*.jsonl)");
-    const QString csv = tr("CSV (*.csv)");
-    const QString fileName = QFileDialog::getSaveFileName(
-        this, tr("Export history"), u"history.jsonl"_s, jsonLines + u";;"_s + csv, &selectedFilter);
-    if (fileName.isEmpty())
-        return;
-    QFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly)) {
-        QMessageBox::warning(this, tr("Export history"),
-                             tr("Cannot write %1: %2").arg(fileName, file.errorString()));
-        return;
-    }
-    const TopicNodeId node = topic.isEmpty() ? TopicStore::RootId : m_data.store().find(topic);
-    const HistoryExporter exporter(m_data.store(), m_data.history());
-    const bool asCsv = selectedFilter == csv || fileName.endsWith(u".csv"_s, Qt::CaseInsensitive);
-    if (asCsv)
-        exporter.writeCsv(file, node, HistoryExporter::Scope::Subtree);
-    else
-        exporter.writeJsonLines(file, node, HistoryExporter::Scope::Subtree);
 }
 
 int ConnectionTab::deleteRetained(const QByteArray &topic, bool confirm)
@@ -607,33 +492,16 @@ void ConnectionTab::countDeleted(quint64 requestId, const QString &error)
     }
 }
 
-void ConnectionTab::plotSelected(const QString &jsonPath)
-{
-    const QByteArray topic = selectedTopic();
-    if (topic.isEmpty())
-        return;
-    const int series = m_plot->addSeries(topic, jsonPath);
-    // Start the series with what the history already holds.
-    const TopicNodeId node = m_data.store().find(topic);
-    const auto entries = m_data.history().entries(node);
-    for (const HistoryEntry &entry : entries) {
-        if (auto value = extractValue(entry.payload, jsonPath))
-            m_plot->addValue(series, entry.receivedMsecs, *value);
-    }
-    m_messageTabs->setCurrentWidget(m_plot);
-}
-
 void ConnectionTab::showTopicMenu(TopicNodeId node, const QPoint &globalPosition)
 {
     const QByteArray topic = m_data.store().topic(node);
     QMenu menu(this);
     menu.addAction(tr("Copy topic"), this, &ConnectionTab::copySelectedTopic);
-    menu.addAction(tr("Copy payload"), m_payloadView, &PayloadView::copyPayload);
-    menu.addAction(tr("Save payload…"), m_payloadView, &PayloadView::savePayloadAs);
+    m_messagePane->addPayloadActions(&menu);
     menu.addAction(tr("Publish to this topic"), this,
                    [this, topic] { m_publishPanel->setTopic(QString::fromUtf8(topic)); });
     menu.addSeparator();
-    addPlotActions(&menu, m_data.store().latestPayload(node));
+    m_messagePane->addPlotActions(&menu, node);
     menu.addSeparator();
     // Offered only where there is something retained to delete.
     if (const int retainedCount = int(m_data.store().retainedUnder(node).size())) {
@@ -646,20 +514,8 @@ void ConnectionTab::showTopicMenu(TopicNodeId node, const QPoint &globalPosition
     }
     menu.addAction(tr("Clear history of this topic"), this, &ConnectionTab::clearHistory)
         ->setShortcut(QKeySequence::Delete);
-    menu.addAction(tr("Export history…"), this, &ConnectionTab::exportHistory);
+    menu.addAction(tr("Export history…"), m_messagePane, &MessagePane::exportHistory);
     menu.exec(globalPosition);
-}
-
-void ConnectionTab::addPlotActions(QMenu *menu, const QByteArray &payload)
-{
-    if (extractValue(payload))
-        menu->addAction(tr("Plot values"), this, [this] { plotSelected({}); });
-    const QStringList paths = numericJsonPaths(payload, 20);
-    if (paths.isEmpty())
-        return;
-    QMenu *plotMenu = menu->addMenu(tr("Plot JSON field"));
-    for (const QString &path : paths)
-        plotMenu->addAction(path, this, [this, path] { plotSelected(path); });
 }
 
 } // namespace mqttscope

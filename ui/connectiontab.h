@@ -25,8 +25,8 @@ namespace mqttscope {
 
 class ConnectionStatusLine;
 class ConnectionWorker;
-class DiffView;
 class HistoryModel;
+class MessagePane;
 class NoticeBanner;
 class PayloadView;
 class PublishPanel;
@@ -34,7 +34,6 @@ class SecretStore;
 class SubscriptionsPanel;
 class TopicTreeModel;
 class TopicTreePane;
-class ValuePlot;
 
 // One open connection: its client (through a ConnectionController, on a thread of its own), the
 // topic tree on the left, the selected topic's history, payload, diff and plot on the right, the
@@ -87,10 +86,10 @@ public:
     const ExplorerData &explorerData() const { return m_data; }
     TopicTreeModel *topicModel() const { return m_treeModel; }
     ConnectionWorker *worker() const; // lives on the connection's thread
-    HistoryModel *historyModel() const { return m_historyModel; }
+    HistoryModel *historyModel() const;
     QTreeView *topicTree() const;
-    QTableView *historyView() const { return m_historyView; }
-    PayloadView *payloadView() const { return m_payloadView; }
+    QTableView *historyView() const;
+    PayloadView *payloadView() const;
     PublishPanel *publishPanel() const { return m_publishPanel; }
     SubscriptionsPanel *subscriptionsPanel() const { return m_subscriptionsPanel; }
     QLineEdit *filterEdit() const;
@@ -106,8 +105,6 @@ signals:
 
 private:
     QWidget *createPanels();
-    QWidget *createMessagePane();
-    void createHistoryView(QWidget *parent);
     void connectController();
     void connectPanels();
     void openWithSecrets(const ProfileSecrets &secrets);
@@ -125,12 +122,7 @@ private:
     void onRequestFailed(quint64 requestId, ConnectionController::Request kind,
                          const QString &error);
     void onTraffic(qint64 bytesIn, qint64 bytesOut, qint64 messagesOut);
-    void onTopicSelected(TopicNodeId node);
-    void showHistoryRow(const QModelIndex &index);
     void showTopicMenu(TopicNodeId node, const QPoint &globalPosition);
-    void addPlotActions(QMenu *menu, const QByteArray &payload);
-    void plotSelected(const QString &jsonPath);
-    void clearMessageViews();
     // Counts a deletion's publish as done; the last one reports the outcome in the banner.
     void countDeleted(quint64 requestId, const QString &error);
     void updateStatus();
@@ -152,16 +144,11 @@ private:
     std::optional<RetainedDeletion> m_deletion;
 
     TopicTreeModel *m_treeModel;
-    HistoryModel *m_historyModel;
 
     QSplitter *m_mainSplitter;
     QSplitter *m_topSplitter;
     TopicTreePane *m_treePane;
-    QTableView *m_historyView;
-    QTabWidget *m_messageTabs;
-    PayloadView *m_payloadView;
-    DiffView *m_diffView;
-    ValuePlot *m_plot;
+    MessagePane *m_messagePane;
     PublishPanel *m_publishPanel;
     SubscriptionsPanel *m_subscriptionsPanel;
     NoticeBanner *m_banner;

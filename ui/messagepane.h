@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "explorer/explorerdata.h"
+
+#include <QWidget>
+
+class QMenu;
+class QModelIndex;
+class QTabWidget;
+class QTableView;
+
+namespace mqttscope {
+
+class DiffView;
+class HistoryModel;
+class PayloadView;
+class ValuePlot;
+
+// The right of a tab that shows an ExplorerData (a live connection or a recording): the chosen
+// topic's history above, and the chosen message below as payload, diff with the one before it,
+// or a plot of values over time. Reads the data only; what fills it is the tab's.
+class MessagePane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MessagePane(ExplorerData *data, QWidget *parent = nullptr);
+
+    // Shows the topic's history with its newest message; TopicStore::InvalidId for none.
+    void setTopic(TopicNodeId node);
+    TopicNodeId topic() const;
+    // After a flush: appends what arrived, following the newest unless an older one is read.
+    void refresh();
+    void addToPlot(const QList<Message> &messages);
+    void clear(); // the payload and diff views
+
+    // Copy payload, Save payload…; and Plot values / Plot JSON field for `node`'s latest payload.
+    void addPayloadActions(QMenu *menu);
+    void addPlotActions(QMenu *menu, TopicNodeId node);
+    // The shown topic's subtree (everything when none is shown), to a file the user picks.
+    void exportHistory();
+
+    HistoryModel *historyModel() const { return m_historyModel; }
+    QTableView *historyView() const { return m_historyView; }
+    PayloadView *payloadView() const { return m_payloadView; }
+    ValuePlot *plot() const { return m_plot; }
+
+private:
+    void createHistoryView();
+    void showHistoryRow(const QModelIndex &index);
+    void plot(TopicNodeId node, const QString &jsonPath);
+
+    ExplorerData *m_data;
+    HistoryModel *m_historyModel;
+    QTableView *m_historyView;
+    QTabWidget *m_messageTabs;
+    PayloadView *m_payloadView;
+    DiffView *m_diffView;
+    ValuePlot *m_plot;
+};
+
+} // namespace mqttscope
