@@ -289,7 +289,7 @@ bool RecordingAppender::makeRoom(qint64 need)
         return true;
     }
     // Page splits of the tables and indexes take whole pages beyond what the rows need.
-    const qint64 slack = std::max(32 * m_pageSize, std::min(budget / 50, qint64(16) << 20));
+    const qint64 slack = std::max(8 * m_pageSize, std::min(budget / 50, qint64(16) << 20));
     constexpr int maximumDrops = 100000; // bounded: each drop deletes at least one row
     for (int drops = 0; drops <= maximumDrops; ++drops) {
         const qint64 pages = m_pageCount.integer();

@@ -49,6 +49,15 @@ private:
     Message m_message;
 };
 
+// The 256 byte values in order: a binary payload that is not UTF-8.
+inline QByteArray everyByteValue()
+{
+    QByteArray bytes;
+    for (int i = 0; i < 256; ++i)
+        bytes.append(char(i));
+    return bytes;
+}
+
 inline MessageBuilder message(QByteArray topic)
 {
     return MessageBuilder(std::move(topic));

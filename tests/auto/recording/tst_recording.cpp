@@ -24,14 +24,6 @@ namespace {
 
 constexpr qint64 baseMs = 1714564800000; // 2024-05-01T12:00:00Z
 
-QByteArray allBytes()
-{
-    QByteArray bytes;
-    for (int i = 0; i < 256; ++i)
-        bytes.append(char(i));
-    return bytes;
-}
-
 Properties fullProperties()
 {
     Properties p;
@@ -53,7 +45,7 @@ QList<Message> sampleMessages()
     Message dup = message("t/dup").payload("again").qos(1).receivedAt(baseMs + 3);
     dup.dup = true;
     return {
-        message("t/binary").payload(allBytes()).qos(0).receivedAt(baseMs),
+        message("t/binary").payload(everyByteValue()).qos(0).receivedAt(baseMs),
         message("t/empty").payload({}).qos(1).retain().receivedAt(baseMs + 1),
         message("t/props")
             .payload("{\"a\":1}")
