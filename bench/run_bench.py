@@ -16,6 +16,10 @@ Sections (--only picks some):
           time, RSS, bytes per topic, then substring and wildcard filter times.
   idle    CPU of the open window while connected and nothing arrives, with an empty tree and
           with topics in it.
+  recording  the recorder at its maximum rate: mqttscope-cli sub --record FILE beside
+          mosquitto_sub -v > file on the same load from the load server, and RecordingWriter
+          headless; then a --recording-messages recording (10 M by default, made once and kept at
+          recording_file(), see below): open + summary, stateAt at the middle, rate(600), RSS.
 
 Every section is run --runs times; the tables show the median of each figure. A last table
 checks the targets of issue 4 against what this run measured.
@@ -32,7 +36,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SECTIONS = ["ingest", "store", "codec", "ui", "scale", "idle"]
+SECTIONS = ["ingest", "store", "codec", "ui", "scale", "idle", "recording"]
 
 
 def machine():
@@ -89,11 +93,11 @@ def peak_rss_mib(pid, seen):
     return seen
 
 
-def run_measured(cmd, timeout):
-    """Runs cmd with stdout to /dev/null; returns wall s, CPU s, peak RSS MiB, exit code."""
+def run_measured(cmd, timeout, stdout_path=os.devnull):
+    """Runs cmd with stdout to stdout_path (/dev/null); returns wall s, CPU s, peak RSS MiB."""
     start = time.monotonic()
-    with open(os.devnull, "wb") as devnull:
-        proc = subprocess.Popen(cmd, stdout=devnull, stderr=subprocess.PIPE)
+    with open(stdout_path, "wb") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
     deadline = start + timeout
     peak = 0.0
     while True:
@@ -182,6 +186,67 @@ def bench_ingest(a):
                 if peer:
                     row["ratio_to_mosquitto_sub"] = row["msg_per_s"] / peer["msg_per_s"]
             rows.append(row)
+    return rows
+
+
+def recording_file(a):
+    """Where the big recording of the recording section is kept, made once by
+    `bench_recording generate` (which keeps a file that holds such a recording already): the
+    search benchmarks read the same file."""
+    return os.path.join(a.build, "bench", "recording", f"recording-{a.recording_messages}.mqttrec")
+
+
+def ensure_recording(a):
+    """Makes recording_file(a) unless it is there; returns the generator's row."""
+    return bench_executable_json(a, "bench/recording/bench_recording",
+                                 ["generate", "--messages", str(a.recording_messages),
+                                  "--topics", str(a.recording_topics), "--file", recording_file(a)])
+
+
+def bench_recording(a):
+    """The recorder beside mosquitto_sub writing the same load to a file, then reading back."""
+    folder = os.path.join(a.build, "bench", "recording")
+    os.makedirs(folder, exist_ok=True)
+    cli = os.path.join(a.build, "app", "cli", "mqttscope-cli")
+    live = os.path.join(folder, "live.mqttrec")
+    text = os.path.join(folder, "mosquitto_sub.txt")
+    subscribers = []
+    mosquitto_sub = shutil.which("mosquitto_sub")
+    if mosquitto_sub:
+        subscribers.append(("mosquitto_sub -v > file", [mosquitto_sub, "-V", "mqttv311", "-v"], text))
+    subscribers.append(("mqttscope-cli sub --record FILE", [cli, "sub", "-V", "mqttv311", "--record", live],
+                        live))
+    rows = []
+    peer = None
+    for name, base, output in subscribers:
+        runs, sizes = [], []
+        for _ in range(a.runs):
+            for stale in (live, live + "-wal", live + "-shm", text):
+                if os.path.exists(stale):
+                    os.remove(stale)
+            server, port = start_loadserver(a.build, ["--messages", str(a.messages), "--topics",
+                                                      str(a.topics), "--payload", str(a.payload)])
+            cmd = base + ["-h", "127.0.0.1", "-p", str(port), "-t", "#", "-C", str(a.messages)]
+            runs.append(run_measured(cmd, a.timeout, text if output == text else os.devnull))
+            server.kill()
+            server.wait()
+            sizes.append(os.path.getsize(output) if os.path.exists(output) else 0)
+        m = median_of(runs)
+        row = {"name": name, "messages": a.messages, "runs": len([r for r in runs if r])}
+        if m:
+            row.update(m)
+            row["msg_per_s"] = a.messages / m["wall_s"]
+            size = statistics.median(sizes)
+            row["file_mb_per_s"] = size / m["wall_s"] / 1e6
+            row["file_bytes_per_message"] = size / a.messages
+            peer = peer or row
+            row["ratio_to_mosquitto_sub"] = row["msg_per_s"] / peer["msg_per_s"]
+        rows.append(row)
+    rows += bench_repeated(a, "bench/recording/bench_recording",
+                           ["write", "--messages", str(a.messages), "--topics", str(a.topics),
+                            "--payload", str(a.payload), "--file", os.path.join(folder, "headless.mqttrec")])
+    rows += ensure_recording(a)
+    rows += bench_repeated(a, "bench/recording/bench_recording", ["open", "--file", recording_file(a)])
     return rows
 
 
@@ -373,6 +438,9 @@ def main():
                    help="idle is measured with an empty tree and with this many topics")
     p.add_argument("--mqtt5", action=argparse.BooleanOptionalAction, default=True,
                    help="the window's benchmarks speak MQTT 5 (--no-mqtt5: 3.1.1)")
+    p.add_argument("--recording-messages", type=int, default=10_000_000,
+                   help="recording: messages of the recording reopened (kept in the build folder)")
+    p.add_argument("--recording-topics", type=int, default=100_000)
     p.add_argument("--only", action="append", choices=SECTIONS)
     p.add_argument("--results-dir", default=os.path.join(HERE, "results"))
     a = p.parse_args()
@@ -419,6 +487,11 @@ def main():
     if "idle" in sections:
         result["idle"] = bench_idle(a)
         print_table(f"Idle window, connected, {a.idle_seconds:g} s, median of {a.runs}", result["idle"])
+    if "recording" in sections:
+        result["recording"] = bench_recording(a)
+        print_table(f"Recording: {a.messages:,} messages over {a.topics:,} topics, {a.payload}-byte "
+                    f"payloads; then a {a.recording_messages:,}-message recording over "
+                    f"{a.recording_topics:,} topics reopened, median of {a.runs}", result["recording"])
     result["targets"] = check_targets(result)
     print_table("Targets (issue 4)", [t for t in result["targets"] if t["measured"] != "not run"])
 
@@ -429,8 +502,11 @@ def main():
             json.dump(result, f, indent=2)
     # A benchmark that could not run fails the run; a missed target does not (CI judges no speed).
     failed = any("msg_per_s" not in r for r in result.get("ingest", []))
+    failed = failed or any(r.get("name", "").startswith(("mosquitto_sub", "mqttscope-cli")) and "msg_per_s" not in r
+                           for r in result.get("recording", []))
     failed = failed or any("error" in r for k in ("store", "ui", "scale", "idle") for r in result.get(k, []))
-    failed = failed or any(not result.get(k) for k in ("store", "ui", "scale", "idle") if k in sections)
+    failed = failed or any(not result.get(k) for k in ("store", "ui", "scale", "idle", "recording")
+                           if k in sections)
     return 1 if failed else 0
 
 
