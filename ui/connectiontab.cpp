@@ -6,8 +6,9 @@
 #include "connectionworker.h"
 #include "messagepane.h"
 #include "noticebanner.h"
+#include "profilesecretsrequest.h"
+#include "replaydialog.h"
 #include "publishpanel.h"
-#include "secretsdialog.h"
 #include "subscriptionspanel.h"
 #include "topictreepane.h"
 #include "models/topictreemodel.h"
@@ -20,7 +21,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPointer>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
@@ -216,43 +216,8 @@ void ConnectionTab::updateStatus()
 
 void ConnectionTab::connectToBroker()
 {
-    const bool needsSecrets =
-        m_profile.hasPassword || !m_profile.keyFile.isEmpty() || !m_profile.pkcs12File.isEmpty();
-    if (!needsSecrets) {
-        openWithSecrets({});
-        return;
-    }
-    QPointer<ConnectionTab> self(this);
-    m_secrets->read(m_profile.id,
-                    [self](std::optional<ProfileSecrets> secrets, const QString &error) {
-                        if (!self)
-                            return;
-                        if (SecretsDialog::missing(self->m_profile, secrets).any())
-                            self->askForSecrets(secrets, error);
-                        else
-                            self->openWithSecrets(secrets.value_or(ProfileSecrets{}));
-                    });
-}
-
-void ConnectionTab::askForSecrets(const std::optional<ProfileSecrets> &known,
-                                  const QString &keychainError)
-{
-    QString cause;
-    if (!keychainError.isEmpty())
-        cause = tr("The system keychain did not answer (%1).").arg(keychainError);
-    else if (!known)
-        cause = tr("The keychain holds no secrets for %1.").arg(m_profile.name);
-    else
-        cause = tr("The keychain holds not every secret %1 needs.").arg(m_profile.name);
-    auto *dialog =
-        new SecretsDialog(m_profile, SecretsDialog::missing(m_profile, known), cause, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, known] {
-        const ProfileSecrets secrets = dialog->secrets(known.value_or(ProfileSecrets{}));
-        m_secrets->remember(m_profile.id, secrets);
-        openWithSecrets(secrets);
-    });
-    dialog->open();
+    requestProfileSecrets(m_profile, m_secrets, this,
+                          [this](const ProfileSecrets &secrets) { openWithSecrets(secrets); });
 }
 
 void ConnectionTab::retry()
@@ -515,6 +480,11 @@ void ConnectionTab::showTopicMenu(TopicNodeId node, const QPoint &globalPosition
     menu.addAction(tr("Clear history of this topic"), this, &ConnectionTab::clearHistory)
         ->setShortcut(QKeySequence::Delete);
     menu.addAction(tr("Export history…"), m_messagePane, &MessagePane::exportHistory);
+    menu.addAction(tr("Replay…"), this, [this, node, topic] {
+        m_treeModel->flush();
+        emit replayRequested(QString::fromUtf8(topic),
+                             ReplayDialog::subtreeMessages(m_data.store(), m_data.history(), node));
+    });
     menu.exec(globalPosition);
 }
 

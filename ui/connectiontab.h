@@ -6,6 +6,7 @@
 #include "connectionindicator.h"
 #include "explorer/explorerdata.h"
 #include "profiles/connectionprofile.h"
+#include "recording/recordedmessage.h"
 
 #include <QSet>
 #include <QWidget>
@@ -100,6 +101,8 @@ signals:
     void titleChanged(const QString &title);
     // The user wants to change this connection's settings (after a failure they must fix).
     void editConnectionRequested(const QUuid &profileId);
+    // "Replay…" on the tree: the kept history of `topic`'s subtree, in arrival order.
+    void replayRequested(const QString &topic, const QList<mqttscope::RecordedMessage> &messages);
     void statusChanged();
     void publishFinished(quint64 requestId, bool ok, const QString &text);
 
@@ -108,7 +111,6 @@ private:
     void connectController();
     void connectPanels();
     void openWithSecrets(const ProfileSecrets &secrets);
-    void askForSecrets(const std::optional<ProfileSecrets> &known, const QString &keychainError);
     void retry();
     void showFailure();
     void subscribe(const Subscription &subscription, quint32 subscriptionId);

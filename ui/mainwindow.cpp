@@ -5,6 +5,7 @@
 #include "connectionmanagerdialog.h"
 #include "connectiontab.h"
 #include "profiles/profilestore.h"
+#include "replaydialog.h"
 #include "profiles/secretstore.h"
 #include "startpage.h"
 #include "transport/endpoint.h"
@@ -116,9 +117,19 @@ void MainWindow::createFileMenu()
     m_profileMenu = file->addMenu(tr("&Open saved connection"));
     rebuildProfileMenu();
     file->addSeparator();
+    file->addAction(tr("&Replay recording…"), this, [this] { openReplayDialog(); });
+    file->addSeparator();
     file->addAction(tr("Close &tab"), this, [this] { closeTab(m_tabs->currentIndex()); })
         ->setShortcut(QKeySequence::Close);
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+}
+
+ReplayDialog *MainWindow::openReplayDialog()
+{
+    auto *dialog = new ReplayDialog(m_profiles, m_secrets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose); // closing it stops its replay
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::createConnectionMenu()
@@ -229,6 +240,10 @@ ConnectionTab *MainWindow::openProfile(const ConnectionProfile &profile)
     connect(tab, &ConnectionTab::statusChanged, this, [this, tab] { updateTab(tab); });
     connect(tab, &ConnectionTab::stateChanged, this, [this, tab] { onTabStateChanged(tab); });
     connect(tab, &ConnectionTab::editConnectionRequested, this, &MainWindow::editConnection);
+    connect(tab, &ConnectionTab::replayRequested, this,
+            [this](const QString &topic, const QList<RecordedMessage> &messages) {
+                openReplayDialog()->setSubtree(topic, messages);
+            });
     updateTab(tab);
     tab->connectToBroker();
     updateConnectionActions();

@@ -17,6 +17,7 @@ class Appearance;
 class ConnectionManagerDialog;
 class ConnectionTab;
 class ProfileStore;
+class ReplayDialog;
 class SecretStore;
 class StartPage;
 
@@ -60,6 +61,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    ReplayDialog *openReplayDialog(); // File ▸ Replay recording…, and a tree's Replay…
     void createFileMenu();
     void createConnectionMenu();
     void createEditMenu();

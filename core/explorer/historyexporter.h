@@ -41,14 +41,16 @@ public:
     qint64 writeJsonLines(QIODevice &device, TopicNodeId node, Scope scope) const;
     qint64 writeCsv(QIODevice &device, TopicNodeId node, Scope scope) const;
 
-private:
     struct Row
     {
         QByteArray topic;
         HistoryEntry entry;
     };
-
+    // What is written: the kept messages of `node` (or its subtree) in arrival order. A replay
+    // of the subtree publishes the same.
     QList<Row> collect(TopicNodeId node, Scope scope) const;
+
+private:
     bool asText(const QByteArray &payload) const;
     QJsonObject toJson(const Row &row) const;
 

@@ -21,6 +21,8 @@ constexpr int progressIntervalMs = 100;
 Replayer::Replayer(MqttClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_sendTimer(this) // children, so that they move to the thread the replayer moves to
+    , m_progressTimer(this)
 {
     qRegisterMetaType<ReplayProgress>();
     qRegisterMetaType<ReplaySummary>();
