@@ -2,6 +2,7 @@
 #include "connectioncontroller.h"
 
 #include "connectionworker.h"
+#include "recording/recordingwriter.h"
 
 #include <QDateTime>
 #include <QThread>
@@ -117,6 +118,13 @@ quint64 ConnectionController::unsubscribe(const QString &filter)
         worker->unsubscribe(requestId, {filter});
     });
     return requestId;
+}
+
+void ConnectionController::setRecorder(std::shared_ptr<RecordingWriter> recorder)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, recorder = std::move(recorder)] {
+        worker->setRecorder(recorder);
+    });
 }
 
 void ConnectionController::reportApplied()

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 
+#include <memory>
 #include <optional>
 
 class QThread;
@@ -14,6 +15,7 @@ class QThread;
 namespace mqttscope {
 
 class ConnectionWorker;
+class RecordingWriter;
 struct ClientOptions;
 
 // The non-visual half of a connection tab: runs the client on a thread of its own, keeps the
@@ -40,6 +42,10 @@ public:
     // The subscription id goes with it at 5.0 only (0: none).
     quint64 subscribe(const Subscription &subscription, quint32 subscriptionId);
     quint64 unsubscribe(const QString &filter);
+
+    // What the client receives and publishes from now on also goes to `recorder`, straight from
+    // the connection's thread; null stops that. Its backlog pauses the client like the tree's.
+    void setRecorder(std::shared_ptr<RecordingWriter> recorder);
 
     // Everything messagesReceived handed over so far has been applied to the tree.
     void reportApplied();

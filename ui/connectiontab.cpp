@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectiontab.h"
 
+#include "connectionrecorder.h"
 #include "connectionstatusline.h"
 #include "connectionstatustext.h"
 #include "connectionworker.h"
@@ -9,6 +10,9 @@
 #include "profilesecretsrequest.h"
 #include "replaydialog.h"
 #include "publishpanel.h"
+#include "recordingbar.h"
+#include "recordingdialog.h"
+#include "recordingstatustext.h"
 #include "subscriptionspanel.h"
 #include "topictreepane.h"
 #include "models/topictreemodel.h"
@@ -17,6 +21,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QDateTime>
 #include <QLineEdit>
 #include <QMenu>
@@ -48,6 +53,8 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     , m_treeModel(new TopicTreeModel(&m_data, this))
     , m_treePane(new TopicTreePane(m_treeModel, this))
     , m_banner(new NoticeBanner(this))
+    , m_recorder(new ConnectionRecorder(m_controller, this))
+    , m_recordingBar(new RecordingBar(this))
     , m_statusLine(new ConnectionStatusLine(this))
     , m_statusTimer(new QTimer(this))
 {
@@ -73,6 +80,7 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addWidget(m_banner);
+    layout->addWidget(m_recordingBar);
     layout->addWidget(m_mainSplitter, 1);
     layout->addWidget(m_statusLine);
 
@@ -87,6 +95,7 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
 ConnectionTab::~ConnectionTab()
 {
     delete m_controller; // stops the client before anything it reports to goes
+    delete m_recorder; // then commits all the client handed it
     // Views and models read m_data: they go before it does.
     const auto children = findChildren<QObject *>(Qt::FindDirectChildrenOnly);
     qDeleteAll(children);
@@ -125,6 +134,11 @@ void ConnectionTab::connectController()
     connect(m_banner, &NoticeBanner::editRequested, this,
             [this] { emit editConnectionRequested(m_profile.id); });
     connect(m_treeModel, &TopicTreeModel::flushed, this, &ConnectionTab::onFlushed);
+    connect(m_recorder, &ConnectionRecorder::statusChanged, m_recordingBar,
+            &RecordingBar::setStatus);
+    connect(m_recorder, &ConnectionRecorder::ended, this, &ConnectionTab::onRecordingEnded);
+    connect(m_recordingBar, &RecordingBar::recordRequested, this, &ConnectionTab::askToRecord);
+    connect(m_recordingBar, &RecordingBar::stopRequested, this, &ConnectionTab::stopRecording);
 }
 
 void ConnectionTab::connectPanels()
@@ -368,6 +382,52 @@ QTableView *ConnectionTab::historyView() const
 PayloadView *ConnectionTab::payloadView() const
 {
     return m_messagePane->payloadView();
+}
+
+void ConnectionTab::askToRecord()
+{
+    RecordingDialog dialog(ConnectionRecorder::defaultPath(m_profile.name), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    startRecording(dialog.path(), dialog.options(), &error);
+}
+
+bool ConnectionTab::startRecording(const QString &path, const RecordingOptions &options,
+                                   QString *error)
+{
+    RecordingOptions withMetadata = options;
+    withMetadata.metadata.insert(u"profile"_s, m_profile.name);
+    withMetadata.metadata.insert(u"broker"_s, m_profile.displayAddress());
+    if (!m_profile.clientId.isEmpty())
+        withMetadata.metadata.insert(u"client_id"_s, m_profile.clientId);
+    if (state() == ClientState::Connected)
+        withMetadata.metadata.insert(
+            u"protocol_version"_s,
+            QString::fromLatin1(protocolVersionName(m_controller->status().version)));
+    if (m_recorder->start(path, withMetadata, error)) {
+        if (m_banner->kind() == NoticeBanner::Kind::Warning)
+            m_banner->dismiss(); // an earlier recording's failure
+        return true;
+    }
+    m_banner->showWarning(tr("Cannot record to %1").arg(QDir::toNativeSeparators(path)), *error,
+                          tr("Choose a folder you can write to, with space to spare."));
+    return false;
+}
+
+void ConnectionTab::stopRecording()
+{
+    m_recorder->stop();
+}
+
+void ConnectionTab::onRecordingEnded(const RecordingStatus &status)
+{
+    const QString file = QDir::toNativeSeparators(m_recorder->path());
+    const QString hint = status.state == RecordingStatus::State::Failed
+        ? tr("Free some space or choose another folder, then record again.")
+        : tr("Record again with a larger budget, or to drop the oldest "
+             "messages when full.");
+    m_banner->showWarning(RecordingStatusText::endTitle(status, file), status.error, hint);
 }
 
 void ConnectionTab::focusFilter()

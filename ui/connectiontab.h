@@ -7,6 +7,8 @@
 #include "explorer/explorerdata.h"
 #include "profiles/connectionprofile.h"
 #include "recording/recordedmessage.h"
+#include "recording/recordingoptions.h"
+#include "recording/recordingstatus.h"
 
 #include <QSet>
 #include <QWidget>
@@ -24,6 +26,7 @@ class QTreeView;
 
 namespace mqttscope {
 
+class ConnectionRecorder;
 class ConnectionStatusLine;
 class ConnectionWorker;
 class HistoryModel;
@@ -31,6 +34,7 @@ class MessagePane;
 class NoticeBanner;
 class PayloadView;
 class PublishPanel;
+class RecordingBar;
 class SecretStore;
 class SubscriptionsPanel;
 class TopicTreeModel;
@@ -78,6 +82,15 @@ public:
     void clearHistory(); // of the selected topic, or everything when none is selected
     void copySelectedTopic();
     void exportHistory();
+
+    // Records what the connection receives and publishes to `path`; false (shown in the banner
+    // too) with `error` saying why it cannot.
+    bool startRecording(const QString &path, const RecordingOptions &options, QString *error);
+    void stopRecording();
+    void askToRecord(); // the file and options in a dialog, then startRecording()
+    ConnectionRecorder *recorder() const { return m_recorder; }
+    RecordingBar *recordingBar() const { return m_recordingBar; }
+    NoticeBanner *banner() const { return m_banner; }
 
     QSplitter *mainSplitter() const { return m_mainSplitter; }
     QSplitter *topSplitter() const { return m_topSplitter; }
@@ -128,6 +141,7 @@ private:
     // Counts a deletion's publish as done; the last one reports the outcome in the banner.
     void countDeleted(quint64 requestId, const QString &error);
     void updateStatus();
+    void onRecordingEnded(const RecordingStatus &status);
 
     ConnectionProfile m_profile;
     SecretStore *m_secrets;
@@ -154,6 +168,8 @@ private:
     PublishPanel *m_publishPanel;
     SubscriptionsPanel *m_subscriptionsPanel;
     NoticeBanner *m_banner;
+    ConnectionRecorder *m_recorder;
+    RecordingBar *m_recordingBar;
     ConnectionStatusLine *m_statusLine;
     QTimer *m_statusTimer;
 };

@@ -2,6 +2,7 @@
 #include "connectionworker.h"
 
 #include "client/mqttclient.h"
+#include "recording/recordingwriter.h"
 
 #include <QTimer>
 
@@ -11,9 +12,12 @@ ConnectionWorker::ConnectionWorker(QObject *parent)
     : QObject(parent)
     , m_client(new MqttClient(this))
     , m_flushTimer(new QTimer(this))
+    , m_recorderPoll(new QTimer(this))
 {
     m_flushTimer->setInterval(flushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &ConnectionWorker::flush);
+    m_recorderPoll->setInterval(recorderPollMs);
+    connect(m_recorderPoll, &QTimer::timeout, this, &ConnectionWorker::resumeIfCaughtUp);
 
     connect(m_client, &MqttClient::stateChanged, this, &ConnectionWorker::stateChanged);
     connect(m_client, &MqttClient::connected, this, [this](const ConnackPacket &connack) {
@@ -75,7 +79,10 @@ void ConnectionWorker::close()
 void ConnectionWorker::publish(quint64 requestId, const Message &message)
 {
     m_lastError.clear();
-    track(m_client->publish(message), requestId);
+    const quint64 token = m_client->publish(message);
+    if (token != 0 && m_recorder)
+        m_recorder->recordPublished(message);
+    track(token, requestId);
     ++m_messagesOut;
 }
 
@@ -95,14 +102,52 @@ void ConnectionWorker::unsubscribe(quint64 requestId, const QList<QString> &filt
 void ConnectionWorker::messagesApplied(qint64 count)
 {
     m_backlog = qMax<qint64>(0, m_backlog - count);
-    if (m_backlog < backlogLowWater && m_client->isReceivingPaused()) {
-        m_client->resumeReceiving();
-        emit receivingPausedChanged(false);
+    resumeIfCaughtUp();
+}
+
+void ConnectionWorker::setRecorder(std::shared_ptr<RecordingWriter> recorder)
+{
+    m_recorder = std::move(recorder);
+    resumeIfCaughtUp(); // a recorder gone holds nothing back
+}
+
+qint64 ConnectionWorker::unwritten() const
+{
+    return m_recorder ? m_recorder->pendingMessages() : 0;
+}
+
+void ConnectionWorker::pauseIfBehind()
+{
+    if (m_client->isReceivingPaused())
+        return;
+    if (m_backlog <= backlogHighWater && unwritten() <= backlogHighWater)
+        return;
+    m_client->pauseReceiving();
+    emit receivingPausedChanged(true);
+    if (m_recorder)
+        m_recorderPoll->start();
+}
+
+void ConnectionWorker::resumeIfCaughtUp()
+{
+    if (!m_client->isReceivingPaused()) {
+        m_recorderPoll->stop();
+        return;
     }
+    if (m_backlog >= backlogLowWater || unwritten() >= backlogLowWater) {
+        if (m_recorder && !m_recorderPoll->isActive())
+            m_recorderPoll->start(); // the disk catches up without a report from the GUI
+        return;
+    }
+    m_recorderPoll->stop();
+    m_client->resumeReceiving();
+    emit receivingPausedChanged(false);
 }
 
 void ConnectionWorker::queueMessages(const QList<Message> &messages)
 {
+    if (m_recorder)
+        m_recorder->recordReceived(messages);
     // The first batch of a tick is shared rather than copied.
     if (m_pendingMessages.isEmpty())
         m_pendingMessages = messages;
@@ -113,10 +158,7 @@ void ConnectionWorker::queueMessages(const QList<Message> &messages)
         m_flushTimer->start();
     // Pausing from within the client's signal stops it before the next batch is decoded, so the
     // backlog never passes the high-water mark by more than one read.
-    if (m_backlog > backlogHighWater && !m_client->isReceivingPaused()) {
-        m_client->pauseReceiving();
-        emit receivingPausedChanged(true);
-    }
+    pauseIfBehind();
 }
 
 void ConnectionWorker::track(quint64 token, quint64 requestId)

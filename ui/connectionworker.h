@@ -12,12 +12,14 @@
 #include <QObject>
 
 #include <functional>
+#include <memory>
 
 class QTimer;
 
 namespace mqttscope {
 
 class MqttClient;
+class RecordingWriter;
 
 // Lives on a connection's own thread and owns its MqttClient, so keepalive, acks and reconnects
 // never wait for the GUI. The GUI talks to it only through queued calls to its slots and hears
@@ -30,7 +32,9 @@ class MqttClient;
 // Flow control: the GUI reports what it has applied (messagesApplied()); while more than
 // backlogHighWater messages wait between the socket and the topic tree, the client stops reading
 // (TCP makes the broker wait; nothing is dropped), and it reads again once the GUI has caught up
-// to backlogLowWater.
+// to backlogLowWater. A recording counts too: while its writer holds more than backlogHighWater
+// messages not yet on disk the client stops reading, so a slow disk slows the broker down
+// instead of losing messages.
 class ConnectionWorker : public QObject
 {
     Q_OBJECT
@@ -50,6 +54,8 @@ public:
 
     // Messages decoded and not yet reported applied (read on the worker's thread).
     qint64 backlog() const { return m_backlog; }
+    // How often a client paused for a recording's backlog looks whether the disk caught up.
+    static constexpr int recorderPollMs = 10;
 
 public slots:
     void open(const mqttscope::ClientOptions &options);
@@ -60,6 +66,9 @@ public slots:
     void unsubscribe(quint64 requestId, const QList<QString> &filters);
     // The GUI applied `count` of the messages handed over by messagesReceived.
     void messagesApplied(qint64 count);
+    // Every batch received and every message published from now on also goes to `recorder`
+    // (thread-safe entry points, straight from this thread); null stops that.
+    void setRecorder(std::shared_ptr<mqttscope::RecordingWriter> recorder);
 
 signals:
     void stateChanged(mqttscope::ClientState state);
@@ -88,9 +97,14 @@ private:
     void route(quint64 token, std::function<void(quint64 requestId)> deliver);
     void flush();
     void queueMessages(const QList<Message> &messages);
+    qint64 unwritten() const; // handed to the recorder, not yet on disk
+    void pauseIfBehind();
+    void resumeIfCaughtUp();
 
     MqttClient *m_client = nullptr;
     QTimer *m_flushTimer = nullptr;
+    QTimer *m_recorderPoll = nullptr; // while paused with a recorder: the disk catches up alone
+    std::shared_ptr<RecordingWriter> m_recorder;
     QHash<quint64, quint64> m_requests; // client token -> request id
     // Results the client reported before its call returned the token (e.g. a QoS 0 publish
     // written at once): matched as soon as the token is known.

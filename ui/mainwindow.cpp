@@ -7,17 +7,22 @@
 #include "profiles/profilestore.h"
 #include "replaydialog.h"
 #include "profiles/secretstore.h"
+#include "recordingbar.h"
+#include "recordingtab.h"
 #include "startpage.h"
 #include "transport/endpoint.h"
 
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
 
@@ -116,6 +121,8 @@ void MainWindow::createFileMenu()
         ->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
     m_profileMenu = file->addMenu(tr("&Open saved connection"));
     rebuildProfileMenu();
+    file->addAction(tr("Open &recording…"), this, &MainWindow::askToOpenRecording)
+        ->setShortcut(QKeySequence::Open);
     file->addSeparator();
     file->addAction(tr("&Replay recording…"), this, [this] { openReplayDialog(); });
     file->addSeparator();
@@ -161,6 +168,8 @@ void MainWindow::createEditMenu()
                     [this] {
                         if (ConnectionTab *tab = currentTab())
                             tab->focusFilter();
+                        else if (RecordingTab *recording = currentRecordingTab())
+                            recording->focusFilter();
                     })
         ->setShortcut(QKeySequence::Find);
     edit->addAction(tr("Copy &topic"), this,
@@ -250,6 +259,32 @@ ConnectionTab *MainWindow::openProfile(const ConnectionProfile &profile)
     return tab;
 }
 
+void MainWindow::askToOpenRecording()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open recording"), {},
+                                                      tr("Recordings (*.mqttrec);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openRecording(path, &error))
+        QMessageBox::warning(this, tr("Open recording"),
+                             tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), error));
+}
+
+RecordingTab *MainWindow::openRecording(const QString &path, QString *error)
+{
+    RecordingTab *tab = RecordingTab::open(path, error, m_tabs);
+    if (!tab)
+        return nullptr;
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    const int index = m_tabs->addTab(
+        tab, RecordingBar::dotIcon(palette().color(QPalette::Mid), size), tab->title());
+    m_tabs->setTabToolTip(index, QDir::toNativeSeparators(tab->path()));
+    m_tabs->setCurrentIndex(index);
+    m_pages->setCurrentWidget(m_tabs);
+    return tab;
+}
+
 void MainWindow::reopenLastSession()
 {
     const QList<QUuid> session = std::exchange(m_sessionToReopen, {});
@@ -308,6 +343,11 @@ ConnectionTab *MainWindow::currentTab() const
     return qobject_cast<ConnectionTab *>(m_tabs->currentWidget());
 }
 
+RecordingTab *MainWindow::currentRecordingTab() const
+{
+    return qobject_cast<RecordingTab *>(m_tabs->currentWidget());
+}
+
 int MainWindow::tabCount() const
 {
     return m_tabs->count();
@@ -336,19 +376,27 @@ void MainWindow::updateTab(ConnectionTab *tab)
 void MainWindow::updateWindowTitle()
 {
     const ConnectionTab *tab = currentTab();
-    setWindowTitle(tab ? tr("%1 — mqttscope").arg(tab->profile().name) : u"mqttscope"_s);
+    const RecordingTab *recording = currentRecordingTab();
+    if (tab)
+        setWindowTitle(tr("%1 — mqttscope").arg(tab->profile().name));
+    else if (recording)
+        setWindowTitle(tr("%1 — mqttscope").arg(recording->title()));
+    else
+        setWindowTitle(u"mqttscope"_s);
 }
 
 void MainWindow::closeTab(int index)
 {
-    auto *tab = qobject_cast<ConnectionTab *>(m_tabs->widget(index));
-    if (!tab)
+    QWidget *widget = m_tabs->widget(index);
+    if (!widget)
         return;
-    QSettings settings;
-    settings.setValue(MainSplitterKey, tab->mainSplitter()->saveState());
-    settings.setValue(TopSplitterKey, tab->topSplitter()->saveState());
+    if (auto *tab = qobject_cast<ConnectionTab *>(widget)) {
+        QSettings settings;
+        settings.setValue(MainSplitterKey, tab->mainSplitter()->saveState());
+        settings.setValue(TopSplitterKey, tab->topSplitter()->saveState());
+    }
     m_tabs->removeTab(index);
-    delete tab;
+    delete widget;
     if (m_tabs->count() == 0)
         m_pages->setCurrentIndex(0);
     updateWindowTitle();

@@ -17,6 +17,7 @@ class Appearance;
 class ConnectionManagerDialog;
 class ConnectionTab;
 class ProfileStore;
+class RecordingTab;
 class ReplayDialog;
 class SecretStore;
 class StartPage;
@@ -41,7 +42,13 @@ public:
     // named `name` (default "host:port"); nullptr with *error when the URL is not valid.
     ConnectionTab *openUrl(const QString &url, QString *error, const QString &name = {});
 
+    // Opens a recording file read-only in a tab of its own; nullptr with *error when it is not
+    // a recording.
+    RecordingTab *openRecording(const QString &path, QString *error);
+    void askToOpenRecording(); // File ▸ Open recording…
+
     ConnectionTab *currentTab() const;
+    RecordingTab *currentRecordingTab() const;
     QTabWidget *tabs() const { return m_tabs; }
     int tabCount() const;
     StartPage *startPage() const { return m_startPage; }

@@ -73,6 +73,14 @@ void NoticeBanner::showProblem(const QString &title, const QString &reason, cons
     show(Kind::Problem);
 }
 
+void NoticeBanner::showWarning(const QString &title, const QString &reason, const QString &hint)
+{
+    m_title->setText(title);
+    m_reason->setText(reason);
+    m_hint->setText(hint);
+    show(Kind::Warning);
+}
+
 void NoticeBanner::showNotice(const QString &text)
 {
     m_title->setText(text);
@@ -91,11 +99,12 @@ void NoticeBanner::show(Kind kind)
 {
     m_kind = kind;
     const bool problem = kind == Kind::Problem;
+    const bool explained = problem || kind == Kind::Warning;
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    const auto icon = problem ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxInformation;
+    const auto icon = explained ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxInformation;
     m_icon->setPixmap(style()->standardIcon(icon, nullptr, this).pixmap(size, size));
-    m_reason->setVisible(problem);
-    m_hint->setVisible(problem);
+    m_reason->setVisible(explained);
+    m_hint->setVisible(explained);
     m_edit->setVisible(problem);
     m_retry->setVisible(problem);
     // A problem goes away by being solved (Retry, or a successful connection), not by a click.

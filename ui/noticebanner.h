@@ -11,7 +11,8 @@ namespace mqttscope {
 
 // A banner across the top of a connection tab. A problem (a refused login, an untrusted
 // certificate) shows its whole reason, what to check, and the ways on: "Edit connection…" and
-// "Retry"; a notice (the outcome of an action) just says what happened and can be closed.
+// "Retry"; a warning (a recording that failed) shows its whole reason and what to do, and can be
+// closed; a notice (the outcome of an action) just says what happened and can be closed.
 // Hidden while there is nothing to say.
 class NoticeBanner : public QFrame
 {
@@ -19,10 +20,11 @@ class NoticeBanner : public QFrame
 public:
     explicit NoticeBanner(QWidget *parent = nullptr);
 
-    enum class Kind { None, Problem, Notice };
+    enum class Kind { None, Problem, Warning, Notice };
     Kind kind() const { return m_kind; }
 
     void showProblem(const QString &title, const QString &reason, const QString &hint);
+    void showWarning(const QString &title, const QString &reason, const QString &hint);
     void showNotice(const QString &text);
     void dismiss();
 

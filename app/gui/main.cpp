@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// mqttscope: the desktop explorer. `mqttscope [URL]`, `--url URL`, `--profile NAME`.
+// mqttscope: the desktop explorer. `mqttscope [URL]`, `--url URL`, `--profile NAME`,
+// `--record FILE`, `mqttscope RECORDING` (a file opens as a recording).
 #include "appearance.h"
+#include "connectiontab.h"
 #include "mainwindow.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
@@ -8,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
@@ -91,12 +94,22 @@ int main(int argc, char *argv[])
         u"connection-name"_s, // not --name: Qt takes that one (X11)
         QCoreApplication::translate("main", "Call the connection opened from a URL <name>."),
         u"name"_s);
+    const QCommandLineOption recordOption(
+        u"record"_s,
+        QCoreApplication::translate("main",
+                                    "Record the connection opened by --url or --profile to "
+                                    "<file>, as its Record button does."),
+        u"file"_s);
+    parser.addOption(recordOption);
     parser.addOption(urlOption);
     parser.addOption(nameOption);
     parser.addOption(profileOption);
     parser.addPositionalArgument(
-        u"url"_s, QCoreApplication::translate("main", "A broker URL to connect to, as with --url."),
-        u"[url]"_s);
+        u"url"_s,
+        QCoreApplication::translate("main",
+                                    "A broker URL to connect to, as with --url, or a recording "
+                                    "file to open."),
+        u"[url|file]"_s);
     parser.process(app);
 
     QString error;
@@ -113,9 +126,22 @@ int main(int argc, char *argv[])
     mqttscope::MainWindow window(&profiles, &secrets, &appearance);
     window.show();
 
-    QStringList urls = parser.values(urlOption) + parser.positionalArguments();
+    QList<mqttscope::ConnectionTab *> opened;
+    QStringList urls = parser.values(urlOption);
+    const QStringList positional = parser.positionalArguments();
+    for (const QString &argument : positional) {
+        if (!QFileInfo::exists(argument)) {
+            urls.append(argument);
+        } else if (!window.openRecording(argument, &error)) {
+            QMessageBox::warning(
+                &window, u"mqttscope"_s,
+                QCoreApplication::translate("main", "Cannot open %1: %2").arg(argument, error));
+        }
+    }
     for (const QString &url : std::as_const(urls)) {
-        if (!window.openUrl(url, &error, parser.value(nameOption)))
+        if (auto *tab = window.openUrl(url, &error, parser.value(nameOption)))
+            opened.append(tab);
+        else
             QMessageBox::warning(
                 &window, u"mqttscope"_s,
                 QCoreApplication::translate("main", "Cannot open %1: %2").arg(url, error));
@@ -123,12 +149,15 @@ int main(int argc, char *argv[])
     const QStringList names = parser.values(profileOption);
     for (const QString &name : names) {
         if (const auto profile = profiles.profileNamed(name))
-            window.openProfile(*profile);
+            opened.append(window.openProfile(*profile));
         else
             QMessageBox::warning(
                 &window, u"mqttscope"_s,
                 QCoreApplication::translate("main", "There is no saved connection named \"%1\".")
                     .arg(name));
     }
+    // The tab shows why when it cannot record.
+    if (parser.isSet(recordOption) && !opened.isEmpty())
+        opened.first()->startRecording(parser.value(recordOption), {}, &error);
     return app.exec();
 }

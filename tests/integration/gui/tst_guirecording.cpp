@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Recording in a connection tab and reopening the file in a recording tab (issue 11), through the
+// real widgets on the offscreen platform against a real mosquitto: the Record dialog, what the
+// file holds (binary payloads unaltered, what the tab published), a failure in the banner, a
+// burst recorded whole, and the recording tab's tree, timeline and play.
+#include "brokerpeer.h"
+#include "connectionrecorder.h"
+#include "connectiontab.h"
+#include "messagepane.h"
+#include "mosquittobroker.h"
+#include "noticebanner.h"
+#include "recordingbar.h"
+#include "recordingdialog.h"
+#include "recordingplayer.h"
+#include "recordingtab.h"
+#include "subscriptionspanel.h"
+#include "timelinepanel.h"
+#include "models/historymodel.h"
+#include "models/topictreemodel.h"
+#include "profiles/secretstore.h"
+#include "recording/recordingreader.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace mqttscope;
+using namespace mqttscope::test;
+
+namespace {
+
+constexpr int arrivalTimeoutMs = 10000;
+
+QByteArray binaryPayload()
+{
+    QByteArray bytes;
+    for (int i = 0; i < 256; ++i)
+        bytes.append(char(i));
+    return bytes + QByteArray("\0\xff\xfe", 3);
+}
+
+} // namespace
+
+class tst_GuiRecording : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void recordThenReopen();
+    void failureShowsInTheBanner();
+    void burstIsRecordedWhole();
+
+private:
+    // Waits until the tab's tree holds `payload` as `topic`'s latest message.
+    bool waitForValue(const QByteArray &topic, const QByteArray &payload) const;
+    void recordThroughTheDialog(const QString &path);
+    static QByteArray latest(const TopicStore &store, const QByteArray &topic);
+
+    QTemporaryDir m_dir;
+    MosquittoBroker m_broker;
+    std::unique_ptr<BrokerPeer> m_peer;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<ConnectionTab> m_tab;
+};
+
+void tst_GuiRecording::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+    MQTTSCOPE_START_BROKER(m_broker, {MosquittoBroker::Listener::Tcp});
+    m_peer = std::make_unique<BrokerPeer>(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
+    QVERIFY2(m_peer->connect(), "the peer client could not connect to the test broker");
+
+    ConnectionProfile profile;
+    profile.name = u"Recording"_s;
+    profile.host = u"127.0.0.1"_s;
+    profile.port = m_broker.port(MosquittoBroker::Listener::Tcp);
+    profile.autoReconnect = false;
+    profile.subscriptions = {Subscription{.filter = u"rec/#"_s}};
+    m_secrets = std::make_unique<SecretStore>(u"mqttscope-test"_s);
+    m_tab = std::make_unique<ConnectionTab>(profile, m_secrets.get());
+    m_tab->resize(1200, 800);
+    m_tab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+    m_tab->connectToBroker();
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->state(), ClientState::Connected, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->subscriptionsPanel()->resultOf(u"rec/#"_s), u"granted QoS 0"_s,
+                              arrivalTimeoutMs);
+}
+
+void tst_GuiRecording::cleanupTestCase()
+{
+    m_tab.reset();
+    m_peer.reset();
+}
+
+QByteArray tst_GuiRecording::latest(const TopicStore &store, const QByteArray &topic)
+{
+    const TopicNodeId node = store.find(topic);
+    return node == TopicStore::InvalidId ? QByteArray("<absent>") : store.latestPayload(node);
+}
+
+bool tst_GuiRecording::waitForValue(const QByteArray &topic, const QByteArray &payload) const
+{
+    return QTest::qWaitFor([&] { return latest(m_tab->topicStore(), topic) == payload; },
+                           arrivalTimeoutMs);
+}
+
+void tst_GuiRecording::recordThroughTheDialog(const QString &path)
+{
+    // The dialog is modal: fill it in and press Record once it shows.
+    QTimer::singleShot(0, this, [path] {
+        auto *dialog = qobject_cast<RecordingDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        QVERIFY(dialog->path().endsWith(u".mqttrec"_s)); // a timestamped default
+        dialog->findChild<QLineEdit *>(u"recordingPath"_s)->setText(path);
+        dialog->accept();
+    });
+    m_tab->recordingBar()->recordButton()->click();
+}
+
+void tst_GuiRecording::recordThenReopen()
+{
+    const QString path = m_dir.filePath(u"session.mqttrec"_s);
+    recordThroughTheDialog(path);
+    QVERIFY(m_tab->recorder()->isRecording());
+    QVERIFY(!m_tab->recordingBar()->recordButton()->isEnabled());
+    QVERIFY(m_tab->recordingBar()->stopButton()->isVisible());
+
+    QVERIFY(m_peer->publish("rec/value", "first", 1));
+    QVERIFY(waitForValue("rec/value", "first"));
+    QTest::qWait(300); // the two values a moment apart on the timeline
+    QVERIFY(m_peer->publish("rec/value", "second", 1));
+    QVERIFY(m_peer->publish("rec/binary", binaryPayload(), 1));
+    Message published;
+    published.topic = "rec/published";
+    published.payload = "from the tab";
+    m_tab->publish(published);
+    QVERIFY(waitForValue("rec/binary", binaryPayload()));
+    QVERIFY(waitForValue("rec/published", "from the tab"));
+    // What the bar says follows the writer's commits.
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->recorder()->status().messagesWritten >= 5, 5000);
+    QVERIFY2(m_tab->recordingBar()->statusText().startsWith(u"Recording · "_s),
+             qPrintable(m_tab->recordingBar()->statusText()));
+    m_tab->recordingBar()->stopButton()->click();
+    QVERIFY(!m_tab->recorder()->isRecording());
+    QVERIFY(m_tab->recordingBar()->statusText().startsWith(u"Recording stopped"_s));
+    QCOMPARE(m_tab->banner()->kind(), NoticeBanner::Kind::None); // the user's stop is no news
+
+    QString error;
+    std::unique_ptr<RecordingTab> recording(RecordingTab::open(path, &error));
+    QVERIFY2(recording, qPrintable(error));
+    recording->resize(1200, 800);
+    recording->show();
+    QVERIFY(recording->title().startsWith(u"session.mqttrec ("_s));
+    // Received four, published one (which came back as received too).
+    QCOMPARE(recording->reader().summary().messageCount, 5);
+    const TopicStore &store = recording->explorerData().store();
+    QCOMPARE(latest(store, "rec/value"), "second"); // opened at its end
+    QCOMPARE(latest(store, "rec/binary"), binaryPayload());
+    QCOMPARE(latest(store, "rec/published"), "from the tab");
+
+    // The history of a chosen topic comes from the file.
+    recording->selectTopic("rec/value");
+    QCOMPARE(recording->messagePane()->historyModel()->rowCount(), 2);
+
+    // An early moment shows the earlier value, and its history only up to then.
+    const QList<RecordedMessage> first = recording->reader().messagesAfter(0, LLONG_MAX, 1);
+    QCOMPARE(first.size(), 1);
+    QCOMPARE(first.first().message.payload, "first");
+    recording->seek(first.first().timeUs);
+    QCOMPARE(latest(store, "rec/value"), "first");
+    QCOMPARE(store.find("rec/binary"), TopicStore::InvalidId); // not there yet
+    QCOMPARE(recording->selectedTopic(), "rec/value"); // the choice held across the seek
+    QCOMPARE(recording->messagePane()->historyModel()->rowCount(), 1);
+
+    // Play at 100×: the later messages arrive through the tree's ingest, the cursor moves.
+    recording->timelinePanel()->speedBox()->setCurrentIndex(2);
+    recording->timelinePanel()->playButton()->click();
+    QVERIFY(recording->isPlaying());
+    QTRY_COMPARE_WITH_TIMEOUT(latest(store, "rec/value"), "second", 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(latest(store, "rec/binary"), binaryPayload(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!recording->isPlaying(), 5000); // stops at the end
+    QCOMPARE(recording->position(), recording->reader().summary().lastTimeUs);
+    QCOMPARE(recording->messagePane()->historyModel()->rowCount(), 2);
+}
+
+void tst_GuiRecording::failureShowsInTheBanner()
+{
+    // A file where the folder should be: the folder cannot be made (root or not).
+    const QString blocker = m_dir.filePath(u"not-a-folder"_s);
+    QFile file(blocker);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const QString path = blocker + u"/inside/rec.mqttrec"_s;
+    QString error;
+    QVERIFY(!m_tab->startRecording(path, {}, &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(m_tab->banner()->kind(), NoticeBanner::Kind::Warning);
+    QVERIFY2(m_tab->banner()->title().contains(u"rec.mqttrec"_s),
+             qPrintable(m_tab->banner()->title()));
+    QCOMPARE(m_tab->banner()->reason(), error); // the whole reason
+    QVERIFY(!m_tab->recorder()->isRecording());
+    QVERIFY(m_tab->recordingBar()->recordButton()->isEnabled());
+}
+
+void tst_GuiRecording::burstIsRecordedWhole()
+{
+    constexpr int count = 20000;
+    const QString path = m_dir.filePath(u"burst.mqttrec"_s);
+    RecordingOptions options;
+    options.topicFilters = {u"rec/burst/#"_s};
+    QString error;
+    QVERIFY2(m_tab->startRecording(path, options, &error), qPrintable(error));
+    const TopicStore &store = m_tab->topicStore();
+    const auto received = [&store] {
+        const TopicNodeId node = store.find("rec/burst");
+        return node == TopicStore::InvalidId ? 0 : store.subtreeMessageCount(node);
+    };
+    const quint64 before = received();
+    // Unpaced: all at once, as fast as the peer's socket takes them.
+    for (int i = 0; i < count; ++i) {
+        Message message;
+        message.topic = "rec/burst/" + QByteArray::number(i % 100);
+        message.payload = QByteArray::number(i);
+        QVERIFY(m_peer->client().publish(message) != 0);
+    }
+    QVERIFY(QTest::qWaitFor([&] { return received() - before >= quint64(count); }, 20000));
+    m_tab->stopRecording();
+    QCOMPARE(m_tab->recorder()->status().messagesWritten, count);
+    const auto reader = RecordingReader::open(path, &error);
+    QVERIFY2(reader, qPrintable(error));
+    QCOMPARE(reader->summary().messageCount, count);
+    // In order and whole: the last one is the last one published.
+    const QList<RecordedMessage> last =
+        reader->messagesAfter(reader->summary().lastId - 1, LLONG_MAX, 1);
+    QCOMPARE(last.first().message.payload, QByteArray::number(count - 1));
+}
+
+QTEST_MAIN(tst_GuiRecording)
+#include "tst_guirecording.moc"

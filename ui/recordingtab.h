@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "explorer/explorerdata.h"
+
+#include <QHash>
+#include <QSet>
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QTreeView;
+
+namespace mqttscope {
+
+class MessagePane;
+class RecordingPlayer;
+class RecordingReader;
+class TimelinePanel;
+class TopicTreeModel;
+class TopicTreePane;
+
+// A recording opened read-only, like a connection's tab without the publish and subscribe
+// panels: the same tree, history, payload, diff, plot and export over an ExplorerData, and a
+// timeline under the tree. The data holds the state as of the chosen moment (the latest
+// message of each topic then, RecordingReader::stateAt), a topic's history is read from the file
+// when it is chosen, and Play feeds the messages after the moment through the tree's usual
+// ingest. Nothing is loaded whole: the work of a seek is bounded by the topics, not the messages.
+class RecordingTab : public QWidget
+{
+    Q_OBJECT
+public:
+    // Null, with `error` saying why, when the file is not a recording.
+    static RecordingTab *open(const QString &path, QString *error, QWidget *parent = nullptr);
+    ~RecordingTab() override;
+
+    QString path() const;
+    QString title() const; // the file's name and the span it covers
+
+    // Shows the state as of `us` (clamped to the recording's span).
+    void seek(qint64 us);
+    qint64 position() const;
+    void play(); // from the moment shown, at the speed chosen
+    void pause();
+    bool isPlaying() const;
+
+    QByteArray selectedTopic() const;
+    void selectTopic(const QByteArray &topic);
+    void focusFilter();
+
+    const RecordingReader &reader() const { return *m_reader; }
+    const ExplorerData &explorerData() const { return m_data; }
+    TopicTreeModel *topicModel() const { return m_treeModel; }
+    TopicTreePane *treePane() const { return m_treePane; }
+    QTreeView *topicTree() const;
+    MessagePane *messagePane() const { return m_messagePane; }
+    TimelinePanel *timelinePanel() const { return m_timeline; }
+    RecordingPlayer *player() const { return m_player; }
+
+private:
+    RecordingTab(std::unique_ptr<RecordingReader> reader, QWidget *parent);
+    QWidget *createLeftSide();
+    QString summaryText() const;
+    void loadTopicIds();
+    void loadHistory(TopicNodeId node);
+    void onTopicSelected(TopicNodeId node);
+    void onPlayed(const QList<Message> &messages);
+    void showRates(int columns);
+    void togglePlay();
+    void showTopicMenu(TopicNodeId node, const QPoint &globalPosition);
+    QList<QByteArray> expandedTopics() const;
+    void expandTopics(const QList<QByteArray> &topics);
+
+    std::unique_ptr<RecordingReader> m_reader;
+    ExplorerData m_data;
+    QHash<QByteArray, qint64> m_topicIds; // the file's id of each topic name
+    QSet<TopicNodeId> m_historyLoaded; // since the last seek
+    qint64 m_firstUs = 0;
+    qint64 m_lastUs = 0;
+    TopicTreeModel *m_treeModel;
+    TopicTreePane *m_treePane;
+    MessagePane *m_messagePane;
+    TimelinePanel *m_timeline;
+    RecordingPlayer *m_player;
+    QLabel *m_summary;
+};
+
+} // namespace mqttscope
