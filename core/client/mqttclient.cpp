@@ -73,6 +73,14 @@ qint64 MqttClient::bytesToWrite() const
 {
     return d->bytesToWrite();
 }
+void MqttClient::setPacketTracing(bool enabled)
+{
+    d->setPacketTracing(enabled);
+}
+bool MqttClient::isPacketTracing() const
+{
+    return d->packetTracing;
+}
 quint64 MqttClient::publish(const Message &message)
 {
     return d->publish(message);

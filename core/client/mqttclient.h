@@ -4,6 +4,7 @@
 #include "client/clientoptions.h"
 #include "client/clientstate.h"
 #include "client/connectionfailure.h"
+#include "client/packettraceentry.h"
 #include "protocol/message.h"
 #include "protocol/packets.h"
 
@@ -41,6 +42,7 @@ public:
     // Bytes handed to the transport and not yet taken by the socket: QoS 0 has no ack, so a
     // sender that must not outrun the broker (a replay as fast as it goes) waits while this grows.
     qint64 bytesToWrite() const;
+    bool isPacketTracing() const;
 
 public slots:
     void connectToBroker();
@@ -59,6 +61,9 @@ public slots:
     // is decoded. Kept across reconnects.
     void pauseReceiving();
     void resumeReceiving();
+    // Off by default. While on, every packet sent and received is reported by packetsTraced();
+    // while off it costs one branch per read and per write.
+    void setPacketTracing(bool enabled);
 
 public:
     // Each returns a token (never reused within this client) that the matching *Finished signal
@@ -99,6 +104,10 @@ signals:
     void pingRoundTrip(int milliseconds);
     // A human-readable problem that did not end the connection (e.g. refused publish).
     void errorOccurred(const QString &message);
+    // The packets sent and received since the last report, in wire order, in batches: what one
+    // read decoded (before the messages it brought are handed on) and what was written
+    // meanwhile, and at the latest once per event loop turn. Only while tracing is on.
+    void packetsTraced(const QList<mqttscope::PacketTraceEntry> &packets);
     // Bytes on the wire, for statistics.
     void bytesTransferred(qint64 received, qint64 sent);
 

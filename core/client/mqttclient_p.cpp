@@ -5,6 +5,7 @@
 #include "client/connectpacket.h"
 #include "client/keepalivemonitor.h"
 #include "client/outgoingpacket.h"
+#include "client/packettrace.h"
 #include "client/reasondescription.h"
 #include "client/versionmemory.h"
 #include "protocol/codec.h"
@@ -340,6 +341,13 @@ void MqttClientPrivate::setReceivingPaused(bool paused)
         Qt::QueuedConnection);
 }
 
+void MqttClientPrivate::setPacketTracing(bool enabled)
+{
+    packetTracing = enabled;
+    if (!enabled)
+        m_trace.clear();
+}
+
 void MqttClientPrivate::teardown(const QString &reason, AfterClose then, bool transportClosed)
 {
     if (!m_transport)
@@ -384,12 +392,14 @@ void MqttClientPrivate::finishClose()
     qCInfo(lcClient).noquote() << "Disconnected:" << reason;
     if (m_afterClose == AfterClose::Reconnect && options.reconnect.enabled) {
         scheduleReconnect();
+        emitTrace();
         emit q->disconnected(reason);
         if (state == ClientState::Reconnecting && m_reconnectTimer->isActive())
             emit q->reconnectScheduled(m_reconnectTimer->interval());
         return;
     }
     setState(ClientState::Disconnected);
+    emitTrace();
     emit q->disconnected(reason);
 }
 
@@ -408,6 +418,7 @@ void MqttClientPrivate::setState(ClientState newState)
     if (state == newState)
         return;
     state = newState;
+    emitTrace();
     emit q->stateChanged(newState);
 }
 
@@ -445,6 +456,7 @@ void MqttClientPrivate::onReadyRead()
     // would be the whole budget. What a slot publishes meanwhile joins that write, in order.
     const quint64 generation = m_generation;
     const qint64 receivedAt = QDateTime::currentMSecsSinceEpoch();
+    const qint64 tracedAt = packetTracing ? traceClockUs() : 0;
     m_decoding = true;
     // A slot may pause us: the rest of the read then waits in the framer.
     while (generation == m_generation && !(receivingPaused && !m_transportHasClosed)) {
@@ -460,6 +472,8 @@ void MqttClientPrivate::onReadyRead()
         if (m_phase != AttemptPhase::Connected && version == ProtocolVersion::V5
             && frame->size() == 4 && quint8(frame->at(0)) == 0x20 && frame->at(1) == 0x02)
             decodeVersion = ProtocolVersion::V311;
+        if (packetTracing)
+            tracePackets(*frame, PacketDirection::Received, decodeVersion, tracedAt, m_trace);
         DecodeResult result = decodePacket(*frame, decodeVersion);
         if (const auto *error = std::get_if<ProtocolError>(&result)) {
             failProtocol(*error);
@@ -472,6 +486,7 @@ void MqttClientPrivate::onReadyRead()
     }
     m_decoding = false;
     emitMessages(); // also after a slot ended the connection: what was acknowledged is delivered
+    emitTrace();
     scheduleDeferredSignals();
 }
 
@@ -480,6 +495,7 @@ void MqttClientPrivate::emitMessages()
     // Acks go out before the messages are handed on: a connection lost while the receiver is
     // busy with them must not leave them unacknowledged, to be delivered again.
     flushReadBytes();
+    emitTrace();
     if (m_readOutput.messages.isEmpty())
         return;
     // The member keeps its capacity between reads when the receiver did not keep the list, so
@@ -583,10 +599,13 @@ void MqttClientPrivate::writeBytes(const QByteArray &bytes)
         return;
     m_keepAlive->noteSent();
     m_unreportedSent += bytes.size();
-    if (m_decoding)
-        m_readOutput.bytes += bytes;
-    else
+    if (m_decoding) {
+        m_readOutput.bytes += bytes; // traced when written, with the read's acks
+    } else {
+        if (packetTracing)
+            traceWritten(bytes);
         m_transport->write(bytes);
+    }
     scheduleDeferredSignals();
 }
 
@@ -597,10 +616,25 @@ qint64 MqttClientPrivate::bytesToWrite() const
 
 void MqttClientPrivate::flushReadBytes()
 {
-    if (m_transport && !m_readOutput.bytes.isEmpty())
+    if (m_transport && !m_readOutput.bytes.isEmpty()) {
+        if (packetTracing)
+            traceWritten(m_readOutput.bytes);
         m_transport->write(m_readOutput.bytes);
+    }
     m_readOutput.bytes.clear();
     m_session.acksWritten();
+}
+
+void MqttClientPrivate::traceWritten(const QByteArray &bytes)
+{
+    tracePackets(bytes, PacketDirection::Sent, version, traceClockUs(), m_trace);
+}
+
+void MqttClientPrivate::emitTrace()
+{
+    if (m_trace.isEmpty())
+        return;
+    emit q->packetsTraced(std::exchange(m_trace, {}));
 }
 
 bool MqttClientPrivate::carryOut(SessionOutput &out)
@@ -686,6 +720,7 @@ void MqttClientPrivate::scheduleDeferredSignals()
 void MqttClientPrivate::emitDeferredSignals()
 {
     m_deferredScheduled = false;
+    emitTrace();
     const QList<quint64> written = std::exchange(m_writtenQos0, {});
     for (quint64 token : written)
         emit q->publishFinished(token, ReasonCode::Success, QString());

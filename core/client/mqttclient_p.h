@@ -27,6 +27,7 @@ public:
     void abortConnection();
     void setReceivingPaused(bool paused);
     qint64 bytesToWrite() const;
+    void setPacketTracing(bool enabled);
     quint64 publish(const Message &message);
     quint64 subscribe(const QList<Subscription> &subscriptions, const Properties &properties);
     quint64 unsubscribe(const QList<QString> &filters, const Properties &properties);
@@ -39,6 +40,7 @@ public:
     ConnackPacket lastConnack;
     QString assignedClientId;
     bool receivingPaused = false;
+    bool packetTracing = false;
 
 private:
     // How far the current attempt got.
@@ -83,6 +85,9 @@ private:
     bool carryOut(SessionOutput &out);
     void emitMessages();
     void flushReadBytes();
+    void traceWritten(const QByteArray &bytes);
+    // Hands on the packets traced so far; called before any signal that may follow them.
+    void emitTrace();
     void emitEvent(const SessionEvent &event);
     void scheduleDeferredSignals();
     void emitDeferredSignals();
@@ -115,6 +120,7 @@ private:
     QList<quint64> m_writtenQos0; // publishFinished(Success) still to emit
     qint64 m_unreportedReceived = 0;
     qint64 m_unreportedSent = 0;
+    QList<PacketTraceEntry> m_trace; // traced, not yet reported
     bool m_deferredScheduled = false;
 };
 

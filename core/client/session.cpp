@@ -456,7 +456,7 @@ void Session::handlePublish(PublishPacket &publish, qint64 receivedAt, SessionOu
         ++m_unwrittenPubacks;
     out.messages.append(Message{std::move(publish.topic), std::move(publish.payload), qos,
                                 publish.retain, publish.dup, std::move(publish.properties),
-                                receivedAt});
+                                receivedAt, id});
     if (qos == 1)
         writePacket(PubAckPacket{PacketType::Puback, id, ReasonCode::Success, {}}, out);
     else if (qos == 2)

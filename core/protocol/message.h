@@ -18,6 +18,7 @@ struct Message
     bool dup = false;
     SharedProperties properties; // empty (null) for 3.1.1
     qint64 receivedMsecsSinceEpoch = 0; // set by the client on receipt; 0 for outgoing
+    quint16 packetId = 0; // of a received QoS 1/2 PUBLISH, as on the wire; 0 otherwise
 
     friend bool operator==(const Message &, const Message &) = default;
 };
