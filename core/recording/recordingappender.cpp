@@ -119,7 +119,12 @@ bool RecordingAppender::configure(QString *error)
     }
     // The WAL and synchronous=NORMAL: a commit is one append to the log without an fsync, and
     // survives a crash or kill of the process (only a power cut may lose the last commits).
-    return sqliteExecute(m_db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768;", error);
+    // The WAL file is cut back to 64 MiB after a checkpoint; otherwise it keeps the size of the
+    // largest moment of the recording.
+    return sqliteExecute(m_db,
+                         "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; "
+                         "PRAGMA journal_size_limit = 67108864;",
+                         error);
 }
 
 bool RecordingAppender::prepare(QString *error)

@@ -24,6 +24,8 @@ constexpr int commitIntervalMs = 100;
 // ... unless this many wait, then at once.
 constexpr qsizetype batchSize = 20000;
 constexpr int statusIntervalMs = 250;
+constexpr qsizetype maximumTransaction = 50000;
+constexpr qint64 maximumTransactionBytes = qint64(32) << 20;
 
 qint64 nowUs()
 {
@@ -49,6 +51,7 @@ public:
     // Applies the outcome of a batch; false when recording ends with it.
     bool finishBatch(RecordingAppender::Outcome outcome);
     void emitStatus();
+    qint64 pendingMessages() const;
 
     RecordingWriter *q;
     // Set by start() before the thread and the producers use them.
@@ -99,8 +102,17 @@ QList<RecordedMessage> RecordingWriterPrivate::takeBatch(QElapsedTimer &sinceCom
     // Let a trickle gather into one commit, unless enough waits already.
     while (!stopping && queue.size() < batchSize && sinceCommit.elapsed() < commitIntervalMs)
         wake.wait(&mutex, QDeadlineTimer(commitIntervalMs - sinceCommit.elapsed()));
-    QList<RecordedMessage> batch;
-    batch.swap(queue);
+    // One transaction is at most so much: its pages all go to the WAL before a checkpoint can
+    // fold them into the file, so the WAL stays that small.
+    qsizetype count = 0;
+    qint64 bytes = 0;
+    while (count < queue.size() && count < maximumTransaction
+           && (count == 0 || bytes < maximumTransactionBytes)) {
+        bytes += queue.at(count).message.payload.size();
+        ++count;
+    }
+    QList<RecordedMessage> batch = queue.first(count);
+    queue.remove(0, count); // from the front: Qt moves the list's start, copies nothing
     writing = batch.size();
     return batch;
 }
@@ -133,6 +145,12 @@ bool RecordingWriterPrivate::finishBatch(RecordingAppender::Outcome outcome)
     return false;
 }
 
+qint64 RecordingWriterPrivate::pendingMessages() const
+{
+    QMutexLocker locker(&mutex);
+    return queue.size() + writing;
+}
+
 void RecordingWriterPrivate::emitStatus()
 {
     emit q->statusChanged(q->status());
@@ -154,7 +172,9 @@ void RecordingWriterPrivate::run()
             emitStatus();
             return;
         }
-        if (sinceStatus.elapsed() >= statusIntervalMs) {
+        // Also when everything is written: a producer that paused its source for the writer
+        // waits for that news, and nothing else would come.
+        if (sinceStatus.elapsed() >= statusIntervalMs || pendingMessages() == 0) {
             sinceStatus.restart();
             emitStatus();
         }
@@ -279,8 +299,7 @@ QString RecordingWriter::path() const
 
 qint64 RecordingWriter::pendingMessages() const
 {
-    QMutexLocker locker(&d->mutex);
-    return d->queue.size() + d->writing;
+    return d->pendingMessages();
 }
 
 } // namespace mqttscope

@@ -45,8 +45,8 @@ public:
     qint64 pendingMessages() const;
 
 signals:
-    // After each commit (at most every 250 ms) and on every state change; emitted from the
-    // writer's thread.
+    // After each commit (at most every 250 ms, and always when nothing is left pending) and on
+    // every state change; emitted from the writer's thread.
     void statusChanged(const mqttscope::RecordingStatus &status);
 
 private:
