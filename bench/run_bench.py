@@ -18,7 +18,7 @@ Sections (--only picks some):
           with topics in it.
   recording  the recorder at its maximum rate: mqttscope-cli sub --record FILE beside
           mosquitto_sub -v > file on the same load from the load server, and RecordingWriter
-          headless; then a --recording-messages recording (10 M by default, made once and kept at
+          headless, and at the window flood's rate and topics; then a --recording-messages recording (10 M by default, made once and kept at
           recording_file(), see below): open + summary, stateAt at the middle, rate(600), RSS.
 
 Every section is run --runs times; the tables show the median of each figure. A last table
@@ -245,6 +245,12 @@ def bench_recording(a):
     rows += bench_repeated(a, "bench/recording/bench_recording",
                            ["write", "--messages", str(a.messages), "--topics", str(a.topics),
                             "--payload", str(a.payload), "--file", os.path.join(folder, "headless.mqttrec")])
+    # The window flood's load (--ui-rate over --ui-topics for --ui-seconds), the writer alone:
+    # whether it keeps up and what its CPU costs.
+    rows += bench_executable_json(a, "bench/recording/bench_recording",
+                                  ["write", "--messages", str(int(a.ui_rate * a.ui_seconds)), "--topics",
+                                   str(a.ui_topics), "--payload", str(a.payload), "--rate", str(a.ui_rate),
+                                   "--file", os.path.join(folder, "paced.mqttrec")])
     rows += ensure_recording(a)
     rows += bench_repeated(a, "bench/recording/bench_recording", ["open", "--file", recording_file(a)])
     return rows

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The recording's speed, headless (bench/run_bench.py runs it and prints the rows):
 //
-//   bench_recording write --messages N --topics T --payload BYTES --file F
+//   bench_recording write --messages N --topics T --payload BYTES --file F [--rate R]
 //       RecordingWriter at its maximum rate: messages built beforehand, handed over in batches
-//       of 1000 (as the client delivers them) as fast as the writer takes them.
+//       of 1000 (as the client delivers them) as fast as the writer takes them; with --rate, at
+//       R messages a second (what the writer's CPU costs at a given load, and whether it keeps up).
 //   bench_recording generate --messages N --topics T --file F [--force]
 //       A recording to measure reading on (and searching: bench/run_bench.py keeps it at a known
 //       path for the other sections): message i on topic i % T ("site/S/device/D"), 2 messages a
@@ -45,6 +46,7 @@ struct Options
     qint64 messages = 1'000'000;
     int topics = 10'000;
     int payloadBytes = 47;
+    double rate = 0; // messages a second; 0: as fast as the writer takes them
     bool force = false;
 };
 
@@ -68,14 +70,19 @@ QByteArray batteryPayload(qint64 i)
 }
 
 // Hands `count` messages made by `make(i)` to `writer` in batches, waiting while it is behind.
+// With `rate`, batch k waits until k * batchSize / rate seconds have passed.
 template<typename Make>
-void feed(RecordingWriter &writer, qint64 count, Make make)
+void feed(RecordingWriter &writer, qint64 count, Make make, double rate = 0)
 {
+    QElapsedTimer clock;
+    clock.start();
     QList<Message> batch;
     for (qint64 i = 0; i < count; ++i) {
         batch.append(make(i));
         if (batch.size() < batchSize && i + 1 < count)
             continue;
+        while (rate > 0 && clock.nsecsElapsed() < qint64(1e9 * (i + 1 - batch.size()) / rate))
+            QThread::usleep(200);
         while (writer.pendingMessages() > maximumPending)
             QThread::usleep(200);
         writer.recordReceived(batch);
@@ -116,11 +123,15 @@ int write(const Options &o)
     QElapsedTimer timer;
     timer.start();
     const double cpuBefore = ProcessStats::cpuSeconds();
-    feed(writer, o.messages, [&](qint64 i) { return messages.at(i); });
+    feed(
+        writer, o.messages, [&](qint64 i) { return messages.at(i); }, o.rate);
     writer.stop(); // everything committed
     const double seconds = timer.nsecsElapsed() / 1e9;
     const qint64 fileBytes = QFileInfo(o.file).size();
-    print({{u"name"_s, u"RecordingWriter headless"_s},
+    const QString name =
+        o.rate > 0 ? u"RecordingWriter at %1 msg/s"_s.arg(o.rate) : u"RecordingWriter headless"_s;
+    print({{u"name"_s, name},
+           {u"topics"_s, o.topics},
            {u"messages"_s, double(writer.status().messagesWritten)},
            {u"msg_per_s"_s, o.messages / seconds},
            {u"payload_mb_per_s"_s, payloadBytes / seconds / 1e6},
@@ -228,6 +239,8 @@ std::optional<Options> parse(const QStringList &arguments)
             o.topics = value.toInt();
         else if (name == "--payload"_L1)
             o.payloadBytes = value.toInt();
+        else if (name == "--rate"_L1)
+            o.rate = value.toDouble();
         else
             return std::nullopt;
     }
@@ -245,7 +258,7 @@ int main(int argc, char *argv[])
     if (!options) {
         std::fprintf(stderr,
                      "usage: bench_recording write|generate|open --file F [--messages N] "
-                     "[--topics T] [--payload BYTES] [--force]\n");
+                     "[--topics T] [--payload BYTES] [--rate R] [--force]\n");
         return 2;
     }
     if (options->mode == "write"_L1)
