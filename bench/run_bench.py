@@ -11,7 +11,9 @@ Sections (--only picks some):
           one-million-topic scale run, via bench/ingest_store.
   codec   QBENCHMARK micro-benchmarks of PUBLISH decode/encode in both versions.
   ui      the real main window (offscreen) under a steady stream from the load server:
-          event-loop probe lateness p50/p99/max, messages lost, keepalive timing, CPU, peak RSS.
+          event-loop probe lateness p50/p99/max, messages lost, keepalive timing, CPU, peak RSS;
+          collapsed, expanded, and recording everything (the Record button's path): messages
+          missing from the file, file bytes per message.
   scale   a million distinct retained topics through the real path into the window's tree:
           time, RSS, bytes per topic, then substring and wildcard filter times.
   idle    CPU of the open window while connected and nothing arrives, with an empty tree and
@@ -285,8 +287,8 @@ def version_arg(a):
 def bench_ui(a):
     rows = []
     # The tree as it opens (collapsed), and expanded so that every topic is a row of the view,
-    # as a user watching the busy tree would have it.
-    for expand in ([], ["--expand", "1"]):
+    # as a user watching the busy tree would have it; and recording all of it to a file.
+    for expand in ([], ["--expand", "1"], ["--record"]):
         rows += bench_repeated(a, "bench/uiflood/uiflood",
                                ["--mode", "flood", "--rate", str(a.ui_rate), "--seconds", str(a.ui_seconds),
                                 "--topics", str(a.ui_topics), "--payload", str(a.payload),
@@ -351,6 +353,9 @@ def check_targets(result):
         check(f"{what}: GUI p99 lateness <= 16 ms", flood, "probe_p99_ms", lambda v: v <= 16, " ms")
         check(f"{what}: GUI max lateness <= 100 ms", flood, "probe_max_ms", lambda v: v <= 100, " ms")
         check(f"{what}: zero messages lost", flood, "dropped", lambda v: v == 0)
+        if flood and "missing_in_file" in flood:
+            check(f"{what}: zero messages missing from the file", flood, "missing_in_file",
+                  lambda v: v == 0)
         # The client pings after keepalive seconds of its own silence; a broker waits 1.5x that.
         # "Never late" allows for timer granularity: silent at most keepalive + 10%.
         check(f"{what}: keepalive never late (<= 10% over)", flood, "keepalive_late_ms",

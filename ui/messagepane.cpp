@@ -86,10 +86,12 @@ void MessagePane::setTopic(TopicNodeId node)
 {
     m_historyModel->setTopic(node == TopicStore::InvalidId ? HistoryModel::NoTopic : node);
     const int rows = m_historyModel->rowCount();
-    if (rows > 0)
+    if (rows > 0) {
         m_historyView->setCurrentIndex(m_historyModel->index(rows - 1, 0));
-    else
+        m_historyView->scrollToBottom();
+    } else {
         clear();
+    }
 }
 
 TopicNodeId MessagePane::topic() const

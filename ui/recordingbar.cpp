@@ -36,8 +36,9 @@ RecordingBar::RecordingBar(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_record);
-    layout->addWidget(m_status, 1);
+    layout->addWidget(m_status);
     layout->addWidget(m_stop);
+    layout->addStretch(1);
     connect(m_record, &QToolButton::clicked, this, &RecordingBar::recordRequested);
     connect(m_stop, &QToolButton::clicked, this, &RecordingBar::stopRequested);
     setStatus({});

@@ -188,8 +188,11 @@ void RecordingTab::onPlayed(const QList<Message> &messages)
 
 void RecordingTab::showRates(int columns)
 {
+    // The file counts messages per second: a bucket is never shorter than that.
+    const qint64 seconds = (m_lastUs - m_firstUs) / 1000000 + 1;
     QList<qint64> counts;
-    const QList<RecordingReader::RateBucket> buckets = m_reader->rate(columns);
+    const QList<RecordingReader::RateBucket> buckets =
+        m_reader->rate(int(std::min<qint64>(columns, seconds)));
     counts.reserve(buckets.size());
     for (const RecordingReader::RateBucket &bucket : buckets)
         counts.append(bucket.messages);

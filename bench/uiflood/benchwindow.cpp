@@ -30,6 +30,10 @@ ConnectionTab *BenchWindow::open(const Connection &connection)
     profile.subscriptions = {Subscription{u"#"_s}};
     profile.autoReconnect = false;
     ConnectionTab *tab = m_window.openProfile(profile);
+    // The client's open is queued ahead of the recorder: both reach the worker before any message.
+    QString error;
+    if (!connection.recordTo.isEmpty() && !tab->startRecording(connection.recordTo, {}, &error))
+        return nullptr;
     if (!waitUntil([tab] { return tab->state() == ClientState::Connected; }, 10000))
         return nullptr;
     return tab;

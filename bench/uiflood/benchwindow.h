@@ -23,6 +23,8 @@ public:
         quint16 port = 0;
         VersionChoice version = VersionChoice::V5;
         quint16 keepAliveSeconds = 60;
+        // Recorded from the first message on when set (started before the connection is up).
+        QString recordTo;
     };
 
     BenchWindow();

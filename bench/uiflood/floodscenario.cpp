@@ -6,20 +6,57 @@
 #include "processstats.h"
 #include "scenarios.h"
 
+#include "connectionrecorder.h"
 #include "connectiontab.h"
+#include "recording/recordingreader.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTreeView>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace mqttscope::bench {
+namespace {
+
+QString scenarioName(const ScenarioOptions &options)
+{
+    QString name = u"ui flood"_s;
+    if (options.expandDepth >= 0)
+        name += u", tree expanded to depth %1"_s.arg(options.expandDepth);
+    if (options.record)
+        name += u", recording"_s;
+    return name;
+}
+
+// Stops the recording (what is pending is committed first) and reads back what the file holds.
+QJsonObject recordingFigures(ConnectionTab *tab, const QString &path, double sent)
+{
+    const qint64 pending = tab->recorder()->status().messagesPending;
+    QElapsedTimer stopping;
+    stopping.start();
+    tab->stopRecording();
+    const double stopMs = double(stopping.nsecsElapsed()) / 1e6;
+    QString error;
+    const auto reader = RecordingReader::open(path, &error);
+    const double inFile = reader ? double(reader->summary().messageCount) : -1;
+    const double fileBytes = double(QFileInfo(path).size());
+    return {
+        {u"recorded"_s, inFile},
+        {u"missing_in_file"_s, sent - inFile},
+        {u"writer_pending_at_end"_s, double(pending)},
+        {u"stop_ms"_s, stopMs},
+        {u"file_mib"_s, fileBytes / (1024 * 1024)},
+        {u"file_bytes_per_msg"_s, inFile > 0 ? fileBytes / inFile : 0.0},
+    };
+}
+
+} // namespace
 
 QList<QJsonObject> runFlood(const ScenarioOptions &options)
 {
-    const QString name = options.expandDepth < 0
-        ? u"ui flood"_s
-        : u"ui flood, tree expanded to depth %1"_s.arg(options.expandDepth);
+    const QString name = scenarioName(options);
     const qint64 messages = qMax<qint64>(1, qint64(options.rate * options.seconds));
     LoadSource source;
     QString error;
@@ -31,10 +68,14 @@ QList<QJsonObject> runFlood(const ScenarioOptions &options)
                       &error))
         return {errorRow(name, error)};
 
+    QTemporaryDir recordings;
+    const QString recordingPath =
+        options.record ? recordings.filePath(u"flood.mqttrec"_s) : QString();
     BenchWindow bench;
-    ConnectionTab *tab = bench.open({source.port(), options.version, quint16(options.keepAlive)});
+    ConnectionTab *tab =
+        bench.open({source.port(), options.version, quint16(options.keepAlive), recordingPath});
     if (!tab)
-        return {errorRow(name, u"could not connect to the load server"_s)};
+        return {errorRow(name, u"could not connect to the load server, or record"_s)};
     const Statistics &statistics = tab->explorerData().statistics();
 
     EventLoopProbe probe;
@@ -73,7 +114,7 @@ QList<QJsonObject> runFlood(const ScenarioOptions &options)
     const double sendSeconds = server.value(u"send_s"_s).toDouble();
     const double silenceMs = server.value(u"max_silence_ms"_s).toDouble(-1);
     const EventLoopProbe::Summary probed = probe.summary();
-    return {QJsonObject{
+    QJsonObject row{
         {u"name"_s, name},
         {u"msg_per_s"_s, options.rate},
         {u"topics"_s, options.topics},
@@ -96,7 +137,13 @@ QList<QJsonObject> runFlood(const ScenarioOptions &options)
         {u"gui_thread_cpu_s"_s, guiCpu},
         {u"connection_thread_cpu_s"_s, connectionCpu},
         {u"peak_rss_mib"_s, ProcessStats::peakRssMiB()},
-    }};
+    };
+    if (options.record) {
+        const QJsonObject recorded = recordingFigures(tab, recordingPath, sent);
+        for (auto it = recorded.begin(); it != recorded.end(); ++it)
+            row.insert(it.key(), it.value());
+    }
+    return {row};
 }
 
 } // namespace mqttscope::bench

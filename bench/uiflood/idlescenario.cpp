@@ -28,7 +28,7 @@ QList<QJsonObject> runIdle(const ScenarioOptions &options)
         return {errorRow(name, error)};
 
     BenchWindow bench;
-    ConnectionTab *tab = bench.open({source.port(), options.version, 60});
+    ConnectionTab *tab = bench.open({source.port(), options.version, 60, {}});
     if (!tab)
         return {errorRow(name, u"could not connect to the load server"_s)};
     if (!BenchWindow::waitUntil([&] { return tab->topicStore().topicCount() >= options.topics; },

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop window under load, on the offscreen platform unless QT_QPA_PLATFORM says otherwise:
 //
-//   uiflood --mode flood [--rate 50000] [--seconds 30] [--topics 100000] [--keepalive 2] [--expand
-//   DEPTH] uiflood --mode scale [--topics 1000000] [--payload 64] uiflood --mode idle  [--seconds
-//   10] [--topics 0] common: [--payload BYTES] [--version 311|5] [--loadserver PATH] [--json]
+//   uiflood --mode flood [--rate 50000] [--seconds 30] [--topics 100000] [--keepalive 2]
+//           [--expand DEPTH] [--record]
+//   uiflood --mode scale [--topics 1000000] [--payload 64]
+//   uiflood --mode idle [--seconds 10] [--topics 0]
+//   uiflood --mode reopen --file RECORDING [--seconds 10]
+//   common: [--payload BYTES] [--version 311|5] [--loadserver PATH] [--json]
 //
 // flood: the GUI thread's responsiveness under a steady stream, messages lost, keepalive
 // timing; scale: distinct topics into the tree, memory, filter times; idle: CPU while connected
-// and nothing arrives. Each result is one line (a JSON object with --json, read by
-// bench/run_bench.py). The load comes from mqttscope-loadserver, started as a child process.
+// and nothing arrives; reopen: a recording opened, seeked and played in a recording tab. With
+// --record, flood also records everything and counts what the file misses. Each result is one line
+// (a JSON object with --json, read by bench/run_bench.py). The load comes from
+// mqttscope-loadserver, started as a child process.
 
 #include "scenarios.h"
 
@@ -50,6 +55,9 @@ QString problemOf(const QJsonObject &row)
         return row.value(u"error"_s).toString();
     if (row.value(u"dropped"_s).toDouble() != 0)
         return u"%1 messages were lost"_s.arg(row.value(u"dropped"_s).toDouble());
+    if (row.value(u"missing_in_file"_s).toDouble() != 0)
+        return u"%1 messages are missing from the recording"_s.arg(
+            row.value(u"missing_in_file"_s).toDouble());
     if (row.contains(u"complete"_s) && !row.value(u"complete"_s).toBool())
         return u"not all topics arrived"_s;
     if (row.contains(u"connected"_s) && !row.value(u"connected"_s).toBool())
@@ -59,11 +67,13 @@ QString problemOf(const QJsonObject &row)
 
 [[noreturn]] void usage(const QString &problem)
 {
-    std::fprintf(stderr,
-                 "uiflood: %s\nusage: uiflood --mode flood|scale|idle [--rate N] [--seconds S] "
-                 "[--topics T] [--payload B] [--keepalive S] [--expand DEPTH] [--version 311|5] "
-                 "[--loadserver PATH] [--json]\n",
-                 qPrintable(problem));
+    std::fprintf(
+        stderr,
+        "uiflood: %s\nusage: uiflood --mode flood|scale|idle|reopen [--rate N] [--seconds S] "
+        "[--topics T] [--payload B] [--keepalive S] [--expand DEPTH] [--record] "
+        "[--file RECORDING] [--version 311|5] "
+        "[--loadserver PATH] [--json]\n",
+        qPrintable(problem));
     std::exit(2);
 }
 
@@ -106,6 +116,10 @@ int main(int argc, char **argv)
             options.payload = value().toInt();
         } else if (arg == "--expand"_L1) {
             options.expandDepth = value().toInt();
+        } else if (arg == "--file"_L1) {
+            options.recordingFile = value();
+        } else if (arg == "--record"_L1) {
+            options.record = true;
         } else if (arg == "--keepalive"_L1) {
             options.keepAlive = value().toInt();
         } else if (arg == "--version"_L1) {
@@ -135,8 +149,12 @@ int main(int argc, char **argv)
         if (!topicsGiven)
             options.topics = 0;
         rows = runIdle(options);
+    } else if (mode == "reopen"_L1) {
+        if (options.recordingFile.isEmpty())
+            usage(u"--mode reopen needs --file RECORDING"_s);
+        rows = runReopen(options);
     } else {
-        usage(u"--mode is flood, scale or idle"_s);
+        usage(u"--mode is flood, scale, idle or reopen"_s);
     }
     bool failed = false;
     for (const QJsonObject &row : std::as_const(rows)) {

@@ -81,7 +81,7 @@ QList<QJsonObject> runScale(const ScenarioOptions &options)
 
     BenchWindow bench;
     const double rssBefore = ProcessStats::rssMiB();
-    ConnectionTab *tab = bench.open({source.port(), options.version, 60});
+    ConnectionTab *tab = bench.open({source.port(), options.version, 60, {}});
     if (!tab)
         return {errorRow(name, u"could not connect to the load server"_s)};
     const Statistics &statistics = tab->explorerData().statistics();

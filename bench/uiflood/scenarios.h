@@ -19,6 +19,8 @@ struct ScenarioOptions
     int payload = 47; // bytes per message
     int keepAlive = 2; // flood: seconds, short so that many pings fall inside the run
     int expandDepth = -1; // flood: expand the tree to this depth once all topics are in (-1: no)
+    QString recordingFile; // reopen: the recording to open
+    bool record = false; // flood: record everything into a file, as the tab's Record button does
 };
 
 // A result row that says why a scenario could not run; run_bench.py shows it in the table.
@@ -31,5 +33,6 @@ inline QJsonObject errorRow(const QString &name, const QString &error)
 QList<QJsonObject> runFlood(const ScenarioOptions &options);
 QList<QJsonObject> runScale(const ScenarioOptions &options);
 QList<QJsonObject> runIdle(const ScenarioOptions &options);
+QList<QJsonObject> runReopen(const ScenarioOptions &options);
 
 } // namespace mqttscope::bench

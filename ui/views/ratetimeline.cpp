@@ -37,7 +37,7 @@ RateTimeline::RateTimeline(QWidget *parent)
 
 QSize RateTimeline::sizeHint() const
 {
-    return {400, fontMetrics().height() * 2 + 48};
+    return {400, fontMetrics().height() * 2 + 64};
 }
 
 QSize RateTimeline::minimumSizeHint() const

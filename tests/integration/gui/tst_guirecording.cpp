@@ -58,6 +58,7 @@ private slots:
     void recordThenReopen();
     void failureShowsInTheBanner();
     void burstIsRecordedWhole();
+    void fullBudgetStopsWithTheReason();
 
 private:
     // Waits until the tab's tree holds `payload` as `topic`'s latest message.
@@ -244,6 +245,31 @@ void tst_GuiRecording::burstIsRecordedWhole()
     const QList<RecordedMessage> last =
         reader->messagesAfter(reader->summary().lastId - 1, LLONG_MAX, 1);
     QCOMPARE(last.first().message.payload, QByteArray::number(count - 1));
+}
+
+void tst_GuiRecording::fullBudgetStopsWithTheReason()
+{
+    const QString path = m_dir.filePath(u"small.mqttrec"_s);
+    RecordingOptions options;
+    options.byteBudget = 256 * 1024;
+    options.whenFull = RecordingOptions::WhenFull::Stop;
+    QString error;
+    QVERIFY2(m_tab->startRecording(path, options, &error), qPrintable(error));
+    const QByteArray kilobyte(1024, 'x');
+    for (int i = 0; i < 600 && m_tab->recorder()->isRecording(); ++i) {
+        // Each waits for its PUBACK, running the event loop the tab's status arrives through.
+        QVERIFY(m_peer->publish("rec/full/" + QByteArray::number(i % 10), kilobyte, 1));
+    }
+    // The recording ends on its own; the banner says so, with the writer's reason.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_tab->recorder()->isRecording(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->banner()->kind(), NoticeBanner::Kind::Warning, 2000);
+    QVERIFY2(m_tab->banner()->reason().contains(u"budget"_s),
+             qPrintable(m_tab->banner()->reason()));
+    QVERIFY(m_tab->recorder()->status().budgetReached);
+    QVERIFY(m_tab->recordingBar()->recordButton()->isEnabled()); // ready to record again
+    const auto reader = RecordingReader::open(path, &error);
+    QVERIFY2(reader, qPrintable(error)); // what was written stays readable
+    QVERIFY(reader->summary().messageCount > 0);
 }
 
 QTEST_MAIN(tst_GuiRecording)

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Grabs the main window with live demo traffic in a light and a dark palette, the same window
 // turned dark through View ▸ Appearance, a refused login, and the start page with saved
-// profiles. Always checks that the window renders and follows the palette; with
-// MQTTSCOPE_UPDATE_SCREENSHOTS=1 it also writes docs/screenshots/main-light.png, main-dark.png,
-// dark.png, refused-login.png and start-page.png for the README.
+// profiles, and a recording of the demo reopened with its timeline. Always checks that the window
+// renders and follows the palette; with MQTTSCOPE_UPDATE_SCREENSHOTS=1 it also writes
+// docs/screenshots/main-light.png, main-dark.png, dark.png, refused-login.png, start-page.png and
+// timeline.png for the README.
 #include "appearance.h"
 #include "client/mqttclient.h"
 #include "connectiontab.h"
@@ -16,9 +17,14 @@
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 #include "recentconnections.h"
+#include "recording/recordingwriter.h"
+#include "recordingtab.h"
+#include "timelinepanel.h"
+#include "views/ratetimeline.h"
 #include "startpage.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QImage>
 #include <QSettings>
@@ -108,10 +114,12 @@ private slots:
     void darkChosenByTheUser();
     void startPageWithProfiles();
     void refusedLogin();
+    void recordingTimeline();
     void cleanupTestCase();
 
 private:
     QImage grabWindow();
+    bool writeDemoRecording(const QString &path, QString *error);
 
     QTemporaryDir m_config;
     MosquittoBroker m_broker;
@@ -277,6 +285,84 @@ void tst_Screenshots::refusedLogin()
     m_window->closeTab(m_window->tabs()->indexOf(tab));
     m_secrets->forget(profile.id);
     m_window->resize(size);
+}
+
+// The demo's messages as the window received them, written to a recording re-timed over twenty
+// minutes (a steady trickle, a morning rise, a burst) so that the timeline has a shape, then
+// reopened: the timeline under the tree, the moment chosen just after the burst.
+void tst_Screenshots::recordingTimeline()
+{
+    QApplication::setPalette(m_lightPalette);
+    const QString path = m_config.filePath(u"demo-factory.mqttrec"_s);
+    QString error;
+    QVERIFY2(writeDemoRecording(path, &error), qPrintable(error));
+
+    const QSize size = m_window->size();
+    m_window->resize(1280, 800);
+    RecordingTab *tab = m_window->openRecording(path, &error);
+    QVERIFY2(tab, qPrintable(error));
+    const RateTimeline *timeline = tab->timelinePanel()->timeline();
+    QTRY_VERIFY(timeline->counts().size() > 100);
+    tab->seek(timeline->firstUs() + (timeline->lastUs() - timeline->firstUs()) * 64 / 100);
+    const QByteArray selected = "demo/factory/line1/sensor-002/telemetry";
+    tab->selectTopic(selected);
+    QCOMPARE(tab->selectedTopic(), selected);
+    QTreeView *tree = tab->topicTree();
+    tree->collapseAll();
+    for (QModelIndex index = tree->currentIndex(); index.isValid(); index = index.parent())
+        tree->expand(index);
+    tree->scrollTo(tree->currentIndex(), QAbstractItemView::PositionAtCenter);
+    tree->setColumnWidth(0, 260);
+    const QImage image = grabWindow();
+    QVERIFY(!image.isNull());
+    QVERIFY(saveScreenshot(image, u"timeline.png"_s));
+    m_window->closeTab(m_window->tabs()->indexOf(tab));
+    m_window->resize(size);
+}
+
+bool tst_Screenshots::writeDemoRecording(const QString &path, QString *error)
+{
+    // What the live tab holds: every kept message of every topic.
+    const ConnectionTab *live = m_window->currentTab();
+    const TopicStore &store = live->topicStore();
+    QList<Message> pool;
+    store.visitSubtree(TopicStore::RootId, [&](TopicNodeId node) {
+        const auto entries = live->explorerData().history().entries(node);
+        for (const HistoryEntry &entry : entries) {
+            Message &m = pool.emplace_back();
+            m.topic = store.topic(node);
+            m.payload = entry.payload;
+            m.qos = entry.qos;
+            m.retain = entry.retain;
+            if (entry.properties)
+                m.properties = *entry.properties;
+        }
+    });
+    if (pool.isEmpty()) {
+        *error = u"the live tab holds no messages"_s;
+        return false;
+    }
+    RecordingWriter writer;
+    if (!writer.start(path, {}, error))
+        return false;
+    const qint64 start =
+        QDateTime::fromString(u"2026-03-02T07:40:00"_s, Qt::ISODate).toMSecsSinceEpoch();
+    const qint64 span = 20 * 60 * 1000;
+    QList<Message> batch;
+    qsizetype next = 0;
+    for (double t = 0; t < span;) {
+        const double minute = t / 60000;
+        // Messages per second: a trickle, rising from minute 6, a burst at minute 12.
+        const double rate = 4 + 6 / (1 + std::exp(6 - minute)) + 3 * std::sin(minute * 1.7)
+            + (minute > 12 && minute < 12.6 ? 45 : 0);
+        t += 1000 / std::max(1.0, rate);
+        Message m = pool[next++ % pool.size()];
+        m.receivedMsecsSinceEpoch = start + qint64(t);
+        batch.append(m);
+    }
+    writer.recordReceived(batch);
+    writer.stop();
+    return writer.status().messagesWritten == batch.size();
 }
 
 void tst_Screenshots::cleanupTestCase()
