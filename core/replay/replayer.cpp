@@ -14,6 +14,7 @@ constexpr qsizetype lowWater = batchSize / 4; // read ahead when fewer wait, whi
 constexpr qint64 sendEarlyUs = 500;
 // QoS 0 has no ack: past this many bytes waiting for the socket, wait for it to drain.
 constexpr qint64 maximumUnwrittenBytes = 1024 * 1024;
+constexpr qsizetype maximumUnwrittenQos0 = 4096; // messages; the client reports them per loop turn
 constexpr int progressIntervalMs = 100;
 
 } // namespace
@@ -164,10 +165,17 @@ void Replayer::pumpOnSchedule()
 }
 
 // Keeps the client's window full and no more: what waits beyond it would only wait in memory.
+// QoS 0 has no window: the socket's backlog bounds it, and a cap on what is not yet written.
 void Replayer::pumpAsFast()
 {
     const int window = asFastWindow();
-    while (m_progress.state == ReplayState::Running && m_pending.size() < window && peek()) {
+    while (m_progress.state == ReplayState::Running) {
+        const RecordedMessage *next = peek();
+        if (!next)
+            return;
+        const bool acknowledged = m_options.qos.value_or(next->message.qos) > 0;
+        if (acknowledged ? m_awaitingAck >= window : m_pending.size() >= maximumUnwrittenQos0)
+            return;
         if (m_client->bytesToWrite() > maximumUnwrittenBytes) {
             m_sendTimer.start(1); // the socket drains in the event loop
             return;
@@ -226,7 +234,9 @@ void Replayer::send(qint64 scheduledUs)
         addFailure(recorded.id, message.topic,
                    m_clientError.isEmpty() ? tr("Refused by the client") : m_clientError);
     } else {
-        m_pending.insert(token, Pending{recorded.id, message.topic});
+        m_pending.insert(token, Pending{recorded.id, message.topic, message.qos});
+        if (message.qos > 0)
+            ++m_awaitingAck;
     }
 }
 
@@ -243,6 +253,8 @@ void Replayer::handlePublishFinished(quint64 token, ReasonCode reason, const QSt
         return; // someone else's publish on the same client
     const Pending pending = *it;
     m_pending.erase(it);
+    if (pending.qos > 0)
+        --m_awaitingAck;
     if (isError(reason)) {
         ++m_progress.failed;
         Properties said;

@@ -59,6 +59,7 @@ private:
     {
         qint64 recordedId = 0;
         QByteArray topic;
+        quint8 qos = 0;
     };
 
     void begin();
@@ -90,6 +91,7 @@ private:
     bool m_sourceDone = false;
 
     QHash<quint64, Pending> m_pending; // by publish token
+    int m_awaitingAck = 0; // of them QoS 1/2
     ReplayProgress m_progress;
     ReplaySummary m_summary;
     QList<ReplayTiming> m_timings;

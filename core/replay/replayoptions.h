@@ -33,7 +33,7 @@ struct ReplayOptions
     QByteArray rewriteFrom;
     QByteArray rewriteTo;
 
-    // AsFast: messages handed to the client and not yet finished, at most; 0: twice the
+    // AsFast: QoS 1/2 messages handed to the client and not yet acknowledged, at most; 0: twice the
     // client's in-flight window, so that the window never waits for us.
     int asFastWindow = 0;
     // Keep each message's scheduled and actual send time (16 bytes a message), to measure the
