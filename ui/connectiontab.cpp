@@ -13,6 +13,7 @@
 #include "recordingbar.h"
 #include "recordingdialog.h"
 #include "recordingstatustext.h"
+#include "searchpanel.h"
 #include "subscriptionspanel.h"
 #include "topictreepane.h"
 #include "models/topictreemodel.h"
@@ -110,6 +111,9 @@ QWidget *ConnectionTab::createPanels()
     panels->setObjectName(u"panelTabs"_s);
     panels->addTab(m_publishPanel, tr("Publish"));
     panels->addTab(m_subscriptionsPanel, tr("Subscriptions"));
+    m_searchPanel = new SearchPanel(this);
+    m_searchPanel->setHistory(&m_data);
+    panels->addTab(m_searchPanel, tr("Search"));
     return panels;
 }
 
@@ -152,6 +156,9 @@ void ConnectionTab::connectPanels()
     connect(m_subscriptionsPanel, &SubscriptionsPanel::unsubscribeRequested, this,
             &ConnectionTab::unsubscribe);
     connect(m_treePane, &TopicTreePane::currentNodeChanged, m_messagePane, &MessagePane::setTopic);
+    connect(
+        m_searchPanel, &SearchPanel::messageActivated, this,
+        [this](const QByteArray &topic, qint64, qint64 key) { showMessage(topic, quint64(key)); });
     connect(m_treePane, &TopicTreePane::menuRequested, this, &ConnectionTab::showTopicMenu);
     connect(m_treePane, &TopicTreePane::clearHistoryRequested, this, &ConnectionTab::clearHistory);
     connect(m_treePane, &TopicTreePane::deleteRetainedRequested, this, [this] {
@@ -362,6 +369,17 @@ void ConnectionTab::selectTopic(const QByteArray &topic)
     const TopicNodeId node = m_data.store().find(topic);
     if (node != TopicStore::InvalidId)
         m_treePane->selectNode(node);
+}
+
+void ConnectionTab::showSearch()
+{
+    m_searchPanel->reveal();
+}
+
+void ConnectionTab::showMessage(const QByteArray &topic, quint64 sequence)
+{
+    selectTopic(topic);
+    m_messagePane->selectMessage(sequence);
 }
 
 void ConnectionTab::exportHistory()

@@ -35,6 +35,7 @@ class NoticeBanner;
 class PayloadView;
 class PublishPanel;
 class RecordingBar;
+class SearchPanel;
 class SecretStore;
 class SubscriptionsPanel;
 class TopicTreeModel;
@@ -82,6 +83,9 @@ public:
     void clearHistory(); // of the selected topic, or everything when none is selected
     void copySelectedTopic();
     void exportHistory();
+    void showSearch(); // the search panel, its first field focused
+    // Selects `topic` in the tree and the message with that history sequence in the history.
+    void showMessage(const QByteArray &topic, quint64 sequence);
 
     // Records what the connection receives and publishes to `path`; false (shown in the banner
     // too) with `error` saying why it cannot.
@@ -106,6 +110,7 @@ public:
     PayloadView *payloadView() const;
     PublishPanel *publishPanel() const { return m_publishPanel; }
     SubscriptionsPanel *subscriptionsPanel() const { return m_subscriptionsPanel; }
+    SearchPanel *searchPanel() const { return m_searchPanel; }
     QLineEdit *filterEdit() const;
     QComboBox *filterModeBox() const;
 
@@ -167,6 +172,7 @@ private:
     MessagePane *m_messagePane;
     PublishPanel *m_publishPanel;
     SubscriptionsPanel *m_subscriptionsPanel;
+    SearchPanel *m_searchPanel;
     NoticeBanner *m_banner;
     ConnectionRecorder *m_recorder;
     RecordingBar *m_recordingBar;

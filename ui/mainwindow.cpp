@@ -9,6 +9,7 @@
 #include "profiles/secretstore.h"
 #include "recordingbar.h"
 #include "recordingtab.h"
+#include "searchpanel.h"
 #include "startpage.h"
 #include "transport/endpoint.h"
 
@@ -172,6 +173,13 @@ void MainWindow::createEditMenu()
                             recording->focusFilter();
                     })
         ->setShortcut(QKeySequence::Find);
+    edit->addAction(tr("&Search messages…"), this,
+                    [this] {
+                        QWidget *tab = m_tabs->currentWidget();
+                        if (auto *panel = tab ? tab->findChild<SearchPanel *>() : nullptr)
+                            panel->reveal();
+                    })
+        ->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
     edit->addAction(tr("Copy &topic"), this,
                     [this] {
                         if (ConnectionTab *tab = currentTab())

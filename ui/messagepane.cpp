@@ -126,21 +126,24 @@ void MessagePane::clear()
     m_diffView->clear();
 }
 
+bool MessagePane::selectMessage(quint64 sequence)
+{
+    for (int row = m_historyModel->rowCount() - 1; row >= 0; --row) {
+        if (m_historyModel->entry(row).sequence == sequence) {
+            m_historyView->setCurrentIndex(m_historyModel->index(row, 0));
+            m_historyView->scrollTo(m_historyView->currentIndex());
+            return true;
+        }
+    }
+    return false;
+}
+
 void MessagePane::showHistoryRow(const QModelIndex &index)
 {
     if (!index.isValid())
         return;
     const HistoryEntry &entry = m_historyModel->entry(index.row());
-    Message message;
-    message.topic = m_data->store().topic(m_historyModel->topic());
-    message.payload = entry.payload;
-    message.qos = entry.qos;
-    message.retain = entry.retain;
-    message.dup = entry.dup;
-    if (entry.properties)
-        message.properties = *entry.properties;
-    message.receivedMsecsSinceEpoch = entry.receivedMsecs;
-    m_payloadView->setMessage(message);
+    m_payloadView->setMessage(messageOf(m_data->store().topic(m_historyModel->topic()), entry));
     if (index.row() > 0)
         m_diffView->setPayloads(m_historyModel->entry(index.row() - 1).payload, entry.payload);
     else

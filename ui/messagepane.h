@@ -32,6 +32,9 @@ public:
     // After a flush: appends what arrived, following the newest unless an older one is read.
     void refresh();
     void addToPlot(const QList<Message> &messages);
+    // Selects the shown topic's message with this history sequence (HistoryEntry::sequence);
+    // false when the history no longer holds it.
+    bool selectMessage(quint64 sequence);
     void clear(); // the payload and diff views
 
     // Copy payload, Save payload…; and Plot values / Plot JSON field for `node`'s latest payload.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "protocol/properties.h"
+#include "protocol/message.h"
 
 #include <QByteArray>
 
@@ -21,5 +21,20 @@ struct HistoryEntry
     bool dup = false;
     std::shared_ptr<const Properties> properties; // null when the message carried none
 };
+
+// The entry as the message it was, on `topic` (the payload shared, not copied).
+inline Message messageOf(const QByteArray &topic, const HistoryEntry &entry)
+{
+    Message message;
+    message.topic = topic;
+    message.payload = entry.payload;
+    message.qos = entry.qos;
+    message.retain = entry.retain;
+    message.dup = entry.dup;
+    if (entry.properties)
+        message.properties = *entry.properties;
+    message.receivedMsecsSinceEpoch = entry.receivedMsecs;
+    return message;
+}
 
 } // namespace mqttscope

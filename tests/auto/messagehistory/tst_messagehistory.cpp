@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "explorer/explorerdata.h"
 #include "explorer/historyexporter.h"
+#include "recording/messagejson.h"
 #include "messagebuilder.h"
 
 #include <QBuffer>
@@ -188,24 +189,24 @@ void tst_MessageHistory::exportJsonLines()
     QCOMPARE(lines.size(), 3);
     QVERIFY(lines[2].isEmpty());
 
-    const QJsonObject first = QJsonDocument::fromJson(lines[0]).object();
-    QCOMPARE(first["time"_L1].toString(), u"2023-11-14T22:13:20.123Z"_s);
-    QCOMPARE(first["topic"_L1].toString(), u"dev/1"_s);
-    QCOMPARE(first["qos"_L1].toInt(), 1);
-    QCOMPARE(first["retain"_L1].toBool(), true);
-    QCOMPARE(first["dup"_L1].toBool(), false);
-    QCOMPARE(first["size"_L1].toInt(), 6);
-    QCOMPARE(first["payloadEncoding"_L1].toString(), u"utf8"_s);
-    QCOMPARE(first["payload"_L1].toString(), u"héllo"_s);
-    const QJsonObject properties = first["properties"_L1].toObject();
-    QCOMPARE(properties["contentType"_L1].toString(), u"text/plain"_s);
-    QCOMPARE(properties["correlationData"_L1].toString(), u"AQI="_s);
-    QCOMPARE(properties["userProperties"_L1].toArray(), (QJsonArray{QJsonArray{u"a"_s, u"b"_s}}));
-
-    const QJsonObject second = QJsonDocument::fromJson(lines[1]).object();
-    QCOMPARE(second["payloadEncoding"_L1].toString(), u"base64"_s);
-    QCOMPARE(QByteArray::fromBase64(second["payload"_L1].toString().toLatin1()), binary.payload);
-    QVERIFY(!second.contains("properties"_L1));
+    // Exactly the lines of `mqttscope-cli sub --json` (MessageJson).
+    QCOMPARE(
+        lines[0],
+        QByteArray(R"({"time":"2023-11-14T22:13:20.123Z","topic":"dev/1","qos":1,"retain":true,)"
+                   R"("dup":false,"properties":{"content-type":"text/plain",)"
+                   R"("correlation-data":"\u0001\u0002","user-property":[["a","b"]]},)"
+                   R"("payload":"héllo"})"));
+    QCOMPARE(
+        lines[1],
+        QByteArray(R"({"time":"2023-11-14T22:13:20.124Z","topic":"dev/1","qos":0,"retain":false,)"
+                   R"("dup":false,"properties":{},"payload_base64":"/wAB"})"));
+    for (int i = 0; i < 2; ++i) {
+        QString error;
+        const std::optional<Message> back = MessageJson::fromLine(lines[i], &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->payload, i == 0 ? m.payload : binary.payload);
+        QCOMPARE(back->properties, i == 0 ? m.properties : binary.properties);
+    }
 }
 
 void tst_MessageHistory::exportCsv()

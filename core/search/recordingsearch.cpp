@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "search/recordingsearch.h"
+
+#include "recording/messagejson.h"
+#include "recording/recordingreader.h"
+#include "recording/sqlitestatement.h"
+#include "search/searchcontrol.h"
+#include "search/searchmatcher.h"
+#include "search/searchsink.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace mqttscope {
+namespace {
+
+// Ids per query when walking the table: small enough that a cancel is seen within
+// milliseconds, large enough that the query's cost is nothing.
+constexpr qint64 IdsPerRange = 50000;
+// Read topic by topic when the matching topics hold at most this share of the messages.
+constexpr qint64 IndexShareDivisor = 5;
+
+QByteArray topicIn(const std::vector<qint64> &topicIds)
+{
+    QByteArray list;
+    for (qint64 id : topicIds)
+        list += (list.isEmpty() ? "" : ",") + QByteArray::number(id);
+    return list;
+}
+
+// What the search asks SQL for, written once; `where` is the part beyond the row selection.
+class RecordingQuery
+{
+public:
+    RecordingQuery(sqlite3 *db, const SearchMatcher &matcher)
+        : m_db(db)
+        , m_matcher(matcher)
+    {
+        const SearchQuery &q = matcher.query();
+        if (q.fromUs)
+            m_where += " AND time_us >= " + QByteArray::number(*q.fromUs);
+        if (q.toUs)
+            m_where += " AND time_us <= " + QByteArray::number(*q.toUs);
+        m_needles = matcher.requiredPayloadBytes();
+        for (int i = 0; i < m_needles.size(); ++i)
+            m_where +=
+                " AND instr(payload, ?" + QByteArray::number(i + 1 + NeedleParameter) + ") > 0";
+        if (matcher.needsProperties())
+            m_where += " AND properties IS NOT NULL";
+    }
+
+    // Parameters ?1 and ?2 are the selection's (it need not use them).
+    static constexpr int NeedleParameter = 2;
+
+    SqliteStatement prepare(const QByteArray &selection) const
+    {
+        const QByteArray sql = "SELECT id, time_us, topic_id, qos, retain, dup, payload, "
+                               "properties FROM messages WHERE "
+            + selection + m_where;
+        SqliteStatement statement(m_db, sql.constData());
+        for (int i = 0; i < m_needles.size() && statement.isValid(); ++i)
+            sqlite3_bind_blob(statement.get(), i + 1 + NeedleParameter, m_needles[i].constData(),
+                              int(m_needles[i].size()), SQLITE_STATIC);
+        return statement;
+    }
+
+    // Checks the current row of `statement` in C++; true when it matches.
+    bool rowMatches(sqlite3_stmt *row, const QByteArray &payload, Properties *properties) const
+    {
+        if (m_matcher.needsProperties()) {
+            const auto *text = static_cast<const char *>(sqlite3_column_blob(row, 7));
+            std::optional<Properties> parsed = MessageJson::propertiesFromJson(
+                QByteArrayView(text, sqlite3_column_bytes(row, 7)), nullptr);
+            if (!parsed)
+                return false;
+            *properties = std::move(*parsed);
+        }
+        return m_matcher.matchesContent(payload, *properties);
+    }
+
+private:
+    sqlite3 *m_db;
+    const SearchMatcher &m_matcher;
+    QByteArray m_where;
+    QList<QByteArray> m_needles;
+};
+
+QByteArray columnBytes(sqlite3_stmt *row, int column)
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(row, column));
+    return QByteArray(data, sqlite3_column_bytes(row, column));
+}
+
+class RecordingScan
+{
+public:
+    RecordingScan(RecordingReader &reader, const SearchMatcher &matcher, SearchSink &sink,
+                  SearchControl &control)
+        : m_reader(reader)
+        , m_matcher(matcher)
+        , m_sink(sink)
+        , m_control(control)
+        , m_query(reader.handle(), matcher)
+    {
+    }
+
+    QString run()
+    {
+        const RecordingReader::Summary summary = m_reader.summary();
+        m_firstId = summary.firstId;
+        m_lastId = summary.lastId;
+        if (summary.messageCount == 0)
+            return {};
+        const QList<RecordingReader::Topic> topics = m_reader.topics();
+        m_topicCount = size_t(topics.size());
+        for (const RecordingReader::Topic &topic : topics) {
+            m_topicNames.resize(std::max<size_t>(m_topicNames.size(), size_t(topic.id) + 1));
+            m_topicNames[size_t(topic.id)] = topic.name;
+            if (m_matcher.matchesTopic(topic.name))
+                m_matchingTopics.push_back(topic.id);
+        }
+        if (m_matchingTopics.empty())
+            return {};
+        const bool everyTopic = m_matchingTopics.size() == m_topicCount;
+        if (!everyTopic && fewMessagesIn(summary.messageCount))
+            return byTopic();
+        // The unary + keeps SQLite from answering the IN through the topic index per range.
+        return walk(everyTopic ? QByteArray()
+                               : " AND +topic_id IN (" + topicIn(m_matchingTopics) + ")");
+    }
+
+private:
+    // Whether the matching topics hold a small share of the file (counted in the index).
+    bool fewMessagesIn(qint64 messageCount)
+    {
+        SqliteStatement count(m_reader.handle(),
+                              "SELECT count(*) FROM messages WHERE topic_id = ?1");
+        qint64 sum = 0;
+        for (qint64 topic : m_matchingTopics) {
+            sqlite3_bind_int64(count.get(), 1, topic);
+            sum += count.integer();
+            count.reset();
+            if (sum > messageCount / IndexShareDivisor || m_control.cancelled())
+                return false;
+        }
+        return true;
+    }
+
+    void emitRow(sqlite3_stmt *row)
+    {
+        const QByteArray payload = columnBytes(row, 6);
+        Properties properties;
+        if (!m_query.rowMatches(row, payload, &properties))
+            return;
+        const qint64 topicId = sqlite3_column_int64(row, 2);
+        const QByteArray &topic =
+            size_t(topicId) < m_topicNames.size() ? m_topicNames[size_t(topicId)] : m_unknownTopic;
+        m_sink.add({sqlite3_column_int64(row, 0), sqlite3_column_int64(row, 1), topic, payload,
+                    quint8(sqlite3_column_int(row, 3)), sqlite3_column_int(row, 4) != 0,
+                    sqlite3_column_int(row, 5) != 0, properties});
+    }
+
+    // The table in id ranges: file order by construction.
+    QString walk(const QByteArray &topicCondition)
+    {
+        SqliteStatement range = m_query.prepare("id > ?1 AND id <= ?2" + topicCondition);
+        if (!range.isValid())
+            return range.error();
+        for (qint64 from = m_firstId - 1; from < m_lastId && !m_control.cancelled();
+             from += IdsPerRange) {
+            sqlite3_bind_int64(range.get(), 1, from);
+            sqlite3_bind_int64(range.get(), 2, from + IdsPerRange);
+            int rc;
+            while ((rc = range.step()) == SQLITE_ROW)
+                emitRow(range.get());
+            if (rc != SQLITE_DONE)
+                return range.error();
+            sqlite3_reset(range.get()); // keeps the needles bound (reset() clears them)
+            m_control.report(from + IdsPerRange - m_firstId, m_lastId - m_firstId + 1);
+        }
+        return {};
+    }
+
+    // Topic by topic through the index: the matching ids first, then the rows in id order.
+    QString byTopic()
+    {
+        SqliteStatement topic = m_query.prepare("topic_id = ?1");
+        if (!topic.isValid())
+            return topic.error();
+        std::vector<qint64> ids;
+        for (size_t i = 0; i < m_matchingTopics.size() && !m_control.cancelled(); ++i) {
+            sqlite3_bind_int64(topic.get(), 1, m_matchingTopics[i]);
+            int rc;
+            while ((rc = topic.step()) == SQLITE_ROW) {
+                Properties properties;
+                if (m_query.rowMatches(topic.get(), columnBytes(topic.get(), 6), &properties))
+                    ids.push_back(sqlite3_column_int64(topic.get(), 0));
+            }
+            if (rc != SQLITE_DONE)
+                return topic.error();
+            sqlite3_reset(topic.get());
+            m_control.report(qint64(i + 1), qint64(m_matchingTopics.size()) * 2);
+        }
+        std::sort(ids.begin(), ids.end());
+        SqliteStatement row = m_query.prepare("id = ?1");
+        for (size_t i = 0; i < ids.size() && !m_control.cancelled(); ++i) {
+            sqlite3_bind_int64(row.get(), 1, ids[i]);
+            if (row.step() == SQLITE_ROW)
+                emitRow(row.get());
+            sqlite3_reset(row.get());
+            if (i % 4096 == 0)
+                m_control.report(qint64(ids.size() + i), qint64(ids.size()) * 2);
+        }
+        return {};
+    }
+
+    RecordingReader &m_reader;
+    const SearchMatcher &m_matcher;
+    SearchSink &m_sink;
+    SearchControl &m_control;
+    RecordingQuery m_query;
+    qint64 m_firstId = 0;
+    qint64 m_lastId = 0;
+    std::vector<QByteArray> m_topicNames; // by topic id
+    std::vector<qint64> m_matchingTopics;
+    size_t m_topicCount = 0;
+    const QByteArray m_unknownTopic;
+};
+
+} // namespace
+
+QString RecordingSearch::run(const QString &path, const SearchMatcher &matcher, SearchSink &sink,
+                             SearchControl &control)
+{
+    QString error;
+    std::unique_ptr<RecordingReader> reader = RecordingReader::open(path, &error);
+    if (!reader)
+        return error;
+    const QString problem = RecordingScan(*reader, matcher, sink, control).run();
+    control.report(1, 1);
+    return problem;
+}
+
+} // namespace mqttscope
