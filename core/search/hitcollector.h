@@ -15,6 +15,7 @@ public:
     {
     }
 
+    bool wantsProperties() const override { return false; }
     void add(const FoundMessage &message) override;
     void finish(SearchResult &result) override;
 

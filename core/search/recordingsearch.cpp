@@ -34,9 +34,10 @@ QByteArray topicIn(const std::vector<qint64> &topicIds)
 class RecordingQuery
 {
 public:
-    RecordingQuery(sqlite3 *db, const SearchMatcher &matcher)
+    RecordingQuery(sqlite3 *db, const SearchMatcher &matcher, bool readProperties)
         : m_db(db)
         , m_matcher(matcher)
+        , m_readProperties(readProperties || matcher.needsProperties())
     {
         const SearchQuery &q = matcher.query();
         if (q.fromUs)
@@ -69,7 +70,7 @@ public:
     // Checks the current row of `statement` in C++; true when it matches.
     bool rowMatches(sqlite3_stmt *row, const QByteArray &payload, Properties *properties) const
     {
-        if (m_matcher.needsProperties()) {
+        if (m_readProperties && sqlite3_column_type(row, 7) != SQLITE_NULL) {
             const auto *text = static_cast<const char *>(sqlite3_column_blob(row, 7));
             std::optional<Properties> parsed = MessageJson::propertiesFromJson(
                 QByteArrayView(text, sqlite3_column_bytes(row, 7)), nullptr);
@@ -83,6 +84,7 @@ public:
 private:
     sqlite3 *m_db;
     const SearchMatcher &m_matcher;
+    bool m_readProperties;
     QByteArray m_where;
     QList<QByteArray> m_needles;
 };
@@ -102,7 +104,7 @@ public:
         , m_matcher(matcher)
         , m_sink(sink)
         , m_control(control)
-        , m_query(reader.handle(), matcher)
+        , m_query(reader.handle(), matcher, sink.wantsProperties())
     {
     }
 

@@ -28,6 +28,8 @@ class SearchSink
 {
 public:
     virtual ~SearchSink() = default;
+    // Whether add() needs the MQTT 5 properties (reading them from a recording costs a parse).
+    virtual bool wantsProperties() const { return true; }
     virtual void add(const FoundMessage &message) = 0;
     // Fills in what the sink has to report when the search ends.
     virtual void finish(SearchResult &result) = 0;
