@@ -17,7 +17,9 @@ struct RecordedMessage
     qint64 id = 0; // the row id: order of arrival in the file, never reused
     qint64 timeUs = 0; // microseconds since the Unix epoch, UTC
     Direction direction = Direction::Received;
-    Message message; // message.receivedMsecsSinceEpoch == timeUs / 1000
+    // message.receivedMsecsSinceEpoch == timeUs / 1000; message.packetId, a detail of one
+    // connection's wire, is not recorded (0)
+    Message message;
 
     friend bool operator==(const RecordedMessage &, const RecordedMessage &) = default;
 };

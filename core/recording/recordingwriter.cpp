@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QMutex>
 #include <QThread>
 #include <QWaitCondition>
@@ -132,8 +133,9 @@ bool RecordingWriterPrivate::finishBatch(RecordingAppender::Outcome outcome)
     case RecordingAppender::Outcome::BudgetReached:
         status.state = RecordingStatus::State::Stopped;
         status.budgetReached = true;
-        status.error = RecordingWriter::tr("size budget reached (%1 MiB); the recording stopped")
-                           .arg(options.byteBudget / (1024 * 1024));
+        status.error = RecordingWriter::tr("size budget reached (%1)")
+                           .arg(QLocale::system().formattedDataSize(options.byteBudget, 0,
+                                                                    QLocale::DataSizeIecFormat));
         break;
     case RecordingAppender::Outcome::Failed:
         status.state = RecordingStatus::State::Failed;

@@ -205,6 +205,17 @@ void tst_CliArgs::invalidArguments_data()
         u"Unknown option '--bogus'."_s);
     row("pub option in sub", {u"sub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s},
         u"Unknown option '-m'."_s);
+    row("record budget not a size",
+        {u"sub"_s, u"-t"_s, u"a"_s, u"--record"_s, u"f"_s, u"--record-budget"_s, u"5X"_s},
+        u"Invalid size \"5X\""_s);
+    row("record budget negative",
+        {u"sub"_s, u"-t"_s, u"a"_s, u"--record"_s, u"f"_s, u"--record-budget"_s, u"-1"_s},
+        u"Invalid size \"-1\""_s);
+    row("record when full unknown",
+        {u"sub"_s, u"-t"_s, u"a"_s, u"--record"_s, u"f"_s, u"--record-when-full"_s, u"wrap"_s},
+        u"Invalid --record-when-full \"wrap\": stop or drop-oldest."_s);
+    row("record budget without a file", {u"sub"_s, u"-t"_s, u"a"_s, u"--record-budget"_s, u"1G"_s},
+        u"--record-budget and --record-when-full need --record FILE."_s);
     row("replay without a file", {u"replay"_s, u"--as-fast"_s},
         u"You must give the recording file to replay."_s);
     row("replay two files", {u"replay"_s, u"a.mqttrec"_s, u"b.mqttrec"_s},
@@ -592,6 +603,24 @@ void tst_CliArgs::subOptions()
     QCOMPARE(parseOk({u"sub"_s, u"-t"_s, u"a"_s, u"--json"_s}).output, OutputMode::Json);
     QCOMPARE(parseOk({u"sub"_s, u"--help"_s}).subcommand, Subcommand::Help);
     QCOMPARE(parseOk({u"--version"_s}).subcommand, Subcommand::Version);
+
+    // --record and its budget: binary units, with or without a B.
+    const SubcommandOptions recording =
+        parseOk({u"sub"_s, u"-t"_s, u"a"_s, u"--record"_s, u"r.mqttrec"_s, u"--record-budget"_s,
+                 u"2G"_s, u"--record-when-full"_s, u"drop-oldest"_s});
+    QCOMPARE(recording.recordFile, u"r.mqttrec"_s);
+    QCOMPARE(recording.recording.byteBudget, qint64(2) << 30);
+    QCOMPARE(recording.recording.whenFull, RecordingOptions::WhenFull::DropOldest);
+    const auto budget = [](const QString &size) {
+        return parseOk(
+                   {u"sub"_s, u"-t"_s, u"a"_s, u"--record"_s, u"r"_s, u"--record-budget"_s, size})
+            .recording.byteBudget;
+    };
+    QCOMPARE(budget(u"500M"_s), qint64(500) << 20);
+    QCOMPARE(budget(u"64kb"_s), qint64(64) << 10);
+    QCOMPARE(budget(u"1048576"_s), qint64(1048576));
+    QCOMPARE(budget(u"0"_s), qint64(0));
+    QCOMPARE(parseOk({u"sub"_s, u"-t"_s, u"a"_s}).recordFile, QString());
 }
 
 void tst_CliArgs::pubSources_data()
