@@ -21,7 +21,8 @@ Sections (--only picks some):
   recording  the recorder at its maximum rate: mqttscope-cli sub --record FILE beside
           mosquitto_sub -v > file on the same load from the load server, and RecordingWriter
           headless, and at the window flood's rate and topics; then a --recording-messages recording (10 M by default, made once and kept at
-          recording_file(), see below): open + summary, stateAt at the middle, rate(600), RSS.
+          recording_file(), see below): open + summary, stateAt at the middle, rate(600), RSS;
+          and searched (bench_search: topic filter + substring, JSON field) beside the sqlite3 shell.
   replay  the highest rate held into mosquitto (its default limits, a fresh broker per run):
           mqttscope-cli replay --as-fast of a --replay-messages recording on one topic beside
           mosquitto_pub -l publishing the same payloads, at QoS 0 and 1, timed until a
@@ -264,6 +265,36 @@ def bench_recording(a):
                                    "--file", os.path.join(folder, "paced.mqttrec")])
     rows += ensure_recording(a)
     rows += bench_repeated(a, "bench/recording/bench_recording", ["open", "--file", recording_file(a)])
+    # Searching the same file: a topic filter + substring, and a JSON field predicate; beside
+    # them the sqlite3 shell answering the same questions with SQL alone (json_extract, LIKE).
+    rows += bench_repeated(a, "bench/search/bench_search", ["--file", recording_file(a)])
+    rows += bench_sqlite_peer(a)
+    return rows
+
+
+def bench_sqlite_peer(a):
+    """The search benchmarks' questions put to the sqlite3 shell on the same file."""
+    sqlite3 = shutil.which("sqlite3")
+    if not sqlite3:
+        print("  ! sqlite3 not installed: no peer for the search rows", file=sys.stderr)
+        return []
+    queries = [
+        ("sqlite3: topic site/7/% + instr \"error\"",
+         "SELECT count(*) FROM messages m JOIN topics t ON t.id = m.topic_id "
+         "WHERE t.name LIKE 'site/7/%' AND instr(m.payload, 'error') > 0"),
+        ("sqlite3: json_extract battery < 20",
+         "SELECT count(*) FROM messages WHERE json_valid(payload) "
+         "AND json_extract(payload, '$.battery') < 20"),
+    ]
+    rows = []
+    for name, sql in queries:
+        m = median_of([run_measured([sqlite3, "-readonly", recording_file(a), sql], a.timeout)
+                       for _ in range(a.runs)])
+        row = {"name": name}
+        if m:
+            row.update(m)
+            row["ms"] = m["wall_s"] * 1000
+        rows.append(row)
     return rows
 
 
