@@ -3,6 +3,7 @@
 
 #include "messagepane.h"
 #include "recordingplayer.h"
+#include "searchpanel.h"
 #include "timelinepanel.h"
 #include "topictreepane.h"
 #include "models/topictreemodel.h"
@@ -39,6 +40,7 @@ RecordingTab::RecordingTab(std::unique_ptr<RecordingReader> reader, QWidget *par
     , m_messagePane(new MessagePane(&m_data, this))
     , m_timeline(new TimelinePanel(this))
     , m_player(new RecordingPlayer(m_reader.get(), this))
+    , m_searchPanel(new SearchPanel(this))
     , m_summary(new QLabel(this))
 {
     setObjectName(u"recordingTab"_s);
@@ -52,7 +54,7 @@ RecordingTab::RecordingTab(std::unique_ptr<RecordingReader> reader, QWidget *par
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(u"topSplitter"_s);
     splitter->addWidget(createLeftSide());
-    splitter->addWidget(m_messagePane);
+    splitter->addWidget(createRightSide());
     splitter->setSizes({640, 760});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -67,6 +69,8 @@ RecordingTab::RecordingTab(std::unique_ptr<RecordingReader> reader, QWidget *par
     connect(m_timeline, &TimelinePanel::speedChanged, m_player, &RecordingPlayer::setSpeed);
     connect(m_timeline->timeline(), &RateTimeline::columnsChanged, this, &RecordingTab::showRates);
     connect(m_player, &RecordingPlayer::messagesPlayed, this, &RecordingTab::onPlayed);
+    connect(m_searchPanel, &SearchPanel::messageActivated, this,
+            [this](const QByteArray &topic, qint64 timeUs, qint64) { showFound(topic, timeUs); });
     connect(m_player, &RecordingPlayer::positionChanged, m_timeline, &TimelinePanel::setPosition);
     connect(m_player, &RecordingPlayer::playingChanged, m_timeline, &TimelinePanel::setPlaying);
 
@@ -89,6 +93,26 @@ QWidget *RecordingTab::createLeftSide()
     layout->addWidget(m_treePane, 1);
     layout->addWidget(m_timeline);
     return left;
+}
+
+QWidget *RecordingTab::createRightSide()
+{
+    // Search reads the file on a reader of its own, in the background.
+    m_searchPanel->setRecording(m_reader->path());
+    auto *right = new QSplitter(Qt::Vertical, this);
+    right->addWidget(m_messagePane);
+    right->addWidget(m_searchPanel);
+    right->setStretchFactor(0, 3);
+    right->setStretchFactor(1, 1);
+    return right;
+}
+
+void RecordingTab::showFound(const QByteArray &topic, qint64 timeUs)
+{
+    // The state as of the message found, with it the newest of its topic's history.
+    pause();
+    seek(timeUs);
+    selectTopic(topic);
 }
 
 QString RecordingTab::path() const

@@ -17,6 +17,7 @@ namespace mqttscope {
 class MessagePane;
 class RecordingPlayer;
 class RecordingReader;
+class SearchPanel;
 class TimelinePanel;
 class TopicTreeModel;
 class TopicTreePane;
@@ -57,10 +58,13 @@ public:
     MessagePane *messagePane() const { return m_messagePane; }
     TimelinePanel *timelinePanel() const { return m_timeline; }
     RecordingPlayer *player() const { return m_player; }
+    SearchPanel *searchPanel() const { return m_searchPanel; }
 
 private:
     RecordingTab(std::unique_ptr<RecordingReader> reader, QWidget *parent);
     QWidget *createLeftSide();
+    QWidget *createRightSide();
+    void showFound(const QByteArray &topic, qint64 timeUs);
     QString summaryText() const;
     void loadTopicIds();
     void loadHistory(TopicNodeId node);
@@ -83,6 +87,7 @@ private:
     MessagePane *m_messagePane;
     TimelinePanel *m_timeline;
     RecordingPlayer *m_player;
+    SearchPanel *m_searchPanel;
     QLabel *m_summary;
 };
 

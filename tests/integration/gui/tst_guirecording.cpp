@@ -13,6 +13,7 @@
 #include "recordingdialog.h"
 #include "recordingplayer.h"
 #include "recordingtab.h"
+#include "searchpanel.h"
 #include "subscriptionspanel.h"
 #include "timelinepanel.h"
 #include "models/historymodel.h"
@@ -23,6 +24,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QTableView>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -193,6 +195,20 @@ void tst_GuiRecording::recordThenReopen()
     QTRY_VERIFY_WITH_TIMEOUT(!recording->isPlaying(), 5000); // stops at the end
     QCOMPARE(recording->position(), recording->reader().summary().lastTimeUs);
     QCOMPARE(recording->messagePane()->historyModel()->rowCount(), 2);
+
+    // A search over the file; its result shows the state as of the message found.
+    SearchPanel *search = recording->searchPanel();
+    search->topicEdit()->setText(u"rec/value"_s);
+    search->payloadEdit()->setText(u"first"_s);
+    QSignalSpy finished(search, &SearchPanel::searchFinished);
+    search->startSearch();
+    QVERIFY(finished.wait(5000));
+    QTableView *results = search->resultsView();
+    QCOMPARE(results->model()->rowCount(), 1);
+    emit results->activated(results->model()->index(0, 0));
+    QCOMPARE(latest(store, "rec/value"), "first");
+    QCOMPARE(recording->position(), first.first().timeUs);
+    QCOMPARE(recording->selectedTopic(), "rec/value");
 }
 
 void tst_GuiRecording::failureShowsInTheBanner()
