@@ -74,7 +74,7 @@ ReplayDialog::~ReplayDialog() = default;
 
 QWidget *ReplayDialog::createSourceBox()
 {
-    auto *box = new QGroupBox(tr("Replay"), this);
+    auto *box = new QGroupBox(tr("From"), this);
     auto *layout = new QVBoxLayout(box);
     auto *fileRow = new QHBoxLayout;
     m_fromFile = new QRadioButton(tr("Recording &file:"), box);
@@ -149,7 +149,7 @@ QWidget *ReplayDialog::createOptionsBox()
     rewriteRow->addWidget(m_rewriteFrom);
     rewriteRow->addWidget(new QLabel(tr("becomes"), box));
     rewriteRow->addWidget(m_rewriteTo);
-    layout->addRow(tr("Topic &prefix:"), rewriteRow);
+    layout->addRow(tr("Topic prefix:"), rewriteRow);
     return box;
 }
 
@@ -163,6 +163,8 @@ QWidget *ReplayDialog::createProgressBox()
     m_progressBar->setValue(0);
     m_counts = new QLabel(box);
     m_counts->setObjectName(u"replayCounts"_s);
+    m_counts->setWordWrap(true);
+    m_counts->setMinimumHeight(2 * m_counts->fontMetrics().lineSpacing()); // counts and verdict
     m_failures = new QListWidget(box);
     m_failures->setObjectName(u"replayFailures"_s);
     m_failures->setMaximumHeight(100);

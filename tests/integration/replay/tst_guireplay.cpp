@@ -5,6 +5,7 @@
 #include "mosquittobroker.h"
 #include "testclient.h"
 
+#include "explorer/explorerdata.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 #include "recording/recordingwriter.h"
@@ -31,6 +32,7 @@ private slots:
     void initTestCase();
     void replaysAFile();
     void replaysASubtree();
+    void subtreeHistoryInArrivalOrder();
 
 private:
     ReplayDialog *dialog();
@@ -139,6 +141,31 @@ void tst_GuiReplay::replaysASubtree()
     QTRY_COMPARE(m_live.recorder.messages.size(), 5);
     QCOMPARE(m_live.recorder.messages.constLast().topic.left(10), "test/tree/");
     d->close();
+}
+
+// "Replay…" on a tree's topic takes that subtree's kept history, every topic under it, in the
+// order it arrived, with each message whole.
+void tst_GuiReplay::subtreeHistoryInArrivalOrder()
+{
+    ExplorerData data;
+    Properties properties;
+    properties.contentType = u"text/plain"_s;
+    data.ingest({MessageBuilder("a/x").payload("1").receivedAt(1000),
+                 MessageBuilder("b/y").payload("not under a").receivedAt(1001),
+                 MessageBuilder("a/y/z").payload("2").qos(1).retain().receivedAt(1002),
+                 MessageBuilder("a/x").payload("3").properties(properties).receivedAt(1003)},
+                2000);
+    const QList<RecordedMessage> messages =
+        ReplayDialog::subtreeMessages(data.store(), data.history(), data.store().find("a"));
+    QCOMPARE(messages.size(), 3);
+    QCOMPARE(messages.at(0).message.topic, "a/x");
+    QCOMPARE(messages.at(0).timeUs, 1'000'000);
+    QCOMPARE(messages.at(1).message.topic, "a/y/z");
+    QCOMPARE(messages.at(1).message.qos, 1);
+    QVERIFY(messages.at(1).message.retain);
+    QCOMPARE(messages.at(2).message.payload, "3");
+    QCOMPARE(messages.at(2).message.properties->contentType, u"text/plain"_s);
+    QVERIFY(messages.at(0).id < messages.at(1).id && messages.at(1).id < messages.at(2).id);
 }
 
 QTEST_MAIN(tst_GuiReplay)
