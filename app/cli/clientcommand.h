@@ -26,6 +26,8 @@ public:
     // Disconnects cleanly (sending DISCONNECT when connected) and emits finished(exitCode).
     // An error line, when given, goes to stderr first. Later calls are ignored.
     void finish(int exitCode, const QString &errorLine = {});
+    // SIGINT or SIGTERM: ends the run the way -C does, status 0 (a subcommand may say more).
+    virtual void interrupt() { finish(0); }
 
 signals:
     void finished(int exitCode);

@@ -89,7 +89,8 @@ QString replayUsage()
         + connectionOptions()
         + tr("\nExit status: 0 when every message was acknowledged; the CONNACK reason code "
              "when the broker refused; 1 otherwise (the file cannot be read, a message was not "
-             "acknowledged, the connection ended), with the reason on stderr.\n");
+             "acknowledged, the connection ended, SIGINT/SIGTERM stopped it), with the reason on "
+             "stderr.\n");
 }
 
 } // namespace

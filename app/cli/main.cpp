@@ -45,7 +45,8 @@ int usageError(const QStringList &arguments, const QString &error)
     return 1;
 }
 
-// SIGINT and SIGTERM end the run the way -C does: a clean DISCONNECT, output flushed, status 0.
+// SIGINT and SIGTERM end the run the way -C does: a clean DISCONNECT, output flushed, status 0
+// (replay: the summary of what was sent, status 1).
 void finishOnSignals(ClientCommand *command)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
@@ -55,7 +56,7 @@ void finishOnSignals(ClientCommand *command)
         char byte;
         [[maybe_unused]] const auto read = ::read(signalPipe[0], &byte, 1);
         notifier->setEnabled(false);
-        command->finish(0);
+        command->interrupt();
     });
     std::signal(SIGINT, forwardSignal);
     std::signal(SIGTERM, forwardSignal);

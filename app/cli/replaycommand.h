@@ -18,6 +18,8 @@ public:
 
     // Opens the recording before connecting. False with *error set when it cannot.
     bool prepare(QString *error);
+    // Stops the replay: the summary says how far it got, and the status is 1 (not all sent).
+    void interrupt() override { m_replayer.stop(); }
 
     // The lines printed at the end (for the tests: they are the command's report).
     static QString summaryText(const ReplaySummary &summary);

@@ -85,6 +85,7 @@ private slots:
     void fileReplayedInBatches();
     void cliReplays();
     void cliReportsWhatWasNotAcknowledged();
+    void cliInterrupted();
     void cliRefusesWhatItCannotRead_data();
     void cliRefusesWhatItCannotRead();
 
@@ -195,6 +196,24 @@ void tst_ReplayFile::cliReportsWhatWasNotAcknowledged()
                                         + QByteArray::number(recordedCount)
                                         + " messages were not acknowledged"),
              run.err.constData());
+}
+
+// SIGTERM (as SIGINT) stops the replay of the 2.5 s recording at 1x part way: the summary says how
+// far it got, and the status says it did not replay everything.
+void tst_ReplayFile::cliInterrupted()
+{
+    auto process =
+        launch(cli(),
+               {u"replay"_s, u"-p"_s,
+                QString::number(m_broker.port(MosquittoBroker::Listener::Tcp)), m_recording});
+    QTest::qWait(700);
+    process->terminate();
+    const Finished run = waitFor(*process, 10000);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.startsWith("Replayed "), run.err.constData());
+    QVERIFY2(run.err.trimmed().endsWith("Error: the replay was stopped"), run.err.constData());
+    const qsizetype sent = run.err.mid(9, run.err.indexOf(' ', 9) - 9).toLongLong();
+    QVERIFY2(sent > 0 && sent < recordedCount, run.err.constData());
 }
 
 void tst_ReplayFile::cliRefusesWhatItCannotRead_data()
