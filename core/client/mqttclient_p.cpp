@@ -504,6 +504,19 @@ void MqttClientPrivate::emitMessages()
     m_readOutput.messages.clear();
 }
 
+void MqttClientPrivate::noteUnlistedRefusal(const PubAckPacket &ack) const
+{
+    const auto code = quint8(ack.reason);
+    if (isAllowedReason(ack.type, code))
+        return;
+    qCWarning(lcClient).noquote()
+        << QStringLiteral("The server refused message %1 with reason 0x%2 (%3), which %4 may not "
+                          "carry (MQTT 5.0 3.4.2.1); taken as the refusal it is")
+               .arg(ack.packetId)
+               .arg(uint(code), 2, 16, QLatin1Char('0'))
+               .arg(reasonCodeName(ack.reason), packetTypeName(ack.type));
+}
+
 bool MqttClientPrivate::handlePacket(Packet &packet, qint64 receivedAt)
 {
     const PacketType type = packetTypeOf(packet);
@@ -517,6 +530,8 @@ bool MqttClientPrivate::handlePacket(Packet &packet, qint64 receivedAt)
                       MqttClient::tr("%1 before CONNACK").arg(packetTypeName(type))});
         return false;
     }
+    if (type == PacketType::Puback || type == PacketType::Pubrec)
+        noteUnlistedRefusal(std::get<PubAckPacket>(packet));
     switch (type) {
     case PacketType::Publish:
     case PacketType::Puback:

@@ -73,6 +73,7 @@ private:
     void onReadyRead();
     // Hands one packet to the session or handles it here (CONNACK, PINGRESP, DISCONNECT,
     // AUTH); false when the connection ended on it.
+    void noteUnlistedRefusal(const PubAckPacket &ack) const;
     bool handlePacket(Packet &packet, qint64 receivedAt);
     void handleServerDisconnect(const DisconnectPacket &disconnect);
     void failProtocol(const ProtocolError &error);

@@ -13,23 +13,6 @@
 
 namespace mqttscope {
 
-namespace {
-
-// The translation context of this file's messages, in the form lupdate understands.
-struct Codec
-{
-    Q_DECLARE_TR_FUNCTIONS(mqttscope::Codec)
-};
-
-bool isV5(ProtocolVersion version)
-{
-    return version == ProtocolVersion::V5;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Decoding. Each decodeX reads the variable header and payload after the fixed header; errors
-// go into the reader (first one wins) and decodePacket turns them into the result.
-
 // The reason codes each 5.0 packet may carry (the "Reason Code values" table of each packet).
 bool isAllowedReason(PacketType type, quint8 code)
 {
@@ -61,10 +44,36 @@ bool isAllowedReason(PacketType type, quint8 code)
     }
 }
 
+namespace {
+
+// The translation context of this file's messages, in the form lupdate understands.
+struct Codec
+{
+    Q_DECLARE_TR_FUNCTIONS(mqttscope::Codec)
+};
+
+bool isV5(ProtocolVersion version)
+{
+    return version == ProtocolVersion::V5;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding. Each decodeX reads the variable header and payload after the fixed header; errors
+// go into the reader (first one wins) and decodePacket turns them into the result.
+
+// A PUBACK or PUBREC refusing a message with an error code its table does not list: mosquitto 2.0
+// answers a PUBLISH over its message_size_limit with PUBACK 0x95 (Packet too large). The message
+// was refused all the same, so it is taken as the refusal it plainly is; the client logs the
+// breach.
+bool isUnlistedRefusal(PacketType type, quint8 code)
+{
+    return (type == PacketType::Puback || type == PacketType::Pubrec) && code >= 0x80;
+}
+
 ReasonCode readReasonCode(ByteReader &r)
 {
     const quint8 code = r.u8("reason code");
-    if (r.ok() && !isAllowedReason(r.packet(), code)) {
+    if (r.ok() && !isAllowedReason(r.packet(), code) && !isUnlistedRefusal(r.packet(), code)) {
         r.fail(ReasonCode::ProtocolError,
                Codec::tr("reason code 0x%1 is not allowed in this packet")
                    .arg(uint(code), 2, 16, QLatin1Char('0')));

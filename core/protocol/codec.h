@@ -35,6 +35,10 @@ QByteArray encodePacket(const Packet &packet, ProtocolVersion version);
 // The message starts with the packet type, e.g. "PUBLISH: topic name is not valid UTF-8".
 DecodeResult decodePacket(QByteArrayView bytes, ProtocolVersion version);
 
+// Whether the spec's table for `type` lists reason `code` (5.0: 3.2.2.2, 3.4.2.1, ...). The
+// decoder also takes an unlisted refusal in PUBACK/PUBREC, which brokers send.
+bool isAllowedReason(PacketType type, quint8 code);
+
 // Variable byte integer (section 1.5.5), 1..4 bytes, max 268,435,455 (larger values are the
 // caller's bug and are clamped). Decoders reject more than 4 bytes and non-minimal encodings
 // [MQTT-1.5.5-1].

@@ -128,6 +128,7 @@ private slots:
     void exactBytes();
     void shortForms_data();
     void shortForms();
+    void unlistedRefusalInAckTaken();
     void connackReturnCodes_data();
     void connackReturnCodes();
     void connackSessionPresentOnRefusal_data();
@@ -364,6 +365,28 @@ void tst_Codec::shortForms_data()
     QTest::newRow("DISCONNECT reason only")
         << Packet(DisconnectPacket{ReasonCode::DisconnectWithWillMessage, {}}) << hex("e00104");
     QTest::newRow("AUTH success") << Packet(AuthPacket{}) << hex("f000");
+}
+
+// 3.4.2.1 lists the codes a PUBACK may carry, and 0x95 is not among them, yet mosquitto 2.0
+// answers a PUBLISH over its message_size_limit with PUBACK 0x95: a refusal all the same, taken
+// as one. A success code the table lacks, or an unlisted code in PUBREL/PUBCOMP, stays an error.
+void tst_Codec::unlistedRefusalInAckTaken()
+{
+    const auto decoded = [](const char *bytes) {
+        return decodePacket(QByteArray::fromHex(bytes), ProtocolVersion::V5);
+    };
+    for (const char *bytes : {"4004000195 00", "5004000195 00"}) {
+        const DecodeResult result = decoded(bytes);
+        QVERIFY2(std::holds_alternative<Packet>(result), qPrintable(describe(result)));
+        QCOMPARE(std::get<PubAckPacket>(std::get<Packet>(result)).reason,
+                 ReasonCode::PacketTooLarge);
+        QVERIFY(!isAllowedReason(std::get<PubAckPacket>(std::get<Packet>(result)).type, 0x95));
+    }
+    for (const char *bytes : {"4004000104 00", "7004000195 00", "6204000195 00"}) {
+        const DecodeResult result = decoded(bytes);
+        QVERIFY2(std::holds_alternative<ProtocolError>(result), bytes);
+        QCOMPARE(std::get<ProtocolError>(result).reason, ReasonCode::ProtocolError);
+    }
 }
 
 void tst_Codec::shortForms()

@@ -71,6 +71,7 @@ private slots:
     void worksOnItsOwnThread_data() { versions(); }
     void worksOnItsOwnThread();
     void serverLimitsHonoured();
+    void oversizeRefusalTakenAsFailedPublish();
     void pausedReceivingHoldsMessagesAndStaysAlive_data() { versions(); }
     void pausedReceivingHoldsMessagesAndStaysAlive();
 
@@ -623,6 +624,35 @@ void tst_Client::serverLimitsHonoured()
         QVERIFY(n > lastPerQos[m.qos]);
         lastPerQos[m.qos] = n;
     }
+    QVERIFY(client.recorder.disconnects.isEmpty());
+}
+
+// mosquitto 2.0 refuses a message over its message_size_limit with PUBACK 0x95, a code 3.4.2.1
+// does not list: the publish fails with that reason and the connection stays up, so what
+// follows is still delivered.
+void tst_Client::oversizeRefusalTakenAsFailedPublish()
+{
+    MosquittoBroker limited;
+    MQTTSCOPE_START_BROKER(limited, {MosquittoBroker::Listener::Tcp},
+                           QStringList{u"message_size_limit 1000"_s});
+    TestClient client;
+    ClientOptions options = optionsFor(ProtocolVersion::V5);
+    options.endpoint = limited.endpoint(MosquittoBroker::Listener::Tcp);
+    client->setOptions(options);
+    QVERIFY(connectClient(client));
+    const QByteArray topic = uniqueTopic("oversize");
+    QVERIFY(subscribeAndWait(client, {Subscription{QString::fromUtf8(topic), 1}}));
+
+    const quint64 tooLarge = client->publish(message(topic).payload(QByteArray(2000, 'x')).qos(1));
+    QVERIFY(tooLarge != 0);
+    QTRY_VERIFY_WITH_TIMEOUT(client.recorder.finished.contains(tooLarge), kTimeoutMs);
+    QCOMPARE(client.recorder.finished.value(tooLarge), ReasonCode::PacketTooLarge);
+
+    const quint64 small = client->publish(message(topic).payload("fits").qos(1));
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messagesOn(topic).size(), 1, kTimeoutMs);
+    QCOMPARE(client.recorder.messagesOn(topic).first().payload, QByteArray("fits"));
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.finished.value(small), ReasonCode::Success,
+                              kTimeoutMs);
     QVERIFY(client.recorder.disconnects.isEmpty());
 }
 
