@@ -42,6 +42,7 @@ void ConnectionController::connectWorker()
     connect(w, &ConnectionWorker::reconnectScheduled, this, &C::onReconnectScheduled);
     connect(w, &ConnectionWorker::connectFailed, this, &C::onConnectFailed);
     connect(w, &ConnectionWorker::messagesReceived, this, &C::onMessagesReceived);
+    connect(w, &ConnectionWorker::packetsTraced, this, &C::packetsTraced);
     connect(w, &ConnectionWorker::receivingPausedChanged, this, [this](bool paused) {
         m_status.catchingUp = paused;
         emit statusChanged();
@@ -125,6 +126,12 @@ void ConnectionController::setRecorder(std::shared_ptr<RecordingWriter> recorder
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, recorder = std::move(recorder)] {
         worker->setRecorder(recorder);
     });
+}
+
+void ConnectionController::setPacketTracing(bool enabled)
+{
+    QMetaObject::invokeMethod(m_worker,
+                              [worker = m_worker, enabled] { worker->setPacketTracing(enabled); });
 }
 
 void ConnectionController::reportApplied()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "connectionstatus.h"
+#include "client/packettraceentry.h"
 #include "protocol/message.h"
 
 #include <QHash>
@@ -47,6 +48,9 @@ public:
     // the connection's thread; null stops that. Its backlog pauses the client like the tree's.
     void setRecorder(std::shared_ptr<RecordingWriter> recorder);
 
+    // The packet inspector's feed (packetsTraced), on only while an inspector shows it.
+    void setPacketTracing(bool enabled);
+
     // Everything messagesReceived handed over so far has been applied to the tree.
     void reportApplied();
     qint64 unappliedMessages() const { return m_unappliedMessages; }
@@ -57,6 +61,7 @@ signals:
     void statusChanged();
     void connected(const mqttscope::ConnackPacket &connack, mqttscope::ProtocolVersion version);
     void messagesReceived(const QList<mqttscope::Message> &messages);
+    void packetsTraced(const QList<mqttscope::PacketTraceEntry> &packets);
     // Results, only ever for a request made here.
     void publishFinished(quint64 requestId, mqttscope::ReasonCode reason,
                          const QString &reasonString);

@@ -7,6 +7,7 @@
 #include "connectionworker.h"
 #include "messagepane.h"
 #include "noticebanner.h"
+#include "packetinspectorpanel.h"
 #include "profilesecretsrequest.h"
 #include "replaydialog.h"
 #include "publishpanel.h"
@@ -114,6 +115,8 @@ QWidget *ConnectionTab::createPanels()
     m_searchPanel = new SearchPanel(this);
     m_searchPanel->setHistory(&m_data);
     panels->addTab(m_searchPanel, tr("Search"));
+    m_packetInspector = new PacketInspectorPanel(this);
+    panels->addTab(m_packetInspector, tr("Packets"));
     return panels;
 }
 
@@ -124,6 +127,11 @@ void ConnectionTab::connectController()
     connect(c, &ConnectionController::stateChanged, this, &ConnectionTab::stateChanged);
     connect(c, &ConnectionController::connected, this, &ConnectionTab::onConnected);
     connect(c, &ConnectionController::messagesReceived, this, &ConnectionTab::onMessagesReceived);
+    // The trace runs only while the inspector is shown.
+    connect(c, &ConnectionController::packetsTraced, m_packetInspector,
+            &PacketInspectorPanel::addPackets);
+    connect(m_packetInspector, &PacketInspectorPanel::tracingWanted, c,
+            &ConnectionController::setPacketTracing);
     connect(c, &ConnectionController::publishFinished, this, &ConnectionTab::onPublishFinished);
     connect(c, &ConnectionController::subscribeFinished, m_subscriptionsPanel,
             &SubscriptionsPanel::subscribeFinished);

@@ -32,6 +32,7 @@ class ConnectionWorker;
 class HistoryModel;
 class MessagePane;
 class NoticeBanner;
+class PacketInspectorPanel;
 class PayloadView;
 class PublishPanel;
 class RecordingBar;
@@ -111,6 +112,7 @@ public:
     PublishPanel *publishPanel() const { return m_publishPanel; }
     SubscriptionsPanel *subscriptionsPanel() const { return m_subscriptionsPanel; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
+    PacketInspectorPanel *packetInspector() const { return m_packetInspector; }
     QLineEdit *filterEdit() const;
     QComboBox *filterModeBox() const;
 
@@ -173,6 +175,7 @@ private:
     PublishPanel *m_publishPanel;
     SubscriptionsPanel *m_subscriptionsPanel;
     SearchPanel *m_searchPanel;
+    PacketInspectorPanel *m_packetInspector = nullptr;
     NoticeBanner *m_banner;
     ConnectionRecorder *m_recorder;
     RecordingBar *m_recordingBar;

@@ -36,6 +36,11 @@ ConnectionWorker::ConnectionWorker(QObject *parent)
         emit errorOccurred(message);
     });
     connect(m_client, &MqttClient::messagesReceived, this, &ConnectionWorker::queueMessages);
+    connect(m_client, &MqttClient::packetsTraced, this, [this](const QList<PacketTraceEntry> &p) {
+        m_pendingPackets.append(p);
+        if (!m_flushTimer->isActive())
+            m_flushTimer->start();
+    });
     connect(m_client, &MqttClient::bytesTransferred, this, [this](qint64 received, qint64 sent) {
         m_bytesIn += received;
         m_bytesOut += sent;
@@ -185,14 +190,23 @@ void ConnectionWorker::route(quint64 token, std::function<void(quint64 requestId
     }
 }
 
+void ConnectionWorker::setPacketTracing(bool enabled)
+{
+    m_client->setPacketTracing(enabled);
+    if (!enabled)
+        m_pendingPackets.clear();
+}
+
 void ConnectionWorker::flush()
 {
-    const bool idle =
-        m_pendingMessages.isEmpty() && m_bytesIn == 0 && m_bytesOut == 0 && m_messagesOut == 0;
+    const bool idle = m_pendingMessages.isEmpty() && m_pendingPackets.isEmpty() && m_bytesIn == 0
+        && m_bytesOut == 0 && m_messagesOut == 0;
     if (idle) {
         m_flushTimer->stop();
         return;
     }
+    if (!m_pendingPackets.isEmpty())
+        emit packetsTraced(std::exchange(m_pendingPackets, {}));
     const qint64 messagesIn = m_pendingMessages.size();
     if (!m_pendingMessages.isEmpty())
         emit messagesReceived(std::exchange(m_pendingMessages, {}));

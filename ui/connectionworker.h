@@ -4,6 +4,7 @@
 #include "client/clientoptions.h"
 #include "client/connectionfailure.h"
 #include "client/clientstate.h"
+#include "client/packettraceentry.h"
 #include "protocol/message.h"
 #include "protocol/packets.h"
 
@@ -69,6 +70,9 @@ public slots:
     // Every batch received and every message published from now on also goes to `recorder`
     // (thread-safe entry points, straight from this thread); null stops that.
     void setRecorder(std::shared_ptr<mqttscope::RecordingWriter> recorder);
+    // The packet inspector's feed: while on, the packets sent and received are handed over per
+    // tick like the messages (packetsTraced); off, the client traces nothing.
+    void setPacketTracing(bool enabled);
 
 signals:
     void stateChanged(mqttscope::ClientState state);
@@ -78,6 +82,7 @@ signals:
     void reconnectScheduled(int delayMs);
     void connectFailed(const mqttscope::ConnectionFailure &failure);
     void messagesReceived(const QList<mqttscope::Message> &messages);
+    void packetsTraced(const QList<mqttscope::PacketTraceEntry> &packets);
     void publishFinished(quint64 requestId, mqttscope::ReasonCode reason,
                          const QString &reasonString);
     void subscribeFinished(quint64 requestId, const mqttscope::SubackPacket &suback);
@@ -111,6 +116,7 @@ private:
     QHash<quint64, std::function<void(quint64 requestId)>> m_earlyResults;
     QString m_lastError;
     QList<Message> m_pendingMessages;
+    QList<PacketTraceEntry> m_pendingPackets;
     qint64 m_backlog = 0; // m_pendingMessages plus those handed over and not yet applied
     qint64 m_bytesIn = 0;
     qint64 m_bytesOut = 0;

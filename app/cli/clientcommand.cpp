@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clientcommand.h"
 
+#include "packetdebugline.h"
+
 #include "client/reasondescription.h"
 
 #include <QCoreApplication>
@@ -13,6 +15,8 @@ namespace mqttscope::cli {
 namespace {
 
 constexpr int disconnectTimeoutMs = 3000;
+// How often a finishing run looks whether its QoS 2 exchanges are complete.
+constexpr int releasePollMs = 5;
 
 } // namespace
 
@@ -29,6 +33,11 @@ ClientCommand::ClientCommand(const SubcommandOptions &options, QObject *parent)
             [this](int delayMs) { debug(tr("reconnecting in %1 ms").arg(delayMs)); });
     connect(&m_client, &MqttClient::errorOccurred, this,
             [](const QString &message) { printError(tr("Warning: %1").arg(message)); });
+    if (options.debug) {
+        // Every packet both ways, as mosquitto's -d prints them.
+        m_client.setPacketTracing(true);
+        connect(&m_client, &MqttClient::packetsTraced, this, &ClientCommand::printPackets);
+    }
     m_disconnectTimeout.setSingleShot(true);
     m_disconnectTimeout.setInterval(disconnectTimeoutMs);
     connect(&m_disconnectTimeout, &QTimer::timeout, this, &ClientCommand::emitFinished);
@@ -56,6 +65,16 @@ void ClientCommand::debug(const QString &what) const
     printError(u"Client %1 %2"_s.arg(id.isEmpty() ? u"(null)"_s : id, what));
 }
 
+void ClientCommand::printPackets(const QList<PacketTraceEntry> &packets)
+{
+    const QString id = m_client.clientId();
+    for (const PacketTraceEntry &packet : packets) {
+        for (const QString &line : mosquittoDebugLines(packet, id))
+            printError(line);
+        onPacketPrinted(packet);
+    }
+}
+
 void ClientCommand::finish(int exitCode, const QString &errorLine)
 {
     if (m_finishing)
@@ -65,15 +84,27 @@ void ClientCommand::finish(int exitCode, const QString &errorLine)
         printError(errorLine);
     m_exitCode = onFinishing(exitCode);
     if (m_client.state() == ClientState::Connected) {
-        debug(u"sending DISCONNECT"_s);
         m_disconnectTimeout.start();
-        m_client.disconnectFromBroker(ReasonCode::Success, m_options.disconnectProperties);
-        if (m_client.state() == ClientState::Disconnected)
-            emitFinished();
+        disconnectOnceReleased();
         return;
     }
     m_client.disconnectFromBroker(); // stops any reconnect in progress
     QMetaObject::invokeMethod(this, &ClientCommand::emitFinished, Qt::QueuedConnection);
+}
+
+void ClientCommand::disconnectOnceReleased()
+{
+    // A QoS 2 message delivered on its PUBLISH still waits for its PUBREL: like mosquitto's
+    // clients, which deliver on the PUBREL, end the exchange before DISCONNECT. Bounded by the
+    // disconnect timeout, which ends the run regardless.
+    if (m_client.state() == ClientState::Connected && m_client.pendingInboundQos2() > 0
+        && m_disconnectTimeout.isActive()) {
+        QTimer::singleShot(releasePollMs, this, &ClientCommand::disconnectOnceReleased);
+        return;
+    }
+    m_client.disconnectFromBroker(ReasonCode::Success, m_options.disconnectProperties);
+    if (m_client.state() == ClientState::Disconnected)
+        emitFinished();
 }
 
 void ClientCommand::emitFinished()
@@ -87,18 +118,12 @@ void ClientCommand::emitFinished()
 
 void ClientCommand::handleStateChanged(ClientState state)
 {
-    if (state == ClientState::Connecting)
-        debug(u"sending CONNECT"_s);
-    else if (state == ClientState::Disconnected && m_finishing)
+    if (state == ClientState::Disconnected && m_finishing)
         emitFinished();
 }
 
 void ClientCommand::handleConnected(const ConnackPacket &connack)
 {
-    debug(u"received CONNACK (%1) [%2%3]"_s.arg(
-        QString::number(connack.rawReturnCode),
-        u"MQTT "_s + QLatin1StringView(protocolVersionName(m_client.protocolVersion())),
-        connack.sessionPresent ? u", session present"_s : QString()));
     if (m_finishing)
         return;
     const bool firstTime = !m_everConnected;
@@ -108,7 +133,6 @@ void ClientCommand::handleConnected(const ConnackPacket &connack)
 
 void ClientCommand::handleRefused(const ConnackPacket &connack)
 {
-    debug(u"received CONNACK (%1)"_s.arg(connack.rawReturnCode));
     // As mosquitto's clients: the exit status is the CONNACK code.
     finish(connack.rawReturnCode ? connack.rawReturnCode : 1,
            tr("Connection refused: %1").arg(describeConnack(connack, m_client.protocolVersion())));

@@ -36,6 +36,8 @@ protected:
     // Called on every CONNACK that accepts, the first and after each reconnect.
     virtual void onConnected(const ConnackPacket &connack, bool firstTime) = 0;
     virtual void onConnectionLost() { }
+    // With -d, after a packet's lines are printed.
+    virtual void onPacketPrinted(const PacketTraceEntry &) { }
     // Called once when the run ends, before the DISCONNECT; returns the exit status, which a
     // subcommand may turn into a failure (a recording that could not be written to the end).
     virtual int onFinishing(int exitCode) { return exitCode; }
@@ -43,11 +45,14 @@ protected:
     const SubcommandOptions &options() const { return m_options; }
     MqttClient &client() { return m_client; }
     bool isFinishing() const { return m_finishing; }
-    // "Client <id> <what>" on stderr with -d, like mosquitto's clients.
+    // "Client <id> <what>" on stderr with -d, like mosquitto's clients; the packets sent and
+    // received are printed from the client's trace.
     void debug(const QString &what) const;
     static void printError(const QString &line);
 
 private:
+    void printPackets(const QList<PacketTraceEntry> &packets);
+    void disconnectOnceReleased();
     void handleStateChanged(ClientState state);
     void handleConnected(const ConnackPacket &connack);
     void handleRefused(const ConnackPacket &connack);

@@ -304,7 +304,7 @@ void FormatString::appendMessageField(const Field &field, const Message &message
         appendInt(out, message.payload.size(), field.leftAlign, field.pad, field.width);
         break;
     case 'm':
-        appendInt(out, 0, field.leftAlign, field.pad, field.width);
+        appendInt(out, message.packetId, field.leftAlign, field.pad, field.width);
         break;
     case 'p':
     case 'x':

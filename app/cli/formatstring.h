@@ -9,8 +9,8 @@
 namespace mqttscope::cli {
 
 // mosquitto_sub's -F format string, parsed once and applied to each message.
-//   %t topic, %p payload, %q QoS, %r retain, %l payload length, %m message id (always 0: the
-//   client does not expose it), %x/%X payload in hex, %I ISO-8601 local time, %U Unix time with
+//   %t topic, %p payload, %q QoS, %r retain, %l payload length, %m packet id (0 at QoS 0),
+//   %x/%X payload in hex, %I ISO-8601 local time, %U Unix time with
 //   nanoseconds, %j/%J JSON as mosquitto_sub prints it, %%; MQTT 5: %A topic alias, %C content
 //   type, %D correlation data, %E message expiry, %F payload format, %P user properties,
 //   %R response topic, %S subscription identifier; flags '-' and '0', width and .precision as

@@ -81,10 +81,6 @@ bool PublishCommand::send(const QByteArray &payload)
     message.qos = options().qos;
     message.retain = options().retain;
     message.properties = options().publishProperties;
-    debug(u"sending PUBLISH (d0, q%1, r%2, '%3', ... (%4 bytes))"_s.arg(message.qos)
-              .arg(int(message.retain))
-              .arg(QString::fromUtf8(message.topic))
-              .arg(payload.size()));
     const quint64 token = client().publish(message);
     if (token == 0) {
         m_failed = true; // errorOccurred has said why
@@ -124,8 +120,6 @@ void PublishCommand::handlePublished(quint64 token, ReasonCode reason, const QSt
 {
     if (!m_inFlight.remove(token))
         return;
-    const char *ack = options().qos == 2 ? "PUBCOMP" : options().qos == 1 ? "PUBACK" : "(written)";
-    debug(u"received %1 (RC:%2)"_s.arg(QLatin1StringView(ack)).arg(int(reason)));
     if (isError(reason)) {
         m_failed = true;
         printError(tr("Warning: Publish failed: %1 (0x%2)%3")

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "subscribecommand.h"
 
+#include "packetdebugline.h"
+
 #include "protocol/topic.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 
 #include <unistd.h>
 
@@ -117,13 +121,11 @@ void SubscribeCommand::onConnected(const ConnackPacket &, bool firstTime)
             subscription.qos = options().qos;
             subscription.retainAsPublished = options().retainAsPublished;
             subscriptions.append(subscription);
-            debug(u"sending SUBSCRIBE (Topic: %1, QoS: %2)"_s.arg(filter).arg(options().qos));
         }
         if (const quint64 token = client().subscribe(subscriptions, options().subscribeProperties))
             m_pendingAcks.append(token);
     }
     if (!options().unsubscribeTopics.isEmpty()) {
-        debug(u"sending UNSUBSCRIBE (%1)"_s.arg(options().unsubscribeTopics.join(u", "_s)));
         if (const quint64 token = client().unsubscribe(options().unsubscribeTopics,
                                                        options().unsubscribeProperties)) {
             m_pendingAcks.append(token);
@@ -134,20 +136,19 @@ void SubscribeCommand::onConnected(const ConnackPacket &, bool firstTime)
 
 void SubscribeCommand::handleSubscribed(quint64 token, const SubackPacket &suback)
 {
-    QStringList granted;
-    bool anyGranted = false;
-    for (ReasonCode reason : suback.reasons) {
-        granted.append(QString::number(int(reason)));
-        anyGranted = anyGranted || !isError(reason);
-    }
-    debug(u"received SUBACK"_s);
-    if (options().debug)
-        printError(u"Subscribed (mid: %1): %2"_s.arg(suback.packetId).arg(granted.join(u", "_s)));
+    const bool anyGranted = std::any_of(suback.reasons.cbegin(), suback.reasons.cend(),
+                                        [](ReasonCode reason) { return !isError(reason); });
     if (!anyGranted && !suback.reasons.isEmpty()) {
         stop(1, tr("All subscription requests were denied."));
         return;
     }
     handleUnsubscribed(token);
+}
+
+void SubscribeCommand::onPacketPrinted(const PacketTraceEntry &packet)
+{
+    if (const QString line = subscribedLine(packet); !line.isEmpty())
+        printError(line);
 }
 
 void SubscribeCommand::handleUnsubscribed(quint64 token)

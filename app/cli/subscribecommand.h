@@ -31,6 +31,7 @@ public:
 protected:
     void onConnected(const ConnackPacket &connack, bool firstTime) override;
     int onFinishing(int exitCode) override;
+    void onPacketPrinted(const PacketTraceEntry &packet) override;
 
 private:
     void handleMessages(const QList<Message> &messages);

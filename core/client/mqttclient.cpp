@@ -81,6 +81,10 @@ bool MqttClient::isPacketTracing() const
 {
     return d->packetTracing;
 }
+int MqttClient::pendingInboundQos2() const
+{
+    return d->pendingInboundQos2();
+}
 quint64 MqttClient::publish(const Message &message)
 {
     return d->publish(message);

@@ -43,6 +43,8 @@ public:
     // sender that must not outrun the broker (a replay as fast as it goes) waits while this grows.
     qint64 bytesToWrite() const;
     bool isPacketTracing() const;
+    // QoS 2 messages received whose exchange is not complete yet (PUBREC sent, no PUBREL).
+    int pendingInboundQos2() const;
 
 public slots:
     void connectToBroker();

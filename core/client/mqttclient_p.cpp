@@ -250,6 +250,7 @@ void MqttClientPrivate::onConnack(const ConnackPacket &connack)
         const QString text = describeConnack(connack, version);
         qCWarning(lcClient).noquote() << "Connection refused:" << text;
         const quint64 generation = m_generation;
+        emitTrace();
         emit q->connectionRefused(connack);
         if (generation == m_generation)
             failAttempt({ConnectionFailure::causeOfRefusal(connack.reason),

@@ -28,6 +28,7 @@ public:
     void setReceivingPaused(bool paused);
     qint64 bytesToWrite() const;
     void setPacketTracing(bool enabled);
+    int pendingInboundQos2() const { return m_session.inboundQos2Count(); }
     quint64 publish(const Message &message);
     quint64 subscribe(const QList<Subscription> &subscriptions, const Properties &properties);
     quint64 unsubscribe(const QList<QString> &filters, const Properties &properties);

@@ -121,6 +121,8 @@ public:
 
     // For tests and the status line.
     int inFlightCount() const { return int(m_inFlight.size()); }
+    // Inbound QoS 2 messages whose PUBREL has not come yet.
+    int inboundQos2Count() const { return int(m_inboundQos2.size()); }
     qint64 queuedBytes() const { return m_publishQueue.bytes(); }
     int outboundWindow() const;
 

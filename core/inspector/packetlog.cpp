@@ -7,14 +7,21 @@ PacketLog::Appended PacketLog::append(const QList<PacketTraceEntry> &entries)
 {
     Appended result;
     for (const PacketTraceEntry &entry : entries) {
-        const quint64 sequence = m_nextSequence++;
-        const quint64 flowId = m_flows.add(entry, sequence);
-        result.evicted += m_ring.append(TracedPacket{sequence, flowId, entry});
+        push({entry});
+        result.evicted += m_ring.trim();
     }
     result.added = qMin(entries.size(), m_ring.size());
     // Packets of this batch that were dropped again were never seen by anyone.
     result.evicted -= entries.size() - result.added;
     return result;
+}
+
+void PacketLog::push(const QList<PacketTraceEntry> &entries)
+{
+    for (const PacketTraceEntry &entry : entries) {
+        const quint64 sequence = m_nextSequence++;
+        m_ring.push(TracedPacket{sequence, m_flows.add(entry, sequence), entry});
+    }
 }
 
 void PacketLog::clear()

@@ -18,6 +18,9 @@ public:
     };
 
     Appended append(const QList<PacketTraceEntry> &entries);
+    // append() in two steps, for a view: the packets added beyond the ring's bounds, then
+    // ring().excess() of them dropped from the front by ring().trim().
+    void push(const QList<PacketTraceEntry> &entries);
     void clear();
 
     PacketRing &ring() { return m_ring; }

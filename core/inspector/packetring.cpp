@@ -12,9 +12,26 @@ qsizetype PacketRing::setLimits(qsizetype maximumPackets, qint64 maximumBytes)
 
 qsizetype PacketRing::append(TracedPacket packet)
 {
+    push(std::move(packet));
+    return evictBeyondLimits();
+}
+
+void PacketRing::push(TracedPacket packet)
+{
     m_bytes += costOf(packet);
     m_packets.push_back(std::move(packet));
-    return evictBeyondLimits();
+}
+
+qsizetype PacketRing::excess() const
+{
+    qsizetype dropped = 0;
+    qint64 bytes = m_bytes;
+    while (size() - dropped > m_maximumPackets
+           || (bytes > m_maximumBytes && size() - dropped > 1)) {
+        bytes -= costOf(m_packets[size_t(dropped)]);
+        ++dropped;
+    }
+    return dropped;
 }
 
 void PacketRing::clear()

@@ -22,6 +22,11 @@ public:
 
     // Returns how many packets were dropped from the front to make room.
     qsizetype append(TracedPacket packet);
+    // For a view that must announce removals before they happen: push() adds without dropping,
+    // excess() says how many trim() will then drop from the front.
+    void push(TracedPacket packet);
+    qsizetype excess() const;
+    qsizetype trim() { return evictBeyondLimits(); }
     void clear();
 
     qsizetype size() const { return qsizetype(m_packets.size()); }

@@ -92,6 +92,12 @@ QByteArray MosquittoBroker::log() const
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+bool MosquittoBroker::waitForSubscribed(const QString &clientId, int count) const
+{
+    const QByteArray line = "Sending SUBACK to " + clientId.toUtf8() + '\n';
+    return QTest::qWaitFor([&] { return log().count(line) >= count; }, 10000);
+}
+
 quint16 MosquittoBroker::port(Listener listener) const
 {
     return m_ports.value(listener, 0);

@@ -75,6 +75,9 @@ public:
     const TestCertificates &certificates() const { return m_certificates; }
     QString logFile() const;
     QByteArray log() const override; // the log so far
+    // Waits (at most 10 s, running the event loop) until the broker has acknowledged `count`
+    // SUBACKs to `clientId`, as its log says.
+    bool waitForSubscribed(const QString &clientId, int count = 1) const;
     QString mosquittoVersion() const; // e.g. "2.0.11"
 
     // extraConfig for a queue per client that a test's traffic cannot overflow: beyond its queue

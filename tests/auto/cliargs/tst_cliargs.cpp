@@ -919,6 +919,9 @@ void tst_CliArgs::formatString_data()
     const Message plain = message("t", "xyz");
     // Expected bytes as mosquitto_sub 2.0.11 prints them for the same message (TZ=UTC).
     QTest::newRow("topic qos retain") << "%t|%q|%r|%l|%m"_ba << m << "j/1|1|1|5|0\n"_ba;
+    Message withId = m;
+    withId.packetId = 513; // the id it came with at QoS 1
+    QTest::newRow("packet id") << "%m|%-5m|"_ba << withId << "513|513  |\n"_ba;
     QTest::newRow("payload, hex") << "%p|%x|%X"_ba << message("h", "\x01\xab")
                                   << "\x01\xab|01ab|01AB\n"_ba;
     QTest::newRow("widths") << "[%5t|%-5t|%.1t|%05l|%-5l|%10p|%-3p]"_ba << message("j/1", "a\"b\\c")
