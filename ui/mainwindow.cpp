@@ -9,6 +9,7 @@
 #include "profiles/secretstore.h"
 #include "recordingbar.h"
 #include "recordingtab.h"
+#include "importrecording.h"
 #include "searchpanel.h"
 #include "startpage.h"
 #include "transport/endpoint.h"
@@ -124,6 +125,13 @@ void MainWindow::createFileMenu()
     rebuildProfileMenu();
     file->addAction(tr("Open &recording…"), this, &MainWindow::askToOpenRecording)
         ->setShortcut(QKeySequence::Open);
+    file->addAction(tr("&Import into recording…"), this, [this] {
+        importIntoRecording(this, [this](const QString &path) {
+            QString error;
+            if (!openRecording(path, &error))
+                QMessageBox::warning(this, tr("Open recording"), error);
+        });
+    });
     file->addSeparator();
     file->addAction(tr("&Replay recording…"), this, [this] { openReplayDialog(); });
     file->addSeparator();

@@ -83,7 +83,7 @@ bool ArgumentParser::fail(const QString &message)
 bool ArgumentParser::run()
 {
     if (m_arguments.isEmpty())
-        return fail(tr("No command given: use 'sub', 'pub' or 'replay'."));
+        return fail(tr("No command given: use 'sub', 'pub', 'replay' or 'import'."));
     const QString &command = m_arguments.constFirst();
     if (command == "sub"_L1) {
         m_options.subcommand = Subcommand::Sub;
@@ -91,6 +91,8 @@ bool ArgumentParser::run()
         m_options.subcommand = Subcommand::Pub;
     } else if (command == "replay"_L1) {
         m_options.subcommand = Subcommand::Replay;
+    } else if (command == "import"_L1) {
+        m_options.subcommand = Subcommand::Import;
     } else if (command == "--help"_L1 || command == "help"_L1) {
         m_options.subcommand = Subcommand::Help;
         return true;
@@ -98,7 +100,8 @@ bool ArgumentParser::run()
         m_options.subcommand = Subcommand::Version;
         return true;
     } else {
-        return fail(tr("Unknown command '%1': use 'sub', 'pub' or 'replay'.").arg(command));
+        return fail(
+            tr("Unknown command '%1': use 'sub', 'pub', 'replay' or 'import'.").arg(command));
     }
     for (m_index = 1; m_index < m_arguments.size(); ++m_index) {
         if (!parseOne(m_arguments.at(m_index)))
@@ -114,6 +117,9 @@ bool ArgumentParser::parseOne(const QString &argument)
 {
     if (m_options.subcommand == Subcommand::Replay && !argument.startsWith(u'-'))
         return takeRecordingFile(argument);
+    if (m_options.subcommand == Subcommand::Import
+        && (!argument.startsWith(u'-') || argument == u'-'))
+        return takeImportFile(argument);
     const OptionSpec *option = findOption(argument, m_options.subcommand);
     if (!option)
         return fail(tr("Unknown option '%1'.").arg(argument));
@@ -186,6 +192,26 @@ bool ArgumentParser::takeRecordingFile(const QString &argument)
         return fail(tr("Only one recording can be replayed at once: '%1'.").arg(argument));
     m_options.replayFile = argument;
     return true;
+}
+
+bool ArgumentParser::takeImportFile(const QString &argument)
+{
+    if (!m_options.importFile.isEmpty())
+        return fail(tr("Only one file can be imported at once: '%1'.").arg(argument));
+    m_options.importFile = argument;
+    return true;
+}
+
+void ArgumentParser::setImportFormat(const QString &format)
+{
+    if (format == "auto"_L1)
+        m_options.importFormat = MessageImport::Format::Auto;
+    else if (format == "json"_L1)
+        m_options.importFormat = MessageImport::Format::JsonLines;
+    else if (format == "mosquitto"_L1)
+        m_options.importFormat = MessageImport::Format::MosquittoVerbose;
+    else
+        fail(tr("Invalid --format given: %1 (auto, json or mosquitto).").arg(format));
 }
 
 void ArgumentParser::setSpeed(const QString &value)
@@ -266,6 +292,8 @@ void ArgumentParser::applyUrl(const QString &url)
 
 bool ArgumentParser::finish()
 {
+    if (m_options.subcommand == Subcommand::Import)
+        return finishImport(); // no connection
     if (!finishEndpoint() || !finishSession() || !finishWill())
         return false;
     switch (m_options.subcommand) {
@@ -275,6 +303,7 @@ bool ArgumentParser::finish()
         return finishPub();
     case Subcommand::Replay:
         return finishReplay();
+    case Subcommand::Import:
     case Subcommand::Help:
     case Subcommand::Version:
         break;
@@ -400,6 +429,15 @@ bool ArgumentParser::finishReplay()
         replay.qos = m_options.qos;
     if (!m_options.publishProperties.isEmpty())
         replay.properties = m_options.publishProperties;
+    return true;
+}
+
+bool ArgumentParser::finishImport()
+{
+    if (m_options.importFile.isEmpty())
+        return fail(tr("You must give the file to import (or - for standard input)."));
+    if (m_options.importOutput.isEmpty())
+        return fail(tr("You must give the recording to create with --output."));
     return true;
 }
 

@@ -45,6 +45,7 @@ private:
     bool finishSub();
     bool finishPub();
     bool finishReplay();
+    bool finishImport();
 
     // What the handlers share.
     ClientOptions &client() { return m_options.client; }
@@ -66,6 +67,8 @@ private:
     void setSpeed(const QString &value);
     void setRewrite(const QString &rule);
     bool takeRecordingFile(const QString &argument);
+    bool takeImportFile(const QString &argument);
+    void setImportFormat(const QString &format);
     void applyUrl(const QString &url);
     void applyProperty(const QString &command);
     bool fail(const QString &message);

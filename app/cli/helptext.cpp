@@ -61,7 +61,9 @@ QString overview()
               "Usage: mqttscope-cli sub [OPTIONS] -t TOPIC...\n"
               "       mqttscope-cli pub [OPTIONS] -t TOPIC {-m MESSAGE | -f FILE | -l | -n | -s}\n"
               "       mqttscope-cli replay [OPTIONS] FILE\n"
-              "       mqttscope-cli sub --help | pub --help | replay --help | --version\n")
+              "       mqttscope-cli import FILE --output RECORDING\n"
+              "       mqttscope-cli sub --help | pub --help | replay --help | import --help | "
+              "--version\n")
         .arg(QCoreApplication::applicationVersion());
 }
 
@@ -93,12 +95,37 @@ QString replayUsage()
              "stderr.\n");
 }
 
+QString importUsage()
+{
+    return tr("Usage: mqttscope-cli import FILE --output RECORDING [--format "
+              "auto|json|mosquitto]\n"
+              "Reads messages saved as text into a new recording file (docs/recording.md).\n\n"
+              " FILE                 what to read; - for standard input\n"
+              " -o, --output RECORDING   the recording to create (it must not exist)\n"
+              " --format auto|json|mosquitto   how FILE is written (default auto: json when its\n"
+              "                      first line starts with '{', else mosquitto):\n"
+              "   json               JSON lines, the format of sub's JSON output: time, QoS,\n"
+              "                      flags and MQTT 5 properties are kept\n"
+              "   mosquitto          \"topic payload\" lines, as mosquitto_sub prints them in its\n"
+              "                      verbose mode: no time, QoS or properties there, so each\n"
+              "                      message gets the import's time and QoS 0; \"(null)\" is an\n"
+              "                      empty payload; a payload with a line break reads as two\n"
+              " --help               this text\n"
+              "A line that cannot be read is skipped and named on stderr by its number; the rest "
+              "is imported.\n\n"
+              "Exit status: 0 when the recording was written (skipped lines are counted on "
+              "stderr); 1 when it could not be (bad arguments, an existing or unwritable file, a "
+              "full disk).\n");
+}
+
 } // namespace
 
 QString usage(Subcommand subcommand)
 {
     if (subcommand == Subcommand::Replay)
         return replayUsage();
+    if (subcommand == Subcommand::Import)
+        return importUsage();
     if (subcommand == Subcommand::Pub) {
         return tr("Usage: mqttscope-cli pub [OPTIONS] -t TOPIC {-m MESSAGE | -f FILE | -l | -n | "
                   "-s}\n"

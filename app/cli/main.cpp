@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// mqttscope-cli: `sub` and `pub`, drop-ins for mosquitto_sub and mosquitto_pub, and `replay`.
+// mqttscope-cli: `sub` and `pub`, drop-ins for mosquitto_sub and mosquitto_pub, `replay` and
+// `import`.
 #include "argumentparser.h"
 #include "helptext.h"
+#include "importcommand.h"
 #include "publishcommand.h"
 #include "replaycommand.h"
 #include "subscribecommand.h"
@@ -39,6 +41,7 @@ int usageError(const QStringList &arguments, const QString &error)
 {
     const QString command = arguments.value(0);
     const QString help = command == "sub"_L1 || command == "pub"_L1 || command == "replay"_L1
+            || command == "import"_L1
         ? u"mqttscope-cli %1 --help"_s.arg(command)
         : u"mqttscope-cli --help"_s;
     print(stderr, u"Error: %1\nUse '%2' to see usage.\n"_s.arg(error, help));
@@ -90,9 +93,12 @@ int main(int argc, char *argv[])
               command == "sub"_L1          ? HelpText::usage(Subcommand::Sub)
                   : command == "pub"_L1    ? HelpText::usage(Subcommand::Pub)
                   : command == "replay"_L1 ? HelpText::usage(Subcommand::Replay)
+                  : command == "import"_L1 ? HelpText::usage(Subcommand::Import)
                                            : HelpText::overview());
         return 0;
     }
+    case Subcommand::Import:
+        return importMessages(*options);
     case Subcommand::Sub:
     case Subcommand::Pub:
     case Subcommand::Replay:

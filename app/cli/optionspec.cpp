@@ -12,6 +12,8 @@ bool OptionSpec::appliesTo(Subcommand subcommand) const
         return subcommand == Subcommand::Pub;
     case OptionScope::Replay:
         return subcommand == Subcommand::Replay;
+    case OptionScope::Import:
+        return subcommand == Subcommand::Import;
     case OptionScope::All:
         break;
     }

@@ -12,7 +12,7 @@ namespace mqttscope::cli {
 class ArgumentParser;
 
 // The subcommands an option belongs to: one, or All (the connection's options).
-enum class OptionScope { Sub, Pub, Replay, All };
+enum class OptionScope { Sub, Pub, Replay, Import, All }; // All: every command with a connection
 
 // One option of `mqttscope-cli sub|pub|replay`: a row of the table in optiontable.cpp. The parser
 // dispatches through the rows, and tests/auto/cliargs checks the help text, the bash completion

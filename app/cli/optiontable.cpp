@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The options of `mqttscope-cli sub|pub|replay`, one row each: names, subcommands, value, and what
-// the option sets. mosquitto_sub/_pub's names, ranges and error words; helptext.cpp documents the
-// rows (tests/auto/cliargs checks that it does, and the completion and the man page too).
+// The options of `mqttscope-cli sub|pub|replay|import`, one row each: names, subcommands, value,
+// and what the option sets. mosquitto_sub/_pub's names, ranges and error words; helptext.cpp
+// documents the rows (tests/auto/cliargs checks that it does, and the completion and the man page
+// too).
 #include "argumentparser.h"
 
 #include <limits>
@@ -16,6 +17,7 @@ constexpr auto All = OptionScope::All;
 constexpr auto Sub = OptionScope::Sub;
 constexpr auto Pub = OptionScope::Pub;
 constexpr auto Replay = OptionScope::Replay;
+constexpr auto Import = OptionScope::Import;
 constexpr qint64 intMax = std::numeric_limits<int>::max();
 
 // "500M", "2G", "64k", "1048576": bytes, with a binary unit (K, M, G, T) or none.
@@ -254,6 +256,14 @@ const OptionSpec ArgumentParser::s_options[] = {
      [](ArgumentParser &p, const QString &) { p.m_options.replay.retain = false; }},
     {{}, "--published"_L1, Replay, {},
      [](ArgumentParser &p, const QString &) { p.m_options.replay.replayPublished = true; }},
+
+    // import (FILE, what to read, is the one argument that is not an option; no connection)
+    {{}, "--help"_L1, Import, {},
+     [](ArgumentParser &p, const QString &) { p.m_options.subcommand = Subcommand::Help; }},
+    {"-o"_L1, "--output"_L1, Import, "RECORDING"_L1,
+     [](ArgumentParser &p, const QString &file) { p.m_options.importOutput = file; }},
+    {{}, "--format"_L1, Import, "auto|json|mosquitto"_L1,
+     [](ArgumentParser &p, const QString &format) { p.setImportFormat(format); }},
 };
 
 std::span<const OptionSpec> ArgumentParser::options()

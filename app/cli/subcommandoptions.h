@@ -5,6 +5,7 @@
 #include "protocol/properties.h"
 #include "recording/recordingoptions.h"
 #include "replay/replayoptions.h"
+#include "search/messageimport.h"
 
 #include <QByteArray>
 #include <QString>
@@ -12,7 +13,7 @@
 
 namespace mqttscope::cli {
 
-enum class Subcommand { Sub, Pub, Replay, Help, Version };
+enum class Subcommand { Sub, Pub, Replay, Import, Help, Version };
 
 // How `sub` prints each message (mosquitto_sub's modes plus --json).
 enum class OutputMode {
@@ -70,6 +71,11 @@ struct SubcommandOptions
     // replay
     QString replayFile; // FILE
     ReplayOptions replay; // --speed, --as-fast, --rewrite, --published, -r, --no-retain, -q, -D
+
+    // import
+    QString importFile; // FILE: JSON lines or mosquitto_sub -v output; "-" for standard input
+    QString importOutput; // --output: the new recording
+    MessageImport::Format importFormat = MessageImport::Format::Auto; // --format
 };
 
 } // namespace mqttscope::cli

@@ -36,7 +36,8 @@ std::optional<Message> fromVerboseLine(QByteArrayView line, qint64 nowMsecs, QSt
     }
     Message message;
     message.topic = topic.toByteArray();
-    if (space >= 0)
+    // mosquitto_sub -v prints an empty payload as "(null)".
+    if (space >= 0 && line.sliced(space + 1) != "(null)")
         message.payload = line.sliced(space + 1).toByteArray();
     message.receivedMsecsSinceEpoch = nowMsecs;
     return message;

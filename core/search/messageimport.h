@@ -14,8 +14,9 @@ namespace mqttscope {
 // - JSON lines, the format of `mqttscope-cli sub --json` and of the JSON export (MessageJson):
 //   everything is kept, time, QoS, flags and MQTT 5 properties included;
 // - `mosquitto_sub -v` output, "topic payload" per line: that format has no time, QoS, flags or
-//   properties, so each message gets QoS 0 and the time of the import, and a payload that
-//   held a line break cannot be told from a new line.
+//   properties, so each message gets QoS 0 and the time of the import; "(null)" is an empty
+//   payload (mosquitto_sub prints it so), and a payload that held a line break cannot be told
+//   from a new line.
 // A line that cannot be read is skipped and reported by number; the rest is imported.
 class MessageImport
 {

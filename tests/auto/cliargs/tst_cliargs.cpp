@@ -56,13 +56,15 @@ QByteArray format(OutputMode mode, const Message &m, const QByteArray &formatStr
     return out;
 }
 
-const Subcommand subcommands[] = {Subcommand::Sub, Subcommand::Pub, Subcommand::Replay};
+const Subcommand subcommands[] = {Subcommand::Sub, Subcommand::Pub, Subcommand::Replay,
+                                  Subcommand::Import};
 
 QString commandName(Subcommand subcommand)
 {
-    return subcommand == Subcommand::Sub ? u"sub"_s
-        : subcommand == Subcommand::Pub  ? u"pub"_s
-                                         : u"replay"_s;
+    return subcommand == Subcommand::Sub   ? u"sub"_s
+        : subcommand == Subcommand::Pub    ? u"pub"_s
+        : subcommand == Subcommand::Replay ? u"replay"_s
+                                           : u"import"_s;
 }
 
 QStringList names(const OptionSpec &option)
@@ -120,6 +122,8 @@ QStringList sampleValues(QLatin1StringView metavar)
         {u"SIZE"_s, {u"500M"_s}},
         {u"stop|drop-oldest"_s, {u"drop-oldest"_s}},
         {u"X"_s, {u"10"_s}},
+        {u"RECORDING"_s, {u"out.mqttrec"_s}},
+        {u"auto|json|mosquitto"_s, {u"json"_s}},
         {u"FROM=TO"_s, {u"prod/=test/"_s}},
     };
     return samples.value(metavar);
@@ -175,6 +179,7 @@ private slots:
     void pubSources();
     void will();
     void replayOptions();
+    void importOptions();
 
     void everyOptionParses();
     void optionNamesAreUnique();
@@ -231,6 +236,16 @@ void tst_CliArgs::invalidArguments_data()
     row("replay rewrite wildcard", {u"replay"_s, u"--rewrite"_s, u"prod/=t/#"_s, u"f"_s},
         u"Invalid --rewrite given: 'prod/=t/#'"_s);
     row("sub option in replay", {u"replay"_s, u"-t"_s, u"a"_s, u"f"_s}, u"Unknown option '-t'."_s);
+    row("import without a file", {u"import"_s, u"-o"_s, u"r"_s},
+        u"You must give the file to import (or - for standard input)."_s);
+    row("import without --output", {u"import"_s, u"f"_s},
+        u"You must give the recording to create with --output."_s);
+    row("import two files", {u"import"_s, u"a"_s, u"b"_s, u"-o"_s, u"r"_s},
+        u"Only one file can be imported at once: 'b'."_s);
+    row("import bad format", {u"import"_s, u"f"_s, u"-o"_s, u"r"_s, u"--format"_s, u"csv"_s},
+        u"Invalid --format given: csv (auto, json or mosquitto)."_s);
+    row("connection option in import", {u"import"_s, u"-h"_s, u"broker"_s, u"f"_s, u"-o"_s, u"r"_s},
+        u"Unknown option '-h'."_s);
     row("sub option in pub", {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"-C"_s, u"1"_s},
         u"Unknown option '-C'."_s);
     row("missing value", {u"sub"_s, u"-t"_s}, u"-t argument given but no value specified."_s);
@@ -665,6 +680,24 @@ void tst_CliArgs::will()
     QCOMPARE(o.client.password, "pass");
 }
 
+void tst_CliArgs::importOptions()
+{
+    const SubcommandOptions plain =
+        parseOk({u"import"_s, u"sensors.txt"_s, u"-o"_s, u"s.mqttrec"_s});
+    QCOMPARE(plain.subcommand, Subcommand::Import);
+    QCOMPARE(plain.importFile, u"sensors.txt"_s);
+    QCOMPARE(plain.importOutput, u"s.mqttrec"_s);
+    QCOMPARE(plain.importFormat, MessageImport::Format::Auto);
+    const SubcommandOptions stdinJson =
+        parseOk({u"import"_s, u"--output"_s, u"s.mqttrec"_s, u"--format"_s, u"json"_s, u"-"_s});
+    QCOMPARE(stdinJson.importFile, u"-"_s);
+    QCOMPARE(stdinJson.importFormat, MessageImport::Format::JsonLines);
+    QCOMPARE(
+        parseOk({u"import"_s, u"f"_s, u"-o"_s, u"r"_s, u"--format"_s, u"mosquitto"_s}).importFormat,
+        MessageImport::Format::MosquittoVerbose);
+    QCOMPARE(parseOk({u"import"_s, u"--help"_s}).subcommand, Subcommand::Help);
+}
+
 void tst_CliArgs::replayOptions()
 {
     const SubcommandOptions plain = parseOk({u"replay"_s, u"capture.mqttrec"_s});
@@ -814,9 +847,11 @@ void tst_CliArgs::completionListsEveryOption()
     const QSet<QString> common = completionWords(completion, u"common"_s);
     const QSet<QString> only[] = {completionWords(completion, u"sub_only"_s),
                                   completionWords(completion, u"pub_only"_s),
-                                  completionWords(completion, u"replay_only"_s)};
-    QVERIFY(!common.isEmpty() && !only[0].isEmpty() && !only[1].isEmpty() && !only[2].isEmpty());
-    for (int i = 0; i < 3; ++i) {
+                                  completionWords(completion, u"replay_only"_s),
+                                  completionWords(completion, u"import_only"_s)};
+    QVERIFY(!common.isEmpty() && !only[0].isEmpty() && !only[1].isEmpty() && !only[2].isEmpty()
+            && !only[3].isEmpty());
+    for (int i = 0; i < 4; ++i) {
         const Subcommand subcommand = subcommands[i];
         for (const OptionSpec &option : ArgumentParser::options()) {
             if (!option.appliesTo(subcommand) || !option.documented)
@@ -825,7 +860,9 @@ void tst_CliArgs::completionListsEveryOption()
             QVERIFY2(list.contains(option.name()), qPrintable(option.name()));
         }
         const QSet<QString> tableNames = namesIn(subcommand);
-        for (const QString &word : common + only[i])
+        // import takes no connection: the common words are not offered for it.
+        const QSet<QString> offered = subcommand == Subcommand::Import ? only[i] : common + only[i];
+        for (const QString &word : offered)
             QVERIFY2(tableNames.contains(word), qPrintable(commandName(subcommand) + u' ' + word));
     }
     // The options after which the completion offers no option names take a value: each arm
@@ -839,8 +876,9 @@ void tst_CliArgs::completionListsEveryOption()
             const OptionSpec *forSub = ArgumentParser::findOption(token, Subcommand::Sub);
             const OptionSpec *forPub = ArgumentParser::findOption(token, Subcommand::Pub);
             const OptionSpec *forReplay = ArgumentParser::findOption(token, Subcommand::Replay);
-            QVERIFY2(forSub || forPub || forReplay, qPrintable(token));
-            for (const OptionSpec *option : {forSub, forPub, forReplay}) {
+            const OptionSpec *forImport = ArgumentParser::findOption(token, Subcommand::Import);
+            QVERIFY2(forSub || forPub || forReplay || forImport, qPrintable(token));
+            for (const OptionSpec *option : {forSub, forPub, forReplay, forImport}) {
                 if (option) {
                     QVERIFY2(option->takesValue(), qPrintable(token));
                     valueTaken.insert(option); // -t is a row for each subcommand

@@ -150,19 +150,22 @@ void tst_MessageImport::mosquittoVerbose()
 {
     const QString path = file(u"verbose.sqlite"_s);
     const qint64 before = QDateTime::currentMSecsSinceEpoch();
-    const MessageImport::Report report = importText(
-        "sensors/t 21.5\nsensors/h {\"rh\": 40}\r\nempty/payload\n\nspaces/x a b  c\n", path);
+    const MessageImport::Report report =
+        importText("sensors/t 21.5\nsensors/h {\"rh\": 40}\r\nempty/payload\n\nspaces/x a b  c\n"
+                   "null/payload (null)\n",
+                   path);
     QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
     QCOMPARE(report.format, MessageImport::Format::MosquittoVerbose);
-    QCOMPARE(report.imported, 4);
+    QCOMPARE(report.imported, 5);
     const QList<RecordedMessage> back = everything(path);
-    QCOMPARE(back.size(), 4);
+    QCOMPARE(back.size(), 5);
     QCOMPARE(back[0].message.topic, "sensors/t");
     QCOMPARE(back[0].message.payload, "21.5");
     QCOMPARE(back[1].message.payload, "{\"rh\": 40}");
     QCOMPARE(back[2].message.topic, "empty/payload");
     QCOMPARE(back[2].message.payload, "");
     QCOMPARE(back[3].message.payload, "a b  c");
+    QCOMPARE(back[4].message.payload, ""); // mosquitto_sub -v prints an empty one as "(null)"
     // No time in that format: the import's.
     QVERIFY(back[0].timeUs / 1000 >= before);
     QCOMPARE(back[0].message.qos, 0);
