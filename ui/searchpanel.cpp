@@ -47,6 +47,14 @@ QLineEdit *lineEdit(const QString &objectName, const QString &placeholder, QWidg
     return edit;
 }
 
+// A row's label whose mnemonic focuses `buddy` (QFormLayout makes none for a row of several).
+QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    return label;
+}
+
 } // namespace
 
 SearchPanel::SearchPanel(QWidget *parent)
@@ -87,7 +95,7 @@ QWidget *SearchPanel::createForm()
     payloadRow->addWidget(m_payload, 1);
     payloadRow->addWidget(m_payloadMode);
     m_payloadMessage = new FieldMessage(form);
-    rows->addRow(tr("&Payload:"), payloadRow);
+    rows->addRow(buddyLabel(tr("&Payload:"), m_payload, form), payloadRow);
     rows->addRow(QString(), m_payloadMessage);
 
     m_json = lineEdit(u"searchJson"_s, tr("JSON field, e.g. battery < 20"), form);
@@ -102,13 +110,13 @@ QWidget *SearchPanel::createForm()
     userRow->addWidget(m_userName);
     userRow->addWidget(new QLabel(u"="_s, form));
     userRow->addWidget(m_userValue);
-    rows->addRow(tr("&User property:"), userRow);
+    rows->addRow(buddyLabel(tr("&User property:"), m_userName, form), userRow);
     m_contentType = lineEdit(u"searchContentType"_s, tr("content type"), form);
     m_correlation = lineEdit(u"searchCorrelation"_s, tr("correlation data contains"), form);
     auto *propertyRow = new QHBoxLayout;
     propertyRow->addWidget(m_contentType);
     propertyRow->addWidget(m_correlation);
-    rows->addRow(tr("MQTT 5:"), propertyRow);
+    rows->addRow(buddyLabel(tr("MQTT &5:"), m_contentType, form), propertyRow);
     rows->addRow(tr("Time:"), createTimeRange());
 
     m_searchButton = new QPushButton(tr("&Search"), form);
