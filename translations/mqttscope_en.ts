@@ -19,6 +19,43 @@
     </message>
 </context>
 <context>
+    <name>MessageImport</name>
+    <message numerus="yes">
+        <source>%n line(s) skipped</source>
+        <translation>
+            <numerusform>Reconnecting in %n s</numerusform>
+            <numerusform>Reconnecting in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RecordingStatusText</name>
+    <message numerus="yes">
+        <source>%1 · %Ln message(s)</source>
+        <translation>
+            <numerusform>%1 · %Ln message</numerusform>
+            <numerusform>%1 · %Ln messages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope</name>
+    <message numerus="yes">
+        <source>%n byte(s), not shown</source>
+        <translation>
+            <numerusform>%n byte, not shown</numerusform>
+            <numerusform>%n bytes, not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::Codec</name>
     <message numerus="yes">
         <source>%n unexpected byte(s) after the end of the packet</source>
@@ -86,6 +123,40 @@ An empty retained message is published to each topic.</numerusform>
         <translation>
             <numerusform>%1 · QoS %2%3 · %n byte · sending…</numerusform>
             <numerusform>%1 · QoS %2%3 · %n bytes · sending…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::ReplayDialog</name>
+    <message numerus="yes">
+        <source>The history of %1 (%n message(s) kept)</source>
+        <translation>
+            <numerusform>%n unexpected byte after the end of the packet</numerusform>
+            <numerusform>%n unexpected bytes after the end of the packet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) not acknowledged.</source>
+        <translation>
+            <numerusform>%n message not acknowledged.</numerusform>
+            <numerusform>%n messages not acknowledged.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::SearchPanel</name>
+    <message numerus="yes">
+        <source>Exported %n message(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n message to %1</numerusform>
+            <numerusform>Exported %n messages to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) found</source>
+        <translation>
+            <numerusform>%n message found</numerusform>
+            <numerusform>%n messages found</numerusform>
         </translation>
     </message>
 </context>

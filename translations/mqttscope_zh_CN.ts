@@ -257,6 +257,42 @@
     </message>
 </context>
 <context>
+    <name>ExportSink</name>
+    <message>
+        <location filename="../core/search/exportsink.cpp" line="+24"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>JsonPredicate</name>
+    <message>
+        <location filename="../core/search/jsonpredicate.cpp" line="+100"/>
+        <source>&apos;contains&apos; needs a string, number or boolean</source>
+        <translation>“contains”需要字符串、数字或布尔值</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>&apos;=&apos; is not a comparison: write &apos;==&apos;</source>
+        <translation>“=”不是比较运算符：请写“==”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected a comparison: ==, !=, &lt;, &lt;=, &gt;, &gt;= or contains</source>
+        <translation>应为比较运算符：==、!=、&lt;、&lt;=、&gt;、&gt;= 或 contains</translation>
+    </message>
+</context>
+<context>
+    <name>MessageImport</name>
+    <message numerus="yes">
+        <location filename="../core/search/messageimport.cpp" line="+155"/>
+        <source>%n line(s) skipped</source>
+        <translation>
+            <numerusform>跳过了 %n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PayloadFormat</name>
     <message>
         <location filename="../core/explorer/payloadformat.cpp" line="+138"/>
@@ -361,6 +397,79 @@
     </message>
 </context>
 <context>
+    <name>RecordingReader</name>
+    <message>
+        <location filename="../core/recording/recordingreader.cpp" line="+104"/>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingStatusText</name>
+    <message>
+        <location filename="../ui/recordingstatustext.cpp" line="+21"/>
+        <source>Not recording</source>
+        <translation>未在录制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recording</source>
+        <translation>正在录制</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording stopped</source>
+        <translation>录制已停止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording failed</source>
+        <translation>录制失败</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%1 · %Ln message(s)</source>
+        <translation>
+            <numerusform>%1 · %Ln 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1 of %2</source>
+        <translation> · %1/%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1 dropped</source>
+        <translation> · 已丢弃 %1 条</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1 waiting</source>
+        <translation> · %1 条等待写入</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The recording to %1 failed; what was written before is kept</source>
+        <translation>录制到 %1 失败；此前已写入的内容会保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The recording to %1 stopped</source>
+        <translation>录制到 %1 已停止</translation>
+    </message>
+</context>
+<context>
     <name>TopicFilter</name>
     <message>
         <location filename="../core/explorer/topicfilter.cpp" line="+53"/>
@@ -436,7 +545,7 @@
         <translation>mqttscope-demo：已发布 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="+78"/>
+        <location filename="../app/gui/main.cpp" line="+81"/>
         <source>A fast native MQTT 3.1.1/5.0 explorer.</source>
         <translation>快速的原生 MQTT 3.1.1/5.0 浏览器。</translation>
     </message>
@@ -456,12 +565,18 @@
         <translation>将从 URL 打开的连接命名为 &lt;name&gt;。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>A broker URL to connect to, as with --url.</source>
-        <translation>要连接的代理 URL，与 --url 相同。</translation>
+        <location line="+4"/>
+        <source>Record the connection opened by --url or --profile to &lt;file&gt;, as its Record button does.</source>
+        <translation>将 --url 或 --profile 打开的连接录制到 &lt;file&gt;，与其“录制”按钮的作用相同。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
+        <source>A broker URL to connect to, as with --url, or a recording file to open.</source>
+        <translation>要连接的代理 URL（与 --url 相同），或要打开的录制文件。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+9"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -674,9 +789,257 @@
         <translation>无效</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../core/inspector/packetdetails.cpp" line="+24"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location filename="../core/inspector/packetflow.cpp" line="+77"/>
+        <location filename="../ui/views/messagepropertyrows.cpp" line="+6"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Protocol version</source>
+        <translation>协议版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+36"/>
+        <source>Client identifier</source>
+        <translation>客户端标识符</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>(empty: the server assigns one)</source>
+        <translation>（空：由服务器分配）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clean start</source>
+        <translation>全新会话</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clean session</source>
+        <translation>清除会话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+36"/>
+        <source>Keep alive</source>
+        <translation>保活时间</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+4"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n byte(s), not shown</source>
+        <translation>
+            <numerusform>%n 字节，不显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Will topic</source>
+        <translation>遗嘱主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Will QoS, retain</source>
+        <translation>遗嘱 QoS、保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Will payload</source>
+        <translation>遗嘱负载</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Will %1</source>
+        <translation>遗嘱%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>asked %1, granted %2</source>
+        <translation>请求 %1，授予 %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Session present</source>
+        <translation>会话存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return code</source>
+        <translation>返回码</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Receive maximum (ours, the server&apos;s)</source>
+        <translation>接收最大值（我方、服务器方）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maximum packet size (ours, the server&apos;s)</source>
+        <translation>最大报文大小（我方、服务器方）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Topic alias maximum (ours, the server&apos;s)</source>
+        <translation>主题别名最大值（我方、服务器方）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maximum QoS</source>
+        <translation>最大 QoS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retain available</source>
+        <translation>保留可用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(from the topic alias)</source>
+        <translation>（来自主题别名）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>QoS, retain, DUP</source>
+        <translation>QoS、保留、DUP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+38"/>
+        <location line="+5"/>
+        <location line="+6"/>
+        <location line="+4"/>
+        <location line="+5"/>
+        <source>Packet identifier</source>
+        <translation>报文标识符</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Payload size</source>
+        <translation>负载大小</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <location line="+124"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>%1 … (the first %2 bytes)</source>
+        <translation>%1 …（前 %2 个字节）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (QoS %2)</source>
+        <translation>%1（QoS %2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, no local %1, retain as published %2, retain handling %3</source>
+        <translation>，不接收本地消息 %1，保留发布时的保留标志 %2，保留处理 %3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reason %1</source>
+        <translation>原因 %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+23"/>
+        <location line="+3"/>
+        <source>Reason code</source>
+        <translation>原因码</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <location line="+9"/>
+        <source>Filter %1</source>
+        <translation>过滤器 %1</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fixed header flags</source>
+        <translation>固定报头标志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Does not decode</source>
+        <translation>无法解码</translation>
     </message>
     <message>
         <location filename="../ui/views/payloadrendering.cpp" line="+99"/>
@@ -697,6 +1060,106 @@
         <location line="+9"/>
         <source>Not CBOR: the payload is empty</source>
         <translation>不是 CBOR：负载为空</translation>
+    </message>
+    <message>
+        <location filename="../core/inspector/packetflow.cpp" line="-36"/>
+        <source>QoS 1 publish</source>
+        <translation>QoS 1 发布</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QoS 2 publish</source>
+        <translation>QoS 2 发布</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>subscribe</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unsubscribe</source>
+        <translation>取消订阅</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ping</source>
+        <translation>心跳</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stuck</source>
+        <translation>卡住</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>abandoned</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unmatched</source>
+        <translation>未匹配</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../core/search/messageimport.cpp" line="-121"/>
+        <source>not a topic: %1</source>
+        <translation>不是主题：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/importrecording.cpp" line="+54"/>
+        <source>Import into recording</source>
+        <translation>导入到录制文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON lines or mosquitto_sub -v output (*.jsonl *.json *.txt *.log);;All files (*)</source>
+        <translation>JSON Lines 或 mosquitto_sub -v 输出 (*.jsonl *.json *.txt *.log);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New recording</source>
+        <translation>新建录制文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recordings (*.mqttrec *.sqlite *.db);;All files (*)</source>
+        <translation>录制文件 (*.mqttrec *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Imported %n message(s) into %1.</source>
+        <translation>已将 %n 条消息导入 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mosquitto_sub -v output holds no time, QoS or properties: each message has the time of the import and QoS 0.</source>
+        <translation>mosquitto_sub -v 输出不包含时间、QoS 或属性：每条消息的时间为导入时间，QoS 为 0。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%n line(s) could not be read and were skipped.</source>
+        <translation>有 %n 行无法读取，已跳过。</translation>
     </message>
 </context>
 <context>
@@ -722,7 +1185,7 @@
         <translation>%1 被截断</translation>
     </message>
     <message>
-        <location filename="../core/protocol/codec.cpp" line="+69"/>
+        <location filename="../core/protocol/codec.cpp" line="+78"/>
         <location line="+103"/>
         <source>reason code 0x%1 is not allowed in this packet</source>
         <translation>此报文中不允许原因码 0x%1</translation>
@@ -872,7 +1335,7 @@
         <translation>遗嘱属性</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+144"/>
         <source>%1 must be 0 or 1, not %2</source>
         <translation>%1 必须为 0 或 1，而不是 %2</translation>
     </message>
@@ -910,7 +1373,7 @@
 <context>
     <name>mqttscope::ConnectionController</name>
     <message>
-        <location filename="../ui/connectioncontroller.cpp" line="+184"/>
+        <location filename="../ui/connectioncontroller.cpp" line="+199"/>
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
@@ -1082,6 +1545,14 @@
     </message>
 </context>
 <context>
+    <name>mqttscope::ConnectionRecorder</name>
+    <message>
+        <location filename="../ui/connectionrecorder.cpp" line="+62"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::ConnectionStatusLine</name>
     <message>
         <location filename="../ui/connectionstatusline.cpp" line="+69"/>
@@ -1097,7 +1568,7 @@
 <context>
     <name>mqttscope::ConnectionTab</name>
     <message>
-        <location filename="../ui/connectiontab.cpp" line="+110"/>
+        <location filename="../ui/connectiontab.cpp" line="+113"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
@@ -1107,49 +1578,42 @@
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Payload</source>
-        <translation>负载</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <location line="+487"/>
+        <location line="+454"/>
         <source>Export history…</source>
         <translation>导出历史…</translation>
     </message>
     <message>
-        <location line="-522"/>
-        <source>Diff with previous</source>
-        <translation>与上一条比较</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Plot</source>
-        <translation>图表</translation>
-    </message>
-    <message>
-        <location line="+399"/>
-        <source>JSON lines (*.jsonl)</source>
-        <translation>JSON Lines (*.jsonl)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
+        <location line="-451"/>
+        <source>Search</source>
+        <translation>搜索</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+5"/>
-        <source>Export history</source>
-        <translation>导出历史</translation>
+        <source>Packets</source>
+        <translation>报文</translation>
+    </message>
+    <message>
+        <location line="+320"/>
+        <source>Cannot record to %1</source>
+        <translation>无法录制到 %1</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
+        <source>Choose a folder you can write to, with space to spare.</source>
+        <translation>请选择一个有写入权限且空间充足的文件夹。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+13"/>
+        <source>Free some space or choose another folder, then record again.</source>
+        <translation>请释放一些空间或选择其他文件夹，然后重新录制。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record again with a larger budget, or to drop the oldest messages when full.</source>
+        <translation>请用更大的大小上限重新录制，或设为写满时丢弃最旧的消息。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>the whole broker</source>
         <translation>整个代理</translation>
     </message>
@@ -1187,59 +1651,29 @@ An empty retained message is published to each topic.</source>
         <translation>已删除 %3 下 %2 条保留消息中的 %1 条；%4 条失败：%5</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+13"/>
         <source>Copy topic</source>
         <translation>复制主题</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Copy payload</source>
-        <translation>复制负载</translation>
+        <location line="+19"/>
+        <source>Replay…</source>
+        <translation>回放…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Save payload…</source>
-        <translation>保存负载…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-17"/>
         <source>Publish to this topic</source>
         <translation>发布到此主题</translation>
     </message>
-    <message>
-        <location line="+23"/>
-        <source>Plot values</source>
-        <translation>绘制数值</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Plot JSON field</source>
-        <translation>绘制 JSON 字段</translation>
-    </message>
     <message numerus="yes">
-        <location line="-19"/>
+        <location line="+8"/>
         <source>Delete %n retained message(s) here…</source>
         <translation>
             <numerusform>删除此处的 %n 条保留消息…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="-337"/>
-        <source>The system keychain did not answer (%1).</source>
-        <translation>系统钥匙串没有应答（%1）。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The keychain holds no secrets for %1.</source>
-        <translation>钥匙串中没有 %1 的密钥。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The keychain holds not every secret %1 needs.</source>
-        <translation>钥匙串中没有 %1 所需的全部密钥。</translation>
-    </message>
-    <message>
-        <location line="+339"/>
+        <location line="+6"/>
         <source>Clear history of this topic</source>
         <translation>清除此主题的历史</translation>
     </message>
@@ -1278,7 +1712,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ConnectionWorker</name>
     <message>
-        <location filename="../ui/connectionworker.cpp" line="+126"/>
+        <location filename="../ui/connectionworker.cpp" line="+173"/>
         <source>Refused by the client</source>
         <translation>被客户端拒绝</translation>
     </message>
@@ -1395,7 +1829,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+111"/>
+        <location filename="../ui/mainwindow.cpp" line="+119"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1415,7 +1849,29 @@ An empty retained message is published to each topic.</source>
         <translation>打开已保存的连接(&amp;O)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Open &amp;recording…</source>
+        <translation>打开录制文件(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Import into recording…</source>
+        <translation>导入到录制文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+148"/>
+        <location line="+6"/>
+        <source>Open recording</source>
+        <translation>打开录制文件</translation>
+    </message>
+    <message>
+        <location line="-150"/>
+        <source>&amp;Replay recording…</source>
+        <translation>回放录制文件(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Close &amp;tab</source>
         <translation>关闭标签页(&amp;T)</translation>
     </message>
@@ -1425,7 +1881,7 @@ An empty retained message is published to each topic.</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>&amp;Connection</source>
         <translation>连接(&amp;C)</translation>
     </message>
@@ -1460,7 +1916,12 @@ An empty retained message is published to each topic.</source>
         <translation>筛选主题(&amp;F)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>&amp;Search messages…</source>
+        <translation>搜索消息(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Copy &amp;topic</source>
         <translation>复制主题(&amp;T)</translation>
     </message>
@@ -1520,9 +1981,112 @@ An empty retained message is published to each topic.</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+48"/>
+        <source>Recordings (*.mqttrec);;All files (*)</source>
+        <translation>录制文件 (*.mqttrec);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <location line="+2"/>
         <source>%1 — mqttscope</source>
         <translation>%1 — mqttscope</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::MessageImport</name>
+    <message>
+        <location filename="../core/search/messageimport.cpp" line="+94"/>
+        <source>%1 exists already: import into a new file</source>
+        <translation>%1 已存在：请导入到新文件</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>… and %1 more</source>
+        <translation>… 另有 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../ui/importrecording.cpp" line="-53"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::MessagePane</name>
+    <message>
+        <location filename="../ui/messagepane.cpp" line="+40"/>
+        <source>Payload</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diff with previous</source>
+        <translation>与上一条比较</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plot</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Export history…</source>
+        <translation>导出历史…</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Copy payload</source>
+        <translation>复制负载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save payload…</source>
+        <translation>保存负载…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Plot values</source>
+        <translation>绘制数值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plot JSON field</source>
+        <translation>绘制 JSON 字段</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Export history</source>
+        <translation>导出历史</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1543,7 +2107,7 @@ An empty retained message is published to each topic.</source>
         <translation>PUBLISH：未知的主题别名 %1</translation>
     </message>
     <message>
-        <location filename="../core/client/mqttclient_p.cpp" line="+74"/>
+        <location filename="../core/client/mqttclient_p.cpp" line="+76"/>
         <source>Timed out: no CONNACK within %1 ms</source>
         <translation>超时：%1 毫秒内没有收到 CONNACK</translation>
     </message>
@@ -1578,12 +2142,12 @@ An empty retained message is published to each topic.</source>
         <translation>CONNACK：收到第二个 CONNACK</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Connection refused: %1</source>
         <translation>连接被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="+120"/>
+        <location filename="../core/client/session.cpp" line="+121"/>
         <source>The server received the message (PUBREC) but lost the session before completing it</source>
         <translation>服务器已收到消息（PUBREC），但在完成之前丢失了会话</translation>
     </message>
@@ -1598,17 +2162,17 @@ An empty retained message is published to each topic.</source>
         <translation>客户端中止了连接</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+214"/>
         <source>%1 before CONNACK</source>
         <translation>在 CONNACK 之前收到 %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>%1 is never sent by a server</source>
         <translation>服务器从不发送 %1</translation>
     </message>
     <message>
-        <location filename="../core/client/session.cpp" line="+336"/>
+        <location filename="../core/client/session.cpp" line="+329"/>
         <source>more than %1 unacknowledged QoS 1 and 2 messages</source>
         <translation>超过 %1 条未确认的 QoS 1 和 QoS 2 消息</translation>
     </message>
@@ -1728,7 +2292,7 @@ An empty retained message is published to each topic.</source>
         <translation>%1 报文超过了服务器可接受的大小</translation>
     </message>
     <message>
-        <location filename="../core/client/mqttclient_p.cpp" line="+126"/>
+        <location filename="../core/client/mqttclient_p.cpp" line="+142"/>
         <source>AUTH needs an MQTT 5.0 connection</source>
         <translation>AUTH 需要 MQTT 5.0 连接</translation>
     </message>
@@ -1749,6 +2313,153 @@ An empty retained message is published to each topic.</source>
         <location line="+15"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::PacketInspectorPanel</name>
+    <message>
+        <location filename="../ui/packetinspectorpanel.cpp" line="+70"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>All types</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Topic contains…</source>
+        <translation>主题包含…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Packet id</source>
+        <translation>报文 ID</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>keep </source>
+        <translation>保留 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> packets</source>
+        <translation> 个报文</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>or </source>
+        <translation>或 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Flow</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+13"/>
+        <source>Export packets</source>
+        <translation>导出报文</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>JSON lines (*.jsonl);;Text (*.txt)</source>
+        <translation>JSON Lines (*.jsonl);;文本 (*.txt)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 of %2 packets</source>
+        <translation>%2 个报文中的 %1 个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 not kept while paused</source>
+        <translation>，暂停期间有 %1 个未保留</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::PacketListModel</name>
+    <message>
+        <location filename="../ui/models/packetlistmodel.cpp" line="+143"/>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dir</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flags</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Flow</source>
+        <translation>流程</translation>
     </message>
 </context>
 <context>
@@ -1855,6 +2566,54 @@ An empty retained message is published to each topic.</source>
 %2</source>
         <translation>无法将负载保存到 %1：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::PredicateParser</name>
+    <message>
+        <location filename="../core/search/jsonpredicate.cpp" line="-132"/>
+        <source>expected &apos;and&apos; or the end after a condition</source>
+        <translation>条件之后应为“and”或结束</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>expected a field name, such as battery or a.b[2].c</source>
+        <translation>应为字段名，例如 battery 或 a.b[2].c</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>expected a field name after &apos;.&apos;</source>
+        <translation>“.”之后应为字段名</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>expected an array index (0, 1, …) after &apos;[&apos;</source>
+        <translation>“[”之后应为数组下标（0、1、…）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected &apos;]&apos; after the index</source>
+        <translation>下标之后应为“]”</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>expected a value (a number, &quot;text&quot;, true, false or null)</source>
+        <translation>应为值（数字、&quot;文本&quot;、true、false 或 null）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>expected a value (a number, &quot;text&quot;, true, false or null); text goes in double quotes</source>
+        <translation>应为值（数字、&quot;文本&quot;、true、false 或 null）；文本要放在双引号中</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the text has no closing &apos;&quot;&apos;</source>
+        <translation>文本缺少结尾的双引号（&quot;）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the text in quotes has a bad escape (\&quot;, \\, \n, \u00e9 …)</source>
+        <translation>引号中的文本含有错误的转义（\&quot;, \\, \n, \u00e9 …）</translation>
     </message>
 </context>
 <context>
@@ -2315,7 +3074,7 @@ An empty retained message is published to each topic.</source>
         <translation>已保存在密钥环中</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+181"/>
         <source>Without verification anyone between you and the broker can read and change the traffic, including the password.</source>
         <translation>不验证证书时，你与代理之间的任何人都能读取和篡改通信内容，包括密码。</translation>
     </message>
@@ -2357,7 +3116,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::Property</name>
     <message>
-        <location filename="../core/protocol/propertycodec.cpp" line="-288"/>
+        <location filename="../core/protocol/propertycodec.cpp" line="-316"/>
         <source>Payload Format Indicator</source>
         <translation>负载格式指示</translation>
     </message>
@@ -2492,7 +3251,7 @@ An empty retained message is published to each topic.</source>
         <translation>共享订阅可用</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+191"/>
         <source>Unknown property %1</source>
         <translation>未知属性 %1</translation>
     </message>
@@ -2695,6 +3454,14 @@ An empty retained message is published to each topic.</source>
         <location line="+1"/>
         <source>Published to %1: %2 %3</source>
         <translation>已发布到 %1：%2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::RateTimeline</name>
+    <message>
+        <location filename="../ui/views/ratetimeline.cpp" line="+35"/>
+        <source>Messages over time: click or drag to see the state at a moment</source>
+        <translation>消息随时间的分布：单击或拖动以查看某一时刻的状态</translation>
     </message>
 </context>
 <context>
@@ -2921,6 +3688,371 @@ An empty retained message is published to each topic.</source>
     </message>
 </context>
 <context>
+    <name>mqttscope::RecordingBar</name>
+    <message>
+        <location filename="../ui/recordingbar.cpp" line="+24"/>
+        <source>Record…</source>
+        <translation>录制…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record what this connection receives and publishes to a file</source>
+        <translation>将此连接接收和发布的消息录制到文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::RecordingDialog</name>
+    <message>
+        <location filename="../ui/recordingdialog.cpp" line="+31"/>
+        <source>Also what this connection publishes</source>
+        <translation>也录制此连接发布的消息</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+32"/>
+        <source>Record</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>Every message received; or topic filters, one per line</source>
+        <translation>接收到的所有消息；或填写主题过滤器，每行一个</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop recording</source>
+        <translation>停止录制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop the oldest messages</source>
+        <translation>丢弃最旧的消息</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topics:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size budget:</source>
+        <translation>大小上限：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When full:</source>
+        <translation>写满时：</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Choose the file to record to.</source>
+        <translation>请选择要录制到的文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Record to</source>
+        <translation>录制到</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recordings (*.mqttrec);;All files (*)</source>
+        <translation>录制文件 (*.mqttrec);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::RecordingTab</name>
+    <message>
+        <location filename="../ui/recordingtab.cpp" line="+128"/>
+        <source>%1 (%2 %3–%4)</source>
+        <translation>%1（%2 %3–%4）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 messages</source>
+        <translation>%1 条消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 topics</source>
+        <translation>%1 个主题</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>recorded from %1</source>
+        <translation>录制自 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MQTT %1</source>
+        <translation>MQTT %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>Copy topic</source>
+        <translation>复制主题</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export history…</source>
+        <translation>导出历史…</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::RecordingWriter</name>
+    <message>
+        <location filename="../core/recording/recordingwriter.cpp" line="+136"/>
+        <source>size budget reached (%1)</source>
+        <translation>已达到大小上限（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::ReplayDialog</name>
+    <message>
+        <location filename="../ui/replaydialog.cpp" line="+49"/>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+279"/>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="-278"/>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recording &amp;file:</source>
+        <translation>录制文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The selected subtree (no messages kept)</source>
+        <translation>所选子树（没有保留的消息）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Into</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Connection:</source>
+        <translation>连接(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded times ×</source>
+        <translation>录制节奏 ×</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>As &amp;fast as the broker takes them</source>
+        <translation>以代理能接收的最快速度(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Pace:</source>
+        <translation>节奏：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>As recorded</source>
+        <translation>与录制时相同</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>&amp;QoS:</source>
+        <translation>QoS(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every message retained</source>
+        <translation>所有消息均保留</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None retained</source>
+        <translation>均不保留</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Retain:</source>
+        <translation>保留(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave out the MQTT 5 properties</source>
+        <translation>省略 MQTT 5 属性</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also what the recording connection published</source>
+        <translation>也回放录制连接发布的消息</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>becomes</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic prefix:</source>
+        <translation>主题前缀：</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>every topic</source>
+        <translation>所有主题</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The history of %1 (%n message(s) kept)</source>
+        <translation>
+            <numerusform>%1 的历史（保留了 %n 条消息）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Replay recording</source>
+        <translation>回放录制文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recordings (*.mqttrec *.sqlite *.db);;All files (*)</source>
+        <translation>录制文件 (*.mqttrec *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose a saved connection to replay into.</source>
+        <translation>请选择要回放到的已保存连接。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot replay %1: %2</source>
+        <translation>无法回放 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 of %2 sent · %3 acknowledged · %4 failed</source>
+        <translation>已发送 %1/%2 条 · 已确认 %3 条 · 失败 %4 条</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · %1 left</source>
+        <translation> · 剩余 %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Done: every message acknowledged.</source>
+        <translation>完成：所有消息均已确认。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n message(s) not acknowledged.</source>
+        <translation>
+            <numerusform>%n 条消息未得到确认。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>#%1 %2: %3</source>
+        <translation>#%1 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::Replayer</name>
+    <message>
+        <location filename="../core/replay/replayer.cpp" line="+79"/>
+        <source>Nothing to replay</source>
+        <translation>没有可回放的内容</translation>
+    </message>
+    <message>
+        <location line="+156"/>
+        <source>Refused by the client</source>
+        <translation>被客户端拒绝</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The connection ended</source>
+        <translation>连接已结束</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The connection ended: %1</source>
+        <translation>连接已结束：%1</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::RevealSecretAction</name>
     <message>
         <location filename="../ui/revealsecretaction.cpp" line="+55"/>
@@ -2931,6 +4063,221 @@ An empty retained message is published to each topic.</source>
         <location line="+0"/>
         <source>Show the password</source>
         <translation>显示密码</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::SearchMatcher</name>
+    <message>
+        <location filename="../core/search/searchmatcher.cpp" line="+40"/>
+        <source>the time range ends before it starts</source>
+        <translation>时间范围的结束早于开始</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::SearchPanel</name>
+    <message>
+        <location filename="../ui/searchpanel.cpp" line="+32"/>
+        <source>&lt;p&gt;Conditions on fields of JSON payloads, joined with &lt;b&gt;and&lt;/b&gt;:&lt;/p&gt;&lt;p&gt;&lt;code&gt;battery &amp;lt; 20&lt;/code&gt;&lt;br&gt;&lt;code&gt;status == &quot;error&quot;&lt;/code&gt;&lt;br&gt;&lt;code&gt;a.b[2].c &amp;gt;= 1.5 and x != null&lt;/code&gt;&lt;br&gt;&lt;code&gt;tags contains &quot;red&quot;&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Comparisons: == != &amp;lt; &amp;lt;= &amp;gt; &amp;gt;= contains. Values: numbers, &quot;text&quot; in double quotes, true, false, null. A field the payload does not have matches nothing; a name with spaces goes in quotes: &lt;code&gt;&quot;room name&quot; == &quot;hall&quot;&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;针对 JSON 负载字段的条件，用 &lt;b&gt;and&lt;/b&gt; 连接：&lt;/p&gt;&lt;p&gt;&lt;code&gt;battery &amp;lt; 20&lt;/code&gt;&lt;br&gt;&lt;code&gt;status == &quot;error&quot;&lt;/code&gt;&lt;br&gt;&lt;code&gt;a.b[2].c &amp;gt;= 1.5 and x != null&lt;/code&gt;&lt;br&gt;&lt;code&gt;tags contains &quot;red&quot;&lt;/code&gt;&lt;/p&gt;&lt;p&gt;比较运算符：== != &amp;lt; &amp;lt;= &amp;gt; &amp;gt;= contains。值：数字、放在双引号中的 &quot;文本&quot;、true、false、null。负载中不存在的字段不匹配任何内容；含空格的名称要放在引号中：&lt;code&gt;&quot;room name&quot; == &quot;hall&quot;&lt;/code&gt;。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Topic filter, e.g. sensors/+/battery or #</source>
+        <translation>主题过滤器，例如 sensors/+/battery 或 #</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Topic:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Text the payload contains</source>
+        <translation>负载包含的文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contains</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contains: the payload bytes hold the text, case sensitive.
+Regular expression: the payload read as UTF-8 matches anywhere; (?i) ignores case.</source>
+        <translation>包含：负载字节中含有该文本，区分大小写。
+正则表达式：将负载按 UTF-8 读取，在任意位置匹配；(?i) 忽略大小写。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Payload:</source>
+        <translation>负载(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>JSON field, e.g. battery &lt; 20</source>
+        <translation>JSON 字段，例如 battery &lt; 20</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;JSON:</source>
+        <translation>JSON(&amp;J)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>value (any when empty)</source>
+        <translation>值（留空表示任意）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;User property:</source>
+        <translation>用户属性(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>content type</source>
+        <translation>内容类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>correlation data contains</source>
+        <translation>关联数据包含</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>MQTT &amp;5:</source>
+        <translation>MQTT 5(&amp;5)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>&amp;Export results…</source>
+        <translation>导出结果(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Writes every message matching the query now (not only those listed) as JSON lines (the format of mqttscope-cli sub --json) or CSV</source>
+        <translation>将当前与查询匹配的所有消息（不仅是已列出的）写为 JSON Lines（mqttscope-cli sub --json 的格式）或 CSV</translation>
+    </message>
+    <message>
+        <location line="+108"/>
+        <source>Column %1: %2</source>
+        <translation>第 %1 列：%2</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>JSON lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export search results</source>
+        <translation>导出搜索结果</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Exported %n message(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 条消息导出到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to %1 failed: %2</source>
+        <translation>导出到 %1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2 messages listed</source>
+        <translation>已列出 %2 条消息中的 %1 条</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n message(s) found</source>
+        <translation>
+            <numerusform>找到 %n 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled: %1</source>
+        <translation>已取消：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (stopped: %2)</source>
+        <translation>%1（已停止：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::SearchResultModel</name>
+    <message>
+        <location filename="../ui/models/searchresultmodel.cpp" line="+69"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload</source>
+        <translation>负载</translation>
     </message>
 </context>
 <context>
@@ -2989,6 +4336,21 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <location line="+4"/>
         <source>Connect</source>
         <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../ui/profilesecretsrequest.cpp" line="+20"/>
+        <source>The system keychain did not answer (%1).</source>
+        <translation>系统钥匙串没有应答（%1）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The keychain holds no secrets for %1.</source>
+        <translation>钥匙串中没有 %1 的密钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The keychain holds not every secret %1 needs.</source>
+        <translation>钥匙串中没有 %1 所需的全部密钥。</translation>
     </message>
 </context>
 <context>
@@ -3226,6 +4588,34 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
     </message>
 </context>
 <context>
+    <name>mqttscope::TimelinePanel</name>
+    <message>
+        <location filename="../ui/timelinepanel.cpp" line="+30"/>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speed of play, times the recorded pace</source>
+        <translation>播放速度，为录制节奏的倍数</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>State at %1</source>
+        <translation>%1 时的状态</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::Topic</name>
     <message>
         <location filename="../core/protocol/topic.cpp" line="+27"/>
@@ -3276,7 +4666,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
 <context>
     <name>mqttscope::TopicTreeModel</name>
     <message>
-        <location filename="../ui/models/topictreemodel.cpp" line="+354"/>
+        <location filename="../ui/models/topictreemodel.cpp" line="+391"/>
         <source>Retained</source>
         <translation>保留</translation>
     </message>
@@ -3286,7 +4676,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-33"/>
         <source>(empty level)</source>
         <translation>（空级别）</translation>
     </message>
@@ -3296,7 +4686,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+35"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
@@ -3497,19 +4887,32 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
     </message>
 </context>
 <context>
+    <name>mqttscope::cli</name>
+    <message>
+        <location filename="../app/cli/importcommand.cpp" line="+33"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>JSON lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mosquitto_sub -v lines</source>
+        <translation>mosquitto_sub -v 行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported %n message(s) into %1 (%2).</source>
+        <translation>已将 %n 条消息导入 %1（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::cli::ArgumentParser</name>
     <message>
-        <location filename="../app/cli/argumentparser.cpp" line="+86"/>
-        <source>No command given: use &apos;sub&apos; or &apos;pub&apos;.</source>
-        <translation>未给出命令：请使用“sub”或“pub”。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Unknown command &apos;%1&apos;: use &apos;sub&apos; or &apos;pub&apos;.</source>
-        <translation>未知命令“%1”：请使用“sub”或“pub”。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../app/cli/argumentparser.cpp" line="+125"/>
         <source>Unknown option &apos;%1&apos;.</source>
         <translation>未知选项“%1”。</translation>
     </message>
@@ -3519,7 +4922,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>给出了 %1 参数，但没有指定值。</translation>
     </message>
     <message>
-        <location filename="../app/cli/optiontable.cpp" line="+30"/>
+        <location filename="../app/cli/optiontable.cpp" line="+55"/>
         <source>Invalid port given: %1</source>
         <translation>给出的端口无效：%1</translation>
     </message>
@@ -3539,7 +4942,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>给出的保活间隔无效，必须在 5 到 65535 之间（含边界）。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>Invalid --max-inflight given, it must be between 0 and 65535 inclusive.</source>
         <translation>给出的 --max-inflight 无效，必须介于 0 到 65535 之间（含）。</translation>
     </message>
@@ -3564,17 +4967,27 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>无效的超时“%1”。</translation>
     </message>
     <message>
+        <location line="+31"/>
+        <source>Invalid size &quot;%1&quot;: give bytes, or a number and K, M, G or T (500M, 2G).</source>
+        <translation>无效的大小“%1”：请给出字节数，或数字加 K、M、G 或 T（500M、2G）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Invalid --record-when-full &quot;%1&quot;: stop or drop-oldest.</source>
+        <translation>无效的 --record-when-full“%1”：应为 stop 或 drop-oldest。</translation>
+    </message>
+    <message>
         <location filename="../app/cli/argumentparser.cpp" line="+13"/>
         <source>--json and -F cannot be used together.</source>
         <translation>--json 和 -F 不能同时使用。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+63"/>
         <source>Only one type of message can be sent at once.</source>
         <translation>一次只能发送一种类型的消息。</translation>
     </message>
     <message>
-        <location filename="../app/cli/optiontable.cpp" line="+48"/>
+        <location filename="../app/cli/optiontable.cpp" line="+26"/>
         <source>--repeat argument must be &gt;0.</source>
         <translation>--repeat 参数必须大于 0。</translation>
     </message>
@@ -3584,12 +4997,47 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>--repeat-delay 参数必须大于或等于 0.0。</translation>
     </message>
     <message>
-        <location filename="../app/cli/argumentparser.cpp" line="+30"/>
+        <location filename="../app/cli/argumentparser.cpp" line="-160"/>
+        <source>No command given: use &apos;sub&apos;, &apos;pub&apos;, &apos;replay&apos; or &apos;import&apos;.</source>
+        <translation>没有给出命令：请使用“sub”、“pub”、“replay”或“import”。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unknown command &apos;%1&apos;: use &apos;sub&apos;, &apos;pub&apos;, &apos;replay&apos; or &apos;import&apos;.</source>
+        <translation>未知命令“%1”：请使用“sub”、“pub”、“replay”或“import”。</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>Only one recording can be replayed at once: &apos;%1&apos;.</source>
+        <translation>一次只能回放一个录制文件：“%1”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only one file can be imported at once: &apos;%1&apos;.</source>
+        <translation>一次只能导入一个文件：“%1”。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Invalid --format given: %1 (auto, json or mosquitto).</source>
+        <translation>给出的 --format 无效：%1（应为 auto、json 或 mosquitto）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Invalid --speed given: %1 (a factor above 0, e.g. 0.5 or 10).</source>
+        <translation>给出的 --speed 无效：%1（应为大于 0 的倍数，例如 0.5 或 10）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Invalid --rewrite given: &apos;%1&apos; (FROM=TO, topic prefixes without &apos;+&apos; or &apos;#&apos;).</source>
+        <translation>给出的 --rewrite 无效：“%1”（应为 FROM=TO，主题前缀中不能有“+”或“#”）。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Invalid URL &apos;%1&apos;: %2</source>
         <translation>无效的 URL“%1”：%2</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+43"/>
         <source>Both certfile and keyfile must be provided if one of them is set.</source>
         <translation>设置了证书文件或密钥文件之一时，两者都必须提供。</translation>
     </message>
@@ -3634,7 +5082,12 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>-R 和 --retained-only 不能同时使用。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>--record-budget and --record-when-full need --record FILE.</source>
+        <translation>--record-budget 和 --record-when-full 需要 --record FILE。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Invalid subscription topic &apos;%1&apos;, are all &apos;+&apos; and &apos;#&apos; wildcards correct?</source>
         <translation>无效的订阅主题“%1”，所有“+”和“#”通配符都正确吗？</translation>
     </message>
@@ -3658,11 +5111,31 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <source>Invalid publish topic &apos;%1&apos;, does it contain &apos;+&apos; or &apos;#&apos;?</source>
         <translation>无效的发布主题“%1”，是否包含“+”或“#”？</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>You must give the recording file to replay.</source>
+        <translation>必须给出要回放的录制文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--speed and --as-fast cannot be used together.</source>
+        <translation>--speed 和 --as-fast 不能同时使用。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>You must give the file to import (or - for standard input).</source>
+        <translation>必须给出要导入的文件（或用 - 表示标准输入）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You must give the recording to create with --output.</source>
+        <translation>必须用 --output 给出要创建的录制文件。</translation>
+    </message>
 </context>
 <context>
     <name>mqttscope::cli::ClientCommand</name>
     <message>
-        <location filename="../app/cli/clientcommand.cpp" line="+29"/>
+        <location filename="../app/cli/clientcommand.cpp" line="+33"/>
         <source>reconnecting in %1 ms</source>
         <translation>%1 毫秒后重连</translation>
     </message>
@@ -3672,7 +5145,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>警告：%1</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+103"/>
         <source>Connection refused: %1</source>
         <translation>连接被拒绝：%1</translation>
     </message>
@@ -3767,17 +5240,183 @@ TLS：
 
 Usage: mqttscope-cli sub [OPTIONS] -t TOPIC...
        mqttscope-cli pub [OPTIONS] -t TOPIC {-m MESSAGE | -f FILE | -l | -n | -s}
-       mqttscope-cli sub --help | pub --help | --version
+       mqttscope-cli replay [OPTIONS] FILE
+       mqttscope-cli import FILE --output RECORDING
+       mqttscope-cli sub --help | pub --help | replay --help | import --help | --version
 </source>
         <translation>mqttscope-cli %1：MQTT 5.0/3.1.1 命令行客户端，可直接替代 mosquitto_sub 和 mosquitto_pub。
 
 用法：mqttscope-cli sub [选项] -t 主题...
       mqttscope-cli pub [选项] -t 主题 {-m 消息 | -f 文件 | -l | -n | -s}
-      mqttscope-cli sub --help | pub --help | --version
+      mqttscope-cli replay [选项] 文件
+      mqttscope-cli import 文件 --output 录制文件
+      mqttscope-cli sub --help | pub --help | replay --help | import --help | --version
 </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
+        <source>Usage: mqttscope-cli replay [OPTIONS] FILE
+Publishes the messages a recording received, on their recorded schedule, and waits
+until every one is acknowledged (PUBACK/PUBCOMP, or written for QoS 0).
+
+Replay:
+ FILE                 a recording file (docs/recording.md)
+ --speed X            X times the recorded pace, e.g. 0.5, 10, 100 (default 1)
+ --as-fast            as fast as the broker acknowledges, ignoring the times
+ --rewrite FROM=TO    topics starting with FROM start with TO instead
+                      (e.g. prod/=test/; =replay/ puts replay/ before every topic)
+ --published          also what the recording connection published
+ -r, --retain         publish every message retained  --no-retain  none retained
+ -q and -D PUBLISH replace the recorded QoS and MQTT 5 properties of every message.
+A progress line on stderr while it runs (on a terminal) and a summary at the end.
+
+</source>
+        <translation>用法：mqttscope-cli replay [选项] 文件
+按录制时的时间安排发布录制文件所接收的消息，并等待
+每条消息都得到确认（PUBACK/PUBCOMP，QoS 0 则为已写出）。
+
+回放：
+ FILE                 录制文件（docs/recording.md）
+ --speed X            录制节奏的 X 倍，例如 0.5、10、100（默认 1）
+ --as-fast            以代理确认的最快速度发送，忽略录制时间
+ --rewrite FROM=TO    以 FROM 开头的主题改为以 TO 开头
+                      （例如 prod/=test/；=replay/ 在每个主题前加上 replay/）
+ --published          也回放录制连接发布的消息
+ -r, --retain         所有消息均以保留方式发布  --no-retain  均不保留
+ -q 和 -D PUBLISH 替换每条消息录制的 QoS 和 MQTT 5 属性。
+运行时在标准错误输出进度行（在终端上），结束时输出摘要。
+
+</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>
+Exit status: 0 when every message was acknowledged; the CONNACK reason code when the broker refused; 1 otherwise (the file cannot be read, a message was not acknowledged, the connection ended, SIGINT/SIGTERM stopped it), with the reason on stderr.
+</source>
+        <translation>
+退出状态：所有消息都得到确认时为 0；代理拒绝连接时为 CONNACK 原因码；否则为 1（文件无法读取、有消息未得到确认、连接已结束、被 SIGINT/SIGTERM 停止），并在标准错误输出原因。
+</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Usage: mqttscope-cli import FILE --output RECORDING [--format auto|json|mosquitto]
+Reads messages saved as text into a new recording file (docs/recording.md).
+
+ FILE                 what to read; - for standard input
+ -o, --output RECORDING   the recording to create (it must not exist)
+ --format auto|json|mosquitto   how FILE is written (default auto: json when its
+                      first line starts with &apos;{&apos;, else mosquitto):
+   json               JSON lines, the format of sub&apos;s JSON output: time, QoS,
+                      flags and MQTT 5 properties are kept
+   mosquitto          &quot;topic payload&quot; lines, as mosquitto_sub prints them in its
+                      verbose mode: no time, QoS or properties there, so each
+                      message gets the import&apos;s time and QoS 0; &quot;(null)&quot; is an
+                      empty payload; a payload with a line break reads as two
+ --help               this text
+A line that cannot be read is skipped and named on stderr by its number; the rest is imported.
+
+Exit status: 0 when the recording was written (skipped lines are counted on stderr); 1 when it could not be (bad arguments, an existing or unwritable file, a full disk).
+</source>
+        <translation>用法：mqttscope-cli import 文件 --output 录制文件 [--format auto|json|mosquitto]
+将以文本形式保存的消息读入新的录制文件（docs/recording.md）。
+
+ FILE                 要读取的内容；- 表示标准输入
+ -o, --output RECORDING   要创建的录制文件（必须尚不存在）
+ --format auto|json|mosquitto   FILE 的格式（默认 auto：首行以“{”开头时
+                      为 json，否则为 mosquitto）：
+   json               JSON Lines，即 sub 的 JSON 输出格式：保留时间、QoS、
+                      标志和 MQTT 5 属性
+   mosquitto          &quot;topic payload&quot; 行，即 mosquitto_sub 在详细模式下的
+                      输出：其中没有时间、QoS 或属性，因此每条消息
+                      使用导入时的时间和 QoS 0；&quot;(null)&quot; 表示空负载；
+                      含换行符的负载会被读成两条
+ --help               显示此帮助
+无法读取的行会被跳过，并在标准错误中按行号列出；其余内容照常导入。
+
+退出状态：录制文件写入成功时为 0（跳过的行数在标准错误中给出）；无法写入时为 1（参数错误、文件已存在或不可写、磁盘已满）。
+</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Usage: mqttscope-cli sub [OPTIONS] -t TOPIC...
+Subscribes and prints each message; reconnects and carries on after a lost connection.
+
+Subscription:
+ -t, --topic FILTER   topic filter, repeatable
+ -T, --filter-out F   do not print topics matching F, repeatable
+ -U, --unsubscribe F  unsubscribe from F after subscribing, repeatable
+ -C COUNT             exit after COUNT messages
+ -W SECONDS           exit after SECONDS (exit status 27, &quot;Timed out&quot;)
+ -E                   exit once subscribed
+ -R                   do not print retained (stale) messages
+ --retained-only      print retained messages only; exit at the first fresh one
+ --remove-retained    clear each retained message received
+ --retain-as-published  MQTT 5 subscription option
+
+Output (to stdout):
+ (default)            the payload
+ -v, --verbose        &quot;topic payload&quot;, exactly as mosquitto_sub -v
+ -F FORMAT            mosquitto_sub&apos;s format: %t topic, %p payload, %q QoS, %r retain,
+                      %l length, %x/%X hex, %I ISO-8601 time, %U Unix time, %j/%J JSON,
+                      %C %D %E %F %P %R %S %A MQTT 5 properties, @H strftime, \n escapes
+ -N                   no newline after each message
+ --json               one JSON object per line:
+   {&quot;time&quot;:&quot;2024-05-01T12:00:00.123Z&quot;,&quot;topic&quot;:&quot;a/b&quot;,&quot;qos&quot;:1,&quot;retain&quot;:false,&quot;dup&quot;:false,
+    &quot;properties&quot;:{&quot;content-type&quot;:&quot;text/plain&quot;,&quot;user-property&quot;:[[&quot;k&quot;,&quot;v&quot;]]},&quot;payload&quot;:&quot;text&quot;}
+   time: receive time, UTC, milliseconds. properties: MQTT 5 properties named as for -D,
+   {} for 3.1.1. payload: the payload when it is valid UTF-8, otherwise
+   &quot;payload_base64&quot;:&quot;...&quot; in its place (likewise &quot;correlation-data-base64&quot;).
+
+Recording (besides the output):
+ --record FILE        write every message received to FILE, an SQLite recording
+                      (docs/recording.md); appends when FILE is one already
+ --record-budget SIZE the file&apos;s size budget, e.g. 500M, 2G (default 2G)
+ --record-when-full stop|drop-oldest
+                      at the budget: stop (exit status 1) or delete the oldest
+                      messages and go on (default stop)
+
+</source>
+        <translation>用法：mqttscope-cli sub [选项] -t 主题...
+订阅并打印每条消息；连接断开后重连并继续。
+
+订阅：
+ -t, --topic FILTER   主题过滤器，可重复
+ -T, --filter-out F   不打印与 F 匹配的主题，可重复
+ -U, --unsubscribe F  订阅后取消订阅 F，可重复
+ -C COUNT             收到 COUNT 条消息后退出
+ -W SECONDS           SECONDS 秒后退出（退出状态 27，&quot;Timed out&quot;）
+ -E                   订阅成功后立即退出
+ -R                   不打印保留（过时）消息
+ --retained-only      只打印保留消息；收到第一条新消息时退出
+ --remove-retained    清除收到的每条保留消息
+ --retain-as-published  MQTT 5 订阅选项
+
+输出（到标准输出）：
+ (default)            负载
+ -v, --verbose        &quot;topic payload&quot;，与 mosquitto_sub -v 完全相同
+ -F FORMAT            mosquitto_sub 的格式：%t 主题，%p 负载，%q QoS，%r 保留，
+                      %l 长度，%x/%X 十六进制，%I ISO-8601 时间，%U Unix 时间，%j/%J JSON，
+                      %C %D %E %F %P %R %S %A MQTT 5 属性，@H strftime，\n 转义
+ -N                   每条消息后不输出换行
+ --json               每行一个 JSON 对象：
+   {&quot;time&quot;:&quot;2024-05-01T12:00:00.123Z&quot;,&quot;topic&quot;:&quot;a/b&quot;,&quot;qos&quot;:1,&quot;retain&quot;:false,&quot;dup&quot;:false,
+    &quot;properties&quot;:{&quot;content-type&quot;:&quot;text/plain&quot;,&quot;user-property&quot;:[[&quot;k&quot;,&quot;v&quot;]]},&quot;payload&quot;:&quot;text&quot;}
+   time：接收时间，UTC，精确到毫秒。properties：MQTT 5 属性，名称与 -D 相同，
+   3.1.1 时为 {}。payload：负载为有效 UTF-8 时即为负载，否则在此位置
+   给出 &quot;payload_base64&quot;:&quot;...&quot;（&quot;correlation-data-base64&quot; 同理）。
+
+录制（在输出之外）：
+ --record FILE        将收到的每条消息写入 FILE（SQLite 录制文件，
+                      见 docs/recording.md）；FILE 已是录制文件时追加写入
+ --record-budget SIZE 文件的大小上限，例如 500M、2G（默认 2G）
+ --record-when-full stop|drop-oldest
+                      达到上限时：停止（退出状态 1），或删除最旧的
+                      消息并继续（默认 stop）
+
+</translation>
+    </message>
+    <message>
+        <location line="-14"/>
         <source>Usage: mqttscope-cli pub [OPTIONS] -t TOPIC {-m MESSAGE | -f FILE | -l | -n | -s}
 Publishes and waits until every message is acknowledged (PUBACK/PUBCOMP).
 
@@ -3811,70 +5450,7 @@ Exit status: 0 when every message was acknowledged; the CONNACK reason code when
 </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Usage: mqttscope-cli sub [OPTIONS] -t TOPIC...
-Subscribes and prints each message; reconnects and carries on after a lost connection.
-
-Subscription:
- -t, --topic FILTER   topic filter, repeatable
- -T, --filter-out F   do not print topics matching F, repeatable
- -U, --unsubscribe F  unsubscribe from F after subscribing, repeatable
- -C COUNT             exit after COUNT messages
- -W SECONDS           exit after SECONDS (exit status 27, &quot;Timed out&quot;)
- -E                   exit once subscribed
- -R                   do not print retained (stale) messages
- --retained-only      print retained messages only; exit at the first fresh one
- --remove-retained    clear each retained message received
- --retain-as-published  MQTT 5 subscription option
-
-Output (to stdout):
- (default)            the payload
- -v, --verbose        &quot;topic payload&quot;, exactly as mosquitto_sub -v
- -F FORMAT            mosquitto_sub&apos;s format: %t topic, %p payload, %q QoS, %r retain,
-                      %l length, %x/%X hex, %I ISO-8601 time, %U Unix time, %j/%J JSON,
-                      %C %D %E %F %P %R %S %A MQTT 5 properties, @H strftime, \n escapes
- -N                   no newline after each message
- --json               one JSON object per line:
-   {&quot;time&quot;:&quot;2024-05-01T12:00:00.123Z&quot;,&quot;topic&quot;:&quot;a/b&quot;,&quot;qos&quot;:1,&quot;retain&quot;:false,&quot;dup&quot;:false,
-    &quot;properties&quot;:{&quot;content-type&quot;:&quot;text/plain&quot;,&quot;user-property&quot;:[[&quot;k&quot;,&quot;v&quot;]]},&quot;payload&quot;:&quot;text&quot;}
-   time: receive time, UTC, milliseconds. properties: MQTT 5 properties named as for -D,
-   {} for 3.1.1. payload: the payload when it is valid UTF-8, otherwise
-   &quot;payload_base64&quot;:&quot;...&quot; in its place (likewise &quot;correlation-data-base64&quot;).
-
-</source>
-        <translation>用法：mqttscope-cli sub [选项] -t 主题...
-订阅并打印每条消息；连接丢失后重连并继续。
-
-订阅：
- -t, --topic FILTER   主题过滤器，可重复
- -T, --filter-out F   不打印与 F 匹配的主题，可重复
- -U, --unsubscribe F  订阅后取消订阅 F，可重复
- -C COUNT             收到 COUNT 条消息后退出
- -W SECONDS           SECONDS 秒后退出（退出状态 27，“Timed out”）
- -E                   订阅完成后立即退出
- -R                   不打印保留的（过时的）消息
- --retained-only      只打印保留消息；收到第一条新消息时退出
- --remove-retained    清除收到的每条保留消息
- --retain-as-published  MQTT 5 订阅选项
-
-输出（到标准输出）：
- （默认）             负载
- -v, --verbose        “主题 负载”，与 mosquitto_sub -v 完全相同
- -F FORMAT            mosquitto_sub 的格式：%t 主题，%p 负载，%q QoS，%r 保留，
-                      %l 长度，%x/%X 十六进制，%I ISO-8601 时间，%U Unix 时间，%j/%J JSON，
-                      %C %D %E %F %P %R %S %A MQTT 5 属性，@H strftime，\n 转义
- -N                   每条消息后不换行
- --json               每行一个 JSON 对象：
-   {&quot;time&quot;:&quot;2024-05-01T12:00:00.123Z&quot;,&quot;topic&quot;:&quot;a/b&quot;,&quot;qos&quot;:1,&quot;retain&quot;:false,&quot;dup&quot;:false,
-    &quot;properties&quot;:{&quot;content-type&quot;:&quot;text/plain&quot;,&quot;user-property&quot;:[[&quot;k&quot;,&quot;v&quot;]]},&quot;payload&quot;:&quot;text&quot;}
-   time：接收时间，UTC，精确到毫秒。properties：MQTT 5 属性，名称与 -D 相同，
-   3.1.1 时为 {}。payload：负载为有效 UTF-8 时的负载，否则在其位置给出
-   &quot;payload_base64&quot;:&quot;...&quot;（&quot;correlation-data-base64&quot; 同理）。
-
-</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+48"/>
         <source>
 Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 on -W timeout; 1 otherwise, with one line on stderr.
 </source>
@@ -3896,20 +5472,87 @@ Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 o
         <translation>错误：无法读取标准输入：%1</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+76"/>
         <source>Warning: Publish failed: %1 (0x%2)%3</source>
         <translation>警告：发布失败：%1（0x%2）%3</translation>
     </message>
 </context>
 <context>
+    <name>mqttscope::cli::ReplayCommand</name>
+    <message>
+        <location filename="../app/cli/replaycommand.cpp" line="+44"/>
+        <source>Error: Cannot replay &quot;%1&quot;: %2</source>
+        <translation>错误：无法回放“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 of %2 sent, %3 acknowledged, %4 failed</source>
+        <translation>已发送 %1/%2 条，已确认 %3 条，失败 %4 条</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, %1 left</source>
+        <translation>，剩余 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Replayed %1 messages in %2 s: %3 acknowledged, %4 failed</source>
+        <translation>在 %2 秒内回放了 %1 条消息：已确认 %3 条，失败 %4 条</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, %1 unconfirmed</source>
+        <translation>，%1 条未确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, %1 published by the recording connection not replayed</source>
+        <translation>，录制连接发布的 %1 条消息未回放</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not acknowledged: message %1 on &quot;%2&quot;: %3
+</source>
+        <translation>未确认：“%2”上的消息 %1：%3
+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>... and %1 more not acknowledged.
+</source>
+        <translation>... 另有 %1 条未确认。
+</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Error: the replay was stopped</source>
+        <translation>错误：回放已被停止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Error: %1 of %2 messages were not acknowledged</source>
+        <translation>错误：%2 条消息中有 %1 条未得到确认</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::cli::SubscribeCommand</name>
     <message>
-        <location filename="../app/cli/subscribecommand.cpp" line="+22"/>
+        <location filename="../app/cli/subscribecommand.cpp" line="+37"/>
         <source>Timed out</source>
         <translation>超时</translation>
     </message>
     <message>
         <location line="+53"/>
+        <source>Recording to %1 stopped: %2</source>
+        <translation>录制到 %1 已停止：%2</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>All subscription requests were denied.</source>
         <translation>所有订阅请求均被拒绝。</translation>
     </message>
