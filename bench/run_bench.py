@@ -6,6 +6,7 @@ prints a table and writes bench/results/<time>.json (and latest.json).
 Sections (--only picks some):
   ingest  N messages over T topics from the load server, received by mosquitto_sub -v (the peer)
           and by mqttscope-cli sub -v, output to /dev/null: msg/s, CPU s, peak RSS, ratio;
+          and by the bare MqttClient with the packet inspector closed and open (bench/inspector);
           at QoS 0 and at QoS 1 (acknowledged, at most the client's receive maximum in flight).
   store   the explorer's data layer (topic tree + history + statistics) headless, and the
           one-million-topic scale run, via bench/ingest_store.
@@ -172,6 +173,10 @@ def bench_ingest(a):
     cli = os.path.join(a.build, "app", "cli", "mqttscope-cli")
     subscribers.append(("mqttscope-cli sub -v", [cli, "sub", "-V", "mqttv311"]))
     subscribers.append(("mqttscope-cli sub -v (MQTT 5)", [cli, "sub", "-V", "mqttv5"]))
+    # The client as a connection tab runs it, packet inspector closed and open (issue 11).
+    trace = os.path.join(a.build, "bench", "inspector", "trace_ingest")
+    subscribers.append(("MqttClient, inspector closed (MQTT 5)", [trace, "--trace", "off"]))
+    subscribers.append(("MqttClient, inspector open (MQTT 5)", [trace, "--trace", "on"]))
     rows = []
     for qos in a.ingest_qos:
         peer = None

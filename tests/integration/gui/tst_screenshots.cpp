@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Grabs the main window with live demo traffic in a light and a dark palette, the same window
-// turned dark through View ▸ Appearance, a refused login, and the start page with saved
-// profiles, and a recording of the demo reopened with its timeline. Always checks that the window
-// renders and follows the palette; with MQTTSCOPE_UPDATE_SCREENSHOTS=1 it also writes
-// docs/screenshots/main-light.png, main-dark.png, dark.png, refused-login.png, start-page.png and
-// timeline.png for the README.
+// turned dark through View ▸ Appearance, a refused login, the Packets panel with a QoS 2 flow,
+// and the start page with saved profiles, and a recording of the demo reopened with its
+// timeline. Always checks that the window renders and follows the palette; with
+// MQTTSCOPE_UPDATE_SCREENSHOTS=1 it also writes docs/screenshots/main-light.png, main-dark.png,
+// dark.png, refused-login.png, inspector.png, start-page.png and timeline.png for the README.
 #include "appearance.h"
 #include "client/mqttclient.h"
 #include "connectiontab.h"
@@ -14,6 +14,8 @@
 #include "mainwindow.h"
 #include "mosquittobroker.h"
 #include "noticebanner.h"
+#include "packetinspectorpanel.h"
+#include "models/packetlistmodel.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 #include "recentconnections.h"
@@ -27,6 +29,9 @@
 #include <QDateTime>
 #include <QDir>
 #include <QImage>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTableView>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -114,6 +119,7 @@ private slots:
     void darkChosenByTheUser();
     void startPageWithProfiles();
     void refusedLogin();
+    void packetInspector();
     void recordingTimeline();
     void cleanupTestCase();
 
@@ -284,6 +290,51 @@ void tst_Screenshots::refusedLogin()
     QVERIFY(saveScreenshot(image, u"refused-login.png"_s));
     m_window->closeTab(m_window->tabs()->indexOf(tab));
     m_secrets->forget(profile.id);
+    m_window->resize(size);
+}
+
+// The Packets panel of a connection under the demo's traffic: a QoS 2 publish of ours found by
+// its packet id, its four steps timed, the PUBCOMP selected and decoded.
+void tst_Screenshots::packetInspector()
+{
+    QApplication::setPalette(m_lightPalette);
+    const QSize size = m_window->size();
+    m_window->resize(1280, 800);
+    ConnectionProfile profile;
+    profile.name = u"Packets"_s;
+    profile.host = u"127.0.0.1"_s;
+    profile.port = m_broker.port(MosquittoBroker::Listener::Tcp);
+    ConnectionTab *tab = m_window->openProfile(profile);
+    auto *panels = tab->findChild<QTabWidget *>(u"panelTabs"_s);
+    QVERIFY(panels);
+    PacketInspectorPanel *panel = tab->packetInspector();
+    panels->setCurrentWidget(panel);
+    if (auto *splitter = qobject_cast<QSplitter *>(panels->parentWidget()))
+        splitter->setSizes({300, 560}); // room for the table and the details
+    QTRY_COMPARE_WITH_TIMEOUT(tab->state(), ClientState::Connected, 10000);
+    QTest::qWait(500);
+    tab->publish(Message{"demo/factory/line1/sensor-002/setpoint", "21.5", 2, false, false, {}, 0});
+    const PacketListModel *model = panel->model();
+    const PacketFlow *flow = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (qsizetype i = 0; i < model->log().flows().size(); ++i) {
+                const PacketFlow &f = model->log().flows().at(i);
+                if (f.kind == FlowKind::PublishQos2 && f.state == FlowState::Complete)
+                    flow = &f;
+            }
+            return flow != nullptr;
+        }(),
+        10000);
+    panel->findChild<QLineEdit *>(u"packetIdFilter"_s)->setText(QString::number(flow->packetId));
+    QTableView *table = panel->table();
+    const int last = table->model()->rowCount() - 1;
+    QVERIFY(last >= 3);
+    table->setCurrentIndex(table->model()->index(last, 0));
+    const QImage image = grabWindow();
+    QVERIFY(!image.isNull());
+    QVERIFY(saveScreenshot(image, u"inspector.png"_s));
+    m_window->closeTab(m_window->tabs()->indexOf(tab));
     m_window->resize(size);
 }
 
