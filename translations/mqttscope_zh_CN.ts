@@ -545,12 +545,12 @@
         <translation>mqttscope-demo：已发布 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="+81"/>
+        <location filename="../app/gui/main.cpp" line="+92"/>
         <source>A fast native MQTT 3.1.1/5.0 explorer.</source>
         <translation>快速的原生 MQTT 3.1.1/5.0 浏览器。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-21"/>
         <source>Connect at once to &lt;url&gt;: mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path</source>
         <translation>立即连接到 &lt;url&gt;：mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path</translation>
     </message>
@@ -570,18 +570,17 @@
         <translation>将 --url 或 --profile 打开的连接录制到 &lt;file&gt;，与其“录制”按钮的作用相同。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>A broker URL to connect to, as with --url, or a recording file to open.</source>
         <translation>要连接的代理 URL（与 --url 相同），或要打开的录制文件。</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+33"/>
         <source>There is no saved connection named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的已保存连接。</translation>
     </message>

@@ -63,6 +63,89 @@ void allowHeadlessInformation(int argc, char *argv[])
     }
 }
 
+// The options of `mqttscope`, on top of --help and --version.
+struct CommandLine
+{
+    QCommandLineOption url{
+        u"url"_s,
+        QCoreApplication::translate("main",
+                                    "Connect at once to <url>: "
+                                    "mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path"),
+        u"url"_s};
+    QCommandLineOption profile{
+        u"profile"_s,
+        QCoreApplication::translate("main", "Open the saved connection named <name>."), u"name"_s};
+    QCommandLineOption name{
+        u"connection-name"_s, // not --name: Qt takes that one (X11)
+        QCoreApplication::translate("main", "Call the connection opened from a URL <name>."),
+        u"name"_s};
+    QCommandLineOption record{
+        u"record"_s,
+        QCoreApplication::translate("main",
+                                    "Record the connection opened by --url or --profile to "
+                                    "<file>, as its Record button does."),
+        u"file"_s};
+
+    void parse(QCommandLineParser &parser, const QApplication &app) const
+    {
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "A fast native MQTT 3.1.1/5.0 explorer."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions({record, url, name, profile});
+        parser.addPositionalArgument(
+            u"url"_s,
+            QCoreApplication::translate("main",
+                                        "A broker URL to connect to, as with --url, or a "
+                                        "recording file to open."),
+            u"[url|file]"_s);
+        parser.process(app);
+    }
+};
+
+void warnCannotOpen(QWidget *window, const QString &what, const QString &error)
+{
+    QMessageBox::warning(
+        window, u"mqttscope"_s,
+        QCoreApplication::translate("main", "Cannot open %1: %2").arg(what, error));
+}
+
+// Opens the recordings, URLs and saved connections named on the command line; returns the
+// connection tabs opened.
+QList<mqttscope::ConnectionTab *> openArguments(mqttscope::MainWindow &window,
+                                                const mqttscope::ProfileStore &profiles,
+                                                const QCommandLineParser &parser,
+                                                const CommandLine &options)
+{
+    QString error;
+    QList<mqttscope::ConnectionTab *> opened;
+    QStringList urls = parser.values(options.url);
+    const QStringList positional = parser.positionalArguments();
+    for (const QString &argument : positional) {
+        if (!QFileInfo::exists(argument))
+            urls.append(argument);
+        else if (!window.openRecording(argument, &error))
+            warnCannotOpen(&window, argument, error);
+    }
+    for (const QString &url : std::as_const(urls)) {
+        if (auto *tab = window.openUrl(url, &error, parser.value(options.name)))
+            opened.append(tab);
+        else
+            warnCannotOpen(&window, url, error);
+    }
+    const QStringList names = parser.values(options.profile);
+    for (const QString &name : names) {
+        if (const auto profile = profiles.profileNamed(name))
+            opened.append(window.openProfile(*profile));
+        else
+            QMessageBox::warning(
+                &window, u"mqttscope"_s,
+                QCoreApplication::translate("main", "There is no saved connection named \"%1\".")
+                    .arg(name));
+    }
+    return opened;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -77,40 +160,8 @@ int main(int argc, char *argv[])
     installTranslators(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "A fast native MQTT 3.1.1/5.0 explorer."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption urlOption(
-        u"url"_s,
-        QCoreApplication::translate("main",
-                                    "Connect at once to <url>: "
-                                    "mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path"),
-        u"url"_s);
-    const QCommandLineOption profileOption(
-        u"profile"_s,
-        QCoreApplication::translate("main", "Open the saved connection named <name>."), u"name"_s);
-    const QCommandLineOption nameOption(
-        u"connection-name"_s, // not --name: Qt takes that one (X11)
-        QCoreApplication::translate("main", "Call the connection opened from a URL <name>."),
-        u"name"_s);
-    const QCommandLineOption recordOption(
-        u"record"_s,
-        QCoreApplication::translate("main",
-                                    "Record the connection opened by --url or --profile to "
-                                    "<file>, as its Record button does."),
-        u"file"_s);
-    parser.addOption(recordOption);
-    parser.addOption(urlOption);
-    parser.addOption(nameOption);
-    parser.addOption(profileOption);
-    parser.addPositionalArgument(
-        u"url"_s,
-        QCoreApplication::translate("main",
-                                    "A broker URL to connect to, as with --url, or a recording "
-                                    "file to open."),
-        u"[url|file]"_s);
-    parser.process(app);
+    const CommandLine options;
+    options.parse(parser, app);
 
     QString error;
     if (!mqttscope::moveLegacyProfilesFile(mqttscope::legacyProfilesFilePath(),
@@ -126,38 +177,10 @@ int main(int argc, char *argv[])
     mqttscope::MainWindow window(&profiles, &secrets, &appearance);
     window.show();
 
-    QList<mqttscope::ConnectionTab *> opened;
-    QStringList urls = parser.values(urlOption);
-    const QStringList positional = parser.positionalArguments();
-    for (const QString &argument : positional) {
-        if (!QFileInfo::exists(argument)) {
-            urls.append(argument);
-        } else if (!window.openRecording(argument, &error)) {
-            QMessageBox::warning(
-                &window, u"mqttscope"_s,
-                QCoreApplication::translate("main", "Cannot open %1: %2").arg(argument, error));
-        }
-    }
-    for (const QString &url : std::as_const(urls)) {
-        if (auto *tab = window.openUrl(url, &error, parser.value(nameOption)))
-            opened.append(tab);
-        else
-            QMessageBox::warning(
-                &window, u"mqttscope"_s,
-                QCoreApplication::translate("main", "Cannot open %1: %2").arg(url, error));
-    }
-    const QStringList names = parser.values(profileOption);
-    for (const QString &name : names) {
-        if (const auto profile = profiles.profileNamed(name))
-            opened.append(window.openProfile(*profile));
-        else
-            QMessageBox::warning(
-                &window, u"mqttscope"_s,
-                QCoreApplication::translate("main", "There is no saved connection named \"%1\".")
-                    .arg(name));
-    }
+    const QList<mqttscope::ConnectionTab *> opened =
+        openArguments(window, profiles, parser, options);
     // The tab shows why when it cannot record.
-    if (parser.isSet(recordOption) && !opened.isEmpty())
-        opened.first()->startRecording(parser.value(recordOption), {}, &error);
+    if (parser.isSet(options.record) && !opened.isEmpty())
+        opened.first()->startRecording(parser.value(options.record), {}, &error);
     return app.exec();
 }

@@ -60,26 +60,27 @@ int SearchJob::percent() const
 void SearchJob::searchHistory(const ExplorerData &data, const SearchMatcher &matcher,
                               std::unique_ptr<SearchSink> sink)
 {
-    cancel();
-    if (refuseInvalid(matcher))
+    if (!begin(matcher, std::move(sink)))
         return;
-    m_sink = sink ? std::move(sink) : std::make_unique<HitCollector>(DefaultCap);
-    m_control = std::make_shared<SearchControl>();
-    m_matcher = matcher;
     m_snapshot = std::make_shared<HistorySnapshot>();
     m_data = &data;
-    m_lastPercent = -1;
-    m_progressTimer->start();
     takeSnapshotSlice(); // small histories are copied before this returns
 }
 
-bool SearchJob::refuseInvalid(const SearchMatcher &matcher)
+bool SearchJob::begin(const SearchMatcher &matcher, std::unique_ptr<SearchSink> sink)
 {
-    if (matcher.isValid())
+    cancel();
+    if (!matcher.isValid()) {
+        SearchResult result;
+        result.error = matcher.problem().message;
+        emit finished(result);
         return false;
-    SearchResult result;
-    result.error = matcher.problem().message;
-    emit finished(result);
+    }
+    m_sink = sink ? std::move(sink) : std::make_unique<HitCollector>(DefaultCap);
+    m_control = std::make_shared<SearchControl>();
+    m_matcher = matcher;
+    m_lastPercent = -1;
+    m_progressTimer->start();
     return true;
 }
 
@@ -102,15 +103,9 @@ void SearchJob::takeSnapshotSlice()
 void SearchJob::searchRecording(const QString &path, const SearchMatcher &matcher,
                                 std::unique_ptr<SearchSink> sink)
 {
-    cancel();
-    if (refuseInvalid(matcher))
+    if (!begin(matcher, std::move(sink)))
         return;
-    m_sink = sink ? std::move(sink) : std::make_unique<HitCollector>(DefaultCap);
-    m_control = std::make_shared<SearchControl>();
-    m_matcher = matcher;
     m_snapshot.reset();
-    m_lastPercent = -1;
-    m_progressTimer->start();
     runInBackground([path, matcher](SearchSink &sink, SearchControl &control) {
         return RecordingSearch::run(path, matcher, sink, control);
     });

@@ -50,7 +50,9 @@ signals:
     void finished(const mqttscope::SearchResult &result);
 
 private:
-    bool refuseInvalid(const SearchMatcher &matcher); // finished() with the problem
+    // Cancels what runs and sets up a new search; false (finished() with the problem) when the
+    // query cannot be used.
+    bool begin(const SearchMatcher &matcher, std::unique_ptr<SearchSink> sink);
     void takeSnapshotSlice();
     void runInBackground(std::function<QString(SearchSink &, SearchControl &)> search);
     void onThreadFinished();
