@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "decode/decodedpayload.h"
+#include "decode/sparkplugtopic.h"
+#include "protocol/message.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace mqttscope {
+
+// The Sparkplug B state of one connection's edge nodes and devices, built from the messages as
+// they arrive: online/offline from BIRTH/DEATH (and a host's STATE), the bdSeq of NBIRTH against
+// NDEATH, seq continuity (0..255, wrapping) across a node's messages, metric aliases learned from
+// each BIRTH. Not thread-safe; one per connection, fed in arrival order.
+class SparkplugTracker
+{
+public:
+    enum class Issue {
+        DataWithoutBirth, // NDATA/DDATA/DBIRTH/DDEATH before the node's NBIRTH
+        SequenceGap, // seq skipped one or more values
+        SequenceOutOfOrder, // seq went back (not a wrap)
+        BdSeqMismatch, // NDEATH's bdSeq is not the one the NBIRTH announced
+        UnknownAlias, // a DATA metric alias the BIRTH did not define
+        MalformedPayload,
+    };
+    struct Report
+    {
+        Issue issue;
+        QString text; // translated: "seq 7 expected, 9 received"
+    };
+    struct Observation
+    {
+        std::optional<Sparkplug::TopicName> topic; // nullopt: not a Sparkplug topic
+        DecodedPayload decoded; // with aliases resolved to the BIRTH's names
+        QList<Report> reports;
+    };
+    struct EndpointState // an edge node or a device
+    {
+        bool online = false;
+        std::optional<quint64> bdSeq; // nodes only
+        std::optional<quint64> lastSeq;
+        qint64 lastBirthMsecs = 0;
+        qint64 lastDeathMsecs = 0;
+        int issueCount = 0;
+        QString lastIssue;
+    };
+
+    Observation observe(const Message &message);
+
+    std::optional<EndpointState> node(const QString &group, const QString &edgeNode) const;
+    std::optional<EndpointState> device(const QString &group, const QString &edgeNode,
+                                        const QString &device) const;
+    std::optional<bool> hostOnline(const QString &hostId) const; // from spBv1.0/STATE/<id>
+    void clear();
+
+private:
+    // (members: the implementation's)
+};
+
+} // namespace mqttscope
