@@ -27,6 +27,11 @@ namespace mqttscope::Sparkplug {
 // kept as "datatype":"Unknown(<n>)" with the raw value fields, and reported in the result's
 // error while the rest decodes.
 DecodedPayload toJson(QByteArrayView payload, const QHash<quint64, QString> &aliasNames = {});
+struct Summary;
+// The same, parsing once for both: `summary` (when not null) gets what summarize() would.
+DecodedPayload toJson(QByteArrayView payload, const QHash<quint64, QString> &aliasNames,
+                      Summary *summary);
+QString datatypeName(quint32 datatype); // "Int32", "DataSet", ..., "Unknown(<n>)"
 
 // The payload's seq, bdSeq metric and metric names/aliases, for the tracker.
 struct Summary
@@ -45,6 +50,7 @@ struct CommandMetric
     QString name;
     QString datatype;
     QVariant value;
+    std::optional<quint64> alias = {}; // for BIRTH/DATA an edge node publishes
 };
 // An NCMD/DCMD payload: payload and metric timestamps set to `timestampMs` as the
 // specification asks [tck-id-payloads-ncmd-timestamp]; commands carry no seq. nullopt with
@@ -52,5 +58,9 @@ struct CommandMetric
 std::optional<QByteArray> encodeCommand(const QList<CommandMetric> &metrics, qint64 timestampMs,
                                         QString *error);
 QStringList datatypeNames(); // the scalar datatypes a command can carry
+// Any payload of scalar metrics (an edge node's BIRTH or DATA, the demo's): `seq` when given
+// [tck-id-payloads-sequence-num-always-included]; encodeCommand() is this without a seq.
+std::optional<QByteArray> encodePayload(const QList<CommandMetric> &metrics, qint64 timestampMs,
+                                        std::optional<quint64> seq, QString *error);
 
 } // namespace mqttscope::Sparkplug
