@@ -370,6 +370,8 @@ Summary summaryOf(const pb::Payload &p)
             s.bdSeq = integerBits(m);
         if (m.has_alias() && m.has_name())
             s.aliasNames.insert(m.alias(), QString::fromStdString(m.name()));
+        else if (m.has_alias())
+            s.aliasesWithoutName.append(m.alias());
     }
     return s;
 }

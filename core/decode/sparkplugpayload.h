@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
+#include <QList>
 #include <QString>
 #include <QVariant>
 
@@ -40,6 +41,7 @@ struct Summary
     std::optional<quint64> bdSeq;
     std::optional<quint64> timestamp;
     QHash<quint64, QString> aliasNames; // alias -> name, for metrics that carry both
+    QList<quint64> aliasesWithoutName; // metrics sent by alias only (DATA)
 };
 std::optional<Summary> summarize(QByteArrayView payload, QString *error);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "decode/decodedpayload.h"
+#include "decode/sparkplugpayload.h"
 #include "decode/sparkplugtopic.h"
 #include "protocol/message.h"
 
@@ -59,7 +60,28 @@ public:
     void clear();
 
 private:
-    // (members: the implementation's)
+    struct Endpoint
+    {
+        EndpointState state;
+        QHash<quint64, QString> aliases; // from the last BIRTH
+    };
+    struct Node
+    {
+        Endpoint endpoint;
+        QHash<QString, Endpoint> devices;
+    };
+    void observeState(const Sparkplug::TopicName &topic, const Message &message, Observation *out);
+    void observeNodeMessage(const Sparkplug::TopicName &topic, const Message &message,
+                            Observation *out);
+    void checkSequence(Node &node, const Sparkplug::Summary &summary, Observation *out);
+    void onNodeBirth(Node &node, const Sparkplug::Summary &summary, qint64 msecs);
+    void onNodeDeath(Node &node, const Sparkplug::Summary &summary, qint64 msecs, Observation *out);
+    void onDeviceMessage(const Sparkplug::TopicName &topic, Node &node,
+                         const Sparkplug::Summary &summary, qint64 msecs, Observation *out);
+    static void report(Endpoint &endpoint, Observation *out, Issue issue, const QString &text);
+
+    QHash<QString, Node> m_nodes; // by "<group>/<edge node>"
+    QHash<QString, bool> m_hosts;
 };
 
 } // namespace mqttscope
