@@ -2,6 +2,7 @@
 // Sparkplug B payloads made by Eclipse Tahu's JavaScript encoder (npm sparkplug-payload), for
 // mqttscope's decoder to be compared against; and Tahu's decoder for what mqttscope encodes.
 //   node tahu.cjs encode OUTDIR   writes OUTDIR/<case>.bin and OUTDIR/cases.json (the inputs)
+//   node tahu.cjs session OUTDIR  writes a node's session, OUTDIR/<step>.bin, for a broker test
 //   node tahu.cjs decode FILE     prints Tahu's reading of FILE as JSON
 // NODE_PATH names tests/brokers/aedes/node_modules.
 'use strict';
@@ -133,7 +134,24 @@ function writeCases(dir) {
     fs.writeFileSync(path.join(dir, 'cases.json'), JSON.stringify(inputs, toJson));
 }
 
+// NBIRTH, DBIRTH, DDATA by alias only, a DDATA that skips seq 3, DDEATH, NDEATH.
+function writeSession(dir) {
+    const steps = {
+        nbirth: { timestamp: ts, seq: 0, metrics: [{ name: 'bdSeq', type: 'UInt64', value: Long.fromNumber(1, true) },
+            { name: 'Node Control/Rebirth', alias: 1, type: 'Boolean', value: false }] },
+        dbirth: { timestamp: ts, seq: 1, metrics: [{ name: 'Temperature', alias: 10, type: 'Float', value: 20.5 },
+            { name: 'Running', alias: 11, type: 'Boolean', value: true }] },
+        ddata: { timestamp: ts, seq: 2, metrics: [{ alias: 10, type: 'Float', value: 21.25 }] },
+        ddataskip: { timestamp: ts, seq: 4, metrics: [{ alias: 11, type: 'Boolean', value: false }] },
+        ddeath: { timestamp: ts, seq: 5 },
+        ndeath: { timestamp: ts, metrics: [{ name: 'bdSeq', type: 'UInt64', value: Long.fromNumber(1, true) }] },
+    };
+    for (const [name, payload] of Object.entries(steps))
+        fs.writeFileSync(path.join(dir, name + '.bin'), tahu.encodePayload(payload));
+}
+
 if (process.argv[2] === 'encode') writeCases(process.argv[3]);
+else if (process.argv[2] === 'session') writeSession(process.argv[3]);
 else if (process.argv[2] === 'decode')
     process.stdout.write(JSON.stringify(tahu.decodePayload(fs.readFileSync(process.argv[3])), toJson));
-else { process.stderr.write('usage: tahu.cjs encode DIR | decode FILE\n'); process.exit(2); }
+else { process.stderr.write('usage: tahu.cjs encode DIR | session DIR | decode FILE\n'); process.exit(2); }
