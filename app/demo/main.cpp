@@ -2,6 +2,7 @@
 // mqttscope-demo: publishes realistic device traffic until killed (or for --duration seconds).
 #include "client/mqttclient.h"
 #include "demotraffic.h"
+#include "sparkplugedgenode.h"
 #include "transport/endpoint.h"
 
 #include <QCommandLineParser>
@@ -169,8 +170,13 @@ int main(int argc, char *argv[])
     DemoTraffic traffic(&client, run->settings);
     client.setOptions(clientOptions(run->endpoint, parser.value(clientIdOption), traffic));
     reportConnection(client, parser.value(urlOption), run->settings, err);
-    if (run->seconds > 0)
+    // On a connection of its own: its will is its NDEATH.
+    SparkplugEdgeNode edgeNode(clientOptions(run->endpoint, {}, traffic), run->settings.root);
+    if (run->seconds > 0) {
         stopAfter(run->seconds, client, traffic, err);
+        QTimer::singleShot(run->seconds * 1000, &edgeNode, &SparkplugEdgeNode::stop);
+    }
     client.connectToBroker();
+    edgeNode.start();
     return app.exec();
 }

@@ -142,7 +142,7 @@ bool addMetric(const CommandMetric &metric, qint64 timestampMs, pb::Payload *p, 
         m->set_alias(*metric.alias);
     m->set_timestamp(quint64(timestampMs));
     m->set_datatype(*type);
-    if (metric.value.isNull()) { // [tck-id-payloads-metric-is-null]
+    if (metric.value.isNull()) { // [tck-id-operational-behavior-data-publish-nbirth-values]
         m->set_is_null(true);
         return true;
     }

@@ -131,8 +131,7 @@ void SparkplugTracker::observeNodeMessage(const Sparkplug::TopicName &topic, con
 void SparkplugTracker::onNodeBirth(Node &node, const Sparkplug::Summary &summary, qint64 msecs)
 {
     // A (re)birth starts over: seq from the NBIRTH's (0 [tck-id-payloads-nbirth-seq]), aliases
-    // from its metrics, and the devices must announce themselves again with DBIRTH
-    // [tck-id-operational-behavior-edge-node-birth-sequence].
+    // from its metrics, and the devices must announce themselves again with DBIRTH.
     EndpointState &state = node.endpoint.state;
     state.online = true;
     state.bdSeq = summary.bdSeq;

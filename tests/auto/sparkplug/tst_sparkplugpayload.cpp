@@ -231,7 +231,7 @@ void TestSparkplugPayload::tahuPayloads_data()
     QTest::addColumn<QString>("name");
     // [tck-id-payloads-metric-datatype-value-type] every datatype, datasets
     // [tck-id-payloads-dataset-types-def] templates [tck-id-payloads-template-definition-nbirth],
-    // arrays packed as 3.0 asks, null values [tck-id-payloads-metric-is-null]
+    // arrays packed as 3.0 asks, null values [tck-id-operational-behavior-data-publish-nbirth-values]
     for (const char *name : {"scalars", "dataset", "template", "arrays"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
@@ -255,7 +255,7 @@ void TestSparkplugPayload::tahuPayloads()
 
 void TestSparkplugPayload::aliasOnlyMetricsTakeTheBirthsNames()
 {
-    // [tck-id-payloads-alias-data-cmd-requests] DATA may carry the alias and no name
+    // [tck-id-payloads-alias-data-cmd-requirement] DATA may carry the alias and no name
     const QByteArray payload = field(2, varintField(2, 7) + varintField(4, 3) + varintField(10, 42))
         + field(2, varintField(2, 8) + varintField(4, 3) + varintField(10, 1));
     const QJsonObject metrics = decodedJson(Sparkplug::toJson(payload, {{7, u"Temperature"_qs}}))

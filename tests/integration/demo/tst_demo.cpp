@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // mqttscope-demo against a real mosquitto: what a new user's first minute depends on.
 #include "client/mqttclient.h"
+#include "decode/sparkplugtracker.h"
 #include "mosquittobroker.h"
 
 #include <QJsonDocument>
@@ -70,6 +71,8 @@ private slots:
     void publishesTelemetryAndRetainedState();
     void rateIsBounded();
     void willMarksPublisherOffline();
+    void sparkplugEdgeNodeSession_data();
+    void sparkplugEdgeNodeSession();
     void rejectsBadOptions_data();
     void rejectsBadOptions();
 
@@ -97,6 +100,47 @@ void tst_Demo::cleanup()
         m_demo.kill();
         m_demo.waitForFinished(5000);
     }
+}
+
+void tst_Demo::sparkplugEdgeNodeSession_data()
+{
+    QTest::addColumn<bool>("killed");
+    QTest::newRow("stopped") << false; // its own NDEATH, then DISCONNECT
+    QTest::newRow("killed") << true; // the will [tck-id-payloads-ndeath-will-message]
+}
+
+void tst_Demo::sparkplugEdgeNodeSession()
+{
+    QFETCH(bool, killed);
+    Collector live(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
+    QVERIFY(live.subscribe(u"spBv1.0/#"_s));
+    startDemo(
+        {u"--sensors"_s, u"10"_s, u"--rate"_s, u"50"_s, u"--duration"_s, killed ? u"0"_s : u"3"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(live.withSuffix("/press-1").size() >= 3, 10000); // DBIRTH, 2 DDATA
+    if (killed)
+        m_demo.kill();
+    QVERIFY(m_demo.waitForFinished(15000));
+    QTRY_VERIFY_WITH_TIMEOUT(!live.withSuffix("/edge-node-1").isEmpty()
+                                 && live.messages.last().topic.contains("/NDEATH/"),
+                             10000);
+
+    SparkplugTracker tracker;
+    int resolved = 0;
+    for (const Message &message : std::as_const(live.messages)) {
+        const SparkplugTracker::Observation o = tracker.observe(message);
+        QVERIFY2(o.reports.isEmpty(),
+                 qPrintable(QString::fromUtf8(message.topic) + u": "_s + o.reports.value(0).text));
+        QVERIFY2(o.decoded.decoded(), message.topic.constData());
+        const QJsonObject metrics =
+            QJsonDocument::fromJson(o.decoded.json).object().value(u"metrics"_s).toObject();
+        if (message.topic.startsWith("spBv1.0/demo/DDATA/edge-node-1/press-1")) {
+            QVERIFY(metrics.value(u"Temperature"_s).toObject().value(u"value"_s).isDouble());
+            ++resolved; // the alias named by the DBIRTH
+        }
+    }
+    QVERIFY(resolved >= 2);
+    QVERIFY(!tracker.node(u"demo"_s, u"edge-node-1"_s)->online);
+    QVERIFY(!tracker.device(u"demo"_s, u"edge-node-1"_s, u"conveyor-1"_s)->online);
 }
 
 void tst_Demo::startDemo(const QStringList &extraArguments)

@@ -124,7 +124,7 @@ void TestSparkplugSession::session()
     QVERIFY(o.reports.isEmpty());
     QVERIFY(m_tracker.device(g, u"edge"_qs, u"pump"_qs)->online);
 
-    // [tck-id-payloads-alias-data-cmd-requests] aliases only, named from the DBIRTH
+    // [tck-id-payloads-alias-data-cmd-requirement] aliases only, named from the DBIRTH
     o = relay(node, host, prefix + "/DDATA/edge/pump", step("ddata"));
     QVERIFY(o.reports.isEmpty());
     const QJsonObject metrics =
