@@ -231,7 +231,8 @@ void TestSparkplugPayload::tahuPayloads_data()
     QTest::addColumn<QString>("name");
     // [tck-id-payloads-metric-datatype-value-type] every datatype, datasets
     // [tck-id-payloads-dataset-types-def] templates [tck-id-payloads-template-definition-nbirth],
-    // arrays packed as 3.0 asks, null values [tck-id-operational-behavior-data-publish-nbirth-values]
+    // arrays packed as 3.0 asks, null values
+    // [tck-id-operational-behavior-data-publish-nbirth-values]
     for (const char *name : {"scalars", "dataset", "template", "arrays"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
