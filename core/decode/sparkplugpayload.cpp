@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decode/sparkplugpayload.h"
 
+#include "decode/jsontext.h"
 #include "decode/sparkplugarrays.h"
 #include "sparkplug_b.pb.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QSet>
 
 #include <array>
 #include <limits>
@@ -48,36 +47,41 @@ constexpr std::array<const char *, 35> datatypeNamesByNumber{
     "DateTimeArray",
 };
 
-QJsonValue unsigned64(quint64 value)
+QByteArrayView bytesOf(const std::string &s)
 {
-    return value <= quint64(std::numeric_limits<qint64>::max()) ? QJsonValue(qint64(value))
-                                                                : QJsonValue(double(value));
+    return QByteArrayView(s.data(), qsizetype(s.size()));
+}
+
+void base64(JsonText &json, const std::string &bytes)
+{
+    json.string(QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size())).toBase64());
 }
 
 // What a value holder (Metric, PropertyValue, Parameter, DataSetValue) carries, unconverted:
 // for an unknown datatype, so that the user sees the bytes' meaning as far as it goes.
 template<typename Holder>
-QJsonValue rawValue(const Holder &h)
+void rawValue(JsonText &json, const Holder &h)
 {
     if (h.has_int_value())
-        return qint64(h.int_value());
-    if (h.has_long_value())
-        return unsigned64(h.long_value());
-    if (h.has_float_value())
-        return double(h.float_value());
-    if (h.has_double_value())
-        return h.double_value();
-    if (h.has_boolean_value())
-        return h.boolean_value();
-    if (h.has_string_value())
-        return QString::fromStdString(h.string_value());
-    if constexpr (requires { h.bytes_value(); }) {
-        if (h.has_bytes_value()) {
-            const std::string &b = h.bytes_value();
-            return QString::fromLatin1(QByteArray(b.data(), qsizetype(b.size())).toBase64());
-        }
+        json.integer(h.int_value());
+    else if (h.has_long_value())
+        json.unsignedInteger(h.long_value());
+    else if (h.has_float_value())
+        json.number(h.float_value());
+    else if (h.has_double_value())
+        json.number(h.double_value());
+    else if (h.has_boolean_value())
+        json.boolean(h.boolean_value());
+    else if (h.has_string_value())
+        json.string(bytesOf(h.string_value()));
+    else if constexpr (requires { h.bytes_value(); }) {
+        if (h.has_bytes_value())
+            base64(json, h.bytes_value());
+        else
+            json.null();
+    } else {
+        json.null();
     }
-    return QJsonValue::Null;
 }
 
 // Integers travel in int_value (uint32) or long_value (uint64) as two's complement; encoders
@@ -89,39 +93,51 @@ quint64 integerBits(const Holder &h)
 }
 
 template<typename Holder>
-std::optional<QJsonValue> scalarValue(quint32 datatype, const Holder &h)
+bool scalarValue(JsonText &json, quint32 datatype, const Holder &h)
 {
     const quint64 bits = integerBits(h);
     switch (datatype) {
     case pb::Int8:
-        return qint8(bits);
+        json.integer(qint8(bits));
+        return true;
     case pb::Int16:
-        return qint16(bits);
+        json.integer(qint16(bits));
+        return true;
     case pb::Int32:
-        return qint32(bits);
+        json.integer(qint32(bits));
+        return true;
     case pb::Int64:
     case pb::DateTime:
-        return qint64(bits);
+        json.integer(qint64(bits));
+        return true;
     case pb::UInt8:
-        return quint8(bits);
+        json.integer(quint8(bits));
+        return true;
     case pb::UInt16:
-        return quint16(bits);
+        json.integer(quint16(bits));
+        return true;
     case pb::UInt32:
-        return qint64(quint32(bits));
+        json.integer(quint32(bits));
+        return true;
     case pb::UInt64:
-        return unsigned64(bits);
+        json.unsignedInteger(bits);
+        return true;
     case pb::Float:
-        return double(h.float_value());
+        json.number(h.float_value());
+        return true;
     case pb::Double:
-        return h.double_value();
+        json.number(h.double_value());
+        return true;
     case pb::Boolean:
-        return h.boolean_value();
+        json.boolean(h.boolean_value());
+        return true;
     case pb::String:
     case pb::Text:
     case pb::UUID:
-        return QString::fromStdString(h.string_value());
+        json.string(bytesOf(h.string_value()));
+        return true;
     default:
-        return std::nullopt;
+        return false;
     }
 }
 
@@ -133,43 +149,46 @@ public:
     {
     }
 
-    QJsonObject payload(const pb::Payload &p);
+    void payload(const pb::Payload &p);
+    void reserve(qsizetype bytes) { m_json.reserve(bytes); }
+    QByteArray take() { return m_json.take(); }
     QStringList problems;
 
 private:
-    QJsonObject metrics(const google::protobuf::RepeatedPtrField<pb::Payload_Metric> &list,
-                        int depth);
-    QJsonObject metric(const pb::Payload_Metric &m, int depth);
-    QJsonValue metricValue(const pb::Payload_Metric &m, const QString &name, int depth);
-    QJsonObject dataSet(const pb::Payload_DataSet &d);
-    QJsonObject templateValue(const pb::Payload_Template &t, int depth);
-    QJsonObject propertySet(const pb::Payload_PropertySet &s, int depth);
-    QJsonValue propertyValue(const pb::Payload_PropertyValue &v, int depth);
-    static QJsonObject metaData(const pb::Payload_MetaData &m);
+    void metrics(const google::protobuf::RepeatedPtrField<pb::Payload_Metric> &list, int depth);
+    void metric(const pb::Payload_Metric &m, const QString &name, int depth);
+    void metricValue(const pb::Payload_Metric &m, const QString &name, int depth);
+    void dataSet(const pb::Payload_DataSet &d);
+    void templateValue(const pb::Payload_Template &t, int depth);
+    void propertySet(const pb::Payload_PropertySet &s, int depth);
+    void propertyValue(const pb::Payload_PropertyValue &v, int depth);
+    void metaData(const pb::Payload_MetaData &m);
     QString metricKey(const pb::Payload_Metric &m) const;
     template<typename Holder>
-    QJsonValue typedValue(quint32 datatype, const Holder &h, const QString &where);
+    void typedValue(quint32 datatype, const Holder &h, const QString &where);
     bool tooDeep(int depth);
 
     const QHash<quint64, QString> &m_aliasNames;
+    JsonText m_json;
 };
 
 bool JsonWriter::tooDeep(int depth)
 {
     if (depth <= MaxNesting)
         return false;
-    if (!problems.contains(tr("nested deeper than %1 levels").arg(MaxNesting)))
-        problems.append(tr("nested deeper than %1 levels").arg(MaxNesting));
+    const QString problem = tr("nested deeper than %1 levels").arg(MaxNesting);
+    if (!problems.contains(problem))
+        problems.append(problem);
     return true;
 }
 
 template<typename Holder>
-QJsonValue JsonWriter::typedValue(quint32 datatype, const Holder &h, const QString &where)
+void JsonWriter::typedValue(quint32 datatype, const Holder &h, const QString &where)
 {
-    if (const std::optional<QJsonValue> value = scalarValue(datatype, h))
-        return *value;
+    if (scalarValue(m_json, datatype, h))
+        return;
     problems.append(tr("%1: unknown datatype %2").arg(where).arg(datatype));
-    return rawValue(h);
+    rawValue(m_json, h);
 }
 
 QString JsonWriter::metricKey(const pb::Payload_Metric &m) const
@@ -183,173 +202,235 @@ QString JsonWriter::metricKey(const pb::Payload_Metric &m) const
     return QStringLiteral("metric");
 }
 
-QJsonObject JsonWriter::metrics(const google::protobuf::RepeatedPtrField<pb::Payload_Metric> &list,
-                                int depth)
+void JsonWriter::metrics(const google::protobuf::RepeatedPtrField<pb::Payload_Metric> &list,
+                         int depth)
 {
-    QJsonObject out;
+    QSet<QString> keys;
+    m_json.beginObject();
     for (const pb::Payload_Metric &m : list) {
         const QString base = metricKey(m);
         QString key = base;
-        for (int n = 2; out.contains(key); ++n)
+        for (int n = 2; keys.contains(key); ++n)
             key = base + QLatin1Char('#') + QString::number(n);
-        out.insert(key, metric(m, depth));
+        keys.insert(key);
+        m_json.key(key);
+        metric(m, base, depth);
     }
-    return out;
+    m_json.endObject();
 }
 
-QJsonObject JsonWriter::metric(const pb::Payload_Metric &m, int depth)
+void JsonWriter::metric(const pb::Payload_Metric &m, const QString &name, int depth)
 {
-    QJsonObject out;
-    const QString name = metricKey(m);
-    if (m.has_alias())
-        out.insert(QLatin1String("alias"), unsigned64(m.alias()));
-    out.insert(QLatin1String("datatype"), datatypeName(m.datatype()));
-    const bool isNull = m.is_null();
-    out.insert(QLatin1String("value"), isNull ? QJsonValue::Null : metricValue(m, name, depth));
-    if (m.has_timestamp())
-        out.insert(QLatin1String("timestamp"), unsigned64(m.timestamp()));
-    out.insert(QLatin1String("isNull"), isNull);
-    out.insert(QLatin1String("isHistorical"), m.is_historical());
-    out.insert(QLatin1String("isTransient"), m.is_transient());
-    if (m.has_properties())
-        out.insert(QLatin1String("properties"), propertySet(m.properties(), depth + 1));
-    if (m.has_metadata())
-        out.insert(QLatin1String("metadata"), metaData(m.metadata()));
-    return out;
+    m_json.beginObject();
+    if (m.has_alias()) {
+        m_json.key("alias");
+        m_json.unsignedInteger(m.alias());
+    }
+    m_json.key("datatype");
+    m_json.string(datatypeName(m.datatype()));
+    m_json.key("value");
+    if (m.is_null())
+        m_json.null();
+    else
+        metricValue(m, name, depth);
+    if (m.has_timestamp()) {
+        m_json.key("timestamp");
+        m_json.unsignedInteger(m.timestamp());
+    }
+    m_json.key("isNull");
+    m_json.boolean(m.is_null());
+    m_json.key("isHistorical");
+    m_json.boolean(m.is_historical());
+    m_json.key("isTransient");
+    m_json.boolean(m.is_transient());
+    if (m.has_properties()) {
+        m_json.key("properties");
+        propertySet(m.properties(), depth + 1);
+    }
+    if (m.has_metadata()) {
+        m_json.key("metadata");
+        metaData(m.metadata());
+    }
+    m_json.endObject();
 }
 
-QJsonValue JsonWriter::metricValue(const pb::Payload_Metric &m, const QString &name, int depth)
+void JsonWriter::metricValue(const pb::Payload_Metric &m, const QString &name, int depth)
 {
     const quint32 type = m.datatype();
-    const std::string &bytes = m.bytes_value();
-    const QByteArrayView view(bytes.data(), qsizetype(bytes.size()));
     if (isArrayDatatype(type)) {
         QString error;
-        if (const std::optional<QJsonArray> values = unpackArray(type, view, &error))
-            return *values;
-        problems.append(tr("%1: %2").arg(name, error));
-        return QString::fromLatin1(view.toByteArray().toBase64());
+        if (const auto values = unpackArray(type, bytesOf(m.bytes_value()), &error)) {
+            m_json.value(*values);
+        } else {
+            problems.append(tr("%1: %2").arg(name, error));
+            base64(m_json, m.bytes_value());
+        }
+        return;
     }
     switch (type) {
     case pb::Bytes:
     case pb::File:
-        return QString::fromLatin1(view.toByteArray().toBase64());
+        base64(m_json, m.bytes_value());
+        return;
     case pb::DataSet:
-        return dataSet(m.dataset_value());
+        dataSet(m.dataset_value());
+        return;
     case pb::Template:
-        return tooDeep(depth + 1) ? QJsonValue() : templateValue(m.template_value(), depth + 1);
+        if (tooDeep(depth + 1))
+            m_json.null();
+        else
+            templateValue(m.template_value(), depth + 1);
+        return;
     default:
-        return typedValue(type, m, name);
+        typedValue(type, m, name);
+        return;
     }
 }
 
-QJsonObject JsonWriter::dataSet(const pb::Payload_DataSet &d)
+void JsonWriter::dataSet(const pb::Payload_DataSet &d)
 {
-    QJsonArray columns;
-    QJsonArray types;
+    m_json.beginObject();
+    m_json.key("columns");
+    m_json.beginArray();
     for (const std::string &c : d.columns())
-        columns.append(QString::fromStdString(c));
+        m_json.string(bytesOf(c));
+    m_json.endArray();
+    m_json.key("types");
+    m_json.beginArray();
     for (quint32 t : d.types())
-        types.append(datatypeName(t));
-    QJsonArray rows;
+        m_json.string(datatypeName(t));
+    m_json.endArray();
+    m_json.key("rows");
+    m_json.beginArray();
     for (const pb::Payload_DataSet_Row &r : d.rows()) {
-        QJsonArray row;
+        m_json.beginArray();
         for (int i = 0; i < r.elements_size(); ++i) {
             const quint32 type = i < d.types_size() ? d.types(i) : quint32(pb::Unknown);
-            row.append(typedValue(type, r.elements(i), tr("dataset column %1").arg(i)));
+            typedValue(type, r.elements(i), tr("dataset column %1").arg(i));
         }
-        rows.append(row);
+        m_json.endArray();
     }
-    return {{QLatin1String("columns"), columns},
-            {QLatin1String("types"), types},
-            {QLatin1String("rows"), rows}};
+    m_json.endArray();
+    m_json.endObject();
 }
 
-QJsonObject JsonWriter::templateValue(const pb::Payload_Template &t, int depth)
+void JsonWriter::templateValue(const pb::Payload_Template &t, int depth)
 {
-    QJsonObject out;
-    if (t.has_template_ref())
-        out.insert(QLatin1String("templateRef"), QString::fromStdString(t.template_ref()));
-    out.insert(QLatin1String("isDefinition"), t.is_definition());
-    if (t.has_version())
-        out.insert(QLatin1String("version"), QString::fromStdString(t.version()));
-    out.insert(QLatin1String("metrics"), metrics(t.metrics(), depth));
-    QJsonObject parameters;
+    m_json.beginObject();
+    if (t.has_template_ref()) {
+        m_json.key("templateRef");
+        m_json.string(bytesOf(t.template_ref()));
+    }
+    m_json.key("isDefinition");
+    m_json.boolean(t.is_definition());
+    if (t.has_version()) {
+        m_json.key("version");
+        m_json.string(bytesOf(t.version()));
+    }
+    m_json.key("metrics");
+    metrics(t.metrics(), depth);
+    m_json.key("parameters");
+    m_json.beginObject();
     for (const pb::Payload_Template_Parameter &p : t.parameters()) {
-        const QString name = QString::fromStdString(p.name());
-        parameters.insert(name,
-                          QJsonObject{{QLatin1String("type"), datatypeName(p.type())},
-                                      {QLatin1String("value"), typedValue(p.type(), p, name)}});
+        m_json.key(bytesOf(p.name()));
+        m_json.beginObject();
+        m_json.key("type");
+        m_json.string(datatypeName(p.type()));
+        m_json.key("value");
+        typedValue(p.type(), p, QString::fromStdString(p.name()));
+        m_json.endObject();
     }
-    out.insert(QLatin1String("parameters"), parameters);
-    return out;
+    m_json.endObject();
+    m_json.endObject();
 }
 
-QJsonObject JsonWriter::propertySet(const pb::Payload_PropertySet &s, int depth)
+void JsonWriter::propertySet(const pb::Payload_PropertySet &s, int depth)
 {
-    QJsonObject out;
-    if (tooDeep(depth))
-        return out;
-    for (int i = 0; i < s.keys_size() && i < s.values_size(); ++i) {
-        const pb::Payload_PropertyValue &v = s.values(i);
-        out.insert(QString::fromStdString(s.keys(i)),
-                   QJsonObject{{QLatin1String("type"), datatypeName(v.type())},
-                               {QLatin1String("value"), propertyValue(v, depth)}});
+    m_json.beginObject();
+    if (!tooDeep(depth)) {
+        for (int i = 0; i < s.keys_size() && i < s.values_size(); ++i) {
+            const pb::Payload_PropertyValue &v = s.values(i);
+            m_json.key(bytesOf(s.keys(i)));
+            m_json.beginObject();
+            m_json.key("type");
+            m_json.string(datatypeName(v.type()));
+            m_json.key("value");
+            propertyValue(v, depth);
+            m_json.endObject();
+        }
     }
-    return out;
+    m_json.endObject();
 }
 
-QJsonValue JsonWriter::propertyValue(const pb::Payload_PropertyValue &v, int depth)
+void JsonWriter::propertyValue(const pb::Payload_PropertyValue &v, int depth)
 {
-    if (v.is_null())
-        return QJsonValue::Null;
-    if (v.type() == pb::PropertySet)
-        return propertySet(v.propertyset_value(), depth + 1);
-    if (v.type() == pb::PropertySetList) {
-        QJsonArray list;
+    if (v.is_null()) {
+        m_json.null();
+    } else if (v.type() == pb::PropertySet) {
+        propertySet(v.propertyset_value(), depth + 1);
+    } else if (v.type() == pb::PropertySetList) {
+        m_json.beginArray();
         for (const pb::Payload_PropertySet &s : v.propertysets_value().propertyset())
-            list.append(propertySet(s, depth + 1));
-        return list;
+            propertySet(s, depth + 1);
+        m_json.endArray();
+    } else {
+        typedValue(v.type(), v, tr("property"));
     }
-    return typedValue(v.type(), v, tr("property"));
 }
 
-QJsonObject JsonWriter::metaData(const pb::Payload_MetaData &m)
+void JsonWriter::metaData(const pb::Payload_MetaData &m)
 {
-    QJsonObject out;
-    if (m.has_is_multi_part())
-        out.insert(QLatin1String("isMultiPart"), m.is_multi_part());
-    if (m.has_content_type())
-        out.insert(QLatin1String("contentType"), QString::fromStdString(m.content_type()));
-    if (m.has_size())
-        out.insert(QLatin1String("size"), unsigned64(m.size()));
-    if (m.has_seq())
-        out.insert(QLatin1String("seq"), unsigned64(m.seq()));
-    if (m.has_file_name())
-        out.insert(QLatin1String("fileName"), QString::fromStdString(m.file_name()));
-    if (m.has_file_type())
-        out.insert(QLatin1String("fileType"), QString::fromStdString(m.file_type()));
-    if (m.has_md5())
-        out.insert(QLatin1String("md5"), QString::fromStdString(m.md5()));
-    if (m.has_description())
-        out.insert(QLatin1String("description"), QString::fromStdString(m.description()));
-    return out;
+    m_json.beginObject();
+    if (m.has_is_multi_part()) {
+        m_json.key("isMultiPart");
+        m_json.boolean(m.is_multi_part());
+    }
+    const std::pair<const char *, const std::string *> texts[] = {
+        {"contentType", m.has_content_type() ? &m.content_type() : nullptr},
+        {"fileName", m.has_file_name() ? &m.file_name() : nullptr},
+        {"fileType", m.has_file_type() ? &m.file_type() : nullptr},
+        {"md5", m.has_md5() ? &m.md5() : nullptr},
+        {"description", m.has_description() ? &m.description() : nullptr},
+    };
+    for (const auto &[key, text] : texts) {
+        if (text) {
+            m_json.key(key);
+            m_json.string(bytesOf(*text));
+        }
+    }
+    if (m.has_size()) {
+        m_json.key("size");
+        m_json.unsignedInteger(m.size());
+    }
+    if (m.has_seq()) {
+        m_json.key("seq");
+        m_json.unsignedInteger(m.seq());
+    }
+    m_json.endObject();
 }
 
-QJsonObject JsonWriter::payload(const pb::Payload &p)
+void JsonWriter::payload(const pb::Payload &p)
 {
-    QJsonObject out;
-    if (p.has_timestamp())
-        out.insert(QLatin1String("timestamp"), unsigned64(p.timestamp()));
-    if (p.has_seq())
-        out.insert(QLatin1String("seq"), unsigned64(p.seq()));
-    if (p.has_uuid())
-        out.insert(QLatin1String("uuid"), QString::fromStdString(p.uuid()));
-    if (p.has_body())
-        out.insert(QLatin1String("body"),
-                   QString::fromLatin1(QByteArray::fromStdString(p.body()).toBase64()));
-    out.insert(QLatin1String("metrics"), metrics(p.metrics(), 0));
-    return out;
+    m_json.beginObject();
+    if (p.has_timestamp()) {
+        m_json.key("timestamp");
+        m_json.unsignedInteger(p.timestamp());
+    }
+    if (p.has_seq()) {
+        m_json.key("seq");
+        m_json.unsignedInteger(p.seq());
+    }
+    if (p.has_uuid()) {
+        m_json.key("uuid");
+        m_json.string(bytesOf(p.uuid()));
+    }
+    if (p.has_body()) {
+        m_json.key("body");
+        base64(m_json, p.body());
+    }
+    m_json.key("metrics");
+    metrics(p.metrics(), 0);
+    m_json.endObject();
 }
 
 bool parse(QByteArrayView payload, pb::Payload *out)
@@ -400,8 +481,9 @@ DecodedPayload toJson(QByteArrayView payload, const QHash<quint64, QString> &ali
     if (summary)
         *summary = summaryOf(p);
     JsonWriter writer(aliasNames);
-    const QJsonObject json = writer.payload(p);
-    return {DecodedPayload::Status::Decoded, QJsonDocument(json).toJson(QJsonDocument::Compact),
+    writer.reserve(256 + 8 * payload.size()); // the text is several times the protobuf
+    writer.payload(p);
+    return {DecodedPayload::Status::Decoded, writer.take(),
             writer.problems.join(QLatin1String("; ")), -1};
 }
 

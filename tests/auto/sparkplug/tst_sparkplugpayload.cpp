@@ -201,6 +201,7 @@ private slots:
     void tahuPayloads();
     void aliasOnlyMetricsTakeTheBirthsNames();
     void unknownDatatypeIsReportedAndTheRestDecodes();
+    void stringsAreEscaped();
     void malformedProtobufFails();
     void deepNestingFailsWithoutCrashing();
     void summaryGivesSeqBdSeqAndAliases();
@@ -277,6 +278,20 @@ void TestSparkplugPayload::unknownDatatypeIsReportedAndTheRestDecodes()
     QCOMPARE(metrics.value(u"x"_qs)[u"datatype"_qs].toString(), u"Unknown(99)"_qs);
     QCOMPARE(metrics.value(u"x"_qs)[u"value"_qs].toInteger(), 5); // the raw field
     QCOMPARE(metrics.value(u"ok"_qs)[u"value"_qs].toInteger(), 1);
+}
+
+void TestSparkplugPayload::stringsAreEscaped()
+{
+    const QByteArray text("q\"b\\s\n\x01 \xc3\xa9", 11);
+    const QByteArray payload = field(2, field(1, "s") + varintField(4, 12) + field(15, text))
+        + field(2, field(1, "bad") + varintField(4, 12) + field(15, "\xff"));
+    const DecodedPayload decoded = Sparkplug::toJson(payload);
+    QJsonParseError error;
+    const QJsonObject metrics =
+        QJsonDocument::fromJson(decoded.json, &error).object()[u"metrics"_qs].toObject();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(metrics[u"s"_qs][u"value"_qs].toString(), QString::fromUtf8(text));
+    QCOMPARE(metrics[u"bad"_qs][u"value"_qs].toString(), QString(QChar::ReplacementCharacter));
 }
 
 void TestSparkplugPayload::malformedProtobufFails()
