@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // mqttscope-demo against a real mosquitto: what a new user's first minute depends on.
 #include "client/mqttclient.h"
+#include "decode/sparkplugpayload.h"
 #include "decode/sparkplugtracker.h"
 #include "mosquittobroker.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -73,6 +75,7 @@ private slots:
     void willMarksPublisherOffline();
     void sparkplugEdgeNodeSession_data();
     void sparkplugEdgeNodeSession();
+    void sparkplugEdgeNodeRebirthsOnCommand();
     void rejectsBadOptions_data();
     void rejectsBadOptions();
 
@@ -141,6 +144,29 @@ void tst_Demo::sparkplugEdgeNodeSession()
     QVERIFY(resolved >= 2);
     QVERIFY(!tracker.node(u"demo"_s, u"edge-node-1"_s)->online);
     QVERIFY(!tracker.device(u"demo"_s, u"edge-node-1"_s, u"conveyor-1"_s)->online);
+}
+
+void tst_Demo::sparkplugEdgeNodeRebirthsOnCommand()
+{
+    Collector live(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
+    QVERIFY(live.subscribe(u"spBv1.0/demo/NBIRTH/#"_s));
+    startDemo({u"--sensors"_s, u"10"_s, u"--rate"_s, u"50"_s});
+    QTRY_COMPARE_WITH_TIMEOUT(live.messages.size(), 1, 10000);
+    // [tck-id-operational-behavior-data-commands-rebirth-action-1]
+    QString error;
+    const auto command = Sparkplug::encodeCommand({{u"Node Control/Rebirth"_s, u"Boolean"_s, true}},
+                                                  QDateTime::currentMSecsSinceEpoch(), &error);
+    QVERIFY2(command, qPrintable(error));
+    Message ncmd;
+    ncmd.topic = "spBv1.0/demo/NCMD/edge-node-1";
+    ncmd.payload = *command;
+    live.client.publish(ncmd);
+    QTRY_COMPARE_WITH_TIMEOUT(live.messages.size(), 2, 10000);
+    QString summaryError;
+    const auto birth = Sparkplug::summarize(live.messages.last().payload, &summaryError);
+    QVERIFY2(birth, qPrintable(summaryError));
+    QCOMPARE(birth->seq, 0u); // [tck-id-payloads-nbirth-seq]
+    QCOMPARE(birth->bdSeq, 0u); // the same session
 }
 
 void tst_Demo::startDemo(const QStringList &extraArguments)
