@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  cmake ninja-build g++ pkg-config
+  cmake ninja-build g++ pkg-config libre2-dev
   qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   qt6-translations-l10n
   qt6-image-formats-plugins qtkeychain-qt6-dev libssl-dev libgl-dev libsqlite3-dev sqlite3

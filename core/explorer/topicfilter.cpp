@@ -8,7 +8,12 @@
 #include <QCoreApplication>
 #include <QVarLengthArray>
 
+#include <re2/re2.h>
+
 #include <algorithm>
+#include <string>
+#include <thread>
+#include <vector>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -30,6 +35,39 @@ quint32 feedLevel(const CaseFoldedSearch &search, quint32 state, QByteArrayView 
     return search.feed(state, CaseFoldedSearch::fold(QString::fromUtf8(level)));
 }
 
+// Runs `work(begin, end)` over [1, limit) in one slice per core. Slices write disjoint entries
+// of the match flags and only read the store, so they need no locking; below a size where
+// starting threads costs more than it saves, the caller's thread does it all.
+template<typename Work>
+void splitOverCores(TopicNodeId limit, const Work &work)
+{
+    constexpr TopicNodeId MinimumSlice = 65536;
+    const TopicNodeId cores = qBound(1u, std::thread::hardware_concurrency(), 8u);
+    const TopicNodeId slices = qBound<TopicNodeId>(1, limit / MinimumSlice, cores);
+    const TopicNodeId step = (limit + slices - 1) / slices;
+    std::vector<std::jthread> helpers;
+    for (TopicNodeId begin = 1 + step; begin < limit; begin += step)
+        helpers.emplace_back(
+            [&work, begin, end = std::min(limit, begin + step)] { work(begin, end); });
+    work(1, std::min(limit, 1 + step));
+}
+
+std::shared_ptr<const re2::RE2> compileExpression(const QString &pattern, QString *problem)
+{
+    re2::RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_log_errors(false);
+    const QByteArray utf8 = pattern.toUtf8();
+    auto expression =
+        std::make_shared<const re2::RE2>(re2::StringPiece(utf8.constData(), utf8.size()), options);
+    if (!expression->ok()) {
+        *problem = QCoreApplication::translate("TopicFilter", "%1: %2")
+                       .arg(QString::fromStdString(expression->error()),
+                            QString::fromStdString(expression->error_arg()));
+    }
+    return expression;
+}
+
 } // namespace
 
 TopicFilter::TopicFilter(Mode mode, const QString &pattern)
@@ -48,14 +86,7 @@ TopicFilter::TopicFilter(Mode mode, const QString &pattern)
             m_problem = Topic::filterProblem(m_needle);
         break;
     case Mode::RegularExpression:
-        m_expression = QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption);
-        if (!m_expression.isValid()) {
-            m_problem = QCoreApplication::translate("TopicFilter", "%1 at offset %2")
-                            .arg(m_expression.errorString())
-                            .arg(m_expression.patternErrorOffset());
-        } else {
-            m_expression.optimize();
-        }
+        m_expression = compileExpression(pattern, &m_problem);
         break;
     }
 }
@@ -80,10 +111,14 @@ TopicMatchSet TopicFilter::match(const TopicStore &store) const
             matchWildcard(store, set);
             break;
         case Mode::RegularExpression:
-            matchRegularExpression(store, set);
+            splitOverCores(store.nodeIdLimit(), [&](TopicNodeId begin, TopicNodeId end) {
+                matchRegularExpression(store, set, begin, end);
+            });
             break;
         case Mode::PayloadText:
-            matchPayload(store, set);
+            splitOverCores(store.nodeIdLimit(), [&](TopicNodeId begin, TopicNodeId end) {
+                matchPayload(store, set, begin, end);
+            });
             break;
         }
     }
@@ -177,14 +212,18 @@ void TopicFilter::matchWildcard(const TopicStore &store, TopicMatchSet &set) con
     }
 }
 
-void TopicFilter::matchRegularExpression(const TopicStore &store, TopicMatchSet &set) const
+void TopicFilter::matchRegularExpression(const TopicStore &store, TopicMatchSet &set,
+                                         TopicNodeId begin, TopicNodeId end) const
 {
     // In id order, which is memory order: a depth-first walk would jump across the node array
     // (siblings are created far apart) and miss the cache on every node. Each name is rebuilt
-    // from its few ancestors, which stay hot, into one reused buffer.
-    QString path;
+    // from its few ancestors, which stay hot, into one reused buffer of UTF-8 bytes.
+    // Each slice compiles its own copy: RE2 locks its DFA cache on every search, and slices
+    // sharing one would bounce that lock between the cores.
+    const re2::RE2 expression(m_expression->pattern(), m_expression->options());
+    std::string path;
     QVarLengthArray<TopicNodeId, 16> chain;
-    for (TopicNodeId id = 1; id < store.nodeIdLimit(); ++id) {
+    for (TopicNodeId id = begin; id < end; ++id) {
         if (!store.isAlive(id))
             continue;
         chain.clear();
@@ -193,25 +232,22 @@ void TopicFilter::matchRegularExpression(const TopicStore &store, TopicMatchSet 
         path.clear();
         for (auto it = chain.crbegin(); it != chain.crend(); ++it) {
             if (it != chain.crbegin())
-                path += u'/';
+                path += '/';
             const QByteArrayView level = store.level(*it);
-            if (isAscii(level))
-                path += QLatin1StringView(level);
-            else
-                path += QString::fromUtf8(level);
+            path.append(level.data(), std::size_t(level.size()));
         }
-        if (m_expression.match(QStringView(path)).hasMatch())
+        if (re2::RE2::PartialMatch(path, expression))
             set.m_flags[id] = TopicMatchSet::Match;
     }
 }
 
-void TopicFilter::matchPayload(const TopicStore &store, TopicMatchSet &set) const
+void TopicFilter::matchPayload(const TopicStore &store, TopicMatchSet &set, TopicNodeId begin,
+                               TopicNodeId end) const
 {
     // Memory bound: the payloads are a million separate allocations, so fetch ahead.
     constexpr TopicNodeId Ahead = 8;
-    const TopicNodeId limit = store.nodeIdLimit();
-    for (TopicNodeId id = 1; id < limit; ++id) {
-        if (id + Ahead < limit)
+    for (TopicNodeId id = begin; id < end; ++id) {
+        if (id + Ahead < end)
             __builtin_prefetch(store.latestPayload(id + Ahead).constData());
         if (store.hasMessage(id) && m_search->contains(store.latestPayload(id)))
             set.m_flags[id] = TopicMatchSet::Match;
@@ -229,8 +265,11 @@ bool TopicFilter::matches(const TopicStore &store, TopicNodeId node) const
         return m_search->isMatch(feedLevel(*m_search, CaseFoldedSearch::Start, store.topic(node)));
     case Mode::Wildcard:
         return Topic::matches(m_needle, store.topic(node));
-    case Mode::RegularExpression:
-        return m_expression.match(QString::fromUtf8(store.topic(node))).hasMatch();
+    case Mode::RegularExpression: {
+        const QByteArray topic = store.topic(node);
+        return re2::RE2::PartialMatch(re2::StringPiece(topic.constData(), topic.size()),
+                                      *m_expression);
+    }
     case Mode::PayloadText:
         if (!store.hasMessage(node))
             return false;

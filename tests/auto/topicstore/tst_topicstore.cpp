@@ -358,6 +358,12 @@ void tst_TopicStore::filter_data()
     QTest::newRow("regex case-insensitive")
         << M::RegularExpression << u"garage$"_s << u"home/Garage"_s;
     QTest::newRow("regex unicode") << M::RegularExpression << u"größe$"_s << u"sensors/Größe"_s;
+    QTest::newRow("regex unicode class")
+        << M::RegularExpression << u"^sensors/gr.ße$"_s << u"sensors/Größe"_s;
+    QTest::newRow("regex alternation")
+        << M::RegularExpression << u"^(office|a)/"_s << u"a/ a//b office/temperature"_s;
+    QTest::newRow("regex digits") << M::RegularExpression << u"^\\$sys/.*e$"_s
+                                  << u"$SYS/broker/uptime"_s;
     QTest::newRow("payload text") << M::PayloadText << u"OPEN"_s << u"home/Garage/door"_s;
     QTest::newRow("payload number")
         << M::PayloadText << u"21."_s << u"home/kitchen/temperature office/temperature"_s;
@@ -400,6 +406,9 @@ void tst_TopicStore::filterInvalidPatterns_data()
     QTest::newRow("# not last [MQTT-4.7.1-2]") << TopicFilter::Mode::Wildcard << u"a/#/b"_s;
     QTest::newRow("+ not alone [MQTT-4.7.1-3]") << TopicFilter::Mode::Wildcard << u"a+/b"_s;
     QTest::newRow("regex") << TopicFilter::Mode::RegularExpression << u"(unclosed"_s;
+    // RE2 runs in linear time, so it refuses what needs backtracking.
+    QTest::newRow("regex backreference") << TopicFilter::Mode::RegularExpression << u"(home)/\\1"_s;
+    QTest::newRow("regex lookahead") << TopicFilter::Mode::RegularExpression << u"home(?=/)"_s;
 }
 
 void tst_TopicStore::filterInvalidPatterns()
