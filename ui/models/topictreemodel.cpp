@@ -6,6 +6,7 @@
 
 #include <QColor>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QPainter>
@@ -21,6 +22,9 @@ namespace mqttscope {
 
 namespace {
 constexpr int DefaultFlushMsecs = 50;
+// The GUI thread's work per timed flush: a third of a 60 Hz frame, so that a burst of new topics
+// never holds input and painting for longer than a frame.
+constexpr qint64 FlushBudgetNsecs = 5'000'000;
 // How long after a second boundary the rates are read again: clear of the boundary itself.
 constexpr int RateRefreshSlackMsecs = 20;
 constexpr int PreviewChars = 60;
@@ -71,9 +75,10 @@ const QIcon &noMarker()
 TopicTreeModel::TopicTreeModel(ExplorerData *data, QObject *parent)
     : QAbstractItemModel(parent)
     , m_data(data)
+    , m_flushMsecs(DefaultFlushMsecs)
 {
     m_timer.setInterval(DefaultFlushMsecs);
-    connect(&m_timer, &QTimer::timeout, this, &TopicTreeModel::flush);
+    connect(&m_timer, &QTimer::timeout, this, &TopicTreeModel::flushSome);
     m_rateTimer.setSingleShot(true);
     // A coarse timer may fire up to 5% early, before the boundary it waits for.
     m_rateTimer.setTimerType(Qt::PreciseTimer);
@@ -88,8 +93,16 @@ void TopicTreeModel::enqueue(const QList<Message> &messages)
     updateTimer();
 }
 
+void TopicTreeModel::setFlushInterval(int milliseconds)
+{
+    m_flushMsecs = milliseconds;
+    if (!m_catchingUp)
+        m_timer.setInterval(milliseconds);
+}
+
 void TopicTreeModel::updateTimer()
 {
+    m_timer.setInterval(m_catchingUp ? 0 : m_flushMsecs);
     const bool work = !m_queue.isEmpty() || !m_highlights.empty();
     if (work && !m_timer.isActive())
         m_timer.start();
@@ -99,27 +112,43 @@ void TopicTreeModel::updateTimer()
 
 void TopicTreeModel::flush()
 {
+    flushQueued(-1);
+}
+
+void TopicTreeModel::flushSome()
+{
+    flushQueued(FlushBudgetNsecs);
+}
+
+void TopicTreeModel::flushQueued(qint64 budgetNsecs)
+{
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (!m_queue.isEmpty()) {
         const qint64 matchesBefore = m_matches.matchCount();
         emit aboutToFlush();
-        applyQueue(now);
+        applyQueue(now, budgetNsecs);
         emit flushed();
         if (m_matches.matchCount() != matchesBefore)
             emit filterMatchCountChanged();
     }
+    m_catchingUp = !m_queue.isEmpty();
     expireHighlights(now);
     updateTimer();
     scheduleRateRefresh();
 }
 
-void TopicTreeModel::applyQueue(qint64 now)
+void TopicTreeModel::applyQueue(qint64 now, qint64 budgetNsecs)
 {
     TopicStore &store = m_data->store();
     const TopicNodeId firstNew = store.nodeIdLimit();
-    for (const QList<Message> &batch : std::as_const(m_queue))
-        m_data->ingest(batch, now);
-    m_queue.clear();
+    // At least one batch per flush, so that the queue always drains.
+    QElapsedTimer spent;
+    spent.start();
+    qsizetype applied = 0;
+    while (applied < m_queue.size()
+           && (applied == 0 || budgetNsecs < 0 || spent.nsecsElapsed() < budgetNsecs))
+        m_data->ingest(m_queue[applied++], now);
+    m_queue.remove(0, applied);
 
     const TopicStoreChanges changes = store.takeChanges();
     QList<TopicNodeId> revealed;
