@@ -306,6 +306,8 @@ public:
 
 private:
     bool varint(qsizetype *at, qsizetype end, quint64 *value) const;
+    ScanError delimited(const pb::Descriptor *type, int number, qsizetype fieldStart, qsizetype *at,
+                        qsizetype end, int depth);
     static ScanError error(const char *text, int number, qsizetype offset);
 
     QByteArrayView m_data;
@@ -326,6 +328,41 @@ bool WireScan::varint(qsizetype *at, qsizetype end, quint64 *value) const
 ScanError WireScan::error(const char *text, int number, qsizetype offset)
 {
     return {translated(text).arg(number).arg(offset), offset};
+}
+
+// A length-delimited field at *at (after its tag): its length, and what the schema says it holds.
+ScanError WireScan::delimited(const pb::Descriptor *type, int number, qsizetype fieldStart,
+                              qsizetype *at, qsizetype end, int depth)
+{
+    quint64 length = 0;
+    if (!varint(at, end, &length))
+        return error(QT_TRANSLATE_NOOP("ProtobufSchemas",
+                                       "field %1 at byte %2: the length runs past the end"),
+                     number, fieldStart);
+    if (length > quint64(end - *at))
+        return {
+            QCoreApplication::translate(
+                "ProtobufSchemas", "field %1 at byte %2: length %3 runs past the end (%4 bytes)")
+                .arg(number)
+                .arg(fieldStart)
+                .arg(length)
+                .arg(end - *at),
+            fieldStart};
+    const qsizetype begin = *at;
+    *at += qsizetype(length);
+    const pb::FieldDescriptor *field = type ? type->FindFieldByNumber(number) : nullptr;
+    if (!field)
+        return {};
+    if (field->type() == pb::FieldDescriptor::TYPE_MESSAGE && depth < MaxDepth)
+        return scan(field->message_type(), begin, *at, depth + 1);
+    // proto3 refuses text fields that are not UTF-8 (proto2 takes them as they come).
+    if (field->type() == pb::FieldDescriptor::TYPE_STRING
+        && field->file()->syntax() == pb::FileDescriptor::SYNTAX_PROTO3
+        && !m_data.sliced(begin, *at - begin).isValidUtf8())
+        return error(QT_TRANSLATE_NOOP("ProtobufSchemas",
+                                       "field %1 at byte %2: the text is not valid UTF-8"),
+                     number, fieldStart);
+    return {};
 }
 
 ScanError WireScan::scan(const pb::Descriptor *type, qsizetype begin, qsizetype end, int depth)
@@ -364,27 +401,9 @@ ScanError WireScan::scan(const pb::Descriptor *type, qsizetype begin, qsizetype 
             break;
         }
         case 2: {
-            if (!varint(&at, end, &length))
-                return error(QT_TRANSLATE_NOOP("ProtobufSchemas",
-                                               "field %1 at byte %2: the length runs past the end"),
-                             number, fieldStart);
-            if (length > quint64(end - at))
-                return {QCoreApplication::translate(
-                            "ProtobufSchemas",
-                            "field %1 at byte %2: length %3 runs past the end (%4 bytes)")
-                            .arg(number)
-                            .arg(fieldStart)
-                            .arg(length)
-                            .arg(end - at),
-                        fieldStart};
-            const pb::FieldDescriptor *field = type ? type->FindFieldByNumber(number) : nullptr;
-            if (field && field->type() == pb::FieldDescriptor::TYPE_MESSAGE && depth < MaxDepth) {
-                ScanError inner =
-                    scan(field->message_type(), at, at + qsizetype(length), depth + 1);
-                if (!inner.text.isEmpty())
-                    return inner;
-            }
-            at += qsizetype(length);
+            ScanError broken = delimited(type, number, fieldStart, &at, end, depth);
+            if (!broken.text.isEmpty())
+                return broken;
             break;
         }
         case 3:
@@ -409,8 +428,7 @@ DecodedPayload parseFailure(const pb::Message &message, QByteArrayView payload)
             QCoreApplication::translate("ProtobufSchemas", "required fields are missing: %1")
                 .arg(QString::fromStdString(message.InitializationErrorString())));
     return DecodedPayload::failure(
-        QCoreApplication::translate("ProtobufSchemas",
-                                    "not a valid %1 message (a text field that is not UTF-8?)")
+        QCoreApplication::translate("ProtobufSchemas", "not a valid %1 message")
             .arg(QString::fromStdString(message.GetDescriptor()->full_name())));
 }
 

@@ -211,6 +211,13 @@ void tst_ProtobufSchemas::truncatedPayloadFailsWithOffset()
     QCOMPARE(inner.status, DecodedPayload::Status::Failed);
     QCOMPARE(inner.errorOffset, 4);
     QVERIFY2(inner.error.contains(u"field 2"_s), qPrintable(inner.error));
+    // proto3 text that is not UTF-8: name (field 1) fine, goods (field 6) at byte 4 is not.
+    const DecodedPayload text =
+        schemas->decode(u"fleet.Truck"_s, QByteArray("\x0a\x02ok\x32\x02\xff\xfe", 8));
+    QCOMPARE(text.status, DecodedPayload::Status::Failed);
+    QCOMPARE(text.errorOffset, 4);
+    QVERIFY2(text.error.contains(u"field 6"_s) && text.error.contains(u"UTF-8"_s),
+             qPrintable(text.error));
 }
 
 void tst_ProtobufSchemas::syntaxErrorIsReportedWithFileAndLine()
