@@ -10,6 +10,7 @@ packages=(
   qt6-image-formats-plugins qtkeychain-qt6-dev libssl-dev libgl-dev libsqlite3-dev sqlite3
   libprotobuf-dev libprotoc-dev protobuf-compiler
   mosquitto mosquitto-clients openssl
+  microsocks dante-server tinyproxy
   xvfb xauth dbus dbus-x11 gnome-keyring
   clang libclang-rt-14-dev clang-format
   desktop-file-utils appstream dpkg-dev file imagemagick
