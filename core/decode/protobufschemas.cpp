@@ -473,6 +473,8 @@ std::shared_ptr<const ProtobufSchemas> ProtobufSchemas::load(const QStringList &
         d->tree.MapPath("", QDir::cleanPath(path).toStdString());
     for (const QString &file : protoFiles)
         d->tree.MapPath("", QFileInfo(file).absolutePath().toStdString());
+    // Last, so that the user's own files win: the well-known types (google/protobuf/*.proto).
+    d->tree.MapPath("", MQTTSCOPE_PROTOBUF_INCLUDE_DIR);
     std::set<QString> names;
     for (const QString &file : protoFiles) {
         std::string virtualFile;

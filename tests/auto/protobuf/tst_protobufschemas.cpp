@@ -119,6 +119,7 @@ class tst_ProtobufSchemas : public QObject
 
 private slots:
     void loadsTypesIncludingImports();
+    void importsWellKnownTypes();
     void decodesWhatTheReferenceEncodes();
     void keepsUnknownFieldsByNumber();
     void truncatedPayloadFailsWithOffset();
@@ -142,6 +143,21 @@ void tst_ProtobufSchemas::loadsTypesIncludingImports()
     QVERIFY(std::is_sorted(types.begin(), types.end()));
     QVERIFY(schemas->hasMessageType(u"fleet.common.Position"_s));
     QVERIFY(!schemas->hasMessageType(u"fleet.Boat"_s));
+}
+
+void tst_ProtobufSchemas::importsWellKnownTypes()
+{
+    Fixture f;
+    f.write(u"stamped.proto"_s,
+            u"syntax = \"proto3\";\nimport \"google/protobuf/timestamp.proto\";\n"
+            u"message Stamped { google.protobuf.Timestamp at = 1; }\n"_s);
+    QList<ProtobufSchemas::Problem> problems;
+    const auto schemas = ProtobufSchemas::load({f.path(u"stamped.proto"_s)}, {}, &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).text()));
+    const DecodedPayload decoded =
+        schemas->decode(u"Stamped"_s, QByteArray("\x0a\x02\x08\x2a", 4)); // at.seconds = 42
+    QVERIFY2(decoded.decoded(), qPrintable(decoded.error));
+    QCOMPARE(decoded.json, "{\"at\":{\"seconds\":42}}");
 }
 
 void tst_ProtobufSchemas::decodesWhatTheReferenceEncodes()
