@@ -482,11 +482,12 @@ std::shared_ptr<const ProtobufSchemas> ProtobufSchemas::load(const QStringList &
         const auto mapped = d->tree.DiskFileToVirtualFile(
             QFileInfo(file).absoluteFilePath().toStdString(), &virtualFile, &shadowing);
         if (mapped != pb::compiler::DiskSourceTree::SUCCESS) {
-            const char *why = mapped == pb::compiler::DiskSourceTree::SHADOWED
-                ? QT_TRANSLATE_NOOP("ProtobufSchemas",
-                                    "hidden by another file of the same name: %1")
-                : QT_TRANSLATE_NOOP("ProtobufSchemas", "cannot be read%1");
-            out.append({file, 0, 0, translated(why).arg(QString::fromStdString(shadowing))});
+            out.append({file, 0, 0,
+                        mapped == pb::compiler::DiskSourceTree::SHADOWED
+                            ? QCoreApplication::translate(
+                                  "ProtobufSchemas", "hidden by another file of the same name: %1")
+                                  .arg(QString::fromStdString(shadowing))
+                            : QCoreApplication::translate("ProtobufSchemas", "cannot be read")});
             continue;
         }
         if (const pb::FileDescriptor *compiled = d->importer.Import(virtualFile))

@@ -250,6 +250,11 @@ void tst_ProtobufSchemas::syntaxErrorIsReportedWithFileAndLine()
     QVERIFY(problems[0].text().startsWith(u"broken.proto:4:"_s));
     QVERIFY(schemas->hasMessageType(u"fleet.Truck"_s)); // the good file stays usable
     QVERIFY(!schemas->hasMessageType(u"Broken"_s));
+    QList<ProtobufSchemas::Problem> missing;
+    ProtobufSchemas::load({f.path(u"absent.proto"_s)}, {}, &missing);
+    QCOMPARE(missing.size(), 1);
+    QCOMPARE(missing[0].line, 0);
+    QVERIFY(missing[0].text().startsWith(f.path(u"absent.proto"_s) + u": "_s));
 }
 
 void tst_ProtobufSchemas::encodesForTheReference()
