@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev
   qt6-translations-l10n
   qt6-image-formats-plugins qtkeychain-qt6-dev libssl-dev libgl-dev libsqlite3-dev sqlite3
-  libprotobuf-dev libprotoc-dev protobuf-compiler
+  libprotobuf-dev libprotoc-dev protobuf-compiler libmsgpack-cxx-dev python3-protobuf python3-msgpack
   mosquitto mosquitto-clients openssl
   microsocks dante-server tinyproxy
   xvfb xauth dbus dbus-x11 gnome-keyring

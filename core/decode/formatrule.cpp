@@ -7,44 +7,64 @@
 
 namespace mqttscope {
 
+namespace {
+
+QString translate(const char *text)
+{
+    return QCoreApplication::translate("FormatRule", text);
+}
+
+// The filter must be one an MQTT subscription could use; a rule that can never match is a typo.
+std::optional<FormatRule> validated(FormatRule rule, QString *error)
+{
+    const QString problem = Topic::filterProblem(rule.topicFilter.toUtf8());
+    if (!problem.isEmpty()) {
+        if (error)
+            *error = translate("topic filter \"%1\": %2").arg(rule.topicFilter, problem);
+        return std::nullopt;
+    }
+    if (rule.encoding == PayloadEncoding::Protobuf && rule.messageType.isEmpty()) {
+        if (error)
+            *error = translate("protobuf needs a message type: %1=protobuf:package.Message")
+                         .arg(rule.topicFilter);
+        return std::nullopt;
+    }
+    return rule;
+}
+
+} // namespace
+
 std::optional<FormatRule> FormatRule::fromArgument(QStringView argument, QString *error)
 {
-    const auto fail = [error](const QString &text) -> std::optional<FormatRule> {
-        if (error)
-            *error = text;
-        return std::nullopt;
-    };
-    // The filter may hold ':' but not '=', the format names no '=': split at the last '='.
     const qsizetype equals = argument.lastIndexOf(u'=');
-    if (equals <= 0)
-        return fail(QCoreApplication::translate("FormatRule", "expected FILTER=FORMAT[:TYPE]"));
+    if (equals <= 0) {
+        if (error)
+            *error = translate("expected FILTER=FORMAT[:TYPE], got \"%1\"").arg(argument);
+        return std::nullopt;
+    }
     FormatRule rule;
     rule.topicFilter = argument.left(equals).toString();
-    const QString filterProblem = Topic::filterProblem(rule.topicFilter.toUtf8());
-    if (!filterProblem.isEmpty())
-        return fail(filterProblem);
     QStringView format = argument.mid(equals + 1);
     const qsizetype colon = format.indexOf(u':');
     if (colon >= 0) {
         rule.messageType = format.mid(colon + 1).toString();
         format = format.left(colon);
     }
-    const auto encoding = Encoding::fromKey(format);
+    const std::optional<PayloadEncoding> encoding = Encoding::fromKey(format);
     if (!encoding) {
-        return fail(QCoreApplication::translate("FormatRule", "unknown format \"%1\"")
-                        .arg(format.toString()));
+        if (error)
+            *error = translate("unknown format \"%1\" (auto, text, json, hex, base64, cbor, image, "
+                               "sparkplug, protobuf, msgpack)")
+                         .arg(format);
+        return std::nullopt;
     }
     rule.encoding = *encoding;
-    if (rule.encoding == PayloadEncoding::Protobuf && rule.messageType.isEmpty()) {
-        return fail(QCoreApplication::translate(
-            "FormatRule", "protobuf needs a message type: FILTER=protobuf:TYPE"));
-    }
-    return rule;
+    return validated(std::move(rule), error);
 }
 
 QJsonObject FormatRule::toJson() const
 {
-    QJsonObject json{{QStringLiteral("filter"), topicFilter},
+    QJsonObject json{{QStringLiteral("topicFilter"), topicFilter},
                      {QStringLiteral("format"), Encoding::key(encoding)}};
     if (!messageType.isEmpty())
         json.insert(QStringLiteral("messageType"), messageType);
@@ -53,8 +73,9 @@ QJsonObject FormatRule::toJson() const
 
 std::optional<FormatRule> FormatRule::fromJson(const QJsonObject &json)
 {
-    const auto encoding = Encoding::fromKey(json.value(QStringLiteral("format")).toString());
-    const QString filter = json.value(QStringLiteral("filter")).toString();
+    const std::optional<PayloadEncoding> encoding =
+        Encoding::fromKey(json.value(QStringLiteral("format")).toString());
+    const QString filter = json.value(QStringLiteral("topicFilter")).toString();
     if (!encoding || filter.isEmpty())
         return std::nullopt;
     return FormatRule{filter, *encoding, json.value(QStringLiteral("messageType")).toString()};

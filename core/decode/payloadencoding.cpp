@@ -4,48 +4,44 @@
 #include <QCoreApplication>
 
 #include <array>
-#include <cstddef>
 
 namespace mqttscope::Encoding {
 
 namespace {
 
-struct Entry
+struct EncodingKey
 {
     PayloadEncoding encoding;
     const char *key;
-    const char *name;
 };
 
-// The keys are stable: profile files and command lines name them.
-constexpr std::array<Entry, 10> entries{{
-    {PayloadEncoding::Auto, "auto", QT_TRANSLATE_NOOP("PayloadEncoding", "Automatic")},
-    {PayloadEncoding::Text, "text", QT_TRANSLATE_NOOP("PayloadEncoding", "Text")},
-    {PayloadEncoding::Json, "json", QT_TRANSLATE_NOOP("PayloadEncoding", "JSON")},
-    {PayloadEncoding::Hex, "hex", QT_TRANSLATE_NOOP("PayloadEncoding", "Hex")},
-    {PayloadEncoding::Base64, "base64", QT_TRANSLATE_NOOP("PayloadEncoding", "Base64")},
-    {PayloadEncoding::Cbor, "cbor", QT_TRANSLATE_NOOP("PayloadEncoding", "CBOR")},
-    {PayloadEncoding::Image, "image", QT_TRANSLATE_NOOP("PayloadEncoding", "Image")},
-    {PayloadEncoding::SparkplugB, "sparkplug", QT_TRANSLATE_NOOP("PayloadEncoding", "Sparkplug B")},
-    {PayloadEncoding::Protobuf, "protobuf", QT_TRANSLATE_NOOP("PayloadEncoding", "Protobuf")},
-    {PayloadEncoding::MessagePack, "msgpack", QT_TRANSLATE_NOOP("PayloadEncoding", "MessagePack")},
+constexpr std::array<EncodingKey, 10> Keys{{
+    {PayloadEncoding::Auto, "auto"},
+    {PayloadEncoding::Text, "text"},
+    {PayloadEncoding::Json, "json"},
+    {PayloadEncoding::Hex, "hex"},
+    {PayloadEncoding::Base64, "base64"},
+    {PayloadEncoding::Cbor, "cbor"},
+    {PayloadEncoding::Image, "image"},
+    {PayloadEncoding::SparkplugB, "sparkplug"},
+    {PayloadEncoding::Protobuf, "protobuf"},
+    {PayloadEncoding::MessagePack, "msgpack"},
 }};
-
-const Entry &entryFor(PayloadEncoding encoding)
-{
-    return entries[static_cast<std::size_t>(encoding)];
-}
 
 } // namespace
 
 QString key(PayloadEncoding encoding)
 {
-    return QString::fromLatin1(entryFor(encoding).key);
+    for (const EncodingKey &entry : Keys) {
+        if (entry.encoding == encoding)
+            return QString::fromLatin1(entry.key);
+    }
+    return QStringLiteral("auto");
 }
 
 std::optional<PayloadEncoding> fromKey(QStringView key)
 {
-    for (const Entry &entry : entries) {
+    for (const EncodingKey &entry : Keys) {
         if (key.compare(QLatin1StringView(entry.key), Qt::CaseInsensitive) == 0)
             return entry.encoding;
     }
@@ -54,7 +50,29 @@ std::optional<PayloadEncoding> fromKey(QStringView key)
 
 QString displayName(PayloadEncoding encoding)
 {
-    return QCoreApplication::translate("PayloadEncoding", entryFor(encoding).name);
+    switch (encoding) {
+    case PayloadEncoding::Auto:
+        return QCoreApplication::translate("PayloadEncoding", "Automatic");
+    case PayloadEncoding::Text:
+        return QCoreApplication::translate("PayloadEncoding", "Text");
+    case PayloadEncoding::Json:
+        return QCoreApplication::translate("PayloadEncoding", "JSON");
+    case PayloadEncoding::Hex:
+        return QCoreApplication::translate("PayloadEncoding", "Hex");
+    case PayloadEncoding::Base64:
+        return QCoreApplication::translate("PayloadEncoding", "Base64");
+    case PayloadEncoding::Cbor:
+        return QCoreApplication::translate("PayloadEncoding", "CBOR");
+    case PayloadEncoding::Image:
+        return QCoreApplication::translate("PayloadEncoding", "Image");
+    case PayloadEncoding::SparkplugB:
+        return QCoreApplication::translate("PayloadEncoding", "Sparkplug B");
+    case PayloadEncoding::Protobuf:
+        return QCoreApplication::translate("PayloadEncoding", "Protobuf");
+    case PayloadEncoding::MessagePack:
+        return QCoreApplication::translate("PayloadEncoding", "MessagePack");
+    }
+    return {};
 }
 
 bool decodesToJson(PayloadEncoding encoding)

@@ -11,7 +11,18 @@ namespace mqttscope {
 // How a topic's payloads are to be read, as a format rule names it. Auto leaves it to the
 // detection by bytes (and to Sparkplug B on spBv1.0/ topics); the binary schemas (Sparkplug B,
 // Protobuf, MessagePack) are decoded into JSON text that every view, plot and search reads.
-enum class PayloadEncoding { Auto, Text, Json, Hex, Base64, Cbor, Image, SparkplugB, Protobuf, MessagePack };
+enum class PayloadEncoding {
+    Auto,
+    Text,
+    Json,
+    Hex,
+    Base64,
+    Cbor,
+    Image,
+    SparkplugB,
+    Protobuf,
+    MessagePack
+};
 
 namespace Encoding {
 
