@@ -67,6 +67,26 @@ QStringList stringsFromJson(const QJsonValue &value)
     return result;
 }
 
+QJsonArray formatRulesToJson(const QList<FormatRule> &rules)
+{
+    QJsonArray array;
+    for (const FormatRule &rule : rules)
+        array.append(rule.toJson());
+    return array;
+}
+
+// A rule this version cannot read (a format from a newer one) is left out, not the profile.
+QList<FormatRule> formatRulesFromJson(const QJsonValue &value)
+{
+    QList<FormatRule> rules;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &item : array) {
+        if (std::optional<FormatRule> rule = FormatRule::fromJson(item.toObject()))
+            rules.append(std::move(*rule));
+    }
+    return rules;
+}
+
 QJsonArray userPropertiesToJson(const QList<UserProperty> &properties)
 {
     QJsonArray array;
@@ -304,6 +324,9 @@ QJsonObject ConnectionProfile::toJson() const
         {"maximumInflight"_L1, int(maximumInflight)},
         {"historyMessagesPerTopic"_L1, historyMessagesPerTopic},
         {"historyByteBudget"_L1, historyByteBudget},
+        {"formatRules"_L1, formatRulesToJson(formatRules)},
+        {"protoFiles"_L1, stringsToJson(protoFiles)},
+        {"protoImportPaths"_L1, stringsToJson(protoImportPaths)},
     };
     putOptional(json, "receiveMaximum"_L1, receiveMaximum);
     putOptional(json, "maximumPacketSize"_L1, maximumPacketSize);
@@ -355,6 +378,9 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject &json)
     p.historyMessagesPerTopic =
         json.value("historyMessagesPerTopic"_L1).toInt(p.historyMessagesPerTopic);
     p.historyByteBudget = json.value("historyByteBudget"_L1).toInteger(p.historyByteBudget);
+    p.formatRules = formatRulesFromJson(json.value("formatRules"_L1));
+    p.protoFiles = stringsFromJson(json.value("protoFiles"_L1));
+    p.protoImportPaths = stringsFromJson(json.value("protoImportPaths"_L1));
     return p;
 }
 

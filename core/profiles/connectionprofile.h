@@ -2,6 +2,7 @@
 #pragma once
 
 #include "client/clientoptions.h"
+#include "decode/formatrule.h"
 #include "profiles/profilesecrets.h"
 #include "protocol/packets.h"
 #include "transport/endpoint.h"
@@ -76,6 +77,12 @@ struct ConnectionProfile
     QList<Subscription> subscriptions = defaultSubscriptions();
     bool autoReconnect = true;
     quint16 maximumInflight = ClientOptions::defaultMaximumInflight; // 0 = no limit of ours
+
+    // How payloads are read: the first rule whose filter matches a topic wins; the .proto files
+    // (imports looked up in protoImportPaths) give the Protobuf message types.
+    QList<FormatRule> formatRules;
+    QStringList protoFiles;
+    QStringList protoImportPaths;
 
     // Message history retention of the connection's explorer.
     int historyMessagesPerTopic = 1000;

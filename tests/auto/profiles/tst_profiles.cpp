@@ -92,6 +92,13 @@ void tst_Profiles::roundTrip_data()
     ws.version = VersionChoice::V311;
     ws.subscriptions.clear(); // an empty list stays empty, it does not fall back to the defaults
     QTest::newRow("ws, no subscriptions") << ws;
+    ConnectionProfile formats;
+    formats.formatRules = {{u"fleet/+/pos"_s, PayloadEncoding::Protobuf, u"fleet.v1.Position"_s},
+                           {u"spBv1.0/#"_s, PayloadEncoding::Hex, {}},
+                           {u"#"_s, PayloadEncoding::MessagePack, {}}};
+    formats.protoFiles = {u"/protos/fleet.proto"_s};
+    formats.protoImportPaths = {u"/protos"_s, u"/usr/include"_s};
+    QTest::newRow("format rules in order, proto files") << formats;
 }
 
 void tst_Profiles::roundTrip()
