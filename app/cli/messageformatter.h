@@ -4,9 +4,12 @@
 #include "formatstring.h"
 #include "subcommandoptions.h"
 
+#include "decode/payloaddecoder.h"
 #include "protocol/message.h"
 
 #include <QByteArray>
+
+#include <memory>
 
 namespace mqttscope::cli {
 
@@ -21,8 +24,14 @@ public:
 
     // `errors` receives lines for stderr (e.g. %J with a payload that is not JSON).
     void append(const Message &message, QByteArray &out, QByteArray *errors = nullptr) const;
+    // With --json, messages whose topic has a schema encoding (--decode, Sparkplug B) get
+    // "decoded": the payload as JSON, or "decodeError": why it could not be read.
+    void setDecoder(std::shared_ptr<const PayloadDecoder> decoder);
 
 private:
+    void appendDecoded(const Message &message, QByteArray &out) const;
+
+    std::shared_ptr<const PayloadDecoder> m_decoder;
     OutputMode m_mode;
     FormatString m_format;
     bool m_appendNewline;

@@ -187,6 +187,18 @@ const OptionSpec ArgumentParser::s_options[] = {
      [](ArgumentParser &p, const QString &) { p.m_options.appendNewline = false; }},
     {{}, "--json"_L1, Sub, {},
      [](ArgumentParser &p, const QString &) { p.setOutput(OutputMode::Json); }},
+    {{}, "--decode"_L1, Sub, "FILTER=FORMAT[:TYPE]"_L1,
+     [](ArgumentParser &p, const QString &argument) {
+         QString error;
+         if (std::optional<FormatRule> rule = FormatRule::fromArgument(argument, &error))
+             p.m_options.formatRules.append(std::move(*rule));
+         else
+             p.fail(tr("Invalid --decode: %1").arg(error));
+     }},
+    {{}, "--proto"_L1, Sub, "FILE"_L1,
+     [](ArgumentParser &p, const QString &file) { p.m_options.protoFiles.append(file); }},
+    {{}, "--proto-path"_L1, Sub, "DIR"_L1,
+     [](ArgumentParser &p, const QString &dir) { p.m_options.protoImportPaths.append(dir); }},
     {{}, "--record"_L1, Sub, "FILE"_L1,
      [](ArgumentParser &p, const QString &file) { p.m_options.recordFile = file; }},
     {{}, "--record-budget"_L1, Sub, "SIZE"_L1,

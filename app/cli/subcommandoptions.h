@@ -2,6 +2,7 @@
 #pragma once
 
 #include "client/clientoptions.h"
+#include "decode/formatrule.h"
 #include "protocol/properties.h"
 #include "recording/recordingoptions.h"
 #include "replay/replayoptions.h"
@@ -59,6 +60,9 @@ struct SubcommandOptions
     bool retainAsPublished = false; // --retain-as-published
     QString recordFile; // --record: also write every message received to this recording
     RecordingOptions recording; // --record-budget, --record-when-full
+    QList<FormatRule> formatRules; // --decode, in the order given
+    QStringList protoFiles; // --proto
+    QStringList protoImportPaths; // --proto-path
 
     // pub
     MessageSource source = MessageSource::None;

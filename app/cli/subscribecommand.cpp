@@ -48,12 +48,47 @@ SubscribeCommand::SubscribeCommand(const SubcommandOptions &options, QObject *pa
 void SubscribeCommand::start()
 {
     QString error;
+    if (!setUpDecoding(&error)) {
+        finish(1, error);
+        return;
+    }
     if (!options().recordFile.isEmpty() && !startRecording(&error)) {
         m_recordingReported = true;
         finish(1, error);
         return;
     }
     ClientCommand::start();
+}
+
+// The .proto files are compiled before connecting, so that a schema that does not compile stops
+// the run with the compiler's file:line:column rather than leaving messages undecoded.
+bool SubscribeCommand::setUpDecoding(QString *error)
+{
+    if (options().output != OutputMode::Json)
+        return true;
+    std::shared_ptr<const ProtobufSchemas> schemas;
+    if (!options().protoFiles.isEmpty()) {
+        QList<ProtobufSchemas::Problem> problems;
+        schemas =
+            ProtobufSchemas::load(options().protoFiles, options().protoImportPaths, &problems);
+        if (!problems.isEmpty()) {
+            QStringList lines;
+            for (const ProtobufSchemas::Problem &problem : problems)
+                lines.append(problem.text());
+            *error = lines.join(u'\n');
+            return false;
+        }
+    }
+    for (const FormatRule &rule : options().formatRules) {
+        if (rule.encoding == PayloadEncoding::Protobuf
+            && (!schemas || !schemas->hasMessageType(rule.messageType))) {
+            *error = tr("--decode %1: message type %2 is not in the --proto files")
+                         .arg(rule.topicFilter, rule.messageType);
+            return false;
+        }
+    }
+    m_formatter.setDecoder(std::make_shared<PayloadDecoder>(options().formatRules, schemas));
+    return true;
 }
 
 bool SubscribeCommand::startRecording(QString *error)

@@ -34,6 +34,7 @@ protected:
     void onPacketPrinted(const PacketTraceEntry &packet) override;
 
 private:
+    bool setUpDecoding(QString *error);
     void handleMessages(const QList<Message> &messages);
     // False when the run is over and later messages must be dropped.
     bool handleMessage(const Message &message);
