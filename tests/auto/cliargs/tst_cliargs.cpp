@@ -114,6 +114,7 @@ QStringList sampleValues(QLatin1StringView metavar)
         {u"PROTOCOL"_s, {u"mqtt"_s}},
         {u"N"_s, {u"3"_s}},
         {u"FILTER"_s, {u"a/#"_s}},
+        {u"FILTER=FORMAT[:TYPE]"_s, {u"a/#=msgpack"_s}},
         {u"F"_s, {u"a/b"_s}},
         {u"COUNT"_s, {u"2"_s}},
         {u"FORMAT"_s, {u"%t"_s}},
