@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decode/messagepack.h"
 
-#include "decode/jsontext.h"
+#include "decode/jsonstream.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -38,7 +38,7 @@ QByteArray bytes(const char *data, quint32 size)
     return QByteArray(data, qsizetype(size));
 }
 
-void writeTimestamp(JsonText &out, QByteArrayView data)
+void writeTimestamp(JsonStream &out, QByteArrayView data)
 {
     qint64 seconds = 0;
     qint64 nanoseconds = 0;
@@ -61,21 +61,21 @@ void writeTimestamp(JsonText &out, QByteArrayView data)
     out.string(time.toString(Qt::ISODateWithMs));
 }
 
-void write(JsonText &out, const msgpack::object &object);
+void write(JsonStream &out, const msgpack::object &object);
 
 // JSON keys are strings; any other key is written as its own JSON text.
-void writeKey(JsonText &out, const msgpack::object &key)
+void writeKey(JsonStream &out, const msgpack::object &key)
 {
     if (key.type == msgpack::type::STR) {
         out.key(QByteArrayView(key.via.str.ptr, key.via.str.size));
         return;
     }
-    JsonText text;
+    JsonStream text;
     write(text, key);
     out.key(QByteArrayView(text.take()));
 }
 
-void writeTagged(JsonText &out, const char *tag, QByteArrayView data)
+void writeTagged(JsonStream &out, const char *tag, QByteArrayView data)
 {
     out.beginObject();
     out.key(QByteArrayView(tag));
@@ -83,7 +83,7 @@ void writeTagged(JsonText &out, const char *tag, QByteArrayView data)
     out.endObject();
 }
 
-void writeExt(JsonText &out, const msgpack::object_ext &ext)
+void writeExt(JsonStream &out, const msgpack::object_ext &ext)
 {
     const QByteArrayView data(ext.data(), ext.size);
     out.beginObject();
@@ -96,7 +96,7 @@ void writeExt(JsonText &out, const msgpack::object_ext &ext)
     out.endObject();
 }
 
-void write(JsonText &out, const msgpack::object &object)
+void write(JsonStream &out, const msgpack::object &object)
 {
     switch (object.type) {
     case msgpack::type::NIL:
@@ -154,7 +154,7 @@ DecodedPayload toJson(QByteArrayView payload)
                 translate("%1 bytes after the MessagePack value").arg(payload.size() - offset),
                 qsizetype(offset));
         }
-        JsonText out;
+        JsonStream out;
         out.reserve(payload.size() * 2);
         write(out, handle.get());
         return {DecodedPayload::Status::Decoded, out.take(), {}, -1};

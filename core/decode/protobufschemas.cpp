@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decode/protobufschemas.h"
 
-#include "decode/jsontext.h"
+#include "decode/jsonstream.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -66,7 +66,7 @@ void collectTypes(const pb::FileDescriptor *file, std::set<QString> *names)
 class JsonWalk
 {
 public:
-    explicit JsonWalk(JsonText *out)
+    explicit JsonWalk(JsonStream *out)
         : m_out(*out)
     {
     }
@@ -82,7 +82,7 @@ private:
     void bytes(const std::string &data);
     void floatNumber(float number);
 
-    JsonText &m_out;
+    JsonStream &m_out;
     bool m_tooDeep = false;
 };
 
@@ -519,7 +519,7 @@ DecodedPayload ProtobufSchemas::decode(const QString &messageType, QByteArrayVie
     std::unique_ptr<pb::Message> message(d->factory.GetPrototype(type)->New());
     if (!message->ParseFromArray(payload.data(), int(payload.size())))
         return parseFailure(*message, payload);
-    JsonText out;
+    JsonStream out;
     out.reserve(payload.size() * 3 + 16);
     if (!JsonWalk(&out).message(*message, 0))
         return DecodedPayload::failure(

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decode/sparkplugpayload.h"
 
-#include "decode/jsontext.h"
+#include "decode/jsonstream.h"
 #include "decode/sparkplugarrays.h"
 #include "sparkplug_b.pb.h"
 
@@ -52,7 +52,7 @@ QByteArrayView bytesOf(const std::string &s)
     return QByteArrayView(s.data(), qsizetype(s.size()));
 }
 
-void base64(JsonText &json, const std::string &bytes)
+void base64(JsonStream &json, const std::string &bytes)
 {
     json.string(QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size())).toBase64());
 }
@@ -60,7 +60,7 @@ void base64(JsonText &json, const std::string &bytes)
 // What a value holder (Metric, PropertyValue, Parameter, DataSetValue) carries, unconverted:
 // for an unknown datatype, so that the user sees the bytes' meaning as far as it goes.
 template<typename Holder>
-void rawValue(JsonText &json, const Holder &h)
+void rawValue(JsonStream &json, const Holder &h)
 {
     if (h.has_int_value())
         json.integer(h.int_value());
@@ -93,7 +93,7 @@ quint64 integerBits(const Holder &h)
 }
 
 template<typename Holder>
-bool scalarValue(JsonText &json, quint32 datatype, const Holder &h)
+bool scalarValue(JsonStream &json, quint32 datatype, const Holder &h)
 {
     const quint64 bits = integerBits(h);
     switch (datatype) {
@@ -169,7 +169,7 @@ private:
     bool tooDeep(int depth);
 
     const QHash<quint64, QString> &m_aliasNames;
-    JsonText m_json;
+    JsonStream m_json;
 };
 
 bool JsonWriter::tooDeep(int depth)

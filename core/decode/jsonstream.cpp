@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "decode/jsontext.h"
+#include "decode/jsonstream.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,7 +11,7 @@
 
 namespace mqttscope {
 
-void JsonText::separate()
+void JsonStream::separate()
 {
     if (m_afterKey) {
         m_afterKey = false;
@@ -24,20 +24,20 @@ void JsonText::separate()
     }
 }
 
-void JsonText::open(char bracket)
+void JsonStream::open(char bracket)
 {
     separate();
     m_out.append(bracket);
     m_first.push_back(true);
 }
 
-void JsonText::close(char bracket)
+void JsonStream::close(char bracket)
 {
     m_out.append(bracket);
     m_first.pop_back();
 }
 
-void JsonText::key(QByteArrayView utf8)
+void JsonStream::key(QByteArrayView utf8)
 {
     separate();
     quoted(utf8);
@@ -45,19 +45,19 @@ void JsonText::key(QByteArrayView utf8)
     m_afterKey = true;
 }
 
-void JsonText::null()
+void JsonStream::null()
 {
     separate();
     m_out.append("null");
 }
 
-void JsonText::boolean(bool value)
+void JsonStream::boolean(bool value)
 {
     separate();
     m_out.append(value ? "true" : "false");
 }
 
-void JsonText::integer(qint64 value)
+void JsonStream::integer(qint64 value)
 {
     separate();
     char buffer[24];
@@ -65,7 +65,7 @@ void JsonText::integer(qint64 value)
     m_out.append(buffer, end - buffer);
 }
 
-void JsonText::unsignedInteger(quint64 value)
+void JsonStream::unsignedInteger(quint64 value)
 {
     if (value <= quint64(std::numeric_limits<qint64>::max()))
         integer(qint64(value));
@@ -73,7 +73,7 @@ void JsonText::unsignedInteger(quint64 value)
         number(double(value));
 }
 
-void JsonText::number(double value)
+void JsonStream::number(double value)
 {
     if (!std::isfinite(value)) {
         null();
@@ -85,13 +85,13 @@ void JsonText::number(double value)
     m_out.append(buffer, end - buffer);
 }
 
-void JsonText::string(QByteArrayView utf8)
+void JsonStream::string(QByteArrayView utf8)
 {
     separate();
     quoted(utf8);
 }
 
-void JsonText::quoted(QByteArrayView utf8)
+void JsonStream::quoted(QByteArrayView utf8)
 {
     if (!utf8.isValidUtf8()) {
         const QByteArray replaced = QString::fromUtf8(utf8).toUtf8();
@@ -119,7 +119,7 @@ void JsonText::quoted(QByteArrayView utf8)
     m_out.append('"');
 }
 
-void JsonText::value(const QJsonValue &value)
+void JsonStream::value(const QJsonValue &value)
 {
     separate();
     // QJsonDocument takes objects and arrays only: wrap, then drop the brackets.

@@ -14,7 +14,7 @@ namespace mqttscope {
 // Compact JSON text written as it goes, for decoders on the message path: building QJsonObjects
 // and serializing them cost four times the decoding itself. Commas are placed by the writer;
 // strings are escaped (invalid UTF-8 replaced, as QJsonDocument would).
-class JsonText
+class JsonStream
 {
 public:
     void beginObject() { open('{'); }
