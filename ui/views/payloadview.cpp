@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/payloadview.h"
 
+#include "decode/payloaddecoder.h"
 #include "explorer/payloadformat.h"
 #include "views/hexdumpmodel.h"
 #include "views/imageview.h"
@@ -66,6 +67,13 @@ QByteArray qtImageFormat(PayloadFormat format)
     }
 }
 
+// Without a connection's table the view still reads Sparkplug B on spBv1.0/ topics.
+const PayloadDecoder &defaultDecoder()
+{
+    static const PayloadDecoder decoder;
+    return decoder;
+}
+
 QToolButton *makeButton(const QIcon &icon, const QString &text, QWidget *parent)
 {
     auto *button = new QToolButton(parent);
@@ -124,6 +132,7 @@ PayloadView::PayloadView(QWidget *parent)
     , m_topicLabel(new QLabel(this))
     , m_metaLabel(new QLabel(this))
     , m_formatCombo(new QComboBox(this))
+    , m_messageTypeCombo(new QComboBox(this))
     , m_noticeLabel(new QLabel(this))
     , m_pages(new QStackedWidget(this))
     , m_text(new QPlainTextEdit(this))
@@ -180,6 +189,13 @@ void PayloadView::setUpHeader()
         setFormat(PayloadViewFormat(m_formatCombo->itemData(index).toInt()));
     });
 
+    m_messageTypeCombo->setToolTip(tr("The Protobuf message type to read the payload as"));
+    m_messageTypeCombo->setVisible(false);
+    connect(m_messageTypeCombo, &QComboBox::activated, this, [this](int index) {
+        m_formatChosen = true;
+        setMessageType(m_messageTypeCombo->itemText(index));
+    });
+
     m_noticeLabel->setWordWrap(true);
     m_noticeLabel->setVisible(false);
     m_noticeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -202,6 +218,7 @@ QLayout *PayloadView::createToolbar()
     auto *toolbar = new QHBoxLayout;
     toolbar->addWidget(formatLabel);
     toolbar->addWidget(m_formatCombo);
+    toolbar->addWidget(m_messageTypeCombo);
     toolbar->addStretch(1);
     toolbar->addWidget(copyTopicButton);
     toolbar->addWidget(copyPayloadButton);
@@ -240,9 +257,9 @@ void PayloadView::setMessage(const Message &message)
     m_message = message;
     m_hasMessage = true;
     m_text->setPlaceholderText({}); // an empty payload shows as empty
-    m_guessedFormat = guessPayloadViewFormat(message.payload, message.properties);
     if (!sameTopic)
         m_formatChosen = false;
+    m_guessedFormat = defaultFormat();
     const PayloadViewFormat shown = m_formatChosen ? m_format : m_guessedFormat;
     const bool changed = shown != m_format;
     m_format = shown;
@@ -251,6 +268,48 @@ void PayloadView::setMessage(const Message &message)
     render();
     if (changed)
         emit formatChanged(m_format);
+}
+
+// The topic's format rule first (its message type too, unless the user chose one), then the
+// guess by bytes.
+PayloadViewFormat PayloadView::defaultFormat()
+{
+    const PayloadDecoder &decoder = m_decoder ? *m_decoder : defaultDecoder();
+    QString type;
+    const PayloadEncoding encoding = decoder.encodingFor(m_message.topic, &type);
+    if (const auto format = payloadViewFormatFor(encoding)) {
+        if (!m_formatChosen)
+            m_messageType = type;
+        return *format;
+    }
+    return guessPayloadViewFormat(m_message.payload, m_message.properties);
+}
+
+void PayloadView::setDecoder(std::shared_ptr<const PayloadDecoder> decoder)
+{
+    m_decoder = std::move(decoder);
+    updateMessageTypes();
+    if (!m_hasMessage)
+        return;
+    // A changed rule table applies at once to the shown message, as to the next ones.
+    m_formatChosen = false;
+    m_guessedFormat = defaultFormat();
+    setFormat(m_guessedFormat);
+}
+
+void PayloadView::setMessageType(const QString &type)
+{
+    m_messageType = type;
+    if (m_hasMessage && m_format == PayloadViewFormat::Protobuf)
+        render();
+}
+
+void PayloadView::updateMessageTypes()
+{
+    const ProtobufSchemas *schemas = m_decoder ? m_decoder->schemas() : nullptr;
+    m_messageTypeCombo->clear();
+    if (schemas)
+        m_messageTypeCombo->addItems(schemas->messageTypes());
 }
 
 void PayloadView::clear()
@@ -302,6 +361,8 @@ QString PayloadView::notice() const
 void PayloadView::render()
 {
     m_formatCombo->setCurrentIndex(m_formatCombo->findData(int(m_format)));
+    m_messageTypeCombo->setVisible(m_format == PayloadViewFormat::Protobuf);
+    m_messageTypeCombo->setCurrentIndex(m_messageTypeCombo->findText(m_messageType));
     showNotice({});
     m_jsonHighlighter->setDocument(nullptr);
     m_invalidHighlighter->setDocument(nullptr);
@@ -328,6 +389,11 @@ void PayloadView::render()
     }
     case PayloadViewFormat::Hex:
         showHex();
+        break;
+    case PayloadViewFormat::SparkplugB:
+    case PayloadViewFormat::Protobuf:
+    case PayloadViewFormat::MessagePack:
+        showDecoded();
         break;
     case PayloadViewFormat::Base64:
         showText(base64Lines(payload), false);
@@ -366,6 +432,41 @@ void PayloadView::render()
     }
 }
 
+// Only the shown message is decoded, and never one above MaxDecodeBytes, so that a flood of big
+// payloads costs the window nothing; what does not decode shows why and where over the bytes.
+void PayloadView::showDecoded()
+{
+    const QByteArray &payload = m_message.payload;
+    if (payload.size() > PayloadDecoder::MaxDecodeBytes) {
+        showNotice(tr("The payload is larger than %1 and is not decoded in the view.")
+                       .arg(QLocale().formattedDataSize(PayloadDecoder::MaxDecodeBytes)));
+        showHex();
+        return;
+    }
+    if (m_format == PayloadViewFormat::Protobuf && m_messageType.isEmpty()) {
+        showNotice(tr("Choose the Protobuf message type to read the payload as."));
+        showHex();
+        return;
+    }
+    const PayloadDecoder &decoder = m_decoder ? *m_decoder : defaultDecoder();
+    const DecodedPayload decoded =
+        decoder.decodeAs(*decodedEncodingOf(m_format), payload, m_messageType);
+    QString error = decoded.error;
+    const std::optional<QString> pretty =
+        decoded.decoded() ? prettyJson(decoded.json, &error) : std::nullopt;
+    if (!pretty) {
+        showNotice(decoded.errorOffset >= 0 ? tr("Could not decode the payload at byte %1: %2")
+                                                  .arg(decoded.errorOffset)
+                                                  .arg(error)
+                                            : tr("Could not decode the payload: %1").arg(error));
+        showHex(decoded.errorOffset);
+        return;
+    }
+    if (pretty->size() <= highlightLimitBytes)
+        m_jsonHighlighter->setDocument(m_text->document());
+    showText(*pretty, false);
+}
+
 void PayloadView::showText(const QString &text, bool wrap)
 {
     setDocumentText(displayText(text), wrap);
@@ -396,12 +497,18 @@ void PayloadView::showMarkedText()
                        .arg(shown.markers.size()));
 }
 
-void PayloadView::showHex()
+void PayloadView::showHex(qsizetype offset)
 {
     m_hexModel->setBytes(m_message.payload);
     m_hexView->resizeColumnToContents(HexDumpModel::OffsetColumn);
     m_hexView->resizeColumnToContents(HexDumpModel::HexColumn);
     m_pages->setCurrentIndex(HexPage);
+    if (offset < 0)
+        return;
+    // The row holding the byte where decoding stopped, 16 bytes a row.
+    const QModelIndex row = m_hexModel->index(int(offset / 16), HexDumpModel::OffsetColumn);
+    m_hexView->setCurrentIndex(row);
+    m_hexView->scrollTo(row, QAbstractItemView::PositionAtCenter);
 }
 
 void PayloadView::showNotice(const QString &notice)

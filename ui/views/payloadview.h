@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLayout;
@@ -17,6 +19,7 @@ class QTreeWidget;
 namespace mqttscope {
 
 class HexDumpModel;
+class PayloadDecoder;
 class ImageView;
 class InvalidByteHighlighter;
 class JsonHighlighter;
@@ -24,7 +27,10 @@ class JsonHighlighter;
 // Shows one message's payload as text, pretty JSON, hex dump, base64, CBOR diagnostic notation or
 // image, with its MQTT 5 properties. The format is guessed for each new topic and can be switched
 // with the combo; switching re-renders from the bytes held, which are never altered or truncated.
-// A choice made with the combo sticks while messages of the same topic follow.
+// A choice made with the combo sticks while messages of the same topic follow. With a decoder,
+// a topic's format rule (or Sparkplug B on spBv1.0/) comes before the guess by bytes; Sparkplug
+// B, Protobuf and MessagePack are decoded for the shown message only, never above
+// PayloadDecoder::MaxDecodeBytes, and a failure shows its error and offset over the hex dump.
 //
 // Only the chosen rendering is computed; the hex dump is formatted row by row as it scrolls, and
 // highlighting is skipped above highlightLimitBytes, so multi-megabyte payloads stay responsive.
@@ -44,6 +50,12 @@ public:
     PayloadViewFormat format() const { return m_format; }
     PayloadViewFormat guessedFormat() const { return m_guessedFormat; }
     void setFormat(PayloadViewFormat format);
+
+    // The connection's format table; null reads Sparkplug B topics only (a default decoder).
+    void setDecoder(std::shared_ptr<const PayloadDecoder> decoder);
+    // The Protobuf message type the view decodes with (the rule's, or chosen in its combo).
+    QString messageType() const { return m_messageType; }
+    void setMessageType(const QString &type);
 
     // What the view shows, for tests and for the diff view's callers.
     QString renderedText() const; // the text page (empty when the hex or image page is shown)
@@ -74,7 +86,10 @@ private:
     static DisplayText displayText(const QString &text, const QList<qsizetype> &markers = {});
     void setDocumentText(const DisplayText &text, bool wrap);
     void showMarkedText();
-    void showHex();
+    void showHex(qsizetype offset = -1);
+    void showDecoded();
+    void updateMessageTypes();
+    PayloadViewFormat defaultFormat();
     void showNotice(const QString &notice);
     void updateHeader();
     void updateProperties();
@@ -84,10 +99,13 @@ private:
     PayloadViewFormat m_format = PayloadViewFormat::Text;
     PayloadViewFormat m_guessedFormat = PayloadViewFormat::Text;
     bool m_formatChosen = false; // by the user, for the current topic
+    std::shared_ptr<const PayloadDecoder> m_decoder;
+    QString m_messageType;
 
     QLabel *m_topicLabel;
     QLabel *m_metaLabel;
     QComboBox *m_formatCombo;
+    QComboBox *m_messageTypeCombo;
     QLabel *m_noticeLabel;
     QStackedWidget *m_pages;
     QPlainTextEdit *m_text;

@@ -52,8 +52,10 @@ PayloadViewFormat viewFormatFor(PayloadFormat detected)
 
 QList<PayloadViewFormat> allPayloadViewFormats()
 {
-    return {PayloadViewFormat::Text,   PayloadViewFormat::Json, PayloadViewFormat::Hex,
-            PayloadViewFormat::Base64, PayloadViewFormat::Cbor, PayloadViewFormat::Image};
+    return {
+        PayloadViewFormat::Text,       PayloadViewFormat::Json,     PayloadViewFormat::Hex,
+        PayloadViewFormat::Base64,     PayloadViewFormat::Cbor,     PayloadViewFormat::Image,
+        PayloadViewFormat::SparkplugB, PayloadViewFormat::Protobuf, PayloadViewFormat::MessagePack};
 }
 
 QString payloadViewFormatName(PayloadViewFormat format)
@@ -71,6 +73,10 @@ QString payloadViewFormatName(PayloadViewFormat format)
         return QCoreApplication::translate("PayloadViewFormat", "CBOR");
     case PayloadViewFormat::Image:
         return QCoreApplication::translate("PayloadViewFormat", "Image");
+    case PayloadViewFormat::SparkplugB:
+    case PayloadViewFormat::Protobuf:
+    case PayloadViewFormat::MessagePack:
+        return Encoding::displayName(*decodedEncodingOf(format));
     }
     return {};
 }
@@ -94,6 +100,47 @@ PayloadViewFormat guessPayloadViewFormat(const QByteArray &payload, const Proper
     if (detected == PayloadViewFormat::Hex && properties.payloadFormatIndicator == 1 && validUtf8)
         return PayloadViewFormat::Text;
     return detected;
+}
+
+std::optional<PayloadViewFormat> payloadViewFormatFor(PayloadEncoding encoding)
+{
+    switch (encoding) {
+    case PayloadEncoding::Auto:
+        break;
+    case PayloadEncoding::Text:
+        return PayloadViewFormat::Text;
+    case PayloadEncoding::Json:
+        return PayloadViewFormat::Json;
+    case PayloadEncoding::Hex:
+        return PayloadViewFormat::Hex;
+    case PayloadEncoding::Base64:
+        return PayloadViewFormat::Base64;
+    case PayloadEncoding::Cbor:
+        return PayloadViewFormat::Cbor;
+    case PayloadEncoding::Image:
+        return PayloadViewFormat::Image;
+    case PayloadEncoding::SparkplugB:
+        return PayloadViewFormat::SparkplugB;
+    case PayloadEncoding::Protobuf:
+        return PayloadViewFormat::Protobuf;
+    case PayloadEncoding::MessagePack:
+        return PayloadViewFormat::MessagePack;
+    }
+    return std::nullopt;
+}
+
+std::optional<PayloadEncoding> decodedEncodingOf(PayloadViewFormat format)
+{
+    switch (format) {
+    case PayloadViewFormat::SparkplugB:
+        return PayloadEncoding::SparkplugB;
+    case PayloadViewFormat::Protobuf:
+        return PayloadEncoding::Protobuf;
+    case PayloadViewFormat::MessagePack:
+        return PayloadEncoding::MessagePack;
+    default:
+        return std::nullopt;
+    }
 }
 
 } // namespace mqttscope

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "decode/payloadencoding.h"
 #include "protocol/properties.h"
 
 #include <QByteArray>
@@ -11,7 +12,18 @@ namespace mqttscope {
 
 // The ways PayloadView can render a payload. Rendering never changes the bytes; the format only
 // picks how they are shown.
-enum class PayloadViewFormat { Text, Json, Hex, Base64, Cbor, Image };
+// The last three are read through the connection's PayloadDecoder and shown as JSON.
+enum class PayloadViewFormat {
+    Text,
+    Json,
+    Hex,
+    Base64,
+    Cbor,
+    Image,
+    SparkplugB,
+    Protobuf,
+    MessagePack
+};
 
 QList<PayloadViewFormat> allPayloadViewFormats();
 QString payloadViewFormatName(PayloadViewFormat format); // translated, for the format combo
@@ -20,5 +32,10 @@ QString payloadViewFormatName(PayloadViewFormat format); // translated, for the 
 // format indicator first, then magic numbers for images, then JSON, UTF-8 text, CBOR, hex.
 PayloadViewFormat guessPayloadViewFormat(const QByteArray &payload,
                                          const Properties &properties = {});
+
+// A format rule's encoding as the view shows it; nullopt for Auto (the bytes decide).
+std::optional<PayloadViewFormat> payloadViewFormatFor(PayloadEncoding encoding);
+// The decoder's encoding behind a view format; nullopt unless it is decoded into JSON.
+std::optional<PayloadEncoding> decodedEncodingOf(PayloadViewFormat format);
 
 } // namespace mqttscope
