@@ -18,6 +18,7 @@
 #include "subscriptionspanel.h"
 #include "topictreepane.h"
 #include "models/topictreemodel.h"
+#include "decode/payloaddecoder.h"
 #include "profiles/secretstore.h"
 #include "views/payloadview.h"
 
@@ -78,6 +79,7 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     // First-run layout; the window restores the user's own afterwards.
     m_mainSplitter->setSizes({620, 240});
     m_topSplitter->setSizes({640, 760});
+    applyPayloadFormats();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -178,7 +180,29 @@ void ConnectionTab::connectPanels()
 void ConnectionTab::setProfile(const ConnectionProfile &profile)
 {
     m_profile = profile;
+    applyPayloadFormats();
     updateStatus(); // the name in the title, the address in the status line
+}
+
+// The profile's format rules and .proto files, compiled now so that a schema that does not
+// compile is reported once, with the compiler's file:line:column, rather than per message.
+void ConnectionTab::applyPayloadFormats()
+{
+    std::shared_ptr<const ProtobufSchemas> schemas;
+    if (!m_profile.protoFiles.isEmpty()) {
+        QList<ProtobufSchemas::Problem> problems;
+        schemas =
+            ProtobufSchemas::load(m_profile.protoFiles, m_profile.protoImportPaths, &problems);
+        QStringList lines;
+        for (const ProtobufSchemas::Problem &problem : std::as_const(problems))
+            lines.append(problem.text());
+        if (!lines.isEmpty()) {
+            m_banner->showWarning(tr("Some .proto files of this connection did not compile"),
+                                  lines.join(u'\n'),
+                                  tr("Their message types are shown as hex until fixed."));
+        }
+    }
+    payloadView()->setDecoder(std::make_shared<PayloadDecoder>(m_profile.formatRules, schemas));
 }
 
 ClientState ConnectionTab::state() const

@@ -128,6 +128,7 @@ signals:
 
 private:
     QWidget *createPanels();
+    void applyPayloadFormats();
     void connectController();
     void connectPanels();
     void openWithSecrets(const ProfileSecrets &secrets);
