@@ -293,6 +293,72 @@
     </message>
 </context>
 <context>
+    <name>PayloadDecoder</name>
+    <message>
+        <location filename="../core/decode/payloaddecoder.cpp" line="+54"/>
+        <source>%1 bytes are more than the %2 MiB decoded at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no .proto files are loaded for message type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PayloadEncoding</name>
+    <message>
+        <location filename="../core/decode/payloadencoding.cpp" line="+55"/>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CBOR</source>
+        <translation>CBOR</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sparkplug B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protobuf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MessagePack</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PayloadFormat</name>
     <message>
         <location filename="../core/explorer/payloadformat.cpp" line="+138"/>
@@ -366,7 +432,7 @@
 <context>
     <name>PayloadViewFormat</name>
     <message>
-        <location filename="../ui/views/payloadviewformat.cpp" line="+63"/>
+        <location filename="../ui/views/payloadviewformat.cpp" line="+65"/>
         <source>Text</source>
         <translation>文本</translation>
     </message>
@@ -394,6 +460,80 @@
         <location line="+2"/>
         <source>Image</source>
         <translation>图像</translation>
+    </message>
+</context>
+<context>
+    <name>ProtobufSchemas</name>
+    <message>
+        <location filename="../core/decode/protobufschemas.cpp" line="+339"/>
+        <source>field %1 at byte %2: the length runs past the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>field %1 at byte %2: length %3 runs past the end (%4 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>field %1 at byte %2: the text is not valid UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>byte %1: the field tag runs past the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>field %1 at byte %2: not a valid field number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>field %1 at byte %2: the number runs past the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>field %1 at byte %2: the fixed-size value runs past the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>field %1 at byte %2: unknown wire type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>required fields are missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not a valid %1 message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>hidden by another file of the same name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+21"/>
+        <source>the message type %1 is not in the schemas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>nested deeper than %1 levels</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -470,17 +610,35 @@
     </message>
 </context>
 <context>
+    <name>Sparkplug</name>
+    <message>
+        <location filename="../core/decode/sparkplugarrays.cpp" line="+87"/>
+        <source>a BooleanArray needs a 4-byte count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a BooleanArray of %1 values has %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 bytes are not a whole number of %2-byte elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TopicFilter</name>
     <message>
-        <location filename="../core/explorer/topicfilter.cpp" line="+53"/>
-        <source>%1 at offset %2</source>
-        <translation>%1，位于偏移 %2</translation>
+        <location filename="../core/explorer/topicfilter.cpp" line="+64"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/demo/main.cpp" line="+27"/>
+        <location filename="../app/demo/main.cpp" line="+28"/>
         <source>Plays realistic device traffic (JSON telemetry, retained status, binary, CBOR and image payloads, MQTT 5 properties) to a broker until stopped.</source>
         <translation>向代理持续发送逼真的设备流量（JSON 遥测、保留状态、二进制、CBOR 和图像负载、MQTT 5 属性），直到被停止。</translation>
     </message>
@@ -1567,7 +1725,7 @@
 <context>
     <name>mqttscope::ConnectionTab</name>
     <message>
-        <location filename="../ui/connectiontab.cpp" line="+113"/>
+        <location filename="../ui/connectiontab.cpp" line="+115"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
@@ -1577,12 +1735,12 @@
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="+454"/>
+        <location line="+476"/>
         <source>Export history…</source>
         <translation>导出历史…</translation>
     </message>
     <message>
-        <location line="-451"/>
+        <location line="-473"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1592,7 +1750,17 @@
         <translation>报文</translation>
     </message>
     <message>
-        <location line="+320"/>
+        <location line="+79"/>
+        <source>Some .proto files of this connection did not compile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Their message types are shown as hex until fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+261"/>
         <source>Cannot record to %1</source>
         <translation>无法录制到 %1</translation>
     </message>
@@ -2464,12 +2632,12 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::PayloadView</name>
     <message>
-        <location filename="../ui/views/payloadview.cpp" line="+177"/>
+        <location filename="../ui/views/payloadview.cpp" line="+186"/>
         <source>How to show the payload; the bytes are never changed</source>
         <translation>负载的显示方式；字节内容永远不会被改变</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+20"/>
         <source>Copy topic</source>
         <translation>复制主题</translation>
     </message>
@@ -2489,7 +2657,7 @@ An empty retained message is published to each topic.</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-63"/>
         <source>MQTT 5 property</source>
         <translation>MQTT 5 属性</translation>
     </message>
@@ -2499,7 +2667,12 @@ An empty retained message is published to each topic.</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+39"/>
+        <source>The Protobuf message type to read the payload as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+128"/>
         <source>No message selected</source>
         <translation>未选择消息</translation>
     </message>
@@ -2509,7 +2682,7 @@ An empty retained message is published to each topic.</source>
         <translation>在主题树中选择一个主题以查看其消息</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+99"/>
         <source>Not an image Qt can decode: %1</source>
         <translation>不是 Qt 能解码的图像：%1</translation>
     </message>
@@ -2519,7 +2692,27 @@ An empty retained message is published to each topic.</source>
         <translation>%1 × %2 像素，%3</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
+        <source>The payload is larger than %1 and is not decoded in the view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose the Protobuf message type to read the payload as.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not decode the payload at byte %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not decode the payload: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Lines longer than %1 characters are broken for display; copy and save keep the bytes as they are.</source>
         <translation>超过 %1 个字符的行在显示时会被折断；复制和保存时字节保持原样。</translation>
     </message>
@@ -2529,7 +2722,7 @@ An empty retained message is published to each topic.</source>
         <translation>不是有效 UTF-8 的字节显示为 \xNN（共 %1 个）。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
@@ -4065,6 +4258,30 @@ An empty retained message is published to each topic.</source>
     </message>
 </context>
 <context>
+    <name>mqttscope::SavedMessageLibrary</name>
+    <message>
+        <location filename="../core/profiles/savedmessagelibrary.cpp" line="+44"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+7"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>Not a JSON document: %1 at offset %2</source>
+        <translation>不是 JSON 文档：%1，位于偏移 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not a saved-messages file: it holds no &quot;%1&quot; document</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::SearchMatcher</name>
     <message>
         <location filename="../core/search/searchmatcher.cpp" line="+40"/>
@@ -4350,6 +4567,96 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <location line="+3"/>
         <source>The keychain holds not every secret %1 needs.</source>
         <translation>钥匙串中没有 %1 所需的全部密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::Sparkplug</name>
+    <message>
+        <location filename="../core/decode/sparkplugencoder.cpp" line="+135"/>
+        <source>%1: datatype %2 cannot be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: &quot;%2&quot; is not a valid %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/decode/sparkplugpayload.cpp" line="+480"/>
+        <location line="+15"/>
+        <source>not a Sparkplug B payload: the protobuf does not parse</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::Sparkplug::JsonWriter</name>
+    <message>
+        <location line="-316"/>
+        <source>nested deeper than %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: unknown datatype %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>dataset column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>property</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::SparkplugTracker</name>
+    <message>
+        <location filename="../core/decode/sparkplugtracker.cpp" line="+73"/>
+        <source>STATE of host %1 is neither {&quot;online&quot;:true|false,...} nor ONLINE/OFFLINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 from %2 before its NBIRTH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>alias %1 was not defined by a BIRTH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>NDEATH with bdSeq %1, the NBIRTH announced %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the payload has no seq</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>seq %1 expected, %2 received (out of order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>seq %1 expected, %2 received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 from %2/%3 before its DBIRTH</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4665,7 +4972,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
 <context>
     <name>mqttscope::TopicTreeModel</name>
     <message>
-        <location filename="../ui/models/topictreemodel.cpp" line="+391"/>
+        <location filename="../ui/models/topictreemodel.cpp" line="+420"/>
         <source>Retained</source>
         <translation>保留</translation>
     </message>
@@ -4966,7 +5273,12 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>无效的超时“%1”。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
+        <source>Invalid --decode: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Invalid size &quot;%1&quot;: give bytes, or a number and K, M, G or T (500M, 2G).</source>
         <translation>无效的大小“%1”：请给出字节数，或数字加 K、M、G 或 T（500M、2G）。</translation>
     </message>
@@ -5336,86 +5648,7 @@ Exit status: 0 when the recording was written (skipped lines are counted on stde
 </translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>Usage: mqttscope-cli sub [OPTIONS] -t TOPIC...
-Subscribes and prints each message; reconnects and carries on after a lost connection.
-
-Subscription:
- -t, --topic FILTER   topic filter, repeatable
- -T, --filter-out F   do not print topics matching F, repeatable
- -U, --unsubscribe F  unsubscribe from F after subscribing, repeatable
- -C COUNT             exit after COUNT messages
- -W SECONDS           exit after SECONDS (exit status 27, &quot;Timed out&quot;)
- -E                   exit once subscribed
- -R                   do not print retained (stale) messages
- --retained-only      print retained messages only; exit at the first fresh one
- --remove-retained    clear each retained message received
- --retain-as-published  MQTT 5 subscription option
-
-Output (to stdout):
- (default)            the payload
- -v, --verbose        &quot;topic payload&quot;, exactly as mosquitto_sub -v
- -F FORMAT            mosquitto_sub&apos;s format: %t topic, %p payload, %q QoS, %r retain,
-                      %l length, %x/%X hex, %I ISO-8601 time, %U Unix time, %j/%J JSON,
-                      %C %D %E %F %P %R %S %A MQTT 5 properties, @H strftime, \n escapes
- -N                   no newline after each message
- --json               one JSON object per line:
-   {&quot;time&quot;:&quot;2024-05-01T12:00:00.123Z&quot;,&quot;topic&quot;:&quot;a/b&quot;,&quot;qos&quot;:1,&quot;retain&quot;:false,&quot;dup&quot;:false,
-    &quot;properties&quot;:{&quot;content-type&quot;:&quot;text/plain&quot;,&quot;user-property&quot;:[[&quot;k&quot;,&quot;v&quot;]]},&quot;payload&quot;:&quot;text&quot;}
-   time: receive time, UTC, milliseconds. properties: MQTT 5 properties named as for -D,
-   {} for 3.1.1. payload: the payload when it is valid UTF-8, otherwise
-   &quot;payload_base64&quot;:&quot;...&quot; in its place (likewise &quot;correlation-data-base64&quot;).
-
-Recording (besides the output):
- --record FILE        write every message received to FILE, an SQLite recording
-                      (docs/recording.md); appends when FILE is one already
- --record-budget SIZE the file&apos;s size budget, e.g. 500M, 2G (default 2G)
- --record-when-full stop|drop-oldest
-                      at the budget: stop (exit status 1) or delete the oldest
-                      messages and go on (default stop)
-
-</source>
-        <translation>用法：mqttscope-cli sub [选项] -t 主题...
-订阅并打印每条消息；连接断开后重连并继续。
-
-订阅：
- -t, --topic FILTER   主题过滤器，可重复
- -T, --filter-out F   不打印与 F 匹配的主题，可重复
- -U, --unsubscribe F  订阅后取消订阅 F，可重复
- -C COUNT             收到 COUNT 条消息后退出
- -W SECONDS           SECONDS 秒后退出（退出状态 27，&quot;Timed out&quot;）
- -E                   订阅成功后立即退出
- -R                   不打印保留（过时）消息
- --retained-only      只打印保留消息；收到第一条新消息时退出
- --remove-retained    清除收到的每条保留消息
- --retain-as-published  MQTT 5 订阅选项
-
-输出（到标准输出）：
- (default)            负载
- -v, --verbose        &quot;topic payload&quot;，与 mosquitto_sub -v 完全相同
- -F FORMAT            mosquitto_sub 的格式：%t 主题，%p 负载，%q QoS，%r 保留，
-                      %l 长度，%x/%X 十六进制，%I ISO-8601 时间，%U Unix 时间，%j/%J JSON，
-                      %C %D %E %F %P %R %S %A MQTT 5 属性，@H strftime，\n 转义
- -N                   每条消息后不输出换行
- --json               每行一个 JSON 对象：
-   {&quot;time&quot;:&quot;2024-05-01T12:00:00.123Z&quot;,&quot;topic&quot;:&quot;a/b&quot;,&quot;qos&quot;:1,&quot;retain&quot;:false,&quot;dup&quot;:false,
-    &quot;properties&quot;:{&quot;content-type&quot;:&quot;text/plain&quot;,&quot;user-property&quot;:[[&quot;k&quot;,&quot;v&quot;]]},&quot;payload&quot;:&quot;text&quot;}
-   time：接收时间，UTC，精确到毫秒。properties：MQTT 5 属性，名称与 -D 相同，
-   3.1.1 时为 {}。payload：负载为有效 UTF-8 时即为负载，否则在此位置
-   给出 &quot;payload_base64&quot;:&quot;...&quot;（&quot;correlation-data-base64&quot; 同理）。
-
-录制（在输出之外）：
- --record FILE        将收到的每条消息写入 FILE（SQLite 录制文件，
-                      见 docs/recording.md）；FILE 已是录制文件时追加写入
- --record-budget SIZE 文件的大小上限，例如 500M、2G（默认 2G）
- --record-when-full stop|drop-oldest
-                      达到上限时：停止（退出状态 1），或删除最旧的
-                      消息并继续（默认 stop）
-
-</translation>
-    </message>
-    <message>
-        <location line="-14"/>
+        <location line="+30"/>
         <source>Usage: mqttscope-cli pub [OPTIONS] -t TOPIC {-m MESSAGE | -f FILE | -l | -n | -s}
 Publishes and waits until every message is acknowledged (PUBACK/PUBCOMP).
 
@@ -5449,7 +5682,58 @@ Exit status: 0 when every message was acknowledged; the CONNACK reason code when
 </translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+3"/>
+        <source>Usage: mqttscope-cli sub [OPTIONS] -t TOPIC...
+Subscribes and prints each message; reconnects and carries on after a lost connection.
+
+Subscription:
+ -t, --topic FILTER   topic filter, repeatable
+ -T, --filter-out F   do not print topics matching F, repeatable
+ -U, --unsubscribe F  unsubscribe from F after subscribing, repeatable
+ -C COUNT             exit after COUNT messages
+ -W SECONDS           exit after SECONDS (exit status 27, &quot;Timed out&quot;)
+ -E                   exit once subscribed
+ -R                   do not print retained (stale) messages
+ --retained-only      print retained messages only; exit at the first fresh one
+ --remove-retained    clear each retained message received
+ --retain-as-published  MQTT 5 subscription option
+
+Output (to stdout):
+ (default)            the payload
+ -v, --verbose        &quot;topic payload&quot;, exactly as mosquitto_sub -v
+ -F FORMAT            mosquitto_sub&apos;s format: %t topic, %p payload, %q QoS, %r retain,
+                      %l length, %x/%X hex, %I ISO-8601 time, %U Unix time, %j/%J JSON,
+                      %C %D %E %F %P %R %S %A MQTT 5 properties, @H strftime, \n escapes
+ -N                   no newline after each message
+ --json               one JSON object per line:
+   {&quot;time&quot;:&quot;2024-05-01T12:00:00.123Z&quot;,&quot;topic&quot;:&quot;a/b&quot;,&quot;qos&quot;:1,&quot;retain&quot;:false,&quot;dup&quot;:false,
+    &quot;properties&quot;:{&quot;content-type&quot;:&quot;text/plain&quot;,&quot;user-property&quot;:[[&quot;k&quot;,&quot;v&quot;]]},&quot;payload&quot;:&quot;text&quot;}
+   time: receive time, UTC, milliseconds. properties: MQTT 5 properties named as for -D,
+   {} for 3.1.1. payload: the payload when it is valid UTF-8, otherwise
+   &quot;payload_base64&quot;:&quot;...&quot; in its place (likewise &quot;correlation-data-base64&quot;).
+
+Decoding (with --json, a &quot;decoded&quot; field, or &quot;decodeError&quot;):
+ --decode FILTER=FORMAT[:TYPE]
+                      read payloads on topics matching FILTER as FORMAT: sparkplug,
+                      protobuf:package.Message, msgpack (json, text...: not decoded);
+                      repeatable, the first match wins; spBv1.0/ topics are
+                      Sparkplug B without one
+ --proto FILE         a .proto file giving the protobuf message types (repeatable)
+ --proto-path DIR     where the .proto files&apos; imports are found (repeatable)
+
+Recording (besides the output):
+ --record FILE        write every message received to FILE, an SQLite recording
+                      (docs/recording.md); appends when FILE is one already
+ --record-budget SIZE the file&apos;s size budget, e.g. 500M, 2G (default 2G)
+ --record-when-full stop|drop-oldest
+                      at the budget: stop (exit status 1) or delete the oldest
+                      messages and go on (default stop)
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>
 Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 on -W timeout; 1 otherwise, with one line on stderr.
 </source>
@@ -5546,7 +5830,12 @@ Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 o
         <translation>超时</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+48"/>
+        <source>--decode %1: message type %2 is not in the --proto files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Recording to %1 stopped: %2</source>
         <translation>录制到 %1 已停止：%2</translation>
     </message>
