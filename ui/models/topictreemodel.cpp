@@ -102,7 +102,10 @@ void TopicTreeModel::setFlushInterval(int milliseconds)
 
 void TopicTreeModel::updateTimer()
 {
-    m_timer.setInterval(m_catchingUp ? 0 : m_flushMsecs);
+    // setInterval() restarts a running timer: done on every enqueue, it would never fire.
+    const int interval = m_catchingUp ? 0 : m_flushMsecs;
+    if (m_timer.interval() != interval)
+        m_timer.setInterval(interval);
     const bool work = !m_queue.isEmpty() || !m_highlights.empty();
     if (work && !m_timer.isActive())
         m_timer.start();
