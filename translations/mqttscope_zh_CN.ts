@@ -297,12 +297,12 @@
     <message>
         <location filename="../core/decode/payloaddecoder.cpp" line="+54"/>
         <source>%1 bytes are more than the %2 MiB decoded at most</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 字节超过了最多解码的 %2 MiB</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>no .proto files are loaded for message type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有为消息类型 %1 加载 .proto 文件</translation>
     </message>
 </context>
 <context>
@@ -310,7 +310,7 @@
     <message>
         <location filename="../core/decode/payloadencoding.cpp" line="+55"/>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -345,17 +345,17 @@
     <message>
         <location line="+2"/>
         <source>Sparkplug B</source>
-        <translation type="unfinished"></translation>
+        <translation>Sparkplug B</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Protobuf</source>
-        <translation type="unfinished"></translation>
+        <translation>Protobuf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>MessagePack</source>
-        <translation type="unfinished"></translation>
+        <translation>MessagePack</translation>
     </message>
 </context>
 <context>
@@ -467,73 +467,73 @@
     <message>
         <location filename="../core/decode/protobufschemas.cpp" line="+339"/>
         <source>field %1 at byte %2: the length runs past the end</source>
-        <translation type="unfinished"></translation>
+        <translation>字段 %1（字节 %2）：长度超出了末尾</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>field %1 at byte %2: length %3 runs past the end (%4 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>字段 %1（字节 %2）：长度 %3 超出了末尾（%4 字节）</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>field %1 at byte %2: the text is not valid UTF-8</source>
-        <translation type="unfinished"></translation>
+        <translation>字段 %1（字节 %2）：文本不是有效的 UTF-8</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>byte %1: the field tag runs past the end</source>
-        <translation type="unfinished"></translation>
+        <translation>字节 %1：字段标签超出了末尾</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>field %1 at byte %2: not a valid field number</source>
-        <translation type="unfinished"></translation>
+        <translation>字段 %1（字节 %2）：不是有效的字段编号</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>field %1 at byte %2: the number runs past the end</source>
-        <translation type="unfinished"></translation>
+        <translation>字段 %1（字节 %2）：数字超出了末尾</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>field %1 at byte %2: the fixed-size value runs past the end</source>
-        <translation type="unfinished"></translation>
+        <translation>字段 %1（字节 %2）：定长值超出了末尾</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>field %1 at byte %2: unknown wire type</source>
-        <translation type="unfinished"></translation>
+        <translation>字段 %1（字节 %2）：未知的线路类型（wire type）</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>required fields are missing: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少必需字段：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>not a valid %1 message</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 %1 消息</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>hidden by another file of the same name: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>被另一个同名文件遮蔽：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取</translation>
     </message>
     <message>
         <location line="+26"/>
         <location line="+21"/>
         <source>the message type %1 is not in the schemas</source>
-        <translation type="unfinished"></translation>
+        <translation>消息类型 %1 不在架构中</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>nested deeper than %1 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌套超过 %1 层</translation>
     </message>
 </context>
 <context>
@@ -614,17 +614,17 @@
     <message>
         <location filename="../core/decode/sparkplugarrays.cpp" line="+87"/>
         <source>a BooleanArray needs a 4-byte count</source>
-        <translation type="unfinished"></translation>
+        <translation>BooleanArray 需要 4 字节的计数</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>a BooleanArray of %1 values has %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 %1 个值的 BooleanArray 有 %2 字节</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>%1 bytes are not a whole number of %2-byte elements</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 字节不是 %2 字节元素的整数倍</translation>
     </message>
 </context>
 <context>
@@ -1752,12 +1752,12 @@
     <message>
         <location line="+79"/>
         <source>Some .proto files of this connection did not compile</source>
-        <translation type="unfinished"></translation>
+        <translation>此连接的部分 .proto 文件未能编译</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Their message types are shown as hex until fixed.</source>
-        <translation type="unfinished"></translation>
+        <translation>在修复之前，其消息类型以十六进制显示。</translation>
     </message>
     <message>
         <location line="+261"/>
@@ -2669,7 +2669,7 @@ An empty retained message is published to each topic.</source>
     <message>
         <location line="+39"/>
         <source>The Protobuf message type to read the payload as</source>
-        <translation type="unfinished"></translation>
+        <translation>用于读取负载的 Protobuf 消息类型</translation>
     </message>
     <message>
         <location line="+128"/>
@@ -2694,22 +2694,22 @@ An empty retained message is published to each topic.</source>
     <message>
         <location line="+16"/>
         <source>The payload is larger than %1 and is not decoded in the view.</source>
-        <translation type="unfinished"></translation>
+        <translation>负载大于 %1，不会在视图中解码。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Choose the Protobuf message type to read the payload as.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择用于读取负载的 Protobuf 消息类型。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Could not decode the payload at byte %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解码负载（字节 %1）：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not decode the payload: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解码负载：%1</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -4278,7 +4278,7 @@ An empty retained message is published to each topic.</source>
     <message>
         <location line="+8"/>
         <source>Not a saved-messages file: it holds no &quot;%1&quot; document</source>
-        <translation type="unfinished"></translation>
+        <translation>不是已保存消息文件：其中没有“%1”文档</translation>
     </message>
 </context>
 <context>
@@ -4574,18 +4574,18 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
     <message>
         <location filename="../core/decode/sparkplugencoder.cpp" line="+135"/>
         <source>%1: datatype %2 cannot be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：数据类型 %2 无法发送</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1: &quot;%2&quot; is not a valid %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：&quot;%2&quot; 不是有效的 %3</translation>
     </message>
     <message>
         <location filename="../core/decode/sparkplugpayload.cpp" line="+480"/>
         <location line="+15"/>
         <source>not a Sparkplug B payload: the protobuf does not parse</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 Sparkplug B 负载：protobuf 无法解析</translation>
     </message>
 </context>
 <context>
@@ -4593,12 +4593,12 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
     <message>
         <location line="-316"/>
         <source>nested deeper than %1 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌套超过 %1 层</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1: unknown datatype %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未知的数据类型 %2</translation>
     </message>
     <message>
         <location line="+75"/>
@@ -4608,12 +4608,12 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
     <message>
         <location line="+44"/>
         <source>dataset column %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集列 %1</translation>
     </message>
     <message>
         <location line="+68"/>
         <source>property</source>
-        <translation type="unfinished"></translation>
+        <translation>属性</translation>
     </message>
 </context>
 <context>
@@ -4621,42 +4621,42 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
     <message>
         <location filename="../core/decode/sparkplugtracker.cpp" line="+73"/>
         <source>STATE of host %1 is neither {&quot;online&quot;:true|false,...} nor ONLINE/OFFLINE</source>
-        <translation type="unfinished"></translation>
+        <translation>主机 %1 的 STATE 既不是 {&quot;online&quot;:true|false,...}，也不是 ONLINE/OFFLINE</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>%1 from %2 before its NBIRTH</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 在其 NBIRTH 之前发送了 %1</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>alias %1 was not defined by a BIRTH</source>
-        <translation type="unfinished"></translation>
+        <translation>别名 %1 未由 BIRTH 定义</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>NDEATH with bdSeq %1, the NBIRTH announced %2</source>
-        <translation type="unfinished"></translation>
+        <translation>NDEATH 的 bdSeq 为 %1，而 NBIRTH 公布的是 %2</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>the payload has no seq</source>
-        <translation type="unfinished"></translation>
+        <translation>负载中没有 seq</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>seq %1 expected, %2 received (out of order)</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 seq %1，收到 %2（顺序错乱）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>seq %1 expected, %2 received</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 seq %1，收到 %2</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>%1 from %2/%3 before its DBIRTH</source>
-        <translation type="unfinished"></translation>
+        <translation>%2/%3 在其 DBIRTH 之前发送了 %1</translation>
     </message>
 </context>
 <context>
@@ -5275,7 +5275,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
     <message>
         <location line="+30"/>
         <source>Invalid --decode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 --decode：%1</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -5730,7 +5730,53 @@ Recording (besides the output):
                       messages and go on (default stop)
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：mqttscope-cli sub [选项] -t 主题...
+订阅并打印每条消息；连接断开后重连并继续。
+
+订阅：
+ -t, --topic FILTER   主题过滤器，可重复
+ -T, --filter-out F   不打印与 F 匹配的主题，可重复
+ -U, --unsubscribe F  订阅后取消订阅 F，可重复
+ -C COUNT             收到 COUNT 条消息后退出
+ -W SECONDS           SECONDS 秒后退出（退出状态 27，&quot;Timed out&quot;）
+ -E                   订阅成功后立即退出
+ -R                   不打印保留（过时）消息
+ --retained-only      只打印保留消息；收到第一条新消息时退出
+ --remove-retained    清除收到的每条保留消息
+ --retain-as-published  MQTT 5 订阅选项
+
+输出（到标准输出）：
+ (default)            负载
+ -v, --verbose        &quot;topic payload&quot;，与 mosquitto_sub -v 完全相同
+ -F FORMAT            mosquitto_sub 的格式：%t 主题，%p 负载，%q QoS，%r 保留，
+                      %l 长度，%x/%X 十六进制，%I ISO-8601 时间，%U Unix 时间，%j/%J JSON，
+                      %C %D %E %F %P %R %S %A MQTT 5 属性，@H strftime，\n 转义
+ -N                   每条消息后不换行
+ --json               每行一个 JSON 对象：
+   {&quot;time&quot;:&quot;2024-05-01T12:00:00.123Z&quot;,&quot;topic&quot;:&quot;a/b&quot;,&quot;qos&quot;:1,&quot;retain&quot;:false,&quot;dup&quot;:false,
+    &quot;properties&quot;:{&quot;content-type&quot;:&quot;text/plain&quot;,&quot;user-property&quot;:[[&quot;k&quot;,&quot;v&quot;]]},&quot;payload&quot;:&quot;text&quot;}
+   time：接收时间，UTC，精确到毫秒。properties：MQTT 5 属性，命名与 -D 相同，
+   3.1.1 为 {}。payload：负载为有效 UTF-8 时即为负载本身，否则
+   以 &quot;payload_base64&quot;:&quot;...&quot; 代替（&quot;correlation-data-base64&quot; 同理）。
+
+解码（配合 --json，输出 &quot;decoded&quot; 字段或 &quot;decodeError&quot;）：
+ --decode FILTER=FORMAT[:TYPE]
+                      将与 FILTER 匹配的主题上的负载按 FORMAT 读取：sparkplug、
+                      protobuf:package.Message、msgpack（json、text...：不解码）；
+                      可重复，第一个匹配的生效；spBv1.0/ 主题无需指定
+                      即按 Sparkplug B 解码
+ --proto FILE         提供 protobuf 消息类型的 .proto 文件（可重复）
+ --proto-path DIR     查找 .proto 文件所导入文件的目录（可重复）
+
+录制（在输出之外）：
+ --record FILE        将收到的每条消息写入 FILE，即 SQLite 录制文件
+                      （docs/recording.md）；FILE 已是录制文件时追加
+ --record-budget SIZE 文件的大小上限，例如 500M、2G（默认 2G）
+ --record-when-full stop|drop-oldest
+                      达到大小上限时：停止（退出状态 1）或删除最旧的
+                      消息并继续（默认 stop）
+
+</translation>
     </message>
     <message>
         <location line="+55"/>
@@ -5832,7 +5878,7 @@ Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 o
     <message>
         <location line="+48"/>
         <source>--decode %1: message type %2 is not in the --proto files</source>
-        <translation type="unfinished"></translation>
+        <translation>--decode %1：消息类型 %2 不在 --proto 文件中</translation>
     </message>
     <message>
         <location line="+40"/>
