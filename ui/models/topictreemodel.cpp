@@ -6,7 +6,6 @@
 
 #include <QColor>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QPainter>
@@ -22,9 +21,6 @@ namespace mqttscope {
 
 namespace {
 constexpr int DefaultFlushMsecs = 50;
-// The GUI thread's work per timed flush: a third of a 60 Hz frame, so that a burst of new topics
-// never holds input and painting for longer than a frame.
-constexpr qint64 FlushBudgetNsecs = 5'000'000;
 // How long after a second boundary the rates are read again: clear of the boundary itself.
 constexpr int RateRefreshSlackMsecs = 20;
 constexpr int PreviewChars = 60;
@@ -75,10 +71,9 @@ const QIcon &noMarker()
 TopicTreeModel::TopicTreeModel(ExplorerData *data, QObject *parent)
     : QAbstractItemModel(parent)
     , m_data(data)
-    , m_flushMsecs(DefaultFlushMsecs)
 {
     m_timer.setInterval(DefaultFlushMsecs);
-    connect(&m_timer, &QTimer::timeout, this, &TopicTreeModel::flushSome);
+    connect(&m_timer, &QTimer::timeout, this, &TopicTreeModel::flush);
     m_rateTimer.setSingleShot(true);
     // A coarse timer may fire up to 5% early, before the boundary it waits for.
     m_rateTimer.setTimerType(Qt::PreciseTimer);
@@ -93,19 +88,8 @@ void TopicTreeModel::enqueue(const QList<Message> &messages)
     updateTimer();
 }
 
-void TopicTreeModel::setFlushInterval(int milliseconds)
-{
-    m_flushMsecs = milliseconds;
-    if (!m_catchingUp)
-        m_timer.setInterval(milliseconds);
-}
-
 void TopicTreeModel::updateTimer()
 {
-    // setInterval() restarts a running timer: done on every enqueue, it would never fire.
-    const int interval = m_catchingUp ? 0 : m_flushMsecs;
-    if (m_timer.interval() != interval)
-        m_timer.setInterval(interval);
     const bool work = !m_queue.isEmpty() || !m_highlights.empty();
     if (work && !m_timer.isActive())
         m_timer.start();
@@ -115,43 +99,27 @@ void TopicTreeModel::updateTimer()
 
 void TopicTreeModel::flush()
 {
-    flushQueued(-1);
-}
-
-void TopicTreeModel::flushSome()
-{
-    flushQueued(FlushBudgetNsecs);
-}
-
-void TopicTreeModel::flushQueued(qint64 budgetNsecs)
-{
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (!m_queue.isEmpty()) {
         const qint64 matchesBefore = m_matches.matchCount();
         emit aboutToFlush();
-        applyQueue(now, budgetNsecs);
+        applyQueue(now);
         emit flushed();
         if (m_matches.matchCount() != matchesBefore)
             emit filterMatchCountChanged();
     }
-    m_catchingUp = !m_queue.isEmpty();
     expireHighlights(now);
     updateTimer();
     scheduleRateRefresh();
 }
 
-void TopicTreeModel::applyQueue(qint64 now, qint64 budgetNsecs)
+void TopicTreeModel::applyQueue(qint64 now)
 {
     TopicStore &store = m_data->store();
     const TopicNodeId firstNew = store.nodeIdLimit();
-    // At least one batch per flush, so that the queue always drains.
-    QElapsedTimer spent;
-    spent.start();
-    qsizetype applied = 0;
-    while (applied < m_queue.size()
-           && (applied == 0 || budgetNsecs < 0 || spent.nsecsElapsed() < budgetNsecs))
-        m_data->ingest(m_queue[applied++], now);
-    m_queue.remove(0, applied);
+    for (const QList<Message> &batch : std::as_const(m_queue))
+        m_data->ingest(batch, now);
+    m_queue.clear();
 
     const TopicStoreChanges changes = store.takeChanges();
     QList<TopicNodeId> revealed;

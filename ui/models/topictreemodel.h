@@ -45,8 +45,8 @@ public:
     ExplorerData *explorerData() const { return m_data; }
     const TopicStore &store() const { return m_data->store(); }
 
-    int flushInterval() const { return m_flushMsecs; }
-    void setFlushInterval(int milliseconds);
+    int flushInterval() const { return m_timer.interval(); }
+    void setFlushInterval(int milliseconds) { m_timer.setInterval(milliseconds); }
     int highlightDuration() const { return m_highlightMsecs; }
     void setHighlightDuration(int milliseconds) { m_highlightMsecs = milliseconds; }
     // Whether a refresh of falling rates is pending; never while every rate is zero.
@@ -97,11 +97,7 @@ signals:
 
 private:
     QVariant toolTip(TopicNodeId node, int column) const;
-    // The timer's flush: applies queued batches for about FlushBudgetMsecs, then lets the event
-    // loop paint and take input, and continues on a zero timer until the queue is empty.
-    void flushSome();
-    void flushQueued(qint64 budgetNsecs);
-    void applyQueue(qint64 now, qint64 budgetNsecs);
+    void applyQueue(qint64 now);
     void announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed);
     void expireHighlights(qint64 now);
     // dataChanged for `nodes` (existing rows), one signal per run of adjacent rows.
@@ -114,8 +110,6 @@ private:
     ExplorerData *m_data;
     QTimer m_timer;
     QTimer m_rateTimer; // single shot, just after the next second boundary
-    int m_flushMsecs;
-    bool m_catchingUp = false; // the last timed flush left batches queued
     QList<QList<Message>> m_queue;
     int m_highlightMsecs = 1500;
     // Parents whose new rows are being announced: the row count the views know so far.

@@ -71,7 +71,6 @@ private slots:
     void shapeAfterFlush();
     void nothingBeforeTheTick();
     void timerFlushes();
-    void timedFlushesEndLikeOneFlush();
     void oneInsertPerParentPerRange();
     void dataChangedOnlyForChangedRows();
     void columnsAndRoles();
@@ -130,27 +129,6 @@ void tst_TopicTreeModel::timerFlushes()
     f.model.enqueue(batch({u"a"_s}));
     QTRY_COMPARE(flushed.size(), 1);
     QCOMPARE(shape(f.model), u"a"_s);
-}
-
-void tst_TopicTreeModel::timedFlushesEndLikeOneFlush()
-{
-    // The timer's flushes stop after a time budget and continue on a zero timer; however the
-    // work is cut, the tree ends as one flush of everything leaves it.
-    Fixture timed;
-    Fixture whole;
-    timed.model.setFlushInterval(1);
-    int topics = 0;
-    for (int b = 0; b < 200; ++b) {
-        QStringList names;
-        for (int i = 0; i < 100; ++i, ++topics)
-            names.append(u"s/%1/d%2/t%3"_s.arg(topics % 7).arg(topics % 101).arg(topics));
-        timed.model.enqueue(batch(names));
-        whole.model.enqueue(batch(names));
-    }
-    whole.model.flush();
-    QTRY_COMPARE_WITH_TIMEOUT(timed.data.store().topicCount(), whole.data.store().topicCount(),
-                              60000);
-    QCOMPARE(shape(timed.model), shape(whole.model));
 }
 
 void tst_TopicTreeModel::oneInsertPerParentPerRange()
