@@ -21,15 +21,17 @@ PayloadDecoder::PayloadDecoder(QList<FormatRule> rules,
     : m_rules(std::move(rules))
     , m_schemas(std::move(schemas))
 {
+    for (const FormatRule &rule : std::as_const(m_rules))
+        m_filters.append(rule.topicFilter.toUtf8());
 }
 
 PayloadEncoding PayloadDecoder::encodingFor(QByteArrayView topic, QString *messageType) const
 {
-    for (const FormatRule &rule : m_rules) {
-        if (Topic::matches(rule.topicFilter.toUtf8(), topic)) {
+    for (qsizetype i = 0; i < m_rules.size(); ++i) {
+        if (Topic::matches(m_filters.at(i), topic)) {
             if (messageType)
-                *messageType = rule.messageType;
-            return rule.encoding;
+                *messageType = m_rules.at(i).messageType;
+            return m_rules.at(i).encoding;
         }
     }
     if (topic.startsWith(SparkplugPrefix) && !topic.startsWith(SparkplugStatePrefix))

@@ -39,6 +39,7 @@ public:
 
 private:
     QList<FormatRule> m_rules;
+    QList<QByteArray> m_filters; // the rules' filters as UTF-8, matched per message
     std::shared_ptr<const ProtobufSchemas> m_schemas;
 };
 
