@@ -55,5 +55,10 @@ if [ -x build/app/demo/mqttscope-demo ]; then
   echo "run.sh: playing demo traffic under demo/"
 fi
 
-# The URL opens an unsaved "Local broker" connection at once.
-build/app/gui/mqttscope --connection-name "Local broker" "mqtt://$host:$port" "$@"
+# The URL opens an unsaved "Local broker" connection at once, reading the demo's Protobuf and
+# MessagePack devices as a user's rules would (Sparkplug B needs none).
+build/app/gui/mqttscope --connection-name "Local broker" \
+  --proto app/demo/demo_telemetry.proto \
+  --decode 'demo/factory/+/+/protobuf=protobuf:mqttscope.demo.Telemetry' \
+  --decode 'demo/factory/+/+/msgpack=msgpack' \
+  "mqtt://$host:$port" "$@"

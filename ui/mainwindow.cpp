@@ -338,9 +338,16 @@ QList<QUuid> MainWindow::savedProfilesOpen() const
 
 ConnectionTab *MainWindow::openUrl(const QString &url, QString *error, const QString &name)
 {
+    const std::optional<ConnectionProfile> profile = profileFromUrl(url, error, name);
+    return profile ? openProfile(*profile) : nullptr;
+}
+
+std::optional<ConnectionProfile> MainWindow::profileFromUrl(const QString &url, QString *error,
+                                                            const QString &name)
+{
     const auto parsed = parseEndpointUrl(url, error);
     if (!parsed)
-        return nullptr;
+        return std::nullopt;
     const QString address = parsed->endpoint.host + u':' + QString::number(parsed->endpoint.port);
     ConnectionProfile profile =
         ConnectionProfile::fromEndpointUrl(*parsed, name.isEmpty() ? address : name);
@@ -351,7 +358,7 @@ ConnectionTab *MainWindow::openUrl(const QString &url, QString *error, const QSt
         secrets.password = parsed->password;
         m_secrets->remember(profile.id, secrets);
     }
-    return openProfile(profile);
+    return profile;
 }
 
 ConnectionTab *MainWindow::currentTab() const

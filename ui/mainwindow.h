@@ -6,6 +6,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QAction;
 class QStackedWidget;
 class QTabWidget;
@@ -41,6 +43,9 @@ public:
     // Opens an `mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path` URL as an unsaved profile
     // named `name` (default "host:port"); nullptr with *error when the URL is not valid.
     ConnectionTab *openUrl(const QString &url, QString *error, const QString &name = {});
+    // The unsaved profile a broker URL opens (its password remembered for the session).
+    std::optional<ConnectionProfile> profileFromUrl(const QString &url, QString *error,
+                                                    const QString &name = {});
 
     // Opens a recording file read-only in a tab of its own; nullptr with *error when it is not
     // a recording.

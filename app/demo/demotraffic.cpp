@@ -170,6 +170,18 @@ int DemoTraffic::publishForNextSensor()
         publish(cbor);
         ++sent;
     }
+    if (number % 7 == 4) {
+        Message protobuf = makeMessage(prefix + "/protobuf", sensor.telemetryProtobuf());
+        protobuf.properties.edit().contentType = u"application/x-protobuf"_s;
+        publish(protobuf);
+        ++sent;
+    }
+    if (number % 11 == 6) {
+        Message msgpack = makeMessage(prefix + "/msgpack", sensor.telemetryMessagePack());
+        msgpack.properties.edit().contentType = u"application/msgpack"_s;
+        publish(msgpack);
+        ++sent;
+    }
     return sent;
 }
 

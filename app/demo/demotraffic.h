@@ -16,7 +16,8 @@ struct Message;
 // Plays a factory's device traffic through a connected client at a bounded rate:
 // - per sensor, JSON telemetry (QoS 0; on odd lines with content type and user properties),
 //   on every fifth a bare-number `temperature`, on some a packed binary `raw` struct, on some
-//   CBOR `cbor` telemetry (content type application/cbor);
+//   CBOR `cbor` telemetry (content type application/cbor), on some Protobuf `protobuf`
+//   (demo_telemetry.proto) and on some MessagePack `msgpack` telemetry;
 // - retained `status` ("online"/"offline", QoS 1) and `firmware` JSON per sensor, sent on every
 //   connect; now and then a sensor goes offline and comes back;
 // - a retained PNG `snapshot` per line's camera every few seconds (content type image/png,

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "simulatedsensor.h"
 
+#include "decode/messagepack.h"
+#include "demo_telemetry.pb.h"
+
 #include <QCborMap>
 #include <QDateTime>
 #include <QJsonDocument>
@@ -37,7 +40,12 @@ SimulatedSensor::SimulatedSensor(int line, int number, quint32 seed)
 
 QByteArray SimulatedSensor::topicPrefix(const QByteArray &root) const
 {
-    return root + "/factory/line" + QByteArray::number(m_line) + "/sensor-"
+    return root + "/factory/" + deviceName();
+}
+
+QByteArray SimulatedSensor::deviceName() const
+{
+    return "line" + QByteArray::number(m_line) + "/sensor-"
         + QByteArray::number(m_number).rightJustified(3, '0');
 }
 
@@ -94,6 +102,33 @@ QByteArray SimulatedSensor::telemetryCbor() const
         {u"seq"_s, qint64(m_sequence)},
     };
     return map.toCborValue().toCbor();
+}
+
+QByteArray SimulatedSensor::telemetryProtobuf() const
+{
+    demo::Telemetry telemetry;
+    telemetry.set_device(deviceName().toStdString());
+    telemetry.set_seq(m_sequence);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    telemetry.mutable_time()->set_seconds(now / 1000);
+    telemetry.mutable_time()->set_nanos(int(now % 1000) * 1000000);
+    telemetry.set_temperature(rounded(m_temperature, 2));
+    telemetry.set_humidity(float(rounded(m_humidity, 1)));
+    telemetry.set_battery(quint32(m_battery));
+    telemetry.set_rssi(m_rssi);
+    telemetry.set_health(m_battery < 20 ? demo::Telemetry::LOW_BATTERY : demo::Telemetry::OK);
+    for (int axis = 0; axis < 3; ++axis)
+        telemetry.add_vibration(float(rounded(std::abs(std::sin(m_sequence * 0.3 + axis)), 3)));
+    (*telemetry.mutable_labels())["site"] = "plant-3";
+    (*telemetry.mutable_labels())["line"] = std::to_string(m_line);
+    const std::string bytes = telemetry.SerializeAsString();
+    return QByteArray(bytes.data(), qsizetype(bytes.size()));
+}
+
+QByteArray SimulatedSensor::telemetryMessagePack() const
+{
+    QString error;
+    return MessagePack::fromJson(telemetryJson(), &error).value_or(QByteArray());
 }
 
 QByteArray SimulatedSensor::firmwareJson() const

@@ -10,7 +10,8 @@ namespace mqttscope {
 // One pretend device with plausible, slowly drifting readings: temperature and humidity follow a
 // random walk pulled back towards the device's own set point, the battery drains, the radio
 // signal wobbles. Each step() advances the readings; the payload functions encode the current
-// readings in the ways real fleets do (JSON, a bare number, a packed little-endian struct, CBOR).
+// readings in the ways real fleets do (JSON, a bare number, a packed little-endian struct, CBOR,
+// Protobuf, MessagePack).
 class SimulatedSensor
 {
 public:
@@ -25,6 +26,8 @@ public:
     // (little-endian, 10 bytes), as a microcontroller would send it.
     QByteArray packedStruct() const;
     QByteArray telemetryCbor() const;
+    QByteArray telemetryProtobuf() const; // mqttscope.demo.Telemetry (demo_telemetry.proto)
+    QByteArray telemetryMessagePack() const; // the JSON telemetry's fields
     QByteArray firmwareJson() const;
 
     bool isOnline() const { return m_online; }
@@ -32,6 +35,8 @@ public:
     quint32 sequence() const { return m_sequence; }
 
 private:
+    QByteArray deviceName() const; // "line2/sensor-042"
+
     int m_line;
     int m_number;
     QRandomGenerator m_random;

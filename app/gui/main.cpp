@@ -3,6 +3,7 @@
 // `--record FILE`, `mqttscope RECORDING` (a file opens as a recording).
 #include "appearance.h"
 #include "connectiontab.h"
+#include "decode/formatrule.h"
 #include "mainwindow.h"
 #include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
@@ -15,6 +16,9 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QTranslator>
+
+#include <cstdio>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -63,6 +67,21 @@ void allowHeadlessInformation(int argc, char *argv[])
     }
 }
 
+// How the connection opened from a URL reads payloads: --decode, --proto, --proto-path.
+struct PayloadFormats
+{
+    QList<mqttscope::FormatRule> rules;
+    QStringList protoFiles;
+    QStringList protoImportPaths;
+
+    void applyTo(mqttscope::ConnectionProfile &profile) const
+    {
+        profile.formatRules = rules;
+        profile.protoFiles = protoFiles;
+        profile.protoImportPaths = protoImportPaths;
+    }
+};
+
 // The options of `mqttscope`, on top of --help and --version.
 struct CommandLine
 {
@@ -85,6 +104,56 @@ struct CommandLine
                                     "Record the connection opened by --url or --profile to "
                                     "<file>, as its Record button does."),
         u"file"_s};
+    QCommandLineOption decode{
+        u"decode"_s,
+        QCoreApplication::translate(
+            "main",
+            "In the connection opened from a URL, decode topics matching <filter> as <format> "
+            "(text, json, hex, base64, cbor, image, sparkplug, protobuf:<type>, msgpack); "
+            "repeatable, the first match wins."),
+        u"filter=format[:type]"_s};
+    QCommandLineOption proto{
+        u"proto"_s,
+        QCoreApplication::translate("main",
+                                    "A .proto file whose message types --decode can name; "
+                                    "repeatable."),
+        u"file"_s};
+    QCommandLineOption protoPath{
+        u"proto-path"_s,
+        QCoreApplication::translate("main",
+                                    "A folder where imports of the .proto files are found; "
+                                    "repeatable."),
+        u"dir"_s};
+
+    // The --decode, --proto and --proto-path a URL's connection gets; nullopt (with the reason
+    // printed) when a rule does not parse.
+    std::optional<PayloadFormats> payloadFormats(const QCommandLineParser &parser) const
+    {
+        PayloadFormats formats;
+        const QStringList rules = parser.values(decode);
+        for (const QString &argument : rules) {
+            QString error;
+            const auto rule = mqttscope::FormatRule::fromArgument(argument, &error);
+            if (!rule) {
+                std::fputs(
+                    qPrintable(
+                        QCoreApplication::translate("main", "Invalid --decode: %1").arg(error)
+                        + u'\n'),
+                    stderr);
+                return std::nullopt;
+            }
+            formats.rules.append(*rule);
+        }
+        const auto absolute = [](const QStringList &paths) {
+            QStringList result;
+            for (const QString &path : paths)
+                result.append(QFileInfo(path).absoluteFilePath());
+            return result;
+        };
+        formats.protoFiles = absolute(parser.values(proto));
+        formats.protoImportPaths = absolute(parser.values(protoPath));
+        return formats;
+    }
 
     void parse(QCommandLineParser &parser, const QApplication &app) const
     {
@@ -92,7 +161,7 @@ struct CommandLine
             QCoreApplication::translate("main", "A fast native MQTT 3.1.1/5.0 explorer."));
         parser.addHelpOption();
         parser.addVersionOption();
-        parser.addOptions({record, url, name, profile});
+        parser.addOptions({record, url, name, profile, decode, proto, protoPath});
         parser.addPositionalArgument(
             u"url"_s,
             QCoreApplication::translate("main",
@@ -115,7 +184,8 @@ void warnCannotOpen(QWidget *window, const QString &what, const QString &error)
 QList<mqttscope::ConnectionTab *> openArguments(mqttscope::MainWindow &window,
                                                 const mqttscope::ProfileStore &profiles,
                                                 const QCommandLineParser &parser,
-                                                const CommandLine &options)
+                                                const CommandLine &options,
+                                                const PayloadFormats &formats)
 {
     QString error;
     QList<mqttscope::ConnectionTab *> opened;
@@ -128,10 +198,13 @@ QList<mqttscope::ConnectionTab *> openArguments(mqttscope::MainWindow &window,
             warnCannotOpen(&window, argument, error);
     }
     for (const QString &url : std::as_const(urls)) {
-        if (auto *tab = window.openUrl(url, &error, parser.value(options.name)))
-            opened.append(tab);
-        else
+        auto profile = window.profileFromUrl(url, &error, parser.value(options.name));
+        if (!profile) {
             warnCannotOpen(&window, url, error);
+            continue;
+        }
+        formats.applyTo(*profile);
+        opened.append(window.openProfile(*profile));
     }
     const QStringList names = parser.values(options.profile);
     for (const QString &name : names) {
@@ -162,6 +235,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     const CommandLine options;
     options.parse(parser, app);
+    const std::optional<PayloadFormats> formats = options.payloadFormats(parser);
+    if (!formats)
+        return 1;
 
     QString error;
     if (!mqttscope::moveLegacyProfilesFile(mqttscope::legacyProfilesFilePath(),
@@ -178,7 +254,7 @@ int main(int argc, char *argv[])
     window.show();
 
     const QList<mqttscope::ConnectionTab *> opened =
-        openArguments(window, profiles, parser, options);
+        openArguments(window, profiles, parser, options, *formats);
     // The tab shows why when it cannot record.
     if (parser.isSet(options.record) && !opened.isEmpty())
         opened.first()->startRecording(parser.value(options.record), {}, &error);

@@ -4,6 +4,7 @@
 #include "decode/jsonstream.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 
@@ -21,6 +22,7 @@
 namespace mqttscope {
 
 namespace pb = google::protobuf;
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
@@ -81,6 +83,7 @@ private:
     void unknownValue(const pb::UnknownField &field, int depth);
     void bytes(const std::string &data);
     void floatNumber(float number);
+    bool wellKnownTime(const pb::Message &message);
 
     JsonStream &m_out;
     bool m_tooDeep = false;
@@ -93,6 +96,8 @@ bool JsonWalk::message(const pb::Message &message, int depth)
         m_out.null();
         return false;
     }
+    if (wellKnownTime(message))
+        return true;
     const pb::Reflection *reflection = message.GetReflection();
     std::vector<const pb::FieldDescriptor *> fields;
     reflection->ListFields(message, &fields);
@@ -141,6 +146,44 @@ void JsonWalk::map(const pb::Message &message, const pb::FieldDescriptor *f, int
         value(entry, mapped, -1, depth + 1);
     }
     m_out.endObject();
+}
+
+// The fraction of a second as proto3's JSON mapping writes it: none, or 3, 6 or 9 digits.
+QString secondsFraction(qint32 nanos)
+{
+    if (nanos == 0)
+        return {};
+    const int digits = nanos % 1000000 == 0 ? 3 : nanos % 1000 == 0 ? 6 : 9;
+    const int divisor = digits == 3 ? 1000000 : digits == 6 ? 1000 : 1;
+    return u'.' + QString::number(std::abs(nanos) / divisor).rightJustified(digits, u'0');
+}
+
+// google.protobuf.Timestamp and Duration as proto3's JSON mapping writes them
+// ("2026-12-02T13:20:52.792Z", "1.500s"): the form people read, and what other tools show.
+bool JsonWalk::wellKnownTime(const pb::Message &message)
+{
+    const pb::Descriptor *type = message.GetDescriptor();
+    const bool timestamp = type->full_name() == "google.protobuf.Timestamp";
+    if (!timestamp && type->full_name() != "google.protobuf.Duration")
+        return false;
+    const pb::FieldDescriptor *secondsField = type->FindFieldByName("seconds");
+    const pb::FieldDescriptor *nanosField = type->FindFieldByName("nanos");
+    if (!secondsField || !nanosField)
+        return false;
+    const pb::Reflection *reflection = message.GetReflection();
+    const qint64 seconds = reflection->GetInt64(message, secondsField);
+    const qint32 nanos = reflection->GetInt32(message, nanosField);
+    QString text;
+    if (timestamp) {
+        text = QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
+        text.insert(text.size() - 1, secondsFraction(nanos)); // before the 'Z'
+    } else {
+        const bool negative = seconds < 0 || nanos < 0;
+        text = (negative ? u"-"_s : QString()) + QString::number(std::abs(seconds))
+            + secondsFraction(nanos) + u's';
+    }
+    m_out.string(text);
+    return true;
 }
 
 void JsonWalk::mapKey(const pb::Message &entry, const pb::FieldDescriptor *key)

@@ -148,16 +148,39 @@ void tst_ProtobufSchemas::loadsTypesIncludingImports()
 void tst_ProtobufSchemas::importsWellKnownTypes()
 {
     Fixture f;
-    f.write(u"stamped.proto"_s,
-            u"syntax = \"proto3\";\nimport \"google/protobuf/timestamp.proto\";\n"
-            u"message Stamped { google.protobuf.Timestamp at = 1; }\n"_s);
+    f.write(
+        u"stamped.proto"_s,
+        u"syntax = \"proto3\";\nimport \"google/protobuf/timestamp.proto\";\n"
+        u"import \"google/protobuf/duration.proto\";\n"
+        u"message Stamped { google.protobuf.Timestamp at = 1; google.protobuf.Duration took = 2; }\n"_s);
     QList<ProtobufSchemas::Problem> problems;
     const auto schemas = ProtobufSchemas::load({f.path(u"stamped.proto"_s)}, {}, &problems);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.value(0).text()));
-    const DecodedPayload decoded =
-        schemas->decode(u"Stamped"_s, QByteArray("\x0a\x02\x08\x2a", 4)); // at.seconds = 42
-    QVERIFY2(decoded.decoded(), qPrintable(decoded.error));
-    QCOMPARE(decoded.json, "{\"at\":{\"seconds\":42}}");
+    // Timestamp and Duration read as protobuf's own JSON mapping (json_format) writes them.
+    const QByteArray cases = f.python(uR"(
+from google.protobuf import timestamp_pb2, duration_pb2, json_format
+out = []
+for s, n in [(42, 0), (1796217652, 792000000), (0, 1234), (1796217652, 5000)]:
+    m = timestamp_pb2.Timestamp(seconds=s, nanos=n)
+    wire = b'\x0a' + bytes([m.ByteSize()]) + m.SerializeToString()
+    out.append(wire.hex().encode() + b' ' + json_format.MessageToJson(m).encode())
+for s, n in [(1, 500000000), (-3, -250000000), (90, 0)]:
+    m = duration_pb2.Duration(seconds=s, nanos=n)
+    wire = b'\x12' + bytes([m.ByteSize()]) + m.SerializeToString()
+    out.append(wire.hex().encode() + b' ' + json_format.MessageToJson(m).encode())
+print(binascii.hexlify(b'\n'.join(out)).decode())
+)"_s);
+    const QList<QByteArray> pairs = cases.split('\n');
+    QCOMPARE(pairs.size(), 7);
+    for (const QByteArray &pair : pairs) {
+        const qsizetype separator = pair.indexOf(' ');
+        const QByteArray wire = QByteArray::fromHex(pair.first(separator));
+        const QByteArray expected = pair.mid(separator + 1);
+        const DecodedPayload decoded = schemas->decode(u"Stamped"_s, wire);
+        QVERIFY2(decoded.decoded(), qPrintable(decoded.error));
+        const QByteArray key = wire.startsWith('\x0a') ? "at" : "took";
+        QCOMPARE(decoded.json, "{\"" + key + "\":" + expected + "}");
+    }
 }
 
 void tst_ProtobufSchemas::decodesWhatTheReferenceEncodes()

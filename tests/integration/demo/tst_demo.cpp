@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // mqttscope-demo against a real mosquitto: what a new user's first minute depends on.
 #include "client/mqttclient.h"
+#include "decode/formatrule.h"
+#include "decode/payloaddecoder.h"
+#include "decode/protobufschemas.h"
 #include "decode/sparkplugpayload.h"
 #include "decode/sparkplugtracker.h"
 #include "mosquittobroker.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -71,6 +77,7 @@ private slots:
     void init();
     void cleanup();
     void publishesTelemetryAndRetainedState();
+    void protobufAndMessagePackDecodeAsRunShSays();
     void rateIsBounded();
     void willMarksPublisherOffline();
     void sparkplugEdgeNodeSession_data();
@@ -235,6 +242,64 @@ void tst_Demo::publishesTelemetryAndRetainedState()
     QTRY_COMPARE_WITH_TIMEOUT(firmware.messages.size(), 40, 5000);
     QVERIFY(
         QJsonDocument::fromJson(firmware.messages.first().payload).object().contains(u"version"_s));
+}
+
+namespace {
+
+// scripts/run.sh opens the window with --proto and --decode for the demo's Protobuf and
+// MessagePack devices; those very arguments decode what the demo sends.
+PayloadDecoder runShDecoder()
+{
+    QFile script(QStringLiteral(MQTTSCOPE_SOURCE_DIR "/scripts/run.sh"));
+    if (!script.open(QIODevice::ReadOnly))
+        return {};
+    const QString text = QString::fromUtf8(script.readAll());
+    QStringList protoFiles;
+    for (const auto &match : QRegularExpression(u"--proto (\\S+)"_s).globalMatch(text))
+        protoFiles.append(QStringLiteral(MQTTSCOPE_SOURCE_DIR "/") + match.captured(1));
+    QList<FormatRule> rules;
+    QString error;
+    for (const auto &match : QRegularExpression(u"--decode '([^']+)'"_s).globalMatch(text)) {
+        if (const auto rule = FormatRule::fromArgument(match.captured(1), &error))
+            rules.append(*rule);
+    }
+    QList<ProtobufSchemas::Problem> problems;
+    return PayloadDecoder(rules, ProtobufSchemas::load(protoFiles, {}, &problems));
+}
+
+} // namespace
+
+void tst_Demo::protobufAndMessagePackDecodeAsRunShSays()
+{
+    const PayloadDecoder decoder = runShDecoder();
+    QCOMPARE(decoder.rules().size(), 2);
+    QVERIFY(decoder.schemas() && decoder.schemas()->hasMessageType(u"mqttscope.demo.Telemetry"_s));
+    Collector live(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
+    QVERIFY(live.subscribe(u"demo/#"_s));
+    startDemo({u"--sensors"_s, u"40"_s, u"--rate"_s, u"400"_s, u"--duration"_s, u"2"_s});
+    QVERIFY(m_demo.waitForFinished(15000));
+    QTRY_VERIFY_WITH_TIMEOUT(live.withSuffix("/msgpack").size() >= 4, 5000);
+
+    const QList<Message> protobuf = live.withSuffix("/protobuf");
+    QVERIFY(protobuf.size() >= 6);
+    for (const Message &message : protobuf) {
+        const DecodedPayload decoded = decoder.decode(message.topic, message.payload);
+        QVERIFY2(decoded.decoded(), qPrintable(decoded.error));
+        const QJsonObject object = QJsonDocument::fromJson(decoded.json).object();
+        QVERIFY2(message.topic.contains(object.value(u"device"_s).toString().toUtf8()),
+                 decoded.json.constData());
+        const double temperature = object.value(u"temperature"_s).toDouble(-999);
+        QVERIFY2(temperature > 5 && temperature < 40, decoded.json.constData());
+        QVERIFY(object.value(u"time"_s).toString().endsWith(u'Z'));
+        QCOMPARE(object.value(u"vibration"_s).toArray().size(), 3);
+        QCOMPARE(object.value(u"labels"_s).toObject().value(u"site"_s).toString(), u"plant-3"_s);
+    }
+    for (const Message &message : live.withSuffix("/msgpack")) {
+        QCOMPARE(decoder.encodingFor(message.topic), PayloadEncoding::MessagePack);
+        const DecodedPayload decoded = decoder.decode(message.topic, message.payload);
+        QVERIFY2(decoded.decoded(), qPrintable(decoded.error));
+        QVERIFY(QJsonDocument::fromJson(decoded.json).object().value(u"battery"_s).isDouble());
+    }
 }
 
 void tst_Demo::rateIsBounded()
