@@ -43,6 +43,7 @@ void ConnectionController::connectWorker()
     connect(w, &ConnectionWorker::connectFailed, this, &C::onConnectFailed);
     connect(w, &ConnectionWorker::messagesReceived, this, &C::onMessagesReceived);
     connect(w, &ConnectionWorker::packetsTraced, this, &C::packetsTraced);
+    connect(w, &ConnectionWorker::sparkplugChanged, this, &C::sparkplugChanged);
     connect(w, &ConnectionWorker::receivingPausedChanged, this, [this](bool paused) {
         m_status.catchingUp = paused;
         emit statusChanged();

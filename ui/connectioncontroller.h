@@ -3,6 +3,7 @@
 
 #include "connectionstatus.h"
 #include "client/packettraceentry.h"
+#include "decode/sparkplugstatechanges.h"
 #include "protocol/message.h"
 
 #include <QHash>
@@ -61,6 +62,8 @@ signals:
     void statusChanged();
     void connected(const mqttscope::ConnackPacket &connack, mqttscope::ProtocolVersion version);
     void messagesReceived(const QList<mqttscope::Message> &messages);
+    // What the Sparkplug B rows show changed (worked out on the connection's thread).
+    void sparkplugChanged(const mqttscope::SparkplugStateChanges &changes);
     void packetsTraced(const QList<mqttscope::PacketTraceEntry> &packets);
     // Results, only ever for a request made here.
     void publishFinished(quint64 requestId, mqttscope::ReasonCode reason,

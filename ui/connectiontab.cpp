@@ -80,6 +80,7 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     m_mainSplitter->setSizes({620, 240});
     m_topSplitter->setSizes({640, 760});
     applyPayloadFormats();
+    payloadView()->setSparkplugAliases(&m_sparkplugAliases);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -129,6 +130,7 @@ void ConnectionTab::connectController()
     connect(c, &ConnectionController::stateChanged, this, &ConnectionTab::stateChanged);
     connect(c, &ConnectionController::connected, this, &ConnectionTab::onConnected);
     connect(c, &ConnectionController::messagesReceived, this, &ConnectionTab::onMessagesReceived);
+    connect(c, &ConnectionController::sparkplugChanged, this, &ConnectionTab::onSparkplugChanged);
     // The trace runs only while the inspector is shown.
     connect(c, &ConnectionController::packetsTraced, m_packetInspector,
             &PacketInspectorPanel::addPackets);
@@ -348,6 +350,13 @@ void ConnectionTab::onMessagesReceived(const QList<Message> &messages)
 {
     m_treeModel->enqueue(messages);
     m_messagePane->addToPlot(messages);
+}
+
+void ConnectionTab::onSparkplugChanged(const SparkplugStateChanges &changes)
+{
+    for (const SparkplugBirth &birth : changes.births)
+        m_sparkplugAliases.add(birth);
+    m_treeModel->updateSparkplug(changes.endpoints);
 }
 
 void ConnectionTab::onFlushed()

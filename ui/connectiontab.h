@@ -4,6 +4,8 @@
 #include "client/clientstate.h"
 #include "connectioncontroller.h"
 #include "connectionindicator.h"
+#include "decode/sparkplugaliasbook.h"
+#include "decode/sparkplugstatechanges.h"
 #include "explorer/explorerdata.h"
 #include "profiles/connectionprofile.h"
 #include "recording/recordedmessage.h"
@@ -140,6 +142,7 @@ private:
 
     void onConnected(const ConnackPacket &connack, ProtocolVersion version);
     void onMessagesReceived(const QList<Message> &messages);
+    void onSparkplugChanged(const SparkplugStateChanges &changes);
     void onFlushed();
     void onPublishFinished(quint64 requestId, ReasonCode reason, const QString &reasonString);
     void onRequestFailed(quint64 requestId, ConnectionController::Request kind,
@@ -155,6 +158,7 @@ private:
     SecretStore *m_secrets;
     ConnectionController *m_controller;
     ExplorerData m_data;
+    SparkplugAliasBook m_sparkplugAliases; // the payload view reads DATA by these names
     QString m_title; // as last announced by titleChanged
     // The retained messages being deleted: the empty publishes still unanswered.
     struct RetainedDeletion

@@ -16,6 +16,7 @@ ConnectionWorker::ConnectionWorker(QObject *parent)
 {
     m_flushTimer->setInterval(flushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &ConnectionWorker::flush);
+    qRegisterMetaType<mqttscope::SparkplugStateChanges>();
     m_recorderPoll->setInterval(recorderPollMs);
     connect(m_recorderPoll, &QTimer::timeout, this, &ConnectionWorker::resumeIfCaughtUp);
 
@@ -153,6 +154,7 @@ void ConnectionWorker::queueMessages(const QList<Message> &messages)
 {
     if (m_recorder)
         m_recorder->recordReceived(messages);
+    m_sparkplug.observe(messages);
     // The first batch of a tick is shared rather than copied.
     if (m_pendingMessages.isEmpty())
         m_pendingMessages = messages;
@@ -207,6 +209,8 @@ void ConnectionWorker::flush()
     }
     if (!m_pendingPackets.isEmpty())
         emit packetsTraced(std::exchange(m_pendingPackets, {}));
+    if (m_sparkplug.hasChanges())
+        emit sparkplugChanged(m_sparkplug.takeChanges());
     const qint64 messagesIn = m_pendingMessages.size();
     if (!m_pendingMessages.isEmpty())
         emit messagesReceived(std::exchange(m_pendingMessages, {}));

@@ -5,6 +5,7 @@
 #include "client/connectionfailure.h"
 #include "client/clientstate.h"
 #include "client/packettraceentry.h"
+#include "decode/sparkplugstatefeed.h"
 #include "protocol/message.h"
 #include "protocol/packets.h"
 
@@ -36,6 +37,10 @@ class RecordingWriter;
 // to backlogLowWater. A recording counts too: while its writer holds more than backlogHighWater
 // messages not yet on disk the client stops reading, so a slow disk slows the broker down
 // instead of losing messages.
+//
+// Sparkplug B: the messages on spBv1.0/ topics go through the connection's SparkplugStateFeed
+// here, in arrival order, so that a flood of DDATA costs the GUI nothing; only the state the
+// tree shows, when it changes, and the BIRTHs' aliases are handed over, once per tick.
 class ConnectionWorker : public QObject
 {
     Q_OBJECT
@@ -82,6 +87,8 @@ signals:
     void reconnectScheduled(int delayMs);
     void connectFailed(const mqttscope::ConnectionFailure &failure);
     void messagesReceived(const QList<mqttscope::Message> &messages);
+    // Emitted before the messagesReceived of the same tick.
+    void sparkplugChanged(const mqttscope::SparkplugStateChanges &changes);
     void packetsTraced(const QList<mqttscope::PacketTraceEntry> &packets);
     void publishFinished(quint64 requestId, mqttscope::ReasonCode reason,
                          const QString &reasonString);
@@ -116,6 +123,7 @@ private:
     QHash<quint64, std::function<void(quint64 requestId)>> m_earlyResults;
     QString m_lastError;
     QList<Message> m_pendingMessages;
+    SparkplugStateFeed m_sparkplug;
     QList<PacketTraceEntry> m_pendingPackets;
     qint64 m_backlog = 0; // m_pendingMessages plus those handed over and not yet applied
     qint64 m_bytesIn = 0;

@@ -243,6 +243,18 @@ std::optional<bool> SparkplugTracker::hostOnline(const QString &hostId) const
     return found == m_hosts.cend() ? std::nullopt : std::optional<bool>(*found);
 }
 
+QHash<quint64, QString> SparkplugTracker::aliases(const QString &group, const QString &edgeNode,
+                                                  const QString &device) const
+{
+    const auto found = m_nodes.constFind(nodeKey(group, edgeNode));
+    if (found == m_nodes.cend())
+        return {};
+    if (device.isEmpty())
+        return found->endpoint.aliases;
+    const auto d = found->devices.constFind(device);
+    return d == found->devices.cend() ? QHash<quint64, QString>() : d->aliases;
+}
+
 void SparkplugTracker::clear()
 {
     m_nodes.clear();

@@ -57,6 +57,9 @@ public:
     std::optional<EndpointState> device(const QString &group, const QString &edgeNode,
                                         const QString &device) const;
     std::optional<bool> hostOnline(const QString &hostId) const; // from spBv1.0/STATE/<id>
+    // The metric aliases the endpoint's last BIRTH defined (a device's own, not its node's).
+    QHash<quint64, QString> aliases(const QString &group, const QString &edgeNode,
+                                    const QString &device = {}) const;
     void clear();
 
 private:

@@ -66,6 +66,39 @@ const QIcon &noMarker()
     return icon;
 }
 
+// A Sparkplug endpoint's state: a green dot when online, a grey ring when offline.
+QIcon paintStateDot(bool online)
+{
+    QIcon icon;
+    for (int size : {10, 12, 16, 20, 32}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const qreal pen = qMax(1.5, size / 8.0);
+        const QColor color = online ? QColor(0x2e, 0x9d, 0x4a) : QColor(0x8a, 0x8a, 0x8a);
+        painter.setPen(QPen(color, pen));
+        painter.setBrush(online ? QBrush(color) : QBrush(Qt::NoBrush));
+        const qreal inset = size * 0.12 + pen / 2;
+        painter.drawEllipse(QRectF(inset, inset, size - 2 * inset, size - 2 * inset));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+const QIcon &onlineMarker()
+{
+    static const QIcon icon = paintStateDot(true);
+    return icon;
+}
+
+const QIcon &offlineMarker()
+{
+    static const QIcon icon = paintStateDot(false);
+    return icon;
+}
+
 } // namespace
 
 TopicTreeModel::TopicTreeModel(ExplorerData *data, QObject *parent)
@@ -319,6 +352,10 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
     const TopicNodeId node = nodeId(index);
     const int column = index.column();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (!m_sparkplug.isEmpty()) {
+        if (QVariant sparkplug = sparkplugData(node, column, role); sparkplug.isValid())
+            return sparkplug;
+    }
 
     switch (role) {
     case NodeIdRole:
@@ -389,6 +426,9 @@ QVariant TopicTreeModel::toolTip(TopicNodeId node, int column) const
         QString tip = QString::fromUtf8(store.topic(node));
         if (store.isRetained(node))
             tip += u'\n' + tr("Retained");
+        const QByteArray topic = store.topic(node);
+        if (const SparkplugRowStatus::Endpoint *endpoint = m_sparkplug.forTopic(topic))
+            tip += u'\n' + sparkplugToolTip(*endpoint, SparkplugRowStatus::isHostTopic(topic));
         return tip;
     }
     if (column == ValueColumn && store.hasMessage(node)) {
@@ -397,6 +437,69 @@ QVariant TopicTreeModel::toolTip(TopicNodeId node, int column) const
                                 Payload::formatSize(payload.size()));
     }
     return {};
+}
+
+// The Sparkplug roles on any column; on an endpoint's row the value column shows its state as
+// a dot (filled when online, a ring when offline, so the shape tells without color) and text.
+QVariant TopicTreeModel::sparkplugData(TopicNodeId node, int column, int role) const
+{
+    const bool valueCell =
+        column == ValueColumn && (role == Qt::DisplayRole || role == Qt::DecorationRole);
+    if (!valueCell && role != SparkplugOnlineRole && role != SparkplugIssueCountRole
+        && role != SparkplugLastIssueRole)
+        return {};
+    const SparkplugRowStatus::Endpoint *endpoint = m_sparkplug.forTopic(store().topic(node));
+    if (!endpoint)
+        return {};
+    switch (role) {
+    case SparkplugOnlineRole:
+        return endpoint->online;
+    case SparkplugIssueCountRole:
+        return endpoint->issueCount;
+    case SparkplugLastIssueRole:
+        return endpoint->lastIssue;
+    case Qt::DecorationRole:
+        return endpoint->online ? onlineMarker() : offlineMarker();
+    default:
+        return sparkplugText(*endpoint);
+    }
+}
+
+QString TopicTreeModel::sparkplugText(const SparkplugRowStatus::Endpoint &endpoint) const
+{
+    const QString state = endpoint.online ? tr("online") : tr("offline");
+    if (endpoint.issueCount == 0)
+        return state;
+    return tr("%1 · %n issue(s): %2", nullptr, endpoint.issueCount).arg(state, endpoint.lastIssue);
+}
+
+QString TopicTreeModel::sparkplugToolTip(const SparkplugRowStatus::Endpoint &endpoint,
+                                         bool host) const
+{
+    const QString state = endpoint.online ? tr("online") : tr("offline");
+    if (host)
+        return tr("Sparkplug host: %1").arg(state);
+    QString tip = tr("Sparkplug: %1").arg(state);
+    if (endpoint.issueCount > 0)
+        tip += u'\n'
+            + tr("%n issue(s), the last: %1", nullptr, endpoint.issueCount).arg(endpoint.lastIssue);
+    return tip;
+}
+
+void TopicTreeModel::updateSparkplug(const QList<SparkplugEndpointChange> &changes)
+{
+    const TopicStore &store = m_data->store();
+    QList<TopicNodeId> rows;
+    for (const SparkplugEndpointChange &change : changes) {
+        m_sparkplug.update(change);
+        for (const QByteArray &topic : SparkplugRowStatus::topicsOf(change)) {
+            if (const TopicNodeId row = store.find(topic); row != TopicStore::InvalidId)
+                rows.append(row);
+        }
+    }
+    emitChanged(rows,
+                {SparkplugOnlineRole, SparkplugIssueCountRole, SparkplugLastIssueRole,
+                 Qt::ToolTipRole, Qt::DisplayRole, Qt::DecorationRole});
 }
 
 QVariant TopicTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -427,6 +530,9 @@ QHash<int, QByteArray> TopicTreeModel::roleNames() const
     names.insert(HighlightRole, "highlight");
     names.insert(VisibleRole, "visible");
     names.insert(SortRole, "sortValue");
+    names.insert(SparkplugOnlineRole, "sparkplugOnline");
+    names.insert(SparkplugIssueCountRole, "sparkplugIssueCount");
+    names.insert(SparkplugLastIssueRole, "sparkplugLastIssue");
     return names;
 }
 

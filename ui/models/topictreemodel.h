@@ -3,6 +3,7 @@
 
 #include "explorer/explorerdata.h"
 #include "explorer/topicfilter.h"
+#include "models/sparkplugrowstatus.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -38,6 +39,9 @@ public:
         HighlightRole, // bool: its value changed within highlightDuration()
         VisibleRole, // bool: passes the filter (or itself lies on the way)
         SortRole, // the column's value to sort by
+        SparkplugOnlineRole, // bool on a Sparkplug node/device/host row, invalid elsewhere
+        SparkplugIssueCountRole, // int: the issues its node or device has shown
+        SparkplugLastIssueRole, // QString: the last of them ("seq 7 expected, 9 received")
     };
 
     explicit TopicTreeModel(ExplorerData *data, QObject *parent = nullptr);
@@ -68,6 +72,10 @@ public:
     // Removes a topic and everything below it, with its history (after deleting retained
     // messages, say). Pending batches are flushed first.
     void removeSubtree(const QModelIndex &index);
+    // The Sparkplug B state the spBv1.0/ rows show (see SparkplugRowStatus): the rows of the
+    // changed endpoints are announced with the Sparkplug roles, their tooltip and value.
+    void updateSparkplug(const QList<SparkplugEndpointChange> &changes);
+    const SparkplugRowStatus &sparkplugStatus() const { return m_sparkplug; }
     void clear();
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -97,6 +105,9 @@ signals:
 
 private:
     QVariant toolTip(TopicNodeId node, int column) const;
+    QVariant sparkplugData(TopicNodeId node, int column, int role) const;
+    QString sparkplugToolTip(const SparkplugRowStatus::Endpoint &endpoint, bool host) const;
+    QString sparkplugText(const SparkplugRowStatus::Endpoint &endpoint) const;
     void applyQueue(qint64 now);
     void announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed);
     void expireHighlights(qint64 now);
@@ -123,6 +134,7 @@ private:
 
     TopicFilter m_filter;
     TopicMatchSet m_matches;
+    SparkplugRowStatus m_sparkplug;
 };
 
 } // namespace mqttscope

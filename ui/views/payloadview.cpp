@@ -2,6 +2,8 @@
 #include "views/payloadview.h"
 
 #include "decode/payloaddecoder.h"
+#include "decode/sparkplugaliasbook.h"
+#include "decode/sparkplugpayload.h"
 #include "explorer/payloadformat.h"
 #include "views/hexdumpmodel.h"
 #include "views/imageview.h"
@@ -297,6 +299,27 @@ void PayloadView::setDecoder(std::shared_ptr<const PayloadDecoder> decoder)
     setFormat(m_guessedFormat);
 }
 
+void PayloadView::setSparkplugAliases(const SparkplugAliasBook *aliases)
+{
+    m_sparkplugAliases = aliases;
+    if (m_hasMessage && m_format == PayloadViewFormat::SparkplugB)
+        render();
+}
+
+// A Sparkplug B payload with the names its BIRTHs gave its aliases, as the connection's
+// SparkplugTracker read it when it arrived [tck-id-payloads-alias-data-cmd-requirement].
+DecodedPayload PayloadView::decodeShown() const
+{
+    const QByteArray &payload = m_message.payload;
+    if (m_format == PayloadViewFormat::SparkplugB && m_sparkplugAliases) {
+        return Sparkplug::toJson(
+            payload,
+            m_sparkplugAliases->aliasesFor(m_message.topic, m_message.receivedMsecsSinceEpoch));
+    }
+    const PayloadDecoder &decoder = m_decoder ? *m_decoder : defaultDecoder();
+    return decoder.decodeAs(*decodedEncodingOf(m_format), payload, m_messageType);
+}
+
 void PayloadView::setMessageType(const QString &type)
 {
     m_messageType = type;
@@ -448,9 +471,7 @@ void PayloadView::showDecoded()
         showHex();
         return;
     }
-    const PayloadDecoder &decoder = m_decoder ? *m_decoder : defaultDecoder();
-    const DecodedPayload decoded =
-        decoder.decodeAs(*decodedEncodingOf(m_format), payload, m_messageType);
+    const DecodedPayload decoded = decodeShown();
     QString error = decoded.error;
     const std::optional<QString> pretty =
         decoded.decoded() ? prettyJson(decoded.json, &error) : std::nullopt;

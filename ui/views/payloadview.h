@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "decode/decodedpayload.h"
 #include "protocol/message.h"
 #include "views/payloadviewformat.h"
 
@@ -20,6 +21,7 @@ namespace mqttscope {
 
 class HexDumpModel;
 class PayloadDecoder;
+class SparkplugAliasBook;
 class ImageView;
 class InvalidByteHighlighter;
 class JsonHighlighter;
@@ -53,6 +55,9 @@ public:
 
     // The connection's format table; null reads Sparkplug B topics only (a default decoder).
     void setDecoder(std::shared_ptr<const PayloadDecoder> decoder);
+    // The connection's BIRTH aliases: a Sparkplug B DATA message shows its metrics by the names
+    // the BIRTHs before it gave (null: by alias). Not owned; must outlive the view's use of it.
+    void setSparkplugAliases(const SparkplugAliasBook *aliases);
     // The Protobuf message type the view decodes with (the rule's, or chosen in its combo).
     QString messageType() const { return m_messageType; }
     void setMessageType(const QString &type);
@@ -88,6 +93,7 @@ private:
     void showMarkedText();
     void showHex(qsizetype offset = -1);
     void showDecoded();
+    DecodedPayload decodeShown() const;
     void updateMessageTypes();
     PayloadViewFormat defaultFormat();
     void showNotice(const QString &notice);
@@ -100,6 +106,7 @@ private:
     PayloadViewFormat m_guessedFormat = PayloadViewFormat::Text;
     bool m_formatChosen = false; // by the user, for the current topic
     std::shared_ptr<const PayloadDecoder> m_decoder;
+    const SparkplugAliasBook *m_sparkplugAliases = nullptr;
     QString m_messageType;
 
     QLabel *m_topicLabel;

@@ -67,6 +67,7 @@ class tst_TopicTreeModel : public QObject
 {
     Q_OBJECT
 private slots:
+    void sparkplugRowsShowTheirEndpoint();
     void shapeAfterFlush_data();
     void shapeAfterFlush();
     void nothingBeforeTheTick();
@@ -460,6 +461,47 @@ void tst_TopicTreeModel::resortFollowsTraffic()
     // Sorting by name is not stale after traffic.
     proxy.sort(TopicTreeModel::TopicColumn, Qt::AscendingOrder);
     QVERIFY(!proxy.sortsByTraffic());
+}
+
+// A node's state on each of its spBv1.0/<group>/<type>/<node> rows, a device's on its own,
+// a host's STATE on its row; other rows carry none [tck-id-topics-nbirth-topic]. The value
+// column shows it as a dot and text.
+void tst_TopicTreeModel::sparkplugRowsShowTheirEndpoint()
+{
+    Fixture f;
+    f.model.enqueue(batch({u"spBv1.0/g/NBIRTH/n"_s, u"spBv1.0/g/DDATA/n/d"_s, u"spBv1.0/STATE/h"_s,
+                           u"plain/topic"_s}));
+    f.model.flush();
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    SparkplugEndpointChange node{u"g"_s, u"n"_s, {}, {}, true, 0, {}};
+    SparkplugEndpointChange pump{
+        u"g"_s, u"n"_s, u"d"_s, {}, false, 2, u"seq 7 expected, 9 received"_s};
+    SparkplugEndpointChange host{{}, {}, {}, u"h"_s, true, 0, {}};
+    f.model.updateSparkplug({node, pump, host});
+    QVERIFY(!changed.isEmpty());
+    const auto row = [&](const char *topic) { return f.model.indexOf(f.data.store().find(topic)); };
+    QCOMPARE(row("spBv1.0/g/NBIRTH/n").data(TopicTreeModel::SparkplugOnlineRole), QVariant(true));
+    const QModelIndex device = row("spBv1.0/g/DDATA/n/d");
+    QCOMPARE(device.data(TopicTreeModel::SparkplugOnlineRole), QVariant(false));
+    QCOMPARE(device.data(TopicTreeModel::SparkplugIssueCountRole), QVariant(2));
+    QCOMPARE(device.data(TopicTreeModel::SparkplugLastIssueRole).toString(),
+             u"seq 7 expected, 9 received"_s);
+    QVERIFY(device.data(Qt::ToolTipRole).toString().contains(u"seq 7 expected, 9 received"_s));
+    const QModelIndex deviceValue = device.siblingAtColumn(TopicTreeModel::ValueColumn);
+    QVERIFY(deviceValue.data().toString().startsWith(u"offline"_s));
+    QVERIFY(deviceValue.data().toString().contains(u"seq 7 expected, 9 received"_s));
+    QVERIFY(!deviceValue.data(Qt::DecorationRole).value<QIcon>().isNull());
+    // The node's state also on the row the device hangs from.
+    QCOMPARE(row("spBv1.0/g/DDATA/n").data(TopicTreeModel::SparkplugOnlineRole), QVariant(true));
+    // Only the rows of a changed endpoint are announced.
+    changed.clear();
+    node.online = false;
+    f.model.updateSparkplug({node});
+    QCOMPARE(changed.size(), 2); // spBv1.0/g/NBIRTH/n and spBv1.0/g/DDATA/n
+    QCOMPARE(row("spBv1.0/g/NBIRTH/n").data(TopicTreeModel::SparkplugOnlineRole), QVariant(false));
+    QCOMPARE(row("spBv1.0/STATE/h").data(TopicTreeModel::SparkplugOnlineRole), QVariant(true));
+    QVERIFY(!row("spBv1.0/g").data(TopicTreeModel::SparkplugOnlineRole).isValid());
+    QVERIFY(!row("plain/topic").data(TopicTreeModel::SparkplugOnlineRole).isValid());
 }
 
 QTEST_MAIN(tst_TopicTreeModel)
