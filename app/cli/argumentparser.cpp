@@ -414,6 +414,8 @@ bool ArgumentParser::finishPub()
     const bool aliasOnly = topic.isEmpty() && m_options.publishProperties.topicAlias;
     if (!aliasOnly && !Topic::nameProblem(topic.toUtf8()).isEmpty())
         return fail(tr("Invalid publish topic '%1', does it contain '+' or '#'?").arg(topic));
+    if (m_options.encodeAs != PayloadEncoding::Auto && m_options.source == MessageSource::Null)
+        return fail(tr("--encode needs a JSON message (-m, -f, -l or -s), not -n."));
     return true;
 }
 

@@ -274,8 +274,33 @@ void FormatString::appendField(const Field &field, const Message &message, qint6
 {
     if (QByteArrayView("ACDEFPRS").contains(field.conversion))
         appendPropertyField(field, message.properties, out);
+    else if (field.conversion == 'd')
+        appendDecodedField(field, message, out, errors);
     else
         appendMessageField(field, message, receivedMsecs, out, errors);
+}
+
+void FormatString::setDecoder(std::shared_ptr<const PayloadDecoder> decoder)
+{
+    m_decoder = std::move(decoder);
+}
+
+void FormatString::appendDecodedField(const Field &field, const Message &message, QByteArray &out,
+                                      QByteArray *errors) const
+{
+    const DecodedPayload decoded =
+        m_decoder ? m_decoder->decode(message.topic, message.payload) : DecodedPayload();
+    if (decoded.decoded()) {
+        appendText(out, decoded.json, field.leftAlign, field.width, field.precision);
+    } else if (decoded.status == DecodedPayload::Status::NotDecoded) {
+        appendText(out, message.payload, field.leftAlign, field.width, field.precision);
+    } else if (errors) {
+        errors->append("Error: Message payload could not be decoded on topic ")
+            .append(message.topic)
+            .append(": ")
+            .append(decoded.error.toUtf8())
+            .append(".\n");
+    }
 }
 
 // The conversions of the message itself: %t %p %x %X %l %q %r %m %I %U %j %J %%.

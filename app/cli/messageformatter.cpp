@@ -74,6 +74,7 @@ void MessageFormatter::append(const Message &message, QByteArray &out, QByteArra
 
 void MessageFormatter::setDecoder(std::shared_ptr<const PayloadDecoder> decoder)
 {
+    m_format.setDecoder(decoder);
     m_decoder = std::move(decoder);
 }
 

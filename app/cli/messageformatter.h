@@ -25,7 +25,8 @@ public:
     // `errors` receives lines for stderr (e.g. %J with a payload that is not JSON).
     void append(const Message &message, QByteArray &out, QByteArray *errors = nullptr) const;
     // With --json, messages whose topic has a schema encoding (--decode, Sparkplug B) get
-    // "decoded": the payload as JSON, or "decodeError": why it could not be read.
+    // "decoded": the payload as JSON, or "decodeError": why it could not be read; -F's %d
+    // prints the same JSON.
     void setDecoder(std::shared_ptr<const PayloadDecoder> decoder);
 
 private:

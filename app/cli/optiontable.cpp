@@ -5,6 +5,8 @@
 // too).
 #include "argumentparser.h"
 
+#include "decode/payloadencoder.h"
+
 #include <limits>
 #include <optional>
 
@@ -252,6 +254,27 @@ const OptionSpec ArgumentParser::s_options[] = {
          if (!ok || p.m_options.repeatDelaySeconds < 0)
              p.fail(tr("--repeat-delay argument must be >=0.0."));
      }},
+
+    {{}, "--encode"_L1, Pub, "FORMAT[:TYPE]"_L1,
+     [](ArgumentParser &p, const QString &argument) {
+         QString error;
+         const std::optional<FormatRule> format = FormatRule::formatFromArgument(argument, &error);
+         if (!format) {
+             p.fail(tr("Invalid --encode: %1").arg(error));
+         } else if (!PayloadEncoder::encodes(format->encoding)
+                    || (format->encoding == PayloadEncoding::Protobuf
+                        && format->messageType.isEmpty())) {
+             p.fail(tr("Invalid --encode \"%1\": protobuf:package.Message or msgpack.")
+                        .arg(argument));
+         } else {
+             p.m_options.encodeAs = format->encoding;
+             p.m_options.encodeMessageType = format->messageType;
+         }
+     }},
+    {{}, "--proto"_L1, Pub, "FILE"_L1,
+     [](ArgumentParser &p, const QString &file) { p.m_options.protoFiles.append(file); }},
+    {{}, "--proto-path"_L1, Pub, "DIR"_L1,
+     [](ArgumentParser &p, const QString &dir) { p.m_options.protoImportPaths.append(dir); }},
 
     // replay (FILE, the recording, is the one argument that is not an option)
     {{}, "--speed"_L1, Replay, "X"_L1,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "publishcommand.h"
 
+#include "protofiles.h"
+
 #include <QCoreApplication>
 #include <QFile>
 
@@ -28,6 +30,46 @@ PublishCommand::PublishCommand(const SubcommandOptions &options, QObject *parent
 }
 
 bool PublishCommand::prepare(QString *error)
+{
+    if (!prepareEncoder(error) || !readMessage(error))
+        return false;
+    if (!m_encoder || m_lines || options().source == MessageSource::Null)
+        return true;
+    QString why;
+    const std::optional<QByteArray> encoded = m_encoder->encode(m_payload, &why);
+    if (!encoded) {
+        *error = tr("Error: --encode %1: %2").arg(encodeArgument(), why);
+        return false;
+    }
+    m_payload = *encoded;
+    return true;
+}
+
+// The schemas are compiled and the message type looked up before anything is read or sent.
+bool PublishCommand::prepareEncoder(QString *error)
+{
+    if (options().encodeAs == PayloadEncoding::Auto)
+        return true;
+    const std::optional<std::shared_ptr<const ProtobufSchemas>> schemas =
+        ProtoFiles::load(options(), error);
+    if (!schemas)
+        return false;
+    m_encoder.emplace(options().encodeAs, options().encodeMessageType, *schemas);
+    if (const QString problem = m_encoder->problem(); !problem.isEmpty()) {
+        *error = tr("Error: --encode %1: %2").arg(encodeArgument(), problem);
+        return false;
+    }
+    return true;
+}
+
+QString PublishCommand::encodeArgument() const
+{
+    const QString format = Encoding::key(options().encodeAs);
+    return options().encodeMessageType.isEmpty() ? format
+                                                 : format + u':' + options().encodeMessageType;
+}
+
+bool PublishCommand::readMessage(QString *error)
 {
     switch (options().source) {
     case MessageSource::Argument:
@@ -90,6 +132,26 @@ bool PublishCommand::send(const QByteArray &payload)
     return true;
 }
 
+// A line that does not encode is named on stderr and skipped; the run then exits with 1.
+void PublishCommand::sendLine(const QByteArray &line)
+{
+    ++m_linesTaken;
+    if (!m_encoder) {
+        send(line);
+        return;
+    }
+    QString why;
+    if (const std::optional<QByteArray> encoded = m_encoder->encode(line, &why)) {
+        send(*encoded);
+        return;
+    }
+    m_failed = true;
+    printError(tr("Error: --encode %1: line %2 not sent: %3")
+                   .arg(encodeArgument())
+                   .arg(m_linesTaken)
+                   .arg(why));
+}
+
 void PublishCommand::publishRepeated()
 {
     ++m_published;
@@ -109,7 +171,7 @@ void PublishCommand::publishLines()
         if (room > 0) {
             const QList<QByteArray> lines = m_lines->takeLines(room);
             for (const QByteArray &line : lines)
-                send(line);
+                sendLine(line);
         }
     }
     m_lines->setPaused(m_lines->lineCount() >= maximumQueuedLines);

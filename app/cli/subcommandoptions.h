@@ -61,8 +61,8 @@ struct SubcommandOptions
     QString recordFile; // --record: also write every message received to this recording
     RecordingOptions recording; // --record-budget, --record-when-full
     QList<FormatRule> formatRules; // --decode, in the order given
-    QStringList protoFiles; // --proto
-    QStringList protoImportPaths; // --proto-path
+    QStringList protoFiles; // --proto (sub and pub)
+    QStringList protoImportPaths; // --proto-path (sub and pub)
 
     // pub
     MessageSource source = MessageSource::None;
@@ -71,6 +71,9 @@ struct SubcommandOptions
     bool retain = false;
     int repeatCount = 1; // --repeat
     double repeatDelaySeconds = 0; // --repeat-delay
+    // --encode FORMAT[:TYPE]: the message is JSON, sent as Protobuf or MessagePack; Auto = as is
+    PayloadEncoding encodeAs = PayloadEncoding::Auto;
+    QString encodeMessageType;
 
     // replay
     QString replayFile; // FILE

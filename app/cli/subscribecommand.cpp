@@ -2,6 +2,7 @@
 #include "subscribecommand.h"
 
 #include "packetdebugline.h"
+#include "protofiles.h"
 
 #include "protocol/topic.h"
 
@@ -64,21 +65,13 @@ void SubscribeCommand::start()
 // the run with the compiler's file:line:column rather than leaving messages undecoded.
 bool SubscribeCommand::setUpDecoding(QString *error)
 {
-    if (options().output != OutputMode::Json)
+    if (options().output != OutputMode::Json && options().output != OutputMode::Format)
         return true;
-    std::shared_ptr<const ProtobufSchemas> schemas;
-    if (!options().protoFiles.isEmpty()) {
-        QList<ProtobufSchemas::Problem> problems;
-        schemas =
-            ProtobufSchemas::load(options().protoFiles, options().protoImportPaths, &problems);
-        if (!problems.isEmpty()) {
-            QStringList lines;
-            for (const ProtobufSchemas::Problem &problem : problems)
-                lines.append(problem.text());
-            *error = lines.join(u'\n');
-            return false;
-        }
-    }
+    const std::optional<std::shared_ptr<const ProtobufSchemas>> loaded =
+        ProtoFiles::load(options(), error);
+    if (!loaded)
+        return false;
+    const std::shared_ptr<const ProtobufSchemas> &schemas = *loaded;
     for (const FormatRule &rule : options().formatRules) {
         if (rule.encoding == PayloadEncoding::Protobuf
             && (!schemas || !schemas->hasMessageType(rule.messageType))) {

@@ -42,9 +42,16 @@ std::optional<FormatRule> FormatRule::fromArgument(QStringView argument, QString
             *error = translate("expected FILTER=FORMAT[:TYPE], got \"%1\"").arg(argument);
         return std::nullopt;
     }
+    std::optional<FormatRule> rule = formatFromArgument(argument.mid(equals + 1), error);
+    if (!rule)
+        return std::nullopt;
+    rule->topicFilter = argument.left(equals).toString();
+    return validated(std::move(*rule), error);
+}
+
+std::optional<FormatRule> FormatRule::formatFromArgument(QStringView format, QString *error)
+{
     FormatRule rule;
-    rule.topicFilter = argument.left(equals).toString();
-    QStringView format = argument.mid(equals + 1);
     const qsizetype colon = format.indexOf(u':');
     if (colon >= 0) {
         rule.messageType = format.mid(colon + 1).toString();
@@ -59,7 +66,7 @@ std::optional<FormatRule> FormatRule::fromArgument(QStringView argument, QString
         return std::nullopt;
     }
     rule.encoding = *encoding;
-    return validated(std::move(rule), error);
+    return rule;
 }
 
 QJsonObject FormatRule::toJson() const

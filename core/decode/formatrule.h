@@ -18,6 +18,9 @@ struct FormatRule
 
     // The CLI's `FILTER=FORMAT[:TYPE]`; nullopt with *error set when it does not parse.
     static std::optional<FormatRule> fromArgument(QStringView argument, QString *error);
+    // `FORMAT[:TYPE]` alone, as `pub --encode` takes it: a rule without a filter. The type is
+    // not checked here (the caller knows whether its format needs one).
+    static std::optional<FormatRule> formatFromArgument(QStringView format, QString *error);
     QJsonObject toJson() const;
     static std::optional<FormatRule> fromJson(const QJsonObject &json);
 

@@ -115,6 +115,7 @@ QStringList sampleValues(QLatin1StringView metavar)
         {u"N"_s, {u"3"_s}},
         {u"FILTER"_s, {u"a/#"_s}},
         {u"FILTER=FORMAT[:TYPE]"_s, {u"a/#=msgpack"_s}},
+        {u"FORMAT[:TYPE]"_s, {u"msgpack"_s}},
         {u"F"_s, {u"a/b"_s}},
         {u"COUNT"_s, {u"2"_s}},
         {u"FORMAT"_s, {u"%t"_s}},
@@ -178,6 +179,7 @@ private slots:
     void subOptions();
     void pubSources_data();
     void pubSources();
+    void pubEncode();
     void will();
     void replayOptions();
     void importOptions();
@@ -196,6 +198,7 @@ private slots:
     void json_data();
     void json();
     void mosquittoJson();
+    void decodedField();
 };
 
 void tst_CliArgs::invalidArguments_data()
@@ -667,6 +670,32 @@ void tst_CliArgs::pubSources()
     QCOMPARE(o.repeatDelaySeconds, 0.5);
 }
 
+void tst_CliArgs::pubEncode()
+{
+    const QStringList pub{u"pub"_s, u"-t"_s, u"t"_s, u"-m"_s, u"{}"_s};
+    const SubcommandOptions protobuf = parseOk(
+        pub
+        + QStringList{u"--encode"_s, u"protobuf:fleet.v1.Position"_s, u"--proto"_s, u"a.proto"_s,
+                      u"--proto"_s, u"b.proto"_s, u"--proto-path"_s, u"inc"_s});
+    QCOMPARE(protobuf.encodeAs, PayloadEncoding::Protobuf);
+    QCOMPARE(protobuf.encodeMessageType, u"fleet.v1.Position"_s);
+    QCOMPARE(protobuf.protoFiles, QStringList({u"a.proto"_s, u"b.proto"_s}));
+    QCOMPARE(protobuf.protoImportPaths, QStringList{u"inc"_s});
+    QCOMPARE(parseOk(pub + QStringList{u"--encode"_s, u"MsgPack"_s}).encodeAs,
+             PayloadEncoding::MessagePack);
+    QCOMPARE(parseOk(pub).encodeAs, PayloadEncoding::Auto); // as typed
+
+    const auto refused = [](const QStringList &arguments) {
+        QString error;
+        return ArgumentParser::parse(arguments, &error) ? QString() : error;
+    };
+    QVERIFY(refused(pub + QStringList{u"--encode"_s, u"protobuf"_s}).contains(u"protobuf:"_s));
+    QVERIFY(refused(pub + QStringList{u"--encode"_s, u"json"_s}).contains(u"msgpack"_s));
+    QVERIFY(refused(pub + QStringList{u"--encode"_s, u"yaml"_s}).contains(u"yaml"_s));
+    QVERIFY(refused({u"pub"_s, u"-t"_s, u"t"_s, u"-n"_s, u"--encode"_s, u"msgpack"_s})
+                .contains(u"-n"_s));
+}
+
 void tst_CliArgs::will()
 {
     const SubcommandOptions o = parseOk(
@@ -1064,6 +1093,30 @@ void tst_CliArgs::mosquittoJson()
     MessageFormatter(OutputMode::Format, "%J", true).append(message("j/2", "nope"), out, &errors);
     QCOMPARE(out, "\n"_ba);
     QCOMPARE(errors, "Error: Message payload is not valid JSON on topic j/2.\n"_ba);
+}
+
+// -F %d: the decoded JSON on a topic with a schema encoding (Sparkplug B on spBv1.0/ without a
+// rule), the payload as it is on others, and a line for stderr when decoding fails.
+void tst_CliArgs::decodedField()
+{
+    MessageFormatter formatter(OutputMode::Format, "%t=%d|%-12.6d|", true);
+    formatter.setDecoder(std::make_shared<PayloadDecoder>(
+        QList<FormatRule>{{u"m/#"_s, PayloadEncoding::MessagePack, {}}}, nullptr));
+    QByteArray out;
+    QByteArray errors;
+    formatter.append(message("m/1", "\x82\xa1\x61\x01\xa1\x62\xc3"_ba), out,
+                     &errors); // {a:1,b:true}
+    formatter.append(message("plain", "text"), out, &errors);
+    formatter.append(message("m/2", "\xc1"_ba), out, &errors); // 0xc1: never used
+    QCOMPARE(out,
+             "m/1={\"a\":1,\"b\":true}|{\"a\":1      |\n"
+             "plain=text|text        |\n"
+             "m/2=||\n"_ba);
+    QVERIFY2(errors.startsWith("Error: Message payload could not be decoded on topic m/2: "),
+             errors.constData());
+    QCOMPARE(errors.count('\n'), 2); // one line per %d
+    // Without a decoder (no --decode, no Sparkplug topic): the payload.
+    QCOMPARE(::format(OutputMode::Format, message("t", "x"), "%d"), "x\n"_ba);
 }
 
 QTEST_GUILESS_MAIN(tst_CliArgs)
