@@ -11,6 +11,9 @@ Sections (--only picks some):
   store   the explorer's data layer (topic tree + history + statistics) headless, and the
           one-million-topic scale run, via bench/ingest_store.
   codec   QBENCHMARK micro-benchmarks of PUBLISH decode/encode in both versions.
+  decode  payload decoding to JSON per format (QBENCHMARK, bench/decode): Sparkplug B DDATA of
+          20 metrics and the Sparkplug tracker, Protobuf of 10 fields, MessagePack of the same
+          data, beside QJsonDocument reading and writing the same data as JSON.
   ui      the real main window (offscreen) under a steady stream from the load server:
           event-loop probe lateness p50/p99/max, messages lost, keepalive timing, CPU, peak RSS;
           collapsed, expanded, and recording everything (the Record button's path): messages
@@ -49,7 +52,7 @@ import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SECTIONS = ["ingest", "store", "codec", "ui", "scale", "idle", "recording", "replay"]
+SECTIONS = ["ingest", "store", "codec", "decode", "ui", "scale", "idle", "recording", "replay"]
 
 
 def machine():
@@ -544,27 +547,47 @@ def check_targets(result):
     return checks
 
 
-def bench_codec(a):
-    """Runs the QBENCHMARK executable and reads its CSV output (-csv)."""
-    exe = os.path.join(a.build, "bench", "codec", "bench_codec")
+def qbenchmark_rows(a, relpath):
+    """Runs a QBENCHMARK executable with -csv: (function, tag, microseconds per iteration) rows,
+    or None when it is not built."""
+    exe = os.path.join(a.build, relpath)
     if not os.path.exists(exe):
-        print("  ! bench/codec/bench_codec not built", file=sys.stderr)
-        return []
+        print(f"  ! {relpath} not built", file=sys.stderr)
+        return None
     out = subprocess.run([exe, "-csv"], capture_output=True, text=True, timeout=a.timeout)
     rows = []
     for line in out.stdout.splitlines():
         # "function","tag","metric",value,iterations,total
         parts = [p.strip('"') for p in line.split(",")]
-        if len(parts) >= 4 and parts[0] != "function":
+        if len(parts) >= 4 and parts[0] != "function" and parts[2] == "WalltimeMilliseconds":
             try:
-                value = float(parts[3])
+                rows.append((parts[0], parts[1], float(parts[3]) * 1000.0))
             except ValueError:
                 continue
-            per = value * (1000.0 if parts[2] == "WalltimeMilliseconds" else 1.0)
-            unit = "us" if parts[2] == "WalltimeMilliseconds" else parts[2]
-            if parts[0] == "frameAndDecodeStream":
-                per /= 1000.0  # 1000 packets per iteration
-            rows.append({"benchmark": parts[0], "version": parts[1], f"{unit}_per_packet": per})
+    return rows
+
+
+def bench_codec(a):
+    """PUBLISH decode/encode per packet (bench/codec)."""
+    rows = []
+    for function, tag, us in qbenchmark_rows(a, "bench/codec/bench_codec") or []:
+        if function == "frameAndDecodeStream":
+            us /= 1000.0  # 1000 packets per iteration
+        rows.append({"benchmark": function, "version": tag, "us_per_packet": us})
+    return rows
+
+
+def bench_decode(a):
+    """Payload decoding to JSON text per format (bench/decode), with JSON's own read and write of
+    the same data as the peer: x_json is how many times JSON's time a format takes."""
+    measured = qbenchmark_rows(a, "bench/decode/bench_decode") or []
+    json_us = next((us for f, _, us in measured if f == "decodeJson10Fields"), None)
+    rows = []
+    for function, _, us in measured:
+        row = {"benchmark": function, "us_per_msg": us, "msg_per_s": 1e6 / us if us else 0}
+        if json_us:
+            row["x_json"] = us / json_us
+        rows.append(row)
     return rows
 
 
@@ -660,6 +683,9 @@ def main():
     if "codec" in sections:
         result["codec"] = bench_codec(a)
         print_table("Codec (per call)", result["codec"])
+    if "decode" in sections:
+        result["decode"] = bench_decode(a)
+        print_table("Payload decoding to JSON, per message, one core", result["decode"])
 
     if "ui" in sections:
         result["ui"] = bench_ui(a)

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -17,38 +18,38 @@ void JsonStream::separate()
         m_afterKey = false;
         return;
     }
-    if (!m_first.empty()) {
-        if (!m_first.back())
-            m_out.append(',');
-        m_first.back() = false;
-    }
+    if (!m_first)
+        m_out.push_back(',');
+    m_first = false;
 }
 
 void JsonStream::open(char bracket)
 {
     separate();
-    m_out.append(bracket);
-    m_first.push_back(true);
+    m_out.push_back(bracket);
+    m_enclosing.push_back(m_first);
+    m_first = true;
 }
 
 void JsonStream::close(char bracket)
 {
-    m_out.append(bracket);
-    m_first.pop_back();
+    m_out.push_back(bracket);
+    m_first = m_enclosing.back();
+    m_enclosing.pop_back();
 }
 
 void JsonStream::key(QByteArrayView utf8)
 {
     separate();
     quoted(utf8);
-    m_out.append(':');
+    m_out.push_back(':');
     m_afterKey = true;
 }
 
 void JsonStream::null()
 {
     separate();
-    m_out.append("null");
+    m_out.append("null", 4);
 }
 
 void JsonStream::boolean(bool value)
@@ -62,7 +63,7 @@ void JsonStream::integer(qint64 value)
     separate();
     char buffer[24];
     const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-    m_out.append(buffer, end - buffer);
+    m_out.append(buffer, size_t(end - buffer));
 }
 
 void JsonStream::unsignedInteger(quint64 value)
@@ -82,7 +83,7 @@ void JsonStream::number(double value)
     separate();
     char buffer[32];
     const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-    m_out.append(buffer, end - buffer);
+    m_out.append(buffer, size_t(end - buffer));
 }
 
 void JsonStream::string(QByteArrayView utf8)
@@ -91,21 +92,32 @@ void JsonStream::string(QByteArrayView utf8)
     quoted(utf8);
 }
 
+namespace {
+
+// The bytes a JSON string escapes: controls, the quote and the backslash.
+constexpr std::array<bool, 256> escapedBytes = [] {
+    std::array<bool, 256> table{};
+    for (int u = 0; u < 0x20; ++u)
+        table[u] = true;
+    table['"'] = table['\\'] = true;
+    return table;
+}();
+
+} // namespace
+
 void JsonStream::quoted(QByteArrayView utf8)
 {
-    if (!utf8.isValidUtf8()) {
-        const QByteArray replaced = QString::fromUtf8(utf8).toUtf8();
-        quoted(replaced);
-        return;
-    }
     static const char hex[] = "0123456789abcdef";
-    m_out.append('"');
+    m_out.push_back('"');
+    const size_t start = m_out.size();
     qsizetype run = 0; // the start of the bytes that need no escape, appended as one
+    unsigned char highBits = 0; // any byte >= 0x80: not ASCII, so check the UTF-8
     for (qsizetype i = 0; i < utf8.size(); ++i) {
         const auto u = static_cast<unsigned char>(utf8[i]);
-        if (u >= 0x20 && u != '"' && u != '\\')
+        highBits |= u;
+        if (!escapedBytes[u])
             continue;
-        m_out.append(utf8.data() + run, i - run);
+        append(utf8.sliced(run, i - run));
         if (u < 0x20) {
             const char escaped[] = {'\\', 'u', '0', '0', hex[u >> 4], hex[u & 15]};
             m_out.append(escaped, sizeof escaped);
@@ -115,8 +127,14 @@ void JsonStream::quoted(QByteArrayView utf8)
         }
         run = i + 1;
     }
-    m_out.append(utf8.data() + run, utf8.size() - run);
-    m_out.append('"');
+    if ((highBits & 0x80)
+        && !utf8.isValidUtf8()) { // rare: write it again with the bad bytes replaced
+        m_out.resize(start - 1);
+        quoted(QString::fromUtf8(utf8).toUtf8());
+        return;
+    }
+    append(utf8.sliced(run));
+    m_out.push_back('"');
 }
 
 void JsonStream::value(const QJsonValue &value)
@@ -124,7 +142,14 @@ void JsonStream::value(const QJsonValue &value)
     separate();
     // QJsonDocument takes objects and arrays only: wrap, then drop the brackets.
     const QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
-    m_out.append(text.mid(1, text.size() - 2));
+    append(QByteArrayView(text).sliced(1, text.size() - 2));
+}
+
+QByteArray JsonStream::take()
+{
+    QByteArray text(m_out.data(), qsizetype(m_out.size()));
+    m_out.clear();
+    return text;
 }
 
 } // namespace mqttscope

@@ -167,10 +167,19 @@ private:
     template<typename Holder>
     void typedValue(quint32 datatype, const Holder &h, const QString &where);
     bool tooDeep(int depth);
+    void datatype(quint32 type);
 
     const QHash<quint64, QString> &m_aliasNames;
     JsonStream m_json;
 };
+
+void JsonWriter::datatype(quint32 type)
+{
+    if (type > 0 && type < datatypeNamesByNumber.size())
+        m_json.string(QByteArrayView(datatypeNamesByNumber[type])); // no QString per metric
+    else
+        m_json.string(datatypeName(type));
+}
 
 bool JsonWriter::tooDeep(int depth)
 {
@@ -223,32 +232,32 @@ void JsonWriter::metric(const pb::Payload_Metric &m, const QString &name, int de
 {
     m_json.beginObject();
     if (m.has_alias()) {
-        m_json.key("alias");
+        m_json.keyLiteral("alias");
         m_json.unsignedInteger(m.alias());
     }
-    m_json.key("datatype");
-    m_json.string(datatypeName(m.datatype()));
-    m_json.key("value");
+    m_json.keyLiteral("datatype");
+    datatype(m.datatype());
+    m_json.keyLiteral("value");
     if (m.is_null())
         m_json.null();
     else
         metricValue(m, name, depth);
     if (m.has_timestamp()) {
-        m_json.key("timestamp");
+        m_json.keyLiteral("timestamp");
         m_json.unsignedInteger(m.timestamp());
     }
-    m_json.key("isNull");
+    m_json.keyLiteral("isNull");
     m_json.boolean(m.is_null());
-    m_json.key("isHistorical");
+    m_json.keyLiteral("isHistorical");
     m_json.boolean(m.is_historical());
-    m_json.key("isTransient");
+    m_json.keyLiteral("isTransient");
     m_json.boolean(m.is_transient());
     if (m.has_properties()) {
-        m_json.key("properties");
+        m_json.keyLiteral("properties");
         propertySet(m.properties(), depth + 1);
     }
     if (m.has_metadata()) {
-        m_json.key("metadata");
+        m_json.keyLiteral("metadata");
         metaData(m.metadata());
     }
     m_json.endObject();
@@ -290,17 +299,17 @@ void JsonWriter::metricValue(const pb::Payload_Metric &m, const QString &name, i
 void JsonWriter::dataSet(const pb::Payload_DataSet &d)
 {
     m_json.beginObject();
-    m_json.key("columns");
+    m_json.keyLiteral("columns");
     m_json.beginArray();
     for (const std::string &c : d.columns())
         m_json.string(bytesOf(c));
     m_json.endArray();
-    m_json.key("types");
+    m_json.keyLiteral("types");
     m_json.beginArray();
     for (quint32 t : d.types())
-        m_json.string(datatypeName(t));
+        datatype(t);
     m_json.endArray();
-    m_json.key("rows");
+    m_json.keyLiteral("rows");
     m_json.beginArray();
     for (const pb::Payload_DataSet_Row &r : d.rows()) {
         m_json.beginArray();
@@ -318,25 +327,25 @@ void JsonWriter::templateValue(const pb::Payload_Template &t, int depth)
 {
     m_json.beginObject();
     if (t.has_template_ref()) {
-        m_json.key("templateRef");
+        m_json.keyLiteral("templateRef");
         m_json.string(bytesOf(t.template_ref()));
     }
-    m_json.key("isDefinition");
+    m_json.keyLiteral("isDefinition");
     m_json.boolean(t.is_definition());
     if (t.has_version()) {
-        m_json.key("version");
+        m_json.keyLiteral("version");
         m_json.string(bytesOf(t.version()));
     }
-    m_json.key("metrics");
+    m_json.keyLiteral("metrics");
     metrics(t.metrics(), depth);
-    m_json.key("parameters");
+    m_json.keyLiteral("parameters");
     m_json.beginObject();
     for (const pb::Payload_Template_Parameter &p : t.parameters()) {
         m_json.key(bytesOf(p.name()));
         m_json.beginObject();
-        m_json.key("type");
-        m_json.string(datatypeName(p.type()));
-        m_json.key("value");
+        m_json.keyLiteral("type");
+        datatype(p.type());
+        m_json.keyLiteral("value");
         typedValue(p.type(), p, QString::fromStdString(p.name()));
         m_json.endObject();
     }
@@ -352,9 +361,9 @@ void JsonWriter::propertySet(const pb::Payload_PropertySet &s, int depth)
             const pb::Payload_PropertyValue &v = s.values(i);
             m_json.key(bytesOf(s.keys(i)));
             m_json.beginObject();
-            m_json.key("type");
-            m_json.string(datatypeName(v.type()));
-            m_json.key("value");
+            m_json.keyLiteral("type");
+            datatype(v.type());
+            m_json.keyLiteral("value");
             propertyValue(v, depth);
             m_json.endObject();
         }
@@ -382,7 +391,7 @@ void JsonWriter::metaData(const pb::Payload_MetaData &m)
 {
     m_json.beginObject();
     if (m.has_is_multi_part()) {
-        m_json.key("isMultiPart");
+        m_json.keyLiteral("isMultiPart");
         m_json.boolean(m.is_multi_part());
     }
     const std::pair<const char *, const std::string *> texts[] = {
@@ -399,11 +408,11 @@ void JsonWriter::metaData(const pb::Payload_MetaData &m)
         }
     }
     if (m.has_size()) {
-        m_json.key("size");
+        m_json.keyLiteral("size");
         m_json.unsignedInteger(m.size());
     }
     if (m.has_seq()) {
-        m_json.key("seq");
+        m_json.keyLiteral("seq");
         m_json.unsignedInteger(m.seq());
     }
     m_json.endObject();
@@ -413,22 +422,22 @@ void JsonWriter::payload(const pb::Payload &p)
 {
     m_json.beginObject();
     if (p.has_timestamp()) {
-        m_json.key("timestamp");
+        m_json.keyLiteral("timestamp");
         m_json.unsignedInteger(p.timestamp());
     }
     if (p.has_seq()) {
-        m_json.key("seq");
+        m_json.keyLiteral("seq");
         m_json.unsignedInteger(p.seq());
     }
     if (p.has_uuid()) {
-        m_json.key("uuid");
+        m_json.keyLiteral("uuid");
         m_json.string(bytesOf(p.uuid()));
     }
     if (p.has_body()) {
-        m_json.key("body");
+        m_json.keyLiteral("body");
         base64(m_json, p.body());
     }
-    m_json.key("metrics");
+    m_json.keyLiteral("metrics");
     metrics(p.metrics(), 0);
     m_json.endObject();
 }
