@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QLoggingCategory>
 
 #include <google/protobuf/compiler/importer.h>
 #include <google/protobuf/dynamic_message.h>
@@ -24,7 +25,16 @@ namespace mqttscope {
 namespace pb = google::protobuf;
 using namespace Qt::Literals::StringLiterals;
 
+Q_LOGGING_CATEGORY(lcProtobuf, "mqttscope.decode.protobuf")
+
 namespace {
+
+// protobuf's parser writes to stderr on its own ("[libprotobuf ERROR] String field ... contains
+// invalid UTF-8"); the decode already says what failed and where, so its words go to a category.
+void logToCategory(pb::LogLevel, const char *file, int line, const std::string &message)
+{
+    qCDebug(lcProtobuf, "%s:%d: %s", file, line, message.c_str());
+}
 
 // As deep as PayloadDecoder::MaxDepth: deeper payloads are hostile rather than useful.
 constexpr int MaxDepth = 64;
@@ -508,6 +518,8 @@ std::shared_ptr<const ProtobufSchemas> ProtobufSchemas::load(const QStringList &
                                                              const QStringList &importPaths,
                                                              QList<Problem> *problems)
 {
+    static const bool logged = (pb::SetLogHandler(&logToCategory), true);
+    Q_UNUSED(logged);
     QList<Problem> ignored;
     QList<Problem> &out = problems ? *problems : ignored;
     auto d = std::make_unique<Private>();
