@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A Sparkplug B edge node's session through a real mosquitto, at MQTT 3.1.1 and 5.0, as a
+// connection tab shows it (issue 12): the payloads made by Eclipse Tahu's JavaScript encoder,
+// published by an edge node client (its NDEATH as the will, sent by the broker when its
+// connection breaks), received by the tab's own client and worked out on its connection thread;
+// the topic tree's rows and roles are checked after each step, and the payload view of a DDATA
+// names its metrics from the DBIRTH's aliases.
+#include "../../auto/sparkplug/tahuscript.h"
+#include "connectiontab.h"
+#include "messagebuilder.h"
+#include "mosquittobroker.h"
+#include "subscriptionspanel.h"
+#include "testclient.h"
+#include "testversions.h"
+#include "versionchoice.h"
+#include "models/topictreemodel.h"
+#include "profiles/secretstore.h"
+#include "views/payloadview.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace Qt::Literals::StringLiterals;
+using namespace mqttscope;
+using namespace mqttscope::test;
+
+namespace {
+
+constexpr int arrivalTimeoutMs = 10000;
+
+} // namespace
+
+class tst_GuiSparkplug : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void session_data() { addVersionRows(); }
+    void session();
+
+private:
+    QByteArray step(const char *name) const;
+    ClientOptions nodeOptions(ProtocolVersion version, const QByteArray &willTopic) const;
+    std::unique_ptr<ConnectionTab> openTab(ProtocolVersion version, const QString &filter);
+    // The tree row of `topic` (invalid while the tree has none) and one of its roles.
+    QModelIndex row(const QByteArray &topic) const;
+    QVariant role(const QByteArray &topic, int role) const;
+    bool isOnline(const QByteArray &topic) const;
+
+    QTemporaryDir m_config;
+    QTemporaryDir m_steps;
+    MosquittoBroker m_broker;
+    std::unique_ptr<SecretStore> m_secrets;
+    ConnectionTab *m_tab = nullptr;
+};
+
+void tst_GuiSparkplug::initTestCase()
+{
+    if (const QString missing = TahuScript::missing(); !missing.isEmpty())
+        QSKIP(qPrintable(missing));
+    QString error;
+    QVERIFY2(!TahuScript::run({u"session"_s, m_steps.path()}, &error).isNull(),
+             qPrintable(error));
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
+    MQTTSCOPE_START_BROKER(m_broker, {MosquittoBroker::Listener::Tcp});
+    m_secrets = std::make_unique<SecretStore>(u"mqttscope-test"_s);
+    m_secrets->setTimeoutMs(2000);
+}
+
+QByteArray tst_GuiSparkplug::step(const char *name) const
+{
+    QFile file(m_steps.filePath(QString::fromLatin1(name) + u".bin"_s));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+ClientOptions tst_GuiSparkplug::nodeOptions(ProtocolVersion version,
+                                            const QByteArray &willTopic) const
+{
+    ClientOptions options;
+    options.endpoint = m_broker.endpoint(MosquittoBroker::Listener::Tcp);
+    options.version = versionChoice(version);
+    options.clientId = u"edge-"_s + versionTag(version);
+    options.reconnect.enabled = false;
+    // [tck-id-payloads-ndeath-will-message] the NDEATH is the node's will
+    return withWill(options, willTopic, step("ndeath"));
+}
+
+std::unique_ptr<ConnectionTab> tst_GuiSparkplug::openTab(ProtocolVersion version,
+                                                         const QString &filter)
+{
+    ConnectionProfile profile;
+    profile.name = u"Sparkplug "_s + versionTag(version);
+    profile.host = u"127.0.0.1"_s;
+    profile.port = m_broker.port(MosquittoBroker::Listener::Tcp);
+    profile.version = versionChoice(version);
+    profile.autoReconnect = false;
+    profile.subscriptions = {Subscription{.filter = filter, .qos = 1}};
+    auto tab = std::make_unique<ConnectionTab>(profile, m_secrets.get());
+    tab->resize(1200, 800);
+    tab->show();
+    tab->connectToBroker();
+    return tab;
+}
+
+QModelIndex tst_GuiSparkplug::row(const QByteArray &topic) const
+{
+    const TopicNodeId node = m_tab->topicStore().find(topic);
+    return node == TopicStore::InvalidId ? QModelIndex() : m_tab->topicModel()->indexOf(node);
+}
+
+QVariant tst_GuiSparkplug::role(const QByteArray &topic, int role) const
+{
+    return row(topic).data(role);
+}
+
+bool tst_GuiSparkplug::isOnline(const QByteArray &topic) const
+{
+    const QVariant online = role(topic, TopicTreeModel::SparkplugOnlineRole);
+    return online.isValid() && online.toBool();
+}
+
+void tst_GuiSparkplug::session()
+{
+    QFETCH(ProtocolVersion, version);
+    const QByteArray group = "plant" + versionTag(version).toUtf8();
+    const QByteArray prefix = "spBv1.0/" + group;
+    const QByteArray host = "spBv1.0/STATE/scada" + versionTag(version).toUtf8();
+    const std::unique_ptr<ConnectionTab> tab = openTab(version, u"spBv1.0/#"_s);
+    m_tab = tab.get();
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->state(), ClientState::Connected, arrivalTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->subscriptionsPanel()->resultOf(u"spBv1.0/#"_s),
+                              u"granted QoS 1"_s, arrivalTimeoutMs);
+    TestClient node;
+    node->setOptions(nodeOptions(version, prefix + "/NDEATH/edge"));
+    QVERIFY(connectClient(node));
+    const auto publish = [&](const QByteArray &topic, const char *name) {
+        node->publish(message(topic).payload(step(name)).qos(1));
+    };
+    const auto issues = [&](const QByteArray &topic) {
+        return role(topic, TopicTreeModel::SparkplugIssueCountRole).toInt();
+    };
+    const auto lastIssue = [&](const QByteArray &topic) {
+        return role(topic, TopicTreeModel::SparkplugLastIssueRole).toString();
+    };
+
+    // A host application's STATE [tck-id-host-topic-phid-birth-payload]: its row says online.
+    node->publish(message(host).payload(R"({"online":true,"timestamp":1})").qos(1));
+    QTRY_VERIFY_WITH_TIMEOUT(isOnline(host), arrivalTimeoutMs);
+    QVERIFY(row(host).data(Qt::ToolTipRole).toString().contains(u"online"_s));
+
+    // A device of a node that never announced itself is flagged on its row: before its
+    // node's NBIRTH, and before its own DBIRTH.
+    publish(prefix + "/DDATA/stray/pump", "ddata");
+    QTRY_COMPARE_WITH_TIMEOUT(issues(prefix + "/DDATA/stray/pump"), 2, arrivalTimeoutMs);
+    QCOMPARE(lastIssue(prefix + "/DDATA/stray/pump"),
+             u"DDATA from %1/stray/pump before its DBIRTH"_s.arg(QString::fromUtf8(group)));
+    QVERIFY(!isOnline(prefix + "/DDATA/stray/pump"));
+
+    // [tck-id-payloads-nbirth-bdseq] the NBIRTH puts the node online, no issue.
+    publish(prefix + "/NBIRTH/edge", "nbirth");
+    QTRY_VERIFY_WITH_TIMEOUT(isOnline(prefix + "/NBIRTH/edge"), arrivalTimeoutMs);
+    QCOMPARE(issues(prefix + "/NBIRTH/edge"), 0);
+    QCOMPARE(row(prefix + "/NBIRTH/edge")
+                 .siblingAtColumn(TopicTreeModel::ValueColumn)
+                 .data()
+                 .toString(),
+             TopicTreeModel::tr("online"));
+
+    publish(prefix + "/DBIRTH/edge/pump", "dbirth");
+    QTRY_VERIFY_WITH_TIMEOUT(isOnline(prefix + "/DBIRTH/edge/pump"), arrivalTimeoutMs);
+    QVERIFY(isOnline(prefix + "/DBIRTH/edge")); // the node's state on its level of DBIRTH too
+
+    // [tck-id-payloads-alias-data-cmd-requirement] aliases only: the tree's device row is
+    // online, and the payload view names the metric from the DBIRTH.
+    publish(prefix + "/DDATA/edge/pump", "ddata");
+    QTRY_VERIFY_WITH_TIMEOUT(isOnline(prefix + "/DDATA/edge/pump"), arrivalTimeoutMs);
+    QVERIFY(isOnline(prefix + "/DDATA/edge"));
+    QCOMPARE(issues(prefix + "/DDATA/edge/pump"), 0);
+    m_tab->selectTopic(prefix + "/DDATA/edge/pump");
+    PayloadView *payload = m_tab->payloadView();
+    QTRY_COMPARE_WITH_TIMEOUT(payload->message().topic, prefix + "/DDATA/edge/pump", 2000);
+    QCOMPARE(payload->format(), PayloadViewFormat::SparkplugB);
+    QVERIFY2(payload->renderedText().contains(u"\"Temperature\""_s),
+             qPrintable(payload->renderedText()));
+    QVERIFY(payload->renderedText().contains(u"21.25"_s));
+    QVERIFY(!payload->renderedText().contains(u"alias:10"_s));
+
+    // [tck-id-payloads-sequence-num-incrementing] seq 3 never came: the node is flagged.
+    publish(prefix + "/DDATA/edge/pump", "ddataskip");
+    QTRY_COMPARE_WITH_TIMEOUT(issues(prefix + "/NBIRTH/edge"), 1, arrivalTimeoutMs);
+    QCOMPARE(issues(prefix + "/DDATA/edge"), 1);
+    QCOMPARE(lastIssue(prefix + "/DDATA/edge"), u"seq 3 expected, 4 received"_s);
+    QVERIFY(row(prefix + "/NBIRTH/edge")
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"seq 3 expected, 4 received"_s));
+    QVERIFY(row(prefix + "/NBIRTH/edge")
+                .siblingAtColumn(TopicTreeModel::ValueColumn)
+                .data()
+                .toString()
+                .contains(u"seq 3 expected, 4 received"_s));
+    QVERIFY(isOnline(prefix + "/NBIRTH/edge"));
+
+    publish(prefix + "/DDEATH/edge/pump", "ddeath");
+    QTRY_VERIFY_WITH_TIMEOUT(!isOnline(prefix + "/DDATA/edge/pump"), arrivalTimeoutMs);
+    QVERIFY(!isOnline(prefix + "/DBIRTH/edge/pump"));
+    QTRY_VERIFY_WITH_TIMEOUT(row(prefix + "/DDEATH/edge/pump").isValid(), arrivalTimeoutMs);
+    QVERIFY(!isOnline(prefix + "/DDEATH/edge/pump"));
+    QVERIFY(isOnline(prefix + "/NBIRTH/edge"));
+    QCOMPARE(issues(prefix + "/NBIRTH/edge"), 1); // the DDEATH was in sequence
+
+    // The node's connection drops: the broker publishes its will, the NDEATH, whose bdSeq is
+    // the NBIRTH's [tck-id-payloads-ndeath-bdseq].
+    node->abortConnection();
+    QTRY_VERIFY_WITH_TIMEOUT(role(prefix + "/NBIRTH/edge", TopicTreeModel::SparkplugOnlineRole)
+                                 == QVariant(false),
+                             arrivalTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(row(prefix + "/NDEATH/edge").isValid(), arrivalTimeoutMs);
+    QVERIFY(!isOnline(prefix + "/NDEATH/edge"));
+    QVERIFY(!isOnline(prefix + "/DDATA/edge"));
+    QCOMPARE(issues(prefix + "/NBIRTH/edge"), 1); // no bdSeq mismatch
+    QCOMPARE(row(prefix + "/NBIRTH/edge")
+                 .siblingAtColumn(TopicTreeModel::ValueColumn)
+                 .data()
+                 .toString(),
+             TopicTreeModel::tr("%1 · %n issue(s): %2", nullptr, 1)
+                 .arg(TopicTreeModel::tr("offline"), u"seq 3 expected, 4 received"_s));
+
+    // The host goes offline [tck-id-host-topic-phid-death-payload].
+    TestClient hostClient;
+    ClientOptions hostOptions = nodeOptions(version, {});
+    hostOptions.will.reset();
+    hostOptions.clientId = u"scada-"_s + versionTag(version);
+    hostClient->setOptions(hostOptions);
+    QVERIFY(connectClient(hostClient));
+    hostClient->publish(message(host).payload(R"({"online":false,"timestamp":2})").qos(1));
+    QTRY_VERIFY_WITH_TIMEOUT(role(host, TopicTreeModel::SparkplugOnlineRole) == QVariant(false),
+                             arrivalTimeoutMs);
+    m_tab = nullptr;
+}
+
+QTEST_MAIN(tst_GuiSparkplug)
+#include "tst_guisparkplug.moc"
