@@ -83,6 +83,7 @@ class BenchDecode : public QObject
 private slots:
     void initTestCase();
     void decodeDData20Metrics();
+    void trackerObserveDData20Metrics_data();
     void trackerObserveDData20Metrics();
     void decodeProtobuf10Fields();
     void decodeMessagePack10Fields();
@@ -117,8 +118,16 @@ void BenchDecode::decodeDData20Metrics()
     }
 }
 
+void BenchDecode::trackerObserveDData20Metrics_data()
+{
+    QTest::addColumn<SparkplugTracker::Detail>("detail");
+    QTest::newRow("state") << SparkplugTracker::Detail::State; // what a connection's feed does
+    QTest::newRow("state+json") << SparkplugTracker::Detail::StateAndJson;
+}
+
 void BenchDecode::trackerObserveDData20Metrics()
 {
+    QFETCH(SparkplugTracker::Detail, detail);
     SparkplugTracker tracker;
     const QByteArray birth =
         *Sparkplug::encodePayload({{u"bdSeq"_qs, u"UInt64"_qs, 0}}, 1700000000000, 0, nullptr);
@@ -130,7 +139,7 @@ void BenchDecode::trackerObserveDData20Metrics()
         stream.append(message("spBv1.0/g/DDATA/n/d", ddata(quint64(i + 2) % 256)));
     qsizetype next = 0;
     QBENCHMARK {
-        const auto observation = tracker.observe(stream.at(next));
+        const auto observation = tracker.observe(stream.at(next), detail);
         next = (next + 1) % stream.size();
         if (!observation.reports.isEmpty())
             QFAIL(qPrintable(observation.reports.first().text));

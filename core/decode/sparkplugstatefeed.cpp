@@ -35,7 +35,8 @@ void SparkplugStateFeed::observe(const QList<Message> &messages)
 
 void SparkplugStateFeed::observeOne(const Message &message)
 {
-    const SparkplugTracker::Observation observation = m_tracker.observe(message);
+    const SparkplugTracker::Observation observation =
+        m_tracker.observe(message, SparkplugTracker::Detail::State);
     if (!observation.topic)
         return;
     const Sparkplug::TopicName &topic = *observation.topic;
@@ -55,7 +56,7 @@ void SparkplugStateFeed::observeOne(const Message &message)
             noteDevice(topic.group, topic.edgeNode, device);
     }
     const bool birth = topic.type == MessageType::NBirth || topic.type == MessageType::DBirth;
-    if (birth && observation.decoded.decoded()) {
+    if (birth && observation.decoded.status != DecodedPayload::Status::Failed) {
         m_births.append({topic.group, topic.edgeNode, topic.device, message.receivedMsecsSinceEpoch,
                          m_tracker.aliases(topic.group, topic.edgeNode, topic.device)});
     }

@@ -12,8 +12,8 @@
 namespace mqttscope {
 
 // A connection's SparkplugTracker fed from its message batches, on the connection's thread: only
-// spBv1.0/ topics reach the tracker (observe() costs ~20 us), and only what a row of the tree
-// shows (online, issue count, last issue) and the BIRTHs' aliases are handed on, so a flood of
+// spBv1.0/ topics reach the tracker (it reads the state alone, no JSON), and only what a row of the
+// tree shows (online, issue count, last issue) and the BIRTHs' aliases are handed on, so a flood of
 // well-formed DDATA hands the GUI nothing. Not thread-safe; fed in arrival order.
 class SparkplugStateFeed
 {

@@ -48,7 +48,7 @@ void SparkplugTracker::report(Endpoint &endpoint, Observation *out, Issue issue,
     out->reports.append({issue, text});
 }
 
-SparkplugTracker::Observation SparkplugTracker::observe(const Message &message)
+SparkplugTracker::Observation SparkplugTracker::observe(const Message &message, Detail detail)
 {
     Observation out;
     out.topic = Sparkplug::TopicName::parse(message.topic);
@@ -57,7 +57,7 @@ SparkplugTracker::Observation SparkplugTracker::observe(const Message &message)
     if (out.topic->type == MessageType::State)
         observeState(*out.topic, message, &out);
     else
-        observeNodeMessage(*out.topic, message, &out);
+        observeNodeMessage(*out.topic, message, detail, &out);
     return out;
 }
 
@@ -75,10 +75,17 @@ void SparkplugTracker::observeState(const Sparkplug::TopicName &topic, const Mes
                              .arg(topic.hostId)});
 }
 
-void SparkplugTracker::observeNodeMessage(const Sparkplug::TopicName &topic, const Message &message,
-                                          Observation *out)
+std::optional<Sparkplug::Summary>
+SparkplugTracker::readPayload(const Sparkplug::TopicName &topic, const Node &node,
+                              const Message &message, Detail detail, Observation *out) const
 {
-    Node &node = m_nodes[nodeKey(topic.group, topic.edgeNode)];
+    QString error;
+    if (detail == Detail::State) {
+        auto summary = Sparkplug::summarize(message.payload, &error);
+        if (!summary)
+            out->decoded = DecodedPayload::failure(error);
+        return summary;
+    }
     // Aliases are unique across an edge node and its devices [tck-id-payloads-alias-uniqueness]:
     // a device's DATA is read with its DBIRTH's names, then the node's.
     QHash<quint64, QString> aliases = node.endpoint.aliases;
@@ -89,11 +96,32 @@ void SparkplugTracker::observeNodeMessage(const Sparkplug::TopicName &topic, con
     }
     Sparkplug::Summary summary;
     out->decoded = Sparkplug::toJson(message.payload, aliases, &summary);
+    if (!out->decoded.decoded())
+        return std::nullopt;
+    return summary;
+}
+
+bool SparkplugTracker::knowsAlias(const Sparkplug::TopicName &topic, const Node &node,
+                                  quint64 alias)
+{
+    if (node.endpoint.aliases.contains(alias))
+        return true;
+    const auto device = node.devices.constFind(topic.device);
+    return topic.isDeviceMessage() && device != node.devices.cend()
+        && device->aliases.contains(alias);
+}
+
+void SparkplugTracker::observeNodeMessage(const Sparkplug::TopicName &topic, const Message &message,
+                                          Detail detail, Observation *out)
+{
+    Node &node = m_nodes[nodeKey(topic.group, topic.edgeNode)];
+    const std::optional<Sparkplug::Summary> read = readPayload(topic, node, message, detail, out);
     Endpoint &concerned = topic.isDeviceMessage() ? node.devices[topic.device] : node.endpoint;
-    if (!out->decoded.decoded()) {
+    if (!read) {
         report(concerned, out, Issue::MalformedPayload, out->decoded.error);
         return;
     }
+    const Sparkplug::Summary &summary = *read;
     const qint64 msecs = message.receivedMsecsSinceEpoch;
     switch (topic.type) {
     case MessageType::NBirth:
@@ -122,7 +150,7 @@ void SparkplugTracker::observeNodeMessage(const Sparkplug::TopicName &topic, con
     if (unborn) // no BIRTH to know the aliases by: one report says it all
         return;
     for (quint64 alias : std::as_const(summary.aliasesWithoutName)) {
-        if (!aliases.contains(alias))
+        if (!knowsAlias(topic, node, alias))
             report(concerned, out, Issue::UnknownAlias,
                    tr("alias %1 was not defined by a BIRTH").arg(alias));
     }

@@ -37,7 +37,8 @@ public:
     struct Observation
     {
         std::optional<Sparkplug::TopicName> topic; // nullopt: not a Sparkplug topic
-        DecodedPayload decoded; // with aliases resolved to the BIRTH's names
+        // With aliases resolved to the BIRTH's names (Detail::State: only a failure).
+        DecodedPayload decoded;
         QList<Report> reports;
     };
     struct EndpointState // an edge node or a device
@@ -51,7 +52,10 @@ public:
         QString lastIssue;
     };
 
-    Observation observe(const Message &message);
+    // What observe() reads of a payload: the state alone (its seq, bdSeq and aliases: a fifth of
+    // the cost, for a connection's flood), or the JSON with aliases resolved as well.
+    enum class Detail { State, StateAndJson };
+    Observation observe(const Message &message, Detail detail = Detail::StateAndJson);
 
     std::optional<EndpointState> node(const QString &group, const QString &edgeNode) const;
     std::optional<EndpointState> device(const QString &group, const QString &edgeNode,
@@ -75,7 +79,11 @@ private:
     };
     void observeState(const Sparkplug::TopicName &topic, const Message &message, Observation *out);
     void observeNodeMessage(const Sparkplug::TopicName &topic, const Message &message,
-                            Observation *out);
+                            Detail detail, Observation *out);
+    std::optional<Sparkplug::Summary> readPayload(const Sparkplug::TopicName &topic,
+                                                  const Node &node, const Message &message,
+                                                  Detail detail, Observation *out) const;
+    static bool knowsAlias(const Sparkplug::TopicName &topic, const Node &node, quint64 alias);
     void checkSequence(Node &node, const Sparkplug::Summary &summary, Observation *out);
     void onNodeBirth(Node &node, const Sparkplug::Summary &summary, qint64 msecs);
     void onNodeDeath(Node &node, const Sparkplug::Summary &summary, qint64 msecs, Observation *out);

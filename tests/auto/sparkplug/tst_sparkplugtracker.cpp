@@ -81,6 +81,7 @@ private slots:
     void hostState();
     void malformedPayloadIsReported();
     void otherTopicsAreIgnored();
+    void stateOnlyReadsTheSame();
 };
 
 void TestSparkplugTracker::cleanSessionHasNoReports()
@@ -250,6 +251,45 @@ void TestSparkplugTracker::otherTopicsAreIgnored()
     t.observe(nbirth(0));
     t.clear();
     QVERIFY(!t.node(u"g"_qs, u"n"_qs));
+}
+
+void TestSparkplugTracker::stateOnlyReadsTheSame()
+{
+    // A session with each kind of issue, read by a tracker that keeps only the state (as a
+    // connection's feed does) and by one that also writes the JSON: the same reports and state.
+    const QList<Message> session = {
+        ndata(1), // before the NBIRTH
+        nbirth(5),
+        dbirth(1),
+        ddata(2),
+        ddata(5), // a gap
+        ddata(6, 99), // an unknown alias
+        ddata(4), // out of order
+        raw("spBv1.0/g/NDATA/n", QByteArray("\x12\xff", 2)), // malformed
+        ndeath(4), // a stale will
+        ndeath(5),
+    };
+    SparkplugTracker state;
+    SparkplugTracker full;
+    QList<Issue> reported;
+    for (const Message &message : session) {
+        const auto fromState = state.observe(message, SparkplugTracker::Detail::State);
+        const auto fromFull = full.observe(message, SparkplugTracker::Detail::StateAndJson);
+        QCOMPARE(issues(fromState), issues(fromFull));
+        reported += issues(fromState);
+        QVERIFY(fromState.decoded.json.isEmpty());
+        QCOMPARE(fromState.decoded.status == DecodedPayload::Status::Failed,
+                 fromFull.decoded.status == DecodedPayload::Status::Failed);
+    }
+    for (Issue issue : {Issue::DataWithoutBirth, Issue::SequenceGap, Issue::UnknownAlias,
+                        Issue::SequenceOutOfOrder, Issue::MalformedPayload, Issue::BdSeqMismatch})
+        QVERIFY(reported.contains(issue));
+    QCOMPARE(state.node(u"g"_qs, u"n"_qs)->issueCount, full.node(u"g"_qs, u"n"_qs)->issueCount);
+    QCOMPARE(state.node(u"g"_qs, u"n"_qs)->online, false);
+    QCOMPARE(state.device(u"g"_qs, u"n"_qs, u"d"_qs)->issueCount,
+             full.device(u"g"_qs, u"n"_qs, u"d"_qs)->issueCount);
+    QCOMPARE(state.aliases(u"g"_qs, u"n"_qs, u"d"_qs), full.aliases(u"g"_qs, u"n"_qs, u"d"_qs));
+    QVERIFY(!state.aliases(u"g"_qs, u"n"_qs, u"d"_qs).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSparkplugTracker)
