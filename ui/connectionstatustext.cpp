@@ -108,6 +108,8 @@ QString ConnectionStatusText::failureTitle(ConnectionFailure::Cause cause, const
         return tr("The certificate of %1 is not trusted").arg(address);
     case ConnectionFailure::Cause::TlsSetup:
         return tr("TLS with %1 cannot be set up").arg(address);
+    case ConnectionFailure::Cause::ProxyCredentials:
+        return tr("The proxy to %1 refused the user name or password").arg(address);
     default:
         return tr("%1 refused the connection").arg(address);
     }
@@ -142,6 +144,8 @@ QString ConnectionStatusText::failureHint(ConnectionFailure::Cause cause)
     case Cause::TlsSetup:
         return tr("Check the client certificate, its key and passphrase, and the TLS version "
                   "the broker accepts.");
+    case Cause::ProxyCredentials:
+        return tr("Check the proxy's user name and password of this connection.");
     case Cause::Network:
     case Cause::BrokerUnavailable:
     case Cause::Protocol:

@@ -19,6 +19,7 @@ bool ConnectionFailure::retryCanHelp() const
     case Cause::UnsupportedVersion:
     case Cause::TlsVerification:
     case Cause::TlsSetup:
+    case Cause::ProxyCredentials:
         break;
     }
     return false;
@@ -64,6 +65,8 @@ ConnectionFailure::Cause ConnectionFailure::causeOf(Transport::FailureKind kind)
         return Cause::TlsVerification;
     case Transport::FailureKind::TlsSetup:
         return Cause::TlsSetup;
+    case Transport::FailureKind::ProxyAuthentication:
+        return Cause::ProxyCredentials;
     case Transport::FailureKind::Network:
         break;
     }

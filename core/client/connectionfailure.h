@@ -25,6 +25,7 @@ struct ConnectionFailure
         UnsupportedVersion, // the broker speaks no MQTT version we offered
         TlsVerification, // the server's certificate is not trusted
         TlsSetup, // our certificate, key or passphrase, or a handshake the server rejects
+        ProxyCredentials, // the proxy refused our user name or password, or wants some
     };
 
     Cause cause = Cause::Network;

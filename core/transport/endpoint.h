@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "transport/proxysettings.h"
 #include "transport/tlsoptions.h"
 
 #include <QString>
@@ -19,6 +20,7 @@ struct Endpoint
     quint16 port = 1883;
     QString path = QStringLiteral("/mqtt"); // WebSocket only
     TlsOptions tls; // Tls and SecureWebSocket only
+    ProxySettings proxy; // how the connection reaches the broker
     int connectTimeoutMs = 10000;
 
     static quint16 defaultPort(TransportKind kind); // 1883, 8883, 80, 443

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transport/sockettransport.h"
 
+#include "transport/networkproxy.h"
 #include "transport/socketlifetime.h"
 #include "transport/transporterrors.h"
 
@@ -20,11 +21,13 @@ void SocketTransport::open()
     if (!m_socket)
         return; // createSocket() already failed with the cause
     m_socket->setReadBufferSize(readBufferBytes);
+    m_socket->setProxy(networkProxyFor(endpoint()));
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &SocketTransport::onSocketError);
     connect(m_socket, &QAbstractSocket::disconnected, this, &SocketTransport::onDisconnected);
     connect(m_socket, &QIODevice::readyRead, this, &Transport::readyRead);
     connect(m_socket, &QIODevice::bytesWritten, this, &Transport::bytesWritten);
-    qCDebug(lcTransport) << "connecting to" << transporterrors::hostAndPort(endpoint());
+    qCDebug(lcTransport) << "connecting to" << transporterrors::hostAndPort(endpoint()) << "through"
+                         << m_socket->proxy();
     connectSocket(m_socket);
 }
 
@@ -88,14 +91,13 @@ void SocketTransport::onSocketError(QAbstractSocket::SocketError error)
 {
     if (describeError(error))
         return;
-    // A handshake the server rejects (no shared protocol, a client certificate it wants or
-    // refuses) fails the same way every time.
-    const FailureKind kind = error == QAbstractSocket::SslHandshakeFailedError
-        ? FailureKind::TlsSetup
-        : FailureKind::Network;
-    fail(transporterrors::describeSocketError(error, m_socket ? m_socket->errorString() : QString(),
-                                              endpoint()),
-         kind);
+    if (!m_socket) {
+        fail(transporterrors::describeSocketError(error, QString(), endpoint()));
+        return;
+    }
+    fail(transporterrors::describeSocketError(error, m_socket->errorString(), endpoint(),
+                                              m_socket->proxy()),
+         failureKindOf(error));
 }
 
 void SocketTransport::onDisconnected()

@@ -38,6 +38,20 @@ std::unique_ptr<Transport> Transport::create(const Endpoint &endpoint, QObject *
     return nullptr;
 }
 
+Transport::FailureKind Transport::failureKindOf(QAbstractSocket::SocketError error)
+{
+    switch (error) {
+    case QAbstractSocket::SslHandshakeFailedError:
+        // A handshake the server rejects (no shared protocol, a client certificate it wants or
+        // refuses) fails the same way every time.
+        return FailureKind::TlsSetup;
+    case QAbstractSocket::ProxyAuthenticationRequiredError:
+        return FailureKind::ProxyAuthentication;
+    default:
+        return FailureKind::Network;
+    }
+}
+
 bool Transport::prepareOpen()
 {
     if (m_state == State::Opening || m_state == State::Open)

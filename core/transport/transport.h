@@ -3,6 +3,7 @@
 
 #include "transport/endpoint.h"
 
+#include <QAbstractSocket>
 #include <QByteArray>
 #include <QObject>
 #include <QTimer>
@@ -35,6 +36,7 @@ public:
         TlsVerification, // the server's certificate is not trusted: the user must decide
         TlsSetup, // our certificate, key, passphrase or TLS settings cannot work: the user must fix
                   // them
+        ProxyAuthentication, // the proxy wants other credentials: the user must fix them
     };
     FailureKind lastFailureKind() const { return m_lastFailureKind; }
 
@@ -64,7 +66,8 @@ signals:
     // One human-readable line: "Connection refused by 127.0.0.1:1883", "Host not found: xyz",
     // "Timed out connecting to h:8883 after 10 s", "TLS certificate verification failed: The
     // host name did not match ...", "Cannot read CA file /x/ca.pem: No such file or directory",
-    // "h:8883 requires a client certificate (TLS alert: certificate required)" ...
+    // "h:8883 requires a client certificate (TLS alert: certificate required)", "Connection
+    // refused by SOCKS5 proxy 127.0.0.1:1080" ...
     void errorOccurred(const QString &message);
     void closed();
 
@@ -76,6 +79,9 @@ protected:
     // that reach tens of MB) before the reader sees a byte; full, the socket stops reading and
     // TCP's window makes the sender wait. Big enough for thousands of small PUBLISHes per read.
     static constexpr qint64 readBufferBytes = 256 * 1024;
+
+    // What a socket error means for trying again.
+    static FailureKind failureKindOf(QAbstractSocket::SocketError error);
 
     enum class State { Closed, Opening, Open, Closing };
     State state() const { return m_state; }

@@ -17,15 +17,62 @@ QString tr(const char *text)
 
 } // namespace
 
+QString hostAndPort(const QString &host, quint16 port)
+{
+    return (host.contains(u':') ? u'[' + host + u']' : host) + u':' + QString::number(port);
+}
+
 QString hostAndPort(const Endpoint &endpoint)
 {
-    const QString host = endpoint.host.contains(u':') ? u'[' + endpoint.host + u']' : endpoint.host;
-    return host + u':' + QString::number(endpoint.port);
+    return hostAndPort(endpoint.host, endpoint.port);
+}
+
+QString proxyName(const QNetworkProxy &proxy)
+{
+    const QString address = hostAndPort(proxy.hostName(), proxy.port());
+    return proxy.type() == QNetworkProxy::Socks5Proxy ? tr("SOCKS5 proxy %1").arg(address)
+                                                      : tr("HTTP proxy %1").arg(address);
+}
+
+QString describeProxyError(QAbstractSocket::SocketError error, const QString &qtMessage,
+                           const Endpoint &endpoint, const QNetworkProxy &proxy)
+{
+    if (proxy.type() != QNetworkProxy::Socks5Proxy && proxy.type() != QNetworkProxy::HttpProxy)
+        return {};
+    const QString name = proxyName(proxy);
+    switch (error) {
+    case QAbstractSocket::ProxyConnectionRefusedError:
+        return tr("Connection refused by %1").arg(name);
+    case QAbstractSocket::ProxyNotFoundError:
+        return tr("Proxy host not found: %1").arg(proxy.hostName());
+    case QAbstractSocket::ProxyConnectionClosedError:
+        return tr("Connection closed by %1").arg(name);
+    case QAbstractSocket::ProxyConnectionTimeoutError:
+        return tr("Timed out talking to %1").arg(name);
+    case QAbstractSocket::ProxyAuthenticationRequiredError:
+        return proxy.user().isEmpty()
+            ? tr("%1 requires a user name and password").arg(name)
+            : tr("%1 rejected the user name or password (authentication failed)").arg(name);
+    case QAbstractSocket::ProxyProtocolError:
+        return tr("%1 failed: %2").arg(name, qtMessage);
+    // The proxy's answer about the broker: a SOCKS5 reply code, an HTTP status.
+    case QAbstractSocket::ConnectionRefusedError:
+    case QAbstractSocket::HostNotFoundError:
+    case QAbstractSocket::NetworkError:
+    case QAbstractSocket::SocketAccessError:
+    case QAbstractSocket::SocketTimeoutError:
+        return tr("%1 could not reach %2: %3").arg(name, hostAndPort(endpoint), qtMessage);
+    default:
+        return {};
+    }
 }
 
 QString describeSocketError(QAbstractSocket::SocketError error, const QString &qtMessage,
-                            const Endpoint &endpoint)
+                            const Endpoint &endpoint, const QNetworkProxy &proxy)
 {
+    if (const QString proxied = describeProxyError(error, qtMessage, endpoint, proxy);
+        !proxied.isEmpty())
+        return proxied;
     switch (error) {
     case QAbstractSocket::ConnectionRefusedError:
         return tr("Connection refused by %1").arg(hostAndPort(endpoint));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transport/websockettransport.h"
 
+#include "transport/networkproxy.h"
 #include "transport/socketlifetime.h"
 #include "transport/tlsconfiguration.h"
 #include "transport/transporterrors.h"
@@ -62,6 +63,7 @@ void WebSocketTransport::open()
     // for good. It also drains every complete frame at once, so a bound would not hold the
     // sender back anyway: over WebSocket the bytes of a paused client wait here, in memory.
     m_socket->setReadBufferSize(0);
+    m_socket->setProxy(networkProxyFor(endpoint()));
     const bool secure = endpoint().kind == TransportKind::SecureWebSocket;
     if (secure) {
         QString error;
@@ -89,8 +91,14 @@ void WebSocketTransport::open()
     connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
             &WebSocketTransport::onError);
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
-        fail(transporterrors::describeSocketError(QAbstractSocket::RemoteHostClosedError, QString(),
-                                                  endpoint()));
+        const QString closed = transporterrors::describeSocketError(
+            QAbstractSocket::RemoteHostClosedError, QString(), endpoint());
+        // While opening, a socket that failed (a proxy that refused, say) signals disconnected()
+        // before error(), which has the cause: that one goes first.
+        if (state() == State::Opening)
+            failSoon(closed);
+        else
+            fail(closed);
     });
     connect(m_socket, &QWebSocket::binaryFrameReceived, this, &WebSocketTransport::onFrame);
     connect(m_socket, &QWebSocket::textFrameReceived, this, [this] {
@@ -128,7 +136,9 @@ void WebSocketTransport::onError()
                  .arg(transporterrors::hostAndPort(endpoint()), m_socket->errorString()));
         return;
     }
-    fail(transporterrors::describeSocketError(error, m_socket->errorString(), endpoint()));
+    fail(transporterrors::describeSocketError(error, m_socket->errorString(), endpoint(),
+                                              m_socket->proxy()),
+         failureKindOf(error));
 }
 
 void WebSocketTransport::close()

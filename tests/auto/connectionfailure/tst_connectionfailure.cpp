@@ -73,6 +73,10 @@ void tst_ConnectionFailure::transportFailures()
     QVERIFY((ConnectionFailure{Cause::Network, {}}.retryCanHelp()));
     QVERIFY(!(ConnectionFailure{Cause::TlsVerification, {}}.retryCanHelp()));
     QVERIFY(!(ConnectionFailure{Cause::TlsSetup, {}}.retryCanHelp()));
+    // A proxy that refuses the user name or password refuses it again.
+    QCOMPARE(ConnectionFailure::causeOf(Transport::FailureKind::ProxyAuthentication),
+             Cause::ProxyCredentials);
+    QVERIFY(!(ConnectionFailure{Cause::ProxyCredentials, {}}.retryCanHelp()));
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionFailure)
