@@ -278,8 +278,10 @@ void ArgumentParser::applyUrl(const QString &url)
     }
     Endpoint &endpoint = m_options.client.endpoint;
     const TlsOptions tls = endpoint.tls; // --cafile & co. given before -L still apply
+    const ProxySettings proxy = endpoint.proxy; // and --proxy
     endpoint = parsed->endpoint;
     endpoint.tls = tls;
+    endpoint.proxy = proxy;
     if (parsed->username)
         m_options.client.username = parsed->username;
     if (parsed->password)
@@ -288,6 +290,15 @@ void ArgumentParser::applyUrl(const QString &url)
         m_options.topics.append(parsed->topic);
     m_urlGiven = true;
     m_portGiven = true; // the URL's port, or its scheme's default
+}
+
+void ArgumentParser::setProxy(const QString &url)
+{
+    QString problem;
+    if (std::optional<ProxySettings> proxy = parseProxyUrl(url, &problem))
+        m_options.client.endpoint.proxy = std::move(*proxy);
+    else
+        fail(tr("Invalid proxy URL '%1': %2").arg(url, problem));
 }
 
 bool ArgumentParser::finish()

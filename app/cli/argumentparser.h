@@ -70,6 +70,7 @@ private:
     bool takeImportFile(const QString &argument);
     void setImportFormat(const QString &format);
     void applyUrl(const QString &url);
+    void setProxy(const QString &url);
     void applyProperty(const QString &command);
     bool fail(const QString &message);
 

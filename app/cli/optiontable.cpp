@@ -59,6 +59,8 @@ const OptionSpec ArgumentParser::s_options[] = {
      }},
     {"-L"_L1, "--url"_L1, All, "URL"_L1,
      [](ArgumentParser &p, const QString &url) { p.applyUrl(url); }},
+    {{}, "--proxy"_L1, All, "PROXY_URL"_L1,
+     [](ArgumentParser &p, const QString &url) { p.setProxy(url); }},
     {"-V"_L1, "--protocol-version"_L1, All, "auto|mqttv5|mqttv311|mqttv31"_L1,
      [](ArgumentParser &p, const QString &version) { p.setVersion(version); }},
     {"-i"_L1, "--id"_L1, All, "ID"_L1,

@@ -22,6 +22,7 @@ using namespace mqttscope::cli;
 Q_DECLARE_METATYPE(mqttscope::Properties)
 Q_DECLARE_METATYPE(mqttscope::Message)
 Q_DECLARE_METATYPE(mqttscope::TransportKind)
+Q_DECLARE_METATYPE(mqttscope::ProxyKind)
 Q_DECLARE_METATYPE(mqttscope::VersionChoice)
 
 namespace {
@@ -97,6 +98,7 @@ QStringList sampleValues(QLatin1StringView metavar)
         {u"HOST"_s, {u"broker"_s}},
         {u"PORT"_s, {u"1884"_s}},
         {u"URL"_s, {u"mqtt://broker/t"_s}},
+        {u"PROXY_URL"_s, {u"socks5h://user:pw@proxy:1080"_s}},
         {u"auto|mqttv5|mqttv311|mqttv31"_s, {u"mqttv5"_s}},
         {u"ID"_s, {u"me"_s}},
         {u"P"_s, {u"p"_s}},
@@ -176,6 +178,8 @@ private slots:
     void properties();
     void urls_data();
     void urls();
+    void proxyUrls_data();
+    void proxyUrls();
     void subOptions();
     void pubSources_data();
     void pubSources();
@@ -337,6 +341,13 @@ void tst_CliArgs::invalidArguments_data()
         {u"pub"_s, u"-t"_s, u"a"_s, u"-m"_s, u"x"_s, u"-D"_s, u"PUBACK"_s, u"user-property"_s,
          u"k"_s, u"v"_s},
         u"PUBACK properties are not supported"_s);
+    const QStringList sub = {u"sub"_s, u"-t"_s, u"a"_s};
+    row("proxy scheme", sub + QStringList{u"--proxy"_s, u"socks4://p:1080"_s},
+        u"Invalid proxy URL 'socks4://p:1080': Unknown proxy scheme: socks4"_s);
+    row("proxy socks5", sub + QStringList{u"--proxy"_s, u"socks5://p:1080"_s}, u"use socks5h://"_s);
+    row("proxy port", sub + QStringList{u"--proxy"_s, u"http://p:99999"_s},
+        u"Not a proxy URL: http://p:99999"_s);
+    row("proxy without value", sub + QStringList{u"--proxy"_s}, u"--proxy"_s);
 }
 
 void tst_CliArgs::invalidArguments()
@@ -562,6 +573,45 @@ void tst_CliArgs::urls()
     QTEST(o.client.username.value_or(QString()), "username");
     QTEST(QString::fromUtf8(o.client.password.value_or(QByteArray())), "password");
     QTEST(o.topics, "topics");
+}
+
+// --proxy as mosquitto 2 takes it, with http:// for CONNECT proxies as well.
+void tst_CliArgs::proxyUrls_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<ProxyKind>("kind");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("username");
+    QTest::addColumn<QString>("password");
+
+    const QStringList sub = {u"sub"_s, u"-t"_s, u"a"_s};
+    QTest::newRow("none") << sub << ProxyKind::None << QString() << 0 << QString() << QString();
+    QTest::newRow("socks5h, user, password")
+        << sub + QStringList{u"--proxy"_s, u"socks5h://al%40ice:p%3Aw@proxy:1081"_s}
+        << ProxyKind::Socks5 << u"proxy"_s << 1081 << u"al@ice"_s << u"p:w"_s;
+    QTest::newRow("socks5h default port")
+        << sub + QStringList{u"--proxy"_s, u"socks5h://proxy"_s} << ProxyKind::Socks5 << u"proxy"_s
+        << 1080 << QString() << QString();
+    QTest::newRow("http default port, IPv6")
+        << sub + QStringList{u"--proxy"_s, u"http://u:p@[::1]"_s} << ProxyKind::Http << u"::1"_s
+        << 8080 << u"u"_s << u"p"_s;
+    QTest::newRow("kept by a later -L")
+        << QStringList{u"pub"_s, u"--proxy"_s,         u"http://proxy:3128"_s,
+                       u"-L"_s,  u"mqtt://broker/t"_s, u"-m"_s,
+                       u"x"_s}
+        << ProxyKind::Http << u"proxy"_s << 3128 << QString() << QString();
+}
+
+void tst_CliArgs::proxyUrls()
+{
+    QFETCH(QStringList, arguments);
+    const ProxySettings proxy = parseOk(arguments).client.endpoint.proxy;
+    QTEST(proxy.kind, "kind");
+    QTEST(proxy.host, "host");
+    QTEST(int(proxy.port), "port");
+    QTEST(proxy.username, "username");
+    QTEST(QString::fromUtf8(proxy.password), "password");
 }
 
 void tst_CliArgs::subOptions()
