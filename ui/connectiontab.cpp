@@ -10,6 +10,7 @@
 #include "packetinspectorpanel.h"
 #include "profilesecretsrequest.h"
 #include "replaydialog.h"
+#include "savedmessagespanel.h"
 #include "publishpanel.h"
 #include "recordingbar.h"
 #include "recordingdialog.h"
@@ -32,6 +33,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -81,6 +83,7 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     m_topSplitter->setSizes({640, 760});
     applyPayloadFormats();
     payloadView()->setSparkplugAliases(&m_sparkplugAliases);
+    m_data.muted().setPatterns(m_profile.mutedTopics);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -114,6 +117,10 @@ QWidget *ConnectionTab::createPanels()
     auto *panels = new QTabWidget(this);
     panels->setObjectName(u"panelTabs"_s);
     panels->addTab(m_publishPanel, tr("Publish"));
+    m_savedPanel = new SavedMessagesPanel(this);
+    m_savedPanel->setProfileId(m_profile.id);
+    m_savedPanel->setShortcutScope(this);
+    panels->addTab(m_savedPanel, tr("Saved"));
     panels->addTab(m_subscriptionsPanel, tr("Subscriptions"));
     m_searchPanel = new SearchPanel(this);
     m_searchPanel->setHistory(&m_data);
@@ -163,6 +170,7 @@ void ConnectionTab::connectPanels()
     connect(m_publishPanel, &PublishPanel::publishRequested, this, [this](const Message &message) {
         m_publishPanel->publishStarted(publish(message), message);
     });
+    connectSavedMessages();
     connect(m_subscriptionsPanel, &SubscriptionsPanel::subscribeRequested, this,
             &ConnectionTab::subscribe);
     connect(m_subscriptionsPanel, &SubscriptionsPanel::unsubscribeRequested, this,
@@ -179,10 +187,42 @@ void ConnectionTab::connectPanels()
     });
 }
 
+void ConnectionTab::connectSavedMessages()
+{
+    const auto showPanel = [this](QWidget *panel) {
+        if (auto *panels = findChild<QTabWidget *>(u"panelTabs"_s))
+            panels->setCurrentWidget(panel);
+    };
+    connect(m_savedPanel, &SavedMessagesPanel::publishRequested, this,
+            [this](const Message &message, const QString &name) {
+                m_savedPanel->publishStarted(publish(message), name);
+            });
+    connect(this, &ConnectionTab::publishFinished, m_savedPanel,
+            &SavedMessagesPanel::publishFinished);
+    connect(m_savedPanel, &SavedMessagesPanel::loadRequested, this,
+            [this, showPanel](const SavedMessage &message) {
+                m_publishPanel->loadSavedMessage(message);
+                showPanel(m_publishPanel);
+            });
+    connect(m_publishPanel, &PublishPanel::saveToLibraryRequested, this,
+            [this, showPanel](const SavedMessage &message) {
+                showPanel(m_savedPanel);
+                m_savedPanel->edit(message);
+            });
+}
+
+void ConnectionTab::setSavedMessages(SavedMessageLibrary *library)
+{
+    m_savedPanel->setLibrary(library);
+}
+
 void ConnectionTab::setProfile(const ConnectionProfile &profile)
 {
+    const bool mutingChanged = profile.mutedTopics != m_profile.mutedTopics;
     m_profile = profile;
     applyPayloadFormats();
+    if (mutingChanged)
+        applyMutedTopics();
     updateStatus(); // the name in the title, the address in the status line
 }
 
@@ -255,13 +295,19 @@ QString ConnectionTab::statusText() const
 
 QString ConnectionTab::trafficText() const
 {
-    return ConnectionStatusText::traffic(m_data.statistics().snapshot(nowMsecs()));
+    const QString traffic = ConnectionStatusText::traffic(m_data.statistics().snapshot(nowMsecs()));
+    if (const quint64 muted = m_data.muted().mutedTotal())
+        return tr("%1 · %L2 muted").arg(traffic).arg(muted);
+    return traffic;
 }
 
 void ConnectionTab::updateStatus()
 {
     m_statusLine->setState(indicator(), statusText());
     m_statusLine->setTraffic(trafficText());
+    // Muted messages never reach the model: their rows' counts are repainted from here.
+    if (m_data.muted().takeCountsChanged())
+        m_treePane->tree()->viewport()->update();
     if (const QString text = title(); text != m_title) {
         m_title = text;
         emit titleChanged(text);
@@ -348,8 +394,47 @@ void ConnectionTab::onConnected(const ConnackPacket &connack, ProtocolVersion ve
 
 void ConnectionTab::onMessagesReceived(const QList<Message> &messages)
 {
-    m_treeModel->enqueue(messages);
-    m_messagePane->addToPlot(messages);
+    const QList<Message> shown = m_data.muted().filter(messages);
+    m_treeModel->enqueue(shown);
+    m_messagePane->addToPlot(shown);
+    // A batch all muted is applied as it stands: no flush would report it to flow control.
+    if (shown.isEmpty() && !m_treeModel->hasQueued())
+        m_controller->reportApplied();
+}
+
+void ConnectionTab::applyMutedTopics()
+{
+    m_data.muted().setPatterns(m_profile.mutedTopics);
+    m_treePane->tree()->viewport()->update();
+    updateStatus();
+}
+
+void ConnectionTab::setMutedTopics(const QStringList &patterns)
+{
+    m_profile.mutedTopics = patterns;
+    applyMutedTopics();
+    emit mutedTopicsChanged(m_profile.id, patterns);
+}
+
+void ConnectionTab::addMuteActions(QMenu *menu, TopicNodeId node)
+{
+    const QByteArray topic = m_data.store().topic(node);
+    const QStringList muting = m_data.muted().patternsMuting(topic);
+    if (!muting.isEmpty()) {
+        menu->addAction(tr("Unmute (%1)").arg(muting.join(u", "_s)), this, [this, muting] {
+            QStringList patterns = m_profile.mutedTopics;
+            for (const QString &pattern : muting)
+                patterns.removeAll(pattern);
+            setMutedTopics(patterns);
+        });
+        return;
+    }
+    const QString name = QString::fromUtf8(topic);
+    menu->addAction(tr("Mute topic"), this,
+                    [this, name] { setMutedTopics(m_profile.mutedTopics + QStringList{name}); });
+    menu->addAction(tr("Mute subtree"), this, [this, name] {
+        setMutedTopics(m_profile.mutedTopics + QStringList{name + u"/#"_s});
+    });
 }
 
 void ConnectionTab::onSparkplugChanged(const SparkplugStateChanges &changes)
@@ -586,6 +671,8 @@ void ConnectionTab::showTopicMenu(TopicNodeId node, const QPoint &globalPosition
                    [this, topic] { m_publishPanel->setTopic(QString::fromUtf8(topic)); });
     menu.addSeparator();
     m_messagePane->addPlotActions(&menu, node);
+    menu.addSeparator();
+    addMuteActions(&menu, node);
     menu.addSeparator();
     // Offered only where there is something retained to delete.
     if (const int retainedCount = int(m_data.store().retainedUnder(node).size())) {

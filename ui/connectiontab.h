@@ -38,6 +38,8 @@ class PacketInspectorPanel;
 class PayloadView;
 class PublishPanel;
 class RecordingBar;
+class SavedMessageLibrary;
+class SavedMessagesPanel;
 class SearchPanel;
 class SecretStore;
 class SubscriptionsPanel;
@@ -58,6 +60,11 @@ public:
     const ConnectionProfile &profile() const { return m_profile; }
     // The profile as edited: used from the next connection attempt on.
     void setProfile(const ConnectionProfile &profile);
+    // Mutes exactly these topic filters from now on (the tree's Mute/Unmute); the profile's
+    // list, announced by mutedTopicsChanged so that the saved profile keeps it.
+    void setMutedTopics(const QStringList &patterns);
+    // The saved-message library the Saved panel shows (the window's, shared by its tabs).
+    void setSavedMessages(SavedMessageLibrary *library);
     ClientState state() const;
     QString title() const; // the profile name with its state, for the tab
     ConnectionIndicator indicator() const; // the state as the tab's colored dot shows it
@@ -112,6 +119,7 @@ public:
     QTableView *historyView() const;
     PayloadView *payloadView() const;
     PublishPanel *publishPanel() const { return m_publishPanel; }
+    SavedMessagesPanel *savedMessagesPanel() const { return m_savedPanel; }
     SubscriptionsPanel *subscriptionsPanel() const { return m_subscriptionsPanel; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
     PacketInspectorPanel *packetInspector() const { return m_packetInspector; }
@@ -127,12 +135,14 @@ signals:
     void replayRequested(const QString &topic, const QList<mqttscope::RecordedMessage> &messages);
     void statusChanged();
     void publishFinished(quint64 requestId, bool ok, const QString &text);
+    void mutedTopicsChanged(const QUuid &profileId, const QStringList &patterns);
 
 private:
     QWidget *createPanels();
     void applyPayloadFormats();
     void connectController();
     void connectPanels();
+    void connectSavedMessages();
     void openWithSecrets(const ProfileSecrets &secrets);
     void retry();
     void showFailure();
@@ -149,6 +159,8 @@ private:
                          const QString &error);
     void onTraffic(qint64 bytesIn, qint64 bytesOut, qint64 messagesOut);
     void showTopicMenu(TopicNodeId node, const QPoint &globalPosition);
+    void addMuteActions(QMenu *menu, TopicNodeId node);
+    void applyMutedTopics();
     // Counts a deletion's publish as done; the last one reports the outcome in the banner.
     void countDeleted(quint64 requestId, const QString &error);
     void updateStatus();
@@ -178,6 +190,7 @@ private:
     TopicTreePane *m_treePane;
     MessagePane *m_messagePane;
     PublishPanel *m_publishPanel;
+    SavedMessagesPanel *m_savedPanel;
     SubscriptionsPanel *m_subscriptionsPanel;
     SearchPanel *m_searchPanel;
     PacketInspectorPanel *m_packetInspector = nullptr;

@@ -5,6 +5,7 @@
 #include "connectionmanagerdialog.h"
 #include "connectiontab.h"
 #include "profiles/profilestore.h"
+#include "profiles/savedmessagelibrary.h"
 #include "replaydialog.h"
 #include "profiles/secretstore.h"
 #include "recordingbar.h"
@@ -17,7 +18,9 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDebug>
 #include <QDir>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -67,6 +70,8 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, Appearance 
     , m_pages(new QStackedWidget(this))
     , m_startPage(new StartPage(profiles, this))
     , m_tabs(new QTabWidget(this))
+    , m_savedMessages(new SavedMessageLibrary(
+          QFileInfo(profiles->filePath()).absolutePath() + u"/saved-messages.json"_s, this))
 {
     setObjectName(u"mainWindow"_s);
     m_tabs->setObjectName(u"connectionTabs"_s);
@@ -82,6 +87,7 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, Appearance 
     createViewMenu();
     createHelpMenu();
     connectStartPage();
+    loadSavedMessages();
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateWindowTitle);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateConnectionActions);
@@ -265,6 +271,8 @@ ConnectionTab *MainWindow::openProfile(const ConnectionProfile &profile)
     connect(tab, &ConnectionTab::statusChanged, this, [this, tab] { updateTab(tab); });
     connect(tab, &ConnectionTab::stateChanged, this, [this, tab] { onTabStateChanged(tab); });
     connect(tab, &ConnectionTab::editConnectionRequested, this, &MainWindow::editConnection);
+    connect(tab, &ConnectionTab::mutedTopicsChanged, this, &MainWindow::saveMutedTopics);
+    tab->setSavedMessages(m_savedMessages);
     connect(tab, &ConnectionTab::replayRequested, this,
             [this](const QString &topic, const QList<RecordedMessage> &messages) {
                 openReplayDialog()->setSubtree(topic, messages);
@@ -448,6 +456,29 @@ void MainWindow::editConnection(const QUuid &profile)
     else // a URL's connection, never saved
         dialog.createProfile();
     runConnectionManager(&dialog);
+}
+
+void MainWindow::loadSavedMessages()
+{
+    QString error;
+    if (m_savedMessages->load(&error))
+        return;
+    // Kept aside, not overwritten by the next save: the user may want it back.
+    const QString path = m_savedMessages->filePath();
+    const QString aside = path + u".unreadable"_s;
+    QFile::remove(aside);
+    QFile::rename(path, aside);
+    qWarning().noquote() << error << "- kept as" << QDir::toNativeSeparators(aside);
+}
+
+void MainWindow::saveMutedTopics(const QUuid &profileId, const QStringList &patterns)
+{
+    auto saved = m_profiles->profile(profileId);
+    if (!saved) // a URL's connection: kept for the tab only
+        return;
+    saved->mutedTopics = patterns;
+    m_profiles->upsert(*saved);
+    m_profiles->save();
 }
 
 void MainWindow::updateTabProfiles()

@@ -21,6 +21,7 @@ class ConnectionTab;
 class ProfileStore;
 class RecordingTab;
 class ReplayDialog;
+class SavedMessageLibrary;
 class SecretStore;
 class StartPage;
 
@@ -81,6 +82,8 @@ private:
     void createHelpMenu();
     void rebuildProfileMenu();
     void updateTabProfiles();
+    void loadSavedMessages();
+    void saveMutedTopics(const QUuid &profileId, const QStringList &patterns);
     void runConnectionManager(ConnectionManagerDialog *dialog); // connects its requests, shows it
     void connectStartPage();
     void updateTab(ConnectionTab *tab);
@@ -97,6 +100,7 @@ private:
     QStackedWidget *m_pages;
     StartPage *m_startPage;
     QTabWidget *m_tabs;
+    SavedMessageLibrary *m_savedMessages; // shared by the tabs' Saved panels
     QMenu *m_profileMenu = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;

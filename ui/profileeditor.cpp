@@ -2,6 +2,7 @@
 #include "profileeditor.h"
 
 #include "fieldmessage.h"
+#include "mutedtopicseditor.h"
 #include "revealsecretaction.h"
 #include "userpropertieseditor.h"
 
@@ -82,6 +83,10 @@ ProfileEditor::ProfileEditor(QWidget *parent)
     m_pages->addTab(createMqtt5Page(), tr("MQTT 5"));
     m_pages->addTab(createSubscriptionsPage(), tr("Subscriptions"));
     m_pages->addTab(createHistoryPage(), tr("History"));
+    m_mutedTopics = new MutedTopicsEditor(this);
+    m_mutedTopics->setObjectName(u"profileMutedTopics"_s);
+    connect(m_mutedTopics, &MutedTopicsEditor::changed, this, &ProfileEditor::changed);
+    m_pages->addTab(m_mutedTopics, tr("Muted topics"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
@@ -440,6 +445,7 @@ void ProfileEditor::setProfile(const ConnectionProfile &p)
     for (const Subscription &s : p.subscriptions)
         addSubscriptionRow(s);
 
+    m_mutedTopics->setPatterns(p.mutedTopics);
     m_historyPerTopic->setValue(p.historyMessagesPerTopic);
     m_historyBudgetMiB->setValue(int(qMax<qint64>(1, p.historyByteBudget / (1024 * 1024))));
 
@@ -521,6 +527,7 @@ ConnectionProfile ProfileEditor::profile() const
             .retainHandling = RetainHandling(handling->currentData().toInt())});
     }
 
+    p.mutedTopics = m_mutedTopics->patterns();
     p.historyMessagesPerTopic = m_historyPerTopic->value();
     p.historyByteBudget = qint64(m_historyBudgetMiB->value()) * 1024 * 1024;
     return p;

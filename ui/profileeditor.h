@@ -18,6 +18,7 @@ class QTableWidget;
 namespace mqttscope {
 
 class FieldMessage;
+class MutedTopicsEditor;
 class UserPropertiesEditor;
 
 // Edits every field of a connection profile and its secrets, grouped in pages (connection,
@@ -111,6 +112,7 @@ private:
 
     QTableWidget *m_subscriptions;
 
+    MutedTopicsEditor *m_mutedTopics;
     QSpinBox *m_historyPerTopic;
     QSpinBox *m_historyBudgetMiB;
 

@@ -2,6 +2,7 @@
 #include "publishpanel.h"
 
 #include "fieldmessage.h"
+#include "savedmessageform.h"
 #include "topiccompleter.h"
 #include "userpropertieseditor.h"
 #include "protocol/topic.h"
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
@@ -35,6 +37,28 @@ constexpr int QosRole = Qt::UserRole + 4;
 constexpr int RetainRole = Qt::UserRole + 5;
 constexpr int PropertiesRole = Qt::UserRole + 6; // the MQTT 5 properties sent (Properties)
 constexpr int maxHistory = 200;
+
+// A publish form's content as a saved message; a file's bytes are kept, not its name.
+SavedMessage toSavedMessage(const QString &topic, PayloadInputFormat format, const QString &input,
+                            int qos, bool retain, const Properties &p)
+{
+    SavedMessage m;
+    m.topic = topic;
+    QString error;
+    m.payload = encodePayloadInput(input, format, &error).value_or(input.toUtf8());
+    m.payloadFormat = format == PayloadInputFormat::File
+        ? SavedMessageForm::keyForFileBytes(m.payload)
+        : SavedMessageForm::formatKey(format);
+    m.qos = quint8(qos);
+    m.retain = retain;
+    m.contentType = p.contentType;
+    m.payloadIsUtf8 = p.payloadFormatIndicator.value_or(0) == 1;
+    m.messageExpiryInterval = p.messageExpiryInterval;
+    m.responseTopic = p.responseTopic;
+    m.correlationData = p.correlationData;
+    m.userProperties = p.userProperties;
+    return m;
+}
 
 // A spin box whose 0 means "not sent".
 QSpinBox *optionalSpinBox(int maximum, const QString &unit, QWidget *parent)
@@ -69,6 +93,7 @@ PublishPanel::PublishPanel(QWidget *parent)
     , m_topicAlias(optionalSpinBox(65535, {}, this))
     , m_userProperties(new UserPropertiesEditor(this))
     , m_publishButton(new QPushButton(tr("Publish"), this))
+    , m_saveButton(new QPushButton(tr("Save to library…"), this))
     , m_outcome(new QLabel(this))
     , m_history(new QListWidget(this))
 {
@@ -97,6 +122,11 @@ PublishPanel::PublishPanel(QWidget *parent)
     connect(m_chooseFile, &QPushButton::clicked, this, &PublishPanel::chooseFile);
     connect(m_payload, &QPlainTextEdit::textChanged, m_payloadMessage, &FieldMessage::clearMessage);
     connect(m_history, &QListWidget::itemDoubleClicked, this, &PublishPanel::loadFromHistory);
+    connect(m_saveButton, &QPushButton::clicked, this,
+            [this] { emit saveToLibraryRequested(savedMessage()); });
+    m_history->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_history, &QListWidget::customContextMenuRequested, this,
+            &PublishPanel::showHistoryMenu);
     updateFormatUi();
 }
 
@@ -126,6 +156,8 @@ void PublishPanel::setUpFields()
     m_retain->setObjectName(u"publishRetain"_s);
     m_publishButton->setObjectName(u"publishButton"_s);
     m_publishButton->setToolTip(tr("Publish (Ctrl+Enter)"));
+    m_saveButton->setObjectName(u"publishSaveToLibrary"_s);
+    m_saveButton->setToolTip(tr("Keep this message in the saved-message library"));
     m_outcome->setObjectName(u"publishOutcome"_s);
     m_outcome->setWordWrap(true);
     m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -181,6 +213,7 @@ QLayout *PublishPanel::createOptionsRow()
     optionsRow->addWidget(m_qos);
     optionsRow->addWidget(m_retain);
     optionsRow->addStretch();
+    optionsRow->addWidget(m_saveButton);
     optionsRow->addWidget(m_publishButton);
     return optionsRow;
 }
@@ -387,6 +420,43 @@ void PublishPanel::loadFromHistory(QListWidgetItem *item)
     m_qos->setCurrentIndex(m_qos->findData(item->data(QosRole)));
     m_retain->setChecked(item->data(RetainRole).toBool());
     showProperties(item->data(PropertiesRole).value<Properties>());
+}
+
+void PublishPanel::showHistoryMenu(const QPoint &position)
+{
+    const QListWidgetItem *item = m_history->itemAt(position);
+    if (!item)
+        return;
+    const SavedMessage message = toSavedMessage(
+        item->toolTip(), PayloadInputFormat(item->data(FormatRole).toInt()),
+        item->data(InputRole).toString(), item->data(QosRole).toInt(),
+        item->data(RetainRole).toBool(), item->data(PropertiesRole).value<Properties>());
+    QMenu menu(this);
+    menu.addAction(tr("Save to library…"), this,
+                   [this, message] { emit saveToLibraryRequested(message); });
+    menu.exec(m_history->viewport()->mapToGlobal(position));
+}
+
+SavedMessage PublishPanel::savedMessage()
+{
+    const auto format = PayloadInputFormat(m_format->currentData().toInt());
+    bool ok = false;
+    const Properties properties = composeProperties(&ok);
+    return toSavedMessage(m_topic->text(), format,
+                          format == PayloadInputFormat::File ? m_file->text()
+                                                             : m_payload->toPlainText(),
+                          m_qos->currentData().toInt(), m_retain->isChecked(), properties);
+}
+
+void PublishPanel::loadSavedMessage(const SavedMessage &message)
+{
+    m_topic->setText(message.topic);
+    const PayloadInputFormat format = SavedMessageForm::format(message.payloadFormat);
+    m_format->setCurrentIndex(m_format->findData(int(format)));
+    m_payload->setPlainText(SavedMessageForm::payloadText(message.payload, format));
+    m_qos->setCurrentIndex(m_qos->findData(int(message.qos)));
+    m_retain->setChecked(message.retain);
+    showProperties(message.publishProperties());
 }
 
 void PublishPanel::showProperties(const Properties &p)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "payloadinput.h"
+#include "profiles/savedmessage.h"
 #include "protocol/message.h"
 #include "protocol/reasoncode.h"
 
@@ -49,11 +50,18 @@ public:
 
     QString lastOutcome() const;
 
+    // The form as a saved message (unnamed; placeholders kept as typed), and back: a saved
+    // message loaded into the form to be changed or sent as it stands.
+    SavedMessage savedMessage();
+    void loadSavedMessage(const SavedMessage &message);
+
 public slots:
     void publish();
 
 signals:
     void publishRequested(const mqttscope::Message &message);
+    // "Save to library…" on the form or on a published message.
+    void saveToLibraryRequested(const mqttscope::SavedMessage &message);
 
 private:
     void setUpFields();
@@ -65,6 +73,7 @@ private:
     void validateTopic();
     void updateFormatUi();
     void loadFromHistory(QListWidgetItem *item);
+    void showHistoryMenu(const QPoint &position);
     void showProperties(const Properties &properties);
     void setOutcome(quint64 requestId, const QString &text, bool failed);
     Properties composeProperties(bool *ok);
@@ -89,6 +98,7 @@ private:
     QSpinBox *m_topicAlias;
     UserPropertiesEditor *m_userProperties;
     QPushButton *m_publishButton;
+    QPushButton *m_saveButton;
     QLabel *m_outcome;
     QListWidget *m_history;
 };

@@ -26,6 +26,7 @@ void ExplorerData::clear()
 {
     m_store.clear();
     m_history.clear();
+    m_muted.forgetNodes();
 }
 
 } // namespace mqttscope

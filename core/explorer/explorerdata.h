@@ -2,6 +2,7 @@
 #pragma once
 
 #include "explorer/messagehistory.h"
+#include "explorer/mutedtopics.h"
 #include "explorer/statistics.h"
 #include "explorer/topicstore.h"
 
@@ -25,6 +26,9 @@ public:
     const MessageHistory &history() const { return m_history; }
     Statistics &statistics() { return m_statistics; }
     const Statistics &statistics() const { return m_statistics; }
+    // Applied by whoever feeds ingest() (the connection's tab), read by the tree's rows.
+    MutedTopics &muted() { return m_muted; }
+    const MutedTopics &muted() const { return m_muted; }
 
     // Removes a subtree from the tree together with its history.
     void removeSubtree(TopicNodeId node);
@@ -34,6 +38,7 @@ private:
     TopicStore m_store;
     MessageHistory m_history;
     Statistics m_statistics;
+    MutedTopics m_muted;
     QList<TopicNodeId> m_nodeIds; // reused across batches
 };
 

@@ -327,6 +327,7 @@ QJsonObject ConnectionProfile::toJson() const
         {"formatRules"_L1, formatRulesToJson(formatRules)},
         {"protoFiles"_L1, stringsToJson(protoFiles)},
         {"protoImportPaths"_L1, stringsToJson(protoImportPaths)},
+        {"mutedTopics"_L1, stringsToJson(mutedTopics)},
     };
     putOptional(json, "receiveMaximum"_L1, receiveMaximum);
     putOptional(json, "maximumPacketSize"_L1, maximumPacketSize);
@@ -381,6 +382,7 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject &json)
     p.formatRules = formatRulesFromJson(json.value("formatRules"_L1));
     p.protoFiles = stringsFromJson(json.value("protoFiles"_L1));
     p.protoImportPaths = stringsFromJson(json.value("protoImportPaths"_L1));
+    p.mutedTopics = stringsFromJson(json.value("mutedTopics"_L1));
     return p;
 }
 

@@ -84,6 +84,9 @@ struct ConnectionProfile
     QStringList protoFiles;
     QStringList protoImportPaths;
 
+    // Topic filters whose messages are only counted, not shown (the subscriptions stay).
+    QStringList mutedTopics;
+
     // Message history retention of the connection's explorer.
     int historyMessagesPerTopic = 1000;
     qint64 historyByteBudget = qint64(512) * 1024 * 1024;

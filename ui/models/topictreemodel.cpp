@@ -386,6 +386,10 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         return toolTip(node, column);
+    case Qt::ForegroundRole:
+        if (isMuted(node))
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        return {};
     case SortRole:
     case Qt::DisplayRole:
         break;
@@ -403,6 +407,8 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
     case ValueColumn:
         if (role == SortRole)
             return store.latestPayload(node);
+        if (isMuted(node))
+            return tr("muted · %L1").arg(m_data->muted().nodeMutedCount(store, node));
         if (!store.hasMessage(node))
             return QString();
         // Said, not left blank: an empty payload is a message too (a deleted retained one, often).
@@ -429,6 +435,10 @@ QVariant TopicTreeModel::toolTip(TopicNodeId node, int column) const
         const QByteArray topic = store.topic(node);
         if (const SparkplugRowStatus::Endpoint *endpoint = m_sparkplug.forTopic(topic))
             tip += u'\n' + sparkplugToolTip(*endpoint, SparkplugRowStatus::isHostTopic(topic));
+        if (isMuted(node))
+            tip += u'\n'
+                + tr("Muted by %1: its messages are counted, not shown")
+                      .arg(m_data->muted().patternsMuting(topic).join(u", "_s));
         return tip;
     }
     if (column == ValueColumn && store.hasMessage(node)) {

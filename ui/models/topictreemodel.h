@@ -53,6 +53,7 @@ public:
     void setFlushInterval(int milliseconds) { m_timer.setInterval(milliseconds); }
     int highlightDuration() const { return m_highlightMsecs; }
     void setHighlightDuration(int milliseconds) { m_highlightMsecs = milliseconds; }
+    bool hasQueued() const { return !m_queue.isEmpty(); } // batches waiting for the flush
     // Whether a refresh of falling rates is pending; never while every rate is zero.
     bool isRefreshingRates() const { return m_rateTimer.isActive(); }
 
@@ -68,6 +69,8 @@ public:
     }
     bool isNodeMatch(TopicNodeId node) const { return !isFiltered() || m_matches.isMatch(node); }
     qint64 filterMatchCount() const { return m_matches.matchCount(); }
+    // Whether the row is muted: its value column shows "muted" and the count instead.
+    bool isMuted(TopicNodeId node) const { return m_data->muted().isNodeMuted(store(), node); }
 
     // Removes a topic and everything below it, with its history (after deleting retained
     // messages, say). Pending batches are flushed first.
