@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Decoding speed per format (issue 12), each to the JSON text the views show: a Sparkplug B
-// DDATA of 20 metrics by alias, and SparkplugTracker::observe() over a device's DDATA stream; a
+// DDATA of 20 metrics by alias, SparkplugTracker::observe() over a device's DDATA stream and the
+// same through the connection worker's SparkplugStateFeed (the tracker, what changed, kept); a
 // Protobuf message of 10 fields through a schema compiled at run time; MessagePack of the same
 // data; and, as the peer, the same data as JSON read and written back by QJsonDocument.
 // QBENCHMARK per message; msg/s is 1000 / (ms per message). Run with -csv for run_bench.py,
@@ -8,6 +9,7 @@
 #include "decode/messagepack.h"
 #include "decode/protobufschemas.h"
 #include "decode/sparkplugpayload.h"
+#include "decode/sparkplugstatefeed.h"
 #include "decode/sparkplugtracker.h"
 
 #include <QFile>
@@ -85,6 +87,7 @@ private slots:
     void decodeDData20Metrics();
     void trackerObserveDData20Metrics_data();
     void trackerObserveDData20Metrics();
+    void feedObserveDData20Metrics();
     void decodeProtobuf10Fields();
     void decodeMessagePack10Fields();
     void decodeJson10Fields();
@@ -144,6 +147,26 @@ void BenchDecode::trackerObserveDData20Metrics()
         if (!observation.reports.isEmpty())
             QFAIL(qPrintable(observation.reports.first().text));
     }
+}
+
+void BenchDecode::feedObserveDData20Metrics()
+{
+    SparkplugStateFeed feed;
+    const QByteArray birth =
+        *Sparkplug::encodePayload({{u"bdSeq"_qs, u"UInt64"_qs, 0}}, 1700000000000, 0, nullptr);
+    feed.observe({message("spBv1.0/g/NBIRTH/n", birth),
+                  message("spBv1.0/g/DBIRTH/n/d",
+                          *Sparkplug::encodePayload(birthMetrics(), 1700000000000, 1, nullptr))});
+    feed.takeChanges();
+    QList<QList<Message>> stream; // one message a batch, seq 2..255, 0, 1 as above
+    for (int i = 0; i < 256; ++i)
+        stream.append({message("spBv1.0/g/DDATA/n/d", ddata(quint64(i + 2) % 256))});
+    qsizetype next = 0;
+    QBENCHMARK {
+        feed.observe(stream.at(next));
+        next = (next + 1) % stream.size();
+    }
+    QVERIFY(!feed.hasChanges()); // a clean stream hands the GUI nothing
 }
 
 void BenchDecode::decodeProtobuf10Fields()

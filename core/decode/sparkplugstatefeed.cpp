@@ -44,6 +44,12 @@ void SparkplugStateFeed::observeOne(const Message &message)
         noteHost(topic.hostId);
         return;
     }
+    // DATA and commands change what a row shows only with an issue (an endpoint not born yet
+    // is one): the clean flood stops here.
+    const bool quiet = topic.type == MessageType::NData || topic.type == MessageType::DData
+        || topic.type == MessageType::NCmd || topic.type == MessageType::DCmd;
+    if (quiet && observation.reports.isEmpty())
+        return;
     noteNode(topic.group, topic.edgeNode);
     QSet<QString> &devices = m_devices[nodeKey(topic.group, topic.edgeNode)];
     if (topic.isDeviceMessage()) {
