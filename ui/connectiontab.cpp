@@ -297,7 +297,7 @@ QString ConnectionTab::trafficText() const
 {
     const QString traffic = ConnectionStatusText::traffic(m_data.statistics().snapshot(nowMsecs()));
     if (const quint64 muted = m_data.muted().mutedTotal())
-        return tr("%1 · %L2 muted").arg(traffic).arg(muted);
+        return tr("%L1 muted · %2").arg(muted).arg(traffic); // first: the line elides its end
     return traffic;
 }
 

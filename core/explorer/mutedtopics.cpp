@@ -68,7 +68,8 @@ QList<Message> MutedTopics::filter(const QList<Message> &messages)
         if (firstMuted < 0) { // the first muted one: copy what went before
             firstMuted = i;
             shown.reserve(messages.size() - 1);
-            shown.append(messages.mid(0, i));
+            for (qsizetype j = 0; j < i; ++j) // appending a list would drop the reserve
+                shown.append(messages.at(j));
         }
         ++v.count;
         ++m_filterCounts[v.filter];

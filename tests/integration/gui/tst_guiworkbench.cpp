@@ -389,7 +389,7 @@ void tst_GuiWorkbench::mutedTopicIsCountedNotShown()
     QCOMPARE(m_tab->historyModel()->rowCount(), 1);
     QCOMPARE(m_tab->explorerData().muted().mutedTotal(), quint64(5));
     QCOMPARE(valueShown("wb/mute/a"), u"muted · 5"_s);
-    QVERIFY(m_tab->trafficText().contains(u"5 muted"_s));
+    QVERIFY(m_tab->trafficText().startsWith(u"5 muted · "_s));
 
     publishAndWait("wb/mute/a", 3); // the count keeps rising, the rest stands still
     QCOMPARE(valueShown("wb/mute/a"), u"muted · 8"_s);
