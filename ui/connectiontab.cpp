@@ -5,6 +5,7 @@
 #include "connectionstatusline.h"
 #include "connectionstatustext.h"
 #include "connectionworker.h"
+#include "decodeasmenu.h"
 #include "messagepane.h"
 #include "noticebanner.h"
 #include "packetinspectorpanel.h"
@@ -224,6 +225,25 @@ void ConnectionTab::setProfile(const ConnectionProfile &profile)
     if (mutingChanged)
         applyMutedTopics();
     updateStatus(); // the name in the title, the address in the status line
+}
+
+void ConnectionTab::decodeTopicsAs(const FormatRule &rule)
+{
+    m_profile.formatRules.removeIf(
+        [&rule](const FormatRule &r) { return r.topicFilter == rule.topicFilter; });
+    m_profile.formatRules.prepend(rule);
+    applyPayloadFormats();
+    emit formatRulesChanged(m_profile.id, m_profile.formatRules);
+}
+
+void ConnectionTab::addDecodeAsMenu(QMenu *menu, TopicNodeId node)
+{
+    const PayloadDecoder *decoder = payloadView()->decoder();
+    auto *decodeAs =
+        new DecodeAsMenu(m_data.store().topic(node), m_data.store().childCount(node) > 0,
+                         decoder ? decoder->schemas() : nullptr, menu);
+    connect(decodeAs, &DecodeAsMenu::ruleChosen, this, &ConnectionTab::decodeTopicsAs);
+    menu->addMenu(decodeAs);
 }
 
 // The profile's format rules and .proto files, compiled now so that a schema that does not
@@ -667,6 +687,7 @@ void ConnectionTab::showTopicMenu(TopicNodeId node, const QPoint &globalPosition
     QMenu menu(this);
     menu.addAction(tr("Copy topic"), this, &ConnectionTab::copySelectedTopic);
     m_messagePane->addPayloadActions(&menu);
+    addDecodeAsMenu(&menu, node);
     menu.addAction(tr("Publish to this topic"), this,
                    [this, topic] { m_publishPanel->setTopic(QString::fromUtf8(topic)); });
     menu.addSeparator();

@@ -65,6 +65,9 @@ public:
     void setMutedTopics(const QStringList &patterns);
     // The saved-message library the Saved panel shows (the window's, shared by its tabs).
     void setSavedMessages(SavedMessageLibrary *library);
+    // Puts `rule` first in the profile's format rules (in place of one with the same filter),
+    // re-decodes what the tab shows, and announces formatRulesChanged for a saved profile.
+    void decodeTopicsAs(const FormatRule &rule);
     ClientState state() const;
     QString title() const; // the profile name with its state, for the tab
     ConnectionIndicator indicator() const; // the state as the tab's colored dot shows it
@@ -136,6 +139,7 @@ signals:
     void statusChanged();
     void publishFinished(quint64 requestId, bool ok, const QString &text);
     void mutedTopicsChanged(const QUuid &profileId, const QStringList &patterns);
+    void formatRulesChanged(const QUuid &profileId, const QList<mqttscope::FormatRule> &rules);
 
 private:
     QWidget *createPanels();
@@ -161,6 +165,7 @@ private:
     void showTopicMenu(TopicNodeId node, const QPoint &globalPosition);
     void addMuteActions(QMenu *menu, TopicNodeId node);
     void applyMutedTopics();
+    void addDecodeAsMenu(QMenu *menu, TopicNodeId node);
     // Counts a deletion's publish as done; the last one reports the outcome in the banner.
     void countDeleted(quint64 requestId, const QString &error);
     void updateStatus();

@@ -11,6 +11,7 @@
 #include "recordingbar.h"
 #include "recordingtab.h"
 #include "importrecording.h"
+#include "noticebanner.h"
 #include "searchpanel.h"
 #include "startpage.h"
 #include "transport/endpoint.h"
@@ -273,6 +274,7 @@ ConnectionTab *MainWindow::openProfile(const ConnectionProfile &profile)
     connect(tab, &ConnectionTab::editConnectionRequested, this, &MainWindow::editConnection);
     connect(tab, &ConnectionTab::mutedTopicsChanged, this, &MainWindow::saveMutedTopics);
     tab->setSavedMessages(m_savedMessages);
+    connect(tab, &ConnectionTab::formatRulesChanged, this, &MainWindow::saveFormatRules);
     connect(tab, &ConnectionTab::replayRequested, this,
             [this](const QString &topic, const QList<RecordedMessage> &messages) {
                 openReplayDialog()->setSubtree(topic, messages);
@@ -479,6 +481,23 @@ void MainWindow::saveMutedTopics(const QUuid &profileId, const QStringList &patt
     saved->mutedTopics = patterns;
     m_profiles->upsert(*saved);
     m_profiles->save();
+}
+
+// "Decode topics like this as…" in a tab: a saved profile keeps the rule; only the rules are
+// taken from the tab, so nothing else the tab holds overwrites the saved profile.
+void MainWindow::saveFormatRules(const QUuid &profileId, const QList<FormatRule> &rules)
+{
+    std::optional<ConnectionProfile> saved = m_profiles->profile(profileId);
+    if (!saved) // a URL's connection: kept for the tab only
+        return;
+    saved->formatRules = rules;
+    m_profiles->upsert(*saved);
+    QString error;
+    if (!m_profiles->save(&error)) {
+        if (auto *tab = qobject_cast<ConnectionTab *>(sender()))
+            tab->banner()->showWarning(tr("The format rule could not be saved"), error,
+                                       tr("It applies to this tab until it is closed."));
+    }
 }
 
 void MainWindow::updateTabProfiles()

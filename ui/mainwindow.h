@@ -75,6 +75,7 @@ protected:
 
 private:
     ReplayDialog *openReplayDialog(); // File ▸ Replay recording…, and a tree's Replay…
+    void saveFormatRules(const QUuid &profileId, const QList<FormatRule> &rules);
     void createFileMenu();
     void createConnectionMenu();
     void createEditMenu();

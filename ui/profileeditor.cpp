@@ -3,6 +3,7 @@
 
 #include "fieldmessage.h"
 #include "mutedtopicseditor.h"
+#include "payloadformatseditor.h"
 #include "revealsecretaction.h"
 #include "userpropertieseditor.h"
 
@@ -76,6 +77,7 @@ QString randomClientId()
 ProfileEditor::ProfileEditor(QWidget *parent)
     : QWidget(parent)
     , m_pages(new QTabWidget(this))
+    , m_formats(new PayloadFormatsEditor(this))
 {
     m_pages->addTab(createConnectionPage(), tr("Connection"));
     m_pages->addTab(createTlsPage(), tr("TLS"));
@@ -87,6 +89,8 @@ ProfileEditor::ProfileEditor(QWidget *parent)
     m_mutedTopics->setObjectName(u"profileMutedTopics"_s);
     connect(m_mutedTopics, &MutedTopicsEditor::changed, this, &ProfileEditor::changed);
     m_pages->addTab(m_mutedTopics, tr("Muted topics"));
+    m_pages->addTab(m_formats, tr("Payload formats"));
+    connect(m_formats, &PayloadFormatsEditor::changed, this, &ProfileEditor::changed);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
@@ -448,6 +452,7 @@ void ProfileEditor::setProfile(const ConnectionProfile &p)
     m_mutedTopics->setPatterns(p.mutedTopics);
     m_historyPerTopic->setValue(p.historyMessagesPerTopic);
     m_historyBudgetMiB->setValue(int(qMax<qint64>(1, p.historyByteBudget / (1024 * 1024))));
+    m_formats->setFromProfile(p);
 
     m_secretsEdited = false;
     const auto reveals = findChildren<RevealSecretAction *>();
@@ -530,6 +535,7 @@ ConnectionProfile ProfileEditor::profile() const
     p.mutedTopics = m_mutedTopics->patterns();
     p.historyMessagesPerTopic = m_historyPerTopic->value();
     p.historyByteBudget = qint64(m_historyBudgetMiB->value()) * 1024 * 1024;
+    m_formats->applyTo(&p);
     return p;
 }
 
@@ -556,7 +562,8 @@ bool ProfileEditor::validate()
     const auto problems = profileProblems(profile());
     for (auto it = m_messages.cbegin(); it != m_messages.cend(); ++it)
         it.value()->showMessage(problems.value(it.key()));
-    return problems.isEmpty();
+    const bool formatsUsable = m_formats->validate();
+    return problems.isEmpty() && formatsUsable;
 }
 
 QString ProfileEditor::messageFor(ProfileField field) const

@@ -19,6 +19,7 @@ namespace mqttscope {
 
 class FieldMessage;
 class MutedTopicsEditor;
+class PayloadFormatsEditor;
 class UserPropertiesEditor;
 
 // Edits every field of a connection profile and its secrets, grouped in pages (connection,
@@ -41,6 +42,7 @@ public:
     // Shows the problems next to their fields; true when there are none.
     bool validate();
     QString messageFor(ProfileField field) const;
+    PayloadFormatsEditor *payloadFormats() const { return m_formats; }
 
 signals:
     void changed();
@@ -115,6 +117,8 @@ private:
     MutedTopicsEditor *m_mutedTopics;
     QSpinBox *m_historyPerTopic;
     QSpinBox *m_historyBudgetMiB;
+
+    PayloadFormatsEditor *m_formats;
 
     QMap<ProfileField, FieldMessage *> m_messages;
 };

@@ -55,6 +55,7 @@ public:
 
     // The connection's format table; null reads Sparkplug B topics only (a default decoder).
     void setDecoder(std::shared_ptr<const PayloadDecoder> decoder);
+    const PayloadDecoder *decoder() const { return m_decoder.get(); }
     // The connection's BIRTH aliases: a Sparkplug B DATA message shows its metrics by the names
     // the BIRTHs before it gave (null: by alias). Not owned; must outlive the view's use of it.
     void setSparkplugAliases(const SparkplugAliasBook *aliases);
