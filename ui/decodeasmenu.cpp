@@ -47,6 +47,11 @@ QStringList DecodeAsMenu::suggestedFilters(const QString &topic, bool hasChildre
     const qsizetype slash = topic.lastIndexOf(u'/');
     const QString parent = slash < 0 ? QString() : topic.left(slash + 1);
     filters.append(parent + u'+');
+    // The same last level under each of the parent's siblings: fleet/+/position.
+    if (slash >= 0) {
+        const qsizetype above = topic.lastIndexOf(u'/', slash - 1);
+        filters.append(topic.left(above + 1) + u'+' + topic.mid(slash));
+    }
     filters.append(parent + u'#');
     filters.removeDuplicates();
     return filters;
@@ -61,8 +66,10 @@ void DecodeAsMenu::addFilterChoices(QMenu *menu, PayloadEncoding encoding,
             label = tr("%1 (this topic)").arg(filter);
         else if (filter.endsWith(u'+'))
             label = tr("%1 (this level)").arg(filter);
-        else
+        else if (filter.endsWith(u'#'))
             label = tr("%1 (and below)").arg(filter);
+        else
+            label = tr("%1 (the same under each)").arg(filter);
         menu->addAction(menuText(label), this, [this, filter, encoding, messageType] {
             emit ruleChosen(FormatRule{filter, encoding, messageType});
         });

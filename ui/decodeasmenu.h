@@ -20,8 +20,9 @@ public:
     DecodeAsMenu(const QByteArray &topic, bool hasChildren, const ProtobufSchemas *schemas,
                  QWidget *parent = nullptr);
 
-    // The topic itself; with children, its subtree; then its level ("a/b/+") and its parent's
-    // subtree ("a/b/#"). In that order, without repeats.
+    // The topic itself; with children, its subtree; then its level ("a/b/+"), its last level
+    // under each of its parent's siblings ("a/+/c") and its parent's subtree ("a/b/#"). In that
+    // order, without repeats.
     static QStringList suggestedFilters(const QString &topic, bool hasChildren);
 
 signals:

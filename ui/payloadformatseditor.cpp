@@ -121,6 +121,8 @@ QWidget *PayloadFormatsEditor::createFilesBox()
 {
     auto *box = new QWidget(this);
     m_protoFiles->setObjectName(u"protoFiles"_s);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_protoFiles->setIconSize(QSize(iconSize, iconSize));
     m_importPaths->setObjectName(u"protoImportPaths"_s);
     m_filesMessage->setObjectName(u"protoFilesMessage"_s);
     auto *form = new QFormLayout(box);
@@ -185,9 +187,7 @@ void PayloadFormatsEditor::setFromProfile(const ConnectionProfile &profile)
     setItemTexts(m_protoFiles, profile.protoFiles);
     compileSchemas(); // before the rules, so their type column offers the types
     setRules(profile.formatRules);
-    for (int row = 0; row < m_rules->rowCount(); ++row)
-        markRow(row, {});
-    m_rulesMessage->clearMessage();
+    showRuleProblems(false);
 }
 
 void PayloadFormatsEditor::applyTo(ConnectionProfile *profile) const
@@ -400,11 +400,20 @@ void PayloadFormatsEditor::markRow(int row, const RuleProblem &problem)
 
 bool PayloadFormatsEditor::validate()
 {
+    return showRuleProblems(true);
+}
+
+// With `blockingToo` false only what a broken .proto file causes is shown: a profile just loaded
+// says at once which rules its compile error affects, and typos wait for validate().
+bool PayloadFormatsEditor::showRuleProblems(bool blockingToo)
+{
     QStringList lines;
     bool blocking = false;
     for (int row = 0; row < m_rules->rowCount(); ++row) {
         const FormatRule rule = ruleAt(row);
-        const RuleProblem problem = rule.topicFilter.isEmpty() ? RuleProblem{} : problemOf(rule);
+        RuleProblem problem = rule.topicFilter.isEmpty() ? RuleProblem{} : problemOf(rule);
+        if (problem.blocksSaving && !blockingToo)
+            problem = {};
         markRow(row, problem);
         if (problem.text.isEmpty())
             continue;

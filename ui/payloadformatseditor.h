@@ -77,6 +77,7 @@ private:
         bool blocksSaving = true;
     };
     RuleProblem problemOf(const FormatRule &rule) const;
+    bool showRuleProblems(bool blockingToo);
     void markRow(int row, const RuleProblem &problem);
     void showCompileProblems();
 

@@ -123,14 +123,14 @@ void tst_UiDecodeAs::suggestedFilters_data()
     QTest::addColumn<bool>("hasChildren");
     QTest::addColumn<QStringList>("expected");
     QTest::newRow("leaf") << u"fleet/7/position"_s << false
-                          << QStringList{u"fleet/7/position"_s, u"fleet/7/+"_s, u"fleet/7/#"_s};
+                          << QStringList{u"fleet/7/position"_s, u"fleet/7/+"_s,
+                                         u"fleet/+/position"_s, u"fleet/7/#"_s};
     QTest::newRow("with children")
         << u"fleet/7"_s << true
-        << QStringList{u"fleet/7"_s, u"fleet/7/#"_s, u"fleet/+"_s, u"fleet/#"_s};
-    QTest::newRow("top level") << u"status"_s << false
-                               << QStringList{u"status"_s, u"+"_s, u"#"_s};
+        << QStringList{u"fleet/7"_s, u"fleet/7/#"_s, u"fleet/+"_s, u"+/7"_s, u"fleet/#"_s};
+    QTest::newRow("top level") << u"status"_s << false << QStringList{u"status"_s, u"+"_s, u"#"_s};
     QTest::newRow("empty last level")
-        << u"a/"_s << false << QStringList{u"a/"_s, u"a/+"_s, u"a/#"_s};
+        << u"a/"_s << false << QStringList{u"a/"_s, u"a/+"_s, u"+/"_s, u"a/#"_s};
 }
 
 void tst_UiDecodeAs::suggestedFilters()
@@ -154,19 +154,25 @@ void tst_UiDecodeAs::offersFormatsAndMessageTypes()
         types.append(action->text());
     QCOMPARE(types, (QStringList{u"fleet.v1.Position"_s, u"fleet.v1.Status"_s}));
     QStringList filters;
-    for (const QAction *action : actionAt(&menu, {u"Protobuf"_s, u"fleet.v1.Status"_s})->menu()->actions())
+    for (const QAction *action :
+         actionAt(&menu, {u"Protobuf"_s, u"fleet.v1.Status"_s})->menu()->actions())
         filters.append(action->text());
-    QCOMPARE(filters, (QStringList{u"fleet/7/position (this topic)"_s,
-                                   u"fleet/7/+ (this level)"_s, u"fleet/7/# (and below)"_s}));
+    QCOMPARE(
+        filters,
+        (QStringList{u"fleet/7/position (this topic)"_s, u"fleet/7/+ (this level)"_s,
+                     u"fleet/+/position (the same under each)"_s, u"fleet/7/# (and below)"_s}));
 
     QSignalSpy chosen(&menu, &DecodeAsMenu::ruleChosen);
     actionAt(&menu, {u"Protobuf"_s, u"fleet.v1.Status"_s, u"fleet/7/# (and below)"_s})->trigger();
     actionAt(&menu, {u"MessagePack"_s, u"fleet/7/position (this topic)"_s})->trigger();
-    QCOMPARE(chosen.count(), 2);
+    actionAt(&menu, {u"JSON"_s, u"fleet/+/position (the same under each)"_s})->trigger();
+    QCOMPARE(chosen.count(), 3);
     QCOMPARE(chosen.at(0).at(0).value<FormatRule>(),
              (FormatRule{u"fleet/7/#"_s, PayloadEncoding::Protobuf, u"fleet.v1.Status"_s}));
     QCOMPARE(chosen.at(1).at(0).value<FormatRule>(),
              (FormatRule{u"fleet/7/position"_s, PayloadEncoding::MessagePack, {}}));
+    QCOMPARE(chosen.at(2).at(0).value<FormatRule>(),
+             (FormatRule{u"fleet/+/position"_s, PayloadEncoding::Json, {}}));
 }
 
 void tst_UiDecodeAs::protobufWithoutFilesSaysWhere()
@@ -204,8 +210,9 @@ void tst_UiDecodeAs::topicMenuDecodesTheShownMessage()
 
     bool picked = false;
     whenMenuOpens([&picked](QMenu *menu) {
-        QAction *choice = actionAt(menu, {u"Decode topics like this as…"_s, u"Protobuf"_s,
-                                          u"fleet.v1.Position"_s, u"fleet/7/+ (this level)"_s});
+        QAction *choice = actionAt(menu,
+                                   {u"Decode topics like this as…"_s, u"Protobuf"_s,
+                                    u"fleet.v1.Position"_s, u"fleet/7/+ (this level)"_s});
         picked = choice != nullptr;
         if (choice)
             choice->trigger();
@@ -231,7 +238,8 @@ void tst_UiDecodeAs::sameFilterReplacesTheRule()
 {
     SecretStore secrets(u"mqttscope-test-nokeychain"_s);
     ConnectionProfile profile = fleetProfile();
-    profile.formatRules = {{u"a/#"_s, PayloadEncoding::Json, {}}, {u"b"_s, PayloadEncoding::Hex, {}}};
+    profile.formatRules = {{u"a/#"_s, PayloadEncoding::Json, {}},
+                           {u"b"_s, PayloadEncoding::Hex, {}}};
     ConnectionTab tab(profile, &secrets);
     tab.decodeTopicsAs({u"b"_s, PayloadEncoding::Cbor, {}});
     tab.decodeTopicsAs({u"c/+"_s, PayloadEncoding::Text, {}});

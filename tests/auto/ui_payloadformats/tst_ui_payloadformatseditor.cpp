@@ -58,6 +58,7 @@ private slots:
     void badTopicFilter_data();
     void badTopicFilter();
     void compileErrorNextToFilesAndRules();
+    void loadedProfileShowsWhatTheBrokenFileAffects();
     void unknownMessageType();
     void hintSaysAutoDetectionRemains();
 
@@ -239,6 +240,25 @@ void tst_UiPayloadFormatsEditor::compileErrorNextToFilesAndRules()
     QVERIFY(editor.validate());
     QCOMPARE(editor.ruleProblem(0), QString());
     QVERIFY(!test::writeBrokenProto(m_folder.path()).isEmpty()); // as the other tests expect
+}
+
+void tst_UiPayloadFormatsEditor::loadedProfileShowsWhatTheBrokenFileAffects()
+{
+    // Right after loading, before any validation: the rule the broken file leaves without its
+    // type is marked, a typo elsewhere waits until the user edits or saves.
+    ProfileEditor profileEditor;
+    ConnectionProfile p;
+    p.formatRules = {{u"plant/#"_s, PayloadEncoding::Protobuf, u"broken.v1.Reading"_s},
+                     {u"a/#/b"_s, PayloadEncoding::Json, {}}};
+    p.protoFiles = {m_broken};
+    profileEditor.setProfile(p);
+    PayloadFormatsEditor *editor = profileEditor.payloadFormats();
+    QVERIFY(editor->ruleProblem(0).startsWith(
+        u"broken.v1.Reading is not available: broken.proto:4:"_s));
+    QCOMPARE(editor->ruleProblem(1), QString());
+    QVERIFY(editor->filesMessage().startsWith(u"broken.proto:4:"_s));
+    QVERIFY(!profileEditor.validate());
+    QVERIFY(editor->ruleProblem(1).startsWith(u"topic filter: "_s));
 }
 
 void tst_UiPayloadFormatsEditor::unknownMessageType()
