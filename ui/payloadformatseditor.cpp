@@ -381,7 +381,7 @@ PayloadFormatsEditor::RuleProblem PayloadFormatsEditor::problemOf(const FormatRu
         return {tr("add the .proto file that defines %1").arg(rule.messageType)};
     // The type may well be in the file that failed: say why it is missing, not that it is.
     if (!m_compileProblems.isEmpty())
-        return {tr("%1 is not available: %2")
+        return {tr("%1 is in none of the files that compiled (%2)")
                     .arg(rule.messageType, m_compileProblems.constFirst().text()),
                 false};
     return {tr("no .proto file defines the message type %1").arg(rule.messageType)};

@@ -224,9 +224,9 @@ void tst_UiPayloadFormatsEditor::compileErrorNextToFilesAndRules()
     // The rule that needs the broken file says why its type is missing; the other is fine.
     // Saving stays possible: the tab reports the file too, and shows those topics as hex.
     QVERIFY(editor.validate());
-    QVERIFY2(
-        editor.ruleProblem(0).startsWith(u"broken.v1.Reading is not available: broken.proto:4:"_s),
-        qPrintable(editor.ruleProblem(0)));
+    QVERIFY2(editor.ruleProblem(0).startsWith(
+                 u"broken.v1.Reading is in none of the files that compiled (broken.proto:4:"_s),
+             qPrintable(editor.ruleProblem(0)));
     QCOMPARE(editor.ruleProblem(1), QString());
     QVERIFY(editor.rulesMessage().startsWith(u"Rule 1 (plant/#): broken.v1.Reading"_s));
 
@@ -254,7 +254,7 @@ void tst_UiPayloadFormatsEditor::loadedProfileShowsWhatTheBrokenFileAffects()
     profileEditor.setProfile(p);
     PayloadFormatsEditor *editor = profileEditor.payloadFormats();
     QVERIFY(editor->ruleProblem(0).startsWith(
-        u"broken.v1.Reading is not available: broken.proto:4:"_s));
+        u"broken.v1.Reading is in none of the files that compiled (broken.proto:4:"_s));
     QCOMPARE(editor->ruleProblem(1), QString());
     QVERIFY(editor->filesMessage().startsWith(u"broken.proto:4:"_s));
     QVERIFY(!profileEditor.validate());
