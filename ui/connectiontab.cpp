@@ -265,6 +265,7 @@ void ConnectionTab::applyPayloadFormats()
         }
     }
     payloadView()->setDecoder(std::make_shared<PayloadDecoder>(m_profile.formatRules, schemas));
+    m_publishPanel->setProtobufSchemas(schemas);
 }
 
 ClientState ConnectionTab::state() const

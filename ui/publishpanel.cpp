@@ -3,6 +3,8 @@
 
 #include "fieldmessage.h"
 #include "savedmessageform.h"
+#include "publishencodingbox.h"
+#include "sparkplugcommanddialog.h"
 #include "topiccompleter.h"
 #include "userpropertieseditor.h"
 #include "protocol/topic.h"
@@ -23,6 +25,8 @@
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTextCursor>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -36,6 +40,7 @@ constexpr int InputRole = Qt::UserRole + 3;
 constexpr int QosRole = Qt::UserRole + 4;
 constexpr int RetainRole = Qt::UserRole + 5;
 constexpr int PropertiesRole = Qt::UserRole + 6; // the MQTT 5 properties sent (Properties)
+constexpr int EncodeRole = Qt::UserRole + 7; // PublishEncodingBox::choiceKey()
 constexpr int maxHistory = 200;
 
 // A publish form's content as a saved message; a file's bytes are kept, not its name.
@@ -77,6 +82,7 @@ PublishPanel::PublishPanel(QWidget *parent)
     , m_topic(new QLineEdit(this))
     , m_topicMessage(new FieldMessage(this))
     , m_format(new QComboBox(this))
+    , m_encodeAs(new PublishEncodingBox(this))
     , m_payload(new QPlainTextEdit(this))
     , m_file(new QLineEdit(this))
     , m_chooseFile(new QPushButton(tr("Choose…"), this))
@@ -94,6 +100,7 @@ PublishPanel::PublishPanel(QWidget *parent)
     , m_userProperties(new UserPropertiesEditor(this))
     , m_publishButton(new QPushButton(tr("Publish"), this))
     , m_saveButton(new QPushButton(tr("Save to library…"), this))
+    , m_sparkplugButton(new QPushButton(tr("Sparkplug command…"), this))
     , m_outcome(new QLabel(this))
     , m_history(new QListWidget(this))
 {
@@ -120,6 +127,9 @@ PublishPanel::PublishPanel(QWidget *parent)
     connect(m_topic, &QLineEdit::textChanged, this, &PublishPanel::validateTopic);
     connect(m_format, &QComboBox::currentIndexChanged, this, &PublishPanel::updateFormatUi);
     connect(m_chooseFile, &QPushButton::clicked, this, &PublishPanel::chooseFile);
+    connect(m_encodeAs, &QComboBox::currentIndexChanged, m_payloadMessage,
+            &FieldMessage::clearMessage);
+    connect(m_sparkplugButton, &QPushButton::clicked, this, &PublishPanel::composeSparkplugCommand);
     connect(m_payload, &QPlainTextEdit::textChanged, m_payloadMessage, &FieldMessage::clearMessage);
     connect(m_history, &QListWidget::itemDoubleClicked, this, &PublishPanel::loadFromHistory);
     connect(m_saveButton, &QPushButton::clicked, this,
@@ -150,6 +160,7 @@ void PublishPanel::setUpFields()
     m_format->addItem(tr("Base64"), int(PayloadInputFormat::Base64));
     m_format->addItem(tr("From file"), int(PayloadInputFormat::File));
     m_file->setPlaceholderText(tr("File whose bytes are sent"));
+    m_payloadMessage->setObjectName(u"publishPayloadMessage"_s);
     m_qos->setObjectName(u"publishQos"_s);
     for (int qos = 0; qos <= 2; ++qos)
         m_qos->addItem(tr("QoS %1").arg(qos), qos);
@@ -158,6 +169,8 @@ void PublishPanel::setUpFields()
     m_publishButton->setToolTip(tr("Publish (Ctrl+Enter)"));
     m_saveButton->setObjectName(u"publishSaveToLibrary"_s);
     m_saveButton->setToolTip(tr("Keep this message in the saved-message library"));
+    m_sparkplugButton->setObjectName(u"publishSparkplugCommand"_s);
+    m_sparkplugButton->setToolTip(tr("Compose a Sparkplug B NCMD or DCMD, e.g. a rebirth request"));
     m_outcome->setObjectName(u"publishOutcome"_s);
     m_outcome->setWordWrap(true);
     m_outcome->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -197,12 +210,12 @@ QWidget *PublishPanel::createEditor()
     // The form scrolls within the panel's height instead of growing it: opening the MQTT 5
     // properties or a message under a field must not make the window taller or squeeze the
     // views above.
-    auto *form = new QScrollArea(this);
-    form->setObjectName(u"publishForm"_s);
-    form->setFrameShape(QFrame::NoFrame);
-    form->setWidgetResizable(true);
-    form->setWidget(editor);
-    return form;
+    m_form = new QScrollArea(this);
+    m_form->setObjectName(u"publishForm"_s);
+    m_form->setFrameShape(QFrame::NoFrame);
+    m_form->setWidgetResizable(true);
+    m_form->setWidget(editor);
+    return m_form;
 }
 
 QLayout *PublishPanel::createOptionsRow()
@@ -210,10 +223,13 @@ QLayout *PublishPanel::createOptionsRow()
     auto *optionsRow = new QHBoxLayout;
     optionsRow->addWidget(new QLabel(tr("Format:"), this));
     optionsRow->addWidget(m_format);
+    optionsRow->addWidget(new QLabel(tr("Encode as:"), this));
+    optionsRow->addWidget(m_encodeAs);
     optionsRow->addWidget(m_qos);
     optionsRow->addWidget(m_retain);
     optionsRow->addStretch();
     optionsRow->addWidget(m_saveButton);
+    optionsRow->addWidget(m_sparkplugButton);
     optionsRow->addWidget(m_publishButton);
     return optionsRow;
 }
@@ -249,6 +265,12 @@ void PublishPanel::setCompletionModel(QAbstractItemModel *model)
     auto *completer = new TopicCompleter(this);
     completer->setModel(model);
     m_topic->setCompleter(completer);
+    m_topicTree = model;
+}
+
+void PublishPanel::setProtobufSchemas(std::shared_ptr<const ProtobufSchemas> schemas)
+{
+    m_encodeAs->setSchemas(std::move(schemas));
 }
 
 void PublishPanel::setMqtt5(bool enabled)
@@ -325,10 +347,15 @@ std::optional<Message> PublishPanel::composeMessage()
     m_topicMessage->showMessage(topicProblem);
     const auto format = PayloadInputFormat(m_format->currentData().toInt());
     QString payloadError;
-    const auto payload = encodePayloadInput(
-        format == PayloadInputFormat::File ? m_file->text() : m_payload->toPlainText(), format,
-        &payloadError);
-    m_payloadMessage->showMessage(payloadError);
+    qsizetype errorOffset = -1;
+    auto payload = encodePayloadInput(format == PayloadInputFormat::File ? m_file->text()
+                                                                         : m_payload->toPlainText(),
+                                      format, &payloadError);
+    if (payload)
+        payload = m_encodeAs->encode(*payload, &payloadError, &errorOffset);
+    // The offset counts the bytes typed only when they are what was encoded.
+    const bool typedAsIs = format == PayloadInputFormat::Text || format == PayloadInputFormat::Json;
+    showPayloadError(payloadError, typedAsIs ? errorOffset : -1);
     bool propertiesOk = false;
     Properties properties = composeProperties(&propertiesOk);
     if (!topicProblem.isEmpty() || !payload || !propertiesOk)
@@ -343,15 +370,49 @@ std::optional<Message> PublishPanel::composeMessage()
     return message;
 }
 
+// A JSON error's character offset is also where the cursor goes, when the editor holds the text.
+// The message is scrolled into view once laid out: in a short panel it is below the fold.
+void PublishPanel::showPayloadError(const QString &error, qsizetype offset)
+{
+    m_payloadMessage->showMessage(error);
+    if (!error.isEmpty())
+        QTimer::singleShot(0, this, [this] { m_form->ensureWidgetVisible(m_payloadMessage); });
+    if (offset < 0 || !m_payload->isVisible())
+        return;
+    QTextCursor cursor = m_payload->textCursor();
+    const QByteArray typed = m_payload->toPlainText().toUtf8();
+    cursor.setPosition(int(QString::fromUtf8(typed.left(offset)).size()));
+    m_payload->setTextCursor(cursor);
+    m_payload->setFocus();
+}
+
 void PublishPanel::publish()
 {
     if (auto message = composeMessage())
         emit publishRequested(*message);
 }
 
+void PublishPanel::composeSparkplugCommand()
+{
+    auto *dialog = new SparkplugCommandDialog(SparkplugNodeList::fromTopicTree(m_topicTree), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SparkplugCommandDialog::publishRequested, this,
+            &PublishPanel::publishComposed);
+    dialog->show();
+}
+
+void PublishPanel::publishComposed(const Message &message)
+{
+    m_publishingComposed = true;
+    emit publishRequested(message);
+    m_publishingComposed = false;
+}
+
 void PublishPanel::publishStarted(quint64 requestId, const Message &message)
 {
-    const auto format = PayloadInputFormat(m_format->currentData().toInt());
+    // A composed command is kept as its bytes, to be sent again as they were.
+    const auto format = m_publishingComposed ? PayloadInputFormat::Hex
+                                             : PayloadInputFormat(m_format->currentData().toInt());
     auto *item = new QListWidgetItem(
         tr("%1 · QoS %2%3 · %n byte(s) · sending…", nullptr, int(message.payload.size()))
             .arg(QString::fromUtf8(message.topic))
@@ -360,7 +421,10 @@ void PublishPanel::publishStarted(quint64 requestId, const Message &message)
     item->setData(RequestIdRole, requestId);
     item->setData(FormatRole, int(format));
     item->setData(InputRole,
-                  format == PayloadInputFormat::File ? m_file->text() : m_payload->toPlainText());
+                  m_publishingComposed ? QString::fromLatin1(message.payload.toHex(' '))
+                      : format == PayloadInputFormat::File ? m_file->text()
+                                                           : m_payload->toPlainText());
+    item->setData(EncodeRole, m_publishingComposed ? QString() : m_encodeAs->choiceKey());
     item->setData(QosRole, int(message.qos));
     item->setData(RetainRole, message.retain);
     item->setData(PropertiesRole, QVariant::fromValue(*message.properties));
@@ -417,6 +481,7 @@ void PublishPanel::loadFromHistory(QListWidgetItem *item)
         m_file->setText(input);
     else
         m_payload->setPlainText(input);
+    m_encodeAs->setChoiceKey(item->data(EncodeRole).toString());
     m_qos->setCurrentIndex(m_qos->findData(item->data(QosRole)));
     m_retain->setChecked(item->data(RetainRole).toBool());
     showProperties(item->data(PropertiesRole).value<Properties>());

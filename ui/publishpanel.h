@@ -3,10 +3,13 @@
 
 #include "payloadinput.h"
 #include "profiles/savedmessage.h"
+#include "decode/protobufschemas.h"
 #include "protocol/message.h"
 #include "protocol/reasoncode.h"
 
 #include <QWidget>
+
+#include <memory>
 
 class QAbstractItemModel;
 class QCheckBox;
@@ -18,15 +21,19 @@ class QListWidget;
 class QListWidgetItem;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 
 namespace mqttscope {
 
 class FieldMessage;
+class PublishEncodingBox;
 class UserPropertiesEditor;
 
 // Composes and sends one message: topic (completed from the topic tree), payload typed as
-// text, JSON, hex or base64 or read from a file, QoS, retain and the MQTT 5 publish properties.
+// text, JSON, hex or base64 or read from a file (JSON may be sent encoded as MessagePack or a
+// Protobuf message type), QoS, retain and the MQTT 5 publish properties. Sparkplug B commands
+// are composed in their own dialog and land in the same history (as hex).
 // Each publish is kept in a history list with its outcome (PUBACK/PUBCOMP reason or failure)
 // and can be loaded back, properties included, and re-sent. Ctrl+Enter publishes.
 class PublishPanel : public QWidget
@@ -39,6 +46,8 @@ public:
     void setCompletionModel(QAbstractItemModel *model);
     void setMqtt5(bool enabled); // shows or hides the 5.0 properties
     void setTopic(const QString &topic);
+    // The connection's compiled .proto files, for "Encode as" (null: none).
+    void setProtobufSchemas(std::shared_ptr<const ProtobufSchemas> schemas);
 
     // The message the form describes, or nullopt after showing what is wrong next to the field.
     std::optional<Message> composeMessage();
@@ -57,6 +66,8 @@ public:
 
 public slots:
     void publish();
+    // Opens the Sparkplug B command composer (NCMD/DCMD), offering the nodes in the topic tree.
+    void composeSparkplugCommand();
 
 signals:
     void publishRequested(const mqttscope::Message &message);
@@ -65,6 +76,8 @@ signals:
 
 private:
     void setUpFields();
+    void publishComposed(const Message &message); // a Sparkplug command: history keeps its hex
+    void showPayloadError(const QString &error, qsizetype offset);
     QWidget *createEditor();
     QLayout *createOptionsRow();
     void layOutProperties();
@@ -81,6 +94,7 @@ private:
     QLineEdit *m_topic;
     FieldMessage *m_topicMessage;
     QComboBox *m_format;
+    PublishEncodingBox *m_encodeAs;
     QPlainTextEdit *m_payload;
     QLineEdit *m_file;
     QPushButton *m_chooseFile;
@@ -99,8 +113,12 @@ private:
     UserPropertiesEditor *m_userProperties;
     QPushButton *m_publishButton;
     QPushButton *m_saveButton;
+    QPushButton *m_sparkplugButton;
+    QAbstractItemModel *m_topicTree = nullptr;
+    bool m_publishingComposed = false; // while a composed command is being handed on
     QLabel *m_outcome;
     QListWidget *m_history;
+    QScrollArea *m_form = nullptr; // scrolls the form within the panel
 };
 
 } // namespace mqttscope
