@@ -3,6 +3,7 @@
 
 #include "fieldmessage.h"
 #include "savedmessageform.h"
+#include "userpropertieseditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,6 +12,7 @@
 #include <QKeySequenceEdit>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
@@ -31,6 +33,13 @@ SavedMessageDialog::SavedMessageDialog(const SavedMessage &message, const QUuid 
     , m_qos(new QComboBox(this))
     , m_retain(new QCheckBox(tr("Retain"), this))
     , m_shortcut(new QKeySequenceEdit(QKeySequence(message.shortcut), this))
+    , m_contentType(new QLineEdit(message.contentType.value_or(QString()), this))
+    , m_payloadIsUtf8(new QCheckBox(tr("Payload is UTF-8 text"), this))
+    , m_messageExpiry(new QSpinBox(this))
+    , m_responseTopic(new QLineEdit(message.responseTopic.value_or(QString()), this))
+    , m_correlationData(
+          new QLineEdit(QString::fromUtf8(message.correlationData.value_or(QByteArray())), this))
+    , m_userProperties(new UserPropertiesEditor(this))
     , m_problem(new FieldMessage(this))
 {
     setWindowTitle(message.name.isEmpty() ? tr("Save message") : tr("Edit saved message"));
@@ -46,9 +55,10 @@ SavedMessageDialog::SavedMessageDialog(const SavedMessage &message, const QUuid 
     m_folder->setCurrentText(message.folder);
     m_onlyThisConnection->setChecked(!message.profileId.isNull());
     m_onlyThisConnection->setEnabled(!profileId.isNull());
-    for (const PayloadInputFormat f : {PayloadInputFormat::Text, PayloadInputFormat::Json,
-                                       PayloadInputFormat::Hex, PayloadInputFormat::Base64})
-        m_format->addItem(SavedMessageForm::formatKey(f), int(f));
+    m_format->addItem(tr("Text"), int(PayloadInputFormat::Text));
+    m_format->addItem(tr("JSON"), int(PayloadInputFormat::Json));
+    m_format->addItem(tr("Hex"), int(PayloadInputFormat::Hex));
+    m_format->addItem(tr("Base64"), int(PayloadInputFormat::Base64));
     const PayloadInputFormat format = SavedMessageForm::format(message.payloadFormat);
     m_format->setCurrentIndex(m_format->findData(int(format)));
     m_payload->setPlainText(SavedMessageForm::payloadText(message.payload, format));
@@ -57,6 +67,19 @@ SavedMessageDialog::SavedMessageDialog(const SavedMessage &message, const QUuid 
     m_qos->setCurrentIndex(message.qos);
     m_retain->setChecked(message.retain);
 
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SavedMessageDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SavedMessageDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(createForm());
+    layout->addWidget(createPropertiesForm());
+    layout->addWidget(m_problem);
+    layout->addWidget(buttons);
+    resize(560, 480);
+}
+
+QLayout *SavedMessageDialog::createForm()
+{
     auto *form = new QFormLayout;
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Folder:"), m_folder);
@@ -67,14 +90,58 @@ SavedMessageDialog::SavedMessageDialog(const SavedMessage &message, const QUuid 
     form->addRow(tr("QoS:"), m_qos);
     form->addRow(QString(), m_retain);
     form->addRow(tr("Shortcut:"), m_shortcut);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &SavedMessageDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &SavedMessageDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_problem);
-    layout->addWidget(buttons);
-    resize(520, 420);
+    return form;
+}
+
+QWidget *SavedMessageDialog::createPropertiesForm()
+{
+    m_payloadIsUtf8->setChecked(m_message.payloadIsUtf8);
+    m_messageExpiry->setRange(0, std::numeric_limits<int>::max());
+    m_messageExpiry->setSpecialValueText(tr("not sent"));
+    m_messageExpiry->setSuffix(tr(" s"));
+    m_messageExpiry->setValue(int(qMin<quint32>(m_message.messageExpiryInterval.value_or(0),
+                                                quint32(m_messageExpiry->maximum()))));
+    m_userProperties->setProperties(m_message.userProperties);
+    m_contentType->setObjectName(u"savedContentType"_s);
+
+    auto *properties = new QWidget(this);
+    auto *form = new QFormLayout(properties);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Content type:"), m_contentType);
+    form->addRow(tr("Payload format:"), m_payloadIsUtf8);
+    form->addRow(tr("Message expiry:"), m_messageExpiry);
+    form->addRow(tr("Response topic:"), m_responseTopic);
+    form->addRow(tr("Correlation data:"), m_correlationData);
+    form->addRow(tr("User properties:"), m_userProperties);
+    auto *shown = new QCheckBox(tr("MQTT 5 properties"), this);
+    shown->setObjectName(u"savedShowProperties"_s);
+    connect(shown, &QCheckBox::toggled, properties, &QWidget::setVisible);
+    shown->setChecked(!m_message.publishProperties().isEmpty());
+    properties->setVisible(shown->isChecked());
+
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(shown);
+    layout->addWidget(properties);
+    return box;
+}
+
+void SavedMessageDialog::takeProperties()
+{
+    const auto optionalText = [](const QLineEdit *edit) {
+        return edit->text().isEmpty() ? std::nullopt : std::optional<QString>(edit->text());
+    };
+    m_message.contentType = optionalText(m_contentType);
+    m_message.payloadIsUtf8 = m_payloadIsUtf8->isChecked();
+    m_message.messageExpiryInterval = m_messageExpiry->value() > 0
+        ? std::optional<quint32>(quint32(m_messageExpiry->value()))
+        : std::nullopt;
+    m_message.responseTopic = optionalText(m_responseTopic);
+    m_message.correlationData = m_correlationData->text().isEmpty()
+        ? std::nullopt
+        : std::optional<QByteArray>(m_correlationData->text().toUtf8());
+    m_message.userProperties = m_userProperties->properties();
 }
 
 void SavedMessageDialog::accept()
@@ -104,6 +171,7 @@ void SavedMessageDialog::accept()
     m_message.qos = quint8(m_qos->currentData().toInt());
     m_message.retain = m_retain->isChecked();
     m_message.shortcut = m_shortcut->keySequence().toString(QKeySequence::PortableText);
+    takeProperties();
     QDialog::accept();
 }
 

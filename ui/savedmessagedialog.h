@@ -11,14 +11,16 @@ class QDialogButtonBox;
 class QKeySequenceEdit;
 class QLineEdit;
 class QPlainTextEdit;
+class QSpinBox;
 
 namespace mqttscope {
 
 class FieldMessage;
+class UserPropertiesEditor;
 
 // Creates or edits one saved message: name, folder, whether only this connection sees it,
-// topic and payload (placeholders allowed), format, QoS, retain and a keyboard shortcut. The
-// MQTT 5 properties are kept as they came (from the publish form or the library).
+// topic and payload (placeholders allowed), format, QoS, retain, a keyboard shortcut and the
+// MQTT 5 publish properties (sent only to 5.0 brokers).
 class SavedMessageDialog : public QDialog
 {
     Q_OBJECT
@@ -37,6 +39,10 @@ public:
     void accept() override;
 
 private:
+    QLayout *createForm();
+    QWidget *createPropertiesForm();
+    void takeProperties();
+
     SavedMessage m_message;
     QUuid m_profileId;
     QLineEdit *m_name;
@@ -48,6 +54,12 @@ private:
     QComboBox *m_qos;
     QCheckBox *m_retain;
     QKeySequenceEdit *m_shortcut;
+    QLineEdit *m_contentType;
+    QCheckBox *m_payloadIsUtf8;
+    QSpinBox *m_messageExpiry;
+    QLineEdit *m_responseTopic;
+    QLineEdit *m_correlationData;
+    UserPropertiesEditor *m_userProperties;
     FieldMessage *m_problem;
 };
 

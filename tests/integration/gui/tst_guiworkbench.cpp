@@ -20,6 +20,7 @@
 #include "profiles/secretstore.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -67,6 +68,7 @@ private:
     // Publishes `times` messages to `topic`, then waits until the tab has taken them all in.
     void publishAndWait(const QByteArray &topic, int times);
     QString valueShown(const QByteArray &topic) const; // the tree's value column
+    int countListed() const; // messages (not folders) in the Saved panel's tree
     // Opens the tree's menu on `topic` and picks the action whose text starts so.
     void triggerTopicMenu(const QByteArray &topic, const QString &actionPrefix);
 
@@ -165,8 +167,11 @@ void tst_GuiWorkbench::createEditAndSend()
     QCOMPARE(panel()->selectedId(), created.id);
     QCOMPARE(panel()->tree()->topLevelItem(0)->text(0), u"lights"_s);
 
-    whenDialogOpens(
-        [](SavedMessageDialog *dialog) { dialog->payloadEdit()->setPlainText(u"OFF"_s); });
+    whenDialogOpens([](SavedMessageDialog *dialog) {
+        dialog->payloadEdit()->setPlainText(u"OFF"_s);
+        dialog->findChild<QCheckBox *>(u"savedShowProperties"_s)->setChecked(true);
+        dialog->findChild<QLineEdit *>(u"savedContentType"_s)->setText(u"text/plain"_s);
+    });
     panel()->edit(created);
     QCOMPARE(m_library->message(created.id)->payload, "OFF");
     QCOMPARE(m_library->messages().size(), 1);
@@ -181,6 +186,7 @@ void tst_GuiWorkbench::createEditAndSend()
     QCOMPARE(got.size(), 1);
     QCOMPARE(got.first().topic, "out/lamp/set");
     QCOMPARE(got.first().payload, "OFF");
+    QCOMPARE(got.first().properties->contentType, u"text/plain"_s); // the peer is at 5.0
     QTRY_VERIFY(panel()->outcomeText().startsWith(u"Sent Lamp off"_s));
 
     panel()->remove(created.id);
@@ -303,6 +309,15 @@ void tst_GuiWorkbench::saveFromPublishFormAndLoadBack()
     panel()->remove(fromHistory.id);
 }
 
+int tst_GuiWorkbench::countListed() const
+{
+    int messages = 0;
+    for (QTreeWidgetItemIterator it(panel()->tree()); *it; ++it)
+        messages +=
+            (*it)->childCount() == 0 && !(*it)->data(1, Qt::DisplayRole).toString().isEmpty();
+    return messages;
+}
+
 void tst_GuiWorkbench::exportImportRoundTrip()
 {
     SavedMessage a;
@@ -322,8 +337,30 @@ void tst_GuiWorkbench::exportImportRoundTrip()
     QVERIFY(panel()->store(b));
     // Folders nest: bin ▸ raw ▸ A.
     QCOMPARE(panel()->tree()->topLevelItem(0)->child(0)->child(0)->text(0), u"A"_s);
-    const QString path = m_config.filePath(u"export.json"_s);
+    // Another connection's message is not listed; the search narrows what is, and the export
+    // takes what is listed.
+    SavedMessage elsewhere;
+    elsewhere.name = u"Elsewhere"_s;
+    elsewhere.topic = u"out/elsewhere"_s;
+    elsewhere.profileId = QUuid::createUuid();
+    QVERIFY(panel()->store(elsewhere));
+    QCOMPARE(m_library->messages().size(), 3);
+    QCOMPARE(countListed(), 2);
+    QTest::keyClicks(panel()->searchEdit(), u"OUT/B"_s);
+    QCOMPARE(countListed(), 1);
+    const QString searched = m_config.filePath(u"searched.json"_s);
     QString error;
+    QVERIFY2(panel()->exportTo(searched, &error), qPrintable(error));
+    QFile searchedFile(searched);
+    QVERIFY(searchedFile.open(QIODevice::ReadOnly));
+    const auto exported = SavedMessageLibrary::fromJson(searchedFile.readAll(), &error);
+    QVERIFY(exported);
+    QCOMPARE(exported->size(), 1);
+    QCOMPARE(exported->first().name, u"B"_s);
+    panel()->searchEdit()->clear();
+    panel()->remove(elsewhere.id);
+
+    const QString path = m_config.filePath(u"export.json"_s);
     QVERIFY2(panel()->exportTo(path, &error), qPrintable(error));
     panel()->remove(a.id);
     panel()->remove(b.id);
