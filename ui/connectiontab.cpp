@@ -264,8 +264,13 @@ void ConnectionTab::applyPayloadFormats()
                                   tr("Their message types are shown as hex until fixed."));
         }
     }
-    payloadView()->setDecoder(std::make_shared<PayloadDecoder>(m_profile.formatRules, schemas));
     m_publishPanel->setProtobufSchemas(schemas);
+    auto decoder = std::make_shared<const PayloadDecoder>(m_profile.formatRules, schemas);
+    payloadView()->setDecoder(decoder);
+    // The tree, the history, diff, plot, search and export read the same table.
+    m_data.decoded().setDecoder(std::move(decoder));
+    m_messagePane->setTopic(m_messagePane->topic());
+    topicTree()->viewport()->update();
 }
 
 ClientState ConnectionTab::state() const

@@ -25,7 +25,7 @@ namespace mqttscope {
 MessagePane::MessagePane(ExplorerData *data, QWidget *parent)
     : QWidget(parent)
     , m_data(data)
-    , m_historyModel(new HistoryModel(&data->history(), this))
+    , m_historyModel(new HistoryModel(&data->history(), &data->decoded(), this))
 {
     setObjectName(u"messagePane"_s);
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -36,6 +36,9 @@ MessagePane::MessagePane(ExplorerData *data, QWidget *parent)
     m_diffView->setObjectName(u"diffView"_s);
     m_plot = new ValuePlot(this);
     m_plot->setObjectName(u"valuePlot"_s);
+    m_plot->setPayloadReader([data](const QByteArray &topic, const QByteArray &payload) {
+        return data->decoded().text(topic, payload);
+    });
     m_messageTabs = new QTabWidget(splitter);
     m_messageTabs->addTab(m_payloadView, tr("Payload"));
     m_messageTabs->addTab(m_diffView, tr("Diff with previous"));
@@ -143,11 +146,16 @@ void MessagePane::showHistoryRow(const QModelIndex &index)
     if (!index.isValid())
         return;
     const HistoryEntry &entry = m_historyModel->entry(index.row());
-    m_payloadView->setMessage(messageOf(m_data->store().topic(m_historyModel->topic()), entry));
+    const TopicNodeId node = m_historyModel->topic();
+    m_payloadView->setMessage(messageOf(m_data->store().topic(node), entry));
+    // The pair compared is decoded (and only it), so a changed field is one changed line.
+    const DecodedPayloads &decoded = m_data->decoded();
+    const QByteArray after = decoded.text(node, entry.payload);
     if (index.row() > 0)
-        m_diffView->setPayloads(m_historyModel->entry(index.row() - 1).payload, entry.payload);
+        m_diffView->setPayloads(decoded.text(node, m_historyModel->entry(index.row() - 1).payload),
+                                after);
     else
-        m_diffView->setPayloads({}, entry.payload);
+        m_diffView->setPayloads({}, after);
 }
 
 void MessagePane::addPayloadActions(QMenu *menu)
@@ -158,7 +166,7 @@ void MessagePane::addPayloadActions(QMenu *menu)
 
 void MessagePane::addPlotActions(QMenu *menu, TopicNodeId node)
 {
-    const QByteArray payload = m_data->store().latestPayload(node);
+    const QByteArray payload = m_data->decoded().text(node, m_data->store().latestPayload(node));
     if (extractValue(payload))
         menu->addAction(tr("Plot values"), this, [this, node] { plot(node, {}); });
     const QStringList paths = numericJsonPaths(payload, 20);
@@ -171,11 +179,13 @@ void MessagePane::addPlotActions(QMenu *menu, TopicNodeId node)
 
 void MessagePane::plot(TopicNodeId node, const QString &jsonPath)
 {
-    const int series = m_plot->addSeries(m_data->store().topic(node), jsonPath);
-    // Start the series with what the history already holds.
+    const QByteArray topic = m_data->store().topic(node);
+    const int series = m_plot->addSeries(topic, jsonPath);
+    // Start the series with what the history already holds (decoded past the cache, which keeps
+    // what the views show).
     const auto entries = m_data->history().entries(node);
     for (const HistoryEntry &entry : entries) {
-        if (auto value = extractValue(entry.payload, jsonPath))
+        if (auto value = extractValue(m_data->decoded().text(topic, entry.payload), jsonPath))
             m_plot->addValue(series, entry.receivedMsecs, *value);
     }
     m_messageTabs->setCurrentWidget(m_plot);
@@ -198,7 +208,8 @@ void MessagePane::exportHistory()
     }
     const TopicNodeId shown = topic();
     const TopicNodeId node = shown == TopicStore::InvalidId ? TopicStore::RootId : shown;
-    const HistoryExporter exporter(m_data->store(), m_data->history());
+    HistoryExporter exporter(m_data->store(), m_data->history());
+    exporter.setDecoded(&m_data->decoded());
     const bool asCsv = selectedFilter == csv || fileName.endsWith(u".csv"_s, Qt::CaseInsensitive);
     if (asCsv)
         exporter.writeCsv(file, node, HistoryExporter::Scope::Subtree);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messageformatter.h"
 
-#include "recording/jsontext.h"
+#include "explorer/messagewriter.h"
 #include "recording/messagejson.h"
 
 #include <QDateTime>
@@ -78,21 +78,9 @@ void MessageFormatter::setDecoder(std::shared_ptr<const PayloadDecoder> decoder)
     m_decoder = std::move(decoder);
 }
 
-// The line's object is complete when this runs: its closing brace makes way for the field.
 void MessageFormatter::appendDecoded(const Message &message, QByteArray &out) const
 {
-    const DecodedPayload decoded = m_decoder->decode(message.topic, message.payload);
-    if (decoded.status == DecodedPayload::Status::NotDecoded)
-        return;
-    out.chop(1);
-    if (decoded.decoded()) {
-        out.append(",\"decoded\":");
-        out.append(decoded.json);
-    } else {
-        out.append(",\"decodeError\":");
-        JsonText::appendString(out, decoded.error.toUtf8());
-    }
-    out.append('}');
+    MessageWriter::appendDecodedField(out, m_decoder->decode(message.topic, message.payload));
 }
 
 } // namespace mqttscope::cli

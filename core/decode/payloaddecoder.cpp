@@ -49,7 +49,8 @@ DecodedPayload PayloadDecoder::decode(QByteArrayView topic, QByteArrayView paylo
 }
 
 DecodedPayload PayloadDecoder::decodeAs(PayloadEncoding encoding, QByteArrayView payload,
-                                        const QString &messageType) const
+                                        const QString &messageType,
+                                        const QHash<quint64, QString> &aliasNames) const
 {
     if (payload.size() > MaxDecodeBytes && Encoding::decodesToJson(encoding)) {
         return DecodedPayload::failure(
@@ -60,7 +61,7 @@ DecodedPayload PayloadDecoder::decodeAs(PayloadEncoding encoding, QByteArrayView
     }
     switch (encoding) {
     case PayloadEncoding::SparkplugB:
-        return Sparkplug::toJson(payload);
+        return Sparkplug::toJson(payload, aliasNames);
     case PayloadEncoding::MessagePack:
         return MessagePack::toJson(payload);
     case PayloadEncoding::Protobuf:

@@ -6,6 +6,7 @@
 #include "decode/protobufschemas.h"
 
 #include <QByteArrayView>
+#include <QHash>
 #include <QList>
 
 #include <memory>
@@ -31,8 +32,11 @@ public:
     // The payload through the topic's encoding; NotDecoded when that is not a schema encoding.
     DecodedPayload decode(QByteArrayView topic, QByteArrayView payload) const;
     // The payload through a given encoding, as the payload view's format combo asks for it.
+    // `aliasNames` names the Sparkplug B metrics a DATA message sends by alias only (the names
+    // its BIRTH gave them); other encodings ignore it.
     DecodedPayload decodeAs(PayloadEncoding encoding, QByteArrayView payload,
-                            const QString &messageType = {}) const;
+                            const QString &messageType = {},
+                            const QHash<quint64, QString> &aliasNames = {}) const;
 
     const QList<FormatRule> &rules() const { return m_rules; }
     const ProtobufSchemas *schemas() const { return m_schemas.get(); }

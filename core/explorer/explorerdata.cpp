@@ -27,6 +27,7 @@ void ExplorerData::clear()
     m_store.clear();
     m_history.clear();
     m_muted.forgetNodes();
+    m_decoded.clear();
 }
 
 } // namespace mqttscope

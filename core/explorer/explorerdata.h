@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "explorer/decodedpayloads.h"
 #include "explorer/messagehistory.h"
 #include "explorer/mutedtopics.h"
 #include "explorer/statistics.h"
@@ -10,7 +11,8 @@ namespace mqttscope {
 
 // Everything the explorer knows about one connection: its topic tree, the message history and
 // the traffic statistics, fed together from the client's message batches. Headless: the models
-// in ui/ are windows onto it, and the ingest benchmark drives it directly.
+// in ui/ are windows onto it, and the ingest benchmark drives it directly. Its payloads as the
+// connection's decoder reads them are in decoded().
 class ExplorerData
 {
 public:
@@ -29,6 +31,8 @@ public:
     // Applied by whoever feeds ingest() (the connection's tab), read by the tree's rows.
     MutedTopics &muted() { return m_muted; }
     const MutedTopics &muted() const { return m_muted; }
+    DecodedPayloads &decoded() { return m_decoded; }
+    const DecodedPayloads &decoded() const { return m_decoded; }
 
     // Removes a subtree from the tree together with its history.
     void removeSubtree(TopicNodeId node);
@@ -39,6 +43,7 @@ private:
     MessageHistory m_history;
     Statistics m_statistics;
     MutedTopics m_muted;
+    DecodedPayloads m_decoded{m_store};
     QList<TopicNodeId> m_nodeIds; // reused across batches
 };
 

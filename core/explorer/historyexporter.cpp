@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "explorer/historyexporter.h"
 
+#include "explorer/decodedpayloads.h"
 #include "explorer/messagehistory.h"
 #include "explorer/topicstore.h"
 
@@ -46,15 +47,26 @@ qint64 HistoryExporter::write(MessageWriter &writer, TopicNodeId node, Scope sco
     return rows.size();
 }
 
+// Past the views' cache: an export reads every kept message once.
+MessageWriter::Decoder HistoryExporter::decoder() const
+{
+    if (!m_decoded)
+        return {};
+    return [decoded = m_decoded](const Message &message) {
+        return decoded->decode(message.topic, message.payload);
+    };
+}
+
 qint64 HistoryExporter::writeJsonLines(QIODevice &device, TopicNodeId node, Scope scope) const
 {
-    MessageWriter writer(device, MessageWriter::Format::JsonLines);
+    MessageWriter writer(device, MessageWriter::Format::JsonLines, PayloadEncoding::Auto,
+                         decoder());
     return write(writer, node, scope);
 }
 
 qint64 HistoryExporter::writeCsv(QIODevice &device, TopicNodeId node, Scope scope) const
 {
-    MessageWriter writer(device, MessageWriter::Format::Csv, m_encoding);
+    MessageWriter writer(device, MessageWriter::Format::Csv, m_encoding, decoder());
     return write(writer, node, scope);
 }
 

@@ -11,6 +11,7 @@ class QIODevice;
 
 namespace mqttscope {
 
+class DecodedPayloads;
 class MessageHistory;
 class TopicStore;
 
@@ -26,6 +27,8 @@ public:
 
     // For CSV; JSON lines write text or base64 as `sub --json` does.
     void setPayloadEncoding(PayloadEncoding encoding) { m_encoding = encoding; }
+    // Writes what the connection's decoder reads alongside each payload (see MessageWriter).
+    void setDecoded(const DecodedPayloads *decoded) { m_decoded = decoded; }
 
     // Each returns the number of messages written.
     qint64 writeJsonLines(QIODevice &device, TopicNodeId node, Scope scope) const;
@@ -42,10 +45,12 @@ public:
 
 private:
     qint64 write(MessageWriter &writer, TopicNodeId node, Scope scope) const;
+    MessageWriter::Decoder decoder() const;
 
     const TopicStore &m_store;
     const MessageHistory &m_history;
     PayloadEncoding m_encoding = PayloadEncoding::Auto;
+    const DecodedPayloads *m_decoded = nullptr;
 };
 
 } // namespace mqttscope

@@ -2,6 +2,7 @@
 #include "explorer/messagewriter.h"
 
 #include "explorer/payloadformat.h"
+#include "recording/jsontext.h"
 #include "recording/messagejson.h"
 
 #include <QIODevice>
@@ -30,13 +31,17 @@ void appendCsvField(QByteArray &out, QByteArrayView field)
 
 } // namespace
 
-MessageWriter::MessageWriter(QIODevice &device, Format format, PayloadEncoding encoding)
+MessageWriter::MessageWriter(QIODevice &device, Format format, PayloadEncoding encoding,
+                             Decoder decoder)
     : m_device(device)
     , m_format(format)
     , m_encoding(encoding)
+    , m_decoder(std::move(decoder))
 {
-    if (format == Format::Csv)
-        m_buffer.append("time,topic,qos,retain,dup,size,payload_encoding,payload,properties\r\n");
+    if (format == Format::Csv) {
+        m_buffer.append("time,topic,qos,retain,dup,size,payload_encoding,payload,properties");
+        m_buffer.append(m_decoder ? ",decoded\r\n" : "\r\n");
+    }
 }
 
 MessageWriter::~MessageWriter()
@@ -48,6 +53,8 @@ void MessageWriter::write(const Message &message, qint64 timeMsecs)
 {
     if (m_format == Format::JsonLines) {
         MessageJson::appendLine(message, timeMsecs, m_buffer);
+        if (m_decoder)
+            appendDecodedField(m_buffer, m_decoder(message));
         m_buffer.append('\n');
     } else {
         appendCsv(message, timeMsecs);
@@ -71,7 +78,27 @@ void MessageWriter::appendCsv(const Message &message, qint64 timeMsecs)
     appendCsvField(m_buffer, text ? message.payload : message.payload.toBase64());
     m_buffer.append(',');
     appendCsvField(m_buffer, MessageJson::propertiesToJson(message.properties));
+    if (m_decoder) {
+        m_buffer.append(',');
+        appendCsvField(m_buffer, m_decoder(message).json);
+    }
     m_buffer.append("\r\n");
+}
+
+// The line's object is complete when this runs: its closing brace makes way for the field.
+void MessageWriter::appendDecodedField(QByteArray &line, const DecodedPayload &decoded)
+{
+    if (decoded.status == DecodedPayload::Status::NotDecoded)
+        return;
+    line.chop(1);
+    if (decoded.decoded()) {
+        line.append(",\"decoded\":");
+        line.append(decoded.json);
+    } else {
+        line.append(",\"decodeError\":");
+        JsonText::appendString(line, decoded.error.toUtf8());
+    }
+    line.append('}');
 }
 
 bool MessageWriter::flush()

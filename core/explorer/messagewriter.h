@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "decode/decodedpayload.h"
 #include "protocol/message.h"
 
 #include <QByteArray>
 #include <QString>
+
+#include <functional>
 
 class QIODevice;
 
@@ -20,14 +23,17 @@ namespace mqttscope {
 //   is the text ("utf8": valid UTF-8 without control characters other than tab, CR and LF) or
 //   "base64" (any other payload, or every one with PayloadEncoding::Base64), so the bytes can
 //   always be recovered; properties is the JSON lines' "properties" object, compact, or empty.
+// With a decoder, what it reads is written too, as `sub --json --decode` does: a "decoded" field
+// (the JSON) or "decodeError" in a JSON line, a last CSV column "decoded" (the JSON, or empty).
 class MessageWriter
 {
 public:
     enum class Format { JsonLines, Csv };
     enum class PayloadEncoding { Auto, Base64 }; // for CSV; JSON lines choose as sub --json does
 
+    using Decoder = std::function<DecodedPayload(const Message &)>;
     MessageWriter(QIODevice &device, Format format,
-                  PayloadEncoding encoding = PayloadEncoding::Auto);
+                  PayloadEncoding encoding = PayloadEncoding::Auto, Decoder decoder = {});
     ~MessageWriter(); // flushes
 
     // `timeMsecs`: the receive time, milliseconds since the epoch.
@@ -37,12 +43,16 @@ public:
     qint64 count() const { return m_count; }
     QString error() const { return m_error; }
 
+    // Adds "decoded" (or "decodeError") to a complete JSON line object; nothing when NotDecoded.
+    static void appendDecodedField(QByteArray &line, const DecodedPayload &decoded);
+
 private:
     void appendCsv(const Message &message, qint64 timeMsecs);
 
     QIODevice &m_device;
     Format m_format;
     PayloadEncoding m_encoding;
+    Decoder m_decoder;
     QByteArray m_buffer;
     qint64 m_count = 0;
     QString m_error;

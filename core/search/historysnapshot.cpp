@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "search/historysnapshot.h"
 
+#include "decode/payloaddecoder.h"
 #include "explorer/explorerdata.h"
 #include "search/searchcontrol.h"
 #include "search/searchmatcher.h"
@@ -18,6 +19,9 @@ bool HistorySnapshot::takeSlice(const ExplorerData &data, const SearchMatcher &m
 {
     const TopicStore &store = data.store();
     const MessageHistory &history = data.history();
+    if (!m_decoder)
+        m_decoder = data.decoded().decoder();
+    const PayloadDecoder &decoder = *m_decoder;
     QElapsedTimer clock;
     clock.start();
     constexpr int NodesBetweenClockReads = 256;
@@ -26,7 +30,12 @@ bool HistorySnapshot::takeSlice(const ExplorerData &data, const SearchMatcher &m
         if (store.isAlive(node) && history.count(node) > 0) {
             QByteArray name = store.topic(node);
             if (matcher.matchesTopic(name)) {
-                Topic topic{std::move(name), history.entries(node)};
+                Topic topic;
+                topic.encoding = decoder.encodingFor(name, &topic.messageType);
+                if (topic.encoding == PayloadEncoding::SparkplugB)
+                    topic.aliasNames = data.decoded().aliasNames(name);
+                topic.name = std::move(name);
+                topic.entries = history.entries(node);
                 m_entryCount += topic.entries.size();
                 m_topics.append(std::move(topic));
             }
@@ -41,6 +50,15 @@ int HistorySnapshot::percentTaken(const ExplorerData &data) const
 {
     const TopicNodeId limit = data.store().nodeIdLimit();
     return limit <= 1 ? 100 : int(qint64(std::min(m_next, limit)) * 100 / limit);
+}
+
+QByteArray HistorySnapshot::searchedText(const Topic &topic, const HistoryEntry &entry) const
+{
+    if (!Encoding::decodesToJson(topic.encoding) || entry.payload.isEmpty())
+        return entry.payload;
+    DecodedPayload decoded =
+        m_decoder->decodeAs(topic.encoding, entry.payload, topic.messageType, topic.aliasNames);
+    return decoded.decoded() ? std::move(decoded.json) : entry.payload;
 }
 
 void HistorySnapshot::search(const SearchMatcher &matcher, SearchSink &sink,
@@ -62,7 +80,7 @@ void HistorySnapshot::search(const SearchMatcher &matcher, SearchSink &sink,
         for (qsizetype e = 0; e < entries.size(); ++e) {
             const HistoryEntry &entry = entries[e];
             if (matcher.matchesTime(entry.receivedMsecs * 1000)
-                && matcher.matchesContent(entry.payload,
+                && matcher.matchesContent(searchedText(m_topics[t], entry),
                                           entry.properties ? *entry.properties : none))
                 matches.push_back({entry.sequence, t, e});
             if (++searched % CheckEvery == 0) {

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "decode/payloadencoding.h"
 #include "explorer/historyentry.h"
 #include "explorer/topicstorechanges.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
+
+#include <memory>
 
 namespace mqttscope {
 
 class ExplorerData;
+class PayloadDecoder;
 struct SearchControl;
 class SearchMatcher;
 class SearchSink;
@@ -18,6 +23,8 @@ class SearchSink;
 // payloads and properties with the history, so a copy costs the entry only. Taken in slices
 // on the thread that owns the history, each at most a given time, so the GUI keeps drawing;
 // a message that arrives while the slices are taken is in the copy when its topic comes later.
+// The payload part of the query matches what the connection's decoder reads: the decoded JSON of
+// a decoded topic's message (decoded on the search's thread), else the bytes.
 class HistorySnapshot
 {
 public:
@@ -25,6 +32,10 @@ public:
     {
         QByteArray name;
         QList<HistoryEntry> entries; // oldest first
+        // How its payloads are decoded: Auto (and the others) for not at all.
+        PayloadEncoding encoding = PayloadEncoding::Auto;
+        QString messageType;
+        QHash<quint64, QString> aliasNames; // Sparkplug B, from the BIRTH the store holds
     };
 
     // Copies the topics from where the last slice stopped, those matching `matcher`'s topic
@@ -41,6 +52,9 @@ public:
     void search(const SearchMatcher &matcher, SearchSink &sink, SearchControl &control) const;
 
 private:
+    QByteArray searchedText(const Topic &topic, const HistoryEntry &entry) const;
+
+    std::shared_ptr<const PayloadDecoder> m_decoder; // the connection's, from the first slice
     TopicNodeId m_next = 1; // the next node id to look at (the root has no messages)
     QList<Topic> m_topics;
     qint64 m_entryCount = 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/historymodel.h"
 
+#include "explorer/decodedpayloads.h"
 #include "explorer/messagehistory.h"
 #include "explorer/payloadpreview.h"
 
@@ -15,8 +16,15 @@ constexpr int PreviewChars = 80;
 }
 
 HistoryModel::HistoryModel(const MessageHistory *history, QObject *parent)
+    : HistoryModel(history, nullptr, parent)
+{
+}
+
+HistoryModel::HistoryModel(const MessageHistory *history, const DecodedPayloads *decoded,
+                           QObject *parent)
     : QAbstractTableModel(parent)
     , m_history(history)
+    , m_decoded(decoded)
 {
 }
 
@@ -123,7 +131,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case PropertiesColumn:
         return e.properties ? propertiesSummary(*e.properties) : QString();
     case PayloadColumn:
-        return Payload::preview(e.payload, PreviewChars);
+        return m_decoded ? m_decoded->preview(m_topic, e.payload, PreviewChars)
+                         : Payload::preview(e.payload, PreviewChars);
     }
     return {};
 }

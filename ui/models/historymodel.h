@@ -8,11 +8,14 @@
 
 namespace mqttscope {
 
+class DecodedPayloads;
 class MessageHistory;
 
 // The kept messages of one topic, oldest first, one row each. refresh() (connect it to
 // TopicTreeModel::flushed) appends what arrived and drops what the history evicted, as one
 // remove at the top and one insert at the bottom, so the rows a user looks at keep their place.
+// With `decoded`, the payload column previews what the connection's decoder reads (decoded for
+// the rows a view shows only).
 class HistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -34,6 +37,8 @@ public:
     };
 
     explicit HistoryModel(const MessageHistory *history, QObject *parent = nullptr);
+    HistoryModel(const MessageHistory *history, const DecodedPayloads *decoded,
+                 QObject *parent = nullptr);
 
     static constexpr TopicNodeId NoTopic = 0; // the root never has messages
     TopicNodeId topic() const { return m_topic; }
@@ -54,6 +59,7 @@ public slots:
 
 private:
     const MessageHistory *m_history;
+    const DecodedPayloads *m_decoded = nullptr;
     TopicNodeId m_topic = NoTopic;
     QList<HistoryEntry> m_rows;
 };

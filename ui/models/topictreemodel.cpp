@@ -414,7 +414,7 @@ QVariant TopicTreeModel::data(const QModelIndex &index, int role) const
         // Said, not left blank: an empty payload is a message too (a deleted retained one, often).
         if (store.latestPayload(node).isEmpty())
             return tr("(empty)");
-        return Payload::preview(store.latestPayload(node), PreviewChars);
+        return m_data->decoded().preview(node, store.latestPayload(node), PreviewChars);
     case MessagesColumn:
         return qulonglong(store.subtreeMessageCount(node));
     case TopicsColumn:

@@ -28,10 +28,13 @@ int PlotSeriesStore::addMessage(const Message &message, qint64 fallbackMsecsSinc
     const qint64 time = message.receivedMsecsSinceEpoch > 0 ? message.receivedMsecsSinceEpoch
                                                             : fallbackMsecsSinceEpoch;
     int taken = 0;
+    std::optional<QByteArray> text; // read once, for the first series of the topic
     for (int i = 0; i < m_series.size(); ++i) {
         if (m_series[i].topic() != message.topic)
             continue;
-        const std::optional<double> value = extractValue(message.payload, m_series[i].jsonPath());
+        if (!text)
+            text = m_reader ? m_reader(message.topic, message.payload) : message.payload;
+        const std::optional<double> value = extractValue(*text, m_series[i].jsonPath());
         if (value && addValue(i, time, *value))
             ++taken;
     }

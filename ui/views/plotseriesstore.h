@@ -7,6 +7,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace mqttscope {
 
 // The series a value plot shows and their values, without any painting: which series there are,
@@ -26,6 +28,11 @@ public:
     PlotSeries series(int index) const { return m_series.value(index); } // empty out of range
     const QList<PlotSeries> &allSeries() const { return m_series; }
 
+    // What a series' JSON path walks into for a message: the connection's decoded JSON for a
+    // decoded topic. Without one, the payload itself. Asked only for messages a series takes.
+    using PayloadReader = std::function<QByteArray(const QByteArray &topic, const QByteArray &)>;
+    void setPayloadReader(PayloadReader reader) { m_reader = std::move(reader); }
+
     // Feeds a message to every series of its topic; returns how many values were taken from it.
     // A message without a receive time counts as received at fallbackMsecsSinceEpoch.
     int addMessage(const Message &message, qint64 fallbackMsecsSinceEpoch);
@@ -44,6 +51,7 @@ public:
 private:
     QList<PlotSeries> m_series;
     int m_maximumPoints = defaultMaximumPoints;
+    PayloadReader m_reader;
 };
 
 } // namespace mqttscope

@@ -202,6 +202,11 @@ int ValuePlot::addMessage(const Message &message)
     return taken;
 }
 
+void ValuePlot::setPayloadReader(PlotSeriesStore::PayloadReader reader)
+{
+    m_store.setPayloadReader(std::move(reader));
+}
+
 void ValuePlot::addValue(int index, qint64 msecsSinceEpoch, double value)
 {
     if (m_store.addValue(index, msecsSinceEpoch, value))

@@ -40,6 +40,8 @@ public:
     // Feeds a message to every series of its topic; returns how many values were taken from it.
     // A message without a receive time counts as received now.
     int addMessage(const Message &message);
+    // See PlotSeriesStore::setPayloadReader().
+    void setPayloadReader(PlotSeriesStore::PayloadReader reader);
     void addValue(int index, qint64 msecsSinceEpoch, double value);
     void clearValues();
 
