@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/topictreemodel.h"
 
+#include "decode/payloadencoding.h"
 #include "explorer/payloadformat.h"
 #include "explorer/payloadpreview.h"
 
@@ -24,6 +25,7 @@ constexpr int DefaultFlushMsecs = 50;
 // How long after a second boundary the rates are read again: clear of the boundary itself.
 constexpr int RateRefreshSlackMsecs = 20;
 constexpr int PreviewChars = 60;
+constexpr int ToolTipPreviewChars = 200;
 // Roles that change whenever a topic receives a message.
 const QList<int> MessageRoles{Qt::DisplayRole,
                               Qt::ToolTipRole,
@@ -443,8 +445,15 @@ QVariant TopicTreeModel::toolTip(TopicNodeId node, int column) const
     }
     if (column == ValueColumn && store.hasMessage(node)) {
         const QByteArray payload = store.latestPayload(node);
-        return tr("%1, %2").arg(Payload::formatName(Payload::detectFormat(payload)),
-                                Payload::formatSize(payload.size()));
+        const DecodedPayloads &decoded = m_data->decoded();
+        if (!decoded.decodes(node)) {
+            return tr("%1, %2").arg(Payload::formatName(Payload::detectFormat(payload)),
+                                    Payload::formatSize(payload.size()));
+        }
+        // The cell shows the start of what was decoded; the tip shows more of it.
+        return tr("%1, %2").arg(Encoding::displayName(decoded.encodingOf(node)),
+                                Payload::formatSize(payload.size()))
+            + u'\n' + decoded.preview(node, payload, ToolTipPreviewChars);
     }
     return {};
 }

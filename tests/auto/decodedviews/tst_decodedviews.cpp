@@ -13,6 +13,7 @@
 #include "search/hitcollector.h"
 #include "search/searchjob.h"
 #include "views/diffview.h"
+#include "views/payloadview.h"
 #include "views/valueplot.h"
 
 #include <QBuffer>
@@ -108,6 +109,7 @@ class tst_DecodedViews : public QObject
 private slots:
     void historyColumnShowsDecodedText();
     void treePreviewNamesSparkplugMetrics();
+    void payloadViewNamesAliasesFromBirth();
     void diffOfDecodedMessagesShowsTheChangedField();
     void plotsSparkplugMetricByName();
     void plotsProtobufField();
@@ -150,6 +152,22 @@ void tst_DecodedViews::treePreviewNamesSparkplugMetrics()
     HistoryModel history(&data.history(), &data.decoded());
     history.setTopic(node);
     QCOMPARE(history.index(0, HistoryModel::PayloadColumn).data().toString(), preview);
+}
+
+void tst_DecodedViews::payloadViewNamesAliasesFromBirth()
+{
+    ExplorerData data;
+    fill(data);
+    MessagePane pane(&data);
+    const TopicNodeId node = data.store().find(dataTopic);
+    pane.setTopic(node);
+    const QString text = pane.payloadView()->renderedText();
+    QVERIFY2(text.contains(u"\"Temperature\": {"_s), qPrintable(text));
+    QVERIFY2(!text.contains(u"alias:1"_s), qPrintable(text));
+    TopicTreeModel model(&data);
+    const QString tip =
+        model.indexOf(node, TopicTreeModel::ValueColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.startsWith(u"Sparkplug B, "_s), qPrintable(tip));
 }
 
 void tst_DecodedViews::diffOfDecodedMessagesShowsTheChangedField()
