@@ -33,6 +33,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -85,6 +86,7 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     applyPayloadFormats();
     payloadView()->setSparkplugAliases(&m_sparkplugAliases);
     m_data.muted().setPatterns(m_profile.mutedTopics);
+    m_data.decoded().setSparkplugAliases(&m_sparkplugAliases);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -467,6 +469,12 @@ void ConnectionTab::onSparkplugChanged(const SparkplugStateChanges &changes)
 {
     for (const SparkplugBirth &birth : changes.births)
         m_sparkplugAliases.add(birth);
+    // A DATA shown before its BIRTH came through is named once it has.
+    if (!changes.births.isEmpty()) {
+        m_data.decoded().forgetDecoded();
+        topicTree()->viewport()->update();
+        m_messagePane->historyView()->viewport()->update();
+    }
     m_treeModel->updateSparkplug(changes.endpoints);
 }
 

@@ -36,9 +36,8 @@ MessagePane::MessagePane(ExplorerData *data, QWidget *parent)
     m_diffView->setObjectName(u"diffView"_s);
     m_plot = new ValuePlot(this);
     m_plot->setObjectName(u"valuePlot"_s);
-    m_plot->setPayloadReader([data](const QByteArray &topic, const QByteArray &payload) {
-        return data->decoded().text(topic, payload);
-    });
+    m_plot->setPayloadReader(
+        [data](const Message &message) { return data->decoded().text(message); });
     m_messageTabs = new QTabWidget(splitter);
     m_messageTabs->addTab(m_payloadView, tr("Payload"));
     m_messageTabs->addTab(m_diffView, tr("Diff with previous"));
@@ -150,12 +149,13 @@ void MessagePane::showHistoryRow(const QModelIndex &index)
     m_payloadView->setMessage(messageOf(m_data->store().topic(node), entry));
     // The pair compared is decoded (and only it), so a changed field is one changed line.
     const DecodedPayloads &decoded = m_data->decoded();
-    const QByteArray after = decoded.text(node, entry.payload);
-    if (index.row() > 0)
-        m_diffView->setPayloads(decoded.text(node, m_historyModel->entry(index.row() - 1).payload),
-                                after);
-    else
+    const QByteArray after = decoded.text(node, entry.payload, entry.receivedMsecs);
+    if (index.row() > 0) {
+        const HistoryEntry &before = m_historyModel->entry(index.row() - 1);
+        m_diffView->setPayloads(decoded.text(node, before.payload, before.receivedMsecs), after);
+    } else {
         m_diffView->setPayloads({}, after);
+    }
 }
 
 void MessagePane::addPayloadActions(QMenu *menu)
@@ -185,7 +185,7 @@ void MessagePane::plot(TopicNodeId node, const QString &jsonPath)
     // what the views show).
     const auto entries = m_data->history().entries(node);
     for (const HistoryEntry &entry : entries) {
-        if (auto value = extractValue(m_data->decoded().text(topic, entry.payload), jsonPath))
+        if (auto value = extractValue(m_data->decoded().text(messageOf(topic, entry)), jsonPath))
             m_plot->addValue(series, entry.receivedMsecs, *value);
     }
     m_messageTabs->setCurrentWidget(m_plot);

@@ -2,7 +2,7 @@
 #include "explorer/decodedpayloads.h"
 
 #include "decode/payloaddecoder.h"
-#include "decode/sparkplugpayload.h"
+#include "decode/sparkplugaliasbook.h"
 #include "explorer/payloadpreview.h"
 #include "explorer/topicstore.h"
 
@@ -15,25 +15,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace mqttscope {
 
 namespace {
-
-// The BIRTH that named the aliases of a DATA or command topic (Sparkplug 3.0, 6.4.5: aliases
-// are defined in the NBIRTH and DBIRTH): spBv1.0/G/DDATA/E/D -> spBv1.0/G/DBIRTH/E/D.
-QByteArray birthTopic(QByteArrayView topic)
-{
-    if (!topic.startsWith("spBv1.0/"))
-        return {};
-    QList<QByteArray> levels = topic.toByteArray().split('/');
-    if (levels.size() < 4)
-        return {};
-    QByteArray &type = levels[2];
-    if (type == "NDATA" || type == "NCMD")
-        type = "NBIRTH";
-    else if (type == "DDATA" || type == "DCMD")
-        type = "DBIRTH";
-    else
-        return {};
-    return levels.join('/');
-}
 
 QString scalarText(const QJsonValue &value)
 {
@@ -104,47 +85,59 @@ bool DecodedPayloads::decodes(TopicNodeId node) const
     return Encoding::decodesToJson(encodingOf(node));
 }
 
-DecodedPayload DecodedPayloads::decode(TopicNodeId node, const QByteArray &payload) const
+DecodedPayload DecodedPayloads::decode(TopicNodeId node, const QByteArray &payload,
+                                       qint64 receivedMsecs) const
 {
     if (payload.isEmpty() || !decodes(node))
         return {};
     const Key key{quintptr(payload.constData()), node};
     if (const Entry *cached = m_cache.object(key))
         return cached->decoded;
-    DecodedPayload decoded = decode(m_store.topic(node), payload);
+    DecodedPayload decoded = decode(m_store.topic(node), payload, receivedMsecs);
     const qsizetype cost = payload.size() + decoded.json.size();
     if (cost <= CacheBytes)
         m_cache.insert(key, new Entry{payload, decoded}, cost);
     return decoded;
 }
 
-DecodedPayload DecodedPayloads::decode(const QByteArray &topic, const QByteArray &payload) const
+DecodedPayload DecodedPayloads::decode(const Message &message) const
+{
+    const qint64 received =
+        message.receivedMsecsSinceEpoch > 0 ? message.receivedMsecsSinceEpoch : Latest;
+    return decode(message.topic, message.payload, received);
+}
+
+DecodedPayload DecodedPayloads::decode(const QByteArray &topic, const QByteArray &payload,
+                                       qint64 receivedMsecs) const
 {
     const PayloadDecoder &decoder = *m_decoder;
     QString messageType;
     const PayloadEncoding encoding = decoder.encodingFor(topic, &messageType);
     if (payload.isEmpty() || !Encoding::decodesToJson(encoding))
         return {};
+    const bool named = encoding == PayloadEncoding::SparkplugB && m_aliases;
     return decoder.decodeAs(encoding, payload, messageType,
-                            encoding == PayloadEncoding::SparkplugB ? aliasNames(topic)
-                                                                    : QHash<quint64, QString>());
+                            named ? m_aliases->aliasesFor(topic, receivedMsecs)
+                                  : QHash<quint64, QString>());
 }
 
-QByteArray DecodedPayloads::text(TopicNodeId node, const QByteArray &payload) const
+QByteArray DecodedPayloads::text(TopicNodeId node, const QByteArray &payload,
+                                 qint64 receivedMsecs) const
 {
-    DecodedPayload decoded = decode(node, payload);
+    DecodedPayload decoded = decode(node, payload, receivedMsecs);
     return decoded.decoded() ? std::move(decoded.json) : payload;
 }
 
-QByteArray DecodedPayloads::text(const QByteArray &topic, const QByteArray &payload) const
+QByteArray DecodedPayloads::text(const Message &message) const
 {
-    DecodedPayload decoded = decode(topic, payload);
-    return decoded.decoded() ? std::move(decoded.json) : payload;
+    DecodedPayload decoded = decode(message);
+    return decoded.decoded() ? std::move(decoded.json) : message.payload;
 }
 
-QString DecodedPayloads::preview(TopicNodeId node, const QByteArray &payload, int maxChars) const
+QString DecodedPayloads::preview(TopicNodeId node, const QByteArray &payload, int maxChars,
+                                 qint64 receivedMsecs) const
 {
-    const DecodedPayload decoded = decode(node, payload);
+    const DecodedPayload decoded = decode(node, payload, receivedMsecs);
     if (!decoded.decoded())
         return Payload::preview(payload, maxChars);
     if (encodingOf(node) == PayloadEncoding::SparkplugB)
@@ -152,28 +145,21 @@ QString DecodedPayloads::preview(TopicNodeId node, const QByteArray &payload, in
     return Payload::preview(decoded.json, maxChars);
 }
 
-QHash<quint64, QString> DecodedPayloads::aliasNames(QByteArrayView topic) const
-{
-    const QByteArray birth = birthTopic(topic);
-    const TopicNodeId node = birth.isEmpty() ? TopicStore::InvalidId : m_store.find(birth);
-    if (node == TopicStore::InvalidId)
-        return {};
-    const QByteArray &payload = m_store.latestPayload(node);
-    auto known = m_births.find(node);
-    if (known == m_births.end() || !known->payload.isSharedWith(payload)) {
-        QString error;
-        const std::optional<Sparkplug::Summary> summary = Sparkplug::summarize(payload, &error);
-        known = m_births.insert(
-            node, {payload, summary ? summary->aliasNames : QHash<quint64, QString>()});
-    }
-    return known->names;
-}
-
 void DecodedPayloads::clear()
 {
     m_encodings.clear();
     m_cache.clear();
-    m_births.clear();
+}
+
+void DecodedPayloads::setSparkplugAliases(const SparkplugAliasBook *aliases)
+{
+    m_aliases = aliases;
+    forgetDecoded();
+}
+
+void DecodedPayloads::forgetDecoded()
+{
+    m_cache.clear();
 }
 
 } // namespace mqttscope

@@ -52,9 +52,7 @@ MessageWriter::Decoder HistoryExporter::decoder() const
 {
     if (!m_decoded)
         return {};
-    return [decoded = m_decoded](const Message &message) {
-        return decoded->decode(message.topic, message.payload);
-    };
+    return [decoded = m_decoded](const Message &message) { return decoded->decode(message); };
 }
 
 qint64 HistoryExporter::writeJsonLines(QIODevice &device, TopicNodeId node, Scope scope) const

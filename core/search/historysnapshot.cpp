@@ -19,8 +19,11 @@ bool HistorySnapshot::takeSlice(const ExplorerData &data, const SearchMatcher &m
 {
     const TopicStore &store = data.store();
     const MessageHistory &history = data.history();
-    if (!m_decoder)
+    if (!m_decoder) {
         m_decoder = data.decoded().decoder();
+        if (const SparkplugAliasBook *aliases = data.decoded().sparkplugAliases())
+            m_aliases = *aliases; // implicitly shared tables: a copy costs little
+    }
     const PayloadDecoder &decoder = *m_decoder;
     QElapsedTimer clock;
     clock.start();
@@ -32,8 +35,6 @@ bool HistorySnapshot::takeSlice(const ExplorerData &data, const SearchMatcher &m
             if (matcher.matchesTopic(name)) {
                 Topic topic;
                 topic.encoding = decoder.encodingFor(name, &topic.messageType);
-                if (topic.encoding == PayloadEncoding::SparkplugB)
-                    topic.aliasNames = data.decoded().aliasNames(name);
                 topic.name = std::move(name);
                 topic.entries = history.entries(node);
                 m_entryCount += topic.entries.size();
@@ -56,8 +57,10 @@ QByteArray HistorySnapshot::searchedText(const Topic &topic, const HistoryEntry 
 {
     if (!Encoding::decodesToJson(topic.encoding) || entry.payload.isEmpty())
         return entry.payload;
-    DecodedPayload decoded =
-        m_decoder->decodeAs(topic.encoding, entry.payload, topic.messageType, topic.aliasNames);
+    const bool named = topic.encoding == PayloadEncoding::SparkplugB && m_aliases;
+    DecodedPayload decoded = m_decoder->decodeAs(
+        topic.encoding, entry.payload, topic.messageType,
+        named ? m_aliases->aliasesFor(topic.name, entry.receivedMsecs) : QHash<quint64, QString>());
     return decoded.decoded() ? std::move(decoded.json) : entry.payload;
 }
 

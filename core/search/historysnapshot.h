@@ -2,14 +2,15 @@
 #pragma once
 
 #include "decode/payloadencoding.h"
+#include "decode/sparkplugaliasbook.h"
 #include "explorer/historyentry.h"
 #include "explorer/topicstorechanges.h"
 
 #include <QByteArray>
-#include <QHash>
 #include <QList>
 
 #include <memory>
+#include <optional>
 
 namespace mqttscope {
 
@@ -35,7 +36,6 @@ public:
         // How its payloads are decoded: Auto (and the others) for not at all.
         PayloadEncoding encoding = PayloadEncoding::Auto;
         QString messageType;
-        QHash<quint64, QString> aliasNames; // Sparkplug B, from the BIRTH the store holds
     };
 
     // Copies the topics from where the last slice stopped, those matching `matcher`'s topic
@@ -54,7 +54,9 @@ public:
 private:
     QByteArray searchedText(const Topic &topic, const HistoryEntry &entry) const;
 
-    std::shared_ptr<const PayloadDecoder> m_decoder; // the connection's, from the first slice
+    // The connection's, from the first slice.
+    std::shared_ptr<const PayloadDecoder> m_decoder;
+    std::optional<SparkplugAliasBook> m_aliases;
     TopicNodeId m_next = 1; // the next node id to look at (the root has no messages)
     QList<Topic> m_topics;
     qint64 m_entryCount = 0;

@@ -131,7 +131,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case PropertiesColumn:
         return e.properties ? propertiesSummary(*e.properties) : QString();
     case PayloadColumn:
-        return m_decoded ? m_decoded->preview(m_topic, e.payload, PreviewChars)
+        return m_decoded ? m_decoded->preview(m_topic, e.payload, PreviewChars, e.receivedMsecs)
                          : Payload::preview(e.payload, PreviewChars);
     }
     return {};

@@ -33,7 +33,7 @@ int PlotSeriesStore::addMessage(const Message &message, qint64 fallbackMsecsSinc
         if (m_series[i].topic() != message.topic)
             continue;
         if (!text)
-            text = m_reader ? m_reader(message.topic, message.payload) : message.payload;
+            text = m_reader ? m_reader(message) : message.payload;
         const std::optional<double> value = extractValue(*text, m_series[i].jsonPath());
         if (value && addValue(i, time, *value))
             ++taken;

@@ -30,7 +30,7 @@ public:
 
     // What a series' JSON path walks into for a message: the connection's decoded JSON for a
     // decoded topic. Without one, the payload itself. Asked only for messages a series takes.
-    using PayloadReader = std::function<QByteArray(const QByteArray &topic, const QByteArray &)>;
+    using PayloadReader = std::function<QByteArray(const Message &)>;
     void setPayloadReader(PayloadReader reader) { m_reader = std::move(reader); }
 
     // Feeds a message to every series of its topic; returns how many values were taken from it.
