@@ -95,6 +95,8 @@ void SocketTransport::onSocketError(QAbstractSocket::SocketError error)
         fail(transporterrors::describeSocketError(error, QString(), endpoint()));
         return;
     }
+    if (failWithHttpProxyAnswer(error, m_socket->proxy(), m_socket->errorString()))
+        return;
     fail(transporterrors::describeSocketError(error, m_socket->errorString(), endpoint(),
                                               m_socket->proxy()),
          failureKindOf(error));

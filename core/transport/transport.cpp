@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transport/transport.h"
 
+#include "transport/httpproxyprobe.h"
 #include "transport/tcptransport.h"
 #include "transport/tlstransport.h"
 #include "transport/transporterrors.h"
@@ -97,6 +98,35 @@ void Transport::failSoon(const QString &message, FailureKind kind)
                 fail(message, kind);
         },
         Qt::QueuedConnection);
+}
+
+bool Transport::failWithHttpProxyAnswer(QAbstractSocket::SocketError error,
+                                        const QNetworkProxy &proxy, const QString &qtMessage)
+{
+    if (error != QAbstractSocket::ProxyProtocolError || proxy.type() != QNetworkProxy::HttpProxy
+        || m_state != State::Opening)
+        return false;
+    // A new step of the attempt: a failSoon() queued before (ws signals disconnected() first)
+    // no longer applies.
+    const quint64 attempt = ++m_attempt;
+    const QString unanswered =
+        transporterrors::describeSocketError(error, qtMessage, m_endpoint, proxy);
+    auto *probe = new HttpProxyProbe(proxy, m_endpoint.host, m_endpoint.port, this);
+    connect(probe, &HttpProxyProbe::answered, this,
+            [this, attempt, proxy, unanswered](int status, const QString &statusLine) {
+                if (attempt != m_attempt || m_state != State::Opening)
+                    return;
+                if (status == 0) {
+                    fail(unanswered);
+                    return;
+                }
+                const bool credentials = status == 401 || status == 407;
+                fail(
+                    transporterrors::describeHttpProxyAnswer(status, statusLine, m_endpoint, proxy),
+                    credentials ? FailureKind::ProxyAuthentication : FailureKind::Network);
+            });
+    probe->start();
+    return true;
 }
 
 bool Transport::beginClosing()

@@ -5,6 +5,7 @@
 
 #include <QAbstractSocket>
 #include <QByteArray>
+#include <QNetworkProxy>
 #include <QObject>
 #include <QTimer>
 
@@ -101,6 +102,11 @@ protected:
     void finishClosing(); // state Closed, emits closed() when it was not closed
     // Drops the underlying connection at once without signals.
     virtual void abortConnection() = 0;
+    // While opening, for the HTTP proxy answers Qt words vaguely (see HttpProxyProbe): asks the
+    // proxy for its status line and fails with what it means, or as describeSocketError() when it
+    // does not answer. True when it took the error over (the caller then does not fail).
+    bool failWithHttpProxyAnswer(QAbstractSocket::SocketError error, const QNetworkProxy &proxy,
+                                 const QString &qtMessage);
 
 private:
     void onDeadline();

@@ -67,6 +67,18 @@ QString describeProxyError(QAbstractSocket::SocketError error, const QString &qt
     }
 }
 
+QString describeHttpProxyAnswer(int status, const QString &statusLine, const Endpoint &endpoint,
+                                const QNetworkProxy &proxy)
+{
+    const QString name = proxyName(proxy);
+    if (status == 401 || status == 407) {
+        return proxy.user().isEmpty()
+            ? tr("%1 requires a user name and password (%2)").arg(name, statusLine)
+            : tr("%1 rejected the user name or password (%2)").arg(name, statusLine);
+    }
+    return tr("%1 could not reach %2: %3").arg(name, hostAndPort(endpoint), statusLine);
+}
+
 QString describeSocketError(QAbstractSocket::SocketError error, const QString &qtMessage,
                             const Endpoint &endpoint, const QNetworkProxy &proxy)
 {

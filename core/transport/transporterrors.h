@@ -25,6 +25,11 @@ QString describeSocketError(QAbstractSocket::SocketError error, const QString &q
 // SOCKS5 or HTTP proxy.
 QString describeProxyError(QAbstractSocket::SocketError error, const QString &qtMessage,
                            const Endpoint &endpoint, const QNetworkProxy &proxy);
+// What an HTTP proxy's status line answering CONNECT means: "HTTP proxy h:3128 rejected the user
+// name or password (401 Unauthorized)", "HTTP proxy h:3128 could not reach broker:1883: 500
+// Unable to connect".
+QString describeHttpProxyAnswer(int status, const QString &statusLine, const Endpoint &endpoint,
+                                const QNetworkProxy &proxy);
 // "SOCKS5 proxy 127.0.0.1:1080", "HTTP proxy [::1]:3128".
 QString proxyName(const QNetworkProxy &proxy);
 // "Timed out connecting to host:port after 10 s".

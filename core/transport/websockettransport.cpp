@@ -136,6 +136,8 @@ void WebSocketTransport::onError()
                  .arg(transporterrors::hostAndPort(endpoint()), m_socket->errorString()));
         return;
     }
+    if (failWithHttpProxyAnswer(error, m_socket->proxy(), m_socket->errorString()))
+        return;
     fail(transporterrors::describeSocketError(error, m_socket->errorString(), endpoint(),
                                               m_socket->proxy()),
          failureKindOf(error));

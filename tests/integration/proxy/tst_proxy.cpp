@@ -85,13 +85,15 @@ private:
     ProxyServer m_dante{ProxyServer::Kind::Dante};
     ProxyServer m_http{ProxyServer::Kind::Tinyproxy};
     ProxyServer m_httpWithPassword{ProxyServer::Kind::Tinyproxy};
+    quint16 m_deadBrokerPort = 0; // where tinyproxy may CONNECT to and nobody listens
 };
 
 void tst_Proxy::initTestCase()
 {
     using L = MosquittoBroker::Listener;
     MQTTSCOPE_START_BROKER(m_broker, {L::Tcp, L::Tls, L::Ws, L::Wss});
-    QList<quint16> brokerPorts;
+    m_deadBrokerPort = unusedLoopbackPort();
+    QList<quint16> brokerPorts{m_deadBrokerPort};
     for (const TransportKind transport : kTransports)
         brokerPorts << m_broker.endpoint(transport).port;
     m_socksWithPassword.setCredentials(kUser, kPassword);
@@ -199,6 +201,10 @@ void tst_Proxy::wrongPasswordStops_data()
             << Via::SocksWithPassword << transport << QString() << required;
         QTest::addRow("http %s no credentials", name.constData())
             << Via::HttpWithPassword << transport << QString() << required;
+        // tinyproxy answers a wrong password with 401, which Qt words as a protocol error.
+        QTest::addRow("http %s wrong password", name.constData())
+            << Via::HttpWithPassword << transport << kUser
+            << u"%1 (401 Unauthorized)"_s.arg(rejected);
     }
 }
 
@@ -276,11 +282,18 @@ void tst_Proxy::deadProxyIsRefused()
 void tst_Proxy::unreachableBrokerThroughProxy_data()
 {
     QTest::addColumn<Via>("via");
+    QTest::addColumn<bool>("allowed");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("microsocks") << Via::Socks
+    QTest::newRow("tinyproxy") << Via::Http << true
+                               << u"HTTP proxy 127.0.0.1:%1 could not reach 127.0.0.1:%2: 500 "
+                                  "Unable to connect"_s;
+    QTest::newRow("tinyproxy, port not allowed")
+        << Via::Http << false
+        << u"HTTP proxy 127.0.0.1:%1 could not reach 127.0.0.1:%2: Proxy denied connection"_s;
+    QTest::newRow("microsocks") << Via::Socks << true
                                 << u"SOCKS5 proxy 127.0.0.1:%1 could not reach 127.0.0.1:%2: "
                                    "Connection refused"_s;
-    QTest::newRow("danted") << Via::Dante
+    QTest::newRow("danted") << Via::Dante << true
                             << u"SOCKS5 proxy 127.0.0.1:%1 could not reach 127.0.0.1:%2: "
                                "Connection refused"_s;
 }
@@ -289,10 +302,11 @@ void tst_Proxy::unreachableBrokerThroughProxy_data()
 void tst_Proxy::unreachableBrokerThroughProxy()
 {
     QFETCH(Via, via);
+    QFETCH(bool, allowed);
     QFETCH(QString, reason);
     ClientOptions options = optionsThrough(via, TransportKind::Tcp, ProtocolVersion::V311);
     options.endpoint.host = u"127.0.0.1"_s;
-    options.endpoint.port = unusedLoopbackPort();
+    options.endpoint.port = allowed ? m_deadBrokerPort : unusedLoopbackPort();
     TestClient client;
     QList<ConnectionFailure> failures;
     connect(client.client.get(), &MqttClient::connectFailed, &client.recorder.context,
@@ -373,6 +387,9 @@ void tst_Proxy::cliWrongPasswordStops_data()
     QTest::newRow("socks") << Via::SocksWithPassword
                            << u"Error: SOCKS5 proxy 127.0.0.1:%1 rejected the user name or "
                               "password (authentication failed)\n"_s;
+    QTest::newRow("http") << Via::HttpWithPassword
+                          << u"Error: HTTP proxy 127.0.0.1:%1 rejected the user name or "
+                             "password (401 Unauthorized)\n"_s;
 }
 
 // Once, on stderr, with status 1 and no retry; and a dead proxy is refused.
