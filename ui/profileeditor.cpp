@@ -4,6 +4,7 @@
 #include "fieldmessage.h"
 #include "mutedtopicseditor.h"
 #include "payloadformatseditor.h"
+#include "proxyeditor.h"
 #include "revealsecretaction.h"
 #include "userpropertieseditor.h"
 
@@ -81,6 +82,10 @@ ProfileEditor::ProfileEditor(QWidget *parent)
 {
     m_pages->addTab(createConnectionPage(), tr("Connection"));
     m_pages->addTab(createTlsPage(), tr("TLS"));
+    m_proxy = new ProxyEditor(this);
+    m_pages->addTab(m_proxy, tr("Proxy"));
+    m_messages.insert(m_proxy->messages());
+    connect(m_proxy, &ProxyEditor::passwordEdited, this, [this] { m_secretsEdited = true; });
     m_pages->addTab(createWillPage(), tr("Last will"));
     m_pages->addTab(createMqtt5Page(), tr("MQTT 5"));
     m_pages->addTab(createSubscriptionsPage(), tr("Subscriptions"));
@@ -410,6 +415,7 @@ void ProfileEditor::setProfile(const ConnectionProfile &p)
     m_username->setText(p.username);
     m_password->clear();
     m_password->setPlaceholderText(p.hasPassword ? tr("Stored in the keychain") : QString());
+    m_proxy->setProxy(p.proxy);
     m_keepAlive->setValue(p.keepAliveSeconds);
     m_cleanStart->setChecked(p.cleanStart);
     m_sessionExpiry->setValue(
@@ -480,8 +486,11 @@ ConnectionProfile ProfileEditor::profile() const
     p.version = VersionChoice(m_version->currentData().toInt());
     p.clientId = m_clientId->text();
     p.username = m_username->text();
-    if (m_secretsEdited)
+    p.proxy = m_proxy->proxy();
+    if (m_secretsEdited) {
         p.hasPassword = !m_password->text().isEmpty();
+        p.proxy.hasPassword = !m_proxy->password().isEmpty();
+    }
     p.keepAliveSeconds = quint16(m_keepAlive->value());
     p.cleanStart = m_cleanStart->isChecked();
     p.sessionExpiryInterval = quint32(m_sessionExpiry->value());
@@ -544,6 +553,7 @@ void ProfileEditor::setSecrets(const ProfileSecrets &secrets)
     m_password->setText(QString::fromUtf8(secrets.password.value_or(QByteArray())));
     m_keyPassphrase->setText(QString::fromUtf8(secrets.keyPassphrase));
     m_pkcs12Passphrase->setText(QString::fromUtf8(secrets.pkcs12Passphrase));
+    m_proxy->setPassword(secrets.proxyPassword);
     m_secretsEdited = false;
 }
 
@@ -554,6 +564,8 @@ ProfileSecrets ProfileEditor::secrets() const
         s.password = m_password->text().toUtf8();
     s.keyPassphrase = m_keyPassphrase->text().toUtf8();
     s.pkcs12Passphrase = m_pkcs12Passphrase->text().toUtf8();
+    if (!m_proxy->password().isEmpty())
+        s.proxyPassword = m_proxy->password();
     return s;
 }
 

@@ -20,10 +20,11 @@ namespace mqttscope {
 class FieldMessage;
 class MutedTopicsEditor;
 class PayloadFormatsEditor;
+class ProxyEditor;
 class UserPropertiesEditor;
 
 // Edits every field of a connection profile and its secrets, grouped in pages (connection,
-// TLS, last will, MQTT 5, subscriptions, history). A field with a bad value gets a message
+// TLS, proxy, last will, MQTT 5, subscriptions, history). A field with a bad value gets a message
 // next to it; turning peer verification off shows a warning that stays visible.
 class ProfileEditor : public QWidget
 {
@@ -115,6 +116,7 @@ private:
     QTableWidget *m_subscriptions;
 
     MutedTopicsEditor *m_mutedTopics;
+    ProxyEditor *m_proxy;
     QSpinBox *m_historyPerTopic;
     QSpinBox *m_historyBudgetMiB;
 

@@ -23,6 +23,7 @@ SecretsDialog::Needs SecretsDialog::missing(const ConnectionProfile &profile,
     needs.keyPassphrase = !profile.keyFile.isEmpty() && (!known || known->keyPassphrase.isEmpty())
         && isEncryptedKeyFile(profile.keyFile);
     needs.pkcs12Passphrase = !profile.pkcs12File.isEmpty() && !known;
+    needs.proxyPassword = profile.proxy.needsPassword() && (!known || !known->proxyPassword);
     return needs;
 }
 
@@ -51,6 +52,11 @@ SecretsDialog::SecretsDialog(const ConnectionProfile &profile, Needs needs, cons
             addField(tr("Password of %1:").arg(QFileInfo(profile.pkcs12File).fileName()),
                      u"pkcs12PassphraseField"_s);
     }
+    if (needs.proxyPassword) {
+        m_proxyPassword = addField(
+            tr("Password for %1 at the proxy %2:").arg(profile.proxy.username, profile.proxy.host),
+            u"proxyPasswordField"_s);
+    }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Connect"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -78,6 +84,8 @@ ProfileSecrets SecretsDialog::secrets(ProfileSecrets known) const
         known.keyPassphrase = m_keyPassphrase->text().toUtf8();
     if (m_pkcs12Passphrase)
         known.pkcs12Passphrase = m_pkcs12Passphrase->text().toUtf8();
+    if (m_proxyPassword)
+        known.proxyPassword = m_proxyPassword->text().toUtf8();
     return known;
 }
 

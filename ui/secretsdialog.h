@@ -13,8 +13,8 @@ class QLineEdit;
 namespace mqttscope {
 
 // Asks, in one dialog, for every secret a connection needs and the keychain could not give:
-// the password, the key's passphrase, the PKCS#12 password. What is typed is kept in memory for
-// this run only (the caller remembers it); nothing is written anywhere.
+// the password, the key's passphrase, the PKCS#12 password, the proxy's password. What is typed is
+// kept in memory for this run only (the caller remembers it); nothing is written anywhere.
 class SecretsDialog : public QDialog
 {
     Q_OBJECT
@@ -24,7 +24,8 @@ public:
         bool password = false;
         bool keyPassphrase = false;
         bool pkcs12Passphrase = false;
-        bool any() const { return password || keyPassphrase || pkcs12Passphrase; }
+        bool proxyPassword = false;
+        bool any() const { return password || keyPassphrase || pkcs12Passphrase || proxyPassword; }
     };
     // What `profile` needs that `known` (what the keychain or memory gave) lacks. A PKCS#12
     // password may be empty, so a keychain entry counts as having it.
@@ -44,6 +45,7 @@ private:
     QLineEdit *m_password = nullptr;
     QLineEdit *m_keyPassphrase = nullptr;
     QLineEdit *m_pkcs12Passphrase = nullptr;
+    QLineEdit *m_proxyPassword = nullptr;
     QFormLayout *m_form;
 };
 

@@ -187,6 +187,47 @@ ProfileWill willFromJson(const QJsonObject &json)
     return will;
 }
 
+constexpr std::array proxyKindNames{
+    std::pair{ProxyKind::None, "none"},
+    std::pair{ProxyKind::System, "system"},
+    std::pair{ProxyKind::Socks5, "socks5"},
+    std::pair{ProxyKind::Http, "http"},
+};
+
+QJsonObject proxyToJson(const ProfileProxy &proxy)
+{
+    return QJsonObject{
+        {"kind"_L1, enumToName(proxyKindNames, proxy.kind)},
+        {"host"_L1, proxy.host},
+        {"port"_L1, int(proxy.port)},
+        {"username"_L1, proxy.username},
+        {"hasPassword"_L1, proxy.hasPassword},
+    };
+}
+
+ProfileProxy proxyFromJson(const QJsonObject &json)
+{
+    ProfileProxy proxy;
+    proxy.kind = nameToEnum(proxyKindNames, json.value("kind"_L1), ProxyKind::None);
+    proxy.host = json.value("host"_L1).toString();
+    proxy.port = takeNumber<quint16>(json, "port"_L1, 0);
+    proxy.username = json.value("username"_L1).toString();
+    proxy.hasPassword = json.value("hasPassword"_L1).toBool();
+    return proxy;
+}
+
+ProxySettings proxySettings(const ProfileProxy &proxy, const ProfileSecrets &secrets)
+{
+    ProxySettings settings;
+    settings.kind = proxy.kind;
+    settings.host = proxy.host;
+    settings.port = proxy.port != 0 ? proxy.port : ProxySettings::defaultPort(proxy.kind);
+    settings.username = proxy.username;
+    if (proxy.needsPassword())
+        settings.password = secrets.proxyPassword.value_or(QByteArray());
+    return settings;
+}
+
 } // namespace
 
 QList<Subscription> ConnectionProfile::defaultSubscriptions()
@@ -204,6 +245,7 @@ ClientOptions ConnectionProfile::toClientOptions(const ProfileSecrets &secrets) 
     options.endpoint.host = host;
     options.endpoint.port = port;
     options.endpoint.path = webSocketPath;
+    options.endpoint.proxy = proxySettings(proxy, secrets);
     TlsOptions &tls = options.endpoint.tls;
     tls.caFile = caFile;
     tls.certFile = certFile;
@@ -302,6 +344,7 @@ QJsonObject ConnectionProfile::toJson() const
         {"host"_L1, host},
         {"port"_L1, int(port)},
         {"webSocketPath"_L1, webSocketPath},
+        {"proxy"_L1, proxyToJson(proxy)},
         {"version"_L1, enumToName(versionNames, version)},
         {"clientId"_L1, clientId},
         {"username"_L1, username},
@@ -348,6 +391,7 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject &json)
     p.host = json.value("host"_L1).toString(p.host);
     p.port = takeNumber<quint16>(json, "port"_L1, Endpoint::defaultPort(p.transport));
     p.webSocketPath = json.value("webSocketPath"_L1).toString(p.webSocketPath);
+    p.proxy = proxyFromJson(json.value("proxy"_L1).toObject());
     p.version = nameToEnum(versionNames, json.value("version"_L1), p.version);
     p.clientId = json.value("clientId"_L1).toString();
     p.username = json.value("username"_L1).toString();

@@ -34,6 +34,23 @@ struct ProfileWill
     friend bool operator==(const ProfileWill &, const ProfileWill &) = default;
 };
 
+// The proxy as the user edits it; its password is a secret (ProfileSecrets::proxyPassword). Host,
+// port and user name are kept while another kind is chosen.
+struct ProfileProxy
+{
+    ProxyKind kind = ProxyKind::None;
+    QString host;
+    quint16 port = 0; // 0: the kind's default (ProxySettings::defaultPort)
+    QString username;
+    bool hasPassword = false; // kept in the keychain (or asked for at connect)
+
+    bool needsPassword() const
+    {
+        return hasPassword && (kind == ProxyKind::Socks5 || kind == ProxyKind::Http);
+    }
+    friend bool operator==(const ProfileProxy &, const ProfileProxy &) = default;
+};
+
 // A saved connection: everything needed to reach and talk to one broker, except its secrets
 // (password, key passphrases), which live in the OS keychain under `id` (see SecretStore) so
 // that a profile can be written to disk or exported without leaking them.
@@ -48,6 +65,7 @@ struct ConnectionProfile
     QString host = QStringLiteral("localhost");
     quint16 port = 1883;
     QString webSocketPath = defaultWebSocketPath();
+    ProfileProxy proxy;
 
     VersionChoice version = VersionChoice::Auto;
     QString clientId;

@@ -38,6 +38,19 @@ void checkFile(QMap<ProfileField, QString> &problems, ProfileField field, const 
         problems.insert(field, tr("The file %1 cannot be read").arg(path));
 }
 
+void checkProxy(QMap<ProfileField, QString> &problems, const ProfileProxy &proxy)
+{
+    if (proxy.kind != ProxyKind::Socks5 && proxy.kind != ProxyKind::Http)
+        return;
+    const QString host = proxy.host.trimmed();
+    if (host.isEmpty())
+        problems.insert(ProfileField::ProxyHost, tr("A proxy needs its host name or address"));
+    else if (host.contains(u' ') || host.contains(u'/'))
+        problems.insert(ProfileField::ProxyHost, tr("A host name has no spaces or slashes"));
+    if (proxy.hasPassword && proxy.username.isEmpty())
+        problems.insert(ProfileField::ProxyUsername, tr("A proxy password needs a user name"));
+}
+
 } // namespace
 
 QMap<ProfileField, QString> profileProblems(const ConnectionProfile &profile)
@@ -51,6 +64,7 @@ QMap<ProfileField, QString> profileProblems(const ConnectionProfile &profile)
         problems.insert(ProfileField::Host, tr("A host name has no spaces or slashes"));
     if (isWebSocket(profile.transport) && !profile.webSocketPath.startsWith(u'/'))
         problems.insert(ProfileField::WebSocketPath, tr("The path starts with /"));
+    checkProxy(problems, profile.proxy);
 
     if (profile.clientId.toUtf8().size() > 65535)
         problems.insert(ProfileField::ClientId, tr("A client id is at most 65535 bytes"));

@@ -21,6 +21,8 @@ enum class ProfileField {
     Pkcs12File,
     WillTopic,
     Subscriptions,
+    ProxyHost,
+    ProxyUsername,
 };
 
 // What is wrong with a profile, one translated message per field; empty when it can be used.

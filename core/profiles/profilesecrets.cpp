@@ -29,6 +29,8 @@ QByteArray ProfileSecrets::toKeychainData() const
         json.insert("keyPassphrase"_L1, encode(keyPassphrase));
     if (!pkcs12Passphrase.isEmpty())
         json.insert("pkcs12Passphrase"_L1, encode(pkcs12Passphrase));
+    if (proxyPassword)
+        json.insert("proxyPassword"_L1, encode(*proxyPassword));
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
 }
 
@@ -40,6 +42,8 @@ ProfileSecrets ProfileSecrets::fromKeychainData(const QByteArray &data)
         secrets.password = decode(json.value("password"_L1));
     secrets.keyPassphrase = decode(json.value("keyPassphrase"_L1));
     secrets.pkcs12Passphrase = decode(json.value("pkcs12Passphrase"_L1));
+    if (json.contains("proxyPassword"_L1))
+        secrets.proxyPassword = decode(json.value("proxyPassword"_L1));
     return secrets;
 }
 

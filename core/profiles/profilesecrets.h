@@ -15,10 +15,11 @@ struct ProfileSecrets
     std::optional<QByteArray> password;
     QByteArray keyPassphrase;
     QByteArray pkcs12Passphrase;
+    std::optional<QByteArray> proxyPassword;
 
     bool isEmpty() const
     {
-        return !password && keyPassphrase.isEmpty() && pkcs12Passphrase.isEmpty();
+        return !password && keyPassphrase.isEmpty() && pkcs12Passphrase.isEmpty() && !proxyPassword;
     }
     // The keychain entry: one small JSON document per profile (base64 so any byte survives).
     QByteArray toKeychainData() const;

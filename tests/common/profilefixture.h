@@ -20,6 +20,11 @@ inline ConnectionProfile profileWithEveryField()
     p.host = u"broker.example.com"_s;
     p.port = 8443;
     p.webSocketPath = u"/ws"_s;
+    p.proxy = ProfileProxy{.kind = ProxyKind::Socks5,
+                           .host = u"proxy.example.com"_s,
+                           .port = 1081,
+                           .username = u"bob"_s,
+                           .hasPassword = true};
     p.version = VersionChoice::V5;
     p.clientId = u"scope-42"_s;
     p.username = u"alice"_s;

@@ -151,7 +151,8 @@ void tst_Profiles::passwordNeverInProfileFile()
     secrets.write(p.id,
                   ProfileSecrets{.password = password,
                                  .keyPassphrase = "kp-secret-1",
-                                 .pkcs12Passphrase = "p12-secret-2"},
+                                 .pkcs12Passphrase = "p12-secret-2",
+                                 .proxyPassword = {}},
                   [&](bool, const QString &) { written = true; });
     QTRY_VERIFY_WITH_TIMEOUT(written, 5000);
 
@@ -225,8 +226,10 @@ void tst_Profiles::duplicateAndRemove()
 void tst_Profiles::clientOptions()
 {
     const ConnectionProfile p = fullProfile();
-    const ClientOptions o = p.toClientOptions(
-        ProfileSecrets{.password = "pw", .keyPassphrase = "kp", .pkcs12Passphrase = {}});
+    const ClientOptions o = p.toClientOptions(ProfileSecrets{.password = "pw",
+                                                             .keyPassphrase = "kp",
+                                                             .pkcs12Passphrase = {},
+                                                             .proxyPassword = "proxy-pw"});
     QCOMPARE(o.endpoint.kind, TransportKind::SecureWebSocket);
     QCOMPARE(o.endpoint.host, p.host);
     QCOMPARE(o.endpoint.port, p.port);
@@ -249,16 +252,35 @@ void tst_Profiles::clientOptions()
     QCOMPARE(o.connectProperties.requestResponseInformation, std::optional<quint8>(1));
     QCOMPARE(o.connectProperties.userProperties.size(), 2);
     QVERIFY(!o.reconnect.enabled);
+    QCOMPARE(
+        o.endpoint.proxy,
+        (ProxySettings{ProxyKind::Socks5, u"proxy.example.com"_s, 1081, u"bob"_s, "proxy-pw"}));
 
     // No password stored: none sent, even if one is in the secrets.
     ConnectionProfile anonymous;
-    const ClientOptions a = anonymous.toClientOptions(
-        ProfileSecrets{.password = "x", .keyPassphrase = {}, .pkcs12Passphrase = {}});
+    const ClientOptions a = anonymous.toClientOptions(ProfileSecrets{
+        .password = "x", .keyPassphrase = {}, .pkcs12Passphrase = {}, .proxyPassword = {}});
     QVERIFY(!a.username);
     QVERIFY(!a.password);
     QVERIFY(!a.will);
     QVERIFY(!a.endpoint.tls.insecure);
     QVERIFY(a.connectProperties.isEmpty());
+    QCOMPARE(a.endpoint.proxy.kind, ProxyKind::None);
+
+    // A proxy without a port of its own gets its kind's; no password stored: none sent.
+    ConnectionProfile proxied;
+    proxied.proxy = ProfileProxy{.kind = ProxyKind::Http,
+                                 .host = u"p"_s,
+                                 .port = 0,
+                                 .username = u"u"_s,
+                                 .hasPassword = false};
+    const ProxySettings http =
+        proxied
+            .toClientOptions(ProfileSecrets{
+                .password = {}, .keyPassphrase = {}, .pkcs12Passphrase = {}, .proxyPassword = "x"})
+            .endpoint.proxy;
+    QCOMPARE(http.port, quint16(8080));
+    QVERIFY(http.password.isEmpty());
 }
 
 void tst_Profiles::problems_data()
@@ -301,6 +323,21 @@ void tst_Profiles::problems_data()
     persistentAnonymous.version = VersionChoice::V5;
     QTest::newRow("5.0 empty id without clean start")
         << persistentAnonymous << QList<ProfileField>{};
+
+    ConnectionProfile proxy = ok;
+    proxy.proxy = ProfileProxy{
+        .kind = ProxyKind::Socks5, .host = {}, .port = 0, .username = {}, .hasPassword = true};
+    QTest::newRow("manual proxy without host, password without user")
+        << proxy << QList<ProfileField>{ProfileField::ProxyHost, ProfileField::ProxyUsername};
+    proxy.proxy.kind = ProxyKind::System;
+    QTest::newRow("system proxy: nothing to check") << proxy << QList<ProfileField>{};
+    proxy.proxy = ProfileProxy{.kind = ProxyKind::Http,
+                               .host = u"proxy corp"_s,
+                               .port = 0,
+                               .username = {},
+                               .hasPassword = false};
+    QTest::newRow("proxy host with a space")
+        << proxy << QList<ProfileField>{ProfileField::ProxyHost};
 }
 
 void tst_Profiles::problems()
@@ -316,8 +353,10 @@ void tst_Profiles::problems()
 void tst_Profiles::secretsRoundTripThroughKeychain()
 {
     const QUuid id = QUuid::createUuid();
-    const ProfileSecrets secrets{
-        .password = QByteArray("p\0w\xff", 4), .keyPassphrase = "k", .pkcs12Passphrase = {}};
+    const ProfileSecrets secrets{.password = QByteArray("p\0w\xff", 4),
+                                 .keyPassphrase = "k",
+                                 .pkcs12Passphrase = {},
+                                 .proxyPassword = QByteArray("x\0y", 3)};
     if (const QString error = writeToKeychain(id, secrets); !error.isEmpty())
         QSKIP(qPrintable(u"No usable keychain here (%1); scripts/test.sh runs one"_s.arg(error)));
     SecretStore reader(u"mqttscope-test"_s); // a fresh store: nothing in memory
@@ -344,8 +383,10 @@ void tst_Profiles::secretsCopyToADuplicate()
 {
     const QUuid original = QUuid::createUuid();
     const QUuid copy = QUuid::createUuid();
-    const ProfileSecrets secrets{
-        .password = "dup-pw", .keyPassphrase = "dup-kp", .pkcs12Passphrase = "dup-p12"};
+    const ProfileSecrets secrets{.password = "dup-pw",
+                                 .keyPassphrase = "dup-kp",
+                                 .pkcs12Passphrase = "dup-p12",
+                                 .proxyPassword = {}};
     if (const QString error = writeToKeychain(original, secrets); !error.isEmpty())
         QSKIP(qPrintable(u"No usable keychain here (%1); scripts/test.sh runs one"_s.arg(error)));
     SecretStore store(u"mqttscope-test"_s); // nothing in memory: the copy reads the keychain
@@ -387,8 +428,10 @@ void tst_Profiles::secretsWithoutKeychainStayInMemory()
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 5000);
     QVERIFY(!result->has_value());
 
-    const ProfileSecrets typed{
-        .password = "typed-at-connect", .keyPassphrase = {}, .pkcs12Passphrase = {}};
+    const ProfileSecrets typed{.password = "typed-at-connect",
+                               .keyPassphrase = {},
+                               .pkcs12Passphrase = {},
+                               .proxyPassword = {}};
     store.remember(id, typed);
     result.reset();
     store.read(id, [&](std::optional<ProfileSecrets> s, const QString &) { result = s; });

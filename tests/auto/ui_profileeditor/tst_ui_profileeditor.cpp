@@ -9,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -30,6 +31,7 @@ private slots:
     void fieldMessages_data();
     void fieldMessages();
     void secretsAreEditedSeparately();
+    void proxyPage();
     void portFollowsTransport_data();
     void portFollowsTransport();
     void typedPortAndPathStay();
@@ -143,6 +145,8 @@ void tst_UiProfileEditor::fieldMessages_data()
     QTest::newRow("missing CA file")
         << u"profileCaFile"_s << u"/nonexistent/ca.pem"_s << int(ProfileField::CaFile);
     QTest::newRow("empty host") << u"profileHost"_s << QString() << int(ProfileField::Host);
+    QTest::newRow("empty proxy host")
+        << u"proxyHost"_s << QString() << int(ProfileField::ProxyHost);
 }
 
 void tst_UiProfileEditor::fieldMessages()
@@ -156,6 +160,11 @@ void tst_UiProfileEditor::fieldMessages()
     p.transport = TransportKind::Tls;
     p.will.enabled = true;
     p.will.topic = u"ok/topic"_s;
+    p.proxy = ProfileProxy{.kind = ProxyKind::Http,
+                           .host = u"proxy"_s,
+                           .port = 0,
+                           .username = {},
+                           .hasPassword = false};
     editor.setProfile(p);
     QVERIFY(editor.validate());
     editor.findChild<QLineEdit *>(widget)->setText(value);
@@ -178,6 +187,52 @@ void tst_UiProfileEditor::secretsAreEditedSeparately()
     QVERIFY(editor.secretsEdited());
     QCOMPARE(editor.secrets().password, std::optional<QByteArray>("s3cret"));
     QVERIFY(!editor.profile().toJson().contains(u"password"_s));
+}
+
+// The Proxy page: manual fields only for SOCKS5 and HTTP, the kind's default port, and the
+// password a secret like the broker's.
+void tst_UiProfileEditor::proxyPage()
+{
+    ProfileEditor editor;
+    ConnectionProfile p;
+    p.name = u"p"_s;
+    p.proxy = ProfileProxy{.kind = ProxyKind::System,
+                           .host = u"kept"_s,
+                           .port = 0,
+                           .username = {},
+                           .hasPassword = false};
+    editor.setProfile(p);
+    auto *kind = editor.findChild<QComboBox *>(u"proxyKind"_s);
+    auto *host = editor.findChild<QLineEdit *>(u"proxyHost"_s);
+    auto *port = editor.findChild<QSpinBox *>(u"proxyPort"_s);
+    auto *username = editor.findChild<QLineEdit *>(u"proxyUsername"_s);
+    auto *password = editor.findChild<QLineEdit *>(u"proxyPassword"_s);
+    QVERIFY(kind && host && port && username && password);
+    QVERIFY(!host->isEnabled());
+    QVERIFY(editor.findChild<QLabel *>(u"proxyExplanation"_s)->text().contains(u"http_proxy"_s));
+
+    kind->setCurrentIndex(kind->findData(int(ProxyKind::Socks5)));
+    QVERIFY(host->isEnabled() && password->isEnabled());
+    QCOMPARE(port->specialValueText(), u"Default (1080)"_s);
+    kind->setCurrentIndex(kind->findData(int(ProxyKind::Http)));
+    QCOMPARE(port->specialValueText(), u"Default (8080)"_s);
+    username->setText(u"carol"_s);
+    QTest::keyClicks(password, u"tunnel"_s);
+    QVERIFY(editor.secretsEdited());
+    const ConnectionProfile edited = editor.profile();
+    QCOMPARE(edited.proxy,
+             (ProfileProxy{.kind = ProxyKind::Http,
+                           .host = u"kept"_s,
+                           .port = 0,
+                           .username = u"carol"_s,
+                           .hasPassword = true}));
+    QCOMPARE(editor.secrets().proxyPassword, std::optional<QByteArray>("tunnel"));
+    QVERIFY(!QJsonDocument(edited.toJson()).toJson().contains("tunnel"));
+
+    // A password without a user name is refused next to the user name field.
+    username->clear();
+    QVERIFY(!editor.validate());
+    QVERIFY(!editor.messageFor(ProfileField::ProxyUsername).isEmpty());
 }
 
 void tst_UiProfileEditor::portFollowsTransport_data()
@@ -245,6 +300,7 @@ void tst_UiProfileEditor::showPasswordToggle_data()
     QTest::newRow("password") << u"profilePassword"_s;
     QTest::newRow("key passphrase") << u"profileKeyPassphrase"_s;
     QTest::newRow("PKCS#12 passphrase") << u"profilePkcs12Passphrase"_s;
+    QTest::newRow("proxy password") << u"proxyPassword"_s;
 }
 
 void tst_UiProfileEditor::showPasswordToggle()

@@ -138,7 +138,8 @@ void tst_GuiProfiles::saveWithPassword(const ConnectionProfile &profile, const Q
     m_secrets->write(profile.id,
                      ProfileSecrets{.password = password,
                                     .keyPassphrase = "key-pass",
-                                    .pkcs12Passphrase = "p12-pass"},
+                                    .pkcs12Passphrase = "p12-pass",
+                                    .proxyPassword = {}},
                      [&](bool ok, const QString &e) {
                          stored = ok;
                          error = e;

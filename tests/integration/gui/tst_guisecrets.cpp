@@ -2,9 +2,10 @@
 // A machine with no keychain answering (no Secret Service on the bus): connecting asks, in one
 // dialog, for every secret the profile needs — here the password and the client key's
 // passphrase — says why, keeps them in memory only, and connects to a real mosquitto that
-// wants a client certificate.
+// wants a client certificate; the proxy's password the same, through a real SOCKS5 proxy.
 #include "connectiontab.h"
 #include "mosquittobroker.h"
+#include "proxyserver.h"
 #include "secretsdialog.h"
 #include "profiles/secretstore.h"
 
@@ -23,6 +24,7 @@ private slots:
     void initTestCase();
     void asksForEverySecretWithoutAKeychain();
     void asksNothingTheProfileDoesNotNeed();
+    void asksForTheProxyPassword();
 
 private:
     MosquittoBroker m_broker;
@@ -88,6 +90,52 @@ void tst_GuiSecrets::asksNothingTheProfileDoesNotNeed()
     // A keychain entry counts for the PKCS#12 password, which may well be empty.
     QVERIFY(!SecretsDialog::missing(profile, known).pkcs12Passphrase);
     QVERIFY(SecretsDialog::missing(profile, std::nullopt).pkcs12Passphrase);
+    // A proxy's password only for a manual proxy, and only when the keychain lacks it.
+    profile.proxy = ProfileProxy{
+        .kind = ProxyKind::System, .host = {}, .port = 0, .username = {}, .hasPassword = true};
+    QVERIFY(!SecretsDialog::missing(profile, known).proxyPassword);
+    profile.proxy.kind = ProxyKind::Http;
+    QVERIFY(SecretsDialog::missing(profile, known).proxyPassword);
+    known.proxyPassword = "p";
+    QVERIFY(!SecretsDialog::missing(profile, known).proxyPassword);
+}
+
+void tst_GuiSecrets::asksForTheProxyPassword()
+{
+    ProxyServer socks(ProxyServer::Kind::Microsocks);
+    socks.setCredentials(u"carol"_s, "tunnel-pw");
+    MQTTSCOPE_START_PROXY(socks);
+    const Endpoint endpoint = m_broker.endpoint(MosquittoBroker::Listener::TlsClientCert);
+    const TestCertificates &certificates = m_broker.certificates();
+    ConnectionProfile profile;
+    profile.name = u"behind a proxy"_s;
+    profile.host = u"localhost"_s; // resolved by the proxy
+    profile.port = endpoint.port;
+    profile.transport = endpoint.kind;
+    profile.caFile = certificates.caFile();
+    profile.certFile = certificates.clientCertFile();
+    profile.keyFile = certificates.clientKeyFile();
+    profile.proxy = ProfileProxy{.kind = ProxyKind::Socks5,
+                                 .host = u"127.0.0.1"_s,
+                                 .port = socks.port(),
+                                 .username = u"carol"_s,
+                                 .hasPassword = true};
+    SecretStore secrets(u"mqttscope-test-nokeychain"_s);
+    secrets.setTimeoutMs(2000);
+    ConnectionTab tab(profile, &secrets);
+    tab.show();
+    tab.connectToBroker();
+
+    SecretsDialog *dialog = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = tab.findChild<SecretsDialog *>(u"secretsDialog"_s)), 10000);
+    auto *proxyPassword = dialog->findChild<QLineEdit *>(u"proxyPasswordField"_s);
+    QVERIFY(proxyPassword);
+    QVERIFY(!dialog->findChild<QLineEdit *>(u"passwordField"_s));
+    QCOMPARE(proxyPassword->echoMode(), QLineEdit::Password);
+    proxyPassword->setText(u"tunnel-pw"_s);
+    dialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(tab.state(), ClientState::Connected, 10000);
+    QCOMPARE(socks.tunnelsTo(u"localhost"_s, endpoint.port), 1);
 }
 
 int main(int argc, char *argv[])
