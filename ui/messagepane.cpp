@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagepane.h"
 
+#include "decode/payloadencoding.h"
 #include "explorer/historyexporter.h"
 #include "models/historymodel.h"
 #include "views/diffview.h"
@@ -169,12 +170,27 @@ void MessagePane::addPlotActions(QMenu *menu, TopicNodeId node)
     const QByteArray payload = m_data->decoded().text(node, m_data->store().latestPayload(node));
     if (extractValue(payload))
         menu->addAction(tr("Plot values"), this, [this, node] { plot(node, {}); });
-    const QStringList paths = numericJsonPaths(payload, 20);
+    const QStringList paths = plotPaths(node, payload);
     if (paths.isEmpty())
         return;
     QMenu *plotMenu = menu->addMenu(tr("Plot JSON field"));
     for (const QString &path : paths)
         plotMenu->addAction(path, this, [this, node, path] { plot(node, path); });
+}
+
+QStringList MessagePane::plotPaths(TopicNodeId node, const QByteArray &payload) const
+{
+    constexpr int MenuPaths = 20;
+    if (m_data->decoded().encodingOf(node) != PayloadEncoding::SparkplugB)
+        return numericJsonPaths(payload, MenuPaths);
+    // A Sparkplug metric is plotted by its value: its alias, flags and timestamps would crowd
+    // the values out of the menu.
+    constexpr int ScannedPaths = 4096;
+    QStringList paths = numericJsonPaths(payload, ScannedPaths);
+    paths.removeIf([](const QString &path) {
+        return !path.startsWith(u"metrics."_s) || !path.endsWith(u".value"_s);
+    });
+    return paths.mid(0, MenuPaths);
 }
 
 void MessagePane::plot(TopicNodeId node, const QString &jsonPath)

@@ -52,6 +52,8 @@ private:
     void createHistoryView();
     void showHistoryRow(const QModelIndex &index);
     void plot(TopicNodeId node, const QString &jsonPath);
+    // The JSON paths "Plot JSON field" offers for a payload of `node` (decoded when it is).
+    QStringList plotPaths(TopicNodeId node, const QByteArray &payload) const;
 
     ExplorerData *m_data;
     HistoryModel *m_historyModel;

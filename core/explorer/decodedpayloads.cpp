@@ -22,7 +22,7 @@ QString scalarText(const QJsonValue &value)
     case QJsonValue::Bool:
         return value.toBool() ? u"true"_s : u"false"_s;
     case QJsonValue::Double:
-        return QString::number(value.toDouble(), 'g', 15);
+        return QString::number(value.toDouble()); // 6 digits: a cell, not the value's record
     case QJsonValue::String:
         return value.toString();
     case QJsonValue::Array:

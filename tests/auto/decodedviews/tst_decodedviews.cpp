@@ -225,6 +225,9 @@ void tst_DecodedViews::plotsSparkplugMetricByName()
     pane.addPlotActions(&menu, data.store().find(dataTopic));
     QAction *temperature = findAction(&menu, u"metrics.Temperature.value"_s);
     QVERIFY(temperature);
+    QVERIFY(findAction(&menu, u"metrics.Pressure.value"_s));
+    QVERIFY(!findAction(&menu, u"metrics.Temperature.alias"_s)); // values only
+    QVERIFY(!findAction(&menu, u"seq"_s));
     temperature->trigger();
     ValuePlot *plot = pane.plot();
     QCOMPARE(plot->seriesCount(), 1);
