@@ -14,7 +14,9 @@ PublishEncodingBox::PublishEncodingBox(QWidget *parent)
     setObjectName(u"publishEncodeAs"_s);
     setToolTip(tr("What is sent: the payload as typed, or the JSON typed encoded as MessagePack "
                   "or a Protobuf message type of this connection's .proto files"));
-    setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Long message type names are elided rather than widening the panel (the list shows them).
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setMinimumContentsLength(14);
     fill({});
 }
 

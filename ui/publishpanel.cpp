@@ -203,7 +203,12 @@ QWidget *PublishPanel::createEditor()
     editorLayout->addLayout(fileRow);
     editorLayout->addWidget(m_payloadMessage);
     editorLayout->addLayout(optionsRow);
-    editorLayout->addWidget(m_showProperties);
+    // The Sparkplug composer sits on the properties' row: the options row is full.
+    auto *propertiesRow = new QHBoxLayout;
+    propertiesRow->addWidget(m_showProperties);
+    propertiesRow->addStretch();
+    propertiesRow->addWidget(m_sparkplugButton);
+    editorLayout->addLayout(propertiesRow);
     editorLayout->addWidget(m_properties);
     editorLayout->addWidget(m_outcome);
 
@@ -229,7 +234,6 @@ QLayout *PublishPanel::createOptionsRow()
     optionsRow->addWidget(m_retain);
     optionsRow->addStretch();
     optionsRow->addWidget(m_saveButton);
-    optionsRow->addWidget(m_sparkplugButton);
     optionsRow->addWidget(m_publishButton);
     return optionsRow;
 }
