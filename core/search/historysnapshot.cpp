@@ -98,8 +98,10 @@ void HistorySnapshot::search(const SearchMatcher &matcher, SearchSink &sink,
     for (const Match &match : matches) {
         const Topic &topic = m_topics[match.topic];
         const HistoryEntry &e = topic.entries[match.entry];
+        const bool decoded = Encoding::decodesToJson(topic.encoding) && sink.wantsDecoded();
+        const QByteArray text = decoded ? searchedText(topic, e) : QByteArray();
         sink.add({qint64(e.sequence), e.receivedMsecs * 1000, topic.name, e.payload, e.qos,
-                  e.retain, e.dup, e.properties ? *e.properties : none});
+                  e.retain, e.dup, e.properties ? *e.properties : none, text});
     }
     control.report(1, 1);
 }

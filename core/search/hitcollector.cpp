@@ -8,9 +8,12 @@ void HitCollector::add(const FoundMessage &message)
     ++m_total;
     if (m_hits.size() >= m_cap)
         return;
-    m_hits.append({message.key, message.timeUs, message.topic.toByteArray(),
-                   message.payload.left(SearchHit::PreviewBytes), message.payload.size(),
-                   message.qos, message.retain});
+    // A decoded payload previews as what it decoded to; its size stays the bytes'.
+    const QByteArrayView shown = message.decoded.isEmpty() ? message.payload : message.decoded;
+    m_hits.append(
+        {message.key, message.timeUs, message.topic.toByteArray(),
+         shown.first(qMin(shown.size(), qsizetype(SearchHit::PreviewBytes))).toByteArray(),
+         message.payload.size(), message.qos, message.retain});
 }
 
 void HitCollector::finish(SearchResult &result)

@@ -16,6 +16,8 @@ public:
     }
 
     bool wantsProperties() const override { return false; }
+    // For the preview, while the list has room.
+    bool wantsDecoded() const override { return m_hits.size() < m_cap; }
     void add(const FoundMessage &message) override;
     void finish(SearchResult &result) override;
 

@@ -274,6 +274,10 @@ void tst_DecodedViews::searchFindsValuesOnlyInDecodedForm()
     result = runSearch(data, byField);
     QCOMPARE(result.total, 1);
     QCOMPARE(result.hits.first().topic, tractorTopic);
+    // The list previews what matched: the decoded JSON, while the size is the payload's.
+    QVERIFY2(result.hits.first().payloadPreview.startsWith("{\"vehicle\":\"tractor-9\""),
+             result.hits.first().payloadPreview.constData());
+    QCOMPARE(result.hits.first().payloadSize, tractorAt12.size());
 
     SearchQuery predicate;
     predicate.jsonPredicate = u"speed > 80"_s;
