@@ -179,13 +179,17 @@ void tst_ConnectionStatus::failures()
              u"The certificate of mqtts://h:8883 is not trusted"_s);
     QCOMPARE(ConnectionStatusText::failureTitle(Cause::Credentials, u"h"_s),
              u"h refused the connection"_s);
+    // The proxy, not the broker, refused: the title says so.
+    QCOMPARE(ConnectionStatusText::failureTitle(Cause::ProxyCredentials, u"mqtt://h:1883"_s),
+             u"The proxy to mqtt://h:1883 refused the user name or password"_s);
     // Each cause the user must fix has its own advice.
     QSet<QString> hints;
     for (Cause cause : {Cause::Credentials, Cause::NotAuthorized, Cause::ClientIdentifier,
                         Cause::AuthenticationMethod, Cause::ServerMoved, Cause::ConnectOptions,
-                        Cause::UnsupportedVersion, Cause::TlsVerification, Cause::TlsSetup})
+                        Cause::UnsupportedVersion, Cause::TlsVerification, Cause::TlsSetup,
+                        Cause::ProxyCredentials})
         hints.insert(ConnectionStatusText::failureHint(cause));
-    QCOMPARE(hints.size(), 9);
+    QCOMPARE(hints.size(), 10);
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionStatus)
