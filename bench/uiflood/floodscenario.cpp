@@ -27,6 +27,8 @@ QString scenarioName(const ScenarioOptions &options)
         name += u", tree expanded to depth %1"_s.arg(options.expandDepth);
     if (options.record)
         name += u", recording"_s;
+    if (options.prefix != u"bench"_s)
+        name += u", under "_s + options.prefix;
     return name;
 }
 
@@ -63,8 +65,8 @@ QList<QJsonObject> runFlood(const ScenarioOptions &options)
     if (!source.start(options.loadServer,
                       {u"--messages"_s, QString::number(messages), u"--topics"_s,
                        QString::number(options.topics), u"--payload"_s,
-                       QString::number(options.payload), u"--rate"_s,
-                       QString::number(options.rate)},
+                       QString::number(options.payload), u"--rate"_s, QString::number(options.rate),
+                       u"--prefix"_s, options.prefix},
                       &error))
         return {errorRow(name, error)};
 

@@ -2,13 +2,14 @@
 // The desktop window under load, on the offscreen platform unless QT_QPA_PLATFORM says otherwise:
 //
 //   uiflood --mode flood [--rate 50000] [--seconds 30] [--topics 100000] [--keepalive 2]
-//           [--expand DEPTH] [--record]
+//           [--expand DEPTH] [--record] [--prefix P]
 //   uiflood --mode scale [--topics 1000000] [--payload 64]
 //   uiflood --mode idle [--seconds 10] [--topics 0]
 //   uiflood --mode reopen --file RECORDING [--seconds 10]
 //   common: [--payload BYTES] [--version 311|5] [--loadserver PATH] [--json]
 //
-// flood: the GUI thread's responsiveness under a steady stream, messages lost, keepalive
+// flood: the GUI thread's responsiveness under a steady stream (under --prefix spBv1.0/<g>/DDATA
+// every message is a Sparkplug message the connection's tracker reads), messages lost, keepalive
 // timing; scale: distinct topics into the tree, memory, filter times; idle: CPU while connected
 // and nothing arrives; reopen: a recording opened, seeked and played in a recording tab. With
 // --record, flood also records everything and counts what the file misses. Each result is one line
@@ -70,7 +71,7 @@ QString problemOf(const QJsonObject &row)
     std::fprintf(
         stderr,
         "uiflood: %s\nusage: uiflood --mode flood|scale|idle|reopen [--rate N] [--seconds S] "
-        "[--topics T] [--payload B] [--keepalive S] [--expand DEPTH] [--record] "
+        "[--topics T] [--payload B] [--prefix P] [--keepalive S] [--expand DEPTH] [--record] "
         "[--file RECORDING] [--version 311|5] "
         "[--loadserver PATH] [--json]\n",
         qPrintable(problem));
@@ -114,6 +115,8 @@ int main(int argc, char **argv)
             topicsGiven = true;
         } else if (arg == "--payload"_L1) {
             options.payload = value().toInt();
+        } else if (arg == "--prefix"_L1) {
+            options.prefix = value();
         } else if (arg == "--expand"_L1) {
             options.expandDepth = value().toInt();
         } else if (arg == "--file"_L1) {

@@ -17,6 +17,7 @@ struct ScenarioOptions
     double seconds = 30; // flood: how long; idle: how long to measure
     int topics = 100000; // flood/idle: topics the messages spread over; scale: distinct topics
     int payload = 47; // bytes per message
+    QString prefix = QStringLiteral("bench"); // flood: first levels of every topic
     int keepAlive = 2; // flood: seconds, short so that many pings fall inside the run
     int expandDepth = -1; // flood: expand the tree to this depth once all topics are in (-1: no)
     QString recordingFile; // reopen: the recording to open

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/sparkplugrowstatus.h"
 
-#include "decode/sparkplugtopic.h"
-
 #include <QStringList>
 
 namespace mqttscope {
@@ -50,21 +48,29 @@ const SparkplugRowStatus::Endpoint *SparkplugRowStatus::forTopic(QByteArrayView 
     return it == m_endpoints.constEnd() ? nullptr : &*it;
 }
 
-QList<QByteArray> SparkplugRowStatus::topicsOf(const SparkplugEndpointChange &change)
+void SparkplugRowStatus::appendRowsOf(const TopicStore &store,
+                                      const SparkplugEndpointChange &change,
+                                      QList<TopicNodeId> *rows)
 {
-    if (change.isHost())
-        return {HostNamespace.toByteArray() + change.hostId.toUtf8()};
-    using Sparkplug::MessageType;
-    QList<QByteArray> topics;
-    const QByteArray node = change.edgeNode.toUtf8();
-    const QByteArray tail = change.device.isEmpty() ? node : node + '/' + change.device.toUtf8();
-    for (MessageType type :
-         {MessageType::NBirth, MessageType::NData, MessageType::NDeath, MessageType::NCmd,
-          MessageType::DBirth, MessageType::DData, MessageType::DDeath, MessageType::DCmd}) {
-        topics.append(Namespace.toByteArray() + change.group.toUtf8() + '/'
-                      + Sparkplug::typeName(type).toUtf8() + '/' + tail);
+    if (change.isHost()) {
+        const TopicNodeId host = store.find(HostNamespace.toByteArray() + change.hostId.toUtf8());
+        if (host != TopicStore::InvalidId)
+            rows->append(host);
+        return;
     }
-    return topics;
+    // Walked level by level: a flood of issues changes every endpoint each tick.
+    const TopicNodeId group = store.find(Namespace.toByteArray() + change.group.toUtf8());
+    if (group == TopicStore::InvalidId)
+        return;
+    const QByteArray node = change.edgeNode.toUtf8();
+    const QByteArray device = change.device.toUtf8();
+    for (const TopicNodeId type : store.children(group)) {
+        TopicNodeId row = store.findChild(type, node);
+        if (row != TopicStore::InvalidId && !device.isEmpty())
+            row = store.findChild(row, device);
+        if (row != TopicStore::InvalidId)
+            rows->append(row);
+    }
 }
 
 } // namespace mqttscope

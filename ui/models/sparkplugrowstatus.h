@@ -2,6 +2,7 @@
 #pragma once
 
 #include "decode/sparkplugstatechanges.h"
+#include "explorer/topicstore.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -32,9 +33,10 @@ public:
     // The endpoint a tree row of this topic shows; nullptr for any other row.
     const Endpoint *forTopic(QByteArrayView topic) const;
     static bool isHostTopic(QByteArrayView topic);
-    // The topics of the rows that show `change`'s endpoint (one per message type for a node
-    // or a device), whether the tree has them or not.
-    static QList<QByteArray> topicsOf(const SparkplugEndpointChange &change);
+    // The rows of `store` that show `change`'s endpoint (a node or device has one under each
+    // message type level of its group), appended to `rows`.
+    static void appendRowsOf(const TopicStore &store, const SparkplugEndpointChange &change,
+                             QList<TopicNodeId> *rows);
 
 private:
     QHash<QString, Endpoint> m_endpoints; // "g/node", "g/node/device", "STATE/host"

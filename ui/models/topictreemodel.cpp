@@ -511,10 +511,7 @@ void TopicTreeModel::updateSparkplug(const QList<SparkplugEndpointChange> &chang
     QList<TopicNodeId> rows;
     for (const SparkplugEndpointChange &change : changes) {
         m_sparkplug.update(change);
-        for (const QByteArray &topic : SparkplugRowStatus::topicsOf(change)) {
-            if (const TopicNodeId row = store.find(topic); row != TopicStore::InvalidId)
-                rows.append(row);
-        }
+        SparkplugRowStatus::appendRowsOf(store, change, &rows);
     }
     emitChanged(rows,
                 {SparkplugOnlineRole, SparkplugIssueCountRole, SparkplugLastIssueRole,
