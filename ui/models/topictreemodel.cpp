@@ -459,11 +459,12 @@ QVariant TopicTreeModel::toolTip(TopicNodeId node, int column) const
 }
 
 // The Sparkplug roles on any column; on an endpoint's row the value column shows its state as
-// a dot (filled when online, a ring when offline, so the shape tells without color) and text.
+// a dot (filled when online, a ring when offline, so the shape tells without color) and text,
+// before the decoded preview of the row's own message.
 QVariant TopicTreeModel::sparkplugData(TopicNodeId node, int column, int role) const
 {
-    const bool valueCell =
-        column == ValueColumn && (role == Qt::DisplayRole || role == Qt::DecorationRole);
+    const bool valueCell = column == ValueColumn && !isMuted(node)
+        && (role == Qt::DisplayRole || role == Qt::DecorationRole);
     if (!valueCell && role != SparkplugOnlineRole && role != SparkplugIssueCountRole
         && role != SparkplugLastIssueRole)
         return {};
@@ -480,8 +481,13 @@ QVariant TopicTreeModel::sparkplugData(TopicNodeId node, int column, int role) c
     case Qt::DecorationRole:
         return endpoint->online ? onlineMarker() : offlineMarker();
     default:
-        return sparkplugText(*endpoint);
+        break;
     }
+    const QString state = sparkplugText(*endpoint);
+    const QByteArray &payload = store().latestPayload(node);
+    if (!store().hasMessage(node) || payload.isEmpty())
+        return state;
+    return state + u" · "_s + m_data->decoded().preview(node, payload, PreviewChars);
 }
 
 QString TopicTreeModel::sparkplugText(const SparkplugRowStatus::Endpoint &endpoint) const
