@@ -4,9 +4,12 @@
 #include "transport/proxysettings.h"
 #include "transport/tlsoptions.h"
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace mqttscope {
 
@@ -19,6 +22,8 @@ struct Endpoint
     QString host = QStringLiteral("localhost");
     quint16 port = 1883;
     QString path = QStringLiteral("/mqtt"); // WebSocket only
+    // WebSocket only: extra headers of the upgrade request (a bearer token, an API key).
+    QList<std::pair<QByteArray, QByteArray>> webSocketHeaders;
     TlsOptions tls; // Tls and SecureWebSocket only
     ProxySettings proxy; // how the connection reaches the broker
     int connectTimeoutMs = 10000;

@@ -109,6 +109,8 @@ void WebSocketTransport::open()
     connect(m_socket, &QWebSocket::bytesWritten, this, &Transport::bytesWritten);
 
     QNetworkRequest request(urlOf(endpoint()));
+    for (const auto &[name, value] : endpoint().webSocketHeaders)
+        request.setRawHeader(name, value);
     QWebSocketHandshakeOptions options;
     options.setSubprotocols({u"mqtt"_s});
     qCDebug(lcTransport) << "opening" << request.url();

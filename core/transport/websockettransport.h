@@ -11,10 +11,10 @@ class QWebSocket;
 namespace mqttscope {
 
 // ws:// and wss:// - MQTT in binary WebSocket frames [MQTT-6.0.0-1], offering only the `mqtt`
-// subprotocol [MQTT-6.0.0-3] (some brokers reject a list). Received frames are concatenated:
-// a packet may span frames and a frame may hold several packets [MQTT-6.0.0-2].
-// For wss the TLS options apply as for mqtts://, except serverName: QWebSocket verifies and
-// sends SNI for the URL's host only. QWebSocket sets TCP_NODELAY on its socket itself.
+// subprotocol [MQTT-6.0.0-3] (some brokers reject a list), with the endpoint's extra headers.
+// Received frames are concatenated: a packet may span frames and a frame may hold several packets
+// [MQTT-6.0.0-2]. For wss the TLS options apply as for mqtts://, except serverName: QWebSocket
+// verifies and sends SNI for the URL's host only. QWebSocket sets TCP_NODELAY on its socket itself.
 class WebSocketTransport : public Transport
 {
     Q_OBJECT
