@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionmanagerdialog.h"
 
+#include "connectionpresetdialog.h"
 #include "connectiontestpanel.h"
 #include "profileeditor.h"
 #include "profiles/profilestore.h"
@@ -87,6 +88,10 @@ QWidget *ConnectionManagerDialog::createListPane()
 
     auto *newButton = new QPushButton(tr("New"), this);
     newButton->setObjectName(u"newProfile"_s);
+    auto *presetButton = new QPushButton(tr("From preset…"), this);
+    presetButton->setObjectName(u"newProfileFromPreset"_s);
+    presetButton->setToolTip(tr("AWS IoT Core, Azure IoT Hub, HiveMQ Cloud, EMQX Cloud, a local "
+                                "mosquitto"));
     auto *duplicateButton = new QPushButton(tr("Duplicate"), this);
     duplicateButton->setObjectName(u"duplicateProfile"_s);
     auto *deleteButton = new QPushButton(tr("Delete"), this);
@@ -95,13 +100,15 @@ QWidget *ConnectionManagerDialog::createListPane()
     auto *exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setToolTip(tr("Exports every profile as JSON; passwords are never exported"));
     auto *listButtons = new QHBoxLayout;
-    for (QPushButton *b : {newButton, duplicateButton, deleteButton})
+    for (QPushButton *b : {newButton, presetButton, duplicateButton, deleteButton})
         listButtons->addWidget(b);
     auto *fileButtons = new QHBoxLayout;
     fileButtons->addWidget(importButton);
     fileButtons->addWidget(exportButton);
 
     connect(newButton, &QPushButton::clicked, this, &ConnectionManagerDialog::createProfile);
+    connect(presetButton, &QPushButton::clicked, this,
+            &ConnectionManagerDialog::createProfileFromPreset);
     connect(duplicateButton, &QPushButton::clicked, this,
             &ConnectionManagerDialog::duplicateProfile);
     connect(deleteButton, &QPushButton::clicked, this, &ConnectionManagerDialog::deleteProfile);
@@ -261,6 +268,22 @@ void ConnectionManagerDialog::createProfile()
     }
     selectProfile(m_draft->profile.id);
     m_editor->setFocus();
+}
+
+void ConnectionManagerDialog::createProfileFromPreset()
+{
+    auto *dialog = new ConnectionPresetDialog(ConnectionPreset::builtIn(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const ConnectionPreset::Filled filled = dialog->filled();
+        // The preset replaces an unsaved draft: one draft at a time, as with New.
+        m_draft = Draft{filled.profile, filled.secrets};
+        rebuildList();
+        selectProfile(m_draft->profile.id);
+        m_editor->validate();
+        m_editor->setFocus();
+    });
+    dialog->open();
 }
 
 void ConnectionManagerDialog::duplicateProfile()

@@ -40,6 +40,8 @@ public:
 
 public slots:
     void createProfile();
+    // A draft filled from a preset the user picks and completes (ConnectionPresetDialog).
+    void createProfileFromPreset();
     void duplicateProfile();
     void deleteProfile();
     void importProfiles();

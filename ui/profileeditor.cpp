@@ -6,7 +6,9 @@
 #include "payloadformatseditor.h"
 #include "proxyeditor.h"
 #include "revealsecretaction.h"
+#include "sastokeneditor.h"
 #include "userpropertieseditor.h"
+#include "websocketheaderseditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -117,6 +119,11 @@ ProfileEditor::ProfileEditor(QWidget *parent)
         connect(secret, &QLineEdit::textEdited, this, [this] { m_secretsEdited = true; });
         new RevealSecretAction(secret);
     }
+    const auto secretEdited = [this] { m_secretsEdited = true; };
+    connect(m_webSocketHeaders, &WebSocketHeadersEditor::changed, this, &ProfileEditor::changed);
+    connect(m_webSocketHeaders, &WebSocketHeadersEditor::secretEdited, this, secretEdited);
+    connect(m_sasToken, &SasTokenEditor::changed, this, &ProfileEditor::changed);
+    connect(m_sasToken, &SasTokenEditor::secretEdited, this, secretEdited);
     // transportChanged() sets the port with its signals blocked, so this is the user's choice.
     connect(m_port, &QSpinBox::valueChanged, this, [this] { m_portChosen = true; });
     connect(m_webSocketPath, &QLineEdit::textEdited, this, [this] { m_pathChosen = true; });
@@ -170,6 +177,7 @@ QWidget *ProfileEditor::createConnectionPage()
     m_port->setObjectName(u"profilePort"_s);
     m_webSocketPath = new QLineEdit(page);
     m_webSocketPath->setObjectName(u"profileWebSocketPath"_s);
+    m_webSocketHeaders = new WebSocketHeadersEditor(page);
     m_version = new QComboBox(page);
     m_version->addItem(tr("Automatic (5.0, else 3.1.1)"), int(VersionChoice::Auto));
     m_version->addItem(tr("MQTT 5.0"), int(VersionChoice::V5));
@@ -188,6 +196,7 @@ QWidget *ProfileEditor::createConnectionPage()
     m_password = new QLineEdit(page);
     m_password->setObjectName(u"profilePassword"_s);
     m_password->setToolTip(tr("Kept in the system keychain, never in the profile file"));
+    m_sasToken = new SasTokenEditor(page);
     m_keepAlive = spinBox(0, 65535, tr("off"), page);
     m_keepAlive->setSuffix(tr(" s"));
     m_cleanStart = new QCheckBox(tr("Start a new session (clean start)"), page);
@@ -212,11 +221,13 @@ QWidget *ProfileEditor::createConnectionPage()
     form->addRow(tr("Port:"), m_port);
     form->addRow(tr("WebSocket path:"), m_webSocketPath);
     form->addRow(messageLabel(ProfileField::WebSocketPath));
+    form->addRow(tr("WebSocket headers:"), m_webSocketHeaders);
     form->addRow(tr("MQTT version:"), m_version);
     form->addRow(tr("Client id:"), clientIdRow);
     form->addRow(messageLabel(ProfileField::ClientId));
     form->addRow(tr("Username:"), m_username);
     form->addRow(tr("Password:"), m_password);
+    form->addRow(QString(), m_sasToken);
     form->addRow(tr("Keepalive:"), m_keepAlive);
     form->addRow(tr("Messages in flight:"), m_maximumInflight);
     form->addRow(QString(), m_cleanStart);
@@ -410,6 +421,9 @@ void ProfileEditor::setProfile(const ConnectionProfile &p)
     m_host->setText(p.host);
     m_port->setValue(p.port);
     m_webSocketPath->setText(p.webSocketPath);
+    m_webSocketHeaders->setHeaders(p.webSocketHeaders);
+    m_sasToken->setLifetime(p.sasTokenLifetimeSeconds);
+    m_sasToken->setKey({}); // known after setSecrets(), like the password
     m_version->setCurrentIndex(m_version->findData(int(p.version)));
     m_clientId->setText(p.clientId);
     m_username->setText(p.username);
@@ -483,6 +497,8 @@ ConnectionProfile ProfileEditor::profile() const
     p.host = m_host->text().trimmed();
     p.port = quint16(m_port->value());
     p.webSocketPath = m_webSocketPath->text();
+    p.webSocketHeaders = m_webSocketHeaders->headers();
+    p.sasTokenLifetimeSeconds = m_sasToken->lifetime();
     p.version = VersionChoice(m_version->currentData().toInt());
     p.clientId = m_clientId->text();
     p.username = m_username->text();
@@ -554,6 +570,8 @@ void ProfileEditor::setSecrets(const ProfileSecrets &secrets)
     m_keyPassphrase->setText(QString::fromUtf8(secrets.keyPassphrase));
     m_pkcs12Passphrase->setText(QString::fromUtf8(secrets.pkcs12Passphrase));
     m_proxy->setPassword(secrets.proxyPassword);
+    m_webSocketHeaders->setSecretValues(secrets.webSocketHeaders);
+    m_sasToken->setKey(secrets.sasKey);
     m_secretsEdited = false;
 }
 
@@ -566,6 +584,8 @@ ProfileSecrets ProfileEditor::secrets() const
     s.pkcs12Passphrase = m_pkcs12Passphrase->text().toUtf8();
     if (!m_proxy->password().isEmpty())
         s.proxyPassword = m_proxy->password();
+    s.webSocketHeaders = m_webSocketHeaders->secretValues();
+    s.sasKey = m_sasToken->key();
     return s;
 }
 
@@ -590,6 +610,7 @@ void ProfileEditor::transportChanged()
     const bool webSocket =
         kind == TransportKind::WebSocket || kind == TransportKind::SecureWebSocket;
     m_webSocketPath->setEnabled(webSocket);
+    m_webSocketHeaders->setEnabled(webSocket);
     if (!m_portChosen) {
         const QSignalBlocker blocker(m_port);
         m_port->setValue(Endpoint::defaultPort(kind));

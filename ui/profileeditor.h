@@ -21,7 +21,9 @@ class FieldMessage;
 class MutedTopicsEditor;
 class PayloadFormatsEditor;
 class ProxyEditor;
+class SasTokenEditor;
 class UserPropertiesEditor;
+class WebSocketHeadersEditor;
 
 // Edits every field of a connection profile and its secrets, grouped in pages (connection,
 // TLS, proxy, last will, MQTT 5, subscriptions, history). A field with a bad value gets a message
@@ -75,10 +77,12 @@ private:
     QLineEdit *m_host;
     QSpinBox *m_port;
     QLineEdit *m_webSocketPath;
+    WebSocketHeadersEditor *m_webSocketHeaders;
     QComboBox *m_version;
     QLineEdit *m_clientId;
     QLineEdit *m_username;
     QLineEdit *m_password;
+    SasTokenEditor *m_sasToken;
     QSpinBox *m_keepAlive;
     QCheckBox *m_cleanStart;
     QSpinBox *m_sessionExpiry;

@@ -39,9 +39,7 @@ void askForSecrets(const ConnectionProfile &profile, SecretStore *store, QWidget
 void requestProfileSecrets(const ConnectionProfile &profile, SecretStore *store, QWidget *parent,
                            std::function<void(const ProfileSecrets &secrets)> ready)
 {
-    const bool needsSecrets = profile.hasPassword || !profile.keyFile.isEmpty()
-        || !profile.pkcs12File.isEmpty() || profile.proxy.needsPassword();
-    if (!needsSecrets) {
+    if (!profile.needsSecrets()) {
         ready({});
         return;
     }

@@ -24,6 +24,12 @@ SecretsDialog::Needs SecretsDialog::missing(const ConnectionProfile &profile,
         && isEncryptedKeyFile(profile.keyFile);
     needs.pkcs12Passphrase = !profile.pkcs12File.isEmpty() && !known;
     needs.proxyPassword = profile.proxy.needsPassword() && (!known || !known->proxyPassword);
+    needs.sasKey = profile.sasTokenLifetimeSeconds > 0 && (!known || known->sasKey.isEmpty());
+    const QStringList secretHeaders = profile.secretHeaderNames();
+    for (const QString &name : secretHeaders) {
+        if (!known || !known->webSocketHeaders.contains(name))
+            needs.headers.append(name);
+    }
     return needs;
 }
 
@@ -57,6 +63,10 @@ SecretsDialog::SecretsDialog(const ConnectionProfile &profile, Needs needs, cons
             tr("Password for %1 at the proxy %2:").arg(profile.proxy.username, profile.proxy.host),
             u"proxyPasswordField"_s);
     }
+    if (needs.sasKey)
+        m_sasKey = addField(tr("Device key of %1:").arg(profile.clientId), u"sasKeyField"_s);
+    for (const QString &name : std::as_const(needs.headers))
+        m_headers.insert(name, addField(tr("Header %1:").arg(name), u"headerField"_s));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Connect"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -86,6 +96,10 @@ ProfileSecrets SecretsDialog::secrets(ProfileSecrets known) const
         known.pkcs12Passphrase = m_pkcs12Passphrase->text().toUtf8();
     if (m_proxyPassword)
         known.proxyPassword = m_proxyPassword->text().toUtf8();
+    if (m_sasKey)
+        known.sasKey = m_sasKey->text().toUtf8();
+    for (auto it = m_headers.cbegin(); it != m_headers.cend(); ++it)
+        known.webSocketHeaders.insert(it.key(), it.value()->text().toUtf8());
     return known;
 }
 

@@ -5,6 +5,8 @@
 #include "profiles/profilesecrets.h"
 
 #include <QDialog>
+#include <QMap>
+#include <QStringList>
 
 class QFormLayout;
 class QLabel;
@@ -25,7 +27,13 @@ public:
         bool keyPassphrase = false;
         bool pkcs12Passphrase = false;
         bool proxyPassword = false;
-        bool any() const { return password || keyPassphrase || pkcs12Passphrase || proxyPassword; }
+        bool sasKey = false;
+        QStringList headers; // secret WebSocket headers without a value
+        bool any() const
+        {
+            return password || keyPassphrase || pkcs12Passphrase || proxyPassword || sasKey
+                || !headers.isEmpty();
+        }
     };
     // What `profile` needs that `known` (what the keychain or memory gave) lacks. A PKCS#12
     // password may be empty, so a keychain entry counts as having it.
@@ -46,6 +54,8 @@ private:
     QLineEdit *m_keyPassphrase = nullptr;
     QLineEdit *m_pkcs12Passphrase = nullptr;
     QLineEdit *m_proxyPassword = nullptr;
+    QLineEdit *m_sasKey = nullptr;
+    QMap<QString, QLineEdit *> m_headers;
     QFormLayout *m_form;
 };
 

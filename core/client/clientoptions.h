@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace mqttscope {
@@ -33,6 +34,9 @@ struct ClientOptions
     quint16 keepAliveSeconds = 60;
     std::optional<QString> username;
     std::optional<QByteArray> password;
+    // When set, asked for the password of each CONNECT (the first and every reconnect) instead:
+    // a password that expires (an Azure SAS token) is made fresh for the attempt.
+    std::function<QByteArray()> passwordAtConnect;
     std::optional<Will> will;
     // 5.0 CONNECT properties: session expiry, receive maximum, maximum packet size, topic alias
     // maximum, request response/problem information, user properties, authentication method/data.

@@ -15,7 +15,8 @@ ConnectPacket connectPacketFor(const ClientOptions &options, ProtocolVersion ver
     connect.cleanStart = (v5 && resumeSession) ? false : options.cleanStart;
     connect.keepAlive = options.keepAliveSeconds;
     connect.username = options.username;
-    connect.password = options.password;
+    connect.password =
+        options.passwordAtConnect ? std::optional(options.passwordAtConnect()) : options.password;
     connect.will = options.will;
     if (v5)
         connect.properties = options.connectProperties;

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profiles/connectionprofile.h"
 
+#include "profiles/sastokensource.h"
+
 #include <QJsonArray>
 
 #include <array>
+#include <memory>
 #include <utility>
 
 using namespace Qt::Literals::StringLiterals;
@@ -228,7 +231,51 @@ ProxySettings proxySettings(const ProfileProxy &proxy, const ProfileSecrets &sec
     return settings;
 }
 
+QJsonArray headersToJson(const QList<WebSocketHeader> &headers)
+{
+    QJsonArray array;
+    for (const WebSocketHeader &h : headers) {
+        // A secret's value never reaches the file, whatever the caller left in it.
+        array.append(QJsonObject{{"name"_L1, h.name},
+                                 {"value"_L1, h.secret ? QString() : h.value},
+                                 {"secret"_L1, h.secret}});
+    }
+    return array;
+}
+
+QList<WebSocketHeader> headersFromJson(const QJsonValue &value)
+{
+    QList<WebSocketHeader> headers;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        WebSocketHeader h{o.value("name"_L1).toString(), o.value("value"_L1).toString(),
+                          o.value("secret"_L1).toBool()};
+        if (h.secret)
+            h.value.clear();
+        if (!h.name.isEmpty())
+            headers.append(h);
+    }
+    return headers;
+}
+
 } // namespace
+
+bool ConnectionProfile::needsSecrets() const
+{
+    return hasPassword || !keyFile.isEmpty() || !pkcs12File.isEmpty() || proxy.needsPassword()
+        || sasTokenLifetimeSeconds > 0 || !secretHeaderNames().isEmpty();
+}
+
+QStringList ConnectionProfile::secretHeaderNames() const
+{
+    QStringList names;
+    for (const WebSocketHeader &h : webSocketHeaders) {
+        if (h.secret)
+            names.append(h.name);
+    }
+    return names;
+}
 
 QList<Subscription> ConnectionProfile::defaultSubscriptions()
 {
@@ -246,6 +293,11 @@ ClientOptions ConnectionProfile::toClientOptions(const ProfileSecrets &secrets) 
     options.endpoint.port = port;
     options.endpoint.path = webSocketPath;
     options.endpoint.proxy = proxySettings(proxy, secrets);
+    for (const WebSocketHeader &h : webSocketHeaders) {
+        const QByteArray value =
+            h.secret ? secrets.webSocketHeaders.value(h.name) : h.value.toUtf8();
+        options.endpoint.webSocketHeaders.append({h.name.toUtf8(), value});
+    }
     TlsOptions &tls = options.endpoint.tls;
     tls.caFile = caFile;
     tls.certFile = certFile;
@@ -265,6 +317,12 @@ ClientOptions ConnectionProfile::toClientOptions(const ProfileSecrets &secrets) 
         options.username = username;
     if (hasPassword)
         options.password = secrets.password;
+    if (sasTokenLifetimeSeconds > 0) {
+        // One source per connection: its reconnects share the token until it nears expiry.
+        auto source = std::make_shared<SasTokenSource>(u"%1/devices/%2"_s.arg(host, clientId),
+                                                       secrets.sasKey, sasTokenLifetimeSeconds);
+        options.passwordAtConnect = [source] { return source->token(); };
+    }
 
     if (will.enabled) {
         Will w;
@@ -345,10 +403,12 @@ QJsonObject ConnectionProfile::toJson() const
         {"port"_L1, int(port)},
         {"webSocketPath"_L1, webSocketPath},
         {"proxy"_L1, proxyToJson(proxy)},
+        {"webSocketHeaders"_L1, headersToJson(webSocketHeaders)},
         {"version"_L1, enumToName(versionNames, version)},
         {"clientId"_L1, clientId},
         {"username"_L1, username},
         {"hasPassword"_L1, hasPassword},
+        {"sasTokenLifetime"_L1, qint64(sasTokenLifetimeSeconds)},
         {"keepAlive"_L1, int(keepAliveSeconds)},
         {"cleanStart"_L1, cleanStart},
         {"sessionExpiryInterval"_L1, qint64(sessionExpiryInterval)},
@@ -392,10 +452,12 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject &json)
     p.port = takeNumber<quint16>(json, "port"_L1, Endpoint::defaultPort(p.transport));
     p.webSocketPath = json.value("webSocketPath"_L1).toString(p.webSocketPath);
     p.proxy = proxyFromJson(json.value("proxy"_L1).toObject());
+    p.webSocketHeaders = headersFromJson(json.value("webSocketHeaders"_L1));
     p.version = nameToEnum(versionNames, json.value("version"_L1), p.version);
     p.clientId = json.value("clientId"_L1).toString();
     p.username = json.value("username"_L1).toString();
     p.hasPassword = json.value("hasPassword"_L1).toBool();
+    p.sasTokenLifetimeSeconds = takeNumber<quint32>(json, "sasTokenLifetime"_L1, 0);
     p.keepAliveSeconds = takeNumber<quint16>(json, "keepAlive"_L1, p.keepAliveSeconds);
     p.maximumInflight = takeNumber<quint16>(json, "maximumInflight"_L1, p.maximumInflight);
     p.cleanStart = json.value("cleanStart"_L1).toBool(p.cleanStart);

@@ -4,6 +4,7 @@
 #include "client/clientoptions.h"
 #include "decode/formatrule.h"
 #include "profiles/profilesecrets.h"
+#include "profiles/websocketheader.h"
 #include "protocol/packets.h"
 #include "transport/endpoint.h"
 
@@ -66,11 +67,15 @@ struct ConnectionProfile
     quint16 port = 1883;
     QString webSocketPath = defaultWebSocketPath();
     ProfileProxy proxy;
+    QList<WebSocketHeader> webSocketHeaders;
 
     VersionChoice version = VersionChoice::Auto;
     QString clientId;
     QString username;
     bool hasPassword = false; // a password is kept in the keychain (or asked for at connect)
+    // Azure IoT Hub: above 0, the password is a SAS token for `host/devices/clientId` made at
+    // each connect from ProfileSecrets::sasKey, valid this long.
+    quint32 sasTokenLifetimeSeconds = 0;
     quint16 keepAliveSeconds = 60;
     bool cleanStart = true;
     quint32 sessionExpiryInterval = 0;
@@ -113,6 +118,10 @@ struct ConnectionProfile
     static QList<Subscription>
     defaultSubscriptions(); // "#" and "$SYS/#" at QoS 0, retain as published
 
+    // True when connecting needs something from the keychain (or a prompt).
+    bool needsSecrets() const;
+    // The names of the headers whose values are secrets.
+    QStringList secretHeaderNames() const;
     // What the client needs to connect; secrets come from the keychain or a prompt.
     ClientOptions toClientOptions(const ProfileSecrets &secrets) const;
     // A profile for an URL given on the command line (`mqtt://user@host:1883`).

@@ -31,6 +31,14 @@ QByteArray ProfileSecrets::toKeychainData() const
         json.insert("pkcs12Passphrase"_L1, encode(pkcs12Passphrase));
     if (proxyPassword)
         json.insert("proxyPassword"_L1, encode(*proxyPassword));
+    if (!sasKey.isEmpty())
+        json.insert("sasKey"_L1, encode(sasKey));
+    if (!webSocketHeaders.isEmpty()) {
+        QJsonObject headers;
+        for (auto it = webSocketHeaders.cbegin(); it != webSocketHeaders.cend(); ++it)
+            headers.insert(it.key(), encode(it.value()));
+        json.insert("webSocketHeaders"_L1, headers);
+    }
     return QJsonDocument(json).toJson(QJsonDocument::Compact);
 }
 
@@ -44,6 +52,10 @@ ProfileSecrets ProfileSecrets::fromKeychainData(const QByteArray &data)
     secrets.pkcs12Passphrase = decode(json.value("pkcs12Passphrase"_L1));
     if (json.contains("proxyPassword"_L1))
         secrets.proxyPassword = decode(json.value("proxyPassword"_L1));
+    secrets.sasKey = decode(json.value("sasKey"_L1));
+    const QJsonObject headers = json.value("webSocketHeaders"_L1).toObject();
+    for (auto it = headers.constBegin(); it != headers.constEnd(); ++it)
+        secrets.webSocketHeaders.insert(it.key(), decode(it.value()));
     return secrets;
 }
 

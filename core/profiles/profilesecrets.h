@@ -3,6 +3,8 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QMap>
+#include <QString>
 
 #include <optional>
 
@@ -16,10 +18,13 @@ struct ProfileSecrets
     QByteArray keyPassphrase;
     QByteArray pkcs12Passphrase;
     std::optional<QByteArray> proxyPassword;
+    QMap<QString, QByteArray> webSocketHeaders; // the values of the secret headers, by name
+    QByteArray sasKey; // Azure IoT Hub: the device key (base64) SAS token passwords are made from
 
     bool isEmpty() const
     {
-        return !password && keyPassphrase.isEmpty() && pkcs12Passphrase.isEmpty() && !proxyPassword;
+        return !password && keyPassphrase.isEmpty() && pkcs12Passphrase.isEmpty() && !proxyPassword
+            && webSocketHeaders.isEmpty() && sasKey.isEmpty();
     }
     // The keychain entry: one small JSON document per profile (base64 so any byte survives).
     QByteArray toKeychainData() const;

@@ -25,10 +25,13 @@ inline ConnectionProfile profileWithEveryField()
                            .port = 1081,
                            .username = u"bob"_s,
                            .hasPassword = true};
+    p.webSocketHeaders = {{u"Authorization"_s, QString(), true},
+                          {u"X-Tenant"_s, u"plant-a"_s, false}};
     p.version = VersionChoice::V5;
     p.clientId = u"scope-42"_s;
     p.username = u"alice"_s;
     p.hasPassword = true;
+    p.sasTokenLifetimeSeconds = 7200;
     p.keepAliveSeconds = 15;
     p.cleanStart = false;
     p.sessionExpiryInterval = 3600;

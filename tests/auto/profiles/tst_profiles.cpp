@@ -152,10 +152,14 @@ void tst_Profiles::passwordNeverInProfileFile()
                   ProfileSecrets{.password = password,
                                  .keyPassphrase = "kp-secret-1",
                                  .pkcs12Passphrase = "p12-secret-2",
-                                 .proxyPassword = {}},
+                                 .proxyPassword = {},
+                                 .webSocketHeaders = {{u"Authorization"_s, "Bearer hdr-secret-3"}},
+                                 .sasKey = "sas-secret-4"},
                   [&](bool, const QString &) { written = true; });
     QTRY_VERIFY_WITH_TIMEOUT(written, 5000);
 
+    // A secret header's value left in the profile by a caller is dropped on the way out too.
+    p.webSocketHeaders.first().value = u"Bearer hdr-secret-5"_s;
     const QString path = m_dir.filePath(u"secret-check.json"_s);
     ProfileStore store(path);
     store.upsert(p);
@@ -164,8 +168,11 @@ void tst_Profiles::passwordNeverInProfileFile()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray onDisk = file.readAll();
     QVERIFY(onDisk.contains("alice")); // the profile itself is there
+    QVERIFY(onDisk.contains("X-Tenant")); // and its headers, with the plain values
+    QVERIFY(onDisk.contains("plant-a"));
     for (const QByteArray &secret :
-         {password, QByteArray("kp-secret-1"), QByteArray("p12-secret-2")}) {
+         {password, QByteArray("kp-secret-1"), QByteArray("p12-secret-2"),
+          QByteArray("hdr-secret-3"), QByteArray("sas-secret-4"), QByteArray("hdr-secret-5")}) {
         QVERIFY2(!onDisk.contains(secret), secret.constData());
         QVERIFY(!onDisk.contains(secret.toBase64()));
         QVERIFY(!ProfileStore::toJson({p}).contains(secret)); // nor in an export
@@ -226,10 +233,13 @@ void tst_Profiles::duplicateAndRemove()
 void tst_Profiles::clientOptions()
 {
     const ConnectionProfile p = fullProfile();
-    const ClientOptions o = p.toClientOptions(ProfileSecrets{.password = "pw",
-                                                             .keyPassphrase = "kp",
-                                                             .pkcs12Passphrase = {},
-                                                             .proxyPassword = "proxy-pw"});
+    const ClientOptions o =
+        p.toClientOptions(ProfileSecrets{.password = "pw",
+                                         .keyPassphrase = "kp",
+                                         .pkcs12Passphrase = {},
+                                         .proxyPassword = "proxy-pw",
+                                         .webSocketHeaders = {{u"Authorization"_s, "Bearer t0k3n"}},
+                                         .sasKey = {}});
     QCOMPARE(o.endpoint.kind, TransportKind::SecureWebSocket);
     QCOMPARE(o.endpoint.host, p.host);
     QCOMPARE(o.endpoint.port, p.port);
@@ -237,6 +247,11 @@ void tst_Profiles::clientOptions()
     QVERIFY(o.endpoint.tls.insecure);
     QCOMPARE(o.endpoint.tls.keyPassphrase, QByteArray("kp"));
     QCOMPARE(o.endpoint.tls.alpn, QList<QByteArray>{"mqtt"});
+    // A secret header's value comes from the secrets, a plain one's from the profile, in order.
+    const QList<std::pair<QByteArray, QByteArray>> headers{{"Authorization", "Bearer t0k3n"},
+                                                           {"X-Tenant", "plant-a"}};
+    QCOMPARE(o.endpoint.webSocketHeaders, headers);
+    QVERIFY(o.passwordAtConnect); // sasTokenLifetimeSeconds is set
     QCOMPARE(o.username, std::optional<QString>(u"alice"_s));
     QCOMPARE(o.password, std::optional<QByteArray>("pw"));
     QVERIFY(!o.cleanStart);
@@ -258,8 +273,12 @@ void tst_Profiles::clientOptions()
 
     // No password stored: none sent, even if one is in the secrets.
     ConnectionProfile anonymous;
-    const ClientOptions a = anonymous.toClientOptions(ProfileSecrets{
-        .password = "x", .keyPassphrase = {}, .pkcs12Passphrase = {}, .proxyPassword = {}});
+    const ClientOptions a = anonymous.toClientOptions(ProfileSecrets{.password = "x",
+                                                                     .keyPassphrase = {},
+                                                                     .pkcs12Passphrase = {},
+                                                                     .proxyPassword = {},
+                                                                     .webSocketHeaders = {},
+                                                                     .sasKey = {}});
     QVERIFY(!a.username);
     QVERIFY(!a.password);
     QVERIFY(!a.will);
@@ -274,11 +293,14 @@ void tst_Profiles::clientOptions()
                                  .port = 0,
                                  .username = u"u"_s,
                                  .hasPassword = false};
-    const ProxySettings http =
-        proxied
-            .toClientOptions(ProfileSecrets{
-                .password = {}, .keyPassphrase = {}, .pkcs12Passphrase = {}, .proxyPassword = "x"})
-            .endpoint.proxy;
+    const ProxySettings http = proxied
+                                   .toClientOptions(ProfileSecrets{.password = {},
+                                                                   .keyPassphrase = {},
+                                                                   .pkcs12Passphrase = {},
+                                                                   .proxyPassword = "x",
+                                                                   .webSocketHeaders = {},
+                                                                   .sasKey = {}})
+                                   .endpoint.proxy;
     QCOMPARE(http.port, quint16(8080));
     QVERIFY(http.password.isEmpty());
 }
@@ -353,10 +375,13 @@ void tst_Profiles::problems()
 void tst_Profiles::secretsRoundTripThroughKeychain()
 {
     const QUuid id = QUuid::createUuid();
-    const ProfileSecrets secrets{.password = QByteArray("p\0w\xff", 4),
-                                 .keyPassphrase = "k",
-                                 .pkcs12Passphrase = {},
-                                 .proxyPassword = QByteArray("x\0y", 3)};
+    const ProfileSecrets secrets{
+        .password = QByteArray("p\0w\xff", 4),
+        .keyPassphrase = "k",
+        .pkcs12Passphrase = {},
+        .proxyPassword = QByteArray("x\0y", 3),
+        .webSocketHeaders = {{u"Authorization"_s, "Bearer \xff"}, {u"X-Key"_s, "k2"}},
+        .sasKey = "c2VjcmV0"};
     if (const QString error = writeToKeychain(id, secrets); !error.isEmpty())
         QSKIP(qPrintable(u"No usable keychain here (%1); scripts/test.sh runs one"_s.arg(error)));
     SecretStore reader(u"mqttscope-test"_s); // a fresh store: nothing in memory
@@ -386,7 +411,9 @@ void tst_Profiles::secretsCopyToADuplicate()
     const ProfileSecrets secrets{.password = "dup-pw",
                                  .keyPassphrase = "dup-kp",
                                  .pkcs12Passphrase = "dup-p12",
-                                 .proxyPassword = {}};
+                                 .proxyPassword = {},
+                                 .webSocketHeaders = {},
+                                 .sasKey = {}};
     if (const QString error = writeToKeychain(original, secrets); !error.isEmpty())
         QSKIP(qPrintable(u"No usable keychain here (%1); scripts/test.sh runs one"_s.arg(error)));
     SecretStore store(u"mqttscope-test"_s); // nothing in memory: the copy reads the keychain
@@ -431,7 +458,9 @@ void tst_Profiles::secretsWithoutKeychainStayInMemory()
     const ProfileSecrets typed{.password = "typed-at-connect",
                                .keyPassphrase = {},
                                .pkcs12Passphrase = {},
-                               .proxyPassword = {}};
+                               .proxyPassword = {},
+                               .webSocketHeaders = {},
+                               .sasKey = {}};
     store.remember(id, typed);
     result.reset();
     store.read(id, [&](std::optional<ProfileSecrets> s, const QString &) { result = s; });

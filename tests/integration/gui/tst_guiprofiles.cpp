@@ -139,7 +139,9 @@ void tst_GuiProfiles::saveWithPassword(const ConnectionProfile &profile, const Q
                      ProfileSecrets{.password = password,
                                     .keyPassphrase = "key-pass",
                                     .pkcs12Passphrase = "p12-pass",
-                                    .proxyPassword = {}},
+                                    .proxyPassword = {},
+                                    .webSocketHeaders = {},
+                                    .sasKey = {}},
                      [&](bool ok, const QString &e) {
                          stored = ok;
                          error = e;
