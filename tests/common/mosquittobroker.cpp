@@ -212,6 +212,8 @@ bool MosquittoBroker::restart()
 {
     stop();
     m_error.clear();
+    if (m_listeners.contains(Listener::PasswordTcp) && !writePasswordFile())
+        return false;
     if (startOnce())
         return true;
     stop();

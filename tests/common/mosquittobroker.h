@@ -58,7 +58,8 @@ public:
                const QStringList &extraConfig = {});
     // Users of the PasswordTcp listener; set before start(). Default: alice / secret.
     void setUsers(const QList<std::pair<QString, QString>> &users) { m_users = users; }
-    // Restarts on the same ports with the same options (e.g. after a test killed it).
+    // Restarts on the same ports with the same options (e.g. after a test killed it) and the
+    // users setUsers() gave last.
     bool restart();
     // SIGTERM, then SIGKILL after 5 s. Idempotent.
     void stop() override;
