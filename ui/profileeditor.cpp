@@ -124,6 +124,9 @@ ProfileEditor::ProfileEditor(QWidget *parent)
     connect(m_webSocketHeaders, &WebSocketHeadersEditor::secretEdited, this, secretEdited);
     connect(m_sasToken, &SasTokenEditor::changed, this, &ProfileEditor::changed);
     connect(m_sasToken, &SasTokenEditor::secretEdited, this, secretEdited);
+    // A SAS token is the password: one typed as well would not be sent.
+    connect(m_sasToken, &SasTokenEditor::changed, this,
+            [this] { m_password->setEnabled(m_sasToken->lifetime() == 0); });
     // transportChanged() sets the port with its signals blocked, so this is the user's choice.
     connect(m_port, &QSpinBox::valueChanged, this, [this] { m_portChosen = true; });
     connect(m_webSocketPath, &QLineEdit::textEdited, this, [this] { m_pathChosen = true; });

@@ -6,6 +6,7 @@
 #include "connectionmanagerdialog.h"
 #include "connectionpresetdialog.h"
 #include "profileeditor.h"
+#include "secretsdialog.h"
 #include "websocketheaderseditor.h"
 
 #include "profiles/profilestore.h"
@@ -29,6 +30,7 @@ private slots:
     void createWaitsForEveryField();
     void managerMakesDraftFromPreset();
     void editorKeepsSecretHeaderWithSecrets();
+    void secretsDialogAsksForDeviceKeyAndHeaders();
 };
 
 void tst_UiConnectionPreset::createWaitsForEveryField()
@@ -127,6 +129,32 @@ void tst_UiConnectionPreset::editorKeepsSecretHeaderWithSecrets()
              (WebSocketHeader{u"X-Site"_s, QString(), true}));
     QCOMPARE(editor.secrets().webSocketHeaders.value(u"X-Site"_s), "a"_ba);
     QCOMPARE(qobject_cast<QLineEdit *>(table->cellWidget(1, 1))->echoMode(), QLineEdit::Password);
+}
+
+// A profile whose keychain entry is gone asks for the device key and the secret header values
+// at connect, like a password.
+void tst_UiConnectionPreset::secretsDialogAsksForDeviceKeyAndHeaders()
+{
+    ConnectionProfile p;
+    p.name = u"hub"_s;
+    p.clientId = u"press-7"_s;
+    p.sasTokenLifetimeSeconds = 3600;
+    p.webSocketHeaders = {{u"Authorization"_s, QString(), true}, {u"X-Site"_s, u"a"_s, false}};
+    QVERIFY(p.needsSecrets());
+    const SecretsDialog::Needs needs = SecretsDialog::missing(p, std::nullopt);
+    QVERIFY(needs.sasKey);
+    QCOMPARE(needs.headers, QStringList{u"Authorization"_s});
+    ProfileSecrets known;
+    known.sasKey = "a2V5";
+    known.webSocketHeaders = {{u"Authorization"_s, "Bearer x"}};
+    QVERIFY(!SecretsDialog::missing(p, known).any());
+
+    SecretsDialog dialog(p, needs, u"why"_s);
+    const QList<QLineEdit *> fields = dialog.findChildren<QLineEdit *>();
+    QCOMPARE(fields.size(), 2);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"sasKeyField"_s), u"a2V5"_s);
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(u"headerField"_s), u"Bearer x"_s);
+    QCOMPARE(dialog.secrets({}), known);
 }
 
 QTEST_MAIN(tst_UiConnectionPreset)
