@@ -511,10 +511,21 @@ SavedMessage PublishPanel::savedMessage()
     const auto format = PayloadInputFormat(m_format->currentData().toInt());
     bool ok = false;
     const Properties properties = composeProperties(&ok);
-    return toSavedMessage(m_topic->text(), format,
-                          format == PayloadInputFormat::File ? m_file->text()
-                                                             : m_payload->toPlainText(),
-                          m_qos->currentData().toInt(), m_retain->isChecked(), properties);
+    SavedMessage message = toSavedMessage(
+        m_topic->text(), format,
+        format == PayloadInputFormat::File ? m_file->text() : m_payload->toPlainText(),
+        m_qos->currentData().toInt(), m_retain->isChecked(), properties);
+    // The library sends bytes as they are: JSON to encode is kept encoded (its placeholders, if
+    // any, filled in never).
+    QString error;
+    qsizetype offset = -1;
+    if (!m_encodeAs->choiceKey().isEmpty()) {
+        if (const auto encoded = m_encodeAs->encode(message.payload, &error, &offset)) {
+            message.payload = *encoded;
+            message.payloadFormat = SavedMessageForm::formatKey(PayloadInputFormat::Base64);
+        }
+    }
+    return message;
 }
 
 void PublishPanel::loadSavedMessage(const SavedMessage &message)

@@ -307,6 +307,17 @@ void tst_GuiWorkbench::saveFromPublishFormAndLoadBack()
     QCOMPARE(fromHistory.payload, "sent before");
     panel()->remove(saved.id);
     panel()->remove(fromHistory.id);
+
+    // JSON the form encodes as MessagePack is kept as the bytes it sends.
+    topic->setText(u"out/packed"_s);
+    payload->setPlainText(u"{\"a\": 1}"_s);
+    auto *encodeAs = form->findChild<QComboBox *>(u"publishEncodeAs"_s);
+    encodeAs->setCurrentIndex(encodeAs->findData(u"msgpack"_s));
+    QCOMPARE(form->savedMessage().payload,
+             QByteArray("\x81\xa1"
+                        "a\x01"));
+    QCOMPARE(form->savedMessage().payloadFormat, u"base64"_s);
+    encodeAs->setCurrentIndex(0);
 }
 
 int tst_GuiWorkbench::countListed() const
