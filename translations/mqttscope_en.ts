@@ -144,6 +144,23 @@ An empty retained message is published to each topic.</numerusform>
     </message>
 </context>
 <context>
+    <name>mqttscope::SavedMessagesPanel</name>
+    <message numerus="yes">
+        <source>Imported %n message(s).</source>
+        <translation>
+            <numerusform>Reconnecting in %n s</numerusform>
+            <numerusform>Reconnecting in %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n message(s).</source>
+        <translation>
+            <numerusform>Exported %n message.</numerusform>
+            <numerusform>Exported %n messages.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::SearchPanel</name>
     <message numerus="yes">
         <source>Exported %n message(s) to %1</source>
@@ -167,6 +184,23 @@ An empty retained message is published to each topic.</numerusform>
         <translation>
             <numerusform>Reopen last session (%n tab)</numerusform>
             <numerusform>Reopen last session (%n tabs)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::TopicTreeModel</name>
+    <message numerus="yes">
+        <source>%1 · %n issue(s): %2</source>
+        <translation>
+            <numerusform>Exported %n message to %1</numerusform>
+            <numerusform>Exported %n messages to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n issue(s), the last: %1</source>
+        <translation>
+            <numerusform>%n issue, the last: %1</numerusform>
+            <numerusform>%n issues, the last: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -99,6 +99,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The proxy to %1 refused the user name or password</source>
+        <translation>通往 %1 的代理服务器拒绝了用户名或密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 refused the connection</source>
         <translation>%1 拒绝了连接</translation>
     </message>
@@ -148,7 +153,12 @@
         <translation>请检查客户端证书、其私钥和口令，以及代理接受的 TLS 版本。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Check the proxy&apos;s user name and password of this connection.</source>
+        <translation>请检查此连接的代理服务器用户名和密码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Check the host, the port and the transport of this connection.</source>
         <translation>请检查此连接的主机、端口和传输方式。</translation>
     </message>
@@ -257,6 +267,14 @@
     </message>
 </context>
 <context>
+    <name>DecodedPayloads</name>
+    <message>
+        <location filename="../core/explorer/decodedpayloads.cpp" line="+50"/>
+        <source>seq %1</source>
+        <translation>seq %1</translation>
+    </message>
+</context>
+<context>
     <name>ExportSink</name>
     <message>
         <location filename="../core/search/exportsink.cpp" line="+24"/>
@@ -295,7 +313,7 @@
 <context>
     <name>PayloadDecoder</name>
     <message>
-        <location filename="../core/decode/payloaddecoder.cpp" line="+54"/>
+        <location filename="../core/decode/payloaddecoder.cpp" line="+57"/>
         <source>%1 bytes are more than the %2 MiB decoded at most</source>
         <translation>%1 字节超过了最多解码的 %2 MiB</translation>
     </message>
@@ -465,7 +483,7 @@
 <context>
     <name>ProtobufSchemas</name>
     <message>
-        <location filename="../core/decode/protobufschemas.cpp" line="+339"/>
+        <location filename="../core/decode/protobufschemas.cpp" line="+392"/>
         <source>field %1 at byte %2: the length runs past the end</source>
         <translation>字段 %1（字节 %2）：长度超出了末尾</translation>
     </message>
@@ -515,7 +533,7 @@
         <translation>不是有效的 %1 消息</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>hidden by another file of the same name: %1</source>
         <translation>被另一个同名文件遮蔽：%1</translation>
     </message>
@@ -703,12 +721,12 @@
         <translation>mqttscope-demo：已发布 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="+92"/>
+        <location filename="../app/gui/main.cpp" line="+161"/>
         <source>A fast native MQTT 3.1.1/5.0 explorer.</source>
         <translation>快速的原生 MQTT 3.1.1/5.0 浏览器。</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-71"/>
         <source>Connect at once to &lt;url&gt;: mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path</source>
         <translation>立即连接到 &lt;url&gt;：mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path</translation>
     </message>
@@ -728,7 +746,27 @@
         <translation>将 --url 或 --profile 打开的连接录制到 &lt;file&gt;，与其“录制”按钮的作用相同。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
+        <source>In the connection opened from a URL, decode topics matching &lt;filter&gt; as &lt;format&gt; (text, json, hex, base64, cbor, image, sparkplug, protobuf:&lt;type&gt;, msgpack); repeatable, the first match wins.</source>
+        <translation>在从 URL 打开的连接中，将与 &lt;filter&gt; 匹配的主题按 &lt;format&gt;（text、json、hex、base64、cbor、image、sparkplug、protobuf:&lt;type&gt;、msgpack）解码；可重复，第一个匹配的生效。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A .proto file whose message types --decode can name; repeatable.</source>
+        <translation>一个 .proto 文件，--decode 可引用其中的消息类型；可重复。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A folder where imports of the .proto files are found; repeatable.</source>
+        <translation>查找 .proto 文件所导入文件的文件夹；可重复。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Invalid --decode: %1</source>
+        <translation>无效的 --decode：%1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>A broker URL to connect to, as with --url, or a recording file to open.</source>
         <translation>要连接的代理 URL（与 --url 相同），或要打开的录制文件。</translation>
     </message>
@@ -738,7 +776,7 @@
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>There is no saved connection named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的已保存连接。</translation>
     </message>
@@ -766,7 +804,7 @@
         <translation>无法读取文件 %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>A profile needs a name</source>
         <translation>配置需要一个名称</translation>
     </message>
@@ -776,17 +814,28 @@
         <translation>需要主机名或地址</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-13"/>
+        <location line="+15"/>
         <source>A host name has no spaces or slashes</source>
         <translation>主机名不能包含空格或斜杠</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-17"/>
+        <source>A proxy needs its host name or address</source>
+        <translation>代理服务器需要主机名或地址</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A proxy password needs a user name</source>
+        <translation>代理服务器密码需要配合用户名使用</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>The path starts with /</source>
         <translation>路径必须以 / 开头</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A client id is at most 65535 bytes</source>
         <translation>客户端 ID 最长 65535 字节</translation>
     </message>
@@ -1318,6 +1367,31 @@
         <source>%n line(s) could not be read and were skipped.</source>
         <translation>有 %n 行无法读取，已跳过。</translation>
     </message>
+    <message>
+        <location filename="../core/transport/proxysettings.cpp" line="+37"/>
+        <source>Not a proxy URL: %1 (expected socks5h://host:port or http://host:port)</source>
+        <translation>不是代理服务器 URL：%1（应为 socks5h://host:port 或 http://host:port）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>socks5:// is not supported: use socks5h://, which lets the proxy resolve host names</source>
+        <translation>不支持 socks5://：请使用 socks5h://，它由代理服务器解析主机名</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown proxy scheme: %1 (expected socks5h or http)</source>
+        <translation>未知的代理协议：%1（应为 socks5h 或 http）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A proxy URL has no path: %1</source>
+        <translation>代理服务器 URL 不能带路径：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Invalid proxy port: 0</source>
+        <translation>无效的代理服务器端口：0</translation>
+    </message>
 </context>
 <context>
     <name>mqttscope::Codec</name>
@@ -1530,7 +1604,7 @@
 <context>
     <name>mqttscope::ConnectionController</name>
     <message>
-        <location filename="../ui/connectioncontroller.cpp" line="+199"/>
+        <location filename="../ui/connectioncontroller.cpp" line="+200"/>
         <source>refused: %1</source>
         <translation>被拒绝：%1</translation>
     </message>
@@ -1538,7 +1612,7 @@
 <context>
     <name>mqttscope::ConnectionManagerDialog</name>
     <message>
-        <location filename="../ui/connectionmanagerdialog.cpp" line="+49"/>
+        <location filename="../ui/connectionmanagerdialog.cpp" line="+50"/>
         <source>Connections</source>
         <translation>连接</translation>
     </message>
@@ -1558,7 +1632,7 @@
         <translation>新建</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
@@ -1583,24 +1657,34 @@
         <translation>将所有配置导出为 JSON；密码永远不会被导出</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+278"/>
+        <location line="+42"/>
+        <location line="+294"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-339"/>
         <source>Delete the selected profile (Del)</source>
         <translation>删除所选配置（Del）</translation>
     </message>
     <message>
-        <location line="+86"/>
-        <location line="+236"/>
+        <location line="-7"/>
+        <source>From preset…</source>
+        <translation>从预设创建…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AWS IoT Core, Azure IoT Hub, HiveMQ Cloud, EMQX Cloud, a local mosquitto</source>
+        <translation>AWS IoT Core、Azure IoT Hub、HiveMQ Cloud、EMQX Cloud、本地 mosquitto</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <location line="+252"/>
         <source>(unnamed)</source>
         <translation>（未命名）</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-250"/>
         <source>%1 (not saved)</source>
         <translation>%1（未保存）</translation>
     </message>
@@ -1615,7 +1699,7 @@
         <translation>新连接</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+39"/>
         <source>The copy&apos;s secrets are kept only until mqttscope exits: %1</source>
         <translation>副本的密钥只保留到 mqttscope 退出：%1</translation>
     </message>
@@ -1702,6 +1786,44 @@
     </message>
 </context>
 <context>
+    <name>mqttscope::ConnectionPresetDialog</name>
+    <message>
+        <location filename="../ui/connectionpresetdialog.cpp" line="+34"/>
+        <source>New connection from a preset</source>
+        <translation>从预设新建连接</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kept in the system keychain, never in the profile file</source>
+        <translation>保存在系统密钥环中，绝不写入配置文件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>a preset</source>
+        <translation>一个预设</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Still needed: %1</source>
+        <translation>还需要：%1</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::ConnectionRecorder</name>
     <message>
         <location filename="../ui/connectionrecorder.cpp" line="+62"/>
@@ -1725,32 +1847,37 @@
 <context>
     <name>mqttscope::ConnectionTab</name>
     <message>
-        <location filename="../ui/connectiontab.cpp" line="+115"/>
+        <location filename="../ui/connectiontab.cpp" line="+122"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Subscriptions</source>
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="+476"/>
+        <location line="+596"/>
         <source>Export history…</source>
         <translation>导出历史…</translation>
     </message>
     <message>
-        <location line="-473"/>
+        <location line="-593"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Packets</source>
         <translation>报文</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+132"/>
         <source>Some .proto files of this connection did not compile</source>
         <translation>此连接的部分 .proto 文件未能编译</translation>
     </message>
@@ -1760,7 +1887,27 @@
         <translation>在修复之前，其消息类型以十六进制显示。</translation>
     </message>
     <message>
-        <location line="+261"/>
+        <location line="+62"/>
+        <source>%L1 muted · %2</source>
+        <translation>%L1 条已静音 · %2</translation>
+    </message>
+    <message>
+        <location line="+124"/>
+        <source>Unmute (%1)</source>
+        <translation>取消静音（%1）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mute topic</source>
+        <translation>静音此主题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mute subtree</source>
+        <translation>静音此子树</translation>
+    </message>
+    <message>
+        <location line="+128"/>
         <source>Cannot record to %1</source>
         <translation>无法录制到 %1</translation>
     </message>
@@ -1823,17 +1970,17 @@ An empty retained message is published to each topic.</source>
         <translation>复制主题</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Replay…</source>
         <translation>回放…</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-19"/>
         <source>Publish to this topic</source>
         <translation>发布到此主题</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Delete %n retained message(s) here…</source>
         <translation>
             <numerusform>删除此处的 %n 条保留消息…</numerusform>
@@ -1879,9 +2026,42 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ConnectionWorker</name>
     <message>
-        <location filename="../ui/connectionworker.cpp" line="+173"/>
+        <location filename="../ui/connectionworker.cpp" line="+175"/>
         <source>Refused by the client</source>
         <translation>被客户端拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::DecodeAsMenu</name>
+    <message>
+        <location filename="../ui/decodeasmenu.cpp" line="+25"/>
+        <source>Decode topics like this as…</source>
+        <translation>将类似的主题解码为…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 (this topic)</source>
+        <translation>%1（此主题）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (this level)</source>
+        <translation>%1（此层级）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (and below)</source>
+        <translation>%1（及其下级）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (the same under each)</source>
+        <translation>%1（每个分支下的同名主题）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No message types: add .proto files in the connection&apos;s settings (Payload formats)</source>
+        <translation>没有消息类型：请在连接设置（负载格式）中添加 .proto 文件</translation>
     </message>
 </context>
 <context>
@@ -1952,13 +2132,13 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::HistoryModel</name>
     <message>
-        <location filename="../ui/models/historymodel.cpp" line="+118"/>
+        <location filename="../ui/models/historymodel.cpp" line="+126"/>
         <location line="+2"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
@@ -1996,7 +2176,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+119"/>
+        <location filename="../ui/mainwindow.cpp" line="+126"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2027,13 +2207,13 @@ An empty retained message is published to each topic.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+148"/>
+        <location line="+151"/>
         <location line="+6"/>
         <source>Open recording</source>
         <translation>打开录制文件</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-153"/>
         <source>&amp;Replay recording…</source>
         <translation>回放录制文件(&amp;R)…</translation>
     </message>
@@ -2148,7 +2328,7 @@ An empty retained message is published to each topic.</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>Recordings (*.mqttrec);;All files (*)</source>
         <translation>录制文件 (*.mqttrec);;所有文件 (*)</translation>
     </message>
@@ -2158,10 +2338,20 @@ An empty retained message is published to each topic.</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+117"/>
         <location line="+2"/>
         <source>%1 — mqttscope</source>
         <translation>%1 — mqttscope</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>The format rule could not be saved</source>
+        <translation>无法保存格式规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It applies to this tab until it is closed.</source>
+        <translation>在此标签页关闭之前，它对此标签页有效。</translation>
     </message>
 </context>
 <context>
@@ -2195,7 +2385,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::MessagePane</name>
     <message>
-        <location filename="../ui/messagepane.cpp" line="+40"/>
+        <location filename="../ui/messagepane.cpp" line="+43"/>
         <source>Payload</source>
         <translation>负载</translation>
     </message>
@@ -2215,7 +2405,7 @@ An empty retained message is published to each topic.</source>
         <translation>导出历史…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+83"/>
         <source>Copy payload</source>
         <translation>复制负载</translation>
     </message>
@@ -2235,7 +2425,7 @@ An empty retained message is published to each topic.</source>
         <translation>绘制 JSON 字段</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+37"/>
         <source>JSON lines (*.jsonl)</source>
         <translation>JSON Lines (*.jsonl)</translation>
     </message>
@@ -2465,6 +2655,39 @@ An empty retained message is published to each topic.</source>
     </message>
 </context>
 <context>
+    <name>mqttscope::MutedTopicsEditor</name>
+    <message>
+        <location filename="../ui/mutedtopicseditor.cpp" line="+26"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mute %1</source>
+        <translation>静音 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Topic filter, e.g. $SYS/# or sensors/+/debug</source>
+        <translation>主题过滤器，例如 $SYS/# 或 sensors/+/debug</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The broker&apos;s own statistics topics</source>
+        <translation>代理自身的统计主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages on these topics are counted but not shown in the tree, the history or the plot. The subscriptions stay as they are.</source>
+        <translation>这些主题上的消息会被计数，但不会显示在主题树、历史或图表中。订阅保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::NoticeBanner</name>
     <message>
         <location filename="../ui/noticebanner.cpp" line="+33"/>
@@ -2630,9 +2853,114 @@ An empty retained message is published to each topic.</source>
     </message>
 </context>
 <context>
+    <name>mqttscope::PayloadFormatsEditor</name>
+    <message>
+        <location filename="../ui/payloadformatseditor.cpp" line="+72"/>
+        <source>The first rule whose topic filter matches decides how a topic&apos;s payloads are read. Topics no rule matches are detected automatically (JSON, text, CBOR, images; Sparkplug B under spBv1.0/).</source>
+        <translation>第一个主题过滤器匹配的规则决定如何读取该主题的负载。没有规则匹配的主题会自动检测（JSON、文本、CBOR、图像；spBv1.0/ 下为 Sparkplug B）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Topic filter</source>
+        <translation>主题过滤器</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message type</source>
+        <translation>消息类型</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+63"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>.proto files:</source>
+        <translation>.proto 文件：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Add .proto files</source>
+        <translation>添加 .proto 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protocol Buffers (*.proto);;All files (*)</source>
+        <translation>Protocol Buffers (*.proto);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import folders:</source>
+        <translation>导入文件夹：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add an import folder</source>
+        <translation>添加导入文件夹</translation>
+    </message>
+    <message>
+        <location line="+236"/>
+        <source>topic filter: %1</source>
+        <translation>主题过滤器：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>choose the Protobuf message type</source>
+        <translation>请选择 Protobuf 消息类型</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>add the .proto file that defines %1</source>
+        <translation>请添加定义 %1 的 .proto 文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is in none of the files that compiled (%2)</source>
+        <translation>%1 不在任何已编译的文件中（%2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no .proto file defines the message type %1</source>
+        <translation>没有 .proto 文件定义消息类型 %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Rule %1 (%2): %3</source>
+        <translation>规则 %1（%2）：%3</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::PayloadView</name>
     <message>
-        <location filename="../ui/views/payloadview.cpp" line="+186"/>
+        <location filename="../ui/views/payloadview.cpp" line="+188"/>
         <source>How to show the payload; the bytes are never changed</source>
         <translation>负载的显示方式；字节内容永远不会被改变</translation>
     </message>
@@ -2672,7 +3000,7 @@ An empty retained message is published to each topic.</source>
         <translation>用于读取负载的 Protobuf 消息类型</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+149"/>
         <source>No message selected</source>
         <translation>未选择消息</translation>
     </message>
@@ -2702,7 +3030,7 @@ An empty retained message is published to each topic.</source>
         <translation>请选择用于读取负载的 Protobuf 消息类型。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Could not decode the payload at byte %1: %2</source>
         <translation>无法解码负载（字节 %1）：%2</translation>
     </message>
@@ -2811,7 +3139,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ProfileEditor</name>
     <message>
-        <location filename="../ui/profileeditor.cpp" line="+79"/>
+        <location filename="../ui/profileeditor.cpp" line="+85"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -2821,7 +3149,12 @@ An empty retained message is published to each topic.</source>
         <translation>TLS</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Proxy</source>
+        <translation>代理服务器</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Last will</source>
         <translation>遗嘱</translation>
     </message>
@@ -2841,7 +3174,17 @@ An empty retained message is published to each topic.</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+4"/>
+        <source>Muted topics</source>
+        <translation>静音主题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload formats</source>
+        <translation>负载格式</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -2876,7 +3219,7 @@ An empty retained message is published to each topic.</source>
         <translation>安全 WebSocket (wss://)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Automatic (5.0, else 3.1.1)</source>
         <translation>自动（5.0，否则 3.1.1）</translation>
     </message>
@@ -2911,20 +3254,20 @@ An empty retained message is published to each topic.</source>
         <translation>保存在系统密钥环中，绝不写入配置文件</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+3"/>
-        <location line="+87"/>
+        <location line="+89"/>
         <location line="+2"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-93"/>
         <source>Start a new session (clean start)</source>
         <translation>开始新会话（全新会话）</translation>
     </message>
@@ -2980,6 +3323,11 @@ An empty retained message is published to each topic.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>WebSocket headers:</source>
+        <translation>WebSocket 请求头：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>MQTT version:</source>
         <translation>MQTT 版本：</translation>
     </message>
@@ -2999,7 +3347,7 @@ An empty retained message is published to each topic.</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Keepalive:</source>
         <translation>保活间隔：</translation>
     </message>
@@ -3150,8 +3498,8 @@ An empty retained message is published to each topic.</source>
         <translation>代理默认值</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+109"/>
+        <location line="-110"/>
+        <location line="+111"/>
         <source>no limit</source>
         <translation>无限制</translation>
     </message>
@@ -3261,12 +3609,12 @@ An empty retained message is published to each topic.</source>
         <translation>不发送</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Stored in the keychain</source>
         <translation>已保存在密钥环中</translation>
     </message>
     <message>
-        <location line="+181"/>
+        <location line="+200"/>
         <source>Without verification anyone between you and the broker can read and change the traffic, including the password.</source>
         <translation>不验证证书时，你与代理之间的任何人都能读取和篡改通信内容，包括密码。</translation>
     </message>
@@ -3449,14 +3797,135 @@ An empty retained message is published to each topic.</source>
     </message>
 </context>
 <context>
+    <name>mqttscope::ProxyEditor</name>
+    <message>
+        <location filename="../ui/proxyeditor.cpp" line="+29"/>
+        <source>No proxy</source>
+        <translation>不使用代理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The system&apos;s proxy settings</source>
+        <translation>系统代理设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SOCKS5 (socks5h://)</source>
+        <translation>SOCKS5 (socks5h://)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP (CONNECT)</source>
+        <translation>HTTP (CONNECT)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Empty: the proxy asks for none</source>
+        <translation>留空：代理服务器不要求认证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept in the system keychain, never in the profile file</source>
+        <translation>保存在系统密钥环中，绝不写入配置文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Proxy:</source>
+        <translation>代理服务器：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Stored in the keychain</source>
+        <translation>已保存在密钥环中</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Default (%1)</source>
+        <translation>默认（%1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Straight to the broker, whatever the environment says.</source>
+        <translation>直接连接到 MQTT 代理，不论环境变量如何设置。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The desktop&apos;s proxy settings, else the environment: http_proxy (https_proxy for TLS and secure WebSocket) and no_proxy. all_proxy is not read.</source>
+        <translation>使用桌面的代理设置，否则使用环境变量：http_proxy（TLS 和安全 WebSocket 使用 https_proxy）以及 no_proxy。不读取 all_proxy。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The proxy resolves the broker&apos;s host name, so it works for names only the proxy&apos;s network knows.</source>
+        <translation>由代理服务器解析 MQTT 代理的主机名，因此也适用于只有代理服务器所在网络才能解析的名称。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A tunnel through an HTTP proxy&apos;s CONNECT; the proxy must allow the broker&apos;s port.</source>
+        <translation>通过 HTTP 代理服务器的 CONNECT 建立隧道；代理服务器必须允许连接 MQTT 代理的端口。</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::PublishEncodingBox</name>
+    <message>
+        <location filename="../ui/publishencodingbox.cpp" line="+15"/>
+        <source>What is sent: the payload as typed, or the JSON typed encoded as MessagePack or a Protobuf message type of this connection&apos;s .proto files</source>
+        <translation>发送的内容：按输入原样发送负载，或将输入的 JSON 编码为 MessagePack 或此连接 .proto 文件中的某个 Protobuf 消息类型</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>As typed</source>
+        <translation>原样</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MessagePack</source>
+        <translation>MessagePack</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Protobuf %1</source>
+        <translation>Protobuf %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protobuf %1 (not in the .proto files)</source>
+        <translation>Protobuf %1（不在 .proto 文件中）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Not encoded as %1: %2</source>
+        <translation>未编码为 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::PublishPanel</name>
     <message>
-        <location filename="../ui/publishpanel.cpp" line="+44"/>
+        <location filename="../ui/publishpanel.cpp" line="+73"/>
         <source>not sent</source>
         <translation>不发送</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -3486,7 +3955,18 @@ An empty retained message is published to each topic.</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+1"/>
+        <location line="+402"/>
+        <source>Save to library…</source>
+        <translation>保存到消息库…</translation>
+    </message>
+    <message>
+        <location line="-401"/>
+        <source>Sparkplug command…</source>
+        <translation>Sparkplug 命令…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Topic, e.g. devices/lamp-1/set</source>
         <translation>主题，例如 devices/lamp-1/set</translation>
     </message>
@@ -3526,7 +4006,7 @@ An empty retained message is published to each topic.</source>
         <translation>要发送其字节内容的文件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
@@ -3536,17 +4016,32 @@ An empty retained message is published to each topic.</source>
         <translation>发布 (Ctrl+Enter)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Keep this message in the saved-message library</source>
+        <translation>将此消息保存到已保存消息库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compose a Sparkplug B NCMD or DCMD, e.g. a rebirth request</source>
+        <translation>编写 Sparkplug B NCMD 或 DCMD，例如重生（rebirth）请求</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Published messages: double-click to load one back</source>
         <translation>已发布的消息：双击可重新载入</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Encode as:</source>
+        <translation>编码为：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Content type:</source>
         <translation>内容类型：</translation>
     </message>
@@ -3586,7 +4081,7 @@ An empty retained message is published to each topic.</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+52"/>
         <source>Payload from file</source>
         <translation>从文件读取负载</translation>
     </message>
@@ -3596,7 +4091,7 @@ An empty retained message is published to each topic.</source>
         <translation>响应主题：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+87"/>
         <source>%1 · QoS %2%3 · %n byte(s) · sending…</source>
         <translation>
             <numerusform>%1 · QoS %2%3 · %n 字节 · 正在发送…</numerusform>
@@ -3608,7 +4103,7 @@ An empty retained message is published to each topic.</source>
         <translation> · 保留</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Sending to %1…</source>
         <translation>正在发送到 %1…</translation>
     </message>
@@ -4258,6 +4753,182 @@ An empty retained message is published to each topic.</source>
     </message>
 </context>
 <context>
+    <name>mqttscope::SasTokenEditor</name>
+    <message>
+        <location filename="../ui/sastokeneditor.cpp" line="+23"/>
+        <source>Password is an Azure SAS token made from a device key</source>
+        <translation>密码是由设备密钥生成的 Azure SAS 令牌</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Device key (base64)</source>
+        <translation>设备密钥（base64）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kept in the system keychain, never in the profile file; a new token is signed with it at each connect</source>
+        <translation>保存在系统密钥环中，绝不写入配置文件；每次连接时用它签发新令牌</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> s valid</source>
+        <translation> 秒有效</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::SavedMessageDialog</name>
+    <message>
+        <location filename="../ui/savedmessagedialog.cpp" line="+29"/>
+        <source>Only for this connection</source>
+        <translation>仅用于此连接</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Retain</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payload is UTF-8 text</source>
+        <translation>负载是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save message</source>
+        <translation>保存消息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit saved message</source>
+        <translation>编辑已保存的消息</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Topic; {{counter}}, {{uuid}}, … are filled in when sent</source>
+        <translation>主题；{{counter}}、{{uuid}} 等在发送时填入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Payload; {{timestamp}}, {{timestamp_ms}}, {{uuid}}, {{counter}}, {{random:1-100}}</source>
+        <translation>负载；{{timestamp}}、{{timestamp_ms}}、{{uuid}}、{{counter}}、{{random:1-100}}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base64</source>
+        <translation>Base64</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>QoS %1</source>
+        <translation>QoS %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload:</source>
+        <translation>负载：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QoS:</source>
+        <translation>QoS：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shortcut:</source>
+        <translation>快捷键：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not sent</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Content type:</source>
+        <translation>内容类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payload format:</source>
+        <translation>负载格式：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message expiry:</source>
+        <translation>消息过期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response topic:</source>
+        <translation>响应主题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correlation data:</source>
+        <translation>关联数据：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User properties:</source>
+        <translation>用户属性：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MQTT 5 properties</source>
+        <translation>MQTT 5 属性</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The message needs a name.</source>
+        <translation>消息需要一个名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The message needs a topic.</source>
+        <translation>消息需要一个主题。</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::SavedMessageLibrary</name>
     <message>
         <location filename="../core/profiles/savedmessagelibrary.cpp" line="+44"/>
@@ -4279,6 +4950,183 @@ An empty retained message is published to each topic.</source>
         <location line="+8"/>
         <source>Not a saved-messages file: it holds no &quot;%1&quot; document</source>
         <translation>不是已保存消息文件：其中没有“%1”文档</translation>
+    </message>
+</context>
+<context>
+    <name>mqttscope::SavedMessagesPanel</name>
+    <message>
+        <location filename="../ui/savedmessagespanel.cpp" line="+33"/>
+        <source>Saved messages (*.json);;All files (*)</source>
+        <translation>已保存的消息 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+332"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="-331"/>
+        <location line="+332"/>
+        <source>Load into form</source>
+        <translation>载入表单</translation>
+    </message>
+    <message>
+        <location line="-331"/>
+        <location line="+332"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="-331"/>
+        <location line="+332"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location line="-331"/>
+        <location line="+332"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="-327"/>
+        <source>Search names, folders, topics and payloads</source>
+        <translation>搜索名称、文件夹、主题和负载</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Send the selected message (Ctrl+Enter)</source>
+        <translation>发送所选消息（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Shared by every connection</source>
+        <translation>所有连接共用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only for this connection</source>
+        <translation>仅用于此连接</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Select a message to see what it sends.</source>
+        <translation>选择一条消息以查看它发送的内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sends: %1 · QoS %2%3 · %4</source>
+        <translation>发送：%1 · QoS %2%3 · %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> · retained</source>
+        <translation> · 保留</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The library was not saved: %1</source>
+        <translation>消息库未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sending %1…</source>
+        <translation>正在发送 %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sent %1: %2</source>
+        <translation>已发送 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sending %1 failed: %2</source>
+        <translation>发送 %1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Rename saved message</source>
+        <translation>重命名已保存的消息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Delete saved message</source>
+        <translation>删除已保存的消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the saved message %1?</source>
+        <translation>删除已保存的消息 %1？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>Imported %n message(s).</source>
+        <translation>
+            <numerusform>已导入 %n 条消息。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Import saved messages</source>
+        <translation>导入已保存的消息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export saved messages</source>
+        <translation>导出已保存的消息</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Exported %n message(s).</source>
+        <translation>
+            <numerusform>已导出 %n 条消息。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot export to %1: %2</source>
+        <translation>无法导出到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -4522,7 +5370,7 @@ Regular expression: the payload read as UTF-8 matches anywhere; (?i) ignores cas
 <context>
     <name>mqttscope::SecretsDialog</name>
     <message>
-        <location filename="../ui/secretsdialog.cpp" line="+35"/>
+        <location filename="../ui/secretsdialog.cpp" line="+42"/>
         <source>Secrets for %1</source>
         <translation>%1 的密钥</translation>
     </message>
@@ -4549,7 +5397,22 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>%1 的密码：</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Password for %1 at the proxy %2:</source>
+        <translation>%1 在代理服务器 %2 上的密码：</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>Device key of %1:</source>
+        <translation>%1 的设备密钥：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Header %1:</source>
+        <translation>请求头 %1：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -4582,7 +5445,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>%1：&quot;%2&quot; 不是有效的 %3</translation>
     </message>
     <message>
-        <location filename="../core/decode/sparkplugpayload.cpp" line="+480"/>
+        <location filename="../core/decode/sparkplugpayload.cpp" line="+489"/>
         <location line="+15"/>
         <source>not a Sparkplug B payload: the protobuf does not parse</source>
         <translation>不是 Sparkplug B 负载：protobuf 无法解析</translation>
@@ -4617,6 +5480,124 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
     </message>
 </context>
 <context>
+    <name>mqttscope::SparkplugCommandDialog</name>
+    <message>
+        <location filename="../ui/sparkplugcommanddialog.cpp" line="+50"/>
+        <source>Group ID</source>
+        <translation>组 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edge node ID</source>
+        <translation>边缘节点 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None: an NCMD to the edge node</source>
+        <translation>无：向边缘节点发送 NCMD</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metric name</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sparkplug B command</source>
+        <translation>Sparkplug B 命令</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Value, e.g. true, 42, 21.5, text</source>
+        <translation>值，例如 true、42、21.5、text</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Group:</source>
+        <translation>组：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edge node:</source>
+        <translation>边缘节点：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Datatype:</source>
+        <translation>数据类型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value:</source>
+        <translation>值：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Send rebirth</source>
+        <translation>发送重生请求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask the edge node to publish its NBIRTH and DBIRTHs again</source>
+        <translation>请求边缘节点重新发布其 NBIRTH 和 DBIRTH</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1 is empty</source>
+        <translation>%1 为空</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 &quot;%2&quot; may not contain &apos;/&apos;, &apos;+&apos; or &apos;#&apos;</source>
+        <translation>%1“%2”不能包含“/”、“+”或“#”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The group ID</source>
+        <translation>组 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The edge node ID</source>
+        <translation>边缘节点 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The device ID</source>
+        <translation>设备 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The metric needs a name</source>
+        <translation>指标需要一个名称</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Sent %1 = %2 to %3 at %4</source>
+        <translation>已于 %4 将 %1 = %2 发送到 %3</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::SparkplugTracker</name>
     <message>
         <location filename="../core/decode/sparkplugtracker.cpp" line="+73"/>
@@ -4624,7 +5605,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>主机 %1 的 STATE 既不是 {&quot;online&quot;:true|false,...}，也不是 ONLINE/OFFLINE</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+68"/>
         <source>%1 from %2 before its NBIRTH</source>
         <translation>%2 在其 NBIRTH 之前发送了 %1</translation>
     </message>
@@ -4972,27 +5953,74 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
 <context>
     <name>mqttscope::TopicTreeModel</name>
     <message>
-        <location filename="../ui/models/topictreemodel.cpp" line="+420"/>
+        <location filename="../ui/models/topictreemodel.cpp" line="+436"/>
         <source>Retained</source>
         <translation>保留</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
+        <location line="+4"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-48"/>
         <source>(empty level)</source>
         <translation>（空级别）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>muted · %L1</source>
+        <translation>已静音 · %L1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+24"/>
+        <source>Muted by %1: its messages are counted, not shown</source>
+        <translation>已被 %1 静音：其消息只计数，不显示</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+9"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <location line="+9"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-6"/>
+        <source>%1 · %n issue(s): %2</source>
+        <translation>
+            <numerusform>%1 · %n 个问题：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sparkplug host: %1</source>
+        <translation>Sparkplug 主机：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sparkplug: %1</source>
+        <translation>Sparkplug：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n issue(s), the last: %1</source>
+        <translation>
+            <numerusform>%n 个问题，最近一个：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
@@ -5154,7 +6182,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
 <context>
     <name>mqttscope::ValuePlot</name>
     <message>
-        <location filename="../ui/views/valueplot.cpp" line="+240"/>
+        <location filename="../ui/views/valueplot.cpp" line="+245"/>
         <source>No series to plot. Add a topic with numeric payloads, or a numeric field of a JSON payload.</source>
         <translation>没有可绘制的序列。请添加负载为数字的主题，或 JSON 负载中的数字字段。</translation>
     </message>
@@ -5180,14 +6208,62 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
     </message>
 </context>
 <context>
+    <name>mqttscope::WebSocketHeadersEditor</name>
+    <message>
+        <location filename="../ui/websocketheaderseditor.cpp" line="+25"/>
+        <source>Header</source>
+        <translation>请求头</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sent with the WebSocket upgrade request, e.g. Authorization: Bearer …; a secret value is kept in the system keychain</source>
+        <translation>随 WebSocket 升级请求发送，例如 Authorization: Bearer …；机密值保存在系统密钥环中</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a header</source>
+        <translation>添加请求头</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected header</source>
+        <translation>移除所选请求头</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>Stored in the keychain</source>
+        <translation>已保存在密钥环中</translation>
+    </message>
+</context>
+<context>
     <name>mqttscope::WebSocketTransport</name>
     <message>
-        <location filename="../core/transport/websockettransport.cpp" line="+98"/>
+        <location filename="../core/transport/websockettransport.cpp" line="+106"/>
         <source>%1 sent a text WebSocket frame; MQTT needs binary frames</source>
         <translation>%1 发送了文本 WebSocket 帧；MQTT 需要二进制帧</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>WebSocket closed by %1: %2</source>
         <translation>WebSocket 被 %1 关闭：%2</translation>
     </message>
@@ -5228,12 +6304,12 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>给出了 %1 参数，但没有指定值。</translation>
     </message>
     <message>
-        <location filename="../app/cli/optiontable.cpp" line="+55"/>
+        <location filename="../app/cli/optiontable.cpp" line="+57"/>
         <source>Invalid port given: %1</source>
         <translation>给出的端口无效：%1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Invalid QoS given: %1</source>
         <translation>给出的 QoS 无效：%1</translation>
     </message>
@@ -5288,6 +6364,16 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>无效的 --record-when-full“%1”：应为 stop 或 drop-oldest。</translation>
     </message>
     <message>
+        <location line="+42"/>
+        <source>Invalid --encode: %1</source>
+        <translation>无效的 --encode：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Invalid --encode &quot;%1&quot;: protobuf:package.Message or msgpack.</source>
+        <translation>无效的 --encode“%1”：应为 protobuf:package.Message 或 msgpack。</translation>
+    </message>
+    <message>
         <location filename="../app/cli/argumentparser.cpp" line="+13"/>
         <source>--json and -F cannot be used together.</source>
         <translation>--json 和 -F 不能同时使用。</translation>
@@ -5298,7 +6384,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>一次只能发送一种类型的消息。</translation>
     </message>
     <message>
-        <location filename="../app/cli/optiontable.cpp" line="+26"/>
+        <location filename="../app/cli/optiontable.cpp" line="-20"/>
         <source>--repeat argument must be &gt;0.</source>
         <translation>--repeat 参数必须大于 0。</translation>
     </message>
@@ -5348,7 +6434,12 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>无效的 URL“%1”：%2</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+25"/>
+        <source>Invalid proxy URL &apos;%1&apos;: %2</source>
+        <translation>无效的代理服务器 URL“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Both certfile and keyfile must be provided if one of them is set.</source>
         <translation>设置了证书文件或密钥文件之一时，两者都必须提供。</translation>
     </message>
@@ -5423,6 +6514,11 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>无效的发布主题“%1”，是否包含“+”或“#”？</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>--encode needs a JSON message (-m, -f, -l or -s), not -n.</source>
+        <translation>--encode 需要 JSON 消息（-m、-f、-l 或 -s），不能用 -n。</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>You must give the recording file to replay.</source>
         <translation>必须给出要回放的录制文件。</translation>
@@ -5480,6 +6576,9 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
  -p, --port PORT      broker port (default 1883, 8883 with TLS)
  -L, --url URL        mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path; for mqtt[s]
                       the path is the topic, for ws[s] the WebSocket path
+ --proxy PROXY_URL    through a proxy: socks5h://[user[:pass]@]host[:port]
+                      (default port 1080, names resolved by the proxy) or
+                      http://[user[:pass]@]host[:port] (CONNECT, default 8080)
  -V, --protocol-version auto|mqttv5|mqttv311|mqttv31 (also 5, 311, 31); default auto:
                       5.0, falling back to 3.1.1 when the broker refuses 5.0
  -i, --id ID          client id (default: assigned by the broker)
@@ -5509,6 +6608,9 @@ TLS:
  -p, --port PORT      代理端口（默认 1883，使用 TLS 时为 8883）
  -L, --url URL        mqtt[s]://|ws[s]://[user[:pass]@]host[:port]/path；对 mqtt[s]
                       路径是主题，对 ws[s] 路径是 WebSocket 路径
+ --proxy PROXY_URL    经由代理服务器：socks5h://[user[:pass]@]host[:port]
+                      （默认端口 1080，由代理服务器解析主机名）或
+                      http://[user[:pass]@]host[:port]（CONNECT，默认 8080）
  -V, --protocol-version auto|mqttv5|mqttv311|mqttv31（也可用 5、311、31）；默认 auto：
                       使用 5.0，代理拒绝 5.0 时回退到 3.1.1
  -i, --id ID          客户端 ID（默认：由代理分配）
@@ -5535,7 +6637,7 @@ TLS：
 </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Delivery:
  --max-inflight N     QoS 1/2 messages awaiting their ack at most (default 20;
                       0 = no limit); brokers drop what exceeds their quota
@@ -5659,6 +6761,14 @@ Message:
  -s, --stdin-file     all of stdin is one message
  -r, --retain         --repeat N   --repeat-delay SECONDS
 
+Encoding (the message is JSON, sent in a binary format):
+ --encode FORMAT[:TYPE]
+                      protobuf:package.Message or msgpack; JSON that does not parse
+                      or fit the type is an error (exit status 1) and nothing is
+                      sent; with -l, a line that fails is named and skipped
+ --proto FILE         a .proto file giving the protobuf message types (repeatable)
+ --proto-path DIR     where the .proto files&apos; imports are found (repeatable)
+
 </source>
         <translation>用法：mqttscope-cli pub [选项] -t 主题 {-m 消息 | -f 文件 | -l | -n | -s}
 发布消息并等待每条消息都得到确认（PUBACK/PUBCOMP）。
@@ -5670,19 +6780,18 @@ Message:
  -s, --stdin-file     整个标准输入是一条消息
  -r, --retain         --repeat N   --repeat-delay SECONDS
 
+编码（消息为 JSON，以二进制格式发送）：
+ --encode FORMAT[:TYPE]
+                      protobuf:package.Message 或 msgpack；JSON 无法解析
+                      或与类型不符时报错（退出状态 1），不发送任何内容；
+                      使用 -l 时，失败的行会被指出并跳过
+ --proto FILE         提供 protobuf 消息类型的 .proto 文件（可重复）
+ --proto-path DIR     查找 .proto 文件所导入文件的目录（可重复）
+
 </translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>
-Exit status: 0 when every message was acknowledged; the CONNACK reason code when the broker refused; 1 otherwise, with one line on stderr.
-</source>
-        <translation>
-退出状态：所有消息都得到确认时为 0；代理拒绝连接时为 CONNACK 原因码；否则为 1，并在标准错误输出一行说明。
-</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+25"/>
         <source>Usage: mqttscope-cli sub [OPTIONS] -t TOPIC...
 Subscribes and prints each message; reconnects and carries on after a lost connection.
 
@@ -5703,7 +6812,8 @@ Output (to stdout):
  -v, --verbose        &quot;topic payload&quot;, exactly as mosquitto_sub -v
  -F FORMAT            mosquitto_sub&apos;s format: %t topic, %p payload, %q QoS, %r retain,
                       %l length, %x/%X hex, %I ISO-8601 time, %U Unix time, %j/%J JSON,
-                      %C %D %E %F %P %R %S %A MQTT 5 properties, @H strftime, \n escapes
+                      %C %D %E %F %P %R %S %A MQTT 5 properties, @H strftime, \n escapes;
+                      %d the payload decoded as JSON (see Decoding; else as it is)
  -N                   no newline after each message
  --json               one JSON object per line:
    {&quot;time&quot;:&quot;2024-05-01T12:00:00.123Z&quot;,&quot;topic&quot;:&quot;a/b&quot;,&quot;qos&quot;:1,&quot;retain&quot;:false,&quot;dup&quot;:false,
@@ -5712,7 +6822,7 @@ Output (to stdout):
    {} for 3.1.1. payload: the payload when it is valid UTF-8, otherwise
    &quot;payload_base64&quot;:&quot;...&quot; in its place (likewise &quot;correlation-data-base64&quot;).
 
-Decoding (with --json, a &quot;decoded&quot; field, or &quot;decodeError&quot;):
+Decoding (with --json, a &quot;decoded&quot; field, or &quot;decodeError&quot;; with -F, %d):
  --decode FILTER=FORMAT[:TYPE]
                       read payloads on topics matching FILTER as FORMAT: sparkplug,
                       protobuf:package.Message, msgpack (json, text...: not decoded);
@@ -5750,7 +6860,8 @@ Recording (besides the output):
  -v, --verbose        &quot;topic payload&quot;，与 mosquitto_sub -v 完全相同
  -F FORMAT            mosquitto_sub 的格式：%t 主题，%p 负载，%q QoS，%r 保留，
                       %l 长度，%x/%X 十六进制，%I ISO-8601 时间，%U Unix 时间，%j/%J JSON，
-                      %C %D %E %F %P %R %S %A MQTT 5 属性，@H strftime，\n 转义
+                      %C %D %E %F %P %R %S %A MQTT 5 属性，@H strftime，\n 转义；
+                      %d 解码为 JSON 的负载（见“解码”；否则原样输出）
  -N                   每条消息后不换行
  --json               每行一个 JSON 对象：
    {&quot;time&quot;:&quot;2024-05-01T12:00:00.123Z&quot;,&quot;topic&quot;:&quot;a/b&quot;,&quot;qos&quot;:1,&quot;retain&quot;:false,&quot;dup&quot;:false,
@@ -5759,7 +6870,7 @@ Recording (besides the output):
    3.1.1 为 {}。payload：负载为有效 UTF-8 时即为负载本身，否则
    以 &quot;payload_base64&quot;:&quot;...&quot; 代替（&quot;correlation-data-base64&quot; 同理）。
 
-解码（配合 --json，输出 &quot;decoded&quot; 字段或 &quot;decodeError&quot;）：
+解码（配合 --json，输出 &quot;decoded&quot; 字段或 &quot;decodeError&quot;；配合 -F，即 %d）：
  --decode FILTER=FORMAT[:TYPE]
                       将与 FILTER 匹配的主题上的负载按 FORMAT 读取：sparkplug、
                       protobuf:package.Message、msgpack（json、text...：不解码）；
@@ -5779,7 +6890,16 @@ Recording (besides the output):
 </translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="-3"/>
+        <source>
+Exit status: 0 when every message was acknowledged; the CONNACK reason code when the broker refused; 1 otherwise, with one line on stderr.
+</source>
+        <translation>
+退出状态：所有消息都得到确认时为 0；代理拒绝连接时为 CONNACK 原因码；否则为 1，并在标准错误输出一行说明。
+</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>
 Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 on -W timeout; 1 otherwise, with one line on stderr.
 </source>
@@ -5791,7 +6911,13 @@ Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 o
 <context>
     <name>mqttscope::cli::PublishCommand</name>
     <message>
-        <location filename="../app/cli/publishcommand.cpp" line="+40"/>
+        <location filename="../app/cli/publishcommand.cpp" line="+41"/>
+        <location line="+18"/>
+        <source>Error: --encode %1: %2</source>
+        <translation>错误：--encode %1：%2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Error: Unable to open file &quot;%1&quot;: %2</source>
         <translation>错误：无法打开文件“%1”：%2</translation>
     </message>
@@ -5801,7 +6927,12 @@ Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 o
         <translation>错误：无法读取标准输入：%1</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+58"/>
+        <source>Error: --encode %1: line %2 not sent: %3</source>
+        <translation>错误：--encode %1：第 %2 行未发送：%3</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Warning: Publish failed: %1 (0x%2)%3</source>
         <translation>警告：发布失败：%1（0x%2）%3</translation>
     </message>
@@ -5871,12 +7002,12 @@ Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 o
 <context>
     <name>mqttscope::cli::SubscribeCommand</name>
     <message>
-        <location filename="../app/cli/subscribecommand.cpp" line="+37"/>
+        <location filename="../app/cli/subscribecommand.cpp" line="+38"/>
         <source>Timed out</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+40"/>
         <source>--decode %1: message type %2 is not in the --proto files</source>
         <translation>--decode %1：消息类型 %2 不在 --proto 文件中</translation>
     </message>
@@ -5894,7 +7025,8 @@ Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 o
 <context>
     <name>mqttscope::transporterrors</name>
     <message>
-        <location filename="../core/transport/transporterrors.cpp" line="+31"/>
+        <location filename="../core/transport/transporterrors.cpp" line="+45"/>
+        <location line="+45"/>
         <source>Connection refused by %1</source>
         <translation>连接被 %1 拒绝</translation>
     </message>
@@ -5904,12 +7036,64 @@ Exit status: 0 on success; the CONNACK reason code when the broker refused; 27 o
         <translation>找不到主机：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-43"/>
+        <location line="+45"/>
         <source>Connection closed by %1</source>
         <translation>连接被 %1 关闭</translation>
     </message>
     <message>
+        <location line="-61"/>
+        <source>SOCKS5 proxy %1</source>
+        <translation>SOCKS5 代理 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTP proxy %1</source>
+        <translation>HTTP 代理 %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Proxy host not found: %1</source>
+        <translation>找不到代理服务器主机：%1</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>Timed out talking to %1</source>
+        <translation>与 %1 通信超时</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 requires a user name and password</source>
+        <translation>%1 要求提供用户名和密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 rejected the user name or password (authentication failed)</source>
+        <translation>%1 拒绝了用户名或密码（认证失败）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+15"/>
+        <source>%1 could not reach %2: %3</source>
+        <translation>%1 无法访问 %2：%3</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>%1 requires a user name and password (%2)</source>
+        <translation>%1 要求提供用户名和密码（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 rejected the user name or password (%2)</source>
+        <translation>%1 拒绝了用户名或密码（%2）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Network error reaching %1: %2</source>
         <translation>访问 %1 时出现网络错误：%2</translation>
     </message>
