@@ -461,6 +461,12 @@ def bench_ui(a):
                                ["--mode", "flood", "--rate", str(a.ui_rate), "--seconds", str(a.ui_seconds),
                                 "--topics", str(a.ui_topics), "--payload", str(a.payload),
                                 "--keepalive", str(a.keepalive), "--json"] + expand + version_arg(a))
+    # Sparkplug B DDATA (20 metrics) over 10,000 devices: the connection's Sparkplug state feed
+    # reads every one on the connection's thread (issue 12).
+    rows += bench_repeated(a, "bench/uiflood/uiflood",
+                           ["--mode", "flood", "--sparkplug", "--rate", str(a.ui_rate), "--seconds",
+                            str(a.ui_seconds), "--topics", "10000", "--keepalive", str(a.keepalive),
+                            "--json"] + version_arg(a))
     # The tree model and its proxy alone (no window, no network), as bench/ingest_store's
     # model_flush measures them: what one flush costs, with nothing and with every row mapped.
     for depth in (0, 4):

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "loadserver.h"
 
+#include "decode/sparkplugpayload.h"
 #include "protocol/codec.h"
 #include "protocol/framer.h"
 
@@ -26,6 +27,7 @@ namespace mqttscope::bench {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using namespace Qt::Literals::StringLiterals;
 
 bool sendAll(int fd, const char *data, std::size_t size)
 {
@@ -72,9 +74,59 @@ std::optional<Packet> receivePacket(int fd, Framer &framer, ProtocolVersion vers
     }
 }
 
+// The 20 metrics of a bench device, as its DBIRTH (names and aliases) or a DDATA (aliases).
+QList<Sparkplug::CommandMetric> deviceMetrics(std::uint64_t i, bool birth)
+{
+    static const QString types[] = {u"Float"_s, u"Double"_s, u"Int32"_s, u"Boolean"_s, u"Int64"_s};
+    QList<Sparkplug::CommandMetric> metrics;
+    for (int m = 0; m < 20; ++m) {
+        const QString &type = types[m % 5];
+        const QVariant value = type == u"Boolean"_s ? QVariant((i + m) % 2 == 0)
+            : type.startsWith(u"Int"_s)             ? QVariant(qint64(i % 1000 + m))
+                                                    : QVariant(double(i % 1000) / 10.0 + m);
+        metrics.append(
+            {birth ? u"Line/Machine/Sensor%1"_s.arg(m) : QString(), type, value, quint64(m + 1)});
+    }
+    return metrics;
+}
+
+// A Sparkplug B session over the spec's topics (see LoadSpec::sparkplug), `spec.messages` in all.
+QByteArray encodeSparkplug(const LoadSpec &spec, ProtocolVersion version)
+{
+    QByteArray all;
+    PublishPacket publish;
+    const std::uint32_t nodes = (spec.topics + 99) / 100;
+    std::vector<quint64> seq(nodes, 0);
+    const QByteArray root = "spBv1.0/" + spec.topicPrefix;
+    const auto node = [&](std::uint32_t n) { return "/node" + QByteArray::number(n); };
+    for (std::uint64_t i = 0; i < spec.messages; ++i) {
+        const std::uint64_t step = i < nodes ? 0 : i - nodes; // the NBIRTHs first
+        const std::uint32_t t = std::uint32_t(step % spec.topics);
+        const std::uint32_t n = i < nodes ? std::uint32_t(i) : t / 100;
+        const bool dbirth = i >= nodes && step < spec.topics;
+        QList<Sparkplug::CommandMetric> metrics;
+        if (i < nodes) {
+            publish.topic = root + "/NBIRTH" + node(n);
+            metrics = {{u"bdSeq"_s, u"UInt64"_s, 0, std::nullopt}};
+        } else {
+            publish.topic = root + (dbirth ? "/DBIRTH" : "/DDATA") + node(n) + "/device"
+                + QByteArray::number(t % 100);
+            metrics = deviceMetrics(i, dbirth);
+        }
+        const quint64 thisSeq = seq[n];
+        seq[n] = (seq[n] + 1) % 256;
+        publish.payload =
+            *Sparkplug::encodePayload(metrics, 1700000000000 + qint64(i), thisSeq, nullptr);
+        all += encodePacket(publish, version);
+    }
+    return all;
+}
+
 // All the spec's PUBLISH packets back to back, message i on topic i % topics.
 QByteArray encodePublishes(const LoadSpec &spec, ProtocolVersion version)
 {
+    if (spec.sparkplug)
+        return encodeSparkplug(spec, version);
     QByteArray all;
     PublishPacket publish;
     publish.qos = quint8(spec.qos);

@@ -18,6 +18,10 @@ struct LoadSpec
     QByteArray topicPrefix = "bench";
     bool retain = false;
     double messagesPerSecond = 0; // 0: as fast as the socket takes them; else a steady stream
+    // Sparkplug B instead of JSON: topic t is device t % 100 of edge node t / 100 under
+    // spBv1.0/<prefix>; each node's NBIRTH and each device's DBIRTH (20 metrics) come first,
+    // then DDATA of the 20 metrics by alias, with each node's seq counting on.
+    bool sparkplug = false;
 };
 
 // What one served connection looked like from the server's side, for the benchmarks that need

@@ -17,7 +17,7 @@ static void usage()
         stderr,
         "usage: mqttscope-loadserver [--port P] [--clients C] [--messages N] [--topics T]\n"
         "                            [--payload BYTES] [--qos 0|1] [--retain] [--prefix P]\n"
-        "                            [--rate MSG_PER_S] [--publish-to HOST:PORT]\n"
+        "                            [--rate MSG_PER_S] [--sparkplug] [--publish-to HOST:PORT]\n"
         "Serves C subscribers one after the other (printing the port first, then a JSON\n"
         "line per client), or with --publish-to floods a broker with the same messages\n"
         "as a QoS 0 publisher.\n");
@@ -50,6 +50,8 @@ int main(int argc, char *argv[])
             spec.messagesPerSecond = std::stod(next());
         else if (arg == "--retain")
             spec.retain = true;
+        else if (arg == "--sparkplug")
+            spec.sparkplug = true;
         else if (arg == "--publish-to" && hasValue)
             publishTo = next();
         else {

@@ -29,6 +29,8 @@ QString scenarioName(const ScenarioOptions &options)
         name += u", recording"_s;
     if (options.prefix != u"bench"_s)
         name += u", under "_s + options.prefix;
+    if (options.sparkplug)
+        name += u", Sparkplug B DDATA"_s;
     return name;
 }
 
@@ -62,12 +64,14 @@ QList<QJsonObject> runFlood(const ScenarioOptions &options)
     const qint64 messages = qMax<qint64>(1, qint64(options.rate * options.seconds));
     LoadSource source;
     QString error;
-    if (!source.start(options.loadServer,
-                      {u"--messages"_s, QString::number(messages), u"--topics"_s,
-                       QString::number(options.topics), u"--payload"_s,
-                       QString::number(options.payload), u"--rate"_s, QString::number(options.rate),
-                       u"--prefix"_s, options.prefix},
-                      &error))
+    QStringList arguments = {u"--messages"_s, QString::number(messages),
+                             u"--topics"_s,   QString::number(options.topics),
+                             u"--payload"_s,  QString::number(options.payload),
+                             u"--rate"_s,     QString::number(options.rate),
+                             u"--prefix"_s,   options.prefix};
+    if (options.sparkplug)
+        arguments.append(u"--sparkplug"_s);
+    if (!source.start(options.loadServer, arguments, &error))
         return {errorRow(name, error)};
 
     QTemporaryDir recordings;

@@ -2,7 +2,7 @@
 // The desktop window under load, on the offscreen platform unless QT_QPA_PLATFORM says otherwise:
 //
 //   uiflood --mode flood [--rate 50000] [--seconds 30] [--topics 100000] [--keepalive 2]
-//           [--expand DEPTH] [--record] [--prefix P]
+//           [--expand DEPTH] [--record] [--prefix P] [--sparkplug]
 //   uiflood --mode scale [--topics 1000000] [--payload 64]
 //   uiflood --mode idle [--seconds 10] [--topics 0]
 //   uiflood --mode reopen --file RECORDING [--seconds 10]
@@ -12,8 +12,9 @@
 // every message is a Sparkplug message the connection's tracker reads), messages lost, keepalive
 // timing; scale: distinct topics into the tree, memory, filter times; idle: CPU while connected
 // and nothing arrives; reopen: a recording opened, seeked and played in a recording tab. With
-// --record, flood also records everything and counts what the file misses. Each result is one line
-// (a JSON object with --json, read by bench/run_bench.py). The load comes from
+// --record, flood also records everything and counts what the file misses; with --sparkplug the
+// stream is Sparkplug B DDATA (the connection's Sparkplug state feed reads it all). Each result is
+// one line (a JSON object with --json, read by bench/run_bench.py). The load comes from
 // mqttscope-loadserver, started as a child process.
 
 #include "scenarios.h"
@@ -72,6 +73,7 @@ QString problemOf(const QJsonObject &row)
         stderr,
         "uiflood: %s\nusage: uiflood --mode flood|scale|idle|reopen [--rate N] [--seconds S] "
         "[--topics T] [--payload B] [--prefix P] [--keepalive S] [--expand DEPTH] [--record] "
+        "[--sparkplug] "
         "[--file RECORDING] [--version 311|5] "
         "[--loadserver PATH] [--json]\n",
         qPrintable(problem));
@@ -121,6 +123,8 @@ int main(int argc, char **argv)
             options.expandDepth = value().toInt();
         } else if (arg == "--file"_L1) {
             options.recordingFile = value();
+        } else if (arg == "--sparkplug"_L1) {
+            options.sparkplug = true;
         } else if (arg == "--record"_L1) {
             options.record = true;
         } else if (arg == "--keepalive"_L1) {

@@ -22,6 +22,7 @@ struct ScenarioOptions
     int expandDepth = -1; // flood: expand the tree to this depth once all topics are in (-1: no)
     QString recordingFile; // reopen: the recording to open
     bool record = false; // flood: record everything into a file, as the tab's Record button does
+    bool sparkplug = false; // flood: Sparkplug B DDATA (see the load server's --sparkplug)
 };
 
 // A result row that says why a scenario could not run; run_bench.py shows it in the table.
