@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <array>
+#include <cstddef>
 #include <limits>
 
 namespace mqttscope::Sparkplug {
@@ -448,6 +449,34 @@ bool parse(QByteArrayView payload, pb::Payload *out)
         && out->ParseFromArray(payload.data(), int(payload.size()));
 }
 
+// A payload parsed into an arena whose first block is on the stack: a DDATA's metrics are then
+// not a heap allocation and free each (those were half the cost of reading its state).
+class ArenaPayload
+{
+public:
+    ArenaPayload()
+        : m_arena(options(m_block))
+        , m_payload(google::protobuf::Arena::CreateMessage<pb::Payload>(&m_arena))
+    {
+    }
+    bool parse(QByteArrayView payload) { return Sparkplug::parse(payload, m_payload); }
+    const pb::Payload &payload() const { return *m_payload; }
+
+private:
+    static google::protobuf::ArenaOptions options(char *block)
+    {
+        google::protobuf::ArenaOptions options;
+        options.initial_block = block;
+        options.initial_block_size = BlockSize;
+        return options;
+    }
+
+    static constexpr size_t BlockSize = 8192;
+    alignas(std::max_align_t) char m_block[BlockSize];
+    google::protobuf::Arena m_arena;
+    pb::Payload *m_payload;
+};
+
 Summary summaryOf(const pb::Payload &p)
 {
     Summary s;
@@ -483,28 +512,28 @@ DecodedPayload toJson(QByteArrayView payload, const QHash<quint64, QString> &ali
 DecodedPayload toJson(QByteArrayView payload, const QHash<quint64, QString> &aliasNames,
                       Summary *summary)
 {
-    pb::Payload p;
-    if (!parse(payload, &p))
+    ArenaPayload parsed;
+    if (!parsed.parse(payload))
         return DecodedPayload::failure(
             tr("not a Sparkplug B payload: the protobuf does not parse"));
     if (summary)
-        *summary = summaryOf(p);
+        *summary = summaryOf(parsed.payload());
     JsonWriter writer(aliasNames);
     writer.reserve(256 + 8 * payload.size()); // the text is several times the protobuf
-    writer.payload(p);
+    writer.payload(parsed.payload());
     return {DecodedPayload::Status::Decoded, writer.take(),
             writer.problems.join(QLatin1String("; ")), -1};
 }
 
 std::optional<Summary> summarize(QByteArrayView payload, QString *error)
 {
-    pb::Payload p;
-    if (!parse(payload, &p)) {
+    ArenaPayload parsed;
+    if (!parsed.parse(payload)) {
         if (error)
             *error = tr("not a Sparkplug B payload: the protobuf does not parse");
         return std::nullopt;
     }
-    return summaryOf(p);
+    return summaryOf(parsed.payload());
 }
 
 } // namespace mqttscope::Sparkplug

@@ -101,16 +101,6 @@ SparkplugTracker::readPayload(const Sparkplug::TopicName &topic, const Node &nod
     return summary;
 }
 
-bool SparkplugTracker::knowsAlias(const Sparkplug::TopicName &topic, const Node &node,
-                                  quint64 alias)
-{
-    if (node.endpoint.aliases.contains(alias))
-        return true;
-    const auto device = node.devices.constFind(topic.device);
-    return topic.isDeviceMessage() && device != node.devices.cend()
-        && device->aliases.contains(alias);
-}
-
 void SparkplugTracker::observeNodeMessage(const Sparkplug::TopicName &topic, const Message &message,
                                           Detail detail, Observation *out)
 {
@@ -149,8 +139,9 @@ void SparkplugTracker::observeNodeMessage(const Sparkplug::TopicName &topic, con
                     [](const Report &r) { return r.issue == Issue::DataWithoutBirth; });
     if (unborn) // no BIRTH to know the aliases by: one report says it all
         return;
+    const Endpoint *device = topic.isDeviceMessage() ? &concerned : nullptr;
     for (quint64 alias : std::as_const(summary.aliasesWithoutName)) {
-        if (!knowsAlias(topic, node, alias))
+        if (!node.endpoint.aliases.contains(alias) && !(device && device->aliases.contains(alias)))
             report(concerned, out, Issue::UnknownAlias,
                    tr("alias %1 was not defined by a BIRTH").arg(alias));
     }

@@ -83,7 +83,6 @@ private:
     std::optional<Sparkplug::Summary> readPayload(const Sparkplug::TopicName &topic,
                                                   const Node &node, const Message &message,
                                                   Detail detail, Observation *out) const;
-    static bool knowsAlias(const Sparkplug::TopicName &topic, const Node &node, quint64 alias);
     void checkSequence(Node &node, const Sparkplug::Summary &summary, Observation *out);
     void onNodeBirth(Node &node, const Sparkplug::Summary &summary, qint64 msecs);
     void onNodeDeath(Node &node, const Sparkplug::Summary &summary, qint64 msecs, Observation *out);
