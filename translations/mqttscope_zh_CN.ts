@@ -5445,7 +5445,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>%1：&quot;%2&quot; 不是有效的 %3</translation>
     </message>
     <message>
-        <location filename="../core/decode/sparkplugpayload.cpp" line="+489"/>
+        <location filename="../core/decode/sparkplugpayload.cpp" line="+518"/>
         <location line="+15"/>
         <source>not a Sparkplug B payload: the protobuf does not parse</source>
         <translation>不是 Sparkplug B 负载：protobuf 无法解析</translation>
@@ -5454,7 +5454,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
 <context>
     <name>mqttscope::Sparkplug::JsonWriter</name>
     <message>
-        <location line="-316"/>
+        <location line="-344"/>
         <source>nested deeper than %1 levels</source>
         <translation>嵌套超过 %1 层</translation>
     </message>
@@ -5605,12 +5605,12 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>主机 %1 的 STATE 既不是 {&quot;online&quot;:true|false,...}，也不是 ONLINE/OFFLINE</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+58"/>
         <source>%1 from %2 before its NBIRTH</source>
         <translation>%2 在其 NBIRTH 之前发送了 %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>alias %1 was not defined by a BIRTH</source>
         <translation>别名 %1 未由 BIRTH 定义</translation>
     </message>
