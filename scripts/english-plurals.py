@@ -7,8 +7,11 @@ import html
 import re
 import sys
 
-MESSAGE = re.compile(r'(<message numerus="yes">.*?<source>(.*?)</source>.*?)'
-                     r'<translation type="unfinished">.*?</translation>', re.S)
+# Within one message: a span that crossed </message> gave an unfinished entry the forms of a
+# finished one before it ("%n line(s) skipped" read "Reconnecting in %n s").
+WITHIN = r'(?:(?!</message>).)*?'
+MESSAGE = re.compile(rf'(<message numerus="yes">{WITHIN}<source>({WITHIN})</source>{WITHIN})'
+                     rf'<translation type="unfinished">{WITHIN}</translation>', re.S)
 OPTIONAL = re.compile(r'\((\w+)\)')
 
 

@@ -50,9 +50,11 @@ CONF
 fi
 
 if [ -x build/app/demo/mqttscope-demo ]; then
-  build/app/demo/mqttscope-demo --url "mqtt://$host:$port" >/dev/null 2>&1 &
+  # A few seconds after the window connects: Sparkplug B BIRTHs are never retained, so a window
+  # that came later would see the edge node's DATA before its BIRTH (and flag it) until a rebirth.
+  (sleep 3; exec build/app/demo/mqttscope-demo --url "mqtt://$host:$port" >/dev/null 2>&1) &
   started+=($!)
-  echo "run.sh: playing demo traffic under demo/"
+  echo "run.sh: playing demo traffic under demo/ and spBv1.0/ in a moment"
 fi
 
 # The URL opens an unsaved "Local broker" connection at once, reading the demo's Protobuf and

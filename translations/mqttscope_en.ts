@@ -23,8 +23,8 @@
     <message numerus="yes">
         <source>%n line(s) skipped</source>
         <translation>
-            <numerusform>Reconnecting in %n s</numerusform>
-            <numerusform>Reconnecting in %n s</numerusform>
+            <numerusform>%n line skipped</numerusform>
+            <numerusform>%n lines skipped</numerusform>
         </translation>
     </message>
 </context>
@@ -104,8 +104,8 @@ An empty retained message is published to each topic.</numerusform>
     <message numerus="yes">
         <source>Deleting %n retained message(s) under %1…</source>
         <translation>
-            <numerusform>Reconnecting in %n s</numerusform>
-            <numerusform>Reconnecting in %n s</numerusform>
+            <numerusform>Deleting %n retained message under %1…</numerusform>
+            <numerusform>Deleting %n retained messages under %1…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -131,8 +131,8 @@ An empty retained message is published to each topic.</numerusform>
     <message numerus="yes">
         <source>The history of %1 (%n message(s) kept)</source>
         <translation>
-            <numerusform>%n unexpected byte after the end of the packet</numerusform>
-            <numerusform>%n unexpected bytes after the end of the packet</numerusform>
+            <numerusform>The history of %1 (%n message kept)</numerusform>
+            <numerusform>The history of %1 (%n messages kept)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -148,8 +148,8 @@ An empty retained message is published to each topic.</numerusform>
     <message numerus="yes">
         <source>Imported %n message(s).</source>
         <translation>
-            <numerusform>Reconnecting in %n s</numerusform>
-            <numerusform>Reconnecting in %n s</numerusform>
+            <numerusform>Imported %n message.</numerusform>
+            <numerusform>Imported %n messages.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -192,8 +192,8 @@ An empty retained message is published to each topic.</numerusform>
     <message numerus="yes">
         <source>%1 · %n issue(s): %2</source>
         <translation>
-            <numerusform>Exported %n message to %1</numerusform>
-            <numerusform>Exported %n messages to %1</numerusform>
+            <numerusform>%1 · %n issue: %2</numerusform>
+            <numerusform>%1 · %n issues: %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
