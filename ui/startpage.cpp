@@ -92,9 +92,16 @@ StartPage::StartPage(const ProfileStore *profiles, QWidget *parent)
     columnLayout->addWidget(m_emptyText);
     columnLayout->addWidget(createButtonRow());
 
+    // Centred by stretches, not by an alignment flag: an aligned item gets its size hint, which
+    // is too short for the wrapped text of an empty list; a box row asks for the height at
+    // the column's width.
+    auto *row = new QHBoxLayout;
+    row->addStretch();
+    row->addWidget(column);
+    row->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addStretch();
-    layout->addWidget(column, 0, Qt::AlignHCenter);
+    layout->addLayout(row);
     layout->addStretch();
     connect(m_profiles, &ProfileStore::profilesChanged, this, &StartPage::rebuildProfileList);
     rebuildProfileList();

@@ -290,6 +290,8 @@ void tst_GuiWindow::startPageWithoutProfilesSaysWhatToDo()
     const auto *hint = window->startPage()->findChild<QLabel *>(u"noProfiles"_s);
     QVERIFY(hint->isVisible());
     QVERIFY(hint->text().contains(u"No saved connections yet."_s));
+    // All of the wrapped text is shown: the label is as tall as its text needs at its width.
+    QTRY_VERIFY(hint->height() >= hint->heightForWidth(hint->width()));
     QVERIFY(!window->startPage()->reopenButton()->isVisible());
     QVERIFY(window->startPage()->findChild<QPushButton *>(u"startNewConnection"_s)->isVisible());
 
