@@ -2,12 +2,7 @@
 #include "profiles/profilestore.h"
 #include "profiles/profileslog.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -27,18 +22,18 @@ ProfileStore::ProfileStore(const QString &filePath, QObject *parent)
 
 bool ProfileStore::load(QString *error)
 {
-    QFile file(m_filePath);
-    if (!file.exists()) {
+    const JsonFile::Result read = JsonFile::read(m_filePath, wording());
+    if (read.problem == JsonFile::Problem::Missing) {
         m_profiles.clear();
         emit profilesChanged();
         return true;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!read.ok()) {
         if (error)
-            *error = tr("Cannot read %1: %2").arg(m_filePath, file.errorString());
+            *error = read.error;
         return false;
     }
-    auto parsed = fromJson(file.readAll(), error);
+    auto parsed = fromDocument(read.document, error);
     if (!parsed)
         return false;
     m_profiles = *parsed;
@@ -49,21 +44,16 @@ bool ProfileStore::load(QString *error)
 
 bool ProfileStore::save(QString *error) const
 {
-    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
-    QSaveFile file(m_filePath);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(m_filePath, file.errorString());
-        return false;
-    }
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(toJson(m_profiles));
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(m_filePath, file.errorString());
-        return false;
-    }
-    return true;
+    const JsonFile::Result written = JsonFile::write(m_filePath, toJson(m_profiles), wording());
+    if (!written.ok() && error)
+        *error = written.error;
+    return written.ok();
+}
+
+JsonFile::Wording ProfileStore::wording()
+{
+    return {tr("Cannot read %1: %2"), tr("Not a JSON document: %1 at offset %2"),
+            tr("Cannot write %1: %2")};
 }
 
 std::optional<ConnectionProfile> ProfileStore::profile(const QUuid &id) const
@@ -135,15 +125,18 @@ QByteArray ProfileStore::toJson(const QList<ConnectionProfile> &profiles)
 std::optional<QList<ConnectionProfile>> ProfileStore::fromJson(const QByteArray &json,
                                                                QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (document.isNull()) {
+    const JsonFile::Result parsed = JsonFile::parse(json, wording());
+    if (!parsed.ok()) {
         if (error)
-            *error = tr("Not a JSON document: %1 at offset %2")
-                         .arg(parseError.errorString())
-                         .arg(parseError.offset);
+            *error = parsed.error;
         return std::nullopt;
     }
+    return fromDocument(parsed.document, error);
+}
+
+std::optional<QList<ConnectionProfile>> ProfileStore::fromDocument(const QJsonDocument &document,
+                                                                   QString *error)
+{
     // A bare array of profiles is accepted as well as the wrapped document.
     const QJsonArray array =
         document.isArray() ? document.array() : document.object().value("profiles"_L1).toArray();

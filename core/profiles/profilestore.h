@@ -2,6 +2,7 @@
 #pragma once
 
 #include "profiles/connectionprofile.h"
+#include "profiles/jsonfile.h"
 #include "profiles/profilelocation.h"
 
 #include <QObject>
@@ -48,6 +49,10 @@ signals:
     void profilesChanged();
 
 private:
+    static std::optional<QList<ConnectionProfile>> fromDocument(const QJsonDocument &document,
+                                                                QString *error);
+    static JsonFile::Wording wording();
+
     QString m_filePath;
     QList<ConnectionProfile> m_profiles;
 };

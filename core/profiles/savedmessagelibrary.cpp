@@ -2,12 +2,8 @@
 #include "profiles/savedmessagelibrary.h"
 #include "profiles/profilelocation.h"
 
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -33,18 +29,18 @@ SavedMessageLibrary::SavedMessageLibrary(const QString &filePath, QObject *paren
 
 bool SavedMessageLibrary::load(QString *error)
 {
-    QFile file(m_filePath);
-    if (!file.exists()) {
+    const JsonFile::Result read = JsonFile::read(m_filePath, wording());
+    if (read.problem == JsonFile::Problem::Missing) {
         m_messages.clear();
         emit messagesChanged();
         return true;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!read.ok()) {
         if (error)
-            *error = tr("Cannot read %1: %2").arg(m_filePath, file.errorString());
+            *error = read.error;
         return false;
     }
-    auto parsed = fromJson(file.readAll(), error);
+    auto parsed = fromDocument(read.document, error);
     if (!parsed)
         return false;
     m_messages = *parsed;
@@ -54,21 +50,16 @@ bool SavedMessageLibrary::load(QString *error)
 
 bool SavedMessageLibrary::save(QString *error) const
 {
-    QDir().mkpath(QFileInfo(m_filePath).absolutePath());
-    QSaveFile file(m_filePath);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(m_filePath, file.errorString());
-        return false;
-    }
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(toJson(m_messages));
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(m_filePath, file.errorString());
-        return false;
-    }
-    return true;
+    const JsonFile::Result written = JsonFile::write(m_filePath, toJson(m_messages), wording());
+    if (!written.ok() && error)
+        *error = written.error;
+    return written.ok();
+}
+
+JsonFile::Wording SavedMessageLibrary::wording()
+{
+    return {tr("Cannot read %1: %2"), tr("Not a JSON document: %1 at offset %2"),
+            tr("Cannot write %1: %2")};
 }
 
 QList<SavedMessage> SavedMessageLibrary::messagesFor(const QUuid &profile) const
@@ -172,15 +163,18 @@ QByteArray SavedMessageLibrary::toJson(const QList<SavedMessage> &messages)
 std::optional<QList<SavedMessage>> SavedMessageLibrary::fromJson(const QByteArray &json,
                                                                  QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (document.isNull()) {
+    const JsonFile::Result parsed = JsonFile::parse(json, wording());
+    if (!parsed.ok()) {
         if (error)
-            *error = tr("Not a JSON document: %1 at offset %2")
-                         .arg(parseError.errorString())
-                         .arg(parseError.offset);
+            *error = parsed.error;
         return std::nullopt;
     }
+    return fromDocument(parsed.document, error);
+}
+
+std::optional<QList<SavedMessage>> SavedMessageLibrary::fromDocument(const QJsonDocument &document,
+                                                                     QString *error)
+{
     const QJsonObject root = document.object();
     if (root.value("format"_L1).toString() != formatName || !root.value("messages"_L1).isArray()) {
         if (error)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "profiles/jsonfile.h"
 #include "profiles/savedmessage.h"
 
 #include <QObject>
@@ -51,6 +52,9 @@ signals:
     void messagesChanged();
 
 private:
+    static std::optional<QList<SavedMessage>> fromDocument(const QJsonDocument &document,
+                                                           QString *error);
+    static JsonFile::Wording wording();
     SavedMessage *find(const QUuid &id);
 
     QString m_filePath;

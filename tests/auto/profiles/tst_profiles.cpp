@@ -210,6 +210,14 @@ void tst_Profiles::importRejectsGarbage()
     QCOMPARE(store.importJson(document, &error), -1);
     QVERIFY(!error.isEmpty());
     QVERIFY(store.profiles().isEmpty());
+
+    QFile file(store.filePath());
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(document);
+    file.close();
+    QString loadError;
+    QVERIFY(!store.load(&loadError));
+    QCOMPARE(loadError, error); // the file's problem is worded as the import's
 }
 
 void tst_Profiles::duplicateAndRemove()

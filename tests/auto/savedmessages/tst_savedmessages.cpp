@@ -143,7 +143,15 @@ void tst_SavedMessages::badFileIsRefusedAndNothingLost()
     file.write("[1,2");
     file.close();
     QVERIFY(!library.load(&error));
+    QVERIFY2(error.startsWith("Not a JSON document: "_L1) && error.endsWith(" at offset 4"_L1),
+             qPrintable(error));
     QCOMPARE(library.messages().size(), 1); // a failed load keeps what was there
+
+    SavedMessageLibrary folder(dir.path());
+    QVERIFY(!folder.load(&error));
+    QVERIFY2(error.startsWith("Cannot read "_L1 + dir.path()), qPrintable(error));
+    QVERIFY(!SavedMessageLibrary(path + "/under-a-file.json"_L1).save(&error));
+    QVERIFY2(error.startsWith("Cannot write "_L1 + path), qPrintable(error));
 }
 
 void tst_SavedMessages::placeholdersExpand()
