@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "keyvaluetable.h"
 #include "protocol/properties.h"
-
-#include <QWidget>
-
-class QTableWidget;
 
 namespace mqttscope {
 
 // An editable list of MQTT 5 user properties (name/value pairs, order kept, names may repeat).
-class UserPropertiesEditor : public QWidget
+class UserPropertiesEditor : public KeyValueTable
 {
     Q_OBJECT
 public:
@@ -18,11 +15,6 @@ public:
 
     QList<UserProperty> properties() const; // rows with an empty name are skipped
     void setProperties(const QList<UserProperty> &properties);
-
-private:
-    void addRow(const UserProperty &property);
-
-    QTableWidget *m_table;
 };
 
 } // namespace mqttscope

@@ -1,20 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "keyvaluetable.h"
 #include "profiles/websocketheader.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QMap>
-#include <QWidget>
-
-class QTableWidget;
 
 namespace mqttscope {
 
 // The extra headers of a profile's WebSocket upgrade request: name, value, and whether the value
 // is a secret (shown as dots, kept in the keychain with the password, never in the profile file).
-class WebSocketHeadersEditor : public QWidget
+class WebSocketHeadersEditor : public KeyValueTable
 {
     Q_OBJECT
 public:
@@ -25,16 +23,6 @@ public:
     void setSecretValues(const QMap<QString, QByteArray> &values);
     QList<WebSocketHeader> headers() const; // secret ones without a value; nameless rows skipped
     QMap<QString, QByteArray> secretValues() const;
-
-signals:
-    void changed();
-    void secretEdited();
-
-private:
-    void addRow(const WebSocketHeader &header);
-    void updateRow(int row);
-
-    QTableWidget *m_table;
 };
 
 } // namespace mqttscope
