@@ -10,9 +10,14 @@
 
 namespace mqttscope {
 
-// Finds a case-folded UTF-8 needle in bytes, folding ASCII letters of the haystack on the fly,
-// with a KMP automaton: one table lookup per byte, no allocation, and the state can be carried
-// from a topic level to its children so a whole tree is searched level by level.
+// Finds a case-folded UTF-8 needle in bytes, folding ASCII letters of the haystack on the fly
+// (other bytes compare as they are), without allocating.
+// - contains() scans eight start positions per step for the needle's first and last byte and
+//   compares only where both agree: no dependent chain of lookups, so a payload costs a few
+//   nanoseconds.
+// - feed() runs a KMP automaton, one table lookup per byte, whose state can be carried from a
+//   topic level to its children so a whole tree is searched level by level; containsAfter()
+//   uses it only while a partial match still reaches back before the bytes.
 class CaseFoldedSearch
 {
 public:
@@ -30,14 +35,35 @@ public:
         }
         return state;
     }
-    bool contains(QByteArrayView haystack) const { return isMatch(feed(Start, haystack)); }
+    bool contains(QByteArrayView haystack) const;
+    // Whether the needle occurs in the text that led to `state` followed by `bytes`.
+    bool containsAfter(quint32 state, QByteArrayView bytes) const
+    {
+        return state == Start ? contains(bytes) : containsAcross(state, bytes);
+    }
 
     // The needle form: Unicode case folding, in UTF-8.
     static QByteArray fold(QStringView text) { return text.toString().toCaseFolded().toUtf8(); }
+    // Whether folding ASCII letters is all the folding `bytes` need.
+    static bool isAscii(QByteArrayView bytes);
 
 private:
+    bool containsAcross(quint32 state, QByteArrayView bytes) const;
+    bool equalsAt(const char *haystack) const;
+
+    QByteArray m_needle;
+    // The needle in words of eight bytes (the last one overlapping the one before), with their
+    // fold masks, for comparing eight bytes at a time.
+    std::vector<quint64> m_words;
+    std::vector<quint64> m_wordMasks;
     std::vector<quint32> m_table; // (state, raw byte) -> state
     quint32 m_matchState;
+    // The scan's first and last needle byte in each of eight lanes: `mask` is 0x20 for a
+    // lowercase ASCII letter, so that (byte | mask) == value is exactly "folds to it".
+    quint64 m_firstValue = 0;
+    quint64 m_firstMask = 0;
+    quint64 m_lastValue = 0;
+    quint64 m_lastMask = 0;
 };
 
 } // namespace mqttscope

@@ -2,6 +2,7 @@
 #include "explorer/topicfilter.h"
 
 #include "explorer/casefoldedsearch.h"
+#include "explorer/expressionprefilter.h"
 #include "explorer/topicstore.h"
 #include "protocol/topic.h"
 
@@ -11,7 +12,6 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <string>
 #include <thread>
 #include <vector>
 
@@ -21,19 +21,94 @@ namespace mqttscope {
 
 namespace {
 
-bool isAscii(QByteArrayView bytes)
+// A topic level's bytes as the needle's search sees them: ASCII is folded by the search itself,
+// anything else is case-folded first (rare, and then it costs one conversion).
+template<typename Search>
+auto searchLevel(QByteArrayView level, const Search &search)
 {
-    return std::all_of(bytes.begin(), bytes.end(), [](char c) { return quint8(c) < 0x80; });
+    if (CaseFoldedSearch::isAscii(level))
+        return search(level);
+    return search(QByteArrayView(CaseFoldedSearch::fold(QString::fromUtf8(level))));
 }
 
-// Feeds a topic level: ASCII is folded by the automaton itself, anything else is case-folded
-// first (rare, and then it costs one conversion).
 quint32 feedLevel(const CaseFoldedSearch &search, quint32 state, QByteArrayView level)
 {
-    if (isAscii(level))
-        return search.feed(state, level);
-    return search.feed(state, CaseFoldedSearch::fold(QString::fromUtf8(level)));
+    return searchLevel(level, [&](QByteArrayView bytes) { return search.feed(state, bytes); });
 }
+
+// The search's state to feed a child's level from (after its parent's whole name and the '/'),
+// computed when a child asks for it and then kept: only nodes with children are asked, and
+// leaves far outnumber them, so the automaton reads few levels and the leaves get the fast scan.
+// One per slice: slices share nothing they write.
+class NameStates
+{
+public:
+    NameStates(const TopicStore &store, const CaseFoldedSearch &search, TopicNodeId end)
+        : m_store(store)
+        , m_search(search)
+        , m_below(end, Unknown)
+    {
+    }
+
+    quint32 below(TopicNodeId parent)
+    {
+        if (parent == TopicStore::RootId)
+            return CaseFoldedSearch::Start;
+        const quint32 state = m_below[parent];
+        return state != Unknown ? state : compute(parent);
+    }
+
+private:
+    // Feeds the levels from the nearest ancestor already known down to `parent`.
+    quint32 compute(TopicNodeId parent)
+    {
+        TopicNodeId top = parent;
+        for (; m_store.parent(top) != TopicStore::RootId && m_below[m_store.parent(top)] == Unknown;
+             top = m_store.parent(top))
+            m_chain.append(top);
+        m_chain.append(top);
+        for (auto it = m_chain.crbegin(); it != m_chain.crend(); ++it) {
+            const quint32 after =
+                feedLevel(m_search, below(m_store.parent(*it)), m_store.level(*it));
+            m_below[*it] = m_search.feed(after, "/");
+        }
+        m_chain.clear();
+        return m_below[parent];
+    }
+
+    static constexpr quint32 Unknown = 0xffffffffu;
+    const TopicStore &m_store;
+    const CaseFoldedSearch &m_search;
+    std::vector<quint32> m_below; // by node id
+    QVarLengthArray<TopicNodeId, 16> m_chain;
+};
+
+// A node's topic name in a reused buffer, written from its level back to the root so that no
+// list of ancestors is kept.
+class NameBuffer
+{
+public:
+    QByteArrayView nameOf(const TopicStore &store, TopicNodeId node)
+    {
+        for (;;) {
+            qsizetype start = qsizetype(m_bytes.size());
+            for (TopicNodeId id = node;; id = store.parent(id)) {
+                const QByteArrayView level = store.level(id);
+                if (start < level.size() + 1)
+                    break; // does not fit: grow and start again
+                start -= level.size();
+                std::copy(level.begin(), level.end(), m_bytes.begin() + start);
+                if (store.parent(id) == TopicStore::RootId)
+                    return QByteArrayView(m_bytes.data() + start, m_bytes.size() - start);
+                m_bytes[std::size_t(--start)] = '/';
+            }
+            m_bytes.resize(m_bytes.size() * 2);
+        }
+    }
+
+private:
+    std::vector<char> m_bytes = std::vector<char>(256);
+};
 
 // Runs `work(begin, end)` over [1, limit) in one slice per core. Slices write disjoint entries
 // of the match flags and only read the store, so they need no locking; below a size where
@@ -87,6 +162,7 @@ TopicFilter::TopicFilter(Mode mode, const QString &pattern)
         break;
     case Mode::RegularExpression:
         m_expression = compileExpression(pattern, &m_problem);
+        m_prefilter = std::make_shared<const ExpressionPrefilter>(*m_expression);
         break;
     }
 }
@@ -105,7 +181,9 @@ TopicMatchSet TopicFilter::match(const TopicStore &store) const
     } else {
         switch (m_mode) {
         case Mode::Substring:
-            matchSubstring(store, set);
+            splitOverCores(store.nodeIdLimit(), [&](TopicNodeId begin, TopicNodeId end) {
+                matchSubstring(store, set, begin, end);
+            });
             break;
         case Mode::Wildcard:
             matchWildcard(store, set);
@@ -137,26 +215,19 @@ TopicMatchSet TopicFilter::match(const TopicStore &store) const
     return set;
 }
 
-void TopicFilter::matchSubstring(const TopicStore &store, TopicMatchSet &set) const
+void TopicFilter::matchSubstring(const TopicStore &store, TopicMatchSet &set, TopicNodeId begin,
+                                 TopicNodeId end) const
 {
-    // The automaton state after each node's topic name, carried from parent to child, so each
-    // level is read once however many topics share it.
+    // A node matches when the needle is in its name: in an ancestor's part (the state below
+    // the parent is then the match state), across the '/', or in its own level.
     const CaseFoldedSearch &search = *m_search;
-    std::vector<quint32> states(store.nodeIdLimit(), CaseFoldedSearch::Start);
-    for (TopicNodeId id = 1; id < store.nodeIdLimit(); ++id) {
+    NameStates names(store, search, end);
+    for (TopicNodeId id = begin; id < end; ++id) {
         if (!store.isAlive(id))
             continue;
-        const TopicNodeId parent = store.parent(id);
-        if (set.m_flags[parent] & TopicMatchSet::Match) {
-            set.m_flags[id] = TopicMatchSet::Match;
-            continue;
-        }
-        quint32 state = CaseFoldedSearch::Start;
-        if (parent != TopicStore::RootId)
-            state = search.feed(states[parent], "/");
-        state = feedLevel(search, state, store.level(id));
-        states[id] = state;
-        if (search.isMatch(state))
+        const quint32 state = names.below(store.parent(id));
+        if (searchLevel(store.level(id),
+                        [&](QByteArrayView level) { return search.containsAfter(state, level); }))
             set.m_flags[id] = TopicMatchSet::Match;
     }
 }
@@ -217,26 +288,19 @@ void TopicFilter::matchRegularExpression(const TopicStore &store, TopicMatchSet 
 {
     // In id order, which is memory order: a depth-first walk would jump across the node array
     // (siblings are created far apart) and miss the cache on every node. Each name is rebuilt
-    // from its few ancestors, which stay hot, into one reused buffer of UTF-8 bytes.
+    // from its few ancestors, which stay hot; the prefilter rules most out before RE2 runs.
     // Each slice compiles its own copy: RE2 locks its DFA cache on every search, and slices
     // sharing one would bounce that lock between the cores.
     const re2::RE2 expression(m_expression->pattern(), m_expression->options());
-    std::string path;
-    QVarLengthArray<TopicNodeId, 16> chain;
+    const ExpressionPrefilter &prefilter = *m_prefilter;
+    NameBuffer buffer;
     for (TopicNodeId id = begin; id < end; ++id) {
         if (!store.isAlive(id))
             continue;
-        chain.clear();
-        for (TopicNodeId node = id; node != TopicStore::RootId; node = store.parent(node))
-            chain.append(node);
-        path.clear();
-        for (auto it = chain.crbegin(); it != chain.crend(); ++it) {
-            if (it != chain.crbegin())
-                path += '/';
-            const QByteArrayView level = store.level(*it);
-            path.append(level.data(), std::size_t(level.size()));
-        }
-        if (re2::RE2::PartialMatch(path, expression))
+        const QByteArrayView name = buffer.nameOf(store, id);
+        if (prefilter.mayMatch(name)
+            && re2::RE2::PartialMatch(re2::StringPiece(name.data(), std::size_t(name.size())),
+                                      expression))
             set.m_flags[id] = TopicMatchSet::Match;
     }
 }

@@ -16,6 +16,7 @@ class RE2;
 namespace mqttscope {
 
 class CaseFoldedSearch;
+class ExpressionPrefilter;
 class TopicStore;
 
 // The topic tree's filter box. Four ways to match a node:
@@ -26,9 +27,9 @@ class TopicStore;
 //   syntax on the UTF-8 bytes: linear time, so a user's pattern cannot hang the window, and
 //   constructs that need backtracking, such as backreferences, are refused);
 // - PayloadText: the latest payload contains the text (ASCII letters ignore case).
-// match() evaluates a whole store in one pass over its node array (no per-node allocation; the
-// regular expression and payload passes split it over the cores), so a million topics answer in
-// tens of milliseconds; update() extends a result to new nodes.
+// match() evaluates a whole store in one pass over its node array, split over the cores, with
+// no per-node allocation, so a million topics answer in a few tens of milliseconds; update()
+// extends a result to new nodes.
 class TopicFilter
 {
 public:
@@ -56,7 +57,8 @@ public:
     static void forget(const TopicStore &store, TopicMatchSet &set, TopicNodeId node);
 
 private:
-    void matchSubstring(const TopicStore &store, TopicMatchSet &set) const;
+    void matchSubstring(const TopicStore &store, TopicMatchSet &set, TopicNodeId begin,
+                        TopicNodeId end) const;
     void matchWildcard(const TopicStore &store, TopicMatchSet &set) const;
     void matchRegularExpression(const TopicStore &store, TopicMatchSet &set, TopicNodeId begin,
                                 TopicNodeId end) const;
@@ -71,6 +73,7 @@ private:
     QByteArray m_needle; // case-folded UTF-8 for Substring and PayloadText, the filter for Wildcard
     std::shared_ptr<const CaseFoldedSearch> m_search; // for Substring and PayloadText
     std::shared_ptr<const re2::RE2> m_expression; // for RegularExpression
+    std::shared_ptr<const ExpressionPrefilter> m_prefilter; // for RegularExpression
 };
 
 } // namespace mqttscope
