@@ -24,6 +24,7 @@ public:
     explicit CaseFoldedSearch(const QByteArray &foldedNeedle);
 
     static constexpr quint32 Start = 0;
+    quint32 matchState() const { return m_matchState; } // final: feeding more keeps it
     bool isMatch(quint32 state) const { return state == m_matchState; }
     // Feeds bytes from `state`; stops early once matched (the match state is final).
     quint32 feed(quint32 state, QByteArrayView bytes) const

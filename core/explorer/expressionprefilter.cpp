@@ -10,7 +10,7 @@ namespace {
 
 // Shorter atoms are in most names anyway; more would cost more to look for than RE2 does.
 constexpr int MinimumAtomLength = 3;
-constexpr std::size_t MaximumAtoms = 8;
+constexpr std::size_t MaximumAtoms = 4;
 
 } // namespace
 
@@ -37,8 +37,6 @@ ExpressionPrefilter::ExpressionPrefilter(const re2::RE2 &expression)
 
 bool ExpressionPrefilter::mayMatch(QByteArrayView utf8) const
 {
-    // The atoms are lowercased by Unicode's rules; folding only ASCII letters is the same thing
-    // on ASCII text only (`k` also matches the Kelvin sign U+212A), so other text goes to RE2.
     if (m_atoms.empty() || !CaseFoldedSearch::isAscii(utf8))
         return true;
     for (const CaseFoldedSearch &atom : m_atoms) {

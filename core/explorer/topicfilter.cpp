@@ -43,9 +43,15 @@ quint32 feedLevel(const CaseFoldedSearch &search, quint32 state, QByteArrayView 
 class NameStates
 {
 public:
-    NameStates(const TopicStore &store, const CaseFoldedSearch &search, TopicNodeId end)
+    // What a level that is not ASCII does: case-folded first (the substring filter), or it
+    // counts as a match for its subtree (the expression prefilter, which only knows ASCII).
+    enum class NonAscii { Fold, Matches };
+
+    NameStates(const TopicStore &store, const CaseFoldedSearch &search, TopicNodeId end,
+               NonAscii nonAscii)
         : m_store(store)
         , m_search(search)
+        , m_nonAscii(nonAscii)
         , m_below(end, Unknown)
     {
     }
@@ -68,8 +74,11 @@ private:
             m_chain.append(top);
         m_chain.append(top);
         for (auto it = m_chain.crbegin(); it != m_chain.crend(); ++it) {
+            const QByteArrayView level = m_store.level(*it);
             const quint32 after =
-                feedLevel(m_search, below(m_store.parent(*it)), m_store.level(*it));
+                m_nonAscii == NonAscii::Matches && !CaseFoldedSearch::isAscii(level)
+                ? m_search.matchState()
+                : feedLevel(m_search, below(m_store.parent(*it)), level);
             m_below[*it] = m_search.feed(after, "/");
         }
         m_chain.clear();
@@ -79,6 +88,7 @@ private:
     static constexpr quint32 Unknown = 0xffffffffu;
     const TopicStore &m_store;
     const CaseFoldedSearch &m_search;
+    NonAscii m_nonAscii;
     std::vector<quint32> m_below; // by node id
     QVarLengthArray<TopicNodeId, 16> m_chain;
 };
@@ -221,7 +231,7 @@ void TopicFilter::matchSubstring(const TopicStore &store, TopicMatchSet &set, To
     // A node matches when the needle is in its name: in an ancestor's part (the state below
     // the parent is then the match state), across the '/', or in its own level.
     const CaseFoldedSearch &search = *m_search;
-    NameStates names(store, search, end);
+    NameStates names(store, search, end, NameStates::NonAscii::Fold);
     for (TopicNodeId id = begin; id < end; ++id) {
         if (!store.isAlive(id))
             continue;
@@ -287,20 +297,32 @@ void TopicFilter::matchRegularExpression(const TopicStore &store, TopicMatchSet 
                                          TopicNodeId begin, TopicNodeId end) const
 {
     // In id order, which is memory order: a depth-first walk would jump across the node array
-    // (siblings are created far apart) and miss the cache on every node. Each name is rebuilt
-    // from its few ancestors, which stay hot; the prefilter rules most out before RE2 runs.
+    // (siblings are created far apart) and miss the cache on every node. The prefilter's atoms
+    // are looked for level by level, as the substring filter does, and only the names holding
+    // one are rebuilt (from their few ancestors, which stay hot) for RE2.
     // Each slice compiles its own copy: RE2 locks its DFA cache on every search, and slices
     // sharing one would bounce that lock between the cores.
     const re2::RE2 expression(m_expression->pattern(), m_expression->options());
-    const ExpressionPrefilter &prefilter = *m_prefilter;
+    std::vector<NameStates> atoms;
+    for (const CaseFoldedSearch &atom : m_prefilter->atoms())
+        atoms.emplace_back(store, atom, end, NameStates::NonAscii::Matches);
+    const auto mayMatch = [&](TopicNodeId id) {
+        const QByteArrayView level = store.level(id);
+        if (atoms.empty() || !CaseFoldedSearch::isAscii(level))
+            return true;
+        for (std::size_t i = 0; i < atoms.size(); ++i) {
+            if (m_prefilter->atoms()[i].containsAfter(atoms[i].below(store.parent(id)), level))
+                return true;
+        }
+        return false;
+    };
     NameBuffer buffer;
     for (TopicNodeId id = begin; id < end; ++id) {
-        if (!store.isAlive(id))
+        if (!store.isAlive(id) || !mayMatch(id))
             continue;
         const QByteArrayView name = buffer.nameOf(store, id);
-        if (prefilter.mayMatch(name)
-            && re2::RE2::PartialMatch(re2::StringPiece(name.data(), std::size_t(name.size())),
-                                      expression))
+        if (re2::RE2::PartialMatch(re2::StringPiece(name.data(), std::size_t(name.size())),
+                                   expression))
             set.m_flags[id] = TopicMatchSet::Match;
     }
 }
@@ -331,7 +353,8 @@ bool TopicFilter::matches(const TopicStore &store, TopicNodeId node) const
         return Topic::matches(m_needle, store.topic(node));
     case Mode::RegularExpression: {
         const QByteArray topic = store.topic(node);
-        return re2::RE2::PartialMatch(re2::StringPiece(topic.constData(), topic.size()),
+        return m_prefilter->mayMatch(topic)
+            && re2::RE2::PartialMatch(re2::StringPiece(topic.constData(), topic.size()),
                                       *m_expression);
     }
     case Mode::PayloadText:
