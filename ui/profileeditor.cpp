@@ -7,6 +7,7 @@
 #include "proxyeditor.h"
 #include "revealsecretaction.h"
 #include "sastokeneditor.h"
+#include "sidebarpages.h"
 #include "userpropertieseditor.h"
 #include "websocketheaderseditor.h"
 
@@ -19,8 +20,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QSpinBox>
-#include <QTabWidget>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -79,24 +80,24 @@ QString randomClientId()
 
 ProfileEditor::ProfileEditor(QWidget *parent)
     : QWidget(parent)
-    , m_pages(new QTabWidget(this))
+    , m_pages(new SidebarPages(this))
     , m_formats(new PayloadFormatsEditor(this))
 {
-    m_pages->addTab(createConnectionPage(), tr("Connection"));
-    m_pages->addTab(createTlsPage(), tr("TLS"));
+    m_pages->addPage(createConnectionPage(), tr("Connection"));
+    m_pages->addPage(createTlsPage(), tr("TLS"));
     m_proxy = new ProxyEditor(this);
-    m_pages->addTab(m_proxy, tr("Proxy"));
+    m_pages->addPage(m_proxy, tr("Proxy"));
     m_messages.insert(m_proxy->messages());
     connect(m_proxy, &ProxyEditor::passwordEdited, this, [this] { m_secretsEdited = true; });
-    m_pages->addTab(createWillPage(), tr("Last will"));
-    m_pages->addTab(createMqtt5Page(), tr("MQTT 5"));
-    m_pages->addTab(createSubscriptionsPage(), tr("Subscriptions"));
-    m_pages->addTab(createHistoryPage(), tr("History"));
+    m_pages->addPage(createWillPage(), tr("Last will"));
+    m_pages->addPage(createMqtt5Page(), tr("MQTT 5"));
+    m_pages->addPage(createSubscriptionsPage(), tr("Subscriptions"));
+    m_pages->addPage(createHistoryPage(), tr("History"));
     m_mutedTopics = new MutedTopicsEditor(this);
     m_mutedTopics->setObjectName(u"profileMutedTopics"_s);
     connect(m_mutedTopics, &MutedTopicsEditor::changed, this, &ProfileEditor::changed);
-    m_pages->addTab(m_mutedTopics, tr("Muted topics"));
-    m_pages->addTab(m_formats, tr("Payload formats"));
+    m_pages->addPage(m_mutedTopics, tr("Muted topics"));
+    m_pages->addPage(m_formats, tr("Payload formats"));
     connect(m_formats, &PayloadFormatsEditor::changed, this, &ProfileEditor::changed);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -488,6 +489,8 @@ void ProfileEditor::setProfile(const ConnectionProfile &p)
     updateVerifyWarning();
     for (FieldMessage *message : std::as_const(m_messages))
         message->clearMessage();
+    for (int page = 0; page < m_pages->count(); ++page)
+        m_pages->setPageFlagged(page, false);
 }
 
 ConnectionProfile ProfileEditor::profile() const
@@ -598,6 +601,16 @@ bool ProfileEditor::validate()
     for (auto it = m_messages.cbegin(); it != m_messages.cend(); ++it)
         it.value()->showMessage(problems.value(it.key()));
     const bool formatsUsable = m_formats->validate();
+    // A problem on a page out of sight must still be findable: its entry is marked.
+    QSet<int> flagged;
+    for (auto it = m_messages.cbegin(); it != m_messages.cend(); ++it) {
+        if (problems.contains(it.key()))
+            flagged.insert(m_pages->pageOf(it.value()));
+    }
+    if (!formatsUsable)
+        flagged.insert(m_pages->pageOf(m_formats));
+    for (int page = 0; page < m_pages->count(); ++page)
+        m_pages->setPageFlagged(page, flagged.contains(page));
     return problems.isEmpty() && formatsUsable;
 }
 
@@ -621,7 +634,7 @@ void ProfileEditor::transportChanged()
     if (webSocket && !m_pathChosen)
         m_webSocketPath->setText(ConnectionProfile::defaultWebSocketPath());
     const bool tls = kind == TransportKind::Tls || kind == TransportKind::SecureWebSocket;
-    m_pages->setTabEnabled(1, tls);
+    m_pages->setPageEnabled(1, tls);
     updateVerifyWarning();
 }
 

@@ -12,7 +12,6 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
-class QTabWidget;
 class QTableWidget;
 
 namespace mqttscope {
@@ -22,6 +21,7 @@ class MutedTopicsEditor;
 class PayloadFormatsEditor;
 class ProxyEditor;
 class SasTokenEditor;
+class SidebarPages;
 class UserPropertiesEditor;
 class WebSocketHeadersEditor;
 
@@ -46,6 +46,7 @@ public:
     bool validate();
     QString messageFor(ProfileField field) const;
     PayloadFormatsEditor *payloadFormats() const { return m_formats; }
+    SidebarPages *pages() const { return m_pages; }
 
 signals:
     void changed();
@@ -69,7 +70,7 @@ private:
     bool m_portChosen = false;
     bool m_pathChosen = false;
 
-    QTabWidget *m_pages;
+    SidebarPages *m_pages;
     QLineEdit *m_name;
     QComboBox *m_folder;
     QLineEdit *m_tags;

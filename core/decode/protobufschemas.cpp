@@ -61,6 +61,9 @@ public:
 
 void collectTypes(const pb::Descriptor *type, std::set<QString> *names)
 {
+    // A map field's entry type is protoc's own (`…CountersEntry`), never a message on the wire.
+    if (type->options().map_entry())
+        return;
     names->insert(QString::fromStdString(type->full_name()));
     for (int i = 0; i < type->nested_type_count(); ++i)
         collectTypes(type->nested_type(i), names);

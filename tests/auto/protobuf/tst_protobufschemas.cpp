@@ -153,6 +153,7 @@ void tst_ProtobufSchemas::loadsTypesIncludingImports()
     QVERIFY(types.contains(u"fleet.Truck"_s));
     QVERIFY(types.contains(u"fleet.Truck.Tyre"_s));
     QVERIFY(types.contains(u"fleet.common.Position"_s));
+    QVERIFY2(!types.contains(u"fleet.Truck.CountersEntry"_s), "a map's entry type is no message");
     QVERIFY(std::is_sorted(types.begin(), types.end()));
     QVERIFY(schemas->hasMessageType(u"fleet.common.Position"_s));
     QVERIFY(!schemas->hasMessageType(u"fleet.Boat"_s));

@@ -4,6 +4,7 @@
 // path that follow the transport, the show-password eye; and the words of a test connection.
 #include "connectiontestreport.h"
 #include "profileeditor.h"
+#include "sidebarpages.h"
 
 #include "profilefixture.h"
 
@@ -30,6 +31,7 @@ private slots:
     void verifyPeerWarning();
     void fieldMessages_data();
     void fieldMessages();
+    void newProfileFlagsNoPage();
     void secretsAreEditedSeparately();
     void proxyPage();
     void portFollowsTransport_data();
@@ -140,13 +142,15 @@ void tst_UiProfileEditor::fieldMessages_data()
     QTest::addColumn<QString>("widget");
     QTest::addColumn<QString>("value");
     QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("page");
     QTest::newRow("wildcard will topic")
-        << u"willTopic"_s << u"a/+/b"_s << int(ProfileField::WillTopic);
+        << u"willTopic"_s << u"a/+/b"_s << int(ProfileField::WillTopic) << u"Last will"_s;
     QTest::newRow("missing CA file")
-        << u"profileCaFile"_s << u"/nonexistent/ca.pem"_s << int(ProfileField::CaFile);
-    QTest::newRow("empty host") << u"profileHost"_s << QString() << int(ProfileField::Host);
+        << u"profileCaFile"_s << u"/nonexistent/ca.pem"_s << int(ProfileField::CaFile) << u"TLS"_s;
+    QTest::newRow("empty host") << u"profileHost"_s << QString() << int(ProfileField::Host)
+                                << u"Connection"_s;
     QTest::newRow("empty proxy host")
-        << u"proxyHost"_s << QString() << int(ProfileField::ProxyHost);
+        << u"proxyHost"_s << QString() << int(ProfileField::ProxyHost) << u"Proxy"_s;
 }
 
 void tst_UiProfileEditor::fieldMessages()
@@ -154,6 +158,7 @@ void tst_UiProfileEditor::fieldMessages()
     QFETCH(QString, widget);
     QFETCH(QString, value);
     QFETCH(int, field);
+    QFETCH(QString, page);
     ProfileEditor editor;
     ConnectionProfile p;
     p.name = u"p"_s;
@@ -167,9 +172,32 @@ void tst_UiProfileEditor::fieldMessages()
                            .hasPassword = false};
     editor.setProfile(p);
     QVERIFY(editor.validate());
-    editor.findChild<QLineEdit *>(widget)->setText(value);
+    auto *edit = editor.findChild<QLineEdit *>(widget);
+    const QString good = edit->text();
+    edit->setText(value);
     QVERIFY(!editor.validate());
     QVERIFY(!editor.messageFor(ProfileField(field)).isEmpty());
+    // The page with the problem is marked in the page list, wherever the user is.
+    const SidebarPages *pages = editor.pages();
+    for (int i = 0; i < pages->count(); ++i)
+        QCOMPARE(pages->isPageFlagged(i), pages->pageTitle(i) == page);
+    edit->setText(good);
+    QVERIFY(editor.validate());
+    for (int i = 0; i < pages->count(); ++i)
+        QVERIFY(!pages->isPageFlagged(i));
+}
+
+void tst_UiProfileEditor::newProfileFlagsNoPage()
+{
+    // As the connection manager does: the empty editor validated before a profile is shown.
+    ProfileEditor editor;
+    QVERIFY(!editor.validate());
+    ConnectionProfile p;
+    p.name = u"New connection"_s;
+    editor.setProfile(p);
+    const SidebarPages *pages = editor.pages();
+    for (int i = 0; i < pages->count(); ++i)
+        QVERIFY2(!pages->isPageFlagged(i), qPrintable(pages->pageTitle(i)));
 }
 
 void tst_UiProfileEditor::secretsAreEditedSeparately()
@@ -265,6 +293,11 @@ void tst_UiProfileEditor::portFollowsTransport()
         || TransportKind(transport) == TransportKind::SecureWebSocket;
     if (webSocket)
         QCOMPARE(editor.profile().webSocketPath, path);
+    // The TLS page can be opened only for a transport that uses TLS.
+    const bool tls = TransportKind(transport) == TransportKind::Tls
+        || TransportKind(transport) == TransportKind::SecureWebSocket;
+    QCOMPARE(editor.pages()->pageTitle(1), u"TLS"_s);
+    QCOMPARE(editor.pages()->isPageEnabled(1), tls);
 }
 
 void tst_UiProfileEditor::typedPortAndPathStay()
