@@ -103,6 +103,12 @@ quint16 MosquittoBroker::port(Listener listener) const
     return m_ports.value(listener, 0);
 }
 
+QStringList MosquittoBroker::tcpArguments() const
+{
+    return {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+            QString::number(port(Listener::Tcp))};
+}
+
 Endpoint MosquittoBroker::endpoint(Listener listener) const
 {
     Endpoint endpoint;

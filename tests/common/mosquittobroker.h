@@ -69,6 +69,8 @@ public:
 
     QString errorString() const override { return m_error; }
     quint16 port(Listener listener) const; // 0 when that listener was not asked for
+    // "-h 127.0.0.1 -p PORT", the TCP listener for mqttscope-cli and mosquitto_sub/_pub.
+    QStringList tcpArguments() const;
     // A ready endpoint for a listener: host 127.0.0.1, its port, the test CA as caFile for TLS.
     Endpoint endpoint(Listener listener) const;
     // "mqtt://127.0.0.1:1234", "mqtts://...", "ws://127.0.0.1:1234/mqtt", "wss://.../mqtt".

@@ -3,18 +3,19 @@
 // field by field with what Tahu was given; our NCMD read back by Tahu's decoder.
 #include "decode/sparkplugpayload.h"
 #include "decode/sparkplugtopic.h"
-#include "tahuscript.h"
+#include "tahu.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
 
 using namespace mqttscope;
+using mqttscope::test::Tahu;
 
 namespace {
 
@@ -211,17 +212,17 @@ private slots:
     void topicNames();
 
 private:
-    QTemporaryDir m_dir;
+    Tahu m_tahu;
     QJsonObject m_cases;
 };
 
 void TestSparkplugPayload::initTestCase()
 {
-    if (const QString missing = TahuScript::missing(); !missing.isEmpty())
+    if (const QString missing = Tahu::missing(); !missing.isEmpty())
         QSKIP(qPrintable(missing));
     QString error;
-    QVERIFY2(!TahuScript::run({u"encode"_qs, m_dir.path()}, &error).isNull(), qPrintable(error));
-    QFile file(m_dir.filePath(u"cases.json"_qs));
+    QVERIFY2(m_tahu.write(u"encode"_qs, &error), qPrintable(error));
+    QFile file(QDir(m_tahu.folder()).filePath(u"cases.json"_qs));
     QVERIFY(file.open(QIODevice::ReadOnly));
     m_cases = QJsonDocument::fromJson(file.readAll()).object();
     QCOMPARE(m_cases.size(), 4);
@@ -241,9 +242,9 @@ void TestSparkplugPayload::tahuPayloads_data()
 void TestSparkplugPayload::tahuPayloads()
 {
     QFETCH(QString, name);
-    QFile file(m_dir.filePath(name + u".bin"_qs));
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const DecodedPayload decoded = Sparkplug::toJson(file.readAll());
+    const QByteArray payload = m_tahu.payload(name);
+    QVERIFY(!payload.isEmpty());
+    const DecodedPayload decoded = Sparkplug::toJson(payload);
     QVERIFY2(decoded.decoded(), qPrintable(decoded.error));
     QCOMPARE(decoded.error, QString());
     const QJsonObject json = decodedJson(decoded);
@@ -324,10 +325,10 @@ void TestSparkplugPayload::deepNestingFailsWithoutCrashing()
 
 void TestSparkplugPayload::summaryGivesSeqBdSeqAndAliases()
 {
-    QFile file(m_dir.filePath(u"scalars.bin"_qs));
-    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray payload = m_tahu.payload("scalars");
+    QVERIFY(!payload.isEmpty());
     QString error;
-    const auto summary = Sparkplug::summarize(file.readAll(), &error);
+    const auto summary = Sparkplug::summarize(payload, &error);
     QVERIFY2(summary, qPrintable(error));
     QCOMPARE(summary->seq, 0u); // [tck-id-payloads-nbirth-seq]
     QCOMPARE(summary->bdSeq, 5u); // [tck-id-payloads-nbirth-bdseq]
@@ -349,13 +350,8 @@ void TestSparkplugPayload::commandRoundTripsThroughTahu()
     QString error;
     const auto bytes = Sparkplug::encodeCommand(metrics, 1700000000500, &error);
     QVERIFY2(bytes, qPrintable(error));
-    QFile file(m_dir.filePath(u"ncmd.bin"_qs));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(*bytes);
-    file.close();
-    const QByteArray out = TahuScript::run({u"decode"_qs, file.fileName()}, &error);
-    QVERIFY2(!out.isNull(), qPrintable(error));
-    const QJsonObject tahu = QJsonDocument::fromJson(out).object();
+    const QJsonObject tahu = m_tahu.decode(*bytes, &error);
+    QVERIFY2(!tahu.isEmpty(), qPrintable(error));
     QCOMPARE(tahu[u"timestamp"_qs].toString(),
              u"1700000000500"_qs); // [tck-id-payloads-ncmd-timestamp]
     QVERIFY(!tahu.contains(u"seq"_qs)); // [tck-id-payloads-ncmd-seq]

@@ -53,10 +53,7 @@ private slots:
     void subscriberCarriesOnAfterBrokerRestart();
 
 private:
-    QStringList tcp() const
-    {
-        return {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_broker.port(L::Tcp))};
-    }
+    QStringList tcp() const { return m_broker.tcpArguments(); }
 
     MosquittoBroker m_broker;
     const MosquittoClients m_mosquittoClients;

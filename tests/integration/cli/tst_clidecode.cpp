@@ -2,6 +2,7 @@
 // `mqttscope-cli sub --json --decode` against a real mosquitto, at 3.1.1 and 5.0: payloads made
 // by encoders nobody here wrote (python3-protobuf from a .proto compiled by protoc, and
 // python3-msgpack, both run with Debian's /usr/bin/python3) come out as JSON in "decoded".
+#include "fleetproto.h"
 #include "mosquittobroker.h"
 #include "testprocess.h"
 #include "testversions.h"
@@ -10,7 +11,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -21,17 +21,6 @@ using L = MosquittoBroker::Listener;
 namespace {
 
 const QString cli = QStringLiteral(MQTTSCOPE_CLI_PATH);
-
-const QByteArray fleetProto = R"(syntax = "proto3";
-package fleet.v1;
-message Position {
-  string vehicle = 1;
-  double lat = 2;
-  double lon = 3;
-  int64 odometer = 4;
-  repeated int32 alarms = 5;
-}
-)";
 
 } // namespace
 
@@ -46,40 +35,20 @@ private slots:
     void unknownMessageTypeStops();
 
 private:
-    QStringList tcp() const
-    {
-        return {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_broker.port(L::Tcp))};
-    }
-    QByteArray python(const QString &program) const;
+    QStringList tcp() const { return m_broker.tcpArguments(); }
 
     MosquittoBroker m_broker;
     const MosquittoClients m_mosquittoClients;
-    QTemporaryDir m_dir;
+    FleetProto m_fleet;
 };
 
 void tst_CliDecode::initTestCase()
 {
     QVERIFY2(QFile::exists(cli), qPrintable(cli));
     QVERIFY2(m_mosquittoClients.installed(), MosquittoClients::notInstalled);
-    QVERIFY(m_dir.isValid());
-    QFile proto(m_dir.filePath(u"fleet.proto"_s));
-    QVERIFY(proto.open(QIODevice::WriteOnly));
-    proto.write(fleetProto);
-    proto.close();
-    const Finished protoc = run(
-        u"protoc"_s, {u"--python_out="_s + m_dir.path(), u"-I"_s + m_dir.path(), proto.fileName()});
-    QVERIFY2(protoc.exitCode == 0, protoc.err.constData());
+    QString error;
+    QVERIFY2(m_fleet.compile(&error), qPrintable(error));
     MQTTSCOPE_START_BROKER(m_broker, {L::Tcp});
-}
-
-QByteArray tst_CliDecode::python(const QString &program) const
-{
-    const Finished result =
-        run(u"/usr/bin/python3"_s,
-            {u"-c"_s, u"import sys; sys.path.insert(0, '%1')\n%2"_s.arg(m_dir.path(), program)});
-    if (result.exitCode != 0)
-        qWarning() << result.err;
-    return result.out;
 }
 
 void tst_CliDecode::decodesProtobufAndMessagePack_data()
@@ -92,11 +61,12 @@ void tst_CliDecode::decodesProtobufAndMessagePack_data()
 void tst_CliDecode::decodesProtobufAndMessagePack()
 {
     QFETCH(ProtocolVersion, version);
-    const QByteArray position =
-        python(u"import fleet_pb2\np = fleet_pb2.Position(vehicle='truck-7', lat=52.5, lon=-13.25,"
-               " odometer=2**40, alarms=[3, 9])\nsys.stdout.buffer.write(p.SerializeToString())"_s);
-    const QByteArray packed = python(u"import msgpack\nsys.stdout.buffer.write(msgpack.packb("
-                                     "{'rpm': 1450, 'raw': b'\\x01'}, use_bin_type=True))"_s);
+    const QByteArray position = m_fleet.python(
+        u"import fleet_pb2\np = fleet_pb2.Position(vehicle='truck-7', lat=52.5, lon=-13.25,"
+        " odometer=2**40, alarms=[3, 9])\nsys.stdout.buffer.write(p.SerializeToString())"_s);
+    const QByteArray packed =
+        m_fleet.python(u"import msgpack\nsys.stdout.buffer.write(msgpack.packb("
+                       "{'rpm': 1450, 'raw': b'\\x01'}, use_bin_type=True))"_s);
     QVERIFY(!position.isEmpty() && !packed.isEmpty());
 
     const QString id = u"decode-sub-"_s + versionTag(version);
@@ -106,8 +76,7 @@ void tst_CliDecode::decodesProtobufAndMessagePack()
                    + QStringList{u"-V"_s, versionArgument(version), u"-i"_s, id, u"-t"_s,
                                  u"fleet/#"_s, u"--json"_s, u"-C"_s, u"3"_s, u"--decode"_s,
                                  u"fleet/+/position=protobuf:fleet.v1.Position"_s, u"--decode"_s,
-                                 u"fleet/+/engine=msgpack"_s, u"--proto"_s,
-                                 m_dir.filePath(u"fleet.proto"_s)});
+                                 u"fleet/+/engine=msgpack"_s, u"--proto"_s, m_fleet.protoFile()});
     QVERIFY(m_broker.waitForSubscribed(id));
     const auto publish = [&](const QString &topic, const QByteArray &payload) {
         return run(m_mosquittoClients.pub, tcp() + QStringList{u"-t"_s, topic, u"-s"_s}, payload)
@@ -140,7 +109,7 @@ void tst_CliDecode::decodesProtobufAndMessagePack()
 
 void tst_CliDecode::badProtoStopsWithFileAndLine()
 {
-    const QString bad = m_dir.filePath(u"bad.proto"_s);
+    const QString bad = m_fleet.filePath(u"bad.proto"_s);
     QFile file(bad);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("syntax = \"proto3\";\nmessage A {\n  Missing field = 1;\n}\n");
@@ -156,11 +125,11 @@ void tst_CliDecode::badProtoStopsWithFileAndLine()
 
 void tst_CliDecode::unknownMessageTypeStops()
 {
-    const Finished result = run(cli,
-                                QStringList{u"sub"_s} + tcp()
-                                    + QStringList{u"-t"_s, u"a"_s, u"--json"_s, u"--decode"_s,
-                                                  u"a=protobuf:fleet.v1.Nope"_s, u"--proto"_s,
-                                                  m_dir.filePath(u"fleet.proto"_s)});
+    const Finished result =
+        run(cli,
+            QStringList{u"sub"_s} + tcp()
+                + QStringList{u"-t"_s, u"a"_s, u"--json"_s, u"--decode"_s,
+                              u"a=protobuf:fleet.v1.Nope"_s, u"--proto"_s, m_fleet.protoFile()});
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains("fleet.v1.Nope"), result.err.constData());
 }

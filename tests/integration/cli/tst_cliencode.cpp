@@ -3,6 +3,7 @@
 // are read back by decoders nobody here wrote (python3-protobuf from a .proto compiled by protoc,
 // python3-msgpack, both run with Debian's /usr/bin/python3) and must hold the JSON's fields. A
 // message that does not encode publishes nothing. And `sub -F %d` prints the decoded JSON.
+#include "fleetproto.h"
 #include "mosquittobroker.h"
 #include "testprocess.h"
 #include "testversions.h"
@@ -10,7 +11,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -22,29 +22,18 @@ namespace {
 
 const QString cli = QStringLiteral(MQTTSCOPE_CLI_PATH);
 
-const QByteArray fleetProto = R"(syntax = "proto3";
-package fleet.v1;
-message Position {
-  string vehicle = 1;
-  double lat = 2;
-  double lon = 3;
-  int64 odometer = 4;
-  repeated int32 alarms = 5;
-}
-)";
-
 // Python that prints a protobuf Position (hex on stdin) as JSON with the reference's own names.
-const char *printPosition = "import fleet_pb2, json, binascii\n"
-                            "p = fleet_pb2.Position()\n"
-                            "p.ParseFromString(binascii.unhexlify(sys.stdin.read().strip()))\n"
-                            "print(json.dumps({'vehicle': p.vehicle, 'lat': p.lat, 'lon': p.lon,"
-                            " 'odometer': p.odometer, 'alarms': list(p.alarms)}))";
+const QString printPosition = u"import fleet_pb2, json, binascii\n"
+                              "p = fleet_pb2.Position()\n"
+                              "p.ParseFromString(binascii.unhexlify(sys.stdin.read().strip()))\n"
+                              "print(json.dumps({'vehicle': p.vehicle, 'lat': p.lat, 'lon': p.lon,"
+                              " 'odometer': p.odometer, 'alarms': list(p.alarms)}))"_s;
 
 // Python that prints each MessagePack payload (hex, one a line on stdin) as a JSON line.
-const char *printMsgpackLines = "import msgpack, json, binascii, base64\n"
-                                "for line in sys.stdin.read().split():\n"
-                                "    v = msgpack.unpackb(binascii.unhexlify(line), raw=False)\n"
-                                "    print(json.dumps(v, sort_keys=True))";
+const QString printMsgpackLines = u"import msgpack, json, binascii, base64\n"
+                                  "for line in sys.stdin.read().split():\n"
+                                  "    v = msgpack.unpackb(binascii.unhexlify(line), raw=False)\n"
+                                  "    print(json.dumps(v, sort_keys=True))"_s;
 
 } // namespace
 
@@ -62,46 +51,23 @@ private slots:
     void formatStringPrintsDecoded();
 
 private:
-    QStringList tcp() const
-    {
-        return {u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_broker.port(L::Tcp))};
-    }
-    QString protoFile() const { return m_dir.filePath(u"fleet.proto"_s); }
-    QByteArray python(const char *program, const QByteArray &input = {}) const;
+    QStringList tcp() const { return m_broker.tcpArguments(); }
     // mosquitto_sub printing `count` payloads on `topic` in hex, one a line, once subscribed.
     std::unique_ptr<QProcess> hexSubscriber(const QString &topic, int count,
                                             const QString &id) const;
 
     MosquittoBroker m_broker;
     const MosquittoClients m_mosquittoClients;
-    QTemporaryDir m_dir;
+    FleetProto m_fleet;
 };
 
 void tst_CliEncode::initTestCase()
 {
     QVERIFY2(QFile::exists(cli), qPrintable(cli));
     QVERIFY2(m_mosquittoClients.installed(), MosquittoClients::notInstalled);
-    QVERIFY(m_dir.isValid());
-    QFile proto(protoFile());
-    QVERIFY(proto.open(QIODevice::WriteOnly));
-    proto.write(fleetProto);
-    proto.close();
-    const Finished protoc = run(
-        u"protoc"_s, {u"--python_out="_s + m_dir.path(), u"-I"_s + m_dir.path(), proto.fileName()});
-    QVERIFY2(protoc.exitCode == 0, protoc.err.constData());
+    QString error;
+    QVERIFY2(m_fleet.compile(&error), qPrintable(error));
     MQTTSCOPE_START_BROKER(m_broker, {L::Tcp});
-}
-
-QByteArray tst_CliEncode::python(const char *program, const QByteArray &input) const
-{
-    const Finished result = run(u"/usr/bin/python3"_s,
-                                {u"-c"_s,
-                                 u"import sys; sys.path.insert(0, '%1')\n%2"_s.arg(
-                                     m_dir.path(), QString::fromLatin1(program))},
-                                input);
-    if (result.exitCode != 0)
-        qWarning() << result.err;
-    return result.out;
 }
 
 std::unique_ptr<QProcess> tst_CliEncode::hexSubscriber(const QString &topic, int count,
@@ -127,7 +93,7 @@ void tst_CliEncode::protobufFromMessage()
         run(cli,
             QStringList{u"pub"_s} + tcp()
                 + QStringList{u"-V"_s, versionArgument(version), u"-q"_s, u"1"_s, u"-t"_s, topic,
-                              u"--proto"_s, protoFile(), u"--encode"_s,
+                              u"--proto"_s, m_fleet.protoFile(), u"--encode"_s,
                               u"protobuf:fleet.v1.Position"_s, u"-m"_s,
                               uR"({"vehicle":"truck-7","lat":52.5,"lon":-13.25,)"
                               uR"("odometer":"9007199254740993","alarms":[3,9]})"_s});
@@ -135,7 +101,7 @@ void tst_CliEncode::protobufFromMessage()
     const Finished received = waitFor(*subscriber);
     QCOMPARE(received.exitCode, 0);
     const QJsonObject position =
-        QJsonDocument::fromJson(python(printPosition, received.out)).object();
+        QJsonDocument::fromJson(m_fleet.python(printPosition, received.out)).object();
     QCOMPARE(position.value("vehicle"_L1).toString(), u"truck-7"_s);
     QCOMPARE(position.value("lat"_L1).toDouble(), 52.5);
     QCOMPARE(position.value("lon"_L1).toDouble(), -13.25);
@@ -158,7 +124,7 @@ void tst_CliEncode::messagePackFromLinesAndFile()
                                "{\"rpm\":1450,\"on\":true}\n{\"rpm\":\n[1,\"two\",null]\n");
     QCOMPARE(lines.exitCode, 1);
     QVERIFY2(lines.err.contains("line 2"), lines.err.constData());
-    QFile file(m_dir.filePath(u"engine.json"_s));
+    QFile file(m_fleet.filePath(u"engine.json"_s));
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(R"({"temps":[80.5,81],"name":"V8","nested":{"k":-1}})");
     file.close();
@@ -167,7 +133,8 @@ void tst_CliEncode::messagePackFromLinesAndFile()
 
     const Finished received = waitFor(*subscriber);
     QCOMPARE(received.exitCode, 0);
-    const QList<QByteArray> decoded = python(printMsgpackLines, received.out).trimmed().split('\n');
+    const QList<QByteArray> decoded =
+        m_fleet.python(printMsgpackLines, received.out).trimmed().split('\n');
     QCOMPARE(decoded.size(), 3);
     QCOMPARE(decoded.at(0), R"({"on": true, "rpm": 1450})");
     QCOMPARE(decoded.at(1), R"([1, "two", null])");
@@ -197,7 +164,7 @@ void tst_CliEncode::badJsonPublishesNothing()
     auto subscriber = hexSubscriber(topic, 1, u"encode-bad"_s);
     const Finished result = run(cli,
                                 QStringList{u"pub"_s} + tcp()
-                                    + QStringList{u"-t"_s, topic, u"--proto"_s, protoFile(),
+                                    + QStringList{u"-t"_s, topic, u"--proto"_s, m_fleet.protoFile(),
                                                   u"--encode"_s, encode, u"-m"_s, message});
     QCOMPARE(result.exitCode, 1);
     const QString err = QString::fromUtf8(result.err);
@@ -216,15 +183,16 @@ void tst_CliEncode::badJsonPublishesNothing()
 void tst_CliEncode::formatStringPrintsDecoded()
 {
     const QString id = u"encode-format"_s;
-    auto subscriber =
-        launch(cli,
-               QStringList{u"sub"_s} + tcp()
-                   + QStringList{u"-i"_s, id, u"-t"_s, u"fmt/#"_s, u"-C"_s, u"3"_s, u"-F"_s,
-                                 u"%t %d"_s, u"--decode"_s, u"fmt/pos=protobuf:fleet.v1.Position"_s,
-                                 u"--decode"_s, u"fmt/bin=msgpack"_s, u"--proto"_s, protoFile()});
+    auto subscriber = launch(
+        cli,
+        QStringList{u"sub"_s} + tcp()
+            + QStringList{u"-i"_s, id, u"-t"_s, u"fmt/#"_s, u"-C"_s, u"3"_s, u"-F"_s, u"%t %d"_s,
+                          u"--decode"_s, u"fmt/pos=protobuf:fleet.v1.Position"_s, u"--decode"_s,
+                          u"fmt/bin=msgpack"_s, u"--proto"_s, m_fleet.protoFile()});
     QVERIFY(m_broker.waitForSubscribed(id));
-    const QByteArray packed = python("import msgpack\n"
-                                     "sys.stdout.buffer.write(msgpack.packb({'rpm': 7}))");
+    const QByteArray packed =
+        m_fleet.python(u"import msgpack\n"
+                       "sys.stdout.buffer.write(msgpack.packb({'rpm': 7}))"_s);
     const auto publish = [&](const QString &topic, const QByteArray &payload) {
         return run(m_mosquittoClients.pub, tcp() + QStringList{u"-t"_s, topic, u"-s"_s}, payload)
             .exitCode;

@@ -5,12 +5,12 @@
 // connection breaks), received by the tab's own client and worked out on its connection thread;
 // the topic tree's rows and roles are checked after each step, and the payload view of a DDATA
 // names its metrics from the DBIRTH's aliases.
-#include "../../auto/sparkplug/tahuscript.h"
 #include "connectiontab.h"
 #include "decode/sparkplugpayload.h"
 #include "messagebuilder.h"
 #include "mosquittobroker.h"
 #include "subscriptionspanel.h"
+#include "tahu.h"
 #include "testclient.h"
 #include "testversions.h"
 #include "versionchoice.h"
@@ -19,7 +19,6 @@
 #include "views/payloadview.h"
 
 #include <QAbstractItemModel>
-#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -57,7 +56,6 @@ private slots:
     void cleanDataFloodAnnouncesNothing();
 
 private:
-    QByteArray step(const char *name) const;
     ClientOptions nodeOptions(ProtocolVersion version, const QByteArray &willTopic) const;
     std::unique_ptr<ConnectionTab> openTab(ProtocolVersion version, const QString &filter);
     // The tree row of `topic` (invalid while the tree has none) and one of its roles.
@@ -66,7 +64,7 @@ private:
     bool isOnline(const QByteArray &topic) const;
 
     QTemporaryDir m_config;
-    QTemporaryDir m_steps;
+    Tahu m_tahu;
     MosquittoBroker m_broker;
     std::unique_ptr<SecretStore> m_secrets;
     ConnectionTab *m_tab = nullptr;
@@ -74,21 +72,15 @@ private:
 
 void tst_GuiSparkplug::initTestCase()
 {
-    if (const QString missing = TahuScript::missing(); !missing.isEmpty())
+    if (const QString missing = Tahu::missing(); !missing.isEmpty())
         QSKIP(qPrintable(missing));
     QString error;
-    QVERIFY2(!TahuScript::run({u"session"_s, m_steps.path()}, &error).isNull(), qPrintable(error));
+    QVERIFY2(m_tahu.write(u"session"_s, &error), qPrintable(error));
     QStandardPaths::setTestModeEnabled(true);
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
     MQTTSCOPE_START_BROKER(m_broker, {MosquittoBroker::Listener::Tcp});
     m_secrets = std::make_unique<SecretStore>(u"mqttscope-test"_s);
     m_secrets->setTimeoutMs(2000);
-}
-
-QByteArray tst_GuiSparkplug::step(const char *name) const
-{
-    QFile file(m_steps.filePath(QString::fromLatin1(name) + u".bin"_s));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 ClientOptions tst_GuiSparkplug::nodeOptions(ProtocolVersion version,
@@ -100,7 +92,7 @@ ClientOptions tst_GuiSparkplug::nodeOptions(ProtocolVersion version,
     options.clientId = u"edge-"_s + versionTag(version);
     options.reconnect.enabled = false;
     // [tck-id-payloads-ndeath-will-message] the NDEATH is the node's will
-    return withWill(options, willTopic, step("ndeath"));
+    return withWill(options, willTopic, m_tahu.payload("ndeath"));
 }
 
 std::unique_ptr<ConnectionTab> tst_GuiSparkplug::openTab(ProtocolVersion version,
@@ -152,7 +144,7 @@ void tst_GuiSparkplug::session()
     node->setOptions(nodeOptions(version, prefix + "/NDEATH/edge"));
     QVERIFY(connectClient(node));
     const auto publish = [&](const QByteArray &topic, const char *name) {
-        node->publish(message(topic).payload(step(name)).qos(1));
+        node->publish(message(topic).payload(m_tahu.payload(name)).qos(1));
     };
     const auto issues = [&](const QByteArray &topic) {
         return role(topic, TopicTreeModel::SparkplugIssueCountRole).toInt();

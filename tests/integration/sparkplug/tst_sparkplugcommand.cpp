@@ -4,11 +4,11 @@
 // was entered, with the payload and metric timestamps of the sending time and no seq; its topic,
 // QoS and retain flag are those the specification asks of commands; and the demo's edge node,
 // through a real mosquitto, publishes its NBIRTH again when "Send rebirth" is clicked.
-#include "../../auto/sparkplug/tahuscript.h"
 #include "fieldmessage.h"
 #include "models/topictreemodel.h"
 #include "mosquittobroker.h"
 #include "sparkplugcommanddialog.h"
+#include "tahu.h"
 #include "testclient.h"
 
 #include "decode/sparkplugpayload.h"
@@ -23,7 +23,6 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardItemModel>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -78,32 +77,16 @@ private slots:
     void demoEdgeNodeRebirthsOnTheButton();
 
 private:
-    QJsonObject tahuDecode(const QByteArray &payload);
-
     MosquittoBroker m_broker;
-    QTemporaryDir m_dir;
+    Tahu m_tahu;
 };
 
 void tst_SparkplugCommand::initTestCase()
 {
-    if (const QString missing = TahuScript::missing(); !missing.isEmpty())
+    if (const QString missing = Tahu::missing(); !missing.isEmpty())
         QSKIP(qPrintable(missing));
-    QVERIFY(m_dir.isValid());
+    QVERIFY(!m_tahu.folder().isEmpty());
     MQTTSCOPE_START_BROKER(m_broker, {MosquittoBroker::Listener::Tcp});
-}
-
-QJsonObject tst_SparkplugCommand::tahuDecode(const QByteArray &payload)
-{
-    QFile file(m_dir.filePath(u"command.bin"_s));
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(payload);
-    file.close();
-    QString error;
-    const QByteArray out = TahuScript::run({u"decode"_s, file.fileName()}, &error);
-    if (out.isNull())
-        qWarning("tahu: %s", qPrintable(error));
-    return QJsonDocument::fromJson(out).object();
 }
 
 void tst_SparkplugCommand::offersTheNodesOfTheTree()
@@ -147,7 +130,9 @@ void tst_SparkplugCommand::composedCommandReadsBackInTahu()
     QCOMPARE(command->qos, 0); // [tck-id-payloads-dcmd-qos]
     QVERIFY(!command->retain); // [tck-id-payloads-dcmd-retain]
 
-    const QJsonObject tahu = tahuDecode(command->payload);
+    QString error;
+    const QJsonObject tahu = m_tahu.decode(command->payload, &error);
+    QVERIFY2(!tahu.isEmpty(), qPrintable(error));
     QCOMPARE(tahu.value("timestamp"_L1).toString(), u"1700000000777"_s);
     // [tck-id-payloads-dcmd-timestamp] ^ and [tck-id-payloads-dcmd-seq]:
     QVERIFY(!tahu.contains("seq"_L1));
@@ -166,7 +151,8 @@ void tst_SparkplugCommand::composedCommandReadsBackInTahu()
     QCOMPARE(rebirth->topic, "spBv1.0/plant/NCMD/edge-2"); // [tck-id-topics-ncmd-topic]
     QCOMPARE(rebirth->qos, 0); // [tck-id-payloads-ncmd-qos]
     QVERIFY(!rebirth->retain); // [tck-id-payloads-ncmd-retain]
-    const QJsonObject ncmd = tahuDecode(rebirth->payload);
+    const QJsonObject ncmd = m_tahu.decode(rebirth->payload, &error);
+    QVERIFY2(!ncmd.isEmpty(), qPrintable(error));
     QCOMPARE(ncmd.value("timestamp"_L1).toString(), u"1700000000999"_s);
     QVERIFY(!ncmd.contains("seq"_L1)); // [tck-id-payloads-ncmd-seq]
     const QJsonObject rebirthMetric = ncmd.value("metrics"_L1).toArray().at(0).toObject();

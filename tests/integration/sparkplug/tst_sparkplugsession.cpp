@@ -3,19 +3,17 @@
 // payloads made by Eclipse Tahu's JavaScript encoder, published by our MqttClient (the NDEATH as
 // its will, sent by the broker when the node's connection breaks), received by another of ours
 // and fed to SparkplugTracker; its state is checked after each step.
-#include "../../auto/sparkplug/tahuscript.h"
 #include "client/mqttclient.h"
 #include "decode/sparkplugtracker.h"
 #include "messagebuilder.h"
 #include "mosquittobroker.h"
+#include "tahu.h"
 #include "testclient.h"
 #include "testversions.h"
 #include "versionchoice.h"
 
-#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -47,31 +45,24 @@ private slots:
     void session();
 
 private:
-    QByteArray step(const char *name) const;
     ClientOptions optionsFor(ProtocolVersion version) const;
     // Publishes (QoS 1) and feeds what the subscriber receives on `topic` to the tracker.
     SparkplugTracker::Observation relay(TestClient &node, TestClient &host, const QByteArray &topic,
                                         const QByteArray &payload);
 
     MosquittoBroker m_broker;
-    QTemporaryDir m_dir;
+    Tahu m_tahu;
     SparkplugTracker m_tracker;
     qsizetype m_seen = 0;
 };
 
 void TestSparkplugSession::initTestCase()
 {
-    if (const QString missing = TahuScript::missing(); !missing.isEmpty())
+    if (const QString missing = Tahu::missing(); !missing.isEmpty())
         QSKIP(qPrintable(missing));
     QString error;
-    QVERIFY2(!TahuScript::run({u"session"_qs, m_dir.path()}, &error).isNull(), qPrintable(error));
+    QVERIFY2(m_tahu.write(u"session"_qs, &error), qPrintable(error));
     MQTTSCOPE_START_BROKER(m_broker, {MosquittoBroker::Listener::Tcp});
-}
-
-QByteArray TestSparkplugSession::step(const char *name) const
-{
-    QFile file(m_dir.filePath(QString::fromLatin1(name) + u".bin"_qs));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 ClientOptions TestSparkplugSession::optionsFor(ProtocolVersion version) const
@@ -112,32 +103,33 @@ void TestSparkplugSession::session()
     QVERIFY(subscribeAndWait(host, {Subscription{QString::fromUtf8(prefix) + u"/#"_qs, 1}}));
     TestClient node;
     // [tck-id-payloads-ndeath-will-message] the NDEATH is the node's will
-    node->setOptions(withWill(optionsFor(version), prefix + "/NDEATH/edge", step("ndeath")));
+    node->setOptions(
+        withWill(optionsFor(version), prefix + "/NDEATH/edge", m_tahu.payload("ndeath")));
     QVERIFY(connectClient(node));
 
-    auto o = relay(node, host, prefix + "/NBIRTH/edge", step("nbirth"));
+    auto o = relay(node, host, prefix + "/NBIRTH/edge", m_tahu.payload("nbirth"));
     QVERIFY2(o.topic && o.reports.isEmpty(), qPrintable(o.decoded.error));
     QVERIFY(m_tracker.node(g, u"edge"_qs)->online);
     QCOMPARE(m_tracker.node(g, u"edge"_qs)->bdSeq, 1u); // [tck-id-payloads-nbirth-bdseq]
 
-    o = relay(node, host, prefix + "/DBIRTH/edge/pump", step("dbirth"));
+    o = relay(node, host, prefix + "/DBIRTH/edge/pump", m_tahu.payload("dbirth"));
     QVERIFY(o.reports.isEmpty());
     QVERIFY(m_tracker.device(g, u"edge"_qs, u"pump"_qs)->online);
 
     // [tck-id-payloads-alias-data-cmd-requirement] aliases only, named from the DBIRTH
-    o = relay(node, host, prefix + "/DDATA/edge/pump", step("ddata"));
+    o = relay(node, host, prefix + "/DDATA/edge/pump", m_tahu.payload("ddata"));
     QVERIFY(o.reports.isEmpty());
     const QJsonObject metrics =
         QJsonDocument::fromJson(o.decoded.json).object()[u"metrics"_qs].toObject();
     QCOMPARE(metrics[u"Temperature"_qs][u"value"_qs].toDouble(), 21.25);
 
     // [tck-id-payloads-sequence-num-incrementing] seq 3 never came
-    o = relay(node, host, prefix + "/DDATA/edge/pump", step("ddataskip"));
+    o = relay(node, host, prefix + "/DDATA/edge/pump", m_tahu.payload("ddataskip"));
     QCOMPARE(issues(o), QList<Issue>{Issue::SequenceGap});
     QCOMPARE(m_tracker.node(g, u"edge"_qs)->issueCount, 1);
     QCOMPARE(m_tracker.node(g, u"edge"_qs)->lastSeq, 4u);
 
-    o = relay(node, host, prefix + "/DDEATH/edge/pump", step("ddeath"));
+    o = relay(node, host, prefix + "/DDEATH/edge/pump", m_tahu.payload("ddeath"));
     QVERIFY(o.reports.isEmpty());
     QVERIFY(!m_tracker.device(g, u"edge"_qs, u"pump"_qs)->online);
     QVERIFY(m_tracker.node(g, u"edge"_qs)->online);
