@@ -13,5 +13,5 @@ build="${MQTTSCOPE_BENCH_BUILD:-build-bench}"
 bash scripts/install-deps.sh
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DMQTTSCOPE_BUILD_TESTS=OFF >/dev/null
 cmake --build "$build" --parallel "$(nproc)" --target mqttscope-cli mqttscope-loadserver trace_ingest ingest_store \
-  model_flush bench_codec bench_decode uiflood bench_recording bench_replay bench_search
+  model_flush bench_codec bench_decode uiflood coldstart mqttscope bench_recording bench_replay bench_search
 exec python3 bench/run_bench.py --build "$build" "$@"

@@ -2,6 +2,7 @@
 // mqttscope: the desktop explorer. `mqttscope [URL]`, `--url URL`, `--profile NAME`,
 // `--record FILE`, `mqttscope RECORDING` (a file opens as a recording).
 #include "appearance.h"
+#include "firstpaintreport.h"
 #include "connectiontab.h"
 #include "decode/formatrule.h"
 #include "mainwindow.h"
@@ -11,6 +12,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -223,6 +225,8 @@ QList<mqttscope::ConnectionTab *> openArguments(mqttscope::MainWindow &window,
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     allowHeadlessInformation(argc, argv);
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"mqttscope"_s);
@@ -251,6 +255,7 @@ int main(int argc, char *argv[])
     // Light or dark as the desktop prefers or the user chose, before the window first paints.
     mqttscope::Appearance appearance;
     mqttscope::MainWindow window(&profiles, &secrets, &appearance);
+    mqttscope::FirstPaintReport::installIfAsked(&window, sinceMain);
     window.show();
 
     const QList<mqttscope::ConnectionTab *> opened =

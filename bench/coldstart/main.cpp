@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Cold start of the real desktop app, exec to the first painted frame of its window:
+//
+//   coldstart [--profiles 1000] [--starts 10] [--platform offscreen|xcb] [--app PATH]
+//             [--timeout-ms 30000] [--json]
+//
+// Writes a configuration with --profiles saved connections (bench/coldstart/profilefixture.h)
+// into a fresh HOME, starts `mqttscope` there --starts times (after one start that warms the
+// file cache, not counted) with MQTTSCOPE_REPORT_FIRST_PAINT set, and reports the median and
+// the maximum of exec to first paint and the app's CPU time by then; the same with no profiles
+// (the peer: what the profiles cost), and `mqttscope --version` (linking and QApplication,
+// no window). For xcb, run it under xvfb-run. One line per row (JSON with --json, read by
+// bench/run_bench.py).
+
+#include "appstart.h"
+#include "profilefixture.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace mqttscope::bench;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct Options
+{
+    int profiles = 1000;
+    int starts = 10;
+    QString platform = u"offscreen"_s;
+    QString app = QStringLiteral(MQTTSCOPE_APP);
+    int timeoutMs = 30000;
+    bool json = false;
+};
+
+[[noreturn]] void usage(const QString &problem)
+{
+    std::fprintf(stderr,
+                 "coldstart: %s\nusage: coldstart [--profiles N] [--starts N] [--platform P] "
+                 "[--app PATH] [--timeout-ms MS] [--json]\n",
+                 qPrintable(problem));
+    std::exit(2);
+}
+
+Options parse(const QStringList &args)
+{
+    Options options;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        const auto value = [&] {
+            if (i + 1 >= args.size())
+                usage(arg + u" needs a value"_s);
+            return args[++i];
+        };
+        if (arg == "--profiles"_L1)
+            options.profiles = value().toInt();
+        else if (arg == "--starts"_L1)
+            options.starts = std::max(1, value().toInt());
+        else if (arg == "--platform"_L1)
+            options.platform = value();
+        else if (arg == "--app"_L1)
+            options.app = value();
+        else if (arg == "--timeout-ms"_L1)
+            options.timeoutMs = value().toInt();
+        else if (arg == "--json"_L1)
+            options.json = true;
+        else
+            usage(u"unknown argument "_s + arg);
+    }
+    return options;
+}
+
+void print(const QJsonObject &row, bool json)
+{
+    if (json) {
+        std::printf("%s\n", QJsonDocument(row).toJson(QJsonDocument::Compact).constData());
+    } else {
+        QStringList cells;
+        for (auto it = row.begin(); it != row.end(); ++it)
+            cells.append(it.key() + u'=' + it.value().toVariant().toString());
+        std::printf("%s\n", qPrintable(cells.join(u"  "_s)));
+    }
+    std::fflush(stdout);
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+double maximum(const QList<double> &values)
+{
+    return *std::max_element(values.begin(), values.end());
+}
+
+// The app's environment in `home`: the caller's (its D-Bus session, its display) with the
+// configuration, cache and data folders of the fixture.
+QProcessEnvironment environmentIn(const QString &home, const Options &options)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"HOME"_s, home);
+    env.insert(u"XDG_CONFIG_HOME"_s, home + u"/.config"_s);
+    env.insert(u"XDG_CACHE_HOME"_s, home + u"/.cache"_s);
+    env.insert(u"XDG_DATA_HOME"_s, home + u"/.local/share"_s);
+    env.insert(u"QT_QPA_PLATFORM"_s, options.platform);
+    env.insert(u"MQTTSCOPE_REPORT_FIRST_PAINT"_s, u"1"_s);
+    return env;
+}
+
+QJsonObject measureStarts(const QString &home, int profiles, const Options &options)
+{
+    QJsonObject row{
+        {u"name"_s, u"cold start, %1 profiles (%2)"_s.arg(profiles).arg(options.platform)},
+        {u"profiles"_s, profiles},
+        {u"platform"_s, options.platform}};
+    const AppStart app(options.app, environmentIn(home, options));
+    QList<double> wall, cpu, sinceStart;
+    QString error;
+    for (int i = 0; i <= options.starts; ++i) { // the first one warms the file cache
+        const std::optional<StartTimes> times = app.untilFirstPaint({}, options.timeoutMs, &error);
+        if (!times) {
+            row.insert(u"error"_s, error);
+            return row;
+        }
+        if (i == 0)
+            continue;
+        wall.append(times->execToPaintMs);
+        cpu.append(times->cpuMs);
+        sinceStart.append(times->sinceStartMs);
+    }
+    row.insert(u"starts"_s, options.starts);
+    row.insert(u"median_ms"_s, median(wall));
+    row.insert(u"max_ms"_s, maximum(wall));
+    row.insert(u"cpu_ms"_s, median(cpu));
+    row.insert(u"cpu_max_ms"_s, maximum(cpu));
+    row.insert(u"app_since_start_ms"_s, median(sinceStart));
+    return row;
+}
+
+QJsonObject measureVersion(const QString &home, const Options &options)
+{
+    QJsonObject row{{u"name"_s, u"--version (%1)"_s.arg(options.platform)},
+                    {u"platform"_s, options.platform}};
+    const AppStart app(options.app, environmentIn(home, options));
+    QList<double> wall;
+    QString error;
+    for (int i = 0; i <= options.starts; ++i) {
+        const double ms = app.untilExit({u"--version"_s}, options.timeoutMs, &error);
+        if (ms < 0) {
+            row.insert(u"error"_s, error);
+            return row;
+        }
+        if (i > 0)
+            wall.append(ms);
+    }
+    row.insert(u"starts"_s, options.starts);
+    row.insert(u"median_ms"_s, median(wall));
+    row.insert(u"max_ms"_s, maximum(wall));
+    return row;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QTemporaryDir folder;
+    const QString full = folder.path() + u"/full"_s;
+    const QString empty = folder.path() + u"/empty"_s;
+    QDir().mkpath(full + u"/.config/mqttscope"_s);
+    QDir().mkpath(empty + u"/.config"_s);
+    // The fixture's settings are written by this process's QSettings, as the app's would be.
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(full + u"/.config"_s));
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"mqttscope"_s);
+    QCoreApplication::setApplicationName(u"mqttscope"_s);
+    const Options options = parse(app.arguments());
+
+    QString error;
+    if (!ProfileFixture::write(full + u"/.config"_s, options.profiles, &error)) {
+        std::fprintf(stderr, "coldstart: %s\n", qPrintable(error));
+        return 1;
+    }
+    QList<QJsonObject> rows{measureStarts(full, options.profiles, options)};
+    if (options.profiles > 0)
+        rows.append(measureStarts(empty, 0, options));
+    rows.append(measureVersion(empty, options));
+    bool failed = false;
+    for (const QJsonObject &row : std::as_const(rows)) {
+        print(row, options.json);
+        if (row.contains(u"error"_s)) {
+            std::fprintf(stderr, "coldstart: %s: %s\n", qPrintable(row.value(u"name"_s).toString()),
+                         qPrintable(row.value(u"error"_s).toString()));
+            failed = true;
+        }
+    }
+    return failed ? 1 : 0;
+}
