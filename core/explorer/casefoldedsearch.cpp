@@ -127,23 +127,6 @@ bool CaseFoldedSearch::contains(QByteArrayView haystack) const
     }
 }
 
-bool CaseFoldedSearch::isAscii(QByteArrayView bytes)
-{
-    const char *data = bytes.data();
-    const qsizetype size = bytes.size();
-    if (size < 8) {
-        quint8 any = 0;
-        for (qsizetype i = 0; i < size; ++i)
-            any |= quint8(data[i]);
-        return any < 0x80;
-    }
-    // Whole words, the last one overlapping the one before it.
-    quint64 any = eightBytesAt(data + size - 8);
-    for (qsizetype i = 0; i + 8 <= size; i += 8)
-        any |= eightBytesAt(data + i);
-    return !(any & HighBits);
-}
-
 bool CaseFoldedSearch::containsAcross(quint32 state, QByteArrayView bytes) const
 {
     // While the state is longer than the bytes fed so far, the partial match began before

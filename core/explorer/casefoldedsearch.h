@@ -5,6 +5,7 @@
 #include <QByteArrayView>
 #include <QString>
 #include <QStringView>
+#include <QtEndian>
 
 #include <vector>
 
@@ -45,8 +46,24 @@ public:
 
     // The needle form: Unicode case folding, in UTF-8.
     static QByteArray fold(QStringView text) { return text.toString().toCaseFolded().toUtf8(); }
-    // Whether folding ASCII letters is all the folding `bytes` need.
-    static bool isAscii(QByteArrayView bytes);
+    // Whether folding ASCII letters is all the folding `bytes` need. Inline: it runs on every
+    // level of a million topics.
+    static bool isAscii(QByteArrayView bytes)
+    {
+        const char *data = bytes.data();
+        const qsizetype size = bytes.size();
+        if (size < 8) {
+            quint8 any = 0;
+            for (qsizetype i = 0; i < size; ++i)
+                any |= quint8(data[i]);
+            return any < 0x80;
+        }
+        // Whole words, the last one overlapping the one before it.
+        quint64 any = qFromLittleEndian<quint64>(data + size - 8);
+        for (qsizetype i = 0; i + 8 <= size; i += 8)
+            any |= qFromLittleEndian<quint64>(data + i);
+        return !(any & 0x8080808080808080ull);
+    }
 
 private:
     bool containsAcross(quint32 state, QByteArrayView bytes) const;
