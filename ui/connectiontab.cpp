@@ -9,6 +9,7 @@
 #include "messagepane.h"
 #include "noticebanner.h"
 #include "packetinspectorpanel.h"
+#include "profilepayloaddecoder.h"
 #include "profilesecretsrequest.h"
 #include "replaydialog.h"
 #include "savedmessagespanel.h"
@@ -243,31 +244,20 @@ void ConnectionTab::addDecodeAsMenu(QMenu *menu, TopicNodeId node)
     const PayloadDecoder *decoder = payloadView()->decoder();
     auto *decodeAs =
         new DecodeAsMenu(m_data.store().topic(node), m_data.store().childCount(node) > 0,
-                         decoder ? decoder->schemas() : nullptr, menu);
+                         decoder ? decoder->schemas().get() : nullptr, menu);
     connect(decodeAs, &DecodeAsMenu::ruleChosen, this, &ConnectionTab::decodeTopicsAs);
     menu->addMenu(decodeAs);
 }
 
-// The profile's format rules and .proto files, compiled now so that a schema that does not
-// compile is reported once, with the compiler's file:line:column, rather than per message.
 void ConnectionTab::applyPayloadFormats()
 {
-    std::shared_ptr<const ProtobufSchemas> schemas;
-    if (!m_profile.protoFiles.isEmpty()) {
-        QList<ProtobufSchemas::Problem> problems;
-        schemas =
-            ProtobufSchemas::load(m_profile.protoFiles, m_profile.protoImportPaths, &problems);
-        QStringList lines;
-        for (const ProtobufSchemas::Problem &problem : std::as_const(problems))
-            lines.append(problem.text());
-        if (!lines.isEmpty()) {
-            m_banner->showWarning(tr("Some .proto files of this connection did not compile"),
-                                  lines.join(u'\n'),
-                                  tr("Their message types are shown as hex until fixed."));
-        }
-    }
-    m_publishPanel->setProtobufSchemas(schemas);
-    auto decoder = std::make_shared<const PayloadDecoder>(m_profile.formatRules, schemas);
+    QStringList problems;
+    auto decoder = payloadDecoderFor(m_profile, &problems);
+    if (!problems.isEmpty())
+        m_banner->showWarning(tr("Some .proto files of this connection did not compile"),
+                              problems.join(u'\n'),
+                              tr("Their message types are shown as hex until fixed."));
+    m_publishPanel->setProtobufSchemas(decoder->schemas());
     payloadView()->setDecoder(decoder);
     // The tree, the history, diff, plot, search and export read the same table.
     m_data.decoded().setDecoder(std::move(decoder));
@@ -576,6 +566,8 @@ bool ConnectionTab::startRecording(const QString &path, const RecordingOptions &
 {
     RecordingOptions withMetadata = options;
     withMetadata.metadata.insert(u"profile"_s, m_profile.name);
+    // The tab that reopens the file finds the profile's payload formats by it.
+    withMetadata.metadata.insert(u"profile_id"_s, m_profile.id.toString(QUuid::WithoutBraces));
     withMetadata.metadata.insert(u"broker"_s, m_profile.displayAddress());
     if (!m_profile.clientId.isEmpty())
         withMetadata.metadata.insert(u"client_id"_s, m_profile.clientId);

@@ -302,6 +302,8 @@ RecordingTab *MainWindow::openRecording(const QString &path, QString *error)
     RecordingTab *tab = RecordingTab::open(path, error, m_tabs);
     if (!tab)
         return nullptr;
+    if (const auto profile = tab->recordedProfile(*m_profiles))
+        tab->setPayloadFormats(*profile);
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     const int index = m_tabs->addTab(
         tab, RecordingBar::dotIcon(palette().color(QPalette::Mid), size), tab->title());

@@ -2,12 +2,17 @@
 #include "recordingtab.h"
 
 #include "messagepane.h"
+#include "noticebanner.h"
+#include "profilepayloaddecoder.h"
 #include "recordingplayer.h"
 #include "searchpanel.h"
 #include "timelinepanel.h"
 #include "topictreepane.h"
 #include "models/topictreemodel.h"
 #include "recording/recordingreader.h"
+#include "decode/payloaddecoder.h"
+#include "profiles/profilestore.h"
+#include "views/payloadview.h"
 #include "views/ratetimeline.h"
 
 #include <QAbstractProxyModel>
@@ -41,6 +46,7 @@ RecordingTab::RecordingTab(std::unique_ptr<RecordingReader> reader, QWidget *par
     , m_timeline(new TimelinePanel(this))
     , m_player(new RecordingPlayer(m_reader.get(), this))
     , m_searchPanel(new SearchPanel(this))
+    , m_banner(new NoticeBanner(this))
     , m_summary(new QLabel(this))
 {
     setObjectName(u"recordingTab"_s);
@@ -58,6 +64,7 @@ RecordingTab::RecordingTab(std::unique_ptr<RecordingReader> reader, QWidget *par
     splitter->setSizes({640, 760});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
+    layout->addWidget(m_banner);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_summary);
 
@@ -76,6 +83,30 @@ RecordingTab::RecordingTab(std::unique_ptr<RecordingReader> reader, QWidget *par
 
     loadTopicIds();
     seek(m_lastUs); // what the recording ended with, as its connection's tab last showed it
+}
+
+void RecordingTab::setPayloadFormats(const ConnectionProfile &profile)
+{
+    QStringList problems;
+    auto decoder = payloadDecoderFor(profile, &problems);
+    if (!problems.isEmpty())
+        m_banner->showWarning(tr("Some .proto files of %1 did not compile").arg(profile.name),
+                              problems.join(u'\n'),
+                              tr("Their message types are shown as hex until fixed."));
+    m_messagePane->payloadView()->setDecoder(decoder);
+    m_data.decoded().setDecoder(std::move(decoder));
+    m_messagePane->setTopic(m_messagePane->topic());
+    topicTree()->viewport()->update();
+}
+
+std::optional<ConnectionProfile> RecordingTab::recordedProfile(const ProfileStore &saved) const
+{
+    const QMap<QString, QString> meta = m_reader->summary().metadata;
+    if (const auto byId = saved.profile(QUuid(meta.value(u"profile_id"_s))))
+        return byId;
+    // Recordings made before the id was written name their profile only.
+    const QString name = meta.value(u"profile"_s);
+    return name.isEmpty() ? std::nullopt : saved.profileNamed(name);
 }
 
 RecordingTab::~RecordingTab()

@@ -2,12 +2,14 @@
 #pragma once
 
 #include "explorer/explorerdata.h"
+#include "profiles/connectionprofile.h"
 
 #include <QHash>
 #include <QSet>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QTreeView;
@@ -15,6 +17,8 @@ class QTreeView;
 namespace mqttscope {
 
 class MessagePane;
+class NoticeBanner;
+class ProfileStore;
 class RecordingPlayer;
 class RecordingReader;
 class SearchPanel;
@@ -46,6 +50,12 @@ public:
     void pause();
     bool isPlaying() const;
 
+    // The payload formats of the profile the recording was made with; .proto files that do not
+    // compile are named in the banner.
+    void setPayloadFormats(const ConnectionProfile &profile);
+    // The saved profile the recording was made with (by id, else by name), if there is one.
+    std::optional<ConnectionProfile> recordedProfile(const ProfileStore &saved) const;
+
     QByteArray selectedTopic() const;
     void selectTopic(const QByteArray &topic);
     void focusFilter();
@@ -59,6 +69,7 @@ public:
     TimelinePanel *timelinePanel() const { return m_timeline; }
     RecordingPlayer *player() const { return m_player; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
+    NoticeBanner *banner() const { return m_banner; }
 
 private:
     RecordingTab(std::unique_ptr<RecordingReader> reader, QWidget *parent);
@@ -88,6 +99,7 @@ private:
     TimelinePanel *m_timeline;
     RecordingPlayer *m_player;
     SearchPanel *m_searchPanel;
+    NoticeBanner *m_banner;
     QLabel *m_summary;
 };
 

@@ -39,7 +39,7 @@ public:
                             const QHash<quint64, QString> &aliasNames = {}) const;
 
     const QList<FormatRule> &rules() const { return m_rules; }
-    const ProtobufSchemas *schemas() const { return m_schemas.get(); }
+    const std::shared_ptr<const ProtobufSchemas> &schemas() const { return m_schemas; }
 
 private:
     QList<FormatRule> m_rules;

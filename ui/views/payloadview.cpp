@@ -329,7 +329,7 @@ void PayloadView::setMessageType(const QString &type)
 
 void PayloadView::updateMessageTypes()
 {
-    const ProtobufSchemas *schemas = m_decoder ? m_decoder->schemas() : nullptr;
+    const ProtobufSchemas *schemas = m_decoder ? m_decoder->schemas().get() : nullptr;
     m_messageTypeCombo->clear();
     if (schemas)
         m_messageTypeCombo->addItems(schemas->messageTypes());

@@ -6,6 +6,7 @@
 #include "brokerpeer.h"
 #include "connectionrecorder.h"
 #include "connectiontab.h"
+#include "mainwindow.h"
 #include "messagepane.h"
 #include "mosquittobroker.h"
 #include "noticebanner.h"
@@ -18,6 +19,8 @@
 #include "timelinepanel.h"
 #include "models/historymodel.h"
 #include "models/topictreemodel.h"
+#include "decode/formatrule.h"
+#include "profiles/profilestore.h"
 #include "profiles/secretstore.h"
 #include "recording/recordingreader.h"
 
@@ -58,6 +61,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void recordThenReopen();
+    void reopenedWithTheProfilesFormats();
     void failureShowsInTheBanner();
     void burstIsRecordedWhole();
     void fullBudgetStopsWithTheReason();
@@ -209,6 +213,56 @@ void tst_GuiRecording::recordThenReopen()
     QCOMPARE(latest(store, "rec/value"), "first");
     QCOMPARE(recording->position(), first.first().timeUs);
     QCOMPARE(recording->selectedTopic(), "rec/value");
+}
+
+void tst_GuiRecording::reopenedWithTheProfilesFormats()
+{
+    const QByteArray packed("\x81\xa5value\x2a", 8); // MessagePack for {"value":42}
+    m_tab->decodeTopicsAs(FormatRule{u"rec/packed"_s, PayloadEncoding::MessagePack, {}});
+    const QString path = m_dir.filePath(u"formats.mqttrec"_s);
+    recordThroughTheDialog(path);
+    QVERIFY(m_peer->publish("rec/packed", packed, 1));
+    QVERIFY(waitForValue("rec/packed", packed));
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->recorder()->status().messagesWritten >= 1, 5000);
+    m_tab->recordingBar()->stopButton()->click();
+
+    const auto decodedIn = [](const RecordingTab *tab) {
+        const TopicStore &store = tab->explorerData().store();
+        const TopicNodeId node = store.find("rec/packed");
+        return tab->explorerData().decoded().text(node, store.latestPayload(node));
+    };
+    // Found by its id; then, for a recording that names its profile only, by its name.
+    ProfileStore saved(m_dir.filePath(u"profiles.json"_s));
+    ConnectionProfile profile = m_tab->profile();
+    saved.upsert(profile);
+    MainWindow window(&saved, m_secrets.get());
+    QString error;
+    RecordingTab *byId = window.openRecording(path, &error);
+    QVERIFY2(byId, qPrintable(error));
+    QCOMPARE(decodedIn(byId), R"({"value":42})");
+    QCOMPARE(byId->banner()->kind(), NoticeBanner::Kind::None);
+
+    saved.remove(profile.id);
+    profile.id = QUuid::createUuid();
+    profile.protoFiles = {m_dir.filePath(u"broken.proto"_s)};
+    QFile broken(profile.protoFiles.constFirst());
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("syntax = \"proto3\";\nmessage Broken { int32 }\n");
+    broken.close();
+    saved.upsert(profile);
+    RecordingTab *byName = window.openRecording(path, &error);
+    QVERIFY2(byName, qPrintable(error));
+    QCOMPARE(decodedIn(byName), R"({"value":42})");
+    // A .proto that does not compile is named, with the compiler's line.
+    QCOMPARE(byName->banner()->kind(), NoticeBanner::Kind::Warning);
+    QVERIFY2(byName->banner()->reason().contains(u"broken.proto:2:"_s),
+             qPrintable(byName->banner()->reason()));
+
+    // Without its profile the recording still opens, its MessagePack undecoded.
+    saved.remove(profile.id);
+    RecordingTab *alone = window.openRecording(path, &error);
+    QVERIFY2(alone, qPrintable(error));
+    QCOMPARE(decodedIn(alone), packed);
 }
 
 void tst_GuiRecording::failureShowsInTheBanner()
