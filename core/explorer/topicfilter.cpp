@@ -304,6 +304,7 @@ void TopicFilter::matchRegularExpression(const TopicStore &store, TopicMatchSet 
     // sharing one would bounce that lock between the cores.
     const re2::RE2 expression(m_expression->pattern(), m_expression->options());
     std::vector<NameStates> atoms;
+    atoms.reserve(m_prefilter->atoms().size());
     for (const CaseFoldedSearch &atom : m_prefilter->atoms())
         atoms.emplace_back(store, atom, end, NameStates::NonAscii::Matches);
     const auto mayMatch = [&](TopicNodeId id) {
