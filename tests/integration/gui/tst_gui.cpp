@@ -3,10 +3,10 @@
 // mosquitto: create a profile in the connection manager and connect, see topics arrive in the
 // tree, select one and see its history and payload, publish at every QoS with and without
 // retain and see it come back, delete a retained subtree, switch the payload format, filter.
-#include "brokerpeer.h"
 #include "connectionmanagerdialog.h"
 #include "connectiontab.h"
 #include "fakebroker.h"
+#include "guitestbench.h"
 #include "mainwindow.h"
 #include "noticebanner.h"
 #include "profileeditor.h"
@@ -18,7 +18,6 @@
 #include "models/topictreemodel.h"
 #include "mosquittobroker.h"
 #include "profiles/profilestore.h"
-#include "profiles/secretstore.h"
 #include "views/payloadview.h"
 
 #include <QCheckBox>
@@ -31,12 +30,9 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QtTest>
@@ -177,31 +173,24 @@ private slots:
 private:
     ConnectionTab *tab() const { return m_window ? m_window->currentTab() : nullptr; }
 
-    QTemporaryDir m_config;
-    MosquittoBroker m_broker;
-    std::unique_ptr<BrokerPeer> m_peer;
+    GuiTestBench m_bench;
     std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<MainWindow> m_window;
 };
 
 void tst_Gui::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-    MQTTSCOPE_START_BROKER(
-        m_broker, {MosquittoBroker::Listener::Tcp, MosquittoBroker::Listener::PasswordTcp});
-    m_peer = std::make_unique<BrokerPeer>(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
-    QVERIFY2(m_peer->connect(), "the peer client could not connect to the test broker");
+    QString error;
+    QVERIFY2(m_bench.start(
+                 &error, {MosquittoBroker::Listener::Tcp, MosquittoBroker::Listener::PasswordTcp}),
+             qPrintable(error));
     // Retained before the window subscribes, so they reach it flagged retained.
-    QVERIFY(m_peer->publish("gui/retained/a", "1", 1, true));
-    QVERIFY(m_peer->publish("gui/retained/b/c", "2", 1, true));
-    QVERIFY(m_peer->publish("gui/kept", "stays", 1, true));
+    QVERIFY(m_bench.peer().publish("gui/retained/a", "1", 1, true));
+    QVERIFY(m_bench.peer().publish("gui/retained/b/c", "2", 1, true));
+    QVERIFY(m_bench.peer().publish("gui/kept", "stays", 1, true));
 
-    m_profiles = std::make_unique<ProfileStore>(m_config.filePath(u"profiles.json"_s));
-    m_secrets = std::make_unique<SecretStore>(u"mqttscope-test"_s);
-    m_secrets->setTimeoutMs(2000);
-    m_window = std::make_unique<MainWindow>(m_profiles.get(), m_secrets.get());
+    m_profiles = std::make_unique<ProfileStore>(m_bench.filePath(u"profiles.json"_s));
+    m_window = std::make_unique<MainWindow>(m_profiles.get(), m_bench.secrets());
     m_window->resize(1200, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -210,18 +199,17 @@ void tst_Gui::initTestCase()
 void tst_Gui::cleanupTestCase()
 {
     m_window.reset();
-    m_peer.reset();
 }
 
 void tst_Gui::createProfileAndConnect()
 {
-    ConnectionManagerDialog dialog(m_profiles.get(), m_secrets.get(), m_window.get());
+    ConnectionManagerDialog dialog(m_profiles.get(), m_bench.secrets(), m_window.get());
     dialog.createProfile();
     ProfileEditor *editor = dialog.editor();
     child<QLineEdit>(editor, u"profileName"_s)->setText(u"Test broker"_s);
     child<QLineEdit>(editor, u"profileHost"_s)->setText(u"127.0.0.1"_s);
     child<QSpinBox>(editor, u"profilePort"_s)
-        ->setValue(m_broker.port(MosquittoBroker::Listener::Tcp));
+        ->setValue(m_bench.broker().port(MosquittoBroker::Listener::Tcp));
     child<QPushButton>(editor, u"randomClientId"_s)->click(); // on a page not shown, so no mouse
 
     QSignalSpy connectRequested(&dialog, &ConnectionManagerDialog::connectRequested);
@@ -269,13 +257,13 @@ void tst_Gui::topicsArriveInTheTree()
 {
     QVERIFY(tab());
     for (int i = 0; i < 5; ++i)
-        QVERIFY(m_peer->publish("gui/sensors/" + QByteArray::number(i) + "/temperature",
-                                R"({"celsius": 2)" + QByteArray::number(i) + "}"));
+        QVERIFY(m_bench.peer().publish("gui/sensors/" + QByteArray::number(i) + "/temperature",
+                                       R"({"celsius": 2)" + QByteArray::number(i) + "}"));
     QTRY_VERIFY_WITH_TIMEOUT(
         tab()->topicStore().find("gui/sensors/4/temperature") != TopicStore::InvalidId, 5000);
     QTRY_VERIFY(tab()->topicStore().isRetained(tab()->topicStore().find("gui/retained/a")));
     // Retained while we watch: with retain as published the flag arrives too [MQTT-3.3.1-13].
-    QVERIFY(m_peer->publish("gui/watched/retained", "2", 1, true));
+    QVERIFY(m_bench.peer().publish("gui/watched/retained", "2", 1, true));
     QTRY_VERIFY_WITH_TIMEOUT(
         tab()->topicStore().find("gui/watched/retained") != TopicStore::InvalidId, 5000);
     QVERIFY(tab()->topicStore().isRetained(tab()->topicStore().find("gui/watched/retained")));
@@ -297,7 +285,7 @@ void tst_Gui::topicsArriveInTheTree()
 void tst_Gui::selectedTopicShowsHistoryAndPayload()
 {
     QVERIFY(tab());
-    QVERIFY(m_peer->publish("gui/sensors/0/temperature", R"({"celsius": 30})"));
+    QVERIFY(m_bench.peer().publish("gui/sensors/0/temperature", R"({"celsius": 30})"));
     QTRY_COMPARE_WITH_TIMEOUT(
         tab()->topicStore().messageCount(tab()->topicStore().find("gui/sensors/0/temperature")),
         quint64(2), 5000);
@@ -311,7 +299,7 @@ void tst_Gui::selectedTopicShowsHistoryAndPayload()
              qPrintable(tab()->payloadView()->renderedText()));
 
     // A newer message follows while the newest row is selected.
-    QVERIFY(m_peer->publish("gui/sensors/0/temperature", R"({"celsius": 31})"));
+    QVERIFY(m_bench.peer().publish("gui/sensors/0/temperature", R"({"celsius": 31})"));
     QTRY_COMPARE_WITH_TIMEOUT(tab()->payloadView()->message().payload,
                               QByteArray(R"({"celsius": 31})"), 5000);
     QCOMPARE(tab()->historyView()->model()->rowCount(), 3);
@@ -390,7 +378,7 @@ void tst_Gui::publishComesBack()
     QTRY_COMPARE_WITH_TIMEOUT(latestPayload(tab(), topic), payload, 5000);
 
     // A fresh subscriber sees it retained only when it was published retained [MQTT-3.3.1-5].
-    const QList<Message> later = m_peer->collect(QString::fromUtf8(topic), 300);
+    const QList<Message> later = m_bench.peer().collect(QString::fromUtf8(topic), 300);
     QCOMPARE(later.size(), retain ? 1 : 0);
     if (retain) {
         QCOMPARE(later.constFirst().payload, payload);
@@ -532,7 +520,7 @@ void tst_Gui::sortByTrafficFollowsLiveCounts()
     // a is the busiest, c the quietest.
     for (const auto &[level, count] : {std::pair{"a", 3}, {"b", 2}, {"c", 1}}) {
         for (int i = 0; i < count; ++i)
-            QVERIFY(m_peer->publish(base + level, QByteArray::number(i)));
+            QVERIFY(m_bench.peer().publish(base + level, QByteArray::number(i)));
     }
     QTRY_VERIFY_WITH_TIMEOUT(tab()->topicStore().find(base + 'c') != TopicStore::InvalidId, 5000);
     QTreeView *tree = tab()->topicTree();
@@ -553,7 +541,7 @@ void tst_Gui::sortByTrafficFollowsLiveCounts()
         Message message;
         message.topic = base + 'c';
         message.payload = QByteArray::number(++sent);
-        m_peer->client().publish(message);
+        m_bench.peer().client().publish(message);
     });
     stream.start();
     // The tree re-sorts once a second (the timer of ConnectionTab), after the rate of a whole
@@ -575,8 +563,8 @@ void tst_Gui::deleteRetainedSubtree()
 
     // The broker forgets them: a new subscriber gets none, while a retained message elsewhere
     // stays.
-    QTRY_VERIFY_WITH_TIMEOUT(m_peer->collect(u"gui/retained/#"_s, 200).isEmpty(), 5000);
-    const QList<Message> kept = m_peer->collect(u"gui/kept"_s, 200);
+    QTRY_VERIFY_WITH_TIMEOUT(m_bench.peer().collect(u"gui/retained/#"_s, 200).isEmpty(), 5000);
+    const QList<Message> kept = m_bench.peer().collect(u"gui/kept"_s, 200);
     QCOMPARE(kept.size(), 1);
     QVERIFY(kept.constFirst().retain);
     // Our tree saw the empty messages: nothing retained is left there either.
@@ -606,7 +594,7 @@ void tst_Gui::unsubscribeShowsTheResult()
     ConnectionProfile profile;
     profile.name = u"Unsubscribe"_s;
     profile.host = u"127.0.0.1"_s;
-    profile.port = m_broker.port(MosquittoBroker::Listener::Tcp);
+    profile.port = m_bench.broker().port(MosquittoBroker::Listener::Tcp);
     profile.version = version;
     profile.subscriptions.clear();
     profile.autoReconnect = false;
@@ -637,8 +625,8 @@ void tst_Gui::unsubscribeShowsTheResult()
     QCOMPARE(panel->subscriptions().size(), 1);
     QCOMPARE(panel->subscriptions().constFirst().first.filter, u"gui/kept-subscribed"_s);
     // The broker really dropped it: a message there no longer reaches the tab.
-    QVERIFY(m_peer->publish("gui/unsub/after", "x", 1));
-    QVERIFY(m_peer->publish("gui/kept-subscribed", "y", 1));
+    QVERIFY(m_bench.peer().publish("gui/unsub/after", "x", 1));
+    QVERIFY(m_bench.peer().publish("gui/kept-subscribed", "y", 1));
     QTRY_VERIFY_WITH_TIMEOUT(tab->topicStore().find("gui/kept-subscribed") != TopicStore::InvalidId,
                              5000);
     QCOMPARE(tab->topicStore().find("gui/unsub/after"), TopicStore::InvalidId);
@@ -662,8 +650,8 @@ void tst_Gui::unsubscribeShowsTheResult()
 void tst_Gui::shiftDeleteAsksThenDeletesRetained()
 {
     QVERIFY(tab());
-    QVERIFY(m_peer->publish("gui/shift-del/a", "1", 1, true));
-    QVERIFY(m_peer->publish("gui/shift-del/b/c", "2", 1, true));
+    QVERIFY(m_bench.peer().publish("gui/shift-del/a", "1", 1, true));
+    QVERIFY(m_bench.peer().publish("gui/shift-del/b/c", "2", 1, true));
     // Live messages arrive without the retain flag [MQTT-3.3.1-9]; a new subscription brings
     // the stored ones flagged [MQTT-3.3.1-8].
     SubscriptionsPanel *panel = tab()->subscriptionsPanel();
@@ -682,7 +670,7 @@ void tst_Gui::shiftDeleteAsksThenDeletesRetained()
     QTest::keyClick(tab()->topicTree(), Qt::Key_Delete, Qt::ShiftModifier);
     QVERIFY2(question.contains(u"2"_s) && question.contains(u"gui/shift-del"_s),
              qPrintable(question));
-    QCOMPARE(m_peer->collect(u"gui/shift-del/#"_s, 200).size(), 2);
+    QCOMPARE(m_bench.peer().collect(u"gui/shift-del/#"_s, 200).size(), 2);
 
     // Yes: the broker forgets both [MQTT-3.3.1-10], and so does the tree.
     QVERIFY(focusForKeys(tab()->topicTree()));
@@ -690,13 +678,13 @@ void tst_Gui::shiftDeleteAsksThenDeletesRetained()
     answerNextMessageBox(QMessageBox::Yes, &question);
     QTest::keyClick(tab()->topicTree(), Qt::Key_Delete, Qt::ShiftModifier);
     QVERIFY2(question.contains(u"2"_s), qPrintable(question));
-    QTRY_VERIFY_WITH_TIMEOUT(m_peer->collect(u"gui/shift-del/#"_s, 200).isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_bench.peer().collect(u"gui/shift-del/#"_s, 200).isEmpty(), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(store.retainedUnder(store.find("gui/shift-del")).size(), 0, 5000);
 }
 
 void tst_Gui::deleteKeyRemovesAProfile()
 {
-    ConnectionManagerDialog dialog(m_profiles.get(), m_secrets.get(), m_window.get());
+    ConnectionManagerDialog dialog(m_profiles.get(), m_bench.secrets(), m_window.get());
     dialog.show();
     const qsizetype before = m_profiles->profiles().size();
     dialog.createProfile();
@@ -722,7 +710,7 @@ void tst_Gui::refusedConnectionShowsTheReason()
     ConnectionProfile profile;
     profile.name = u"Refused"_s;
     profile.host = u"127.0.0.1"_s;
-    profile.port = m_broker.port(MosquittoBroker::Listener::PasswordTcp);
+    profile.port = m_bench.broker().port(MosquittoBroker::Listener::PasswordTcp);
     profile.version = VersionChoice::V5;
     profile.autoReconnect = false;
     ConnectionTab *refused = m_window->openProfile(profile);
@@ -745,7 +733,7 @@ void tst_Gui::passwordAskedWhenTheKeychainHasNone()
     ConnectionProfile profile;
     profile.name = u"With password"_s;
     profile.host = u"127.0.0.1"_s;
-    profile.port = m_broker.port(MosquittoBroker::Listener::PasswordTcp);
+    profile.port = m_bench.broker().port(MosquittoBroker::Listener::PasswordTcp);
     profile.username = u"alice"_s;
     profile.hasPassword = true;
     profile.autoReconnect = false;
@@ -760,9 +748,10 @@ void tst_Gui::passwordAskedWhenTheKeychainHasNone()
     QTRY_COMPARE_WITH_TIMEOUT(tab->state(), ClientState::Connected, 10000);
 
     bool remembered = false;
-    m_secrets->read(profile.id, [&](std::optional<ProfileSecrets> secrets, const QString &) {
-        remembered = secrets && secrets->password == "secret";
-    });
+    m_bench.secrets()->read(profile.id,
+                            [&](std::optional<ProfileSecrets> secrets, const QString &) {
+                                remembered = secrets && secrets->password == "secret";
+                            });
     QTRY_VERIFY(remembered);
     QVERIFY(!QFile(m_profiles->filePath()).exists()
             || !readAll(m_profiles->filePath()).contains("secret"));

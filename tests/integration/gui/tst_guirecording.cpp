@@ -3,12 +3,11 @@
 // real widgets on the offscreen platform against a real mosquitto: the Record dialog, what the
 // file holds (binary payloads unaltered, what the tab published), a failure in the banner, a
 // burst recorded whole, and the recording tab's tree, timeline and play.
-#include "brokerpeer.h"
 #include "connectionrecorder.h"
 #include "connectiontab.h"
+#include "guitestbench.h"
 #include "mainwindow.h"
 #include "messagepane.h"
-#include "mosquittobroker.h"
 #include "noticebanner.h"
 #include "recordingbar.h"
 #include "recordingdialog.h"
@@ -21,16 +20,12 @@
 #include "models/topictreemodel.h"
 #include "decode/formatrule.h"
 #include "profiles/profilestore.h"
-#include "profiles/secretstore.h"
 #include "recording/recordingreader.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QTableView>
-#include <QSettings>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
 
@@ -72,42 +67,24 @@ private:
     void recordThroughTheDialog(const QString &path);
     static QByteArray latest(const TopicStore &store, const QByteArray &topic);
 
-    QTemporaryDir m_dir;
-    MosquittoBroker m_broker;
-    std::unique_ptr<BrokerPeer> m_peer;
-    std::unique_ptr<SecretStore> m_secrets;
+    GuiTestBench m_bench;
     std::unique_ptr<ConnectionTab> m_tab;
 };
 
 void tst_GuiRecording::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
-    MQTTSCOPE_START_BROKER(m_broker, {MosquittoBroker::Listener::Tcp});
-    m_peer = std::make_unique<BrokerPeer>(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
-    QVERIFY2(m_peer->connect(), "the peer client could not connect to the test broker");
-
-    ConnectionProfile profile;
-    profile.name = u"Recording"_s;
-    profile.host = u"127.0.0.1"_s;
-    profile.port = m_broker.port(MosquittoBroker::Listener::Tcp);
-    profile.autoReconnect = false;
-    profile.subscriptions = {Subscription{.filter = u"rec/#"_s}};
-    m_secrets = std::make_unique<SecretStore>(u"mqttscope-test"_s);
-    m_tab = std::make_unique<ConnectionTab>(profile, m_secrets.get());
-    m_tab->resize(1200, 800);
-    m_tab->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
-    m_tab->connectToBroker();
-    QTRY_COMPARE_WITH_TIMEOUT(m_tab->state(), ClientState::Connected, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_tab->subscriptionsPanel()->resultOf(u"rec/#"_s), u"granted QoS 0"_s,
-                              arrivalTimeoutMs);
+    QString error;
+    QVERIFY2(m_bench.start(&error), qPrintable(error));
+    m_tab = std::make_unique<ConnectionTab>(
+        m_bench.profile(u"Recording"_s, Subscription{.filter = u"rec/#"_s}), m_bench.secrets());
+    QVERIFY2(
+        GuiTestBench::showConnected(*m_tab, {1200, 800}, u"rec/#"_s, u"granted QoS 0"_s, &error),
+        qPrintable(error));
 }
 
 void tst_GuiRecording::cleanupTestCase()
 {
     m_tab.reset();
-    m_peer.reset();
 }
 
 QByteArray tst_GuiRecording::latest(const TopicStore &store, const QByteArray &topic)
@@ -137,17 +114,17 @@ void tst_GuiRecording::recordThroughTheDialog(const QString &path)
 
 void tst_GuiRecording::recordThenReopen()
 {
-    const QString path = m_dir.filePath(u"session.mqttrec"_s);
+    const QString path = m_bench.filePath(u"session.mqttrec"_s);
     recordThroughTheDialog(path);
     QVERIFY(m_tab->recorder()->isRecording());
     QVERIFY(!m_tab->recordingBar()->recordButton()->isEnabled());
     QVERIFY(m_tab->recordingBar()->stopButton()->isVisible());
 
-    QVERIFY(m_peer->publish("rec/value", "first", 1));
+    QVERIFY(m_bench.peer().publish("rec/value", "first", 1));
     QVERIFY(waitForValue("rec/value", "first"));
     QTest::qWait(300); // the two values a moment apart on the timeline
-    QVERIFY(m_peer->publish("rec/value", "second", 1));
-    QVERIFY(m_peer->publish("rec/binary", binaryPayload(), 1));
+    QVERIFY(m_bench.peer().publish("rec/value", "second", 1));
+    QVERIFY(m_bench.peer().publish("rec/binary", binaryPayload(), 1));
     Message published;
     published.topic = "rec/published";
     published.payload = "from the tab";
@@ -219,9 +196,9 @@ void tst_GuiRecording::reopenedWithTheProfilesFormats()
 {
     const QByteArray packed("\x81\xa5value\x2a", 8); // MessagePack for {"value":42}
     m_tab->decodeTopicsAs(FormatRule{u"rec/packed"_s, PayloadEncoding::MessagePack, {}});
-    const QString path = m_dir.filePath(u"formats.mqttrec"_s);
+    const QString path = m_bench.filePath(u"formats.mqttrec"_s);
     recordThroughTheDialog(path);
-    QVERIFY(m_peer->publish("rec/packed", packed, 1));
+    QVERIFY(m_bench.peer().publish("rec/packed", packed, 1));
     QVERIFY(waitForValue("rec/packed", packed));
     QTRY_VERIFY_WITH_TIMEOUT(m_tab->recorder()->status().messagesWritten >= 1, 5000);
     m_tab->recordingBar()->stopButton()->click();
@@ -232,10 +209,10 @@ void tst_GuiRecording::reopenedWithTheProfilesFormats()
         return tab->explorerData().decoded().text(node, store.latestPayload(node));
     };
     // Found by its id; then, for a recording that names its profile only, by its name.
-    ProfileStore saved(m_dir.filePath(u"profiles.json"_s));
+    ProfileStore saved(m_bench.filePath(u"profiles.json"_s));
     ConnectionProfile profile = m_tab->profile();
     saved.upsert(profile);
-    MainWindow window(&saved, m_secrets.get());
+    MainWindow window(&saved, m_bench.secrets());
     QString error;
     RecordingTab *byId = window.openRecording(path, &error);
     QVERIFY2(byId, qPrintable(error));
@@ -244,7 +221,7 @@ void tst_GuiRecording::reopenedWithTheProfilesFormats()
 
     saved.remove(profile.id);
     profile.id = QUuid::createUuid();
-    profile.protoFiles = {m_dir.filePath(u"broken.proto"_s)};
+    profile.protoFiles = {m_bench.filePath(u"broken.proto"_s)};
     QFile broken(profile.protoFiles.constFirst());
     QVERIFY(broken.open(QIODevice::WriteOnly));
     broken.write("syntax = \"proto3\";\nmessage Broken { int32 }\n");
@@ -268,7 +245,7 @@ void tst_GuiRecording::reopenedWithTheProfilesFormats()
 void tst_GuiRecording::failureShowsInTheBanner()
 {
     // A file where the folder should be: the folder cannot be made (root or not).
-    const QString blocker = m_dir.filePath(u"not-a-folder"_s);
+    const QString blocker = m_bench.filePath(u"not-a-folder"_s);
     QFile file(blocker);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.close();
@@ -287,7 +264,7 @@ void tst_GuiRecording::failureShowsInTheBanner()
 void tst_GuiRecording::burstIsRecordedWhole()
 {
     constexpr int count = 20000;
-    const QString path = m_dir.filePath(u"burst.mqttrec"_s);
+    const QString path = m_bench.filePath(u"burst.mqttrec"_s);
     RecordingOptions options;
     options.topicFilters = {u"rec/burst/#"_s};
     QString error;
@@ -303,7 +280,7 @@ void tst_GuiRecording::burstIsRecordedWhole()
         Message message;
         message.topic = "rec/burst/" + QByteArray::number(i % 100);
         message.payload = QByteArray::number(i);
-        QVERIFY(m_peer->client().publish(message) != 0);
+        QVERIFY(m_bench.peer().client().publish(message) != 0);
     }
     QVERIFY(QTest::qWaitFor([&] { return received() - before >= quint64(count); }, 20000));
     m_tab->stopRecording();
@@ -319,7 +296,7 @@ void tst_GuiRecording::burstIsRecordedWhole()
 
 void tst_GuiRecording::fullBudgetStopsWithTheReason()
 {
-    const QString path = m_dir.filePath(u"small.mqttrec"_s);
+    const QString path = m_bench.filePath(u"small.mqttrec"_s);
     RecordingOptions options;
     options.byteBudget = 256 * 1024;
     options.whenFull = RecordingOptions::WhenFull::Stop;
@@ -328,7 +305,7 @@ void tst_GuiRecording::fullBudgetStopsWithTheReason()
     const QByteArray kilobyte(1024, 'x');
     for (int i = 0; i < 600 && m_tab->recorder()->isRecording(); ++i) {
         // Each waits for its PUBACK, running the event loop the tab's status arrives through.
-        QVERIFY(m_peer->publish("rec/full/" + QByteArray::number(i % 10), kilobyte, 1));
+        QVERIFY(m_bench.peer().publish("rec/full/" + QByteArray::number(i % 10), kilobyte, 1));
     }
     // The recording ends on its own; the banner says so, with the writer's reason.
     QTRY_VERIFY_WITH_TIMEOUT(!m_tab->recorder()->isRecording(), 5000);

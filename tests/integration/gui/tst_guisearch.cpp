@@ -2,22 +2,17 @@
 // The search panel of a live connection tab, through its real widgets on the offscreen platform
 // against a real mosquitto: a query typed finds the message, a bad predicate says where it went
 // wrong, and opening a result selects its topic in the tree and the message in the history.
-#include "brokerpeer.h"
 #include "connectiontab.h"
-#include "mosquittobroker.h"
+#include "guitestbench.h"
 #include "searchpanel.h"
 #include "subscriptionspanel.h"
 #include "models/historymodel.h"
 #include "models/searchresultmodel.h"
-#include "profiles/secretstore.h"
 #include "views/payloadview.h"
 
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
@@ -40,44 +35,26 @@ private:
     SearchPanel *panel() const { return m_tab->searchPanel(); }
     void search(const QString &json, const QString &topic = {});
 
-    QTemporaryDir m_config;
-    MosquittoBroker m_broker;
-    std::unique_ptr<BrokerPeer> m_peer;
-    std::unique_ptr<SecretStore> m_secrets;
+    GuiTestBench m_bench;
     std::unique_ptr<ConnectionTab> m_tab;
 };
 
 void tst_GuiSearch::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-    MQTTSCOPE_START_BROKER(m_broker, {MosquittoBroker::Listener::Tcp});
-    m_peer = std::make_unique<BrokerPeer>(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
-    QVERIFY2(m_peer->connect(), "the peer client could not connect to the test broker");
-
-    ConnectionProfile profile;
-    profile.name = u"Search"_s;
-    profile.host = u"127.0.0.1"_s;
-    profile.port = m_broker.port(MosquittoBroker::Listener::Tcp);
-    profile.autoReconnect = false;
-    profile.subscriptions = {Subscription{.filter = u"search/#"_s}};
-    m_secrets = std::make_unique<SecretStore>(u"mqttscope-test"_s);
-    m_secrets->setTimeoutMs(2000);
-    m_tab = std::make_unique<ConnectionTab>(profile, m_secrets.get());
-    m_tab->resize(1280, 800);
-    m_tab->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
-    m_tab->connectToBroker();
-    QTRY_COMPARE_WITH_TIMEOUT(m_tab->state(), ClientState::Connected, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_tab->subscriptionsPanel()->resultOf(u"search/#"_s),
-                              u"granted QoS 0"_s, 5000);
+    QString error;
+    QVERIFY2(m_bench.start(&error), qPrintable(error));
+    m_tab = std::make_unique<ConnectionTab>(
+        m_bench.profile(u"Search"_s, Subscription{.filter = u"search/#"_s}), m_bench.secrets());
+    QVERIFY2(
+        GuiTestBench::showConnected(*m_tab, {1280, 800}, u"search/#"_s, u"granted QoS 0"_s, &error),
+        qPrintable(error));
     for (const auto &[topic, payload] :
          {std::pair<QByteArray, QByteArray>{"search/dev/1", R"({"battery": 50})"},
           {"search/dev/1", R"({"battery": 12, "status": "low"})"},
           {"search/dev/2", R"({"battery": 90})"},
           {"search/dev/1", R"({"battery": 48})"},
           {"search/log", "hello error"}})
-        QVERIFY(m_peer->publish(topic, payload, 1));
+        QVERIFY(m_bench.peer().publish(topic, payload, 1));
     QTRY_COMPARE_WITH_TIMEOUT(m_tab->explorerData().history().entryCount(), 5, 5000);
 }
 

@@ -6,6 +6,7 @@
 // the topic tree's rows and roles are checked after each step, and the payload view of a DDATA
 // names its metrics from the DBIRTH's aliases.
 #include "connectiontab.h"
+#include "guitestbench.h"
 #include "decode/sparkplugpayload.h"
 #include "messagebuilder.h"
 #include "mosquittobroker.h"
@@ -15,13 +16,9 @@
 #include "testversions.h"
 #include "versionchoice.h"
 #include "models/topictreemodel.h"
-#include "profiles/secretstore.h"
 #include "views/payloadview.h"
 
 #include <QAbstractItemModel>
-#include <QSettings>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
@@ -63,10 +60,8 @@ private:
     QVariant role(const QByteArray &topic, int role) const;
     bool isOnline(const QByteArray &topic) const;
 
-    QTemporaryDir m_config;
+    GuiTestBench m_bench;
     Tahu m_tahu;
-    MosquittoBroker m_broker;
-    std::unique_ptr<SecretStore> m_secrets;
     ConnectionTab *m_tab = nullptr;
 };
 
@@ -76,18 +71,14 @@ void tst_GuiSparkplug::initTestCase()
         QSKIP(qPrintable(missing));
     QString error;
     QVERIFY2(m_tahu.write(u"session"_s, &error), qPrintable(error));
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-    MQTTSCOPE_START_BROKER(m_broker, {MosquittoBroker::Listener::Tcp});
-    m_secrets = std::make_unique<SecretStore>(u"mqttscope-test"_s);
-    m_secrets->setTimeoutMs(2000);
+    QVERIFY2(m_bench.start(&error), qPrintable(error));
 }
 
 ClientOptions tst_GuiSparkplug::nodeOptions(ProtocolVersion version,
                                             const QByteArray &willTopic) const
 {
     ClientOptions options;
-    options.endpoint = m_broker.endpoint(MosquittoBroker::Listener::Tcp);
+    options.endpoint = m_bench.broker().endpoint(MosquittoBroker::Listener::Tcp);
     options.version = versionChoice(version);
     options.clientId = u"edge-"_s + versionTag(version);
     options.reconnect.enabled = false;
@@ -98,14 +89,10 @@ ClientOptions tst_GuiSparkplug::nodeOptions(ProtocolVersion version,
 std::unique_ptr<ConnectionTab> tst_GuiSparkplug::openTab(ProtocolVersion version,
                                                          const QString &filter)
 {
-    ConnectionProfile profile;
-    profile.name = u"Sparkplug "_s + versionTag(version);
-    profile.host = u"127.0.0.1"_s;
-    profile.port = m_broker.port(MosquittoBroker::Listener::Tcp);
+    ConnectionProfile profile = m_bench.profile(u"Sparkplug "_s + versionTag(version),
+                                                Subscription{.filter = filter, .qos = 1});
     profile.version = versionChoice(version);
-    profile.autoReconnect = false;
-    profile.subscriptions = {Subscription{.filter = filter, .qos = 1}};
-    auto tab = std::make_unique<ConnectionTab>(profile, m_secrets.get());
+    auto tab = std::make_unique<ConnectionTab>(profile, m_bench.secrets());
     tab->resize(1200, 800);
     tab->show();
     tab->connectToBroker();

@@ -3,15 +3,13 @@
 // tab's real widgets on the offscreen platform against a real mosquitto: the first levels open
 // on the first topics, the filter count and the rates follow the traffic, rows hold still under
 // the pointer, and opening more fields does not change the panels' size.
-#include "brokerpeer.h"
 #include "connectiontab.h"
-#include "mosquittobroker.h"
+#include "guitestbench.h"
 #include "publishpanel.h"
 #include "subscriptionspanel.h"
 #include "topictreepane.h"
 #include "models/topictreemodel.h"
 #include "viewinteraction.h"
-#include "profiles/secretstore.h"
 #include "views/payloadview.h"
 
 #include <QCheckBox>
@@ -25,12 +23,9 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSortFilterProxyModel>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QtTest>
@@ -80,48 +75,31 @@ private:
     QModelIndex row(const QByteArray &topic) const;
     QString firstChild(const QByteArray &topic) const;
 
-    QTemporaryDir m_config;
-    MosquittoBroker m_broker;
-    std::unique_ptr<BrokerPeer> m_peer;
-    std::unique_ptr<SecretStore> m_secrets;
+    GuiTestBench m_bench;
     std::unique_ptr<ConnectionTab> m_tab;
 };
 
 void tst_GuiTree::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-    MQTTSCOPE_START_BROKER(m_broker, {MosquittoBroker::Listener::Tcp});
-    m_peer = std::make_unique<BrokerPeer>(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
-    QVERIFY2(m_peer->connect(), "the peer client could not connect to the test broker");
+    QString error;
+    QVERIFY2(m_bench.start(&error), qPrintable(error));
     // Retained before the tab subscribes: they arrive together, as a broker's retained topics do.
     for (const QByteArray topic : {"tree/lights/kitchen", "tree/lights/hall",
                                    "tree/sensors/t1/temp", "tree/sensors/t2/temp"})
-        QVERIFY(m_peer->publish(topic, "1", 1, true));
+        QVERIFY(m_bench.peer().publish(topic, "1", 1, true));
 
-    ConnectionProfile profile;
-    profile.name = u"Tree"_s;
-    profile.host = u"127.0.0.1"_s;
-    profile.port = m_broker.port(MosquittoBroker::Listener::Tcp);
-    profile.autoReconnect = false; // a lost connection fails the test, not hides
-    profile.subscriptions = {Subscription{.filter = u"tree/#"_s, .retainAsPublished = true}};
-    m_secrets = std::make_unique<SecretStore>(u"mqttscope-test"_s);
-    m_secrets->setTimeoutMs(2000);
-    m_tab = std::make_unique<ConnectionTab>(profile, m_secrets.get());
-    m_tab->resize(1200, 800);
-    m_tab->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
-    m_tab->connectToBroker();
-    QTRY_COMPARE_WITH_TIMEOUT(m_tab->state(), ClientState::Connected, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_tab->subscriptionsPanel()->resultOf(u"tree/#"_s),
-                              u"granted QoS 0"_s, arrivalTimeoutMs);
+    m_tab = std::make_unique<ConnectionTab>(
+        m_bench.profile(u"Tree"_s, Subscription{.filter = u"tree/#"_s, .retainAsPublished = true}),
+        m_bench.secrets());
+    QVERIFY2(
+        GuiTestBench::showConnected(*m_tab, {1200, 800}, u"tree/#"_s, u"granted QoS 0"_s, &error),
+        qPrintable(error));
     QVERIFY(pane());
 }
 
 void tst_GuiTree::cleanupTestCase()
 {
     m_tab.reset();
-    m_peer.reset();
 }
 
 void tst_GuiTree::cleanup()
@@ -140,7 +118,7 @@ void tst_GuiTree::publishAndWait(const QByteArray &topic, int count)
     const quint64 expected =
         (before == TopicStore::InvalidId ? 0 : store().messageCount(before)) + quint64(count);
     for (int i = 0; i < count; ++i)
-        QVERIFY(m_peer->publish(topic, QByteArray::number(i)));
+        QVERIFY(m_bench.peer().publish(topic, QByteArray::number(i)));
     QTRY_VERIFY_WITH_TIMEOUT(store().find(topic) != TopicStore::InvalidId
                                  && store().messageCount(store().find(topic)) == expected,
                              arrivalTimeoutMs);
@@ -255,7 +233,7 @@ void tst_GuiTree::subtreeRateFallsToZeroWhenTrafficStops()
         Message message;
         message.topic = base + QByteArray::number(sent % 5);
         message.payload = QByteArray::number(sent);
-        m_peer->client().publish(message);
+        m_bench.peer().client().publish(message);
         ++sent;
     });
     stream.start();
@@ -336,7 +314,7 @@ void tst_GuiTree::newRowsAboveKeepTheRowUnderThePointer()
     // In arrival order (see cleanup()) new topics go to the end of their parent.
     publishAndWait("tree/rows/top/x", 1);
     for (int i = 0; i < 60; ++i)
-        QVERIFY(m_peer->publish("tree/rows/r" + QByteArray::number(i), "1"));
+        QVERIFY(m_bench.peer().publish("tree/rows/r" + QByteArray::number(i), "1"));
     QTRY_VERIFY_WITH_TIMEOUT(store().find("tree/rows/r59") != TopicStore::InvalidId,
                              arrivalTimeoutMs);
     settle();

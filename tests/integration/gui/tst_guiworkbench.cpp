@@ -4,9 +4,8 @@
 // edited, sent (a subscriber receives them, placeholders filled in), saved from the publish
 // form and round-tripped through an export; a muted topic's messages are counted while the
 // tree and the history stand still, and flow again once unmuted.
-#include "brokerpeer.h"
 #include "connectiontab.h"
-#include "mosquittobroker.h"
+#include "guitestbench.h"
 #include "mutedtopicseditor.h"
 #include "profileeditor.h"
 #include "publishpanel.h"
@@ -17,7 +16,6 @@
 #include "models/historymodel.h"
 #include "models/topictreemodel.h"
 #include "profiles/savedmessagelibrary.h"
-#include "profiles/secretstore.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -30,9 +28,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSettings>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QtTest>
@@ -72,40 +67,22 @@ private:
     // Opens the tree's menu on `topic` and picks the action whose text starts so.
     void triggerTopicMenu(const QByteArray &topic, const QString &actionPrefix);
 
-    QTemporaryDir m_config;
-    MosquittoBroker m_broker;
-    std::unique_ptr<BrokerPeer> m_peer;
-    std::unique_ptr<SecretStore> m_secrets;
+    GuiTestBench m_bench;
     std::unique_ptr<SavedMessageLibrary> m_library;
     std::unique_ptr<ConnectionTab> m_tab;
 };
 
 void tst_GuiWorkbench::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
-    MQTTSCOPE_START_BROKER(m_broker, {MosquittoBroker::Listener::Tcp});
-    m_peer = std::make_unique<BrokerPeer>(m_broker.endpoint(MosquittoBroker::Listener::Tcp));
-    QVERIFY2(m_peer->connect(), "the peer client could not connect to the test broker");
-
-    ConnectionProfile profile;
-    profile.name = u"Workbench"_s;
-    profile.host = u"127.0.0.1"_s;
-    profile.port = m_broker.port(MosquittoBroker::Listener::Tcp);
-    profile.autoReconnect = false;
-    profile.subscriptions = {Subscription{.filter = u"wb/#"_s}};
-    m_secrets = std::make_unique<SecretStore>(u"mqttscope-test"_s);
-    m_secrets->setTimeoutMs(2000);
-    m_library = std::make_unique<SavedMessageLibrary>(m_config.filePath(u"saved.json"_s));
-    m_tab = std::make_unique<ConnectionTab>(profile, m_secrets.get());
+    QString error;
+    QVERIFY2(m_bench.start(&error), qPrintable(error));
+    m_library = std::make_unique<SavedMessageLibrary>(m_bench.filePath(u"saved.json"_s));
+    m_tab = std::make_unique<ConnectionTab>(
+        m_bench.profile(u"Workbench"_s, Subscription{.filter = u"wb/#"_s}), m_bench.secrets());
     m_tab->setSavedMessages(m_library.get());
-    m_tab->resize(1280, 800);
-    m_tab->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
-    m_tab->connectToBroker();
-    QTRY_COMPARE_WITH_TIMEOUT(m_tab->state(), ClientState::Connected, 10000);
-    QTRY_COMPARE_WITH_TIMEOUT(m_tab->subscriptionsPanel()->resultOf(u"wb/#"_s), u"granted QoS 0"_s,
-                              5000);
+    QVERIFY2(
+        GuiTestBench::showConnected(*m_tab, {1280, 800}, u"wb/#"_s, u"granted QoS 0"_s, &error),
+        qPrintable(error));
 }
 
 void tst_GuiWorkbench::cleanupTestCase()
@@ -126,7 +103,7 @@ void tst_GuiWorkbench::whenDialogOpens(std::function<void(SavedMessageDialog *)>
 QList<Message> tst_GuiWorkbench::receive(const QString &filter, qsizetype count,
                                          const std::function<void()> &act)
 {
-    MqttClient &client = m_peer->client();
+    MqttClient &client = m_bench.peer().client();
     QList<Message> received;
     auto connection =
         connect(&client, &MqttClient::messagesReceived, this,
@@ -359,7 +336,7 @@ void tst_GuiWorkbench::exportImportRoundTrip()
     QCOMPARE(countListed(), 2);
     QTest::keyClicks(panel()->searchEdit(), u"OUT/B"_s);
     QCOMPARE(countListed(), 1);
-    const QString searched = m_config.filePath(u"searched.json"_s);
+    const QString searched = m_bench.filePath(u"searched.json"_s);
     QString error;
     QVERIFY2(panel()->exportTo(searched, &error), qPrintable(error));
     QFile searchedFile(searched);
@@ -371,7 +348,7 @@ void tst_GuiWorkbench::exportImportRoundTrip()
     panel()->searchEdit()->clear();
     panel()->remove(elsewhere.id);
 
-    const QString path = m_config.filePath(u"export.json"_s);
+    const QString path = m_bench.filePath(u"export.json"_s);
     QVERIFY2(panel()->exportTo(path, &error), qPrintable(error));
     panel()->remove(a.id);
     panel()->remove(b.id);
@@ -382,7 +359,7 @@ void tst_GuiWorkbench::exportImportRoundTrip()
     QCOMPARE(*m_library->message(a.id), a);
     QCOMPARE(*m_library->message(b.id), b);
     // Not a saved-messages document: refused, the library unchanged.
-    QFile other(m_config.filePath(u"other.json"_s));
+    QFile other(m_bench.filePath(u"other.json"_s));
     QVERIFY(other.open(QIODevice::WriteOnly));
     other.write(R"({"format": "something-else"})");
     other.close();
@@ -396,13 +373,13 @@ void tst_GuiWorkbench::exportImportRoundTrip()
 void tst_GuiWorkbench::publishAndWait(const QByteArray &topic, int times)
 {
     for (int i = 0; i < times; ++i)
-        QVERIFY(m_peer->publish(topic, "m" + QByteArray::number(i)));
+        QVERIFY(m_bench.peer().publish(topic, "m" + QByteArray::number(i)));
     // The marker goes last: once the tree has it, everything before has passed the filter
     // (one publisher, delivered in order).
     const TopicStore &store = m_tab->topicStore();
     const TopicNodeId marker = store.find("wb/marker");
     const quint64 before = marker == TopicStore::InvalidId ? 0 : store.messageCount(marker);
-    QVERIFY(m_peer->publish("wb/marker", "x"));
+    QVERIFY(m_bench.peer().publish("wb/marker", "x"));
     QTRY_VERIFY_WITH_TIMEOUT(store.find("wb/marker") != TopicStore::InvalidId
                                  && store.messageCount(store.find("wb/marker")) == before + 1,
                              5000);
