@@ -258,6 +258,7 @@ void ConnectionTab::applyPayloadFormats()
                               problems.join(u'\n'),
                               tr("Their message types are shown as hex until fixed."));
     m_publishPanel->setProtobufSchemas(decoder->schemas());
+    m_savedPanel->setProtobufSchemas(decoder->schemas());
     payloadView()->setDecoder(decoder);
     // The tree, the history, diff, plot, search and export read the same table.
     m_data.decoded().setDecoder(std::move(decoder));

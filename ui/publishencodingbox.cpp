@@ -75,12 +75,12 @@ std::optional<QByteArray> PublishEncodingBox::encode(const QByteArray &typed, QS
     const QString key = choiceKey();
     if (key.isEmpty())
         return typed;
-    const std::optional<FormatRule> format = FormatRule::formatFromArgument(key, error);
-    if (!format)
+    const std::optional<PayloadEncoder> encoder =
+        PayloadEncoder::fromArgument(key, m_schemas, error);
+    if (!encoder)
         return std::nullopt;
-    const PayloadEncoder encoder(format->encoding, format->messageType, m_schemas);
     QString why;
-    const std::optional<QByteArray> bytes = encoder.encode(typed, &why, errorOffset);
+    const std::optional<QByteArray> bytes = encoder->encode(typed, &why, errorOffset);
     if (!bytes)
         *error = tr("Not encoded as %1: %2").arg(currentText(), why);
     return bytes;

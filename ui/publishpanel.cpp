@@ -496,10 +496,11 @@ void PublishPanel::showHistoryMenu(const QPoint &position)
     const QListWidgetItem *item = m_history->itemAt(position);
     if (!item)
         return;
-    const SavedMessage message = toSavedMessage(
+    SavedMessage message = toSavedMessage(
         item->toolTip(), PayloadInputFormat(item->data(FormatRole).toInt()),
         item->data(InputRole).toString(), item->data(QosRole).toInt(),
         item->data(RetainRole).toBool(), item->data(PropertiesRole).value<Properties>());
+    message.encodeAs = item->data(EncodeRole).toString();
     QMenu menu(this);
     menu.addAction(tr("Save to library…"), this,
                    [this, message] { emit saveToLibraryRequested(message); });
@@ -515,16 +516,8 @@ SavedMessage PublishPanel::savedMessage()
         m_topic->text(), format,
         format == PayloadInputFormat::File ? m_file->text() : m_payload->toPlainText(),
         m_qos->currentData().toInt(), m_retain->isChecked(), properties);
-    // The library sends bytes as they are: JSON to encode is kept encoded (its placeholders, if
-    // any, filled in never).
-    QString error;
-    qsizetype offset = -1;
-    if (!m_encodeAs->choiceKey().isEmpty()) {
-        if (const auto encoded = m_encodeAs->encode(message.payload, &error, &offset)) {
-            message.payload = *encoded;
-            message.payloadFormat = SavedMessageForm::formatKey(PayloadInputFormat::Base64);
-        }
-    }
+    // JSON to encode is kept as typed, so that its placeholders are filled in when it is sent.
+    message.encodeAs = m_encodeAs->choiceKey();
     return message;
 }
 
@@ -536,6 +529,7 @@ void PublishPanel::loadSavedMessage(const SavedMessage &message)
     m_payload->setPlainText(SavedMessageForm::payloadText(message.payload, format));
     m_qos->setCurrentIndex(m_qos->findData(int(message.qos)));
     m_retain->setChecked(message.retain);
+    m_encodeAs->setChoiceKey(message.encodeAs);
     showProperties(message.publishProperties());
 }
 

@@ -2,6 +2,7 @@
 #include "savedmessagedialog.h"
 
 #include "fieldmessage.h"
+#include "publishencodingbox.h"
 #include "savedmessageform.h"
 #include "userpropertieseditor.h"
 
@@ -20,7 +21,9 @@ using namespace Qt::Literals::StringLiterals;
 namespace mqttscope {
 
 SavedMessageDialog::SavedMessageDialog(const SavedMessage &message, const QUuid &profileId,
-                                       const QStringList &folders, QWidget *parent)
+                                       const QStringList &folders,
+                                       std::shared_ptr<const ProtobufSchemas> schemas,
+                                       QWidget *parent)
     : QDialog(parent)
     , m_message(message)
     , m_profileId(profileId)
@@ -29,6 +32,7 @@ SavedMessageDialog::SavedMessageDialog(const SavedMessage &message, const QUuid 
     , m_onlyThisConnection(new QCheckBox(tr("Only for this connection"), this))
     , m_topic(new QLineEdit(message.topic, this))
     , m_format(new QComboBox(this))
+    , m_encodeAs(new PublishEncodingBox(this))
     , m_payload(new QPlainTextEdit(this))
     , m_qos(new QComboBox(this))
     , m_retain(new QCheckBox(tr("Retain"), this))
@@ -61,6 +65,8 @@ SavedMessageDialog::SavedMessageDialog(const SavedMessage &message, const QUuid 
     m_format->addItem(tr("Base64"), int(PayloadInputFormat::Base64));
     const PayloadInputFormat format = SavedMessageForm::format(message.payloadFormat);
     m_format->setCurrentIndex(m_format->findData(int(format)));
+    m_encodeAs->setSchemas(std::move(schemas));
+    m_encodeAs->setChoiceKey(message.encodeAs);
     m_payload->setPlainText(SavedMessageForm::payloadText(message.payload, format));
     for (int qos = 0; qos <= 2; ++qos)
         m_qos->addItem(tr("QoS %1").arg(qos), qos);
@@ -87,6 +93,7 @@ QLayout *SavedMessageDialog::createForm()
     form->addRow(tr("Topic:"), m_topic);
     form->addRow(tr("Format:"), m_format);
     form->addRow(tr("Payload:"), m_payload);
+    form->addRow(tr("Encode as:"), m_encodeAs);
     form->addRow(tr("QoS:"), m_qos);
     form->addRow(QString(), m_retain);
     form->addRow(tr("Shortcut:"), m_shortcut);
@@ -154,6 +161,9 @@ void SavedMessageDialog::accept()
         format == PayloadInputFormat::Json && Placeholders::contains(text.toUtf8());
     const auto payload =
         encodePayloadInput(text, unchecked ? PayloadInputFormat::Text : format, &error);
+    // JSON to encode is checked now when nothing in it changes when sent.
+    if (payload && !Placeholders::contains(text.toUtf8()))
+        m_encodeAs->encode(*payload, &error, nullptr);
     if (m_name->text().trimmed().isEmpty())
         error = tr("The message needs a name.");
     else if (m_topic->text().isEmpty())
@@ -168,6 +178,7 @@ void SavedMessageDialog::accept()
     m_message.topic = m_topic->text();
     m_message.payloadFormat = SavedMessageForm::formatKey(format);
     m_message.payload = *payload;
+    m_message.encodeAs = m_encodeAs->choiceKey();
     m_message.qos = quint8(m_qos->currentData().toInt());
     m_message.retain = m_retain->isChecked();
     m_message.shortcut = m_shortcut->keySequence().toString(QKeySequence::PortableText);

@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -16,6 +18,8 @@ class QSpinBox;
 namespace mqttscope {
 
 class FieldMessage;
+class ProtobufSchemas;
+class PublishEncodingBox;
 class UserPropertiesEditor;
 
 // Creates or edits one saved message: name, folder, whether only this connection sees it,
@@ -26,8 +30,11 @@ class SavedMessageDialog : public QDialog
     Q_OBJECT
 public:
     // `profileId` is the connection the message may be kept for; `folders` are offered.
+    // `schemas` are the connection's .proto files, offered as "Encode as" types.
     SavedMessageDialog(const SavedMessage &message, const QUuid &profileId,
-                       const QStringList &folders, QWidget *parent = nullptr);
+                       const QStringList &folders,
+                       std::shared_ptr<const ProtobufSchemas> schemas = {},
+                       QWidget *parent = nullptr);
 
     // The message as edited; valid after accept().
     SavedMessage message() const { return m_message; }
@@ -50,6 +57,7 @@ private:
     QCheckBox *m_onlyThisConnection;
     QLineEdit *m_topic;
     QComboBox *m_format;
+    PublishEncodingBox *m_encodeAs;
     QPlainTextEdit *m_payload;
     QComboBox *m_qos;
     QCheckBox *m_retain;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "savedmessageform.h"
 
+#include "decode/payloadencoder.h"
+
 #include <QStringDecoder>
 
 using namespace Qt::Literals::StringLiterals;
@@ -73,6 +75,17 @@ Message compose(const SavedMessage &saved, quint64 counter, const PlaceholderSou
     if (Properties properties = saved.publishProperties(); !properties.isEmpty())
         message.properties = std::move(properties);
     return message;
+}
+
+std::optional<QByteArray> encode(const SavedMessage &saved, const QByteArray &composed,
+                                 const std::shared_ptr<const ProtobufSchemas> &schemas,
+                                 QString *error)
+{
+    if (saved.encodeAs.isEmpty())
+        return composed;
+    const std::optional<PayloadEncoder> encoder =
+        PayloadEncoder::fromArgument(saved.encodeAs, schemas, error);
+    return encoder ? encoder->encode(composed, error) : std::nullopt;
 }
 
 } // namespace mqttscope::SavedMessageForm

@@ -256,12 +256,15 @@ void SavedMessagesPanel::updatePreview()
         return;
     }
     const Message next = SavedMessageForm::compose(*message, message->counter + 1, m_sources);
+    QString payload = elided(SavedMessageForm::payloadText(
+        next.payload, SavedMessageForm::format(message->payloadFormat)));
+    if (!message->encodeAs.isEmpty())
+        payload = tr("%1, encoded as %2").arg(payload, message->encodeAs);
     m_preview->setText(tr("Sends: %1 · QoS %2%3 · %4")
                            .arg(QString::fromUtf8(next.topic))
                            .arg(next.qos)
                            .arg(next.retain ? tr(" · retained") : QString())
-                           .arg(elided(SavedMessageForm::payloadText(
-                               next.payload, SavedMessageForm::format(message->payloadFormat)))));
+                           .arg(payload));
     const bool changing =
         Placeholders::contains(message->topic.toUtf8()) || Placeholders::contains(message->payload);
     if (changing && !m_previewTimer->isActive())
@@ -284,7 +287,7 @@ void SavedMessagesPanel::edit(const SavedMessage &message)
 {
     if (!m_library)
         return;
-    SavedMessageDialog dialog(message, m_profileId, m_library->folders(), this);
+    SavedMessageDialog dialog(message, m_profileId, m_library->folders(), m_schemas, this);
     if (dialog.exec() == QDialog::Accepted && store(dialog.message()))
         select(dialog.message().id);
 }
@@ -305,13 +308,25 @@ void SavedMessagesPanel::writeLibrary()
         m_outcome->setText(tr("The library was not saved: %1").arg(error));
 }
 
+void SavedMessagesPanel::setProtobufSchemas(std::shared_ptr<const ProtobufSchemas> schemas)
+{
+    m_schemas = std::move(schemas);
+}
+
 void SavedMessagesPanel::send(const QUuid &id)
 {
     const auto message = m_library && !id.isNull() ? m_library->message(id) : std::nullopt;
     if (!message)
         return;
-    const quint64 counter = m_library->nextCounter(id);
-    const Message composed = SavedMessageForm::compose(*message, counter, m_sources);
+    Message composed = SavedMessageForm::compose(*message, message->counter + 1, m_sources);
+    QString error;
+    const auto bytes = SavedMessageForm::encode(*message, composed.payload, m_schemas, &error);
+    if (!bytes) {
+        m_outcome->setText(tr("%1 was not sent: %2").arg(message->name, error));
+        return;
+    }
+    composed.payload = *bytes;
+    m_library->nextCounter(id);
     writeLibrary(); // the counter survives a restart
     emit publishRequested(composed, message->name);
     updatePreview();

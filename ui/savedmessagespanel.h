@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -19,6 +21,8 @@ class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace mqttscope {
+
+class ProtobufSchemas;
 
 // The publish workbench: the saved-message library of this connection (the shared messages and
 // its own), in folders, searchable. A message is sent with one click (Send, Ctrl+Enter in the
@@ -37,6 +41,8 @@ public:
     // Where the messages' own shortcuts work: the connection's tab, whichever panel is shown.
     void setShortcutScope(QWidget *scope);
     void setPlaceholderSources(const PlaceholderSources &sources) { m_sources = sources; }
+    // The connection's .proto files, for messages saved to be encoded as Protobuf.
+    void setProtobufSchemas(std::shared_ptr<const ProtobufSchemas> schemas);
 
     // Opens the editor for `message` (new or not) and keeps what it saves.
     void edit(const SavedMessage &message);
@@ -82,6 +88,7 @@ private:
     QPointer<SavedMessageLibrary> m_library;
     QUuid m_profileId;
     PlaceholderSources m_sources = PlaceholderSources::system();
+    std::shared_ptr<const ProtobufSchemas> m_schemas;
     QWidget *m_shortcutScope = nullptr;
     QList<QShortcut *> m_shortcuts;
     QHash<quint64, QString> m_sending; // request id -> message name

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "decode/payloadencoder.h"
 
+#include "decode/formatrule.h"
 #include "decode/messagepack.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,16 @@ PayloadEncoder::PayloadEncoder(PayloadEncoding encoding, QString messageType,
     , m_messageType(std::move(messageType))
     , m_schemas(std::move(schemas))
 {
+}
+
+std::optional<PayloadEncoder>
+PayloadEncoder::fromArgument(const QString &argument,
+                             std::shared_ptr<const ProtobufSchemas> schemas, QString *error)
+{
+    const std::optional<FormatRule> format = FormatRule::formatFromArgument(argument, error);
+    if (!format)
+        return std::nullopt;
+    return PayloadEncoder(format->encoding, format->messageType, std::move(schemas));
 }
 
 QString PayloadEncoder::problem() const

@@ -23,6 +23,11 @@ public:
 
     PayloadEncoder(PayloadEncoding encoding, QString messageType,
                    std::shared_ptr<const ProtobufSchemas> schemas);
+    // From a format argument as `pub --encode` takes it ("msgpack", "protobuf:TYPE"); nullopt
+    // with *error when the argument names no format.
+    static std::optional<PayloadEncoder>
+    fromArgument(const QString &argument, std::shared_ptr<const ProtobufSchemas> schemas,
+                 QString *error);
 
     PayloadEncoding encoding() const { return m_encoding; }
     const QString &messageType() const { return m_messageType; }

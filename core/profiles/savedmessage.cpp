@@ -53,6 +53,8 @@ QJsonObject SavedMessage::toJson() const
                      {"userProperties"_L1, users},
                      {"counter"_L1, QString::number(counter)},
                      {"shortcut"_L1, shortcut}};
+    if (!encodeAs.isEmpty())
+        json.insert("encodeAs"_L1, encodeAs);
     if (!profileId.isNull())
         json.insert("profileId"_L1, profileId.toString(QUuid::WithoutBraces));
     putOptional(json, "contentType"_L1, contentType);
@@ -76,6 +78,7 @@ SavedMessage SavedMessage::fromJson(const QJsonObject &json)
     m.topic = json.value("topic"_L1).toString();
     m.payload = QByteArray::fromBase64(json.value("payloadBase64"_L1).toString().toLatin1());
     m.payloadFormat = json.value("payloadFormat"_L1).toString(m.payloadFormat);
+    m.encodeAs = json.value("encodeAs"_L1).toString();
     m.qos = quint8(std::clamp(json.value("qos"_L1).toInt(), 0, 2));
     m.retain = json.value("retain"_L1).toBool();
     m.payloadIsUtf8 = json.value("payloadIsUtf8"_L1).toBool();

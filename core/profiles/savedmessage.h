@@ -25,6 +25,9 @@ struct SavedMessage
     QString topic;
     QByteArray payload; // the bytes as typed (text) or decoded from hex/base64
     QString payloadFormat = QStringLiteral("text"); // the publish panel's format key
+    // "" sends the payload's bytes; "msgpack" or "protobuf:TYPE" (as `pub --encode` takes it)
+    // encodes the payload, JSON, once its placeholders are filled in.
+    QString encodeAs;
     quint8 qos = 0;
     bool retain = false;
     // 5.0 publish properties; absent ones are not sent.

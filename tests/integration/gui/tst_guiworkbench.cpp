@@ -46,6 +46,7 @@ private slots:
     void cleanupTestCase();
     void createEditAndSend();
     void placeholdersAreFilledInWhenSent();
+    void encodedAfterPlaceholdersAreFilledIn();
     void shortcutSends();
     void saveFromPublishFormAndLoadBack();
     void exportImportRoundTrip();
@@ -209,6 +210,35 @@ void tst_GuiWorkbench::placeholdersAreFilledInWhenSent()
     panel()->remove(m.id);
 }
 
+void tst_GuiWorkbench::encodedAfterPlaceholdersAreFilledIn()
+{
+    SavedMessage m;
+    m.name = u"Packed"_s;
+    m.topic = u"out/packed"_s;
+    m.payload = R"({"n": {{counter}}})";
+    m.payloadFormat = u"json"_s;
+    m.encodeAs = u"msgpack"_s;
+    QVERIFY(panel()->store(m));
+    panel()->select(m.id);
+    QVERIFY2(panel()->previewText().contains(u"{\"n\": 1}, encoded as msgpack"_s),
+             qPrintable(panel()->previewText()));
+    const QList<Message> got =
+        receive(u"out/packed"_s, 2, [this, &m] { panel()->send(m.id), panel()->send(m.id); });
+    QCOMPARE(got.size(), 2);
+    QCOMPARE(got.at(0).payload, QByteArray("\x81\xa1n\x01"));
+    QCOMPARE(got.at(1).payload, QByteArray("\x81\xa1n\x02"));
+
+    // JSON that does not encode is not sent, says why, and does not use up a counter value.
+    SavedMessage bad = *m_library->message(m.id);
+    bad.payload = R"({"n": {{counter}})";
+    QVERIFY(panel()->store(bad));
+    panel()->send(bad.id);
+    QVERIFY2(panel()->outcomeText().startsWith(u"Packed was not sent: "_s),
+             qPrintable(panel()->outcomeText()));
+    QCOMPARE(m_library->message(m.id)->counter, quint64(2));
+    panel()->remove(m.id);
+}
+
 void tst_GuiWorkbench::shortcutSends()
 {
     SavedMessage m;
@@ -285,15 +315,19 @@ void tst_GuiWorkbench::saveFromPublishFormAndLoadBack()
     panel()->remove(saved.id);
     panel()->remove(fromHistory.id);
 
-    // JSON the form encodes as MessagePack is kept as the bytes it sends.
+    // JSON the form encodes as MessagePack is kept as typed, with the encoding, so that its
+    // placeholders are filled in when sent; loaded back, the form encodes it again.
     topic->setText(u"out/packed"_s);
-    payload->setPlainText(u"{\"a\": 1}"_s);
+    payload->setPlainText(u"{\"a\": {{counter}}}"_s);
     auto *encodeAs = form->findChild<QComboBox *>(u"publishEncodeAs"_s);
     encodeAs->setCurrentIndex(encodeAs->findData(u"msgpack"_s));
-    QCOMPARE(form->savedMessage().payload,
-             QByteArray("\x81\xa1"
-                        "a\x01"));
-    QCOMPARE(form->savedMessage().payloadFormat, u"base64"_s);
+    const SavedMessage packed = form->savedMessage();
+    QCOMPARE(packed.payload, "{\"a\": {{counter}}}");
+    QCOMPARE(packed.encodeAs, u"msgpack"_s);
+    QCOMPARE(SavedMessage::fromJson(packed.toJson()).encodeAs, u"msgpack"_s);
+    encodeAs->setCurrentIndex(0);
+    form->loadSavedMessage(packed);
+    QCOMPARE(encodeAs->currentData().toString(), u"msgpack"_s);
     encodeAs->setCurrentIndex(0);
 }
 
