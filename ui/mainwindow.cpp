@@ -92,7 +92,7 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, Appearance 
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateWindowTitle);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateConnectionActions);
-    connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::rebuildProfileMenu);
+    connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::updateProfileMenu);
     connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::updateTabProfiles);
 
     const QSettings settings;
@@ -129,7 +129,9 @@ void MainWindow::createFileMenu()
     file->addAction(tr("&Connections…"), this, &MainWindow::manageConnections)
         ->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_O);
     m_profileMenu = file->addMenu(tr("&Open saved connection"));
-    rebuildProfileMenu();
+    // Filled as it opens: a thousand profiles are a thousand actions nobody sees at start.
+    connect(m_profileMenu, &QMenu::aboutToShow, this, &MainWindow::fillProfileMenu);
+    updateProfileMenu();
     file->addAction(tr("Open &recording…"), this, &MainWindow::askToOpenRecording)
         ->setShortcut(QKeySequence::Open);
     file->addAction(tr("&Import into recording…"), this, [this] {
@@ -240,17 +242,19 @@ void MainWindow::createHelpMenu()
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-void MainWindow::rebuildProfileMenu()
+void MainWindow::updateProfileMenu()
 {
-    if (!m_profileMenu)
-        return;
+    m_profileMenu->setEnabled(!m_profiles->profiles().isEmpty());
+}
+
+void MainWindow::fillProfileMenu()
+{
     m_profileMenu->clear();
     const auto profiles = m_profiles->profiles();
     for (const ConnectionProfile &p : profiles) {
         const QUuid id = p.id;
         m_profileMenu->addAction(StartPage::profileLabel(p), this, [this, id] { openProfile(id); });
     }
-    m_profileMenu->setEnabled(!profiles.isEmpty());
 }
 
 ConnectionTab *MainWindow::openProfile(const QUuid &id)

@@ -81,7 +81,8 @@ private:
     void createEditMenu();
     void createViewMenu();
     void createHelpMenu();
-    void rebuildProfileMenu();
+    void updateProfileMenu(); // enabled while there are profiles
+    void fillProfileMenu(); // as it opens
     void updateTabProfiles();
     void loadSavedMessages();
     void saveMutedTopics(const QUuid &profileId, const QStringList &patterns);

@@ -8,12 +8,12 @@ using namespace Qt::Literals::StringLiterals;
 namespace mqttscope {
 namespace {
 
-const auto LastConnectedGroup = "lastConnected/"_L1; // + the profile id
+const auto LastConnectedGroup = "lastConnected"_L1; // + '/' + the profile id
 const auto LastSessionKey = "session/openProfiles"_L1;
 
 QString lastConnectedKey(const QUuid &profile)
 {
-    return LastConnectedGroup + profile.toString(QUuid::WithoutBraces);
+    return LastConnectedGroup + (u'/' + profile.toString(QUuid::WithoutBraces));
 }
 
 } // namespace
@@ -21,6 +21,19 @@ QString lastConnectedKey(const QUuid &profile)
 QDateTime RecentConnections::lastConnected(const QUuid &profile) const
 {
     return QSettings().value(lastConnectedKey(profile)).toDateTime();
+}
+
+QHash<QUuid, QDateTime> RecentConnections::lastConnectedTimes() const
+{
+    QSettings settings;
+    settings.beginGroup(LastConnectedGroup);
+    QHash<QUuid, QDateTime> times;
+    const QStringList ids = settings.childKeys();
+    for (const QString &id : ids) {
+        if (const QUuid uuid(id); !uuid.isNull())
+            times.insert(uuid, settings.value(id).toDateTime());
+    }
+    return times;
 }
 
 void RecentConnections::markConnected(const QUuid &profile, const QDateTime &when)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QUuid>
 
@@ -15,6 +16,9 @@ class RecentConnections
 {
 public:
     QDateTime lastConnected(const QUuid &profile) const; // invalid when never
+    // Every profile's that ever connected, read at once: a lookup per profile opens the
+    // settings a thousand times for a thousand profiles.
+    QHash<QUuid, QDateTime> lastConnectedTimes() const;
     void markConnected(const QUuid &profile, const QDateTime &when = QDateTime::currentDateTime());
 
     QList<QUuid> lastSession() const; // in tab order

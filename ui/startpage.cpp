@@ -2,17 +2,18 @@
 #include "startpage.h"
 
 #include "profiles/profilestore.h"
-#include "recentconnections.h"
+#include "startpageprofiledelegate.h"
+#include "startpageprofilemodel.h"
 
-#include <QCommandLinkButton>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QLocale>
 #include <QPushButton>
-#include <QScrollArea>
+#include <QSortFilterProxyModel>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -20,31 +21,7 @@ namespace mqttscope {
 namespace {
 
 constexpr int ColumnWidth = 560; // wide enough for a long name with its address
-
-struct ProfileUse
-{
-    ConnectionProfile profile;
-    QDateTime lastConnected;
-};
-
-// Most recently connected first, then the never connected by name.
-QList<ProfileUse> byLastConnected(const QList<ConnectionProfile> &profiles)
-{
-    const RecentConnections recent;
-    QList<ProfileUse> uses;
-    for (const ConnectionProfile &profile : profiles)
-        uses.append({profile, recent.lastConnected(profile.id)});
-    std::stable_sort(uses.begin(), uses.end(), [](const ProfileUse &a, const ProfileUse &b) {
-        if (a.lastConnected.isValid() != b.lastConnected.isValid())
-            return a.lastConnected.isValid();
-        if (a.lastConnected != b.lastConnected)
-            return a.lastConnected > b.lastConnected;
-        return StartPage::profileLabel(a.profile).compare(StartPage::profileLabel(b.profile),
-                                                          Qt::CaseInsensitive)
-            < 0;
-    });
-    return uses;
-}
+constexpr int FilterFromProfiles = 9; // below this many the whole list fits: no filter
 
 } // namespace
 
@@ -54,7 +31,8 @@ StartPage::StartPage(const ProfileStore *profiles, QWidget *parent)
     , m_reopenButton(new QPushButton(this))
     , m_listTitle(new QLabel(tr("<b>Saved connections</b>"), this))
     , m_emptyText(new QLabel(this))
-    , m_scrollArea(new QScrollArea(this))
+    , m_filter(new QLineEdit(this))
+    , m_list(new QListView(this))
 {
     setObjectName(u"startPage"_s);
     m_reopenButton->setObjectName(u"reopenSession"_s);
@@ -67,16 +45,7 @@ StartPage::StartPage(const ProfileStore *profiles, QWidget *parent)
         "connection…</b> (a local mosquitto listens on <i>localhost</i>, port 1883), or start "
         "mqttscope with a broker's URL: <tt>mqttscope mqtt://localhost:1883/sensors/#</tt></p>"));
 
-    auto *list = new QWidget(m_scrollArea);
-    m_profileLayout = new QVBoxLayout(list);
-    m_profileLayout->setContentsMargins(0, 0, 0, 0);
-    m_profileLayout->setSpacing(2);
-    m_scrollArea->setWidget(list);
-    m_scrollArea->setWidgetResizable(true);
-    m_scrollArea->setFrameShape(QFrame::NoFrame);
-    m_scrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // As tall as the list when it is short, so the page stays centred; scrolled when it is long.
-    m_scrollArea->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    setUpProfileList();
 
     auto *column = new QWidget(this);
     column->setFixedWidth(ColumnWidth);
@@ -88,7 +57,8 @@ StartPage::StartPage(const ProfileStore *profiles, QWidget *parent)
     columnLayout->addSpacing(12);
     columnLayout->addWidget(m_reopenButton, 0, Qt::AlignHCenter);
     columnLayout->addWidget(m_listTitle);
-    columnLayout->addWidget(m_scrollArea);
+    columnLayout->addWidget(m_filter);
+    columnLayout->addWidget(m_list);
     columnLayout->addWidget(m_emptyText);
     columnLayout->addWidget(createButtonRow());
 
@@ -103,8 +73,39 @@ StartPage::StartPage(const ProfileStore *profiles, QWidget *parent)
     layout->addStretch();
     layout->addLayout(row);
     layout->addStretch();
-    connect(m_profiles, &ProfileStore::profilesChanged, this, &StartPage::rebuildProfileList);
-    rebuildProfileList();
+    connect(m_profiles, &ProfileStore::profilesChanged, this, &StartPage::refreshProfileList);
+    refreshProfileList();
+}
+
+void StartPage::setUpProfileList()
+{
+    m_model = new StartPageProfileModel(m_profiles, this);
+    m_filtered = new QSortFilterProxyModel(this);
+    m_filtered->setSourceModel(m_model);
+    m_filtered->setFilterRole(StartPageProfileModel::FilterTextRole);
+    m_filtered->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_filter->setObjectName(u"startProfileFilter"_s);
+    m_filter->setPlaceholderText(tr("Filter saved connections"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_filtered,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::returnPressed, this,
+            [this] { connectTo(m_filtered->index(0, 0)); });
+
+    m_list->setObjectName(u"startProfiles"_s);
+    m_list->setModel(m_filtered);
+    m_list->setItemDelegate(new StartPageProfileDelegate(m_list));
+    m_list->setUniformItemSizes(true); // laid out at once however many rows there are
+    m_list->setSelectionMode(QAbstractItemView::NoSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setFrameShape(QFrame::NoFrame);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->viewport()->setAttribute(Qt::WA_Hover);
+    m_list->viewport()->setBackgroundRole(QPalette::Window);
+    // As tall as the list when it is short, so the page stays centred; scrolled when it is long.
+    m_list->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    m_list->installEventFilter(this);
+    connect(m_list, &QListView::clicked, this, &StartPage::connectTo);
 }
 
 QWidget *StartPage::createButtonRow()
@@ -133,40 +134,36 @@ void StartPage::offerSession(int tabCount)
 
 void StartPage::showEvent(QShowEvent *event)
 {
-    rebuildProfileList();
+    refreshProfileList();
     QWidget::showEvent(event);
 }
 
-void StartPage::rebuildProfileList()
+bool StartPage::eventFilter(QObject *watched, QEvent *event)
 {
-    while (QLayoutItem *item = m_profileLayout->takeAt(0)) {
-        delete item->widget();
-        delete item;
+    if (watched == m_list && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            connectTo(m_list->currentIndex());
+            return true;
+        }
     }
-    const QList<ProfileUse> uses = byLastConnected(m_profiles->profiles());
-    const QDateTime now = QDateTime::currentDateTime();
-    for (const ProfileUse &use : uses) {
-        QPushButton *button = createProfileButton(use.profile, use.lastConnected, now);
-        m_profileLayout->addWidget(button);
-        button->show(); // now, not on the next event, so that the list's size counts it
-    }
-    const bool empty = uses.isEmpty();
-    m_listTitle->setVisible(!empty);
-    m_scrollArea->setVisible(!empty);
-    m_emptyText->setVisible(empty);
+    return QWidget::eventFilter(watched, event);
 }
 
-QPushButton *StartPage::createProfileButton(const ConnectionProfile &profile, const QDateTime &when,
-                                            const QDateTime &now)
+void StartPage::refreshProfileList()
 {
-    auto *button = new QCommandLinkButton(
-        profileLabel(profile), profile.displayAddress() + u" · "_s + lastConnectedText(when, now),
-        m_scrollArea->widget());
-    button->setObjectName(u"startProfile"_s);
-    button->setToolTip(tr("Connect to %1").arg(profile.displayAddress()));
-    const QUuid id = profile.id;
-    connect(button, &QPushButton::clicked, this, [this, id] { emit connectRequested(id); });
-    return button;
+    m_model->refresh();
+    const int count = m_model->rowCount();
+    m_listTitle->setVisible(count > 0);
+    m_list->setVisible(count > 0);
+    m_filter->setVisible(count >= FilterFromProfiles);
+    m_emptyText->setVisible(count == 0);
+}
+
+void StartPage::connectTo(const QModelIndex &row)
+{
+    if (row.isValid())
+        emit connectRequested(row.data(StartPageProfileModel::ProfileIdRole).toUuid());
 }
 
 QString StartPage::profileLabel(const ConnectionProfile &profile)

@@ -7,18 +7,21 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
+class QListView;
 class QPushButton;
-class QScrollArea;
-class QVBoxLayout;
+class QSortFilterProxyModel;
 
 namespace mqttscope {
 
 class ProfileStore;
+class StartPageProfileModel;
 
 // The page the window shows while no connection is open: the saved profiles, most recently
-// connected first, each one click from connecting (name, address, when it last connected); an
-// offer to reopen the tabs of the last session; and, before any profile exists, what to do
-// first.
+// connected first, each one click from connecting (name, address, when it last connected), with
+// a filter above a long list; an offer to reopen the tabs of the last session; and, before any
+// profile exists, what to do first. The list is a view of a model, so a thousand profiles cost
+// the rows on screen, not a widget each.
 class StartPage : public QWidget
 {
     Q_OBJECT
@@ -28,6 +31,8 @@ public:
     // Offers to reopen the last session's `tabCount` tabs; 0 withdraws the offer.
     void offerSession(int tabCount);
     QPushButton *reopenButton() const { return m_reopenButton; }
+    QListView *profileList() const { return m_list; } // rows of StartPageProfileModel
+    QLineEdit *profileFilter() const { return m_filter; }
 
     // "Folder / Name", or the name alone: how lists and menus name a profile.
     static QString profileLabel(const ConnectionProfile &profile);
@@ -44,19 +49,22 @@ signals:
 protected:
     // The last-connected times change while the page is hidden behind the tabs.
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override; // Enter on a row connects
 
 private:
     QWidget *createButtonRow();
-    void rebuildProfileList();
-    QPushButton *createProfileButton(const ConnectionProfile &profile, const QDateTime &when,
-                                     const QDateTime &now);
+    void setUpProfileList();
+    void refreshProfileList();
+    void connectTo(const QModelIndex &row);
 
     const ProfileStore *m_profiles;
+    StartPageProfileModel *m_model;
+    QSortFilterProxyModel *m_filtered;
     QPushButton *m_reopenButton;
     QLabel *m_listTitle;
     QLabel *m_emptyText;
-    QScrollArea *m_scrollArea;
-    QVBoxLayout *m_profileLayout;
+    QLineEdit *m_filter;
+    QListView *m_list;
 };
 
 } // namespace mqttscope

@@ -3,6 +3,7 @@
 //
 //   coldstart [--profiles 1000] [--starts 10] [--platform offscreen|xcb] [--app PATH]
 //             [--timeout-ms 30000] [--json]
+//   coldstart --write-home DIR [--profiles 1000]
 //
 // Writes a configuration with --profiles saved connections (bench/coldstart/profilefixture.h)
 // into a fresh HOME, starts `mqttscope` there --starts times (after one start that warms the
@@ -10,7 +11,11 @@
 // the maximum of exec to first paint and the app's CPU time by then; the same with no profiles
 // (the peer: what the profiles cost), and `mqttscope --version` (linking and QApplication,
 // no window). For xcb, run it under xvfb-run. One line per row (JSON with --json, read by
-// bench/run_bench.py).
+// bench/run_bench.py). --write-home only writes the configuration into DIR (as HOME) and exits,
+// for a profiler's run of the app there:
+//   HOME=DIR XDG_CONFIG_HOME=DIR/.config MQTTSCOPE_REPORT_FIRST_PAINT=exit
+//   QT_QPA_PLATFORM=offscreen \
+//     valgrind --tool=callgrind build/app/gui/mqttscope
 
 #include "appstart.h"
 #include "profilefixture.h"
@@ -37,13 +42,14 @@ struct Options
     QString app = QStringLiteral(MQTTSCOPE_APP);
     int timeoutMs = 30000;
     bool json = false;
+    QString writeHome; // only write the configuration there
 };
 
 [[noreturn]] void usage(const QString &problem)
 {
     std::fprintf(stderr,
                  "coldstart: %s\nusage: coldstart [--profiles N] [--starts N] [--platform P] "
-                 "[--app PATH] [--timeout-ms MS] [--json]\n",
+                 "[--app PATH] [--timeout-ms MS] [--json] [--write-home DIR]\n",
                  qPrintable(problem));
     std::exit(2);
 }
@@ -70,6 +76,8 @@ Options parse(const QStringList &args)
             options.timeoutMs = value().toInt();
         else if (arg == "--json"_L1)
             options.json = true;
+        else if (arg == "--write-home"_L1)
+            options.writeHome = value();
         else
             usage(u"unknown argument "_s + arg);
     }
@@ -169,10 +177,20 @@ QJsonObject measureVersion(const QString &home, const Options &options)
 
 } // namespace
 
+// Where the configuration with the profiles goes: a folder of this run, or --write-home's.
+QString fullHome(const QTemporaryDir &folder, int argc, char **argv)
+{
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (QByteArrayView(argv[i]) == "--write-home")
+            return QDir(QFile::decodeName(argv[i + 1])).absolutePath();
+    }
+    return folder.path() + u"/full"_s;
+}
+
 int main(int argc, char **argv)
 {
     QTemporaryDir folder;
-    const QString full = folder.path() + u"/full"_s;
+    const QString full = fullHome(folder, argc, argv);
     const QString empty = folder.path() + u"/empty"_s;
     QDir().mkpath(full + u"/.config/mqttscope"_s);
     QDir().mkpath(empty + u"/.config"_s);
@@ -188,6 +206,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "coldstart: %s\n", qPrintable(error));
         return 1;
     }
+    if (!options.writeHome.isEmpty())
+        return 0;
     QList<QJsonObject> rows{measureStarts(full, options.profiles, options)};
     if (options.profiles > 0)
         rows.append(measureStarts(empty, 0, options));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window around its tabs, on the offscreen platform: light or dark as a (faked) desktop
 // portal says and as the View menu overrides; the start page's saved profiles, one click from
-// connecting to a real mosquitto; reopening the last session's tabs; Connect and Disconnect
-// enabled as the current tab's state allows.
+// connecting to a real mosquitto, and a thousand of them listed and filtered; reopening the last
+// session's tabs; Connect and Disconnect enabled as the current tab's state allows.
 #include "appearance.h"
 #include "connectionmanagerdialog.h"
 #include "connectiontab.h"
@@ -14,12 +14,16 @@
 #include "profiles/secretstore.h"
 #include "recentconnections.h"
 #include "startpage.h"
+#include "startpageprofilemodel.h"
 
 #include <QAction>
-#include <QCommandLinkButton>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -47,23 +51,38 @@ QAction *appearanceAction(MainWindow *window, AppearanceChoice choice)
     return nullptr;
 }
 
-// The start page's profile buttons, top to bottom.
-QList<QCommandLinkButton *> profileButtons(MainWindow *window)
+// The start page's profile rows as its list shows them, top to bottom: the titles, and what
+// each says under its title.
+QStringList titles(MainWindow *window, int role = Qt::DisplayRole)
 {
-    QList<QCommandLinkButton *> buttons =
-        window->startPage()->findChildren<QCommandLinkButton *>(u"startProfile"_s);
-    std::sort(buttons.begin(), buttons.end(), [](QWidget *a, QWidget *b) {
-        return a->mapTo(a->window(), QPoint()).y() < b->mapTo(b->window(), QPoint()).y();
-    });
-    return buttons;
+    const QAbstractItemModel *rows = window->startPage()->profileList()->model();
+    QStringList texts;
+    for (int row = 0; row < rows->rowCount(); ++row)
+        texts.append(rows->index(row, 0).data(role).toString());
+    return texts;
 }
 
-QStringList titles(const QList<QCommandLinkButton *> &buttons)
+QStringList descriptions(MainWindow *window)
 {
-    QStringList texts;
-    for (const QCommandLinkButton *button : buttons)
-        texts.append(button->text());
-    return texts;
+    return titles(window, StartPageProfileModel::DescriptionRole);
+}
+
+void clickRow(MainWindow *window, int row)
+{
+    QListView *list = window->startPage()->profileList();
+    const QRect rect = list->visualRect(list->model()->index(row, 0));
+    QVERIFY(list->viewport()->rect().contains(rect.center()));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+}
+
+QMenu *savedConnectionsMenu(MainWindow *window)
+{
+    const QList<QMenu *> menus = window->menuBar()->findChildren<QMenu *>();
+    for (QMenu *menu : menus) {
+        if (menu->title() == u"&Open saved connection"_s)
+            return menu;
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -84,6 +103,7 @@ private slots:
     void viewMenuOverridesAndPersists();
     void startPageListsProfilesAndConnectsInOneClick();
     void startPageWithoutProfilesSaysWhatToDo();
+    void startPageListsAThousandProfilesAndFiltersThem();
     void reopensTheLastSession();
     void connectAndDisconnectFollowTheState();
     void editConnectionOpensTheManagerOnTheProfile();
@@ -259,17 +279,21 @@ void tst_GuiWindow::startPageListsProfilesAndConnectsInOneClick()
     const auto window = showWindow();
     QVERIFY(window->startPage()->isVisible());
 
-    QList<QCommandLinkButton *> buttons = profileButtons(window.get());
-    QCOMPARE(titles(buttons), (QStringList{today.name, yesterday.name, never.name}));
+    QCOMPARE(titles(window.get()), (QStringList{today.name, yesterday.name, never.name}));
+    const QStringList texts = descriptions(window.get());
     const QString address =
         u"mqtt://127.0.0.1:%1"_s.arg(m_broker.port(MosquittoBroker::Listener::Tcp));
-    QVERIFY2(buttons[0]->description().startsWith(address + u" · Last connected today at "_s),
-             qPrintable(buttons[0]->description()));
-    QVERIFY(buttons[1]->description().contains(u"Last connected yesterday at "_s));
-    QVERIFY(buttons[2]->description().endsWith(u"Never connected"_s));
+    QVERIFY2(texts[0].startsWith(address + u" · Last connected today at "_s), qPrintable(texts[0]));
+    QVERIFY(texts[1].contains(u"Last connected yesterday at "_s));
+    QVERIFY(texts[2].endsWith(u"Never connected"_s));
     QVERIFY(!window->startPage()->findChild<QLabel *>(u"noProfiles"_s)->isVisible());
+    QVERIFY(!window->startPage()->profileFilter()->isVisible()); // three fit without one
+    // As tall as its three rows, so the page stays centred.
+    QListView *list = window->startPage()->profileList();
+    QTRY_VERIFY(list->height() >= list->visualRect(list->model()->index(2, 0)).bottom());
+    QVERIFY(list->height() < 3 * list->sizeHintForRow(0) + 20);
 
-    QTest::mouseClick(buttons[2], Qt::LeftButton);
+    clickRow(window.get(), 2);
     QCOMPARE(window->tabCount(), 1);
     ConnectionTab *tab = window->currentTab();
     QCOMPARE(tab->profile().id, never.id);
@@ -280,13 +304,14 @@ void tst_GuiWindow::startPageListsProfilesAndConnectsInOneClick()
 
     window->closeTab(0); // back on the start page, "Archive" now first
     QVERIFY(window->startPage()->isVisible());
-    QCOMPARE(titles(profileButtons(window.get())).constFirst(), never.name);
+    QCOMPARE(titles(window.get()).constFirst(), never.name);
 }
 
 void tst_GuiWindow::startPageWithoutProfilesSaysWhatToDo()
 {
     const auto window = showWindow();
-    QVERIFY(profileButtons(window.get()).isEmpty());
+    QVERIFY(titles(window.get()).isEmpty());
+    QVERIFY(!window->startPage()->profileList()->isVisible());
     const auto *hint = window->startPage()->findChild<QLabel *>(u"noProfiles"_s);
     QVERIFY(hint->isVisible());
     QVERIFY(hint->text().contains(u"No saved connections yet."_s));
@@ -296,8 +321,51 @@ void tst_GuiWindow::startPageWithoutProfilesSaysWhatToDo()
     QVERIFY(window->startPage()->findChild<QPushButton *>(u"startNewConnection"_s)->isVisible());
 
     addProfile(u"First"_s); // saved in the connection manager: the list appears at once
-    QCOMPARE(titles(profileButtons(window.get())), QStringList{u"First"_s});
+    QCOMPARE(titles(window.get()), QStringList{u"First"_s});
+    QVERIFY(window->startPage()->profileList()->isVisible());
     QVERIFY(!hint->isVisible());
+}
+
+// Issue 14: the list is a view of a model, so a thousand profiles cost the rows on screen; the
+// File menu's saved connections are made when it opens. All of them are still there.
+void tst_GuiWindow::startPageListsAThousandProfilesAndFiltersThem()
+{
+    QList<ConnectionProfile> profiles;
+    for (int n = 0; n < 1000; ++n)
+        profiles.append(addProfile(u"Broker %1"_s.arg(n, 4, 10, QChar(u'0'))));
+    RecentConnections().markConnected(profiles[500].id, QDateTime::currentDateTime());
+    const auto window = showWindow();
+    QStringList expected{profiles[500].name};
+    for (const ConnectionProfile &profile : std::as_const(profiles)) {
+        if (profile.id != profiles[500].id)
+            expected.append(profile.name);
+    }
+    QCOMPARE(titles(window.get()), expected);
+    QListView *list = window->startPage()->profileList();
+    QVERIFY(list->height() < window->height()); // scrolled, not as tall as a thousand rows
+    QVERIFY(list->verticalScrollBar()->maximum() > 0);
+
+    QLineEdit *filter = window->startPage()->profileFilter();
+    QVERIFY(filter->isVisible());
+    QTest::keyClicks(filter, u"broker 09"_s);
+    QCOMPARE(titles(window.get()).size(), 100);
+    QTest::keyClicks(filter, u"99"_s);
+    QCOMPARE(titles(window.get()), QStringList{u"Broker 0999"_s});
+    filter->setText(u"127.0.0.1"_s); // the address counts too
+    QCOMPARE(titles(window.get()).size(), 1000);
+    filter->setText(u"broker 0042"_s);
+    clickRow(window.get(), 0);
+    QCOMPARE(window->tabCount(), 1);
+    QCOMPARE(window->currentTab()->profile().id, profiles[42].id);
+    window->closeTab(0);
+
+    QMenu *menu = savedConnectionsMenu(window.get());
+    QVERIFY(menu);
+    QVERIFY(menu->isEnabled());
+    menu->popup(window->mapToGlobal(QPoint(10, 10)));
+    QTRY_COMPARE(menu->actions().size(), 1000);
+    QCOMPARE(menu->actions().at(42)->text(), profiles[42].name);
+    menu->hide();
 }
 
 void tst_GuiWindow::reopensTheLastSession()
