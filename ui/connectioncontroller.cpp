@@ -135,14 +135,14 @@ void ConnectionController::setPacketTracing(bool enabled)
                               [worker = m_worker, enabled] { worker->setPacketTracing(enabled); });
 }
 
-void ConnectionController::reportApplied()
+void ConnectionController::reportApplied(qint64 stillQueued)
 {
-    if (m_unappliedMessages == 0)
+    const qint64 count = m_unappliedMessages - stillQueued;
+    if (count <= 0)
         return;
+    m_unappliedMessages = stillQueued;
     QMetaObject::invokeMethod(m_worker,
-                              [worker = m_worker, count = std::exchange(m_unappliedMessages, 0)] {
-                                  worker->messagesApplied(count);
-                              });
+                              [worker = m_worker, count] { worker->messagesApplied(count); });
 }
 
 quint64 ConnectionController::track(Request kind)

@@ -52,8 +52,9 @@ public:
     // The packet inspector's feed (packetsTraced), on only while an inspector shows it.
     void setPacketTracing(bool enabled);
 
-    // Everything messagesReceived handed over so far has been applied to the tree.
-    void reportApplied();
+    // Everything messagesReceived handed over so far has been applied to the tree, but for the
+    // last `stillQueued` messages (a flush that stopped at its budget).
+    void reportApplied(qint64 stillQueued = 0);
     qint64 unappliedMessages() const { return m_unappliedMessages; }
     qsizetype pendingRequests() const { return m_requests.size(); }
 

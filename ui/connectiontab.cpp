@@ -471,7 +471,8 @@ void ConnectionTab::onSparkplugChanged(const SparkplugStateChanges &changes)
 
 void ConnectionTab::onFlushed()
 {
-    m_controller->reportApplied(); // a flush applies everything queued
+    // A timed flush may stop at its budget: what it left queued is not applied yet.
+    m_controller->reportApplied(m_treeModel->queuedMessages());
     m_messagePane->refresh();
 }
 

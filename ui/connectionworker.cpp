@@ -155,17 +155,29 @@ void ConnectionWorker::queueMessages(const QList<Message> &messages)
     if (m_recorder)
         m_recorder->recordReceived(messages);
     m_sparkplug.observe(messages);
-    // The first batch of a tick is shared rather than copied.
-    if (m_pendingMessages.isEmpty())
-        m_pendingMessages = messages;
-    else
-        m_pendingMessages.append(messages);
+    if (messages.size() >= shareBatchesFrom) {
+        endGathering(); // keeps the order
+        m_pendingBatches.append(messages);
+    } else {
+        if (m_gathering.isEmpty())
+            m_gathering.reserve(qMax(m_lastGathered, messages.size()));
+        m_gathering.append(messages);
+    }
+    m_pendingMessages += messages.size();
     m_backlog += messages.size();
     if (!m_flushTimer->isActive())
         m_flushTimer->start();
     // Pausing from within the client's signal stops it before the next batch is decoded, so the
     // backlog never passes the high-water mark by more than one read.
     pauseIfBehind();
+}
+
+void ConnectionWorker::endGathering()
+{
+    if (m_gathering.isEmpty())
+        return;
+    m_lastGathered = qMin(m_gathering.size(), gatherReserveLimit);
+    m_pendingBatches.append(std::exchange(m_gathering, {}));
 }
 
 void ConnectionWorker::track(quint64 token, quint64 requestId)
@@ -201,7 +213,7 @@ void ConnectionWorker::setPacketTracing(bool enabled)
 
 void ConnectionWorker::flush()
 {
-    const bool idle = m_pendingMessages.isEmpty() && m_pendingPackets.isEmpty() && m_bytesIn == 0
+    const bool idle = m_pendingMessages == 0 && m_pendingPackets.isEmpty() && m_bytesIn == 0
         && m_bytesOut == 0 && m_messagesOut == 0;
     if (idle) {
         m_flushTimer->stop();
@@ -211,9 +223,10 @@ void ConnectionWorker::flush()
         emit packetsTraced(std::exchange(m_pendingPackets, {}));
     if (m_sparkplug.hasChanges())
         emit sparkplugChanged(m_sparkplug.takeChanges());
-    const qint64 messagesIn = m_pendingMessages.size();
-    if (!m_pendingMessages.isEmpty())
-        emit messagesReceived(std::exchange(m_pendingMessages, {}));
+    endGathering();
+    for (const QList<Message> &batch : std::exchange(m_pendingBatches, {}))
+        emit messagesReceived(batch);
+    const qint64 messagesIn = std::exchange(m_pendingMessages, 0);
     emit trafficCounted(std::exchange(m_bytesIn, 0), std::exchange(m_bytesOut, 0), messagesIn,
                         std::exchange(m_messagesOut, 0));
 }

@@ -29,7 +29,9 @@ class RecordingWriter;
 // the GUI ever touching the client's tokens.
 //
 // Incoming messages and byte counts are coalesced and handed over at most once per tick
-// (flushIntervalMs), so a flood costs the GUI one event per tick, not one per read.
+// (flushIntervalMs), so a flood costs the GUI a few events per tick, not one per read: the
+// client's full batches (a burst's) are handed on as they are, shared rather than copied, and
+// small ones are gathered into one list sized by the last tick's.
 //
 // Flow control: the GUI reports what it has applied (messagesApplied()); while more than
 // backlogHighWater messages wait between the socket and the topic tree, the client stops reading
@@ -49,6 +51,10 @@ public:
     ~ConnectionWorker() override;
 
     static constexpr int flushIntervalMs = 33;
+    // A batch from the client this big is handed on as it is; smaller ones are gathered.
+    static constexpr qsizetype shareBatchesFrom = 512;
+    // The gathering list reserves the last tick's count, up to this many.
+    static constexpr qsizetype gatherReserveLimit = 8192;
     // Messages decoded but not yet applied by the GUI, past which the client stops reading. A
     // message in transit costs ~250 bytes (72 for the Message, the rest topic and payload), so
     // this bounds the queue at ~50 MB; the GUI applies 1-5 million messages a second, so only a
@@ -109,6 +115,7 @@ private:
     void route(quint64 token, std::function<void(quint64 requestId)> deliver);
     void flush();
     void queueMessages(const QList<Message> &messages);
+    void endGathering();
     qint64 unwritten() const; // handed to the recorder, not yet on disk
     void pauseIfBehind();
     void resumeIfCaughtUp();
@@ -122,7 +129,11 @@ private:
     // written at once): matched as soon as the token is known.
     QHash<quint64, std::function<void(quint64 requestId)>> m_earlyResults;
     QString m_lastError;
-    QList<Message> m_pendingMessages;
+    // This tick's batches, in arrival order; small ones are gathered in m_gathering first.
+    QList<QList<Message>> m_pendingBatches;
+    QList<Message> m_gathering;
+    qsizetype m_lastGathered = 0; // how many the last tick gathered
+    qint64 m_pendingMessages = 0;
     SparkplugStateFeed m_sparkplug;
     QList<PacketTraceEntry> m_pendingPackets;
     qint64 m_backlog = 0; // m_pendingMessages plus those handed over and not yet applied

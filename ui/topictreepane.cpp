@@ -11,12 +11,14 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QVarLengthArray>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -38,6 +40,9 @@ TopicTreePane::TopicTreePane(TopicTreeModel *model, QWidget *parent)
 {
     setObjectName(u"topicTreePane"_s);
     m_proxy->setSourceModel(m_model);
+    m_model->setChildrenShownTest([pane = QPointer<TopicTreePane>(this)](TopicNodeId node) {
+        return pane && pane->showsChildrenOf(node);
+    });
     createTree();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -229,6 +234,24 @@ void TopicTreePane::resort()
     holdAnchor();
     m_proxy->resort();
     restoreAnchor();
+}
+
+bool TopicTreePane::showsChildrenOf(TopicNodeId node) const
+{
+    if (!m_tree->isVisible())
+        return false;
+    const TopicStore &store = m_model->store();
+    QVarLengthArray<TopicNodeId, 16> path; // node up to its top-level ancestor
+    for (TopicNodeId n = node; n != TopicStore::RootId; n = store.parent(n))
+        path.append(n);
+    // From the top down, stopping at the first collapsed row: each row asked for lies under an
+    // expanded one, whose rows the proxy has mapped already (it builds no mapping for this).
+    for (qsizetype i = path.size() - 1; i >= 0; --i) {
+        const QModelIndex row = m_proxy->mapFromSource(m_model->indexOf(path[i]));
+        if (!row.isValid() || !m_tree->isExpanded(row))
+            return false;
+    }
+    return true;
 }
 
 void TopicTreePane::holdAnchor()

@@ -68,6 +68,7 @@ private:
     void connectSorting();
     void connectKeys();
     TopicNodeId nodeAt(const QModelIndex &proxyIndex) const;
+    bool showsChildrenOf(TopicNodeId node) const;
     void applyFilter();
     void showFilterResult();
     void showMatchCount();

@@ -7,6 +7,7 @@
 
 #include <QColor>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QPainter>
@@ -15,6 +16,7 @@
 #include <QPolygonF>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -22,6 +24,13 @@ namespace mqttscope {
 
 namespace {
 constexpr int DefaultFlushMsecs = 50;
+// The GUI thread's time per timed flush: a quarter of a 60 Hz frame, so that a flush with the
+// repaint after it stays within one frame however much is queued.
+constexpr std::chrono::nanoseconds DefaultFlushBudget = std::chrono::milliseconds(4);
+// However slow the last flushes were, each takes at least this many, so the queue drains.
+constexpr qint64 MinMessagesPerFlush = 64;
+// The first timed flush's guess: a new topic with its announcement costs ~1-2 µs.
+constexpr double InitialNsecsPerMessage = 2000;
 // How long after a second boundary the rates are read again: clear of the boundary itself.
 constexpr int RateRefreshSlackMsecs = 20;
 constexpr int PreviewChars = 60;
@@ -106,9 +115,14 @@ const QIcon &offlineMarker()
 TopicTreeModel::TopicTreeModel(ExplorerData *data, QObject *parent)
     : QAbstractItemModel(parent)
     , m_data(data)
+    , m_flushBudget(DefaultFlushBudget)
+    , m_nsecsPerMessage(InitialNsecsPerMessage)
 {
     m_timer.setInterval(DefaultFlushMsecs);
-    connect(&m_timer, &QTimer::timeout, this, &TopicTreeModel::flush);
+    connect(&m_timer, &QTimer::timeout, this, &TopicTreeModel::flushSome);
+    m_catchUpTimer.setSingleShot(true);
+    m_catchUpTimer.setInterval(0);
+    connect(&m_catchUpTimer, &QTimer::timeout, this, &TopicTreeModel::flushSome);
     m_rateTimer.setSingleShot(true);
     // A coarse timer may fire up to 5% early, before the boundary it waits for.
     m_rateTimer.setTimerType(Qt::PreciseTimer);
@@ -120,41 +134,70 @@ void TopicTreeModel::enqueue(const QList<Message> &messages)
     if (messages.isEmpty())
         return;
     m_queue.append(messages);
+    m_queuedMessages += messages.size();
+    if (m_flushState == FlushState::Idle)
+        m_flushState = FlushState::Waiting;
     updateTimer();
 }
 
 void TopicTreeModel::updateTimer()
 {
-    const bool work = !m_queue.isEmpty() || !m_highlights.empty();
+    // Only start and stop, never setInterval(): it restarts a running timer, and done per batch
+    // (every tick of the connection, 33 ms) it would hold a 50 ms tick off for good.
+    const bool work = m_queuedMessages > 0 || !m_highlights.empty();
     if (work && !m_timer.isActive())
         m_timer.start();
     else if (!work)
         m_timer.stop();
+    const bool catchingUp = m_flushState == FlushState::CatchingUp;
+    if (catchingUp && !m_catchUpTimer.isActive())
+        m_catchUpTimer.start();
+    else if (!catchingUp)
+        m_catchUpTimer.stop();
 }
 
 void TopicTreeModel::flush()
 {
+    flushUpTo(std::numeric_limits<qint64>::max());
+}
+
+void TopicTreeModel::flushSome()
+{
+    // The whole flush is measured: announcing and the views' answers grow with what was applied.
+    const qint64 limit =
+        qMax(MinMessagesPerFlush, qint64(double(m_flushBudget.count()) / m_nsecsPerMessage));
+    QElapsedTimer spent;
+    spent.start();
+    const qint64 applied = flushUpTo(limit);
+    if (applied > 0)
+        m_nsecsPerMessage =
+            (m_nsecsPerMessage + double(spent.nsecsElapsed()) / double(applied)) / 2;
+}
+
+qint64 TopicTreeModel::flushUpTo(qint64 limit)
+{
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    if (!m_queue.isEmpty()) {
+    qint64 applied = 0;
+    if (m_queuedMessages > 0) {
         const qint64 matchesBefore = m_matches.matchCount();
         emit aboutToFlush();
-        applyQueue(now);
+        applied = applyQueue(now, limit);
         emit flushed();
         if (m_matches.matchCount() != matchesBefore)
             emit filterMatchCountChanged();
     }
+    m_flushState = m_queuedMessages > 0 ? FlushState::CatchingUp : FlushState::Idle;
     expireHighlights(now);
     updateTimer();
     scheduleRateRefresh();
+    return applied;
 }
 
-void TopicTreeModel::applyQueue(qint64 now)
+qint64 TopicTreeModel::applyQueue(qint64 now, qint64 limit)
 {
     TopicStore &store = m_data->store();
     const TopicNodeId firstNew = store.nodeIdLimit();
-    for (const QList<Message> &batch : std::as_const(m_queue))
-        m_data->ingest(batch, now);
-    m_queue.clear();
+    const qint64 applied = ingestQueued(now, limit);
 
     const TopicStoreChanges changes = store.takeChanges();
     QList<TopicNodeId> revealed;
@@ -169,6 +212,30 @@ void TopicTreeModel::applyQueue(qint64 now)
             m_highlights.push_back({now + m_highlightMsecs, node});
     }
     announce(changes, revealed);
+    return applied;
+}
+
+qint64 TopicTreeModel::ingestQueued(qint64 now, qint64 limit)
+{
+    qint64 applied = 0;
+    while (!m_queue.isEmpty() && applied < limit) {
+        const QList<Message> &batch = m_queue.first();
+        const qsizetype take =
+            qsizetype(qMin<qint64>(batch.size() - m_queueOffset, limit - applied));
+        if (m_queueOffset == 0 && take == batch.size())
+            m_data->ingest(batch, now);
+        else
+            m_data->ingest(batch.mid(m_queueOffset, take),
+                           now); // the rest waits for the next flush
+        applied += take;
+        m_queueOffset += take;
+        if (m_queueOffset == batch.size()) {
+            m_queue.removeFirst();
+            m_queueOffset = 0;
+        }
+    }
+    m_queuedMessages -= applied;
+    return applied;
 }
 
 void TopicTreeModel::announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed)
@@ -181,7 +248,7 @@ void TopicTreeModel::announce(const TopicStoreChanges &changes, const QList<Topi
         m_announcedRows.remove(range.parent);
         endInsertRows();
     }
-    emitChanged(changes.updated, MessageRoles);
+    emitChanged(changes.updated, MessageRoles, Rows::Shown);
     if (!revealed.isEmpty())
         emitChanged(revealed, {VisibleRole});
 }
@@ -197,7 +264,7 @@ void TopicTreeModel::expireHighlights(qint64 now)
         if (store.isAlive(node) && !isHighlighted(node, now))
             expired.append(node);
     }
-    emitChanged(expired, {Qt::BackgroundRole, HighlightRole});
+    emitChanged(expired, {Qt::BackgroundRole, HighlightRole}, Rows::Shown);
 }
 
 void TopicTreeModel::scheduleRateRefresh()
@@ -229,6 +296,8 @@ void TopicTreeModel::refreshRates()
             *it = {qMin(it->first, row), qMax(it->second, row)};
     }
     for (auto it = spans.cbegin(); it != spans.cend(); ++it) {
+        if (!childrenShown(it.key()))
+            continue;
         const QModelIndex parent = indexOf(it.key());
         emit dataChanged(index(it->first, RateColumn, parent),
                          index(it->second, RateColumn, parent), {Qt::DisplayRole, SortRole});
@@ -237,7 +306,7 @@ void TopicTreeModel::refreshRates()
     scheduleRateRefresh();
 }
 
-void TopicTreeModel::emitChanged(QList<TopicNodeId> nodes, const QList<int> &roles)
+void TopicTreeModel::emitChanged(QList<TopicNodeId> nodes, const QList<int> &roles, Rows rows)
 {
     if (nodes.isEmpty())
         return;
@@ -248,12 +317,21 @@ void TopicTreeModel::emitChanged(QList<TopicNodeId> nodes, const QList<int> &rol
         return pa != pb ? pa < pb : store.row(a) < store.row(b);
     });
     nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    // Sorted by parent: the test runs once per parent.
+    TopicNodeId testedParent = TopicStore::InvalidId;
+    bool shown = true;
     for (qsizetype i = 0; i < nodes.size();) {
+        const TopicNodeId parent = store.parent(nodes[i]);
         qsizetype j = i + 1;
-        while (j < nodes.size() && store.parent(nodes[j]) == store.parent(nodes[i])
+        while (j < nodes.size() && store.parent(nodes[j]) == parent
                && store.row(nodes[j]) == store.row(nodes[j - 1]) + 1)
             ++j;
-        emit dataChanged(indexOf(nodes[i], 0), indexOf(nodes[j - 1], ColumnCount - 1), roles);
+        if (rows == Rows::Shown && parent != testedParent) {
+            testedParent = parent;
+            shown = childrenShown(parent);
+        }
+        if (shown)
+            emit dataChanged(indexOf(nodes[i], 0), indexOf(nodes[j - 1], ColumnCount - 1), roles);
         i = j;
     }
 }
@@ -294,6 +372,9 @@ void TopicTreeModel::clear()
 {
     beginResetModel();
     m_queue.clear();
+    m_queueOffset = 0;
+    m_queuedMessages = 0;
+    m_flushState = FlushState::Idle;
     m_highlights.clear();
     m_data->clear();
     m_matches = isFiltered() ? m_filter.match(m_data->store()) : TopicMatchSet();

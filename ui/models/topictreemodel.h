@@ -9,7 +9,9 @@
 #include <QHash>
 #include <QTimer>
 
+#include <chrono>
 #include <deque>
+#include <functional>
 
 namespace mqttscope {
 
@@ -20,6 +22,12 @@ namespace mqttscope {
 // parent per contiguous range of new children (a new branch arrives whole with its top node),
 // then dataChanged with explicit roles for runs of changed rows. The timer only runs while there
 // is something to do, so an idle connection costs nothing.
+//
+// A timed flush takes no more of the GUI thread than flushBudget(): it applies as many queued
+// messages as the last flushes say fit (a batch may be applied in parts) and leaves the rest to
+// a zero-interval catch-up timer, which runs after input and painting, until the queue is empty
+// (FlushState). So a burst of a million new topics fills the tree over a few seconds of a
+// responsive window instead of freezing it per tick.
 //
 // Rates fall without a message arriving: a second timer, armed only while some rate is above
 // zero, announces the rate column once after each second boundary until every rate is zero.
@@ -49,11 +57,31 @@ public:
     ExplorerData *explorerData() const { return m_data; }
     const TopicStore &store() const { return m_data->store(); }
 
+    // How the queue is being worked off.
+    enum class FlushState {
+        Idle, // nothing queued
+        Waiting, // batches queued for the next tick of the flush timer
+        CatchingUp, // the last timed flush stopped at its budget; the catch-up timer goes on
+    };
+    FlushState flushState() const { return m_flushState; }
+
     int flushInterval() const { return m_timer.interval(); }
+    // Restarts a running timer: for settings and tests, never per batch.
     void setFlushInterval(int milliseconds) { m_timer.setInterval(milliseconds); }
+    std::chrono::nanoseconds flushBudget() const { return m_flushBudget; }
+    void setFlushBudget(std::chrono::nanoseconds budget) { m_flushBudget = budget; }
     int highlightDuration() const { return m_highlightMsecs; }
     void setHighlightDuration(int milliseconds) { m_highlightMsecs = milliseconds; }
-    bool hasQueued() const { return !m_queue.isEmpty(); } // batches waiting for the flush
+    bool hasQueued() const { return m_queuedMessages > 0; } // messages waiting for a flush
+    qint64 queuedMessages() const { return m_queuedMessages; }
+    // Whether a view shows the rows under `parent` (it and every row above it expanded). Once
+    // set, rows it does not show get no dataChanged for their messages, highlights and rates: a
+    // QTreeView searches its shown rows for each such row only to find it is not there, and a
+    // view that expands a row asks for its data afresh. Unset, every changed row is announced.
+    void setChildrenShownTest(std::function<bool(TopicNodeId parent)> test)
+    {
+        m_childrenShown = std::move(test);
+    }
     // Whether a refresh of falling rates is pending; never while every rate is zero.
     bool isRefreshingRates() const { return m_rateTimer.isActive(); }
 
@@ -94,7 +122,7 @@ public:
 public slots:
     // Queues a batch as the client delivers it; applied at the next tick.
     void enqueue(const QList<mqttscope::Message> &messages);
-    // Applies everything queued now and announces it.
+    // Applies everything queued now and announces it, whatever the budget.
     void flush();
 
 signals:
@@ -111,20 +139,38 @@ private:
     QVariant sparkplugData(TopicNodeId node, int column, int role) const;
     QString sparkplugToolTip(const SparkplugRowStatus::Endpoint &endpoint, bool host) const;
     QString sparkplugText(const SparkplugRowStatus::Endpoint &endpoint) const;
-    void applyQueue(qint64 now);
+    // The timers' flush: as many messages as fit in the budget, by what the last ones cost.
+    void flushSome();
+    // Applies up to `limit` queued messages and announces them; returns how many it applied.
+    qint64 flushUpTo(qint64 limit);
+    qint64 applyQueue(qint64 now, qint64 limit);
+    qint64 ingestQueued(qint64 now, qint64 limit);
     void announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed);
     void expireHighlights(qint64 now);
-    // dataChanged for `nodes` (existing rows), one signal per run of adjacent rows.
-    void emitChanged(QList<TopicNodeId> nodes, const QList<int> &roles);
+    enum class Rows { All, Shown };
+    // dataChanged for `nodes` (existing rows), one signal per run of adjacent rows; with
+    // Rows::Shown only for the rows a view shows (setChildrenShownTest()).
+    void emitChanged(QList<TopicNodeId> nodes, const QList<int> &roles, Rows rows = Rows::All);
+    bool childrenShown(TopicNodeId parent) const
+    {
+        return !m_childrenShown || m_childrenShown(parent);
+    }
     void updateTimer();
     void scheduleRateRefresh();
     void refreshRates();
     bool isHighlighted(TopicNodeId node, qint64 now) const;
 
     ExplorerData *m_data;
-    QTimer m_timer;
+    QTimer m_timer; // the tick: runs while messages are queued or rows highlighted
+    QTimer m_catchUpTimer; // single shot, zero interval, while CatchingUp
     QTimer m_rateTimer; // single shot, just after the next second boundary
+    FlushState m_flushState = FlushState::Idle;
     QList<QList<Message>> m_queue;
+    qsizetype m_queueOffset = 0; // the messages of m_queue.first() already applied
+    qint64 m_queuedMessages = 0;
+    std::chrono::nanoseconds m_flushBudget;
+    double m_nsecsPerMessage; // what a message cost the last timed flushes, all told
+    std::function<bool(TopicNodeId)> m_childrenShown;
     int m_highlightMsecs = 1500;
     // Parents whose new rows are being announced: the row count the views know so far.
     QHash<TopicNodeId, int> m_announcedRows;

@@ -9,6 +9,10 @@
 #include <QPixmap>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <functional>
 
 using namespace mqttscope;
 using namespace Qt::Literals::StringLiterals;
@@ -72,6 +76,10 @@ private slots:
     void shapeAfterFlush();
     void nothingBeforeTheTick();
     void timerFlushes();
+    void timedFlushesKeepUpWithASteadyStream();
+    void tinyBudgetAppliesBatchesInParts();
+    void explicitFlushAppliesEverything();
+    void rowsNoViewShowsGetNoDataChanged();
     void oneInsertPerParentPerRange();
     void dataChangedOnlyForChangedRows();
     void columnsAndRoles();
@@ -130,6 +138,130 @@ void tst_TopicTreeModel::timerFlushes()
     f.model.enqueue(batch({u"a"_s}));
     QTRY_COMPARE(flushed.size(), 1);
     QCOMPARE(shape(f.model), u"a"_s);
+}
+
+void tst_TopicTreeModel::timedFlushesKeepUpWithASteadyStream()
+{
+    // Batches arrive more often than the flush timer's interval, as the connection's 33 ms
+    // ticks do under its 50 ms: the tree must take them in while they keep coming, not only
+    // once they stop (a timer restarted by every batch never fires).
+    Fixture f;
+    f.model.setFlushInterval(40);
+    QSignalSpy flushed(&f.model, &TopicTreeModel::flushed);
+    constexpr int batches = 60;
+    QList<qint64> topicsWhenSent; // the tree's topic count as each batch comes
+    QTimer stream;
+    stream.setInterval(10);
+    int sent = 0;
+    connect(&stream, &QTimer::timeout, this, [&] {
+        topicsWhenSent.append(f.data.store().topicCount());
+        f.model.enqueue(batch({u"stream/%1"_s.arg(sent)}));
+        if (++sent == batches)
+            stream.stop();
+    });
+    stream.start();
+    QTRY_COMPARE_WITH_TIMEOUT(sent, batches, 20000);
+    // Sampled over the stream's 600 ms: the count rose several times while batches still came.
+    const auto rises =
+        std::adjacent_find(topicsWhenSent.cbegin(), topicsWhenSent.cend(), std::less<qint64>());
+    QVERIFY2(rises != topicsWhenSent.cend(), "no flush while the stream ran");
+    QVERIFY2(flushed.size() >= 3, qPrintable(QString::number(flushed.size())));
+    QVERIFY(topicsWhenSent.last() > 0);
+    QTRY_COMPARE(f.model.flushState(), TopicTreeModel::FlushState::Idle);
+    QCOMPARE(f.data.store().topicCount(), qint64(batches));
+    QCOMPARE(f.model.rowCount(), 1);
+    QCOMPARE(f.model.rowCount(f.model.index(0, 0)), batches);
+}
+
+void tst_TopicTreeModel::tinyBudgetAppliesBatchesInParts()
+{
+    // With a budget no flush can keep, each timed flush applies its minimum, so batches are
+    // applied in parts and the catch-up timer does the rest; the tree ends as one flush of all
+    // leaves it.
+    Fixture timed;
+    Fixture whole;
+    timed.model.setFlushBudget(std::chrono::nanoseconds(1));
+    timed.model.setFlushInterval(5);
+    QList<qint64> queuedAtFlush;
+    connect(&timed.model, &TopicTreeModel::flushed, this, [&] {
+        queuedAtFlush.append(timed.model.queuedMessages());
+        // From the first flush on, only the catch-up timer can finish the work in time.
+        timed.model.setFlushInterval(600000);
+    });
+    QList<QList<Message>> batches;
+    int topics = 0;
+    for (int b = 0; b < 8; ++b) {
+        QStringList names;
+        for (int i = 0; i < 150; ++i, ++topics)
+            names.append(u"s/%1/d%2/t%3"_s.arg(topics % 7).arg(topics % 31).arg(topics));
+        batches.append(batch(names));
+    }
+    for (const QList<Message> &b : std::as_const(batches))
+        whole.model.enqueue(b);
+    whole.model.flush();
+
+    for (const QList<Message> &b : std::as_const(batches))
+        timed.model.enqueue(b);
+    QCOMPARE(timed.model.flushState(), TopicTreeModel::FlushState::Waiting);
+    QCOMPARE(timed.model.queuedMessages(), qint64(topics));
+    QTRY_VERIFY(!queuedAtFlush.isEmpty());
+    // The first flush applied part of the first batch; the rest waited for the next.
+    QVERIFY2(queuedAtFlush.first() > topics - 150 && queuedAtFlush.first() < topics,
+             qPrintable(QString::number(queuedAtFlush.first())));
+    QTRY_COMPARE_WITH_TIMEOUT(timed.model.flushState(), TopicTreeModel::FlushState::Idle, 20000);
+    QCOMPARE(timed.model.queuedMessages(), qint64(0));
+    QVERIFY2(queuedAtFlush.size() > batches.size(),
+             qPrintable(QString::number(queuedAtFlush.size())));
+    QCOMPARE(timed.data.store().topicCount(), whole.data.store().topicCount());
+    QCOMPARE(shape(timed.model), shape(whole.model));
+    QCOMPARE(timed.data.statistics().total(Statistics::MessagesIn), qint64(topics));
+}
+
+void tst_TopicTreeModel::explicitFlushAppliesEverything()
+{
+    Fixture f;
+    f.model.setFlushBudget(std::chrono::nanoseconds(1));
+    f.model.setFlushInterval(5);
+    QSignalSpy flushed(&f.model, &TopicTreeModel::flushed);
+    QStringList names;
+    for (int i = 0; i < 5000; ++i)
+        names.append(u"x/%1"_s.arg(i));
+    f.model.enqueue(batch(names));
+    QTRY_VERIFY(!flushed.isEmpty());
+    f.model.flush(); // e.g. before a filter applies: whatever the budget, nothing stays queued
+    QCOMPARE(f.model.flushState(), TopicTreeModel::FlushState::Idle);
+    QCOMPARE(f.model.queuedMessages(), qint64(0));
+    QCOMPARE(f.model.rowCount(f.model.index(0, 0)), 5000);
+    const qsizetype flushes = flushed.size();
+    QTest::qWait(20);
+    QCOMPARE(flushed.size(), flushes); // nothing left for the catch-up timer
+}
+
+void tst_TopicTreeModel::rowsNoViewShowsGetNoDataChanged()
+{
+    Fixture f;
+    f.model.setHighlightDuration(1);
+    f.model.enqueue(batch({u"open/x"_s, u"open/y"_s, u"closed/x"_s}));
+    f.model.flush();
+    const TopicNodeId closed = f.data.store().find("closed");
+    f.model.setChildrenShownTest([closed](TopicNodeId parent) { return parent != closed; });
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    f.model.enqueue(batch({u"open/y"_s, u"closed/x"_s}, "2"));
+    f.model.flush();
+    QTRY_COMPARE(f.model.flushState(), TopicTreeModel::FlushState::Idle);
+    QTest::qWait(10);
+    f.model.flush(); // the highlights have expired
+    QStringList parents;
+    for (const QList<QVariant> &args : changed)
+        parents.append(
+            args[0].value<QModelIndex>().parent().data(TopicTreeModel::TopicRole).toString());
+    QVERIFY(!parents.contains(u"closed"_s));
+    QVERIFY(parents.contains(u"open"_s)); // open/y, its message and its highlight's end
+    QVERIFY(parents.contains(QString())); // the rows of the root: open and closed (counters)
+    // The rows are still right when a view asks.
+    QCOMPARE(
+        f.model.index(0, TopicTreeModel::ValueColumn, f.model.indexOf(closed)).data().toString(),
+        u"2"_s);
 }
 
 void tst_TopicTreeModel::oneInsertPerParentPerRange()

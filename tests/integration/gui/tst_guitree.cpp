@@ -56,6 +56,7 @@ private slots:
     void cleanupTestCase();
     void cleanup();
     void firstLevelsOpenOnFirstArrival();
+    void treeKeepsTakingInASteadyStream();
     void emptyPayloadPaneSaysWhatToDo();
     void filterCountFollowsNewTopics();
     void subtreeRateFallsToZeroWhenTrafficStops();
@@ -159,6 +160,44 @@ void tst_GuiTree::firstLevelsOpenOnFirstArrival()
     QVERIFY(!tree()->isExpanded(row("tree/doors")));
 }
 
+void tst_GuiTree::treeKeepsTakingInASteadyStream()
+{
+    // New topics every 20 ms for 3 s: the connection hands them over every 33 ms, more often than
+    // the tree's 50 ms flush, so a flush timer that each batch restarts would never fire while
+    // the stream lasts. The tree must keep growing all along, and have every topic at the end.
+    constexpr int ticks = 150;
+    constexpr int perTick = 20;
+    int sent = 0;
+    QList<qint64> topicsAtTick;
+    QTimer stream;
+    stream.setInterval(20);
+    connect(&stream, &QTimer::timeout, this, [&] {
+        topicsAtTick.append(store().topicCount());
+        for (int i = 0; i < perTick; ++i, ++sent) {
+            Message message;
+            message.topic = "tree/stream/s" + QByteArray::number(sent);
+            message.payload = QByteArray::number(sent);
+            QVERIFY(m_peer->client().publish(message) != 0);
+        }
+        if (topicsAtTick.size() == ticks)
+            stream.stop();
+    });
+    stream.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!stream.isActive(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(store().find("tree/stream") != TopicStore::InvalidId
+                                 && int(store().subtreeTopicCount(store().find("tree/stream")))
+                                     == sent,
+                             arrivalTimeoutMs);
+    // In every tenth of the stream after the first, the tree took in more topics.
+    const qsizetype step = topicsAtTick.size() / 10;
+    for (qsizetype i = 2 * step; i < topicsAtTick.size(); i += step)
+        QVERIFY2(topicsAtTick[i] > topicsAtTick[i - step],
+                 qPrintable(u"no new topics between ticks %1 and %2"_s.arg(i - step).arg(i)));
+    // And the view shows them: the stream's row has all its children.
+    settle();
+    QTRY_COMPARE_WITH_TIMEOUT(tree()->model()->rowCount(row("tree/stream")), sent, 2000);
+}
+
 void tst_GuiTree::emptyPayloadPaneSaysWhatToDo()
 {
     auto *text = m_tab->payloadView()->findChild<QPlainTextEdit *>();
@@ -207,6 +246,9 @@ void tst_GuiTree::subtreeRateFallsToZeroWhenTrafficStops()
     // What the view is told about the subtree's Msg/s cell, and when.
     const QByteArray base = "tree/flood/";
     publishAndWait(base + '0', 1);
+    // Shown, as a user watching it sees it (an earlier filter may have folded "tree"): rows no
+    // view shows are not told.
+    tree()->expand(row("tree"));
     const QAbstractItemModel *model = tree()->model();
     const QPersistentModelIndex flood =
         row("tree/flood").siblingAtColumn(TopicTreeModel::RateColumn);
