@@ -193,6 +193,10 @@ void PayloadView::setUpHeader()
 
     m_messageTypeCombo->setToolTip(tr("The Protobuf message type to read the payload as"));
     m_messageTypeCombo->setVisible(false);
+    // Long type names are elided (the list shows them whole) rather than widening this pane and
+    // narrowing the tree beside it.
+    m_messageTypeCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_messageTypeCombo->setMinimumContentsLength(16);
     connect(m_messageTypeCombo, &QComboBox::activated, this, [this](int index) {
         m_formatChosen = true;
         setMessageType(m_messageTypeCombo->itemText(index));

@@ -10,6 +10,8 @@
 #include "views/payloadviewformat.h"
 
 #include <QComboBox>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTableView>
 #include <QTest>
 
@@ -51,6 +53,7 @@ private slots:
     void messagePackChosenWithTheCombo();
     void failureShowsOffsetOverHex();
     void protobufWithoutTypeAsksForOne();
+    void longTypeNamesDoNotWidenTheView();
 };
 
 void tst_PayloadViewDecoded::sparkplugTopicsDecodeWithoutRules()
@@ -118,6 +121,30 @@ void tst_PayloadViewDecoded::protobufWithoutTypeAsksForOne()
     QVERIFY(!view.notice().isEmpty());
     view.setMessageType(u"fleet.v1.Position"_s);
     QVERIFY2(view.renderedText().contains(u"truck-7"_s), qPrintable(view.renderedText()));
+}
+
+void tst_PayloadViewDecoded::longTypeNamesDoNotWidenTheView()
+{
+    QTemporaryDir dir;
+    const QString type =
+        u"com.example.telemetry.fleet.vehicles.v1.VehiclePositionReportWithMetadata"_s;
+    QFile proto(dir.filePath(u"long.proto"_s));
+    QVERIFY(proto.open(QIODevice::WriteOnly));
+    proto.write("syntax = \"proto3\";\npackage com.example.telemetry.fleet.vehicles.v1;\n"
+                "message VehiclePositionReportWithMetadata { string vehicle = 1; }\n");
+    proto.close();
+    QList<ProtobufSchemas::Problem> problems;
+    auto schemas = ProtobufSchemas::load({proto.fileName()}, {}, &problems);
+    QVERIFY(schemas && schemas->hasMessageType(type));
+    PayloadView view;
+    view.setDecoder(std::make_shared<const PayloadDecoder>(
+        QList<FormatRule>{{u"fleet/#"_s, PayloadEncoding::Protobuf, type}}, std::move(schemas)));
+    view.setMessage(message("fleet/7/position", QByteArray::fromHex("0a0174")));
+    QCOMPARE(view.messageType(), type);
+    // The combo elides the name: the pane beside the tree keeps its width.
+    auto *types = view.findChildren<QComboBox *>().last();
+    QCOMPARE(types->currentText(), type);
+    QVERIFY(types->sizeHint().width() < types->fontMetrics().horizontalAdvance(type));
 }
 
 QTEST_MAIN(tst_PayloadViewDecoded)
