@@ -18,6 +18,13 @@ Sections (--only picks some):
           event-loop probe lateness p50/p99/max, messages lost, keepalive timing, CPU, peak RSS;
           collapsed, expanded, and recording everything (the Record button's path): messages
           missing from the file, file bytes per message.
+  ceiling the window's ceiling: short steady floods over --ui-topics from --ceiling-start msg/s up
+          (x1, 2, 4, 6, 10, 14, 20, then bisection), each passed when nothing is lost, the load
+          server keeps 98% of the rate and the GUI probe's p99 is <= 16 ms; the highest pass,
+          and each step's GUI, connection and load-server CPU (% of a core).
+  bigpayload  1 MiB JSON payloads at 100 msg/s on one topic for --big-seconds, that topic
+          selected (payload view, history): GUI probe p50/p99/max, CPU, RSS peak and end against
+          the history's byte budget; also with the diff tab shown.
   scale   a million distinct retained topics through the real path into the window's tree:
           time, RSS, bytes per topic, then substring and wildcard filter times.
   idle    CPU of the open window while connected and nothing arrives, with an empty tree and
@@ -57,7 +64,8 @@ import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SECTIONS = ["ingest", "store", "codec", "decode", "ui", "scale", "idle", "coldstart", "recording", "replay"]
+SECTIONS = ["ingest", "store", "codec", "decode", "ui", "ceiling", "bigpayload", "scale", "idle", "coldstart",
+            "recording", "replay"]
 
 
 def machine():
@@ -486,6 +494,25 @@ def bench_ui(a):
     return rows
 
 
+def bench_ceiling(a):
+    """The window's ceiling search (one search per run; the ceiling row is the median)."""
+    return bench_repeated(a, "bench/uiflood/uiflood",
+                          ["--mode", "ceiling", "--rate", str(a.ceiling_start), "--seconds",
+                           str(a.ceiling_seconds), "--topics", str(a.ui_topics), "--max-rate",
+                           str(a.ceiling_max), "--max-steps", str(a.ceiling_steps), "--keepalive",
+                           str(a.keepalive), "--json"] + version_arg(a))
+
+
+def bench_bigpayload(a):
+    rows = []
+    for diff in ([], ["--diff"]):
+        rows += bench_repeated(a, "bench/uiflood/uiflood",
+                               ["--mode", "bigpayload", "--payload", str(a.big_payload), "--rate",
+                                str(a.big_rate), "--seconds", str(a.big_seconds), "--json"]
+                               + diff + version_arg(a))
+    return rows
+
+
 def bench_scale(a):
     return bench_repeated(a, "bench/uiflood/uiflood",
                           ["--mode", "scale", "--topics", str(a.scale_topics),
@@ -553,6 +580,16 @@ def check_targets(result):
         # "Never late" allows for timer granularity: silent at most keepalive + 10%.
         check(f"{what}: keepalive never late (<= 10% over)", flood, "keepalive_late_ms",
               lambda v, f=flood: v <= 0.1 * f.get("keepalive_s", 0) * 1000, " ms")
+    # Issue 14: the window's ceiling, and big payloads on the selected topic.
+    check("window ceiling >= 500,000 msg/s (zero loss, p99 <= 16 ms)",
+          find(result.get("ceiling"), "ui ceiling"), "ceiling_msg_per_s", lambda v: v >= 500_000, " msg/s")
+    for row in result.get("bigpayload") or []:
+        if "probe_p99_ms" not in row:
+            continue
+        check(f"{row['name']}: GUI p99 <= 16 ms", row, "probe_p99_ms", lambda v: v <= 16, " ms")
+        check(f"{row['name']}: RSS peak within the history budget", row, "rss_peak_over_budget_mib",
+              lambda v: v <= 64, " MiB over")
+        check(f"{row['name']}: zero messages lost", row, "dropped", lambda v: v == 0)
     window_scale = find(scale, "scale: distinct topics in the window")
     store_scale = find(store, "scale: distinct topics")
     check("1M topics (window) <= 600 MB RSS", window_scale, "rss_mib", lambda v: v <= 600, " MiB",
@@ -675,6 +712,13 @@ def main():
     p.add_argument("--ui-seconds", type=float, default=30, help="flood: length of the stream")
     p.add_argument("--ui-topics", type=int, default=100_000, help="flood: topics it spreads over")
     p.add_argument("--keepalive", type=int, default=2, help="flood: the client's keepalive, s")
+    p.add_argument("--ceiling-start", type=float, default=50_000, help="ceiling: the first step's msg/s")
+    p.add_argument("--ceiling-max", type=float, default=1_000_000, help="ceiling: the highest rate tried")
+    p.add_argument("--ceiling-seconds", type=float, default=5, help="ceiling: each step's steady stream, s")
+    p.add_argument("--ceiling-steps", type=int, default=12, help="ceiling: at most this many steps")
+    p.add_argument("--big-payload", type=int, default=1024 * 1024, help="bigpayload: bytes per message")
+    p.add_argument("--big-rate", type=float, default=100, help="bigpayload: messages per second")
+    p.add_argument("--big-seconds", type=float, default=30, help="bigpayload: length of the stream")
     p.add_argument("--idle-seconds", type=float, default=10)
     p.add_argument("--idle-topics", type=int, default=100_000,
                    help="idle is measured with an empty tree and with this many topics")
@@ -709,6 +753,10 @@ def main():
                                                    "idle_topics": a.idle_topics,
                                                    "coldstart_profiles": a.coldstart_profiles,
                                                    "coldstart_starts": a.coldstart_starts,
+                                                   "ceiling_start": a.ceiling_start,
+                                                   "ceiling_seconds": a.ceiling_seconds,
+                                                   "big_payload": a.big_payload, "big_rate": a.big_rate,
+                                                   "big_seconds": a.big_seconds,
                                                    "mqtt5": a.mqtt5},
               "load": load_average(), "revision": source_revision()}
     print(f"mqttscope benchmarks on {result['machine']['cpu']} ({result['machine']['cores']} cores), "
@@ -736,6 +784,14 @@ def main():
         result["ui"] = bench_ui(a)
         print_table(f"Window under flood: {a.ui_rate:,.0f} msg/s for {a.ui_seconds:g} s over "
                     f"{a.ui_topics:,} topics, keepalive {a.keepalive} s, median of {a.runs}", result["ui"])
+    if "ceiling" in sections:
+        result["ceiling"] = bench_ceiling(a)
+        print_table(f"Window ceiling: steady floods over {a.ui_topics:,} topics from {a.ceiling_start:,.0f} "
+                    f"msg/s, {a.ceiling_seconds:g} s each, median of {a.runs}", result["ceiling"])
+    if "bigpayload" in sections:
+        result["bigpayload"] = bench_bigpayload(a)
+        print_table(f"Big payloads: {a.big_payload:,} bytes at {a.big_rate:g} msg/s on the selected topic "
+                    f"for {a.big_seconds:g} s, median of {a.runs}", result["bigpayload"])
     if "scale" in sections:
         result["scale"] = bench_scale(a)
         print_table(f"Window scale: {a.scale_topics:,} retained topics of {a.scale_payload} bytes, "
@@ -772,10 +828,9 @@ def main():
                            for r in result.get("recording", []))
     failed = failed or any(r.get("name", "").startswith(("mosquitto_pub", "mqttscope-cli")) and "msg_per_s" not in r
                            for r in result.get("replay", []))
-    failed = failed or any("error" in r for k in ("store", "ui", "scale", "idle", "coldstart") for r in result.get(k, []))
-    failed = failed or any(not result.get(k) for k in ("store", "ui", "scale", "idle", "coldstart", "recording",
-                                                    "replay")
-                           if k in sections)
+    window = ("store", "ui", "ceiling", "bigpayload", "scale", "idle", "coldstart")
+    failed = failed or any("error" in r for k in window for r in result.get(k, []))
+    failed = failed or any(not result.get(k) for k in window + ("recording", "replay") if k in sections)
     return 1 if failed else 0
 
 

@@ -26,6 +26,33 @@ double statusFieldMiB(QByteArrayView field)
     return -1;
 }
 
+// The name and the CPU seconds (user + system) of a /proc/.../stat line.
+struct StatLine
+{
+    QString name;
+    double cpuSeconds = -1;
+};
+
+StatLine readStat(const QString &path)
+{
+    QFile stat(path);
+    if (!stat.open(QIODevice::ReadOnly))
+        return {};
+    // "tid (name) state ppid ...": the name may hold spaces, so split after the last ')'.
+    const QByteArray line = stat.readAll();
+    const qsizetype open = line.indexOf('('), close = line.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return {};
+    StatLine result;
+    result.name = QString::fromUtf8(line.mid(open + 1, close - open - 1));
+    const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+    // utime and stime, fields 14 and 15 of the line, are 11 and 12 counted from "state".
+    if (fields.size() > 12)
+        result.cpuSeconds =
+            (fields[11].toDouble() + fields[12].toDouble()) / double(sysconf(_SC_CLK_TCK));
+    return result;
+}
+
 } // namespace
 
 double ProcessStats::cpuSeconds()
@@ -63,25 +90,19 @@ double ProcessStats::peakRssMiB()
 double ProcessStats::namedThreadsCpuSeconds(const QString &prefix)
 {
     double seconds = 0;
-    const double ticksPerSecond = double(sysconf(_SC_CLK_TCK));
     const QStringList tasks =
         QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &task : tasks) {
-        QFile stat(u"/proc/self/task/"_s + task + u"/stat"_s);
-        if (!stat.open(QIODevice::ReadOnly))
-            continue;
-        // "tid (name) state ppid ...": the name may hold spaces, so split after the last ')'.
-        const QByteArray line = stat.readAll();
-        const qsizetype open = line.indexOf('('), close = line.lastIndexOf(')');
-        if (open < 0 || close < open
-            || !QString::fromUtf8(line.mid(open + 1, close - open - 1)).startsWith(prefix))
-            continue;
-        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
-        // utime and stime, fields 14 and 15 of the line, are 11 and 12 counted from "state".
-        if (fields.size() > 12)
-            seconds += (fields[11].toDouble() + fields[12].toDouble()) / ticksPerSecond;
+        const StatLine stat = readStat(u"/proc/self/task/"_s + task + u"/stat"_s);
+        if (stat.cpuSeconds >= 0 && stat.name.startsWith(prefix))
+            seconds += stat.cpuSeconds;
     }
     return seconds;
+}
+
+double ProcessStats::processCpuSeconds(qint64 pid)
+{
+    return readStat(u"/proc/%1/stat"_s.arg(pid)).cpuSeconds;
 }
 
 } // namespace mqttscope::bench

@@ -17,6 +17,8 @@ struct ProcessStats
     // CPU seconds of the threads whose name starts with `prefix` (/proc/self/task/*/stat), e.g.
     // a connection's thread beside the GUI thread. Names are cut to 15 bytes by the kernel.
     static double namedThreadsCpuSeconds(const QString &prefix);
+    // CPU seconds of another process (a child such as the load server), -1 when it is gone.
+    static double processCpuSeconds(qint64 pid);
 };
 
 } // namespace mqttscope::bench

@@ -122,7 +122,37 @@ QByteArray encodeSparkplug(const LoadSpec &spec, ProtocolVersion version)
     return all;
 }
 
-// All the spec's PUBLISH packets back to back, message i on topic i % topics.
+// Message i's JSON, padded to the spec's size: with spaces, or (jsonFill) with an array of
+// samples closed in time and spaces for the last few bytes.
+QByteArray jsonPayload(const LoadSpec &spec, std::uint64_t i)
+{
+    const QByteArray value = QByteArray::number(double(i % 1000) / 10.0);
+    QByteArray payload = "{\"seq\":" + QByteArray::number(quint64(i)) + ",\"value\":" + value;
+    if (spec.jsonFill && payload.size() + 16 < qsizetype(spec.payloadBytes)) {
+        payload.reserve(spec.payloadBytes);
+        payload += ",\"samples\":[";
+        for (std::uint64_t k = 0;; ++k) {
+            const QByteArray sample = (k > 0 ? ",{\"t\":" : "{\"t\":") + QByteArray::number(k)
+                + ",\"v\":" + QByteArray::number(double((i + k) % 1000) / 10.0) + '}';
+            if (payload.size() + sample.size() + 2 > qsizetype(spec.payloadBytes))
+                break;
+            payload += sample;
+        }
+        payload += ']';
+    }
+    payload += '}';
+    payload.resize(qMax<qsizetype>(payload.size(), spec.payloadBytes), ' ');
+    payload.truncate(spec.payloadBytes);
+    return payload;
+}
+
+// How many different packets are encoded; the stream sends them in turn.
+std::uint64_t encodedCount(const LoadSpec &spec)
+{
+    return spec.distinct > 0 ? qMin(spec.messages, spec.distinct) : spec.messages;
+}
+
+// The spec's PUBLISH packets back to back (encodedCount() of them), message i on topic i % topics.
 QByteArray encodePublishes(const LoadSpec &spec, ProtocolVersion version)
 {
     if (spec.sparkplug)
@@ -132,15 +162,11 @@ QByteArray encodePublishes(const LoadSpec &spec, ProtocolVersion version)
     publish.qos = quint8(spec.qos);
     publish.retain = spec.retain;
     quint16 packetId = 0;
-    for (std::uint64_t i = 0; i < spec.messages; ++i) {
+    for (std::uint64_t i = 0; i < encodedCount(spec); ++i) {
         const std::uint32_t t = std::uint32_t(i % spec.topics);
         publish.topic = spec.topicPrefix + "/dev" + QByteArray::number(t / 100) + "/sensor"
             + QByteArray::number(t % 100);
-        QByteArray payload = "{\"seq\":" + QByteArray::number(quint64(i))
-            + ",\"value\":" + QByteArray::number(double(i % 1000) / 10.0) + '}';
-        payload.resize(qMax<qsizetype>(payload.size(), spec.payloadBytes), ' ');
-        payload.truncate(spec.payloadBytes);
-        publish.payload = payload;
+        publish.payload = jsonPayload(spec, i);
         if (spec.qos > 0)
             publish.packetId = packetId = quint16(packetId % 65535 + 1);
         all += encodePacket(publish, version);
@@ -257,12 +283,19 @@ ServeReport LoadServer::serveOne(int fd)
 
     const QByteArray &publishes = version == ProtocolVersion::V5 ? m_publishesV5 : m_publishesV311;
     const std::vector<qsizetype> &ends = version == ProtocolVersion::V5 ? m_endsV5 : m_endsV311;
-    const std::uint64_t total = ends.size();
+    // The encoded packets are sent in turn ("laps") until spec.messages are out; offsets count
+    // the bytes of the whole stream.
+    const std::uint64_t lap = ends.size();
+    const std::uint64_t total = lap == 0 ? 0 : m_spec.messages;
+    const qint64 lapBytes = publishes.size();
+    const auto endOf = [&](std::uint64_t packet) {
+        return qint64(packet / lap) * lapBytes + ends[packet % lap];
+    };
     // QoS 1: keep at most the client's receive maximum unacknowledged [MQTT-3.3.4-9].
     const std::uint64_t window = m_spec.qos > 0 ? qMin<std::uint64_t>(receiveMaximum, 1000)
                                                 : std::numeric_limits<std::uint64_t>::max();
     QByteArray control; // answers to the client, written at the next packet boundary
-    qsizetype offset = 0; // bytes of `publishes` written
+    qint64 offset = 0; // bytes of the stream written
     const auto start = Clock::now();
     bool sendDone = total == 0;
     for (bool open = true; open;) {
@@ -274,7 +307,7 @@ ServeReport LoadServer::serveOne(int fd)
         if (window != std::numeric_limits<std::uint64_t>::max())
             due = qMin(due, report.acked + window);
 
-        const bool atBoundary = report.sent == 0 ? offset == 0 : offset == ends[report.sent - 1];
+        const bool atBoundary = report.sent == 0 ? offset == 0 : offset == endOf(report.sent - 1);
         const char *data = nullptr;
         qsizetype size = 0;
         if (!control.isEmpty() && atBoundary) {
@@ -282,10 +315,11 @@ ServeReport LoadServer::serveOne(int fd)
             size = control.size();
         } else if (!atBoundary || report.sent < due) {
             // With an answer waiting, only finish the packet under way.
-            const qsizetype end =
-                !control.isEmpty() ? ends[report.sent] : ends[qMax(due, report.sent + 1) - 1];
-            data = publishes.constData() + offset;
-            size = end - offset;
+            const qint64 end =
+                !control.isEmpty() ? endOf(report.sent) : endOf(qMax(due, report.sent + 1) - 1);
+            const qint64 inLap = offset % lapBytes;
+            data = publishes.constData() + inLap;
+            size = qsizetype(qMin(end - offset, lapBytes - inLap));
         }
         if (!sendDone && report.sent == total) {
             sendDone = true;
@@ -306,7 +340,7 @@ ServeReport LoadServer::serveOne(int fd)
                 control.remove(0, n);
             } else if (n > 0) {
                 offset += n;
-                while (report.sent < total && ends[report.sent] <= offset)
+                while (report.sent < total && endOf(report.sent) <= offset)
                     ++report.sent;
             }
         }
@@ -379,8 +413,15 @@ bool publishToBroker(const LoadSpec &spec, const char *host, int port)
     LoadSpec qos0 = spec;
     qos0.qos = 0;
     const QByteArray publishes = encodePublishes(qos0, ProtocolVersion::V311);
-    const bool ok = sendAll(fd, publishes.constData(), std::size_t(publishes.size()))
-        && sendPacket(fd, DisconnectPacket{}, ProtocolVersion::V311);
+    const std::vector<qsizetype> ends = packetEnds(publishes);
+    bool ok = true;
+    for (std::uint64_t sent = 0; ok && !ends.empty() && sent < spec.messages;) {
+        // A last lap that is not whole ends at a packet boundary.
+        const std::uint64_t count = qMin<std::uint64_t>(ends.size(), spec.messages - sent);
+        ok = sendAll(fd, publishes.constData(), std::size_t(ends[count - 1]));
+        sent += count;
+    }
+    ok = ok && sendPacket(fd, DisconnectPacket{}, ProtocolVersion::V311);
     ::close(fd);
     return ok;
 }

@@ -22,6 +22,13 @@ struct LoadSpec
     // spBv1.0/<prefix>; each node's NBIRTH and each device's DBIRTH (20 metrics) come first,
     // then DDATA of the 20 metrics by alias, with each node's seq counting on.
     bool sparkplug = false;
+    // Encode only this many different messages and send them in turn (0: each its own), so that
+    // a long stream of big payloads fits in memory. QoS 0 only, and not with sparkplug (packet
+    // ids and seq count on).
+    std::uint64_t distinct = 0;
+    // Pad each JSON payload with an array of samples rather than spaces, so that a big payload
+    // is a document the views lay out (and pretty-print) line by line.
+    bool jsonFill = false;
 };
 
 // What one served connection looked like from the server's side, for the benchmarks that need

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // mqttscope-loadserver: the benchmarks' load source. Serves pre-encoded PUBLISH packets to
 // subscribers as fast as the socket takes them (or at a steady --rate), or floods a real broker
-// as a publisher. Prints the port, then one JSON line per served client (see ServeReport).
+// as a publisher. --distinct N encodes N messages and sends them in turn, for streams too long
+// (or payloads too big) to encode whole; --json-fill makes a big payload a JSON document. Prints
+// the port, then one JSON line per served client (see ServeReport).
 #include "loadserver.h"
 
 #include <cstdio>
@@ -18,6 +20,7 @@ static void usage()
         "usage: mqttscope-loadserver [--port P] [--clients C] [--messages N] [--topics T]\n"
         "                            [--payload BYTES] [--qos 0|1] [--retain] [--prefix P]\n"
         "                            [--rate MSG_PER_S] [--sparkplug] [--publish-to HOST:PORT]\n"
+        "                            [--distinct N] [--json-fill]\n"
         "Serves C subscribers one after the other (printing the port first, then a JSON\n"
         "line per client), or with --publish-to floods a broker with the same messages\n"
         "as a QoS 0 publisher.\n");
@@ -52,6 +55,10 @@ int main(int argc, char *argv[])
             spec.retain = true;
         else if (arg == "--sparkplug")
             spec.sparkplug = true;
+        else if (arg == "--distinct" && hasValue)
+            spec.distinct = std::stoull(next());
+        else if (arg == "--json-fill")
+            spec.jsonFill = true;
         else if (arg == "--publish-to" && hasValue)
             publishTo = next();
         else {
@@ -59,7 +66,8 @@ int main(int argc, char *argv[])
             return 2;
         }
     }
-    if (spec.topics == 0 || spec.qos < 0 || spec.qos > 1 || spec.messagesPerSecond < 0) {
+    if (spec.topics == 0 || spec.qos < 0 || spec.qos > 1 || spec.messagesPerSecond < 0
+        || (spec.distinct > 0 && (spec.sparkplug || spec.qos > 0))) {
         usage();
         return 2;
     }

@@ -5,6 +5,7 @@
 #include "loadsource.h"
 #include "processstats.h"
 #include "scenarios.h"
+#include "threadcosts.h"
 
 #include "connectionrecorder.h"
 #include "connectiontab.h"
@@ -56,14 +57,8 @@ QJsonObject recordingFigures(ConnectionTab *tab, const QString &path, double sen
     };
 }
 
-} // namespace
-
-QList<QJsonObject> runFlood(const ScenarioOptions &options)
+QStringList loadArguments(const ScenarioOptions &options, qint64 messages)
 {
-    const QString name = scenarioName(options);
-    const qint64 messages = qMax<qint64>(1, qint64(options.rate * options.seconds));
-    LoadSource source;
-    QString error;
     QStringList arguments = {u"--messages"_s, QString::number(messages),
                              u"--topics"_s,   QString::number(options.topics),
                              u"--payload"_s,  QString::number(options.payload),
@@ -71,7 +66,48 @@ QList<QJsonObject> runFlood(const ScenarioOptions &options)
                              u"--prefix"_s,   options.prefix};
     if (options.sparkplug)
         arguments.append(u"--sparkplug"_s);
-    if (!source.start(options.loadServer, arguments, &error))
+    // Four laps' worth of different payloads is variety enough and keeps the encoded stream small.
+    if (options.steady && !options.sparkplug)
+        arguments << u"--distinct"_s << QString::number(qint64(options.topics) * 4);
+    return arguments;
+}
+
+// The figures of a flood from the probe and the server's report.
+QJsonObject floodRow(const ScenarioOptions &options, const EventLoopProbe::Summary &probed,
+                     const QJsonObject &server)
+{
+    const double sent = server.value(u"sent"_s).toDouble(-1);
+    const double sendSeconds = server.value(u"send_s"_s).toDouble();
+    const double silenceMs = server.value(u"max_silence_ms"_s).toDouble(-1);
+    return {
+        {u"msg_per_s"_s, options.rate},
+        {u"topics"_s, options.topics},
+        {u"server_msg_per_s"_s, sendSeconds > 0 ? sent / sendSeconds : 0.0},
+        {u"probe_p50_ms"_s, probed.p50Ms},
+        {u"probe_p99_ms"_s, probed.p99Ms},
+        {u"probe_max_ms"_s, probed.maxMs},
+        {u"probe_over_16ms"_s, probed.over16Ms},
+        {u"probe_samples"_s, double(probed.samples)},
+        {u"sent"_s, sent},
+        {u"keepalive_s"_s, options.keepAlive},
+        {u"pings"_s, server.value(u"pings"_s).toInt()},
+        {u"max_silence_ms"_s, silenceMs},
+        {u"keepalive_late_ms"_s, qMax(0.0, silenceMs - options.keepAlive * 1000.0)},
+        {u"peak_rss_mib"_s, ProcessStats::peakRssMiB()},
+    };
+}
+
+} // namespace
+
+QList<QJsonObject> runFlood(const ScenarioOptions &options)
+{
+    const QString name = scenarioName(options);
+    // Steady: a first lap over the topics fills the tree before the measured stream.
+    const qint64 warmUp = options.steady ? options.topics : 0;
+    const qint64 messages = qMax<qint64>(1, qint64(options.rate * options.seconds)) + warmUp;
+    LoadSource source;
+    QString error;
+    if (!source.start(options.loadServer, loadArguments(options, messages), &error))
         return {errorRow(name, error)};
 
     QTemporaryDir recordings;
@@ -83,69 +119,41 @@ QList<QJsonObject> runFlood(const ScenarioOptions &options)
     if (!tab)
         return {errorRow(name, u"could not connect to the load server, or record"_s)};
     const Statistics &statistics = tab->explorerData().statistics();
-
-    EventLoopProbe probe;
-    const double cpuStart = ProcessStats::cpuSeconds();
-    const double guiCpuStart = ProcessStats::threadCpuSeconds();
-    const double connectionCpuStart = ProcessStats::namedThreadsCpuSeconds(u"connection"_s);
-    QElapsedTimer clock;
-    clock.start();
-    probe.start();
     // The stream's length plus a minute to catch up: a client that falls behind shows as a
     // longer run (and the server's lower rate), never as a pass.
     const int timeoutMs = int(options.seconds * 1000) + 60000;
+    const auto allTopicsIn = [&] {
+        return tab->topicStore().topicCount() >= qMin<qint64>(options.topics, messages);
+    };
+    if (options.steady)
+        BenchWindow::waitUntil(allTopicsIn, timeoutMs);
+
+    EventLoopProbe probe;
+    ThreadCosts costs(source.processId());
+    probe.start();
     if (options.expandDepth >= 0) {
         // As a user watching the busy tree would; the expanding itself is part of what is probed.
-        BenchWindow::waitUntil(
-            [&] {
-                return tab->topicStore().topicCount() >= qMin<qint64>(options.topics, messages);
-            },
-            timeoutMs);
+        BenchWindow::waitUntil(allTopicsIn, timeoutMs);
         tab->topicTree()->expandToDepth(options.expandDepth);
     }
     BenchWindow::waitUntil([&] { return statistics.total(Statistics::MessagesIn) >= messages; },
                            timeoutMs);
     probe.stop();
-    const double seconds = double(clock.nsecsElapsed()) / 1e9;
-    const double cpu = ProcessStats::cpuSeconds() - cpuStart;
-    const double guiCpu = ProcessStats::threadCpuSeconds() - guiCpuStart;
-    const double connectionCpu =
-        ProcessStats::namedThreadsCpuSeconds(u"connection"_s) - connectionCpuStart;
+    QJsonObject measured = costs.figures();
     const qint64 received = statistics.total(Statistics::MessagesIn);
     const qint64 topicsInTree = tab->topicStore().topicCount();
 
     tab->disconnectFromBroker();
-    const QJsonObject server = source.waitForReport(10000);
-    const double sent = server.value(u"sent"_s).toDouble(-1);
-    const double sendSeconds = server.value(u"send_s"_s).toDouble();
-    const double silenceMs = server.value(u"max_silence_ms"_s).toDouble(-1);
-    const EventLoopProbe::Summary probed = probe.summary();
-    QJsonObject row{
-        {u"name"_s, name},
-        {u"msg_per_s"_s, options.rate},
-        {u"topics"_s, options.topics},
-        {u"seconds"_s, seconds},
-        {u"server_msg_per_s"_s, sendSeconds > 0 ? sent / sendSeconds : 0.0},
-        {u"probe_p50_ms"_s, probed.p50Ms},
-        {u"probe_p99_ms"_s, probed.p99Ms},
-        {u"probe_max_ms"_s, probed.maxMs},
-        {u"probe_over_16ms"_s, probed.over16Ms},
-        {u"probe_samples"_s, double(probed.samples)},
-        {u"sent"_s, sent},
-        {u"received"_s, double(received)},
-        {u"dropped"_s, sent - double(received)},
-        {u"topics_in_tree"_s, double(topicsInTree)},
-        {u"keepalive_s"_s, options.keepAlive},
-        {u"pings"_s, server.value(u"pings"_s).toInt()},
-        {u"max_silence_ms"_s, silenceMs},
-        {u"keepalive_late_ms"_s, qMax(0.0, silenceMs - options.keepAlive * 1000.0)},
-        {u"cpu_s"_s, cpu},
-        {u"gui_thread_cpu_s"_s, guiCpu},
-        {u"connection_thread_cpu_s"_s, connectionCpu},
-        {u"peak_rss_mib"_s, ProcessStats::peakRssMiB()},
-    };
+    QJsonObject row = floodRow(options, probe.summary(), source.waitForReport(10000));
+    row.insert(u"name"_s, name);
+    row.insert(u"received"_s, double(received));
+    row.insert(u"dropped"_s, row.value(u"sent"_s).toDouble() - double(received));
+    row.insert(u"topics_in_tree"_s, double(topicsInTree));
+    for (auto it = measured.begin(); it != measured.end(); ++it)
+        row.insert(it.key(), it.value());
     if (options.record) {
-        const QJsonObject recorded = recordingFigures(tab, recordingPath, sent);
+        const QJsonObject recorded =
+            recordingFigures(tab, recordingPath, row.value(u"sent"_s).toDouble());
         for (auto it = recorded.begin(); it != recorded.end(); ++it)
             row.insert(it.key(), it.value());
     }

@@ -22,6 +22,7 @@ public:
     // *error when it could not.
     bool start(const QString &program, const QStringList &arguments, QString *error);
     quint16 port() const { return m_port; }
+    qint64 processId() const { return m_process.processId(); }
 
     // Waits for the server's line about its client (written when the client has left).
     QJsonObject waitForReport(int timeoutMs);

@@ -23,6 +23,13 @@ struct ScenarioOptions
     QString recordingFile; // reopen: the recording to open
     bool record = false; // flood: record everything into a file, as the tab's Record button does
     bool sparkplug = false; // flood: Sparkplug B DDATA (see the load server's --sparkplug)
+    // flood: a first lap fills the tree with all topics before the probe starts, so that what is
+    // measured is the steady stream, not the burst of new topics (the ceiling's steps).
+    bool steady = false;
+    double ceilingMaxRate = 1e6; // ceiling: the highest rate tried
+    int ceilingSteps = 12; // ceiling: at most this many steps
+    double ceilingBudgetSeconds = 300; // ceiling: no new step starts after this long
+    bool showDiff = false; // bigpayload: the "Diff with previous" tab shown instead of the payload
 };
 
 // A result row that says why a scenario could not run; run_bench.py shows it in the table.
@@ -33,6 +40,8 @@ inline QJsonObject errorRow(const QString &name, const QString &error)
 
 // Each returns the result rows (one JSON object each), or a row with "error" when it could not run.
 QList<QJsonObject> runFlood(const ScenarioOptions &options);
+QList<QJsonObject> runCeiling(const ScenarioOptions &options);
+QList<QJsonObject> runBigPayload(const ScenarioOptions &options);
 QList<QJsonObject> runScale(const ScenarioOptions &options);
 QList<QJsonObject> runIdle(const ScenarioOptions &options);
 QList<QJsonObject> runReopen(const ScenarioOptions &options);
