@@ -6,6 +6,7 @@
 #include "models/historymodel.h"
 #include "views/diffview.h"
 #include "views/payloadview.h"
+#include "views/renderpacer.h"
 #include "views/valueextractor.h"
 #include "views/valueplot.h"
 
@@ -27,6 +28,7 @@ MessagePane::MessagePane(ExplorerData *data, QWidget *parent)
     : QWidget(parent)
     , m_data(data)
     , m_historyModel(new HistoryModel(&data->history(), &data->decoded(), this))
+    , m_pacer(new RenderPacer([this] { showCurrentRow(); }, this))
 {
     setObjectName(u"messagePane"_s);
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -43,6 +45,11 @@ MessagePane::MessagePane(ExplorerData *data, QWidget *parent)
     m_messageTabs->addTab(m_payloadView, tr("Payload"));
     m_messageTabs->addTab(m_diffView, tr("Diff with previous"));
     m_messageTabs->addTab(m_plot, tr("Plot"));
+    connect(m_messageTabs, &QTabWidget::currentChanged, this, [this] {
+        const QModelIndex current = m_historyView->currentIndex();
+        if (m_diffStale && m_messageTabs->currentWidget() == m_diffView && current.isValid())
+            showDiff(current.row());
+    });
     splitter->addWidget(m_historyView);
     splitter->addWidget(m_messageTabs);
     splitter->setStretchFactor(0, 1);
@@ -82,7 +89,7 @@ void MessagePane::createHistoryView()
     connect(exportAction, &QAction::triggered, this, &MessagePane::exportHistory);
     m_historyView->addAction(exportAction);
     connect(m_historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MessagePane::showHistoryRow);
+            &MessagePane::onCurrentRowChanged);
 }
 
 void MessagePane::setTopic(TopicNodeId node)
@@ -108,11 +115,14 @@ void MessagePane::refresh()
     const int rowsBefore = m_historyModel->rowCount();
     const QModelIndex current = m_historyView->currentIndex();
     const bool following = !current.isValid() || current.row() == rowsBefore - 1;
+    m_following = true; // what moves the current row now is the stream
     m_historyModel->refresh();
     const int rows = m_historyModel->rowCount();
-    // Follow the newest message unless the user is reading an older one.
-    if (following && rows > 0 && (rows != rowsBefore || !current.isValid()))
+    // Follow the newest message unless the user is reading an older one. With the history full,
+    // the rows evicted above move the current row off the newest while the count stays.
+    if (following && rows > 0 && m_historyView->currentIndex().row() != rows - 1)
         m_historyView->setCurrentIndex(m_historyModel->index(rows - 1, 0));
+    m_following = false;
 }
 
 void MessagePane::addToPlot(const QList<Message> &messages)
@@ -125,6 +135,7 @@ void MessagePane::addToPlot(const QList<Message> &messages)
 
 void MessagePane::clear()
 {
+    m_pacer->cancel();
     m_payloadView->clear();
     m_diffView->clear();
 }
@@ -141,18 +152,38 @@ bool MessagePane::selectMessage(quint64 sequence)
     return false;
 }
 
-void MessagePane::showHistoryRow(const QModelIndex &index)
+void MessagePane::onCurrentRowChanged(const QModelIndex &index)
 {
     if (!index.isValid())
         return;
+    if (m_following)
+        m_pacer->follow();
+    else
+        m_pacer->now();
+}
+
+void MessagePane::showCurrentRow()
+{
+    const QModelIndex index = m_historyView->currentIndex();
+    if (!index.isValid())
+        return;
     const HistoryEntry &entry = m_historyModel->entry(index.row());
-    const TopicNodeId node = m_historyModel->topic();
-    m_payloadView->setMessage(messageOf(m_data->store().topic(node), entry));
+    m_payloadView->setMessage(messageOf(m_data->store().topic(m_historyModel->topic()), entry));
+    m_diffStale = m_messageTabs->currentWidget() != m_diffView;
+    if (!m_diffStale)
+        showDiff(index.row());
+}
+
+void MessagePane::showDiff(int row)
+{
+    m_diffStale = false;
     // The pair compared is decoded (and only it), so a changed field is one changed line.
+    const TopicNodeId node = m_historyModel->topic();
     const DecodedPayloads &decoded = m_data->decoded();
+    const HistoryEntry &entry = m_historyModel->entry(row);
     const QByteArray after = decoded.text(node, entry.payload, entry.receivedMsecs);
-    if (index.row() > 0) {
-        const HistoryEntry &before = m_historyModel->entry(index.row() - 1);
+    if (row > 0) {
+        const HistoryEntry &before = m_historyModel->entry(row - 1);
         m_diffView->setPayloads(decoded.text(node, before.payload, before.receivedMsecs), after);
     } else {
         m_diffView->setPayloads({}, after);

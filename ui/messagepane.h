@@ -15,11 +15,15 @@ namespace mqttscope {
 class DiffView;
 class HistoryModel;
 class PayloadView;
+class RenderPacer;
 class ValuePlot;
 
 // The right of a tab that shows an ExplorerData (a live connection or a recording): the chosen
 // topic's history above, and the chosen message below as payload, diff with the one before it,
-// or a plot of values over time. Reads the data only; what fills it is the tab's.
+// or a plot of values over time. Reads the data only; what fills it is the tab's. While it
+// follows a topic's newest message, the message views render at a pace their cost allows (a
+// megabyte payload arriving 100 times a second is shown a few times a second, the latest each
+// time); what a user selects renders at once. The diff is made only while its tab is shown.
 class MessagePane : public QWidget
 {
     Q_OBJECT
@@ -46,11 +50,15 @@ public:
     HistoryModel *historyModel() const { return m_historyModel; }
     QTableView *historyView() const { return m_historyView; }
     PayloadView *payloadView() const { return m_payloadView; }
+    DiffView *diffView() const { return m_diffView; }
+    RenderPacer *renderPacer() const { return m_pacer; }
     ValuePlot *plot() const { return m_plot; }
 
 private:
     void createHistoryView();
-    void showHistoryRow(const QModelIndex &index);
+    void onCurrentRowChanged(const QModelIndex &index);
+    void showCurrentRow();
+    void showDiff(int row);
     void plot(TopicNodeId node, const QString &jsonPath);
     // The JSON paths "Plot JSON field" offers for a payload of `node` (decoded when it is).
     QStringList plotPaths(TopicNodeId node, const QByteArray &payload) const;
@@ -62,6 +70,9 @@ private:
     PayloadView *m_payloadView;
     DiffView *m_diffView;
     ValuePlot *m_plot;
+    RenderPacer *m_pacer;
+    bool m_following = false; // the current row moves because messages arrived
+    bool m_diffStale = false; // the diff tab, hidden, does not show the current row
 };
 
 } // namespace mqttscope

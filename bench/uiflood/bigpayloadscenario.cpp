@@ -11,8 +11,10 @@
 #include "threadcosts.h"
 
 #include "connectiontab.h"
+#include "messagepane.h"
 #include "models/historymodel.h"
 #include "views/payloadview.h"
+#include "views/renderpacer.h"
 
 #include <QTabWidget>
 #include <QTimer>
@@ -82,7 +84,6 @@ QList<QJsonObject> runBigPayload(const ScenarioOptions &options)
                       &error))
         return {errorRow(name, error)};
     BenchWindow bench;
-    const double rssBefore = ProcessStats::rssMiB();
     ConnectionTab *tab = bench.open({source.port(), options.version, 60, {}});
     if (!tab)
         return {errorRow(name, u"could not connect to the load server"_s)};
@@ -92,6 +93,11 @@ QList<QJsonObject> runBigPayload(const ScenarioOptions &options)
     if (!BenchWindow::waitUntil([&] { return tab->topicStore().topicCount() >= 1; }, 10000))
         return {errorRow(name, u"the topic did not arrive"_s)};
     tab->selectTopic(Topic);
+    // The window set up and its first payload shown: what the stream adds is measured from here.
+    const double rssBefore = ProcessStats::rssMiB();
+    const RenderPacer *pacer = tab->findChild<MessagePane *>()->renderPacer();
+    const int rendersBefore = pacer->renders();
+    const qint64 renderNsBefore = pacer->totalCostNs();
 
     RssSampler rss;
     EventLoopProbe probe;
@@ -125,6 +131,12 @@ QList<QJsonObject> runBigPayload(const ScenarioOptions &options)
     // What the payloads could add at most: the history's budget (and a payload in flight).
     row.insert(u"rss_peak_over_budget_mib"_s, rss.peak() - rssBefore - budgetMiB);
     row.insert(u"shown_payload_bytes"_s, double(tab->payloadView()->message().payload.size()));
+    // How often the message views rendered (at most once per flush, paced by their cost).
+    const int renders = pacer->renders() - rendersBefore;
+    row.insert(u"renders"_s, renders);
+    row.insert(u"render_mean_ms"_s,
+               renders > 0 ? double(pacer->totalCostNs() - renderNsBefore) / renders / 1e6 : 0.0);
+    row.insert(u"render_max_ms"_s, double(pacer->maxCostNs()) / 1e6);
     tab->disconnectFromBroker();
     const QJsonObject server = source.waitForReport(10000);
     const double sent = server.value(u"sent"_s).toDouble(-1);

@@ -41,7 +41,7 @@ QString failureOf(const QJsonObject &row, double rate)
 void copyCosts(const QJsonObject &from, const QString &prefix, QJsonObject *to)
 {
     for (const QString &key : {u"probe_p99_ms"_s, u"probe_max_ms"_s, u"gui_thread_pct"_s,
-                              u"connection_thread_pct"_s, u"server_pct"_s})
+                               u"connection_thread_pct"_s, u"server_pct"_s})
         to->insert(prefix + key, from.value(key));
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "explorer/payloadformat.h"
 
+#include "explorer/jsonsyntax.h"
+
 #include <QCborStreamReader>
 #include <QCborValue>
 #include <QCoreApplication>
@@ -43,8 +45,9 @@ bool isJson(QByteArrayView text)
     const QByteArrayView trimmed = text.trimmed();
     if (trimmed.isEmpty() || (trimmed.front() != '{' && trimmed.front() != '['))
         return false;
-    if (trimmed.size() > MaxJsonParseBytes)
+    if (trimmed.size() > MaxJsonParseBytes || Json::isWellFormed(trimmed))
         return true;
+    // QJsonDocument takes a few things RFC 8259 does not (a bare "1."): what it took before.
     QJsonParseError error;
     QJsonDocument::fromJson(trimmed.toByteArray(), &error);
     return error.error == QJsonParseError::NoError;

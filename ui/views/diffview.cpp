@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -57,24 +58,38 @@ QStringList DiffView::comparableLines(const QByteArray &payload, bool asJson, bo
 
 void DiffView::setPayloads(const QByteArray &before, const QByteArray &after)
 {
+    if (before.size() > maximumBytes || after.size() > maximumBytes) {
+        // Decided from the sizes, before anything is pretty-printed or split.
+        const QLocale locale;
+        showTooBig(before == after,
+                   tr("Differs from the previous message of this topic (%1 and %2: too big to "
+                      "compare line by line)")
+                       .arg(locale.formattedDataSize(before.size()),
+                            locale.formattedDataSize(after.size())));
+        return;
+    }
     const bool asJson = Payload::detectFormat(before) == PayloadFormat::Json
         && Payload::detectFormat(after) == PayloadFormat::Json;
     const bool asText = QByteArrayView(before).isValidUtf8() && QByteArrayView(after).isValidUtf8();
     const QStringList beforeLines = comparableLines(before, asJson, asText);
     const QStringList afterLines = comparableLines(after, asJson, asText);
     if (beforeLines.size() > maximumLines || afterLines.size() > maximumLines) {
-        m_lines.clear();
-        m_text->clear();
-        m_summary->setText(before == after
-                               ? tr("Identical to the previous message of this topic")
-                               : tr("Differs from the previous message of this topic (%1 and %2 "
-                                    "lines: too long to compare line by line)")
-                                     .arg(beforeLines.size())
-                                     .arg(afterLines.size()));
+        showTooBig(before == after,
+                   tr("Differs from the previous message of this topic (%1 and %2 "
+                      "lines: too long to compare line by line)")
+                       .arg(beforeLines.size())
+                       .arg(afterLines.size()));
         return;
     }
     m_lines = diffLines(beforeLines, afterLines);
     showLines();
+}
+
+void DiffView::showTooBig(bool identical, const QString &differs)
+{
+    m_lines.clear();
+    m_text->clear();
+    m_summary->setText(identical ? tr("Identical to the previous message of this topic") : differs);
 }
 
 void DiffView::showNoPrevious()

@@ -16,13 +16,15 @@ namespace mqttscope {
 // JSON payloads are pretty-printed first so that a change of one field is one changed line; two
 // payloads that are not both UTF-8 text are compared as hex dumps.
 //
-// Payloads of more than maximumLines lines are not diffed line by line (that would take seconds
-// and show a wall of colour); the view then says only whether they are identical.
+// Payloads of more than maximumBytes or maximumLines lines are not diffed line by line (that
+// would take seconds and show a wall of colour); the view then says only whether they are
+// identical.
 class DiffView : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr qsizetype maximumLines = 20000;
+    static constexpr qsizetype maximumBytes = 512 * 1024;
 
     explicit DiffView(QWidget *parent = nullptr);
 
@@ -41,6 +43,7 @@ protected:
 
 private:
     void showLines();
+    void showTooBig(bool identical, const QString &differs);
 
     QList<DiffLine> m_lines;
     QLabel *m_summary;

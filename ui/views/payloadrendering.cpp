@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/payloadrendering.h"
 
+#include "explorer/jsonsyntax.h"
+
 #include <QCborStreamReader>
 #include <QCborValue>
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonParseError>
+
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -51,6 +55,12 @@ qsizetype validSequenceLength(const QByteArray &bytes, qsizetype i)
     return length;
 }
 
+// The whitespace JSON allows between tokens (RFC 8259 section 2).
+bool isJsonSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 // The context lupdate files these strings under: the enclosing namespace (or class).
 QString tr(const char *text)
 {
@@ -88,46 +98,54 @@ MarkedText decodeUtf8Marked(const QByteArray &bytes)
     return result;
 }
 
-std::optional<QString> prettyJson(const QByteArray &bytes, QString *error, int indent)
+std::optional<QString> prettyJson(const QByteArray &bytes, QString *error, int indent,
+                                  qsizetype maxChars)
 {
-    // QJsonDocument validates, but is not used to print: it sorts object keys and rewrites numbers.
-    QJsonParseError parseError;
-    QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        if (error)
-            *error =
-                tr("Not JSON: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset);
-        return std::nullopt;
+    // Checked on the bytes; QJsonDocument (which building a document makes tens of times slower)
+    // only says what is wrong. It is not used to print: it sorts object keys and rewrites numbers.
+    if (!Json::isWellFormed(bytes)) {
+        QJsonParseError parseError;
+        QJsonDocument::fromJson(bytes, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            if (error)
+                *error = tr("Not JSON: %1 at byte %2")
+                             .arg(parseError.errorString())
+                             .arg(parseError.offset);
+            return std::nullopt;
+        }
     }
-    const QString json = QString::fromUtf8(bytes);
-    QString out;
-    out.reserve(json.size() * 2);
+    // Re-indented on the UTF-8 bytes: every character that structures JSON (and every escaped
+    // one) is ASCII, so a string's other bytes are copied as they are; only the output, cut at
+    // maxChars, becomes a QString.
+    const qsizetype limit = maxChars < 0 ? std::numeric_limits<qsizetype>::max() : maxChars;
+    QByteArray out;
+    out.reserve(maxChars < 0 ? bytes.size() * 2 : qMin(bytes.size() * 2, maxChars + 256));
     int depth = 0;
     const auto newline = [&] {
-        out += u'\n';
-        out += QString(depth * indent, u' ');
+        out += '\n';
+        out.append(qsizetype(depth) * indent, ' ');
     };
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const QChar c = json[i];
-        switch (c.unicode()) {
-        case u'"': {
+    for (qsizetype i = 0; i < bytes.size() && out.size() < limit; ++i) {
+        const char c = bytes[i];
+        switch (c) {
+        case '"': {
             const qsizetype start = i;
-            for (++i; i < json.size() && json[i] != u'"'; ++i) {
-                if (json[i] == u'\\')
+            for (++i; i < bytes.size() && bytes[i] != '"'; ++i) {
+                if (bytes[i] == '\\')
                     ++i;
             }
-            out += QStringView(json).mid(start, i - start + 1);
+            out += QByteArrayView(bytes).sliced(start, qMin(i + 1, bytes.size()) - start);
             break;
         }
-        case u'{':
-        case u'[': {
+        case '{':
+        case '[': {
             // Keep empty containers on one line: `{}` and `[]`.
             qsizetype next = i + 1;
-            while (next < json.size() && json[next].isSpace())
+            while (next < bytes.size() && isJsonSpace(bytes[next]))
                 ++next;
-            if (next < json.size() && (json[next] == u'}' || json[next] == u']')) {
+            if (next < bytes.size() && (bytes[next] == '}' || bytes[next] == ']')) {
                 out += c;
-                out += json[next];
+                out += bytes[next];
                 i = next;
                 break;
             }
@@ -136,29 +154,28 @@ std::optional<QString> prettyJson(const QByteArray &bytes, QString *error, int i
             newline();
             break;
         }
-        case u'}':
-        case u']':
+        case '}':
+        case ']':
             --depth;
             newline();
             out += c;
             break;
-        case u',':
+        case ',':
             out += c;
             newline();
             break;
-        case u':':
-            out += u": "_s;
+        case ':':
+            out += ": ";
             break;
-        case u' ':
-        case u'\t':
-        case u'\n':
-        case u'\r':
-            break; // whitespace between tokens is replaced by our own
         default:
-            out += c;
+            if (!isJsonSpace(c)) // whitespace between tokens is replaced by our own
+                out += c;
         }
     }
-    return out;
+    QString text = QString::fromUtf8(out);
+    if (text.size() > limit)
+        text.truncate(text[limit - 1].isHighSurrogate() ? limit - 1 : limit);
+    return text;
 }
 
 std::optional<QString> cborDiagnostic(const QByteArray &bytes, QString *error)

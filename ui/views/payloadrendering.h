@@ -25,9 +25,10 @@ struct MarkedText
 
 MarkedText decodeUtf8Marked(const QByteArray &bytes);
 // The JSON re-indented with `indent` spaces, keeping key order and number literals exactly as
-// written; nullopt with *error set when the bytes are not a JSON object or array.
-std::optional<QString> prettyJson(const QByteArray &bytes, QString *error = nullptr,
-                                  int indent = 2);
+// written; nullopt with *error set when the bytes are not a JSON object or array. With
+// maxChars >= 0 only the first maxChars characters are made (the whole is still validated).
+std::optional<QString> prettyJson(const QByteArray &bytes, QString *error = nullptr, int indent = 2,
+                                  qsizetype maxChars = -1);
 
 // Diagnostic notation (RFC 8949 section 8) of every item in the bytes, one after another; nullopt
 // with *error (what went wrong and at which offset) when the bytes are not CBOR.

@@ -136,6 +136,7 @@ PayloadView::PayloadView(QWidget *parent)
     , m_formatCombo(new QComboBox(this))
     , m_messageTypeCombo(new QComboBox(this))
     , m_noticeLabel(new QLabel(this))
+    , m_partBar(createPartBar())
     , m_pages(new QStackedWidget(this))
     , m_text(new QPlainTextEdit(this))
     , m_hexView(new QTableView(this))
@@ -169,6 +170,7 @@ PayloadView::PayloadView(QWidget *parent)
     layout->addWidget(m_metaLabel);
     layout->addLayout(toolbar);
     layout->addWidget(m_noticeLabel);
+    layout->addWidget(m_partBar);
     layout->addWidget(splitter, 1);
 
     clear();
@@ -255,6 +257,27 @@ void PayloadView::setUpPages()
     m_pages->insertWidget(ImagePage, m_image);
 }
 
+QWidget *PayloadView::createPartBar()
+{
+    auto *bar = new QWidget(this);
+    auto *label = new QLabel(tr("Only the first %1 characters are shown; Copy payload and Save "
+                                "payload… keep all of it.")
+                                 .arg(QLocale().toString(shownCharLimit)),
+                             bar);
+    label->setWordWrap(true);
+    auto *showAll = new QToolButton(bar);
+    showAll->setText(tr("Show all"));
+    showAll->setToolTip(tr("Show the whole text; for big payloads that arrive often, this costs "
+                           "the window time on each one"));
+    connect(showAll, &QToolButton::clicked, this, &PayloadView::showWhole);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(label, 1);
+    row->addWidget(showAll);
+    bar->setVisible(false);
+    return bar;
+}
+
 PayloadView::~PayloadView() = default;
 
 void PayloadView::setMessage(const Message &message)
@@ -263,8 +286,10 @@ void PayloadView::setMessage(const Message &message)
     m_message = message;
     m_hasMessage = true;
     m_text->setPlaceholderText({}); // an empty payload shows as empty
-    if (!sameTopic)
+    if (!sameTopic) {
         m_formatChosen = false;
+        m_wholeChosen = false;
+    }
     m_guessedFormat = defaultFormat();
     const PayloadViewFormat shown = m_formatChosen ? m_format : m_guessedFormat;
     const bool changed = shown != m_format;
@@ -344,6 +369,9 @@ void PayloadView::clear()
     m_message = {};
     m_hasMessage = false;
     m_formatChosen = false;
+    m_wholeChosen = false;
+    m_shownInPart = false;
+    m_partBar->setVisible(false);
     m_topicLabel->setText(tr("No message selected"));
     m_text->setPlaceholderText(tr("Select a topic in the tree to see its messages"));
     m_metaLabel->clear();
@@ -385,12 +413,30 @@ QString PayloadView::notice() const
     return m_noticeLabel->text();
 }
 
+bool PayloadView::isShownInPart() const
+{
+    return m_shownInPart;
+}
+
+void PayloadView::showWhole()
+{
+    m_wholeChosen = true;
+    if (m_hasMessage && m_shownInPart)
+        render();
+}
+
+qsizetype PayloadView::charLimit() const
+{
+    return m_wholeChosen ? -1 : shownCharLimit;
+}
+
 void PayloadView::render()
 {
     m_formatCombo->setCurrentIndex(m_formatCombo->findData(int(m_format)));
     m_messageTypeCombo->setVisible(m_format == PayloadViewFormat::Protobuf);
     m_messageTypeCombo->setCurrentIndex(m_messageTypeCombo->findText(m_messageType));
     showNotice({});
+    m_shownInPart = false;
     m_jsonHighlighter->setDocument(nullptr);
     m_invalidHighlighter->setDocument(nullptr);
     m_text->clear(); // before a highlighter is attached, so it never works on the old text
@@ -401,7 +447,10 @@ void PayloadView::render()
         break;
     case PayloadViewFormat::Json: {
         QString error;
-        const std::optional<QString> pretty = prettyJson(payload, &error);
+        const qsizetype limit = charLimit();
+        // One character more than shown tells whether there is more.
+        const std::optional<QString> pretty =
+            prettyJson(payload, &error, 2, limit < 0 ? -1 : limit + 1);
         if (!pretty) {
             showNotice(error);
             showMarkedText();
@@ -422,9 +471,13 @@ void PayloadView::render()
     case PayloadViewFormat::MessagePack:
         showDecoded();
         break;
-    case PayloadViewFormat::Base64:
-        showText(base64Lines(payload), false);
+    case PayloadViewFormat::Base64: {
+        // 57 bytes make a line of 76 characters and its line break.
+        const qsizetype limit = charLimit();
+        const qsizetype bytes = limit < 0 ? payload.size() : (limit / 77 + 1) * 57;
+        showText(base64Lines(payload.first(qMin(payload.size(), bytes))), false);
         break;
+    }
     case PayloadViewFormat::Cbor: {
         QString error;
         const std::optional<QString> diagnostic = cborDiagnostic(payload, &error);
@@ -477,8 +530,10 @@ void PayloadView::showDecoded()
     }
     const DecodedPayload decoded = decodeShown();
     QString error = decoded.error;
-    const std::optional<QString> pretty =
-        decoded.decoded() ? prettyJson(decoded.json, &error) : std::nullopt;
+    const qsizetype limit = charLimit();
+    const std::optional<QString> pretty = decoded.decoded()
+        ? prettyJson(decoded.json, &error, 2, limit < 0 ? -1 : limit + 1)
+        : std::nullopt;
     if (!pretty) {
         showNotice(decoded.errorOffset >= 0 ? tr("Could not decode the payload at byte %1: %2")
                                                   .arg(decoded.errorOffset)
@@ -492,8 +547,14 @@ void PayloadView::showDecoded()
     showText(*pretty, false);
 }
 
-void PayloadView::showText(const QString &text, bool wrap)
+// `text` holds at most one character more than charLimit(): that one says it goes on.
+void PayloadView::showText(QString text, bool wrap)
 {
+    const qsizetype limit = charLimit();
+    if (limit >= 0 && text.size() > limit) {
+        text.truncate(text[limit - 1].isHighSurrogate() ? limit - 1 : limit);
+        m_shownInPart = true;
+    }
     setDocumentText(displayText(text), wrap);
 }
 
@@ -502,6 +563,7 @@ void PayloadView::setDocumentText(const DisplayText &text, bool wrap)
     m_text->setLineWrapMode(wrap ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
     m_text->setPlainText(text.text);
     m_pages->setCurrentIndex(TextPage);
+    m_partBar->setVisible(m_shownInPart);
     if (text.linesBroken && m_noticeLabel->text().isEmpty())
         showNotice(tr("Lines longer than %1 characters are broken for display; copy and save keep "
                       "the bytes as they are.")
@@ -510,7 +572,29 @@ void PayloadView::setDocumentText(const DisplayText &text, bool wrap)
 
 void PayloadView::showMarkedText()
 {
-    const MarkedText marked = decodeUtf8Marked(m_message.payload);
+    // A character takes at least one byte: the first charLimit() + 1 bytes are enough, cut
+    // where no UTF-8 sequence is split.
+    const QByteArray &payload = m_message.payload;
+    const qsizetype limit = charLimit();
+    qsizetype bytes = payload.size();
+    if (limit >= 0 && bytes > limit + 1) {
+        bytes = limit + 1;
+        while (bytes > 0 && (quint8(payload[bytes]) & 0xC0) == 0x80)
+            --bytes;
+    }
+    MarkedText marked = decodeUtf8Marked(bytes < payload.size() ? payload.first(bytes) : payload);
+    m_shownInPart = bytes < payload.size();
+    if (limit >= 0 && marked.text.size() > limit) {
+        // Never inside a marker or a surrogate pair.
+        qsizetype cut = marked.text[limit - 1].isHighSurrogate() ? limit - 1 : limit;
+        for (const qsizetype at : std::as_const(marked.invalidMarkers)) {
+            if (at < cut && at + MarkedText::markerLength > cut)
+                cut = at;
+        }
+        marked.text.truncate(cut);
+        marked.invalidMarkers.removeIf([cut](qsizetype at) { return at >= cut; });
+        m_shownInPart = true;
+    }
     const DisplayText shown = displayText(marked.text, marked.invalidMarkers);
     if (!shown.markers.isEmpty() && shown.text.size() <= highlightLimitBytes) {
         m_invalidHighlighter->setMarkers(shown.markers);

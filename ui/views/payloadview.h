@@ -34,13 +34,16 @@ class JsonHighlighter;
 // B, Protobuf and MessagePack are decoded for the shown message only, never above
 // PayloadDecoder::MaxDecodeBytes, and a failure shows its error and offset over the hex dump.
 //
-// Only the chosen rendering is computed; the hex dump is formatted row by row as it scrolls, and
-// highlighting is skipped above highlightLimitBytes, so multi-megabyte payloads stay responsive.
+// Only the chosen rendering is computed; the hex dump is formatted row by row as it scrolls,
+// highlighting is skipped above highlightLimitBytes, and a text page shows its first
+// shownCharLimit characters until the user asks for all of it (for this topic), so
+// multi-megabyte payloads stay responsive, also arriving many times a second.
 class PayloadView : public QWidget
 {
     Q_OBJECT
 public:
     static constexpr qsizetype highlightLimitBytes = 1024 * 1024;
+    static constexpr qsizetype shownCharLimit = 16 * 1024;
 
     explicit PayloadView(QWidget *parent = nullptr);
     ~PayloadView() override;
@@ -67,6 +70,10 @@ public:
     QString renderedText() const; // the text page (empty when the hex or image page is shown)
     QImage renderedImage() const; // null unless the image page is shown
     QString notice() const; // why a format could not be shown, or empty
+    // The text page holds only the payload's start (see shownCharLimit) and offers "Show all".
+    bool isShownInPart() const;
+    // The rest of the text too, for the shown message and the topic's next ones.
+    void showWhole();
 
     // Writes the payload bytes to `fileName` exactly; false with *error set on failure.
     bool savePayload(const QString &fileName, QString *error) const;
@@ -86,8 +93,10 @@ private:
     void setUpHeader();
     QLayout *createToolbar();
     void setUpPages();
+    QWidget *createPartBar();
     void render();
-    void showText(const QString &text, bool wrap);
+    qsizetype charLimit() const;
+    void showText(QString text, bool wrap);
     struct DisplayText;
     static DisplayText displayText(const QString &text, const QList<qsizetype> &markers = {});
     void setDocumentText(const DisplayText &text, bool wrap);
@@ -106,6 +115,8 @@ private:
     PayloadViewFormat m_format = PayloadViewFormat::Text;
     PayloadViewFormat m_guessedFormat = PayloadViewFormat::Text;
     bool m_formatChosen = false; // by the user, for the current topic
+    bool m_wholeChosen = false; // "Show all", for the current topic
+    bool m_shownInPart = false;
     std::shared_ptr<const PayloadDecoder> m_decoder;
     const SparkplugAliasBook *m_sparkplugAliases = nullptr;
     QString m_messageType;
@@ -115,6 +126,7 @@ private:
     QComboBox *m_formatCombo;
     QComboBox *m_messageTypeCombo;
     QLabel *m_noticeLabel;
+    QWidget *m_partBar;
     QStackedWidget *m_pages;
     QPlainTextEdit *m_text;
     QTableView *m_hexView;

@@ -20,6 +20,7 @@
 #include <QBuffer>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -203,6 +204,8 @@ void tst_DecodedViews::diffOfDecodedMessagesShowsTheChangedField()
     pane.setTopic(data.store().find(truckTopic)); // selects the newest: 91 against 88
     auto *diff = pane.findChild<DiffView *>(u"diffView"_s);
     QVERIFY(diff);
+    QVERIFY(diff->lines().isEmpty()); // made when its tab is shown
+    pane.findChild<QTabWidget *>()->setCurrentWidget(diff);
     QList<DiffLine> changed;
     const QList<DiffLine> lines = diff->lines();
     for (const DiffLine &line : lines) {

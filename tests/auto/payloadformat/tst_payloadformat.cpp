@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "explorer/jsonsyntax.h"
 #include "explorer/payloadformat.h"
 #include "explorer/payloadpreview.h"
 
 #include <QCborMap>
 #include <QCborValue>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace mqttscope;
@@ -19,6 +21,8 @@ private slots:
     void textPrefix();
     void preview_data();
     void preview();
+    void jsonSyntax_data();
+    void jsonSyntax();
 };
 
 void tst_PayloadFormat::detect_data()
@@ -119,6 +123,63 @@ void tst_PayloadFormat::preview()
     QFETCH(QString, expected);
     QLocale::setDefault(QLocale::c());
     QCOMPARE(Payload::preview(payload, maxChars), expected);
+}
+
+// The byte-level check (RFC 8259) beside QJsonDocument, a parser nobody here wrote: they agree
+// except where Qt is lenient (a bare dot in a number, a raw control character or an unknown
+// escape in a string), and JSON detection accepts what either accepts, as it did with Qt alone.
+void tst_PayloadFormat::jsonSyntax_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("wellFormed");
+    QTest::addColumn<bool>("qtAccepts");
+    const auto row = [](const char *name, const QByteArray &json, bool ok, int qt = -1) {
+        QTest::newRow(name) << json << ok << (qt < 0 ? ok : qt == 1);
+    };
+    row("empty object", "{}", true);
+    row("empty array", " [ ] \r\n", true);
+    row("nested", R"({"a":[1,{"b":null},true,false,"x"],"c":{"d":[]}})", true);
+    row("escapes", R"(["\" \\ \/ \b \f \n \r \t \u00e9 \uD83D\uDE00"])", true);
+    row("numbers", "[0,-0,12,-3.25,1e5,1E+5,2.5e-3,-0.0]", true);
+    row("utf-8 in strings",
+        "{\"t\":\"\xc2\xb0"
+        "C\"}",
+        true);
+    row("1024 deep", QByteArray(1024, '[') + QByteArray(1024, ']'), true);
+    row("1025 deep", QByteArray(1025, '[') + QByteArray(1025, ']'), false);
+    row("trailing comma", "[1,2,]", false);
+    row("trailing comma in object", R"({"a":1,})", false);
+    row("leading zero", "[01]", false);
+    row("bare dot", "[1.]", false, 1);
+    row("dot first", "[.5]", false, 1);
+    row("exponent without digits", "[1e]", false);
+    row("plus sign", "[+1]", false);
+    row("control character in string", "[\"a\tb\"]", false, 1);
+    row("unknown escape", R"(["\x41"])", false, 1);
+    row("short unicode escape", R"(["\u00e"])", false);
+    row("unterminated string", R"(["abc])", false);
+    row("missing colon", R"({"a" 1})", false);
+    row("key not a string", "{a:1}", false);
+    row("text after", "{} x", false);
+    row("two values", "{}{}", false);
+    row("bad literal", "[tru]", false);
+    row("single quotes", "['a']", false);
+    row("NaN", "[NaN]", false);
+    row("comment", "[1 /* one */]", false);
+    row("invalid utf-8", "[\"\xff\"]", false);
+    row("unclosed", R"({"a":[1,2})", false);
+}
+
+void tst_PayloadFormat::jsonSyntax()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(bool, wellFormed);
+    QFETCH(bool, qtAccepts);
+    QJsonParseError error;
+    QJsonDocument::fromJson(json, &error);
+    QCOMPARE(error.error == QJsonParseError::NoError, qtAccepts);
+    QCOMPARE(Json::isWellFormed(json), wellFormed);
+    QCOMPARE(Payload::detectFormat(json) == PayloadFormat::Json, wellFormed || qtAccepts);
 }
 
 QTEST_GUILESS_MAIN(tst_PayloadFormat)
