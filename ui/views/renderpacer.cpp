@@ -15,9 +15,8 @@ void RenderPacer::follow()
 {
     if (m_timer.isActive())
         return; // the waiting render will show the latest
-    const qint64 dueInNs = m_sinceLastStart.isValid()
-        ? m_lastCostNs * Spacing - m_sinceLastStart.nsecsElapsed()
-        : 0;
+    const qint64 dueInNs =
+        m_sinceLastStart.isValid() ? m_lastCostNs * Spacing - m_sinceLastStart.nsecsElapsed() : 0;
     if (dueInNs <= 0)
         run();
     else

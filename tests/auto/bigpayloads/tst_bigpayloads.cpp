@@ -35,8 +35,8 @@ QByteArray bigJson(qsizetype bytes, int seq)
     if (json.isEmpty()) {
         json = "{\"seq\":\"000\",\"samples\":[";
         for (int i = 0; json.size() < bytes - 40; ++i)
-            json += (i ? ",{\"t\":" : "{\"t\":") + QByteArray::number(i) + ",\"v\":"
-                + QByteArray::number(i % 100) + '}';
+            json += (i ? ",{\"t\":" : "{\"t\":") + QByteArray::number(i)
+                + ",\"v\":" + QByteArray::number(i % 100) + '}';
         json += "]}";
         json.append(bytes - json.size(), ' ');
     }
@@ -110,7 +110,8 @@ void tst_BigPayloads::fourMebibytesFiftyTimes()
     // The one-line previews look at the start only.
     const QString preview =
         pane.historyModel()->index(kept.size() - 1, HistoryModel::PayloadColumn).data().toString();
-    QVERIFY2(preview.size() <= 80 && preview.startsWith(u"{\"seq\":\"049\","_s), qPrintable(preview));
+    QVERIFY2(preview.size() <= 80 && preview.startsWith(u"{\"seq\":\"049\","_s),
+             qPrintable(preview));
     QVERIFY(Payload::preview(last).size() <= 80);
 }
 
