@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -85,6 +86,17 @@ double ProcessStats::rssMiB()
 double ProcessStats::peakRssMiB()
 {
     return statusFieldMiB("VmHWM");
+}
+
+double ProcessStats::heapInUseMiB()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+}
+
+void ProcessStats::releaseFreeHeap()
+{
+    malloc_trim(0);
 }
 
 double ProcessStats::namedThreadsCpuSeconds(const QString &prefix)

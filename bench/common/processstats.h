@@ -14,6 +14,13 @@ struct ProcessStats
     static qint64 contextSwitches(); // voluntary + involuntary, all threads: ~ wakeups
     static double rssMiB(); // VmRSS now
     static double peakRssMiB(); // VmHWM: the highest VmRSS so far
+    // Bytes malloc has handed out and not had back, all arenas (mallinfo2: chunks in use,
+    // with their headers, plus mmapped blocks): what the program holds, without the freed
+    // memory RSS still counts.
+    static double heapInUseMiB();
+    // Gives the freed memory of every malloc arena back to the kernel (malloc_trim), so an RSS
+    // read after it counts what is held.
+    static void releaseFreeHeap();
     // CPU seconds of the threads whose name starts with `prefix` (/proc/self/task/*/stat), e.g.
     // a connection's thread beside the GUI thread. Names are cut to 15 bytes by the kernel.
     static double namedThreadsCpuSeconds(const QString &prefix);

@@ -175,7 +175,10 @@ void benchScale(const Options &options)
 {
     if (options.scaleTopics <= 0)
         return;
+    // What the runs before freed would otherwise be reused unseen and counted as "before".
+    ProcessStats::releaseFreeHeap();
     const double rssBefore = ProcessStats::rssMiB();
+    const double heapBefore = ProcessStats::heapInUseMiB();
     ExplorerData data;
     QList<QByteArray> topics = topicNames(options.scaleTopics, "scale/");
     QElapsedTimer wall;
@@ -202,6 +205,8 @@ void benchScale(const Options &options)
     const double cpu = ProcessStats::cpuSeconds() - cpuStart;
     const double rss = ProcessStats::rssMiB();
     const double perTopic = (rss - rssBefore) * 1024.0 * 1024.0 / options.scaleTopics;
+    const double heapPerTopic =
+        (ProcessStats::heapInUseMiB() - heapBefore) * 1024.0 * 1024.0 / options.scaleTopics;
     report(options,
            QJsonObject{
                {u"name"_s, u"scale: distinct topics"_s},
@@ -211,6 +216,8 @@ void benchScale(const Options &options)
                {u"cpu_s"_s, cpu},
                {u"rss_mib"_s, rss},
                {u"bytes_per_topic"_s, perTopic},
+               {u"heap_bytes_per_topic"_s, heapPerTopic},
+               {u"peak_rss_mib"_s, ProcessStats::peakRssMiB()},
            });
 
     const TopicStore &store = data.store();

@@ -81,6 +81,7 @@ QList<QJsonObject> runScale(const ScenarioOptions &options)
 
     BenchWindow bench;
     const double rssBefore = ProcessStats::rssMiB();
+    const double heapBefore = ProcessStats::heapInUseMiB();
     ConnectionTab *tab = bench.open({source.port(), options.version, 60, {}});
     if (!tab)
         return {errorRow(name, u"could not connect to the load server"_s)};
@@ -98,6 +99,7 @@ QList<QJsonObject> runScale(const ScenarioOptions &options)
     const double cpu = ProcessStats::cpuSeconds() - cpuStart;
     settle();
     const double rss = ProcessStats::rssMiB();
+    const double heap = ProcessStats::heapInUseMiB();
     const EventLoopProbe::Summary probed = probe.summary();
 
     QList<QJsonObject> rows{QJsonObject{
@@ -111,6 +113,9 @@ QList<QJsonObject> runScale(const ScenarioOptions &options)
         {u"cpu_s"_s, cpu},
         {u"rss_mib"_s, rss},
         {u"bytes_per_topic"_s, (rss - rssBefore) * 1024.0 * 1024.0 / qMax(1, options.topics)},
+        // What is held (mallinfo2), without the freed memory the burst left in RSS.
+        {u"heap_bytes_per_topic"_s,
+         (heap - heapBefore) * 1024.0 * 1024.0 / qMax(1, options.topics)},
         {u"probe_p99_ms"_s, probed.p99Ms},
         {u"probe_max_ms"_s, probed.maxMs},
     }};
