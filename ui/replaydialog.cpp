@@ -207,8 +207,7 @@ QList<RecordedMessage> ReplayDialog::subtreeMessages(const TopicStore &store,
         r.message.qos = row.entry.qos;
         r.message.retain = row.entry.retain;
         r.message.dup = row.entry.dup;
-        if (row.entry.properties)
-            r.message.properties = *row.entry.properties;
+        r.message.properties = row.entry.properties;
         r.message.receivedMsecsSinceEpoch = row.entry.receivedMsecs;
         messages.append(r);
     }

@@ -32,6 +32,13 @@ public:
         return (*this)[m_size++];
     }
 
+    // Appends default-constructed elements up to `size` (never shrinks).
+    void growTo(std::size_t size)
+    {
+        while (m_size < size)
+            append();
+    }
+
     void clear()
     {
         m_chunks.clear();

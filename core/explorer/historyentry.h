@@ -5,12 +5,10 @@
 
 #include <QByteArray>
 
-#include <memory>
-
 namespace mqttscope {
 
 // One received message as the history keeps it: the payload whole (shared with the store, never
-// truncated), its flags, and its MQTT 5 properties only when it had any.
+// truncated), its flags, and its MQTT 5 properties (shared with the message).
 struct HistoryEntry
 {
     QByteArray payload;
@@ -19,7 +17,7 @@ struct HistoryEntry
     quint8 qos = 0;
     bool retain = false;
     bool dup = false;
-    std::shared_ptr<const Properties> properties; // null when the message carried none
+    SharedProperties properties; // shared with the message; empty when it carried none
 };
 
 // The entry as the message it was, on `topic` (the payload shared, not copied).
@@ -31,8 +29,7 @@ inline Message messageOf(const QByteArray &topic, const HistoryEntry &entry)
     message.qos = entry.qos;
     message.retain = entry.retain;
     message.dup = entry.dup;
-    if (entry.properties)
-        message.properties = *entry.properties;
+    message.properties = entry.properties;
     message.receivedMsecsSinceEpoch = entry.receivedMsecs;
     return message;
 }

@@ -13,9 +13,23 @@ MessageHistory::MessageHistory(Limits limits)
 {
 }
 
-qint64 MessageHistory::chargeOf(const HistoryEntry &entry)
+qint64 MessageHistory::chargeOf(const Slot &slot)
 {
-    return entry.payload.size() + EntryOverheadBytes;
+    return slot.payload.size() + EntryOverheadBytes;
+}
+
+HistoryEntry MessageHistory::entryOf(const Slot &slot)
+{
+    HistoryEntry entry;
+    entry.payload = slot.payload;
+    entry.receivedMsecs = slot.receivedMsecs;
+    entry.sequence = slot.sequence();
+    const auto flags = quint8(slot.sequenceAndFlags);
+    entry.qos = flags & Slot::QosMask;
+    entry.retain = flags & Slot::Retain;
+    entry.dup = flags & Slot::Dup;
+    entry.properties = slot.properties;
+    return entry;
 }
 
 void MessageHistory::setLimits(Limits limits)
@@ -39,22 +53,15 @@ void MessageHistory::append(TopicNodeId topic, const Message &message)
 {
     if (m_limits.messagesPerTopic <= 0 || m_limits.byteBudget <= 0)
         return;
-    if (topic >= m_topics.size())
-        m_topics.resize(std::size_t(topic) + 1);
+    m_topics.growTo(std::size_t(topic) + 1);
 
     const quint32 index = allocateSlot();
     Slot &slot = m_slots[index];
-    HistoryEntry &entry = slot.entry;
-    entry.payload = message.payload;
-    entry.receivedMsecs = message.receivedMsecsSinceEpoch;
-    entry.sequence = m_nextSequence++;
-    entry.qos = message.qos;
-    entry.retain = message.retain;
-    entry.dup = message.dup;
-    if (message.properties.isEmpty())
-        entry.properties.reset();
-    else
-        entry.properties = std::make_shared<const Properties>(*message.properties);
+    slot.payload = message.payload;
+    slot.receivedMsecs = message.receivedMsecsSinceEpoch;
+    slot.sequenceAndFlags = (m_nextSequence++ << 8) | (message.qos & Slot::QosMask)
+        | (message.retain ? Slot::Retain : 0) | (message.dup ? Slot::Dup : 0);
+    slot.properties = message.properties;
     slot.topic = topic;
 
     slot.olderInConnection = m_newest;
@@ -66,15 +73,17 @@ void MessageHistory::append(TopicNodeId topic, const Message &message)
     m_newest = index;
 
     TopicList &list = m_topics[topic];
-    slot.newerInTopic = None;
-    if (list.newest != None)
-        m_slots[list.newest].newerInTopic = index;
-    else
-        list.oldest = index;
+    if (list.newest != None) {
+        Slot &newest = m_slots[list.newest];
+        slot.newerInTopic = newest.newerInTopic;
+        newest.newerInTopic = index;
+    } else {
+        slot.newerInTopic = index;
+    }
     list.newest = index;
     ++list.count;
 
-    m_bytesUsed += chargeOf(entry);
+    m_bytesUsed += chargeOf(slot);
     ++m_entryCount;
 
     if (list.count > m_limits.messagesPerTopic)
@@ -99,15 +108,23 @@ void MessageHistory::enforceBudget()
         evictOldestOf(m_slots[m_oldest].topic);
 }
 
+quint32 MessageHistory::oldestOf(TopicNodeId topic) const
+{
+    if (topic >= m_topics.size() || m_topics[topic].newest == None)
+        return None;
+    return m_slots[m_topics[topic].newest].newerInTopic;
+}
+
 void MessageHistory::evictOldestOf(TopicNodeId topic)
 {
     TopicList &list = m_topics[topic];
-    const quint32 index = list.oldest;
+    const quint32 index = oldestOf(topic);
     Slot &slot = m_slots[index];
 
-    list.oldest = slot.newerInTopic;
-    if (list.oldest == None)
+    if (index == list.newest)
         list.newest = None;
+    else
+        m_slots[list.newest].newerInTopic = slot.newerInTopic;
     --list.count;
 
     if (slot.olderInConnection != None)
@@ -119,9 +136,10 @@ void MessageHistory::evictOldestOf(TopicNodeId topic)
     else
         m_newest = slot.olderInConnection;
 
-    m_bytesUsed -= chargeOf(slot.entry);
+    m_bytesUsed -= chargeOf(slot);
     --m_entryCount;
-    slot.entry = HistoryEntry();
+    slot.payload = QByteArray();
+    slot.properties = SharedProperties();
     slot.newerInTopic = m_freeSlots;
     m_freeSlots = index;
 }
@@ -134,22 +152,20 @@ int MessageHistory::count(TopicNodeId topic) const
 QList<HistoryEntry> MessageHistory::entries(TopicNodeId topic, quint64 afterSequence) const
 {
     QList<HistoryEntry> result;
-    if (topic >= m_topics.size())
-        return result;
-    result.reserve(m_topics[topic].count);
-    for (quint32 index = m_topics[topic].oldest; index != None;
-         index = m_slots[index].newerInTopic) {
-        if (m_slots[index].entry.sequence > afterSequence)
-            result.append(m_slots[index].entry);
+    const int count = this->count(topic);
+    result.reserve(count);
+    quint32 index = oldestOf(topic);
+    for (int i = 0; i < count; ++i, index = m_slots[index].newerInTopic) {
+        if (m_slots[index].sequence() > afterSequence)
+            result.append(entryOf(m_slots[index]));
     }
     return result;
 }
 
 quint64 MessageHistory::oldestSequence(TopicNodeId topic) const
 {
-    if (topic >= m_topics.size() || m_topics[topic].oldest == None)
-        return 0;
-    return m_slots[m_topics[topic].oldest].entry.sequence;
+    const quint32 oldest = oldestOf(topic);
+    return oldest == None ? 0 : m_slots[oldest].sequence();
 }
 
 void MessageHistory::removeTopic(TopicNodeId topic)

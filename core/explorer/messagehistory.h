@@ -8,8 +8,6 @@
 
 #include <QList>
 
-#include <vector>
-
 namespace mqttscope {
 
 // The messages received per topic, bounded so that memory stays put under any flood: a byte
@@ -18,7 +16,9 @@ namespace mqttscope {
 // a payload is never cut.
 //
 // Entries live in one pool threaded by two lists: arrival order across the connection and
-// order within each topic. The connection's oldest entry is always its topic's oldest too.
+// order within each topic (a ring from the newest: the newest links to the oldest). The
+// connection's oldest entry is always its topic's oldest too. A kept message costs 64 bytes
+// besides its payload, which it shares with the message and the topic store.
 class MessageHistory
 {
 public:
@@ -55,22 +55,32 @@ public:
 private:
     static constexpr quint32 None = 0xffffffffu;
 
+    // A HistoryEntry packed: its sequence and flags share a word.
     struct Slot
     {
-        HistoryEntry entry;
+        enum Flag : quint8 { QosMask = 0x03, Retain = 0x04, Dup = 0x08 };
+
+        QByteArray payload;
+        qint64 receivedMsecs = 0;
+        quint64 sequenceAndFlags = 0; // sequence << 8 | Flag bits
+        SharedProperties properties;
         TopicNodeId topic = 0;
         quint32 olderInConnection = None;
         quint32 newerInConnection = None;
-        quint32 newerInTopic = None; // also links the free slots
+        quint32 newerInTopic = None; // the topic's oldest for its newest; links the free slots
+
+        quint64 sequence() const { return sequenceAndFlags >> 8; }
     };
+    static_assert(sizeof(Slot) == 64, "see EntryOverheadBytes");
     struct TopicList
     {
-        quint32 oldest = None;
         quint32 newest = None;
         int count = 0;
     };
 
-    static qint64 chargeOf(const HistoryEntry &entry);
+    static qint64 chargeOf(const Slot &slot);
+    static HistoryEntry entryOf(const Slot &slot);
+    quint32 oldestOf(TopicNodeId topic) const; // None when it has no messages
     quint32 allocateSlot();
     void evictOldestOf(TopicNodeId topic);
     void enforceBudget();
@@ -78,7 +88,7 @@ private:
     Limits m_limits;
     ChunkedArray<Slot> m_slots;
     quint32 m_freeSlots = None;
-    std::vector<TopicList> m_topics; // indexed by node id
+    ChunkedArray<TopicList> m_topics; // indexed by node id
     quint32 m_oldest = None; // of the connection
     quint32 m_newest = None;
     qint64 m_bytesUsed = 0;

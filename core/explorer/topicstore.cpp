@@ -20,11 +20,10 @@ void TopicStore::clear()
     m_nodes.append(); // the root: no level, no parent
     m_segments.clear();
     m_childIndex.clear();
-    m_childLists.clear();
+    m_branches.clear();
     m_ratedNodes.clear();
     m_changes = {};
     m_insertedIndex.clear();
-    ++m_changeEpoch;
     m_windowStartId = 1;
 }
 
@@ -40,8 +39,11 @@ void TopicStore::ingest(const QList<Message> &messages, qint64 nowMsecs,
     if (nodeIds)
         nodeIds->reserve(nodeIds->size() + messages.size());
 
+    QVarLengthArray<TopicNodeId, 16> path; // the message's nodes below the root, top first
     for (const Message &message : messages) {
-        touch(RootId, second);
+        // The whole path exists before any of it is counted: a leaf that gains its first child
+        // here starts its subtree counters from its own count, this message not yet in it.
+        path.clear();
         TopicNodeId node = RootId;
         const char *level = message.topic.constData();
         const char *const end = level + message.topic.size();
@@ -50,19 +52,21 @@ void TopicStore::ingest(const QList<Message> &messages, qint64 nowMsecs,
                 static_cast<const char *>(std::memchr(level, '/', std::size_t(end - level)));
             const char *levelEnd = slash ? slash : end;
             node = childFor(node, QByteArrayView(level, levelEnd - level));
-            touch(node, second);
+            path.append(node);
             if (!slash)
                 break;
             level = slash + 1;
         }
+        touch(RootId, second);
+        for (const TopicNodeId id : path)
+            touch(id, second);
 
         Node &n = m_nodes[node];
         n.payload = message.payload;
         n.lastChangeMsecs = nowMsecs;
-        ++n.ownMessages;
         // The broker holds a retained message once one arrives with the flag; an empty payload
         // is how a retained message is deleted [MQTT-3.3.1-10], so it clears the marker.
-        quint8 flags = quint8((n.flags & ~QosMask) | (message.qos & QosMask));
+        quint8 flags = quint8((n.flags() & ~QosMask) | (message.qos & QosMask));
         if (message.payload.isEmpty())
             flags &= ~Retained;
         else if (message.retain)
@@ -70,12 +74,12 @@ void TopicStore::ingest(const QList<Message> &messages, qint64 nowMsecs,
         if (!(flags & HasMessage)) {
             flags |= HasMessage;
             for (TopicNodeId a = n.parent;; a = m_nodes[a].parent) {
-                ++m_nodes[a].subtreeTopics;
+                ++m_branches[m_nodes[a].branch - 1].subtreeTopics;
                 if (a == RootId)
                     break;
             }
         }
-        n.flags = flags;
+        n.countAndFlags = ((n.ownMessages() + 1) << 8) | flags;
         if (nodeIds)
             nodeIds->append(node);
     }
@@ -95,12 +99,7 @@ TopicNodeId TopicStore::createChild(TopicNodeId parent, quint32 segment)
     n.parent = parent;
     n.segment = segment;
 
-    Node &p = m_nodes[parent];
-    if (p.childList == 0) {
-        m_childLists.emplace_back();
-        p.childList = quint32(m_childLists.size());
-    }
-    std::vector<TopicNodeId> &siblings = m_childLists[p.childList - 1];
+    std::vector<TopicNodeId> &siblings = branchOf(parent).children;
     n.row = quint32(siblings.size());
     siblings.push_back(id);
     m_childIndex.insert(parent, segment, id);
@@ -118,24 +117,43 @@ TopicNodeId TopicStore::createChild(TopicNodeId parent, quint32 segment)
     return id;
 }
 
+TopicStore::Branch &TopicStore::branchOf(TopicNodeId node)
+{
+    Node &n = m_nodes[node];
+    if (n.branch == 0) {
+        m_branches.push_back(Branch{{}, n.ownMessages(), 0});
+        n.branch = quint32(m_branches.size());
+    }
+    return m_branches[n.branch - 1];
+}
+
 void TopicStore::touch(TopicNodeId node, quint32 second)
 {
     Node &n = m_nodes[node];
-    ++n.subtreeMessages;
-    if (n.rateSecond != second) {
-        n.ratePrevious = n.rateSecond + 1 == second ? n.rateCount : 0;
-        n.rateSecond = second;
-        n.rateCount = 0;
+    if (n.branch != 0)
+        ++m_branches[n.branch - 1].subtreeMessages;
+    quint8 flags = n.flags();
+    // A node off the rated list has counted nothing for seconds: its counters start afresh.
+    const bool counting = (flags & RateListed) || node == RootId;
+    const auto now = quint16(second);
+    const Rate rate = n.rate;
+    if (!counting || rate.second() != now) {
+        const bool lastSecond = counting && quint16(rate.second() + 1) == now;
+        n.rate.set(now, 1, lastSecond ? rate.count() : 0);
+    } else {
+        n.rate.set(now, rate.count() + 1, rate.previous());
     }
-    ++n.rateCount;
-    if (!(n.flags & RateListed) && node != RootId) {
-        n.flags |= RateListed;
-        m_ratedNodes.push_back(node);
+    if (node != RootId) {
+        if (!(flags & RateListed)) {
+            flags |= RateListed;
+            m_ratedNodes.push_back(node);
+        }
+        if (node < m_windowStartId && !(flags & Updated)) {
+            flags |= Updated;
+            m_changes.updated.append(node);
+        }
     }
-    if (node != RootId && node < m_windowStartId && n.changeEpoch != m_changeEpoch) {
-        n.changeEpoch = m_changeEpoch;
-        m_changes.updated.append(node);
-    }
+    n.setFlags(flags);
 }
 
 TopicStoreChanges TopicStore::takeChanges()
@@ -143,8 +161,9 @@ TopicStoreChanges TopicStore::takeChanges()
     TopicStoreChanges changes;
     changes.inserted.swap(m_changes.inserted);
     changes.updated.swap(m_changes.updated);
+    for (const TopicNodeId node : std::as_const(changes.updated))
+        m_nodes[node].setFlags(m_nodes[node].flags() & ~Updated);
     m_insertedIndex.clear();
-    ++m_changeEpoch;
     m_windowStartId = nodeIdLimit();
     return changes;
 }
@@ -155,17 +174,18 @@ void TopicStore::removeSubtree(TopicNodeId node)
     Q_ASSERT(!hasChanges());
 
     const Node &removed = m_nodes[node];
-    const quint64 messages = removed.subtreeMessages;
-    const quint32 topics = removed.subtreeTopics + ((removed.flags & HasMessage) ? 1 : 0);
+    const quint64 messages = subtreeMessageCount(node);
+    const quint32 topics = subtreeTopicCount(node) + (hasMessage(node) ? 1 : 0);
     const TopicNodeId parent = removed.parent;
     for (TopicNodeId a = parent;; a = m_nodes[a].parent) {
-        m_nodes[a].subtreeMessages -= messages;
-        m_nodes[a].subtreeTopics -= topics;
+        Branch &b = m_branches[m_nodes[a].branch - 1];
+        b.subtreeMessages -= messages;
+        b.subtreeTopics -= topics;
         if (a == RootId)
             break;
     }
 
-    std::vector<TopicNodeId> &siblings = m_childLists[m_nodes[parent].childList - 1];
+    std::vector<TopicNodeId> &siblings = m_branches[m_nodes[parent].branch - 1].children;
     siblings.erase(siblings.begin() + removed.row);
     for (std::size_t row = removed.row; row < siblings.size(); ++row)
         m_nodes[siblings[row]].row = quint32(row);
@@ -176,33 +196,32 @@ void TopicStore::removeSubtree(TopicNodeId node)
         pending.pop_back();
         Node &n = m_nodes[id];
         m_childIndex.remove(n.parent, n.segment);
-        if (n.childList != 0) {
-            std::vector<TopicNodeId> &children = m_childLists[n.childList - 1];
+        if (n.branch != 0) {
+            std::vector<TopicNodeId> &children = m_branches[n.branch - 1].children;
             pending.insert(pending.end(), children.begin(), children.end());
             std::vector<TopicNodeId>().swap(children);
-            n.childList = 0;
+            n.branch = 0;
         }
         n.payload = QByteArray();
-        n.flags = Removed;
+        n.setFlags(Removed);
     }
 }
 
 int TopicStore::childCount(TopicNodeId node) const
 {
-    const quint32 list = m_nodes[node].childList;
-    return list == 0 ? 0 : int(m_childLists[list - 1].size());
+    return int(children(node).size());
 }
 
 TopicNodeId TopicStore::child(TopicNodeId node, int row) const
 {
-    return m_childLists[m_nodes[node].childList - 1][std::size_t(row)];
+    return m_branches[m_nodes[node].branch - 1].children[std::size_t(row)];
 }
 
 const std::vector<TopicNodeId> &TopicStore::children(TopicNodeId node) const
 {
     static const std::vector<TopicNodeId> none;
-    const quint32 list = m_nodes[node].childList;
-    return list == 0 ? none : m_childLists[list - 1];
+    const quint32 branch = m_nodes[node].branch;
+    return branch == 0 ? none : m_branches[branch - 1].children;
 }
 
 TopicNodeId TopicStore::findChild(TopicNodeId node, QByteArrayView level) const
@@ -257,11 +276,13 @@ QByteArray TopicStore::topic(TopicNodeId node) const
 quint32 TopicStore::messagesPerSecond(TopicNodeId node, qint64 nowMsecs) const
 {
     const Node &n = m_nodes[node];
-    const quint32 second = secondOf(nowMsecs);
-    if (n.rateSecond == second)
-        return n.ratePrevious;
-    if (n.rateSecond + 1 == second)
-        return n.rateCount;
+    if (!(n.flags() & RateListed) && node != RootId)
+        return 0;
+    const auto age = quint16(quint16(secondOf(nowMsecs)) - n.rate.second());
+    if (age == 0)
+        return n.rate.previous();
+    if (age == 1)
+        return n.rate.count();
     return 0;
 }
 
@@ -270,11 +291,14 @@ void TopicStore::forgetSettledRates(qint64 nowMsecs)
     const quint32 second = secondOf(nowMsecs);
     std::erase_if(m_ratedNodes, [this, second](TopicNodeId id) {
         Node &n = m_nodes[id];
-        if (n.flags & Removed)
+        if (n.flags() & Removed)
             return true;
-        if (n.rateSecond + 1 >= second)
-            return false; // counts this second or the one before: still shown, or about to be
-        n.flags &= ~RateListed;
+        // Counts this second or the one before: still shown, or about to be. An age past half
+        // the 16-bit range is a second ahead of `nowMsecs` (a clock set back), kept too.
+        const auto age = quint16(quint16(second) - n.rate.second());
+        if (age <= 1 || age >= 0x8000)
+            return false;
+        n.setFlags(n.flags() & ~RateListed);
         return true;
     });
 }
@@ -283,7 +307,7 @@ QList<TopicNodeId> TopicStore::retainedUnder(TopicNodeId node) const
 {
     QList<TopicNodeId> retained;
     visitSubtree(node, [this, &retained](TopicNodeId id) {
-        if (m_nodes[id].flags & Retained)
+        if (m_nodes[id].flags() & Retained)
             retained.append(id);
     });
     return retained;

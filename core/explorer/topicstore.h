@@ -18,8 +18,9 @@ namespace mqttscope {
 // The truth about one connection's topics: a trie of topic levels built from every message
 // received. Nodes live in one chunked array and are named by ids (the root is 0, ids are never
 // reused until clear(), and a parent's id is always below its children's), level texts are
-// interned, and the children of a node are found through one shared hash, so a million topics
-// cost about a hundred bytes each plus their latest payload.
+// interned, and the children of a node are found through one shared hash. A node is 64 bytes;
+// what only a node with children needs (its children, its subtree's counters) lives in a side
+// table, since most nodes of a large tree are leaves (docs/performance.md, "Memory per topic").
 //
 // Knows nothing of item models: it records what changed since takeChanges() so that a model
 // can announce a whole batch with one insert per parent per range and one update per row.
@@ -51,9 +52,9 @@ public:
     TopicNodeId nodeIdLimit() const { return TopicNodeId(m_nodes.size()); }
     bool isAlive(TopicNodeId node) const
     {
-        return node < m_nodes.size() && !(m_nodes[node].flags & Removed);
+        return node < m_nodes.size() && !(m_nodes[node].flags() & Removed);
     }
-    qint64 topicCount() const { return m_nodes[RootId].subtreeTopics; } // nodes with a message
+    qint64 topicCount() const { return subtreeTopicCount(RootId); } // nodes with a message
 
     TopicNodeId parent(TopicNodeId node) const { return m_nodes[node].parent; }
     int row(TopicNodeId node) const { return int(m_nodes[node].row); } // index in its parent
@@ -70,16 +71,24 @@ public:
     QByteArray topic(TopicNodeId node) const; // the full topic name, e.g. "a/b/c"
     int depth(TopicNodeId node) const; // 0 for the root, 1 for a first level
 
-    bool hasMessage(TopicNodeId node) const { return m_nodes[node].flags & HasMessage; }
+    bool hasMessage(TopicNodeId node) const { return m_nodes[node].flags() & HasMessage; }
     // Valid until the store changes; copy it (cheap, shared) to keep it.
     const QByteArray &latestPayload(TopicNodeId node) const { return m_nodes[node].payload; }
-    quint8 latestQos(TopicNodeId node) const { return m_nodes[node].flags & QosMask; }
-    bool isRetained(TopicNodeId node) const { return m_nodes[node].flags & Retained; }
+    quint8 latestQos(TopicNodeId node) const { return m_nodes[node].flags() & QosMask; }
+    bool isRetained(TopicNodeId node) const { return m_nodes[node].flags() & Retained; }
     qint64 lastChangeMsecs(TopicNodeId node) const { return m_nodes[node].lastChangeMsecs; }
-    quint64 messageCount(TopicNodeId node) const { return m_nodes[node].ownMessages; }
-    quint64 subtreeMessageCount(TopicNodeId node) const { return m_nodes[node].subtreeMessages; }
+    quint64 messageCount(TopicNodeId node) const { return m_nodes[node].ownMessages(); }
+    quint64 subtreeMessageCount(TopicNodeId node) const
+    {
+        const Node &n = m_nodes[node];
+        return n.branch == 0 ? n.ownMessages() : m_branches[n.branch - 1].subtreeMessages;
+    }
     // Topics (nodes with a message) strictly below `node`.
-    quint32 subtreeTopicCount(TopicNodeId node) const { return m_nodes[node].subtreeTopics; }
+    quint32 subtreeTopicCount(TopicNodeId node) const
+    {
+        const quint32 branch = m_nodes[node].branch;
+        return branch == 0 ? 0 : m_branches[branch - 1].subtreeTopics;
+    }
     // Messages per second into the subtree: the count of the last complete second.
     quint32 messagesPerSecond(TopicNodeId node, qint64 nowMsecs) const;
     // Nodes (never the root) whose messagesPerSecond() may be above zero now or at the next
@@ -115,40 +124,65 @@ private:
         HasMessage = 0x08,
         Removed = 0x10,
         RateListed = 0x20, // in m_ratedNodes
+        Updated = 0x40, // in m_changes.updated
+    };
+
+    // The messages-per-second counters in one word: the second they count (its low 16 bits,
+    // trusted only while the node is RateListed, i.e. seen within the last seconds), that
+    // second's count and the one before's, each saturating at 2^24 - 1.
+    struct Rate
+    {
+        static constexpr quint32 CountMax = 0xffffff;
+        quint64 packed = 0;
+
+        quint16 second() const { return quint16(packed); }
+        quint32 count() const { return quint32(packed >> 16) & CountMax; }
+        quint32 previous() const { return quint32(packed >> 40); }
+        void set(quint16 second, quint32 count, quint32 previous)
+        {
+            packed = quint64(second) | (quint64(qMin(count, CountMax)) << 16)
+                | (quint64(qMin(previous, CountMax)) << 40);
+        }
     };
 
     struct Node
     {
         QByteArray payload;
         qint64 lastChangeMsecs = 0;
-        quint64 ownMessages = 0;
-        quint64 subtreeMessages = 0;
+        quint64 countAndFlags = 0; // own messages << 8 | Flag bits
+        Rate rate;
         TopicNodeId parent = 0;
         quint32 segment = 0;
         quint32 row = 0;
-        quint32 childList = 0; // index + 1 into m_childLists, 0 for a leaf
-        quint32 subtreeTopics = 0;
-        quint32 rateSecond = 0; // the second (since 1970) that rateCount counts
-        quint32 rateCount = 0;
-        quint32 ratePrevious = 0; // count of the second before rateSecond
-        quint32 changeEpoch = 0; // the change window that last recorded this node
-        quint8 flags = 0;
+        quint32 branch = 0; // index + 1 into m_branches, 0 while it never had a child
+
+        quint8 flags() const { return quint8(countAndFlags); }
+        void setFlags(quint8 flags) { countAndFlags = (countAndFlags & ~quint64(0xff)) | flags; }
+        quint64 ownMessages() const { return countAndFlags >> 8; }
+    };
+    static_assert(sizeof(Node) == 64, "one cache line; see the class comment");
+    // What a node with children has besides: for a leaf, its subtree is its own messages.
+    struct Branch
+    {
+        std::vector<TopicNodeId> children; // in row order
+        quint64 subtreeMessages = 0; // its own and its descendants'
+        quint32 subtreeTopics = 0; // nodes with a message strictly below it
     };
 
     TopicNodeId childFor(TopicNodeId parent, QByteArrayView level);
     TopicNodeId createChild(TopicNodeId parent, quint32 segment);
+    Branch &branchOf(TopicNodeId node); // created when it has none yet
     void touch(TopicNodeId node, quint32 second);
     static quint32 secondOf(qint64 msecs) { return quint32(msecs / 1000); }
 
     ChunkedArray<Node> m_nodes;
     SegmentTable m_segments;
     ChildIndex m_childIndex;
-    std::vector<std::vector<TopicNodeId>> m_childLists;
+    std::vector<Branch> m_branches;
     std::vector<TopicNodeId> m_ratedNodes;
 
     TopicStoreChanges m_changes;
     QHash<TopicNodeId, qsizetype> m_insertedIndex; // parent -> its entry in m_changes.inserted
-    quint32 m_changeEpoch = 1; // stamps nodes already listed in m_changes.updated
     TopicNodeId m_windowStartId = 1; // nodes from here on were created in this change window
 };
 

@@ -77,14 +77,12 @@ void HistorySnapshot::search(const SearchMatcher &matcher, SearchSink &sink,
     std::vector<Match> matches;
     qint64 searched = 0;
     constexpr int CheckEvery = 4096;
-    const Properties none;
     for (qsizetype t = 0; t < m_topics.size() && !control.cancelled(); ++t) {
         const QList<HistoryEntry> &entries = m_topics[t].entries;
         for (qsizetype e = 0; e < entries.size(); ++e) {
             const HistoryEntry &entry = entries[e];
             if (matcher.matchesTime(entry.receivedMsecs * 1000)
-                && matcher.matchesContent(searchedText(m_topics[t], entry),
-                                          entry.properties ? *entry.properties : none))
+                && matcher.matchesContent(searchedText(m_topics[t], entry), *entry.properties))
                 matches.push_back({entry.sequence, t, e});
             if (++searched % CheckEvery == 0) {
                 if (control.cancelled())
@@ -101,7 +99,7 @@ void HistorySnapshot::search(const SearchMatcher &matcher, SearchSink &sink,
         const bool decoded = Encoding::decodesToJson(topic.encoding) && sink.wantsDecoded();
         const QByteArray text = decoded ? searchedText(topic, e) : QByteArray();
         sink.add({qint64(e.sequence), e.receivedMsecs * 1000, topic.name, e.payload, e.qos,
-                  e.retain, e.dup, e.properties ? *e.properties : none, text});
+                  e.retain, e.dup, *e.properties, text});
     }
     control.report(1, 1);
 }

@@ -129,7 +129,7 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
     case SizeColumn:
         return qlonglong(e.payload.size());
     case PropertiesColumn:
-        return e.properties ? propertiesSummary(*e.properties) : QString();
+        return e.properties.isEmpty() ? QString() : propertiesSummary(*e.properties);
     case PayloadColumn:
         return m_decoded ? m_decoded->preview(m_topic, e.payload, PreviewChars, e.receivedMsecs)
                          : Payload::preview(e.payload, PreviewChars);

@@ -64,9 +64,9 @@ void tst_MessageHistory::keepsFlagsAndProperties()
     QCOMPARE(entries[0].receivedMsecs, 1234);
     QCOMPARE(entries[0].qos, 2);
     QVERIFY(entries[0].retain && entries[0].dup);
-    QVERIFY(entries[0].properties);
+    QVERIFY(!entries[0].properties.isEmpty());
     QCOMPARE(*entries[0].properties, *m.properties);
-    QVERIFY(!entries[1].properties); // 3.1.1 style: nothing stored for no properties
+    QVERIFY(entries[1].properties.isEmpty()); // 3.1.1 style: none
     QVERIFY(entries[0].sequence < entries[1].sequence);
 }
 

@@ -74,6 +74,8 @@ private slots:
     void clear();
     void ratePerSecond();
     void ratedNodesUntilTheirRateSettles();
+    void rateAfterSixteenBitsOfSeconds();
+    void leafGainingChildrenKeepsItsCounts();
     void levelsAreInterned();
 
     void filter_data();
@@ -303,6 +305,53 @@ void tst_TopicStore::ratedNodesUntilTheirRateSettles()
     QCOMPARE(rated(store), u"s"_s);
     store.clear();
     QVERIFY(store.ratedNodes().empty());
+}
+
+// A node keeps the low 16 bits of its rate's second; off the rated list its counters are stale.
+void tst_TopicStore::rateAfterSixteenBitsOfSeconds()
+{
+    TopicStore store;
+    store.ingest(messages({u"s/a"_s, u"s/a"_s}), 10'000);
+    store.forgetSettledRates(12'000);
+    QVERIFY(store.ratedNodes().empty());
+    const TopicNodeId a = store.find("s/a");
+    const qint64 wrapped = 10'000 + qint64(65'536) * 1000; // second 10 again in 16 bits
+    QCOMPARE(store.messagesPerSecond(a, wrapped + 1000), 0u);
+    store.ingest(messages({u"s/a"_s}), wrapped);
+    QCOMPARE(store.messagesPerSecond(a, wrapped), 0u); // not 2, the count of 65,536 s before
+    QCOMPARE(store.messagesPerSecond(a, wrapped + 1000), 1u);
+    QCOMPARE(store.messagesPerSecond(a, wrapped + 2000), 0u);
+    // Seconds 65,535 and 65,536 are adjacent across the 16-bit wrap.
+    store.ingest(messages({u"s/a"_s, u"s/a"_s, u"s/a"_s}), qint64(65'535) * 1000);
+    QCOMPARE(store.messagesPerSecond(a, qint64(65'536) * 1000), 3u);
+    store.forgetSettledRates(qint64(65'536) * 1000 + 500);
+    QCOMPARE(store.ratedNodes().size(), std::size_t(2));
+}
+
+void tst_TopicStore::leafGainingChildrenKeepsItsCounts()
+{
+    TopicStore store;
+    store.ingest(messages({u"a"_s, u"a"_s, u"a"_s}), 1000);
+    const TopicNodeId a = store.find("a");
+    QCOMPARE(store.subtreeMessageCount(a), 3u);
+    QCOMPARE(store.subtreeTopicCount(a), 0u);
+    store.ingest(messages({u"a/b"_s, u"a/b/c"_s, u"a"_s}), 1000);
+    QCOMPARE(store.messageCount(a), 4u);
+    QCOMPARE(store.subtreeMessageCount(a), 6u);
+    QCOMPARE(store.subtreeTopicCount(a), 2u);
+    QCOMPARE(store.subtreeMessageCount(store.find("a/b")), 2u);
+    QCOMPARE(store.subtreeMessageCount(TopicStore::RootId), 6u);
+    QCOMPARE(store.topicCount(), 3);
+    QCOMPARE(store.messagesPerSecond(a, 2000), 6u);
+    (void)store.takeChanges();
+    store.removeSubtree(store.find("a/b"));
+    QCOMPARE(store.subtreeMessageCount(a), 4u);
+    QCOMPARE(store.subtreeTopicCount(a), 0u);
+    QCOMPARE(store.childCount(a), 0);
+    QCOMPARE(store.topicCount(), 1);
+    store.ingest(messages({u"a/x"_s}), 1000);
+    QCOMPARE(store.subtreeMessageCount(a), 5u);
+    QCOMPARE(shape(store), u"a(x)"_s);
 }
 
 void tst_TopicStore::levelsAreInterned()

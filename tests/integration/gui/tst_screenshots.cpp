@@ -385,8 +385,7 @@ bool tst_Screenshots::writeDemoRecording(const QString &path, QString *error)
             m.payload = entry.payload;
             m.qos = entry.qos;
             m.retain = entry.retain;
-            if (entry.properties)
-                m.properties = *entry.properties;
+            m.properties = entry.properties;
         }
     });
     if (pool.isEmpty()) {
