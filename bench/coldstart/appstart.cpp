@@ -36,7 +36,7 @@ std::optional<StartTimes> AppStart::untilFirstPaint(const QStringList &arguments
                                                     QString *error) const
 {
     static const QRegularExpression report(
-        uR"(mqttscope-first-paint since_start_ms=(?<start>\S+) since_main_ms=\S+ cpu_ms=(?<cpu>\S+) monotonic_ns=(?<ns>\d+))"_s);
+        uR"(mqttscope-first-paint since_start_ms=(?<start>\S+) since_main_ms=\S+ cpu_ms=(?<cpu>\S+) main_thread_cpu_ms=(?<main>\S+) monotonic_ns=(?<ns>\d+))"_s);
     QProcess process;
     process.setProcessEnvironment(m_environment);
     process.setReadChannel(QProcess::StandardError);
@@ -58,7 +58,7 @@ std::optional<StartTimes> AppStart::untilFirstPaint(const QStringList &arguments
         return std::nullopt;
     }
     return StartTimes{double(match.captured(u"ns"_s).toLongLong() - before) / 1e6,
-                      field(match, u"start"_s), field(match, u"cpu"_s)};
+                      field(match, u"start"_s), field(match, u"cpu"_s), field(match, u"main"_s)};
 }
 
 double AppStart::untilExit(const QStringList &arguments, int timeoutMs, QString *error) const

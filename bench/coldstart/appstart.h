@@ -15,6 +15,7 @@ struct StartTimes
     double execToPaintMs = 0; // before the exec, by this process's clock, to the painted frame
     double sinceStartMs = 0; // the app's own: from the kernel's process start (10 ms steps)
     double cpuMs = 0; // the app's CPU time (all threads) when it had painted
+    double mainThreadCpuMs = 0; // its GUI thread's alone
 };
 
 // Starts the app as a separate process, waits for the line FirstPaintReport prints once the

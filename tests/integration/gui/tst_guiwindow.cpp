@@ -358,6 +358,17 @@ void tst_GuiWindow::startPageListsAThousandProfilesAndFiltersThem()
     QCOMPARE(window->tabCount(), 1);
     QCOMPARE(window->currentTab()->profile().id, profiles[42].id);
     window->closeTab(0);
+    filter->setText(u"broker 0777"_s); // Enter in the filter connects to the first match
+    QTest::keyClick(filter, Qt::Key_Return);
+    QCOMPARE(window->tabCount(), 1);
+    QCOMPARE(window->currentTab()->profile().id, profiles[777].id);
+    window->closeTab(0);
+    list->setFocus(); // and Enter on a row of the list to that one
+    list->setCurrentIndex(list->model()->index(0, 0));
+    QTest::keyClick(list, Qt::Key_Enter);
+    QCOMPARE(window->tabCount(), 1);
+    QCOMPARE(window->currentTab()->profile().id, profiles[777].id);
+    window->closeTab(0);
 
     QMenu *menu = savedConnectionsMenu(window.get());
     QVERIFY(menu);
