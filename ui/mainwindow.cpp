@@ -25,6 +25,7 @@
 #include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -41,6 +42,7 @@ namespace {
 
 // UI preferences, stored with QSettings (profiles are core data and live elsewhere).
 const auto GeometryKey = "window/geometry"_L1;
+constexpr int FirstRunTitleBarRoom = 40;
 const auto StateKey = "window/state"_L1;
 const auto MainSplitterKey = "window/mainSplitter"_L1;
 const auto TopSplitterKey = "window/topSplitter"_L1;
@@ -96,8 +98,12 @@ MainWindow::MainWindow(ProfileStore *profiles, SecretStore *secrets, Appearance 
     connect(m_profiles, &ProfileStore::profilesChanged, this, &MainWindow::updateTabProfiles);
 
     const QSettings settings;
-    if (!restoreGeometry(settings.value(GeometryKey).toByteArray()))
-        resize(1280, 820);
+    if (!restoreGeometry(settings.value(GeometryKey).toByteArray())) {
+        // First run: roomy, but inside the screen with room for the title bar, so that a
+        // 1280×800 display shows the bottom of the window too.
+        const QSize room = screen()->availableGeometry().size() - QSize(0, FirstRunTitleBarRoom);
+        resize(QSize(1280, 820).boundedTo(room));
+    }
     restoreState(settings.value(StateKey).toByteArray());
     updateWindowTitle();
     updateConnectionActions();

@@ -24,6 +24,7 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStyleFactory>
@@ -102,6 +103,7 @@ private slots:
     void withoutAPortalStaysLight();
     void viewMenuOverridesAndPersists();
     void startPageListsProfilesAndConnectsInOneClick();
+    void firstRunWindowFitsTheScreen();
     void startPageWithoutProfilesSaysWhatToDo();
     void startPageListsAThousandProfilesAndFiltersThem();
     void reopensTheLastSession();
@@ -305,6 +307,17 @@ void tst_GuiWindow::startPageListsProfilesAndConnectsInOneClick()
     window->closeTab(0); // back on the start page, "Archive" now first
     QVERIFY(window->startPage()->isVisible());
     QCOMPARE(titles(window.get()).constFirst(), never.name);
+}
+
+void tst_GuiWindow::firstRunWindowFitsTheScreen()
+{
+    const auto window = showWindow(); // no saved geometry: init() cleared the settings
+    const QRect screen = window->screen()->availableGeometry();
+    QVERIFY2(window->height() < screen.height() && window->width() <= screen.width(),
+             qPrintable(u"%1×%2 on %3×%4"_s.arg(window->width())
+                            .arg(window->height())
+                            .arg(screen.width())
+                            .arg(screen.height())));
 }
 
 void tst_GuiWindow::startPageWithoutProfilesSaysWhatToDo()
