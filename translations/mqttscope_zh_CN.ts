@@ -379,7 +379,7 @@
 <context>
     <name>PayloadFormat</name>
     <message>
-        <location filename="../core/explorer/payloadformat.cpp" line="+138"/>
+        <location filename="../core/explorer/payloadformat.cpp" line="+141"/>
         <source>Empty</source>
         <translation>空</translation>
     </message>
@@ -483,7 +483,7 @@
 <context>
     <name>ProtobufSchemas</name>
     <message>
-        <location filename="../core/decode/protobufschemas.cpp" line="+392"/>
+        <location filename="../core/decode/protobufschemas.cpp" line="+395"/>
         <source>field %1 at byte %2: the length runs past the end</source>
         <translation>字段 %1（字节 %2）：长度超出了末尾</translation>
     </message>
@@ -648,7 +648,7 @@
 <context>
     <name>TopicFilter</name>
     <message>
-        <location filename="../core/explorer/topicfilter.cpp" line="+64"/>
+        <location filename="../core/explorer/topicfilter.cpp" line="+149"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -721,7 +721,7 @@
         <translation>mqttscope-demo：已发布 %1 条消息</translation>
     </message>
     <message>
-        <location filename="../app/gui/main.cpp" line="+161"/>
+        <location filename="../app/gui/main.cpp" line="+163"/>
         <source>A fast native MQTT 3.1.1/5.0 explorer.</source>
         <translation>快速的原生 MQTT 3.1.1/5.0 浏览器。</translation>
     </message>
@@ -1248,12 +1248,12 @@
         <translation>无法解码</translation>
     </message>
     <message>
-        <location filename="../ui/views/payloadrendering.cpp" line="+99"/>
+        <location filename="../ui/views/payloadrendering.cpp" line="+111"/>
         <source>Not JSON: %1 at byte %2</source>
         <translation>不是 JSON：%1，位于第 %2 字节</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>Not CBOR: unexpected byte at %1</source>
         <translation>不是 CBOR：位置 %1 处有意外的字节</translation>
     </message>
@@ -1847,7 +1847,7 @@
 <context>
     <name>mqttscope::ConnectionTab</name>
     <message>
-        <location filename="../ui/connectiontab.cpp" line="+122"/>
+        <location filename="../ui/connectiontab.cpp" line="+123"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
@@ -1857,12 +1857,12 @@
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="+596"/>
+        <location line="+589"/>
         <source>Export history…</source>
         <translation>导出历史…</translation>
     </message>
     <message>
-        <location line="-593"/>
+        <location line="-586"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1877,7 +1877,7 @@
         <translation>报文</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+124"/>
         <source>Some .proto files of this connection did not compile</source>
         <translation>此连接的部分 .proto 文件未能编译</translation>
     </message>
@@ -1887,7 +1887,7 @@
         <translation>在修复之前，其消息类型以十六进制显示。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>%L1 muted · %2</source>
         <translation>%L1 条已静音 · %2</translation>
     </message>
@@ -1907,7 +1907,7 @@
         <translation>静音此子树</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>Cannot record to %1</source>
         <translation>无法录制到 %1</translation>
     </message>
@@ -2026,7 +2026,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ConnectionWorker</name>
     <message>
-        <location filename="../ui/connectionworker.cpp" line="+175"/>
+        <location filename="../ui/connectionworker.cpp" line="+187"/>
         <source>Refused by the client</source>
         <translation>被客户端拒绝</translation>
     </message>
@@ -2067,7 +2067,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::DiffView</name>
     <message>
-        <location filename="../ui/views/diffview.cpp" line="+85"/>
+        <location filename="../ui/views/diffview.cpp" line="+100"/>
         <source>This is the first message of its topic: there is nothing to compare it with.</source>
         <translation>这是该主题的第一条消息：没有可比较的内容。</translation>
     </message>
@@ -2077,18 +2077,23 @@ An empty retained message is published to each topic.</source>
         <translation>未选择消息</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+47"/>
+        <location line="-15"/>
+        <location line="+39"/>
         <source>Identical to the previous message of this topic</source>
         <translation>与该主题的上一条消息相同</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-66"/>
+        <source>Differs from the previous message of this topic (%1 and %2: too big to compare line by line)</source>
+        <translation>与该主题的上一条消息不同（%1 和 %2：太大，无法逐行比较）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Differs from the previous message of this topic (%1 and %2 lines: too long to compare line by line)</source>
         <translation>与该主题的上一条消息不同（%1 行和 %2 行：太长，无法逐行比较）</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>Against the previous message of this topic: lines added %1, removed %2</source>
         <translation>与该主题的上一条消息相比：新增 %1 行，删除 %2 行</translation>
     </message>
@@ -2176,7 +2181,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+126"/>
+        <location filename="../ui/mainwindow.cpp" line="+132"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2196,7 +2201,7 @@ An empty retained message is published to each topic.</source>
         <translation>打开已保存的连接(&amp;O)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Open &amp;recording…</source>
         <translation>打开录制文件(&amp;R)…</translation>
     </message>
@@ -2207,13 +2212,13 @@ An empty retained message is published to each topic.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+151"/>
+        <location line="+153"/>
         <location line="+6"/>
         <source>Open recording</source>
         <translation>打开录制文件</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-155"/>
         <source>&amp;Replay recording…</source>
         <translation>回放录制文件(&amp;R)…</translation>
     </message>
@@ -2328,7 +2333,7 @@ An empty retained message is published to each topic.</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Recordings (*.mqttrec);;All files (*)</source>
         <translation>录制文件 (*.mqttrec);;所有文件 (*)</translation>
     </message>
@@ -2338,7 +2343,7 @@ An empty retained message is published to each topic.</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <location line="+2"/>
         <source>%1 — mqttscope</source>
         <translation>%1 — mqttscope</translation>
@@ -2385,7 +2390,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::MessagePane</name>
     <message>
-        <location filename="../ui/messagepane.cpp" line="+43"/>
+        <location filename="../ui/messagepane.cpp" line="+45"/>
         <source>Payload</source>
         <translation>负载</translation>
     </message>
@@ -2400,12 +2405,12 @@ An empty retained message is published to each topic.</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Export history…</source>
         <translation>导出历史…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+107"/>
         <source>Copy payload</source>
         <translation>复制负载</translation>
     </message>
@@ -2960,12 +2965,12 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::PayloadView</name>
     <message>
-        <location filename="../ui/views/payloadview.cpp" line="+188"/>
+        <location filename="../ui/views/payloadview.cpp" line="+190"/>
         <source>How to show the payload; the bytes are never changed</source>
         <translation>负载的显示方式；字节内容永远不会被改变</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Copy topic</source>
         <translation>复制主题</translation>
     </message>
@@ -2985,7 +2990,7 @@ An empty retained message is published to each topic.</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-68"/>
         <source>MQTT 5 property</source>
         <translation>MQTT 5 属性</translation>
     </message>
@@ -2995,12 +3000,27 @@ An empty retained message is published to each topic.</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>The Protobuf message type to read the payload as</source>
         <translation>用于读取负载的 Protobuf 消息类型</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+67"/>
+        <source>Only the first %1 characters are shown; Copy payload and Save payload… keep all of it.</source>
+        <translation>仅显示前 %1 个字符；“复制负载”和“保存负载…”会保留全部内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Show all</source>
+        <translation>全部显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the whole text; for big payloads that arrive often, this costs the window time on each one</source>
+        <translation>显示全部文本；对于频繁到达的大负载，每条消息都会占用窗口的时间</translation>
+    </message>
+    <message>
+        <location line="+105"/>
         <source>No message selected</source>
         <translation>未选择消息</translation>
     </message>
@@ -3010,7 +3030,7 @@ An empty retained message is published to each topic.</source>
         <translation>在主题树中选择一个主题以查看其消息</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+124"/>
         <source>Not an image Qt can decode: %1</source>
         <translation>不是 Qt 能解码的图像：%1</translation>
     </message>
@@ -3030,7 +3050,7 @@ An empty retained message is published to each topic.</source>
         <translation>请选择用于读取负载的 Protobuf 消息类型。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Could not decode the payload at byte %1: %2</source>
         <translation>无法解码负载（字节 %1）：%2</translation>
     </message>
@@ -3040,12 +3060,12 @@ An empty retained message is published to each topic.</source>
         <translation>无法解码负载：%1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>Lines longer than %1 characters are broken for display; copy and save keep the bytes as they are.</source>
         <translation>超过 %1 个字符的行在显示时会被折断；复制和保存时字节保持原样。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+37"/>
         <source>Bytes that are not valid UTF-8 are shown as \xNN (%1 of them).</source>
         <translation>不是有效 UTF-8 的字节显示为 \xNN（共 %1 个）。</translation>
     </message>
@@ -3139,7 +3159,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ProfileEditor</name>
     <message>
-        <location filename="../ui/profileeditor.cpp" line="+85"/>
+        <location filename="../ui/profileeditor.cpp" line="+86"/>
         <source>Connection</source>
         <translation>连接</translation>
     </message>
@@ -3614,7 +3634,7 @@ An empty retained message is published to each topic.</source>
         <translation>已保存在密钥环中</translation>
     </message>
     <message>
-        <location line="+200"/>
+        <location line="+212"/>
         <source>Without verification anyone between you and the broker can read and change the traffic, including the password.</source>
         <translation>不验证证书时，你与代理之间的任何人都能读取和篡改通信内容，包括密码。</translation>
     </message>
@@ -3622,28 +3642,27 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ProfileStore</name>
     <message>
-        <location filename="../core/profiles/profilestore.cpp" line="+38"/>
+        <location filename="../core/profiles/profilestore.cpp" line="+55"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+53"/>
         <source>%1 (copy)</source>
         <translation>%1（副本）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-54"/>
         <source>Not a JSON document: %1 at offset %2</source>
         <translation>不是 JSON 文档：%1，位于偏移 %2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+90"/>
         <source>The document holds no &quot;profiles&quot; list</source>
         <translation>文档中没有“profiles”列表</translation>
     </message>
@@ -3956,12 +3975,12 @@ An empty retained message is published to each topic.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+402"/>
+        <location line="+403"/>
         <source>Save to library…</source>
         <translation>保存到消息库…</translation>
     </message>
     <message>
-        <location line="-401"/>
+        <location line="-402"/>
         <source>Sparkplug command…</source>
         <translation>Sparkplug 命令…</translation>
     </message>
@@ -4474,7 +4493,17 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::RecordingTab</name>
     <message>
-        <location filename="../ui/recordingtab.cpp" line="+128"/>
+        <location filename="../ui/recordingtab.cpp" line="+93"/>
+        <source>Some .proto files of %1 did not compile</source>
+        <translation>%1 的部分 .proto 文件未能编译</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Their message types are shown as hex until fixed.</source>
+        <translation>在修复之前，其消息类型以十六进制显示。</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>%1 (%2 %3–%4)</source>
         <translation>%1（%2 %3–%4）</translation>
     </message>
@@ -4536,12 +4565,12 @@ An empty retained message is published to each topic.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+279"/>
+        <location line="+278"/>
         <source>&amp;Pause</source>
         <translation>暂停(&amp;P)</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-277"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
@@ -4654,7 +4683,7 @@ An empty retained message is published to each topic.</source>
         </translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Replay recording</source>
         <translation>回放录制文件</translation>
     </message>
@@ -4778,12 +4807,12 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::SavedMessageDialog</name>
     <message>
-        <location filename="../ui/savedmessagedialog.cpp" line="+29"/>
+        <location filename="../ui/savedmessagedialog.cpp" line="+32"/>
         <source>Only for this connection</source>
         <translation>仅用于此连接</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Retain</source>
         <translation>保留</translation>
     </message>
@@ -4833,7 +4862,7 @@ An empty retained message is published to each topic.</source>
         <translation>Base64</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>QoS %1</source>
         <translation>QoS %1</translation>
     </message>
@@ -4861,6 +4890,11 @@ An empty retained message is published to each topic.</source>
         <location line="+1"/>
         <source>Payload:</source>
         <translation>负载：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encode as:</source>
+        <translation>编码为：</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4918,7 +4952,7 @@ An empty retained message is published to each topic.</source>
         <translation>MQTT 5 属性</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>The message needs a name.</source>
         <translation>消息需要一个名称。</translation>
     </message>
@@ -4931,23 +4965,22 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::SavedMessageLibrary</name>
     <message>
-        <location filename="../core/profiles/savedmessagelibrary.cpp" line="+44"/>
+        <location filename="../core/profiles/savedmessagelibrary.cpp" line="+61"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="-1"/>
         <source>Not a JSON document: %1 at offset %2</source>
         <translation>不是 JSON 文档：%1，位于偏移 %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+120"/>
         <source>Not a saved-messages file: it holds no &quot;%1&quot; document</source>
         <translation>不是已保存消息文件：其中没有“%1”文档</translation>
     </message>
@@ -4961,36 +4994,36 @@ An empty retained message is published to each topic.</source>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+332"/>
+        <location line="+347"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location line="-331"/>
-        <location line="+332"/>
+        <location line="-346"/>
+        <location line="+347"/>
         <source>Load into form</source>
         <translation>载入表单</translation>
     </message>
     <message>
-        <location line="-331"/>
-        <location line="+332"/>
+        <location line="-346"/>
+        <location line="+347"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location line="-331"/>
-        <location line="+332"/>
+        <location line="-346"/>
+        <location line="+347"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location line="-331"/>
-        <location line="+332"/>
+        <location line="-346"/>
+        <location line="+347"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-342"/>
         <source>Search names, folders, topics and payloads</source>
         <translation>搜索名称、文件夹、主题和负载</translation>
     </message>
@@ -5045,7 +5078,12 @@ An empty retained message is published to each topic.</source>
         <translation>选择一条消息以查看它发送的内容。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>%1, encoded as %2</source>
+        <translation>%1，编码为 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Sends: %1 · QoS %2%3 · %4</source>
         <translation>发送：%1 · QoS %2%3 · %4</translation>
     </message>
@@ -5055,12 +5093,17 @@ An empty retained message is published to each topic.</source>
         <translation> · 保留</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>The library was not saved: %1</source>
         <translation>消息库未保存：%1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
+        <source>%1 was not sent: %2</source>
+        <translation>%1 未发送：%2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Sending %1…</source>
         <translation>正在发送 %1…</translation>
     </message>
@@ -5643,17 +5686,17 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
 <context>
     <name>mqttscope::StartPage</name>
     <message>
-        <location filename="../ui/startpage.cpp" line="+55"/>
+        <location filename="../ui/startpage.cpp" line="+32"/>
         <source>&lt;b&gt;Saved connections&lt;/b&gt;</source>
         <translation>&lt;b&gt;已保存的连接&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&lt;p&gt;No saved connections yet.&lt;/p&gt;&lt;p&gt;Create one for your broker with &lt;b&gt;New connection…&lt;/b&gt; (a local mosquitto listens on &lt;i&gt;localhost&lt;/i&gt;, port 1883), or start mqttscope with a broker&apos;s URL: &lt;tt&gt;mqttscope mqtt://localhost:1883/sensors/#&lt;/tt&gt;&lt;/p&gt;</source>
         <translation>&lt;p&gt;还没有已保存的连接。&lt;/p&gt;&lt;p&gt;用&lt;b&gt;新建连接…&lt;/b&gt;为你的代理创建一个（本地 mosquitto 监听 &lt;i&gt;localhost&lt;/i&gt; 的 1883 端口），或用代理的 URL 启动 mqttscope：&lt;tt&gt;mqttscope mqtt://localhost:1883/sensors/#&lt;/tt&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
         <source>&lt;h2&gt;mqttscope&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;mqttscope&lt;/h2&gt;</translation>
     </message>
@@ -5663,7 +5706,12 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>打开一个连接，实时浏览代理的主题。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+34"/>
+        <source>Filter saved connections</source>
+        <translation>筛选已保存的连接</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>New connection…</source>
         <translation>新建连接…</translation>
     </message>
@@ -5680,12 +5728,12 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../ui/startpageprofilemodel.cpp" line="+59"/>
         <source>Connect to %1</source>
         <translation>连接到 %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../ui/startpage.cpp" line="+46"/>
         <source>Never connected</source>
         <translation>从未连接</translation>
     </message>
@@ -5953,7 +6001,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
 <context>
     <name>mqttscope::TopicTreeModel</name>
     <message>
-        <location filename="../ui/models/topictreemodel.cpp" line="+436"/>
+        <location filename="../ui/models/topictreemodel.cpp" line="+517"/>
         <source>Retained</source>
         <translation>保留</translation>
     </message>
@@ -6048,7 +6096,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
 <context>
     <name>mqttscope::TopicTreePane</name>
     <message>
-        <location filename="../ui/topictreepane.cpp" line="+54"/>
+        <location filename="../ui/topictreepane.cpp" line="+59"/>
         <source>Filter topics (Ctrl+F)</source>
         <translation>筛选主题 (Ctrl+F)</translation>
     </message>
@@ -6126,17 +6174,17 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
 <context>
     <name>mqttscope::UserPropertiesEditor</name>
     <message>
-        <location filename="../ui/userpropertieseditor.cpp" line="+16"/>
+        <location filename="../ui/userpropertieseditor.cpp" line="+7"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+2"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -6146,7 +6194,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>添加用户属性</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -6210,27 +6258,27 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
 <context>
     <name>mqttscope::WebSocketHeadersEditor</name>
     <message>
-        <location filename="../ui/websocketheaderseditor.cpp" line="+25"/>
+        <location filename="../ui/websocketheaderseditor.cpp" line="+12"/>
         <source>Header</source>
         <translation>请求头</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Secret</source>
         <translation>机密</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Sent with the WebSocket upgrade request, e.g. Authorization: Bearer …; a secret value is kept in the system keychain</source>
         <translation>随 WebSocket 升级请求发送，例如 Authorization: Bearer …；机密值保存在系统密钥环中</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-8"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
@@ -6240,7 +6288,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>添加请求头</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -6250,7 +6298,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
         <translation>移除所选请求头</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+1"/>
         <source>Stored in the keychain</source>
         <translation>已保存在密钥环中</translation>
     </message>
