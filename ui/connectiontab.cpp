@@ -100,7 +100,6 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     connectPanels();
     m_statusTimer->setInterval(1000);
     connect(m_statusTimer, &QTimer::timeout, this, &ConnectionTab::updateStatus);
-    m_statusTimer->start();
     updateStatus();
 }
 
@@ -320,8 +319,22 @@ QString ConnectionTab::trafficText() const
     return traffic;
 }
 
+bool ConnectionTab::isStatusTicking() const
+{
+    return m_statusTimer->isActive();
+}
+
 void ConnectionTab::updateStatus()
 {
+    // The line changes by itself only while a rate falls or a reconnection counts down; the tick
+    // runs only then. Traffic and every change of state start it again. (Settled now means
+    // settled when the texts are made just after, so the last tick shows the zero rates.)
+    const bool moving = !m_data.statistics().isSettled(nowMsecs())
+        || m_controller->status().state == ClientState::Reconnecting;
+    if (!moving)
+        m_statusTimer->stop();
+    else if (!m_statusTimer->isActive())
+        m_statusTimer->start();
     m_statusLine->setState(indicator(), statusText());
     m_statusLine->setTraffic(trafficText());
     // Muted messages never reach the model: their rows' counts are repainted from here.
@@ -507,6 +520,8 @@ void ConnectionTab::onTraffic(qint64 bytesIn, qint64 bytesOut, qint64 messagesOu
     m_data.statistics().addBytes(bytesIn, bytesOut, now);
     if (messagesOut > 0)
         m_data.statistics().addMessagesOut(messagesOut, now);
+    if (!m_statusTimer->isActive())
+        m_statusTimer->start(); // the totals and rates move: see updateStatus()
 }
 
 QByteArray ConnectionTab::selectedTopic() const

@@ -75,6 +75,8 @@ public:
     // The client stopped reading until the tree has caught up with what it already received.
     bool isCatchingUp() const;
     QString trafficText() const;
+    // Whether the status line's one-second tick runs: only while its texts move by themselves.
+    bool isStatusTicking() const;
 
     // Connects, reading the secrets from the keychain first and asking, in one dialog, for
     // those the keychain cannot give.

@@ -117,6 +117,11 @@ void ConnectionWorker::setRecorder(std::shared_ptr<RecordingWriter> recorder)
     resumeIfCaughtUp(); // a recorder gone holds nothing back
 }
 
+bool ConnectionWorker::isTicking() const
+{
+    return m_flushTimer->isActive() || m_recorderPoll->isActive();
+}
+
 qint64 ConnectionWorker::unwritten() const
 {
     return m_recorder ? m_recorder->pendingMessages() : 0;

@@ -66,6 +66,9 @@ public:
 
     // Messages decoded and not yet reported applied (read on the worker's thread).
     qint64 backlog() const { return m_backlog; }
+    // Whether its tick or the recorder's poll is armed (read on the worker's thread): neither
+    // while nothing arrives, so an idle connection's thread sleeps until the keepalive.
+    bool isTicking() const;
     // How often a client paused for a recording's backlog looks whether the disk caught up.
     static constexpr int recorderPollMs = 10;
 

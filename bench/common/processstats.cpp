@@ -64,11 +64,36 @@ double ProcessStats::cpuSeconds()
         + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-qint64 ProcessStats::contextSwitches()
+ProcessStats::ContextSwitches ProcessStats::contextSwitches()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    return qint64(usage.ru_nvcsw) + qint64(usage.ru_nivcsw);
+    return {qint64(usage.ru_nvcsw), qint64(usage.ru_nivcsw)};
+}
+
+QHash<qint64, ProcessStats::ThreadSwitches> ProcessStats::threadSwitches()
+{
+    QHash<qint64, ThreadSwitches> threads;
+    const QStringList tasks =
+        QDir(u"/proc/self/task"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks) {
+        QFile status(u"/proc/self/task/"_s + task + u"/status"_s);
+        if (!status.open(QIODevice::ReadOnly))
+            continue; // it ended meanwhile
+        ThreadSwitches thread;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            const qsizetype colon = line.indexOf(':');
+            const QByteArray key = line.left(colon), value = line.mid(colon + 1).trimmed();
+            if (key == "Name")
+                thread.name = QString::fromUtf8(value);
+            else if (key == "voluntary_ctxt_switches")
+                thread.switches.voluntary = value.toLongLong();
+            else if (key == "nonvoluntary_ctxt_switches")
+                thread.switches.involuntary = value.toLongLong();
+        }
+        threads.insert(task.toLongLong(), thread);
+    }
+    return threads;
 }
 
 double ProcessStats::threadCpuSeconds()

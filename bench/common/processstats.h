@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QString>
 
 namespace mqttscope::bench {
@@ -11,7 +12,21 @@ struct ProcessStats
 {
     static double cpuSeconds(); // all threads, getrusage(RUSAGE_SELF)
     static double threadCpuSeconds(); // the calling thread, CLOCK_THREAD_CPUTIME_ID
-    static qint64 contextSwitches(); // voluntary + involuntary, all threads: ~ wakeups
+    // A thread gives up the processor voluntarily when it waits (a wakeup follows); it is
+    // switched out involuntarily when another process's thread takes its core.
+    struct ContextSwitches
+    {
+        qint64 voluntary = 0;
+        qint64 involuntary = 0;
+    };
+    struct ThreadSwitches
+    {
+        QString name; // as the kernel keeps it: at most 15 bytes
+        ContextSwitches switches;
+    };
+    static ContextSwitches contextSwitches(); // all threads, ended ones too (getrusage)
+    // Each living thread by its id (/proc/self/task/*/status).
+    static QHash<qint64, ThreadSwitches> threadSwitches();
     static double rssMiB(); // VmRSS now
     static double peakRssMiB(); // VmHWM: the highest VmRSS so far
     // Bytes malloc has handed out and not had back, all arenas (mallinfo2: chunks in use,

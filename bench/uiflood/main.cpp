@@ -7,14 +7,15 @@
 //           [--max-steps 12] [--budget 300]
 //   uiflood --mode bigpayload [--payload 1048576] [--rate 100] [--seconds 30] [--diff]
 //   uiflood --mode scale [--topics 1000000] [--payload 64]
-//   uiflood --mode idle [--seconds 10] [--topics 0]
+//   uiflood --mode idle [--seconds 10] [--topics 0] [--start-page]
 //   uiflood --mode reopen --file RECORDING [--seconds 10]
 //   common: [--payload BYTES] [--version 311|5] [--loadserver PATH] [--json]
 //
 // flood: the GUI thread's responsiveness under a steady stream (under --prefix spBv1.0/<g>/DDATA
 // every message is a Sparkplug message the connection's tracker reads), messages lost, keepalive
-// timing; scale: distinct topics into the tree, memory, filter times; idle: CPU while connected
-// and nothing arrives; ceiling: the highest steady flood rate the window takes (floods of
+// timing; scale: distinct topics into the tree, memory, filter times; idle: CPU and wakeups while
+// connected and nothing arrives (--start-page: with no connection open); ceiling: the highest
+// steady flood rate the window takes (floods of
 // --seconds from --rate up, see ceilingscenario.cpp); bigpayload: GUI lateness and RSS while big
 // JSON payloads arrive on the selected topic; reopen: a recording opened, seeked and played in a
 // recording tab. With
@@ -81,7 +82,7 @@ QString problemOf(const QJsonObject &row)
         "uiflood: %s\nusage: uiflood --mode flood|ceiling|bigpayload|scale|idle|reopen [--rate N] "
         "[--seconds S] "
         "[--topics T] [--payload B] [--prefix P] [--keepalive S] [--expand DEPTH] [--record] "
-        "[--sparkplug] [--max-rate N] [--max-steps N] [--budget S] [--diff] "
+        "[--sparkplug] [--max-rate N] [--max-steps N] [--budget S] [--diff] [--start-page] "
         "[--file RECORDING] [--version 311|5] "
         "[--loadserver PATH] [--json]\n",
         qPrintable(problem));
@@ -149,6 +150,8 @@ int main(int argc, char **argv)
             options.ceilingSteps = value().toInt();
         } else if (arg == "--budget"_L1) {
             options.ceilingBudgetSeconds = value().toDouble();
+        } else if (arg == "--start-page"_L1) {
+            options.startPage = true;
         } else if (arg == "--keepalive"_L1) {
             options.keepAlive = value().toInt();
         } else if (arg == "--version"_L1) {

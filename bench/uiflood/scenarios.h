@@ -30,6 +30,7 @@ struct ScenarioOptions
     int ceilingSteps = 12; // ceiling: at most this many steps
     double ceilingBudgetSeconds = 300; // ceiling: no new step starts after this long
     bool showDiff = false; // bigpayload: the "Diff with previous" tab shown instead of the payload
+    bool startPage = false; // idle: the window with no connection open
 };
 
 // A result row that says why a scenario could not run; run_bench.py shows it in the table.

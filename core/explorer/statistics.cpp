@@ -58,6 +58,17 @@ double Statistics::perSecond(Counter counter, qint64 nowMsecs) const
     return double(sum) / m_windowSeconds;
 }
 
+bool Statistics::isSettled(qint64 nowMsecs) const
+{
+    const qint64 now = secondOf(nowMsecs);
+    for (const Bucket &bucket : m_buckets) {
+        const bool inWindow = bucket.second <= now && bucket.second >= now - m_windowSeconds;
+        if (inWindow && bucket.amounts != decltype(bucket.amounts){})
+            return false;
+    }
+    return true;
+}
+
 Statistics::Snapshot Statistics::snapshot(qint64 nowMsecs) const
 {
     Snapshot snapshot;

@@ -35,6 +35,9 @@ public:
     // Average over the `windowSeconds` complete seconds before the one `nowMsecs` falls in.
     double perSecond(Counter counter, qint64 nowMsecs) const;
     Snapshot snapshot(qint64 nowMsecs) const;
+    // Whether every rate reads zero at `nowMsecs` and stays so until more is added: nothing in
+    // the window, nor in the second under way. Until then the rates fall by themselves.
+    bool isSettled(qint64 nowMsecs) const;
 
     void reset();
 

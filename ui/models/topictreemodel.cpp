@@ -123,6 +123,13 @@ TopicTreeModel::TopicTreeModel(ExplorerData *data, QObject *parent)
     m_catchUpTimer.setSingleShot(true);
     m_catchUpTimer.setInterval(0);
     connect(&m_catchUpTimer, &QTimer::timeout, this, &TopicTreeModel::flushSome);
+    m_fadeTimer.setSingleShot(true);
+    // Early, it would find the highlight not yet over and wake again for the rest.
+    m_fadeTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_fadeTimer, &QTimer::timeout, this, [this] {
+        expireHighlights(QDateTime::currentMSecsSinceEpoch());
+        scheduleFade();
+    });
     m_rateTimer.setSingleShot(true);
     // A coarse timer may fire up to 5% early, before the boundary it waits for.
     m_rateTimer.setTimerType(Qt::PreciseTimer);
@@ -143,17 +150,30 @@ void TopicTreeModel::enqueue(const QList<Message> &messages)
 void TopicTreeModel::updateTimer()
 {
     // Only start and stop, never setInterval(): it restarts a running timer, and done per batch
-    // (every tick of the connection, 33 ms) it would hold a 50 ms tick off for good.
-    const bool work = m_queuedMessages > 0 || !m_highlights.empty();
-    if (work && !m_timer.isActive())
+    // (every tick of the connection, 33 ms) it would hold a 50 ms tick off for good. The tick
+    // stops at the first one that finds nothing queued (flushUpTo()).
+    if (m_queuedMessages > 0 && !m_timer.isActive())
         m_timer.start();
-    else if (!work)
-        m_timer.stop();
     const bool catchingUp = m_flushState == FlushState::CatchingUp;
     if (catchingUp && !m_catchUpTimer.isActive())
         m_catchUpTimer.start();
     else if (!catchingUp)
         m_catchUpTimer.stop();
+    scheduleFade();
+}
+
+void TopicTreeModel::scheduleFade()
+{
+    // While the flush timer ticks, its flushes end the highlights.
+    if (m_highlights.empty() || m_timer.isActive()) {
+        m_fadeTimer.stop();
+        return;
+    }
+    if (m_fadeTimer.isActive())
+        return;
+    // At the first end, but no sooner than a tick: the ends of a stream's changes come together.
+    const qint64 wait = m_highlights.front().until - QDateTime::currentMSecsSinceEpoch();
+    m_fadeTimer.start(int(qMax<qint64>(wait, m_timer.interval())));
 }
 
 void TopicTreeModel::flush()
@@ -185,6 +205,8 @@ qint64 TopicTreeModel::flushUpTo(qint64 limit)
         emit flushed();
         if (m_matches.matchCount() != matchesBefore)
             emit filterMatchCountChanged();
+    } else {
+        m_timer.stop(); // a tick found nothing: the flow has stopped, highlights end on their own
     }
     m_flushState = m_queuedMessages > 0 ? FlushState::CatchingUp : FlushState::Idle;
     expireHighlights(now);
@@ -379,6 +401,7 @@ void TopicTreeModel::clear()
     m_data->clear();
     m_matches = isFiltered() ? m_filter.match(m_data->store()) : TopicMatchSet();
     endResetModel();
+    m_timer.stop();
     updateTimer();
 }
 

@@ -20,8 +20,9 @@ namespace mqttscope {
 // Incoming batches are only queued; a timer (flushInterval(), 50 ms by default) applies them to
 // the data layer and announces the result in one go: one beginInsertRows/endInsertRows per
 // parent per contiguous range of new children (a new branch arrives whole with its top node),
-// then dataChanged with explicit roles for runs of changed rows. The timer only runs while there
-// is something to do, so an idle connection costs nothing.
+// then dataChanged with explicit roles for runs of changed rows. The timer only runs while
+// messages arrive; after that a single-shot timer ends the change highlights at their ends, so an
+// idle connection costs nothing.
 //
 // A timed flush takes no more of the GUI thread than flushBudget(): it applies as many queued
 // messages as the last flushes say fit (a batch may be applied in parts) and leaves the rest to
@@ -84,6 +85,13 @@ public:
     }
     // Whether a refresh of falling rates is pending; never while every rate is zero.
     bool isRefreshingRates() const { return m_rateTimer.isActive(); }
+    // Whether any of its timers is armed (flush, catch-up, end of a highlight, rates): none once
+    // idle.
+    bool isTicking() const
+    {
+        return m_timer.isActive() || m_catchUpTimer.isActive() || m_fadeTimer.isActive()
+            || m_rateTimer.isActive();
+    }
 
     TopicNodeId nodeId(const QModelIndex &index) const;
     QModelIndex indexOf(TopicNodeId node, int column = 0) const;
@@ -156,12 +164,14 @@ private:
         return !m_childrenShown || m_childrenShown(parent);
     }
     void updateTimer();
+    void scheduleFade();
     void scheduleRateRefresh();
     void refreshRates();
     bool isHighlighted(TopicNodeId node, qint64 now) const;
 
     ExplorerData *m_data;
-    QTimer m_timer; // the tick: runs while messages are queued or rows highlighted
+    QTimer m_timer; // the tick: runs while messages arrive
+    QTimer m_fadeTimer; // single shot at the end of the first highlight, once nothing arrives
     QTimer m_catchUpTimer; // single shot, zero interval, while CatchingUp
     QTimer m_rateTimer; // single shot, just after the next second boundary
     FlushState m_flushState = FlushState::Idle;

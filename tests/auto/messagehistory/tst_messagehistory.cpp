@@ -45,6 +45,7 @@ private slots:
 
     void statisticsTotalsAndRates();
     void statisticsWindowSlides();
+    void statisticsSettleWhenTheWindowIsEmpty();
 };
 
 void tst_MessageHistory::keepsFlagsAndProperties()
@@ -286,6 +287,23 @@ void tst_MessageHistory::statisticsWindowSlides()
     stats.reset();
     QCOMPARE(stats.total(Statistics::MessagesIn), 0);
     QCOMPARE(stats.perSecond(Statistics::MessagesIn, 5'000), 0.0);
+}
+
+void tst_MessageHistory::statisticsSettleWhenTheWindowIsEmpty()
+{
+    Statistics stats(2);
+    QVERIFY(stats.isSettled(1'000)); // nothing ever counted
+    stats.addBytes(10, 0, 1'500);
+    // Counted in the second under way: the rates still read zero but rise at the next second.
+    QCOMPARE(stats.perSecond(Statistics::BytesIn, 1'999), 0.0);
+    QVERIFY(!stats.isSettled(1'999));
+    QVERIFY(!stats.isSettled(3'999)); // second 1 is the oldest of the window [1, 2]
+    QCOMPARE(stats.perSecond(Statistics::BytesIn, 3'999), 5.0);
+    QVERIFY(stats.isSettled(4'000));
+    QCOMPARE(stats.perSecond(Statistics::BytesIn, 4'000), 0.0);
+    // A zero amount changes no rate.
+    stats.addMessagesOut(0, 4'100);
+    QVERIFY(stats.isSettled(4'100));
 }
 
 QTEST_GUILESS_MAIN(tst_MessageHistory)

@@ -58,6 +58,25 @@ QStringList insertions(const QSignalSpy &spy)
     return result;
 }
 
+// Counts the timer events of the GUI thread (every object's) while it lives.
+class TimerEventCounter : public QObject
+{
+public:
+    TimerEventCounter() { QCoreApplication::instance()->installEventFilter(this); }
+    ~TimerEventCounter() override { QCoreApplication::instance()->removeEventFilter(this); }
+    int count() const { return m_count; }
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        m_count += event->type() == QEvent::Timer ? 1 : 0;
+        return false;
+    }
+
+private:
+    int m_count = 0;
+};
+
 struct Fixture
 {
     ExplorerData data;
@@ -86,6 +105,7 @@ private slots:
     void removeSubtree();
     void clear();
     void ratesFallToZeroThenTheTimerStops();
+    void highlightsEndWithoutTicking();
 
     void filter_data();
     void filter();
@@ -417,6 +437,31 @@ void tst_TopicTreeModel::ratesFallToZeroThenTheTimerStops()
     QCOMPARE(rateSignals, (QStringList{u":0-0"_s, u":0-0"_s, u"s:0-1"_s, u"s:0-1"_s}));
     QTest::qWait(1100);
     QVERIFY(!f.model.isRefreshingRates()); // and does not come back by itself
+}
+
+void tst_TopicTreeModel::highlightsEndWithoutTicking()
+{
+    Fixture f;
+    QVERIFY(!f.model.isTicking());
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    TimerEventCounter timers;
+    f.model.enqueue(batch({u"s/a"_s, u"s/b"_s}));
+    QTRY_VERIFY(f.model.rowCount() == 1); // the flush timer's tick
+    const QModelIndex a = f.model.index(0, 0, f.model.index(0, 0));
+    QVERIFY(a.data(TopicTreeModel::HighlightRole).toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(!f.model.isTicking(), 4000);
+    QVERIFY(!a.data(TopicTreeModel::HighlightRole).toBool());
+    // The flush timer stopped at its first tick with nothing queued; the highlights ended on one
+    // single-shot timer and the rates on two (one per second boundary) instead of a tick every
+    // flushInterval() for highlightDuration() (30 ticks).
+    QVERIFY2(timers.count() <= 6, qPrintable(QString::number(timers.count())));
+    const auto highlightEnds =
+        std::count_if(changed.cbegin(), changed.cend(), [](const auto &args) {
+            return args[2].template value<QList<int>>().contains(TopicTreeModel::HighlightRole);
+        });
+    QCOMPARE(highlightEnds, 1); // both rows in one signal
+    QTest::qWait(200);
+    QVERIFY(!f.model.isTicking()); // and nothing comes back by itself
 }
 
 void tst_TopicTreeModel::filter_data()
