@@ -27,8 +27,8 @@ Sections (--only picks some):
           the history's byte budget; also with the diff tab shown.
   scale   a million distinct retained topics through the real path into the window's tree:
           time, RSS, bytes per topic, then substring and wildcard filter times.
-  idle    CPU of the open window while connected and nothing arrives, with an empty tree and
-          with topics in it.
+  idle    CPU and wakeups (voluntary, per thread) of the open window while connected and
+          nothing arrives, with an empty tree and with topics in it, and of the start page.
   coldstart  the real `mqttscope` started as a separate process with --coldstart-profiles saved
           connections (folders, keychain references, recent connections) in a fresh HOME, exec to
           its window's first painted frame (median and max of --coldstart-starts after a warm-up
@@ -520,7 +520,8 @@ def bench_scale(a):
 
 
 def bench_idle(a):
-    rows = []
+    rows = bench_repeated(a, "bench/uiflood/uiflood",
+                          ["--mode", "idle", "--start-page", "--seconds", str(a.idle_seconds), "--json"])
     for topics in (0, a.idle_topics):
         rows += bench_repeated(a, "bench/uiflood/uiflood",
                                ["--mode", "idle", "--seconds", str(a.idle_seconds),
