@@ -15,10 +15,9 @@
 // every message is a Sparkplug message the connection's tracker reads), messages lost, keepalive
 // timing; scale: distinct topics into the tree, memory, filter times; idle: CPU and wakeups while
 // connected and nothing arrives (--start-page: with no connection open); ceiling: the highest
-// steady flood rate the window takes (floods of
-// --seconds from --rate up, see ceilingscenario.cpp); bigpayload: GUI lateness and RSS while big
-// JSON payloads arrive on the selected topic; reopen: a recording opened, seeked and played in a
-// recording tab. With
+// steady flood rate the window takes (floods of --seconds from --rate up, see
+// ceilingscenario.cpp); bigpayload: GUI lateness and RSS while big JSON payloads arrive on the
+// selected topic; reopen: a recording opened, seeked and played in a recording tab. With
 // --record, flood also records everything and counts what the file misses; with --sparkplug the
 // stream is Sparkplug B DDATA (the connection's Sparkplug state feed reads it all). Each result is
 // one line (a JSON object with --json, read by bench/run_bench.py). The load comes from
