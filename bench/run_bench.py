@@ -19,9 +19,10 @@ Sections (--only picks some):
           collapsed, expanded, and recording everything (the Record button's path): messages
           missing from the file, file bytes per message.
   ceiling the window's ceiling: short steady floods over --ui-topics from --ceiling-start msg/s up
-          (x1, 2, 4, 6, 10, 14, 20, then bisection), each passed when nothing is lost, the load
-          server keeps 98% of the rate and the GUI probe's p99 is <= 16 ms; the highest pass,
-          and each step's GUI, connection and load-server CPU (% of a core).
+          (x1, 2, 4, 6, 10, 14, 20, 28, 40 up to --ceiling-max, then bisection), each passed when
+          nothing is lost, the load server keeps 98% of the rate and the GUI probe's p99 is
+          <= 16 ms; the highest pass, and each step's GUI, connection and load-server CPU (% of a
+          core).
   bigpayload  1 MiB JSON payloads at 100 msg/s on one topic for --big-seconds, that topic
           selected (payload view, history): GUI probe p50/p99/max, CPU, RSS peak and end against
           the history's byte budget; also with the diff tab shown.
@@ -717,7 +718,7 @@ def main():
     p.add_argument("--ui-topics", type=int, default=100_000, help="flood: topics it spreads over")
     p.add_argument("--keepalive", type=int, default=2, help="flood: the client's keepalive, s")
     p.add_argument("--ceiling-start", type=float, default=50_000, help="ceiling: the first step's msg/s")
-    p.add_argument("--ceiling-max", type=float, default=1_000_000, help="ceiling: the highest rate tried")
+    p.add_argument("--ceiling-max", type=float, default=2_000_000, help="ceiling: the highest rate tried")
     p.add_argument("--ceiling-seconds", type=float, default=5, help="ceiling: each step's steady stream, s")
     p.add_argument("--ceiling-steps", type=int, default=12, help="ceiling: at most this many steps")
     p.add_argument("--big-payload", type=int, default=1024 * 1024, help="bigpayload: bytes per message")

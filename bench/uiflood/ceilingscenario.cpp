@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window's ceiling: the highest steady rate it takes with nothing lost, the load server
 // keeping the asked rate and the GUI thread's probe p99 within a 60 Hz frame. Short steady floods
-// at rising rates (the start rate times 1, 2, 4, 6, 10, 14, 20), then bisection between the last
-// pass and the first failure, bounded in steps and time.
+// at rising rates (the start rate times 1, 2, 4, 6, 10, 14, 20, 28, 40, up to --max-rate), then
+// bisection between the last pass and the first failure, bounded in steps and time.
 #include "scenarios.h"
 
 #include <QElapsedTimer>
@@ -49,7 +49,7 @@ void copyCosts(const QJsonObject &from, const QString &prefix, QJsonObject *to)
 
 QList<QJsonObject> runCeiling(const ScenarioOptions &options)
 {
-    static constexpr double Ladder[] = {1, 2, 4, 6, 10, 14, 20};
+    static constexpr double Ladder[] = {1, 2, 4, 6, 10, 14, 20, 28, 40};
     QElapsedTimer clock;
     clock.start();
     QList<QJsonObject> rows;

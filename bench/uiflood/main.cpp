@@ -3,7 +3,7 @@
 //
 //   uiflood --mode flood [--rate 50000] [--seconds 30] [--topics 100000] [--keepalive 2]
 //           [--expand DEPTH] [--record] [--prefix P] [--sparkplug]
-//   uiflood --mode ceiling [--rate 50000] [--seconds 5] [--topics 100000] [--max-rate 1000000]
+//   uiflood --mode ceiling [--rate 50000] [--seconds 5] [--topics 100000] [--max-rate 2000000]
 //           [--max-steps 12] [--budget 300]
 //   uiflood --mode bigpayload [--payload 1048576] [--rate 100] [--seconds 30] [--diff]
 //   uiflood --mode scale [--topics 1000000] [--payload 64]

@@ -26,7 +26,7 @@ struct ScenarioOptions
     // flood: a first lap fills the tree with all topics before the probe starts, so that what is
     // measured is the steady stream, not the burst of new topics (the ceiling's steps).
     bool steady = false;
-    double ceilingMaxRate = 1e6; // ceiling: the highest rate tried
+    double ceilingMaxRate = 2e6; // ceiling: the highest rate tried
     int ceilingSteps = 12; // ceiling: at most this many steps
     double ceilingBudgetSeconds = 300; // ceiling: no new step starts after this long
     bool showDiff = false; // bigpayload: the "Diff with previous" tab shown instead of the payload

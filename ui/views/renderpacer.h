@@ -13,13 +13,13 @@ namespace mqttscope {
 // the GUI thread however costly each one is: after a render that took t, the next one that
 // follow() asks for waits until t * Spacing has passed since it started, and what is asked in
 // the meantime becomes one render of the latest state when that time comes. A cheap render
-// (small payloads) is never held back; a 100 ms one (a megabyte of text) runs twice a second.
-// now() is for what a user asked for: at once.
+// (small payloads) is never held back; a 20 ms one (a megabyte of JSON) runs five times a
+// second. now() is for what a user asked for: at once.
 class RenderPacer : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int Spacing = 5; // renders take at most 1/Spacing of the thread
+    static constexpr int Spacing = 10; // renders take at most 1/Spacing of the thread
 
     explicit RenderPacer(std::function<void()> render, QObject *parent = nullptr);
 
