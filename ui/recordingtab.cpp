@@ -9,6 +9,7 @@
 #include "timelinepanel.h"
 #include "topictreepane.h"
 #include "models/topictreemodel.h"
+#include "explorer/recordedbirths.h"
 #include "recording/recordingreader.h"
 #include "decode/payloaddecoder.h"
 #include "profiles/profilestore.h"
@@ -24,6 +25,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QSplitter>
+#include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -56,6 +58,8 @@ RecordingTab::RecordingTab(std::unique_ptr<RecordingReader> reader, QWidget *par
     m_timeline->timeline()->setSpan(m_firstUs, m_lastUs);
     m_summary->setObjectName(u"recordingSummary"_s);
     m_summary->setText(summaryText());
+    m_messagePane->payloadView()->setSparkplugAliases(&m_sparkplugAliases);
+    m_data.decoded().setSparkplugAliases(&m_sparkplugAliases);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(u"topSplitter"_s);
@@ -95,6 +99,7 @@ void RecordingTab::setPayloadFormats(const ConnectionProfile &profile)
                               tr("Their message types are shown as hex until fixed."));
     m_messagePane->payloadView()->setDecoder(decoder);
     m_data.decoded().setDecoder(std::move(decoder));
+    m_searchPanel->setRecording(m_reader->path(), m_data.decoded().decoder());
     m_messagePane->setTopic(m_messagePane->topic());
     topicTree()->viewport()->update();
 }
@@ -129,7 +134,7 @@ QWidget *RecordingTab::createLeftSide()
 QWidget *RecordingTab::createRightSide()
 {
     // Search reads the file on a reader of its own, in the background.
-    m_searchPanel->setRecording(m_reader->path());
+    m_searchPanel->setRecording(m_reader->path(), m_data.decoded().decoder());
     auto *right = new QSplitter(Qt::Vertical, this);
     right->addWidget(m_messagePane);
     right->addWidget(m_searchPanel);
@@ -185,6 +190,7 @@ void RecordingTab::loadTopicIds()
     m_topicIds.reserve(topics.size());
     for (const RecordingReader::Topic &topic : topics)
         m_topicIds.insert(topic.name, topic.id);
+    m_birthTopicIds = RecordedBirths::birthTopicIds(topics);
 }
 
 qint64 RecordingTab::position() const
@@ -204,6 +210,7 @@ void RecordingTab::seek(qint64 us)
     const QList<QByteArray> expanded = expandedTopics();
     m_treeModel->clear();
     m_historyLoaded.clear();
+    readBirths(moment);
     const QList<Message> state = RecordingPlayer::messagesOf(m_reader->stateAt(moment));
     m_player->seek(moment);
     m_treeModel->enqueue(state);
@@ -235,8 +242,27 @@ void RecordingTab::togglePlay()
         play();
 }
 
+void RecordingTab::readBirths(qint64 toUs)
+{
+    m_sparkplugAliases.clear();
+    RecordedBirths::read(*m_reader, m_birthTopicIds, toUs, &m_sparkplugAliases);
+    m_data.decoded().forgetDecoded();
+}
+
 void RecordingTab::onPlayed(const QList<Message> &messages)
 {
+    bool born = false;
+    for (const Message &message : messages) {
+        if (const auto birth = RecordedBirths::birthOf(message)) {
+            m_sparkplugAliases.add(*birth);
+            born = true;
+        }
+    }
+    if (born) { // what the rows show of a DATA is named as of now
+        m_data.decoded().forgetDecoded();
+        topicTree()->viewport()->update();
+        m_messagePane->historyView()->viewport()->update();
+    }
     m_treeModel->enqueue(messages);
     m_messagePane->addToPlot(messages);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "decode/sparkplugaliasbook.h"
 #include "explorer/explorerdata.h"
 #include "profiles/connectionprofile.h"
 
@@ -32,6 +33,8 @@ class TopicTreePane;
 // message of each topic then, RecordingReader::stateAt), a topic's history is read from the file
 // when it is chosen, and Play feeds the messages after the moment through the tree's usual
 // ingest. Nothing is loaded whole: the work of a seek is bounded by the topics, not the messages.
+// Sparkplug B metrics sent by alias are named by the BIRTHs recorded before them: a seek reads
+// the last BIRTHs up to the moment (RecordedBirths), Play adds those it plays.
 class RecordingTab : public QWidget
 {
     Q_OBJECT
@@ -81,6 +84,7 @@ private:
     void loadHistory(TopicNodeId node);
     void onTopicSelected(TopicNodeId node);
     void onPlayed(const QList<Message> &messages);
+    void readBirths(qint64 toUs);
     void showRates(int columns);
     void togglePlay();
     void showTopicMenu(TopicNodeId node, const QPoint &globalPosition);
@@ -91,6 +95,8 @@ private:
     ExplorerData m_data;
     QHash<QByteArray, qint64> m_topicIds; // the file's id of each topic name
     QSet<TopicNodeId> m_historyLoaded; // since the last seek
+    QList<qint64> m_birthTopicIds; // the file's Sparkplug NBIRTH/DBIRTH topics
+    SparkplugAliasBook m_sparkplugAliases; // as of the moment shown
     qint64 m_firstUs = 0;
     qint64 m_lastUs = 0;
     TopicTreeModel *m_treeModel;

@@ -221,11 +221,12 @@ void SearchPanel::setHistory(const ExplorerData *data)
     m_model->clear();
 }
 
-void SearchPanel::setRecording(const QString &path)
+void SearchPanel::setRecording(const QString &path, std::shared_ptr<const PayloadDecoder> decoder)
 {
     cancel();
     m_data = nullptr;
     m_recordingPath = path;
+    m_recordingDecoder = std::move(decoder);
     m_model->clear();
 }
 
@@ -329,7 +330,7 @@ bool SearchPanel::start(const SearchMatcher &matcher, bool exporting)
     if (m_data)
         m_job->searchHistory(*m_data, matcher, std::move(sink));
     else if (!m_recordingPath.isEmpty())
-        m_job->searchRecording(m_recordingPath, matcher, std::move(sink));
+        m_job->searchRecording(m_recordingPath, matcher, std::move(sink), m_recordingDecoder);
     else
         return false;
     return true;

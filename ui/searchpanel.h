@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
@@ -18,6 +20,7 @@ namespace mqttscope {
 
 class ExplorerData;
 class FieldMessage;
+class PayloadDecoder;
 class SearchJob;
 class SearchMatcher;
 class SearchResultModel;
@@ -38,7 +41,8 @@ public:
 
     // `data` must outlive the panel (or the next setHistory/setRecording call).
     void setHistory(const ExplorerData *data);
-    void setRecording(const QString &path);
+    // `decoder` (the recording tab's): the topics it decodes are searched as their JSON.
+    void setRecording(const QString &path, std::shared_ptr<const PayloadDecoder> decoder = {});
 
     SearchQuery query() const; // as the fields say
     void setQuery(const SearchQuery &query);
@@ -76,6 +80,7 @@ private:
 
     const ExplorerData *m_data = nullptr;
     QString m_recordingPath;
+    std::shared_ptr<const PayloadDecoder> m_recordingDecoder;
     SearchJob *m_job;
     SearchResultModel *m_model;
     Run m_run = Run::Idle;

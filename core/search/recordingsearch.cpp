@@ -4,6 +4,7 @@
 #include "recording/messagejson.h"
 #include "recording/recordingreader.h"
 #include "recording/sqlitestatement.h"
+#include "search/recordedpayloadtext.h"
 #include "search/searchcontrol.h"
 #include "search/searchmatcher.h"
 #include "search/searchsink.h"
@@ -11,6 +12,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace mqttscope {
@@ -42,10 +44,14 @@ QByteArrayView columnView(sqlite3_stmt *row, int column)
 class RecordingQuery
 {
 public:
-    RecordingQuery(sqlite3 *db, const SearchMatcher &matcher, bool readProperties)
+    // `text` (null when no topic searched is decoded) reads decoded topics' payloads as JSON;
+    // the bytes the matcher requires are looked for in the others' only.
+    RecordingQuery(sqlite3 *db, const SearchMatcher &matcher, bool readProperties,
+                   const RecordedPayloadText *text, const QByteArray &decodedTopics)
         : m_db(db)
         , m_matcher(matcher)
         , m_readProperties(readProperties || matcher.needsProperties())
+        , m_text(text)
     {
         const SearchQuery &q = matcher.query();
         if (q.fromUs)
@@ -53,9 +59,14 @@ public:
         if (q.toUs)
             m_where += " AND time_us <= " + QByteArray::number(*q.toUs);
         m_needles = matcher.requiredPayloadBytes();
+        QByteArray contains;
         for (int i = 0; i < m_needles.size(); ++i)
-            m_where +=
+            contains +=
                 " AND instr(payload, ?" + QByteArray::number(i + 1 + NeedleParameter) + ") > 0";
+        if (m_text && !contains.isEmpty())
+            m_where += " AND (+topic_id IN (" + decodedTopics + ") OR (1" + contains + "))";
+        else
+            m_where += contains;
         if (matcher.needsProperties())
             m_where += " AND properties IS NOT NULL";
         else
@@ -83,21 +94,32 @@ public:
     void checkContentInSql()
     {
         const auto matches = [](sqlite3_context *context, int, sqlite3_value **values) {
-            const auto *matcher = static_cast<const SearchMatcher *>(sqlite3_user_data(context));
-            const auto *bytes = static_cast<const char *>(sqlite3_value_blob(values[0]));
+            const auto *query = static_cast<const RecordingQuery *>(sqlite3_user_data(context));
+            const auto *bytes = static_cast<const char *>(sqlite3_value_blob(values[2]));
             static const Properties none;
             sqlite3_result_int(context,
-                               matcher->matchesContent(
-                                   QByteArrayView(bytes, sqlite3_value_bytes(values[0])), none));
+                               query->contentMatches(
+                                   sqlite3_value_int64(values[0]), sqlite3_value_int64(values[1]),
+                                   QByteArrayView(bytes, sqlite3_value_bytes(values[2])), none));
         };
         const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY;
-        if (sqlite3_create_function(m_db, "mqttscope_matches", 1, flags,
-                                    const_cast<SearchMatcher *>(&m_matcher), matches, nullptr,
+        if (sqlite3_create_function(m_db, "mqttscope_matches", 3, flags, this, matches, nullptr,
                                     nullptr)
             != SQLITE_OK)
             return; // checked in C++ then
-        m_where += " AND mqttscope_matches(payload)";
+        m_where += " AND mqttscope_matches(topic_id, time_us, payload)";
         m_contentInSql = true;
+    }
+
+    // The payload as the tab reads it: a decoded topic's as its JSON, else the bytes.
+    bool contentMatches(qint64 topicId, qint64 timeUs, QByteArrayView payload,
+                        const Properties &properties) const
+    {
+        if (m_text) {
+            if (const std::optional<QByteArray> json = m_text->decoded(topicId, timeUs, payload))
+                return m_matcher.matchesContent(*json, properties);
+        }
+        return m_matcher.matchesContent(payload, properties);
     }
 
     // Checks the current row of `statement` in C++; true when it matches. `properties` is
@@ -113,13 +135,16 @@ public:
                 return false;
             *properties = std::move(*parsed);
         }
-        return m_contentInSql || m_matcher.matchesContent(payload, *properties);
+        return m_contentInSql
+            || contentMatches(sqlite3_column_int64(row, 2), sqlite3_column_int64(row, 1), payload,
+                              *properties);
     }
 
 private:
     sqlite3 *m_db;
     const SearchMatcher &m_matcher;
     bool m_readProperties;
+    const RecordedPayloadText *m_text;
     bool m_contentInSql = false;
     QByteArray m_where;
     QList<QByteArray> m_needles;
@@ -129,12 +154,12 @@ class RecordingScan
 {
 public:
     RecordingScan(RecordingReader &reader, const SearchMatcher &matcher, SearchSink &sink,
-                  SearchControl &control)
+                  SearchControl &control, std::shared_ptr<const PayloadDecoder> decoder)
         : m_reader(reader)
         , m_matcher(matcher)
         , m_sink(sink)
         , m_control(control)
-        , m_query(reader.handle(), matcher, sink.wantsProperties())
+        , m_decoder(std::move(decoder))
     {
     }
 
@@ -155,6 +180,7 @@ public:
         }
         if (m_matchingTopics.empty())
             return {};
+        prepareQuery(topics);
         const bool everyTopic = m_matchingTopics.size() == m_topicCount;
         if (!everyTopic && fewMessagesIn(summary.messageCount))
             return byTopic();
@@ -164,6 +190,22 @@ public:
     }
 
 private:
+    // With the topics known: which of those searched are decoded, if any.
+    void prepareQuery(const QList<RecordingReader::Topic> &topics)
+    {
+        std::vector<qint64> decodedTopics;
+        if (m_decoder) {
+            m_text.emplace(m_decoder, m_reader, topics);
+            std::copy_if(m_matchingTopics.begin(), m_matchingTopics.end(),
+                         std::back_inserter(decodedTopics),
+                         [this](qint64 id) { return m_text->decodes(id); });
+            if (decodedTopics.empty())
+                m_text.reset(); // the bytes alone, as without a decoder
+        }
+        m_query.emplace(m_reader.handle(), m_matcher, m_sink.wantsProperties(),
+                        m_text ? &*m_text : nullptr, topicIn(decodedTopics));
+    }
+
     // Whether the matching topics hold a small share of the file (counted in the index).
     bool fewMessagesIn(qint64 messageCount)
     {
@@ -183,21 +225,26 @@ private:
     void emitRow(sqlite3_stmt *row)
     {
         Properties &properties = m_properties;
-        if (!m_query.rowMatches(row, columnView(row, 6), &properties))
+        if (!m_query->rowMatches(row, columnView(row, 6), &properties))
             return;
         const QByteArray payload = columnView(row, 6).toByteArray();
         const qint64 topicId = sqlite3_column_int64(row, 2);
+        const qint64 timeUs = sqlite3_column_int64(row, 1);
+        const std::optional<QByteArray> decoded = m_text && m_sink.wantsDecoded()
+            ? m_text->decoded(topicId, timeUs, payload)
+            : std::nullopt;
         const QByteArray &topic =
             size_t(topicId) < m_topicNames.size() ? m_topicNames[size_t(topicId)] : m_unknownTopic;
-        m_sink.add({sqlite3_column_int64(row, 0), sqlite3_column_int64(row, 1), topic, payload,
+        m_sink.add({sqlite3_column_int64(row, 0), timeUs, topic, payload,
                     quint8(sqlite3_column_int(row, 3)), sqlite3_column_int(row, 4) != 0,
-                    sqlite3_column_int(row, 5) != 0, properties});
+                    sqlite3_column_int(row, 5) != 0, properties,
+                    decoded ? QByteArrayView(*decoded) : QByteArrayView()});
     }
 
     // The table in id ranges: file order by construction.
     QString walk(const QByteArray &topicCondition)
     {
-        SqliteStatement range = m_query.prepare("id > ?1 AND id <= ?2" + topicCondition);
+        SqliteStatement range = m_query->prepare("id > ?1 AND id <= ?2" + topicCondition);
         if (!range.isValid())
             return range.error();
         for (qint64 from = m_firstId - 1; from < m_lastId && !m_control.cancelled();
@@ -218,7 +265,7 @@ private:
     // Topic by topic through the index: the matching ids first, then the rows in id order.
     QString byTopic()
     {
-        SqliteStatement topic = m_query.prepare("topic_id = ?1");
+        SqliteStatement topic = m_query->prepare("topic_id = ?1");
         if (!topic.isValid())
             return topic.error();
         std::vector<qint64> ids;
@@ -226,7 +273,7 @@ private:
             sqlite3_bind_int64(topic.get(), 1, m_matchingTopics[i]);
             int rc;
             while ((rc = topic.step()) == SQLITE_ROW) {
-                if (m_query.rowMatches(topic.get(), columnView(topic.get(), 6), &m_properties))
+                if (m_query->rowMatches(topic.get(), columnView(topic.get(), 6), &m_properties))
                     ids.push_back(sqlite3_column_int64(topic.get(), 0));
             }
             if (rc != SQLITE_DONE)
@@ -235,7 +282,7 @@ private:
             m_control.report(qint64(i + 1), qint64(m_matchingTopics.size()) * 2);
         }
         std::sort(ids.begin(), ids.end());
-        SqliteStatement row = m_query.prepare("id = ?1");
+        SqliteStatement row = m_query->prepare("id = ?1");
         for (size_t i = 0; i < ids.size() && !m_control.cancelled(); ++i) {
             sqlite3_bind_int64(row.get(), 1, ids[i]);
             if (row.step() == SQLITE_ROW)
@@ -251,7 +298,9 @@ private:
     const SearchMatcher &m_matcher;
     SearchSink &m_sink;
     SearchControl &m_control;
-    RecordingQuery m_query;
+    std::shared_ptr<const PayloadDecoder> m_decoder;
+    std::optional<RecordedPayloadText> m_text; // when a topic searched is decoded
+    std::optional<RecordingQuery> m_query; // once the topics are known
     qint64 m_firstId = 0;
     qint64 m_lastId = 0;
     std::vector<QByteArray> m_topicNames; // by topic id
@@ -264,13 +313,14 @@ private:
 } // namespace
 
 QString RecordingSearch::run(const QString &path, const SearchMatcher &matcher, SearchSink &sink,
-                             SearchControl &control)
+                             SearchControl &control, std::shared_ptr<const PayloadDecoder> decoder)
 {
     QString error;
     std::unique_ptr<RecordingReader> reader = RecordingReader::open(path, &error);
     if (!reader)
         return error;
-    const QString problem = RecordingScan(*reader, matcher, sink, control).run();
+    const QString problem =
+        RecordingScan(*reader, matcher, sink, control, std::move(decoder)).run();
     control.report(1, 1);
     return problem;
 }

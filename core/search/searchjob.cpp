@@ -101,13 +101,14 @@ void SearchJob::takeSnapshotSlice()
 }
 
 void SearchJob::searchRecording(const QString &path, const SearchMatcher &matcher,
-                                std::unique_ptr<SearchSink> sink)
+                                std::unique_ptr<SearchSink> sink,
+                                std::shared_ptr<const PayloadDecoder> decoder)
 {
     if (!begin(matcher, std::move(sink)))
         return;
     m_snapshot.reset();
-    runInBackground([path, matcher](SearchSink &sink, SearchControl &control) {
-        return RecordingSearch::run(path, matcher, sink, control);
+    runInBackground([path, matcher, decoder](SearchSink &sink, SearchControl &control) {
+        return RecordingSearch::run(path, matcher, sink, control, decoder);
     });
 }
 

@@ -17,6 +17,7 @@ namespace mqttscope {
 
 class ExplorerData;
 class HistorySnapshot;
+class PayloadDecoder;
 class SearchSink;
 struct SearchControl;
 
@@ -39,8 +40,10 @@ public:
     void searchHistory(const ExplorerData &data, const SearchMatcher &matcher,
                        std::unique_ptr<SearchSink> sink = {});
     // The file is opened anew on the search's thread; the caller's reader is not shared.
+    // `decoder`: the topics it decodes are matched as their JSON (see RecordingSearch).
     void searchRecording(const QString &path, const SearchMatcher &matcher,
-                         std::unique_ptr<SearchSink> sink = {});
+                         std::unique_ptr<SearchSink> sink = {},
+                         std::shared_ptr<const PayloadDecoder> decoder = {});
     void cancel(); // finished() follows with `cancelled` set
     bool isRunning() const;
     int percent() const;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Search: the JSON predicate's language and its errors, then every kind of predicate on one
-// known set of messages, searched once as a live history and once as a recording file.
+// known set of messages, searched once as a live history and once as a recording file; a recording
+// of Sparkplug B and MessagePack searched as its tab decodes it.
+#include "decode/payloaddecoder.h"
+#include "decode/sparkplugpayload.h"
 #include "explorer/explorerdata.h"
 #include "messagebuilder.h"
 #include "recording/recordingwriter.h"
@@ -52,6 +55,40 @@ QList<Message> knownMessages()
             .properties(sourceOnly(u"plant-2"_s)),
         message("devices/x").payload(R"({"a": {"b": [0, 1, {"c": 1.0}]}, "x": null})").retain(),
         message("$SYS/broker/uptime").payload("12345 seconds"),
+    };
+    QList<Message> timed;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        Message m = messages[i];
+        m.receivedMsecsSinceEpoch = BaseMsecs + i * 1000;
+        timed.append(m);
+    }
+    return timed;
+}
+
+QByteArray sparkplug(const QList<Sparkplug::CommandMetric> &metrics, quint64 seq)
+{
+    QString error;
+    const auto bytes = Sparkplug::encodePayload(metrics, BaseMsecs, seq, &error);
+    if (!bytes)
+        qFatal("%s", qPrintable(error));
+    return *bytes;
+}
+
+// Sparkplug B by alias, MessagePack and plain JSON, one second apart, named by index.
+QList<Message> decodedMessages()
+{
+    const QByteArray ddata = "spBv1.0/plant/DDATA/edge/pump";
+    const QList<Message> messages{
+        message("spBv1.0/plant/NBIRTH/edge")
+            .payload(sparkplug({{u"bdSeq"_s, u"UInt64"_s, 0}, {u"Uptime"_s, u"Int64"_s, 5, 1}}, 0)),
+        message("spBv1.0/plant/DBIRTH/edge/pump")
+            .payload(sparkplug({{u"Temperature"_s, u"Float"_s, 20.5, 10}}, 1)),
+        // [tck-id-payloads-alias-data-cmd-requirement] DATA by alias only
+        message(ddata).payload(sparkplug({{{}, u"Float"_s, 18.0, 10}}, 2)),
+        message(ddata).payload(sparkplug({{{}, u"Float"_s, 25.0, 10}}, 3)),
+        message("rec/packed").payload(QByteArray("\x81\xabtemperature\x1e", 14)), // 30
+        message("rec/json").payload(R"({"metrics":{"Temperature":{"value":40}}})"),
+        message("rec/packed").payload(QByteArray("\x81\xabtemperature\x0a", 14)), // 10
     };
     QList<Message> timed;
     for (qsizetype i = 0; i < messages.size(); ++i) {
@@ -129,12 +166,15 @@ private slots:
     void cancelHistory();
     void cancelRecording();
     void recordingThatIsNot();
+    void decodedRecording_data();
+    void decodedRecording();
 
 private:
     void knownRows();
 
     QTemporaryDir m_dir;
     QString m_knownFile;
+    QString m_decodedFile; // decodedMessages()
 };
 
 void tst_Search::initTestCase()
@@ -147,6 +187,11 @@ void tst_Search::initTestCase()
     QVERIFY2(writer.start(m_knownFile, {}, &error), qPrintable(error));
     writer.recordReceived(knownMessages());
     writer.stop();
+    m_decodedFile = m_dir.filePath(u"decoded.sqlite"_s);
+    RecordingWriter decodedWriter;
+    QVERIFY2(decodedWriter.start(m_decodedFile, {}, &error), qPrintable(error));
+    decodedWriter.recordReceived(decodedMessages());
+    decodedWriter.stop();
 }
 
 void tst_Search::jsonValue_data()
@@ -381,6 +426,12 @@ void tst_Search::knownRecording()
     QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
     QCOMPARE(hitIndexes(result), expected);
     QCOMPARE(result.total, qint64(expected.size()));
+    // A decoder that decodes none of these topics leaves the search as it is.
+    const SearchResult decoded = runSearch(job, [&] {
+        job.searchRecording(m_knownFile, SearchMatcher(query), {},
+                            std::make_shared<const PayloadDecoder>());
+    });
+    QCOMPARE(hitIndexes(decoded), expected);
     // Hits carry what a results list shows.
     const QList<Message> known = knownMessages();
     for (const SearchHit &hit : result.hits) {
@@ -496,6 +547,48 @@ void tst_Search::recordingThatIsNot()
         runSearch(job, [&] { job.searchRecording(file, SearchMatcher(SearchQuery{})); });
     QVERIFY(!result.error.isEmpty());
     QCOMPARE(result.total, 0);
+}
+
+void tst_Search::decodedRecording_data()
+{
+    QTest::addColumn<SearchQuery>("query");
+    QTest::addColumn<bool>("withDecoder");
+    QTest::addColumn<QList<int>>("expected");
+    const SearchQuery temperature = json(u"metrics.Temperature.value > 20"_s);
+    // The DBIRTH by its name, the second DDATA by the name its DBIRTH gave alias 10.
+    QTest::newRow("sparkplug field") << temperature << true << QList<int>{1, 3, 5};
+    QTest::newRow("bytes without a decoder") << temperature << false << QList<int>{5};
+    QTest::newRow("messagepack field") << json(u"temperature > 20"_s) << true << QList<int>{4};
+    QTest::newRow("messagepack as bytes") << json(u"temperature > 20"_s) << false << QList<int>{};
+    // The payload text of a DDATA holds the metric's name once decoded.
+    QTest::newRow("decoded text") << payload(u"Temperature"_s) << true << QList<int>{1, 2, 3, 5};
+    QTest::newRow("raw text") << payload(u"Temperature"_s) << false << QList<int>{1, 5};
+    SearchQuery ddata = json(u"metrics.Temperature.value < 20"_s);
+    ddata.topicFilter = u"spBv1.0/+/DDATA/#"_s;
+    QTest::newRow("topic and field") << ddata << true << QList<int>{2};
+}
+
+void tst_Search::decodedRecording()
+{
+    QFETCH(SearchQuery, query);
+    QFETCH(bool, withDecoder);
+    QFETCH(QList<int>, expected);
+    const auto decoder = std::make_shared<const PayloadDecoder>(
+        QList<FormatRule>{{u"rec/packed"_s, PayloadEncoding::MessagePack, {}}}, nullptr);
+    SearchJob job;
+    const SearchResult result = runSearch(job, [&] {
+        job.searchRecording(m_decodedFile, SearchMatcher(query), {},
+                            withDecoder ? decoder : nullptr);
+    });
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(hitIndexes(result), expected);
+    QCOMPARE(result.total, qint64(expected.size()));
+    for (const SearchHit &hit : result.hits) {
+        // A decoded hit previews as its JSON, a DATA's metric by its BIRTH's name.
+        if (withDecoder && hit.topic.contains("DDATA"))
+            QVERIFY2(hit.payloadPreview.contains("\"Temperature\""),
+                     hit.payloadPreview.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Search)
