@@ -5,11 +5,9 @@
 #include "connectionstatusline.h"
 #include "connectionstatustext.h"
 #include "connectionworker.h"
-#include "decodeasmenu.h"
 #include "messagepane.h"
 #include "noticebanner.h"
 #include "packetinspectorpanel.h"
-#include "profilepayloaddecoder.h"
 #include "profilesecretsrequest.h"
 #include "replaydialog.h"
 #include "savedmessagespanel.h"
@@ -19,9 +17,9 @@
 #include "recordingstatustext.h"
 #include "searchpanel.h"
 #include "subscriptionspanel.h"
+#include "topicpresentation.h"
 #include "topictreepane.h"
 #include "models/topictreemodel.h"
-#include "decode/payloaddecoder.h"
 #include "profiles/secretstore.h"
 #include "views/payloadview.h"
 
@@ -84,10 +82,7 @@ ConnectionTab::ConnectionTab(const ConnectionProfile &profile, SecretStore *secr
     // First-run layout; the window restores the user's own afterwards.
     m_mainSplitter->setSizes({620, 240});
     m_topSplitter->setSizes({640, 760});
-    applyPayloadFormats();
-    payloadView()->setSparkplugAliases(&m_sparkplugAliases);
-    m_data.muted().setPatterns(m_profile.mutedTopics);
-    m_data.decoded().setSparkplugAliases(&m_sparkplugAliases);
+    createPresentation();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
@@ -133,6 +128,22 @@ QWidget *ConnectionTab::createPanels()
     return panels;
 }
 
+void ConnectionTab::createPresentation()
+{
+    m_presentation = std::make_unique<TopicPresentation>(
+        m_profile,
+        TopicPresentation::Views{&m_data, m_banner, m_publishPanel, m_savedPanel, payloadView(),
+                                 m_messagePane, topicTree(), m_treeModel});
+    connect(
+        m_presentation.get(), &TopicPresentation::formatRulesChanged, this,
+        [this](const QList<FormatRule> &rules) { emit formatRulesChanged(m_profile.id, rules); });
+    connect(m_presentation.get(), &TopicPresentation::mutedTopicsChanged, this,
+            [this](const QStringList &patterns) {
+                updateStatus();
+                emit mutedTopicsChanged(m_profile.id, patterns);
+            });
+}
+
 void ConnectionTab::connectController()
 {
     ConnectionController *c = m_controller;
@@ -140,7 +151,8 @@ void ConnectionTab::connectController()
     connect(c, &ConnectionController::stateChanged, this, &ConnectionTab::stateChanged);
     connect(c, &ConnectionController::connected, this, &ConnectionTab::onConnected);
     connect(c, &ConnectionController::messagesReceived, this, &ConnectionTab::onMessagesReceived);
-    connect(c, &ConnectionController::sparkplugChanged, this, &ConnectionTab::onSparkplugChanged);
+    connect(c, &ConnectionController::sparkplugChanged, m_presentation.get(),
+            &TopicPresentation::onSparkplugChanged);
     // The trace runs only while the inspector is shown.
     connect(c, &ConnectionController::packetsTraced, m_packetInspector,
             &PacketInspectorPanel::addPackets);
@@ -223,46 +235,10 @@ void ConnectionTab::setProfile(const ConnectionProfile &profile)
 {
     const bool mutingChanged = profile.mutedTopics != m_profile.mutedTopics;
     m_profile = profile;
-    applyPayloadFormats();
+    m_presentation->applyPayloadFormats();
     if (mutingChanged)
-        applyMutedTopics();
+        m_presentation->applyMutedTopics();
     updateStatus(); // the name in the title, the address in the status line
-}
-
-void ConnectionTab::decodeTopicsAs(const FormatRule &rule)
-{
-    m_profile.formatRules.removeIf(
-        [&rule](const FormatRule &r) { return r.topicFilter == rule.topicFilter; });
-    m_profile.formatRules.prepend(rule);
-    applyPayloadFormats();
-    emit formatRulesChanged(m_profile.id, m_profile.formatRules);
-}
-
-void ConnectionTab::addDecodeAsMenu(QMenu *menu, TopicNodeId node)
-{
-    const PayloadDecoder *decoder = payloadView()->decoder();
-    auto *decodeAs =
-        new DecodeAsMenu(m_data.store().topic(node), m_data.store().childCount(node) > 0,
-                         decoder ? decoder->schemas().get() : nullptr, menu);
-    connect(decodeAs, &DecodeAsMenu::ruleChosen, this, &ConnectionTab::decodeTopicsAs);
-    menu->addMenu(decodeAs);
-}
-
-void ConnectionTab::applyPayloadFormats()
-{
-    QStringList problems;
-    auto decoder = payloadDecoderFor(m_profile, &problems);
-    if (!problems.isEmpty())
-        m_banner->showWarning(tr("Some .proto files of this connection did not compile"),
-                              problems.join(u'\n'),
-                              tr("Their message types are shown as hex until fixed."));
-    m_publishPanel->setProtobufSchemas(decoder->schemas());
-    m_savedPanel->setProtobufSchemas(decoder->schemas());
-    payloadView()->setDecoder(decoder);
-    // The tree, the history, diff, plot, search and export read the same table.
-    m_data.decoded().setDecoder(std::move(decoder));
-    m_messagePane->setTopic(m_messagePane->topic());
-    topicTree()->viewport()->update();
 }
 
 ClientState ConnectionTab::state() const
@@ -434,52 +410,14 @@ void ConnectionTab::onMessagesReceived(const QList<Message> &messages)
         m_controller->reportApplied();
 }
 
-void ConnectionTab::applyMutedTopics()
-{
-    m_data.muted().setPatterns(m_profile.mutedTopics);
-    m_treePane->tree()->viewport()->update();
-    updateStatus();
-}
-
 void ConnectionTab::setMutedTopics(const QStringList &patterns)
 {
-    m_profile.mutedTopics = patterns;
-    applyMutedTopics();
-    emit mutedTopicsChanged(m_profile.id, patterns);
+    m_presentation->setMutedTopics(patterns);
 }
 
-void ConnectionTab::addMuteActions(QMenu *menu, TopicNodeId node)
+void ConnectionTab::decodeTopicsAs(const FormatRule &rule)
 {
-    const QByteArray topic = m_data.store().topic(node);
-    const QStringList muting = m_data.muted().patternsMuting(topic);
-    if (!muting.isEmpty()) {
-        menu->addAction(tr("Unmute (%1)").arg(muting.join(u", "_s)), this, [this, muting] {
-            QStringList patterns = m_profile.mutedTopics;
-            for (const QString &pattern : muting)
-                patterns.removeAll(pattern);
-            setMutedTopics(patterns);
-        });
-        return;
-    }
-    const QString name = QString::fromUtf8(topic);
-    menu->addAction(tr("Mute topic"), this,
-                    [this, name] { setMutedTopics(m_profile.mutedTopics + QStringList{name}); });
-    menu->addAction(tr("Mute subtree"), this, [this, name] {
-        setMutedTopics(m_profile.mutedTopics + QStringList{name + u"/#"_s});
-    });
-}
-
-void ConnectionTab::onSparkplugChanged(const SparkplugStateChanges &changes)
-{
-    for (const SparkplugBirth &birth : changes.births)
-        m_sparkplugAliases.add(birth);
-    // A DATA shown before its BIRTH came through is named once it has.
-    if (!changes.births.isEmpty()) {
-        m_data.decoded().forgetDecoded();
-        topicTree()->viewport()->update();
-        m_messagePane->historyView()->viewport()->update();
-    }
-    m_treeModel->updateSparkplug(changes.endpoints);
+    m_presentation->decodeTopicsAs(rule);
 }
 
 void ConnectionTab::onFlushed()
@@ -710,13 +648,13 @@ void ConnectionTab::showTopicMenu(TopicNodeId node, const QPoint &globalPosition
     QMenu menu(this);
     menu.addAction(tr("Copy topic"), this, &ConnectionTab::copySelectedTopic);
     m_messagePane->addPayloadActions(&menu);
-    addDecodeAsMenu(&menu, node);
+    m_presentation->addDecodeAsMenu(&menu, node);
     menu.addAction(tr("Publish to this topic"), this,
                    [this, topic] { m_publishPanel->setTopic(QString::fromUtf8(topic)); });
     menu.addSeparator();
     m_messagePane->addPlotActions(&menu, node);
     menu.addSeparator();
-    addMuteActions(&menu, node);
+    m_presentation->addMuteActions(&menu, node);
     menu.addSeparator();
     // Offered only where there is something retained to delete.
     if (const int retainedCount = int(m_data.store().retainedUnder(node).size())) {

@@ -4,8 +4,6 @@
 #include "client/clientstate.h"
 #include "connectioncontroller.h"
 #include "connectionindicator.h"
-#include "decode/sparkplugaliasbook.h"
-#include "decode/sparkplugstatechanges.h"
 #include "explorer/explorerdata.h"
 #include "profiles/connectionprofile.h"
 #include "recording/recordedmessage.h"
@@ -15,6 +13,7 @@
 #include <QSet>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QComboBox;
@@ -43,6 +42,7 @@ class SavedMessagesPanel;
 class SearchPanel;
 class SecretStore;
 class SubscriptionsPanel;
+class TopicPresentation;
 class TopicTreeModel;
 class TopicTreePane;
 
@@ -145,7 +145,7 @@ signals:
 
 private:
     QWidget *createPanels();
-    void applyPayloadFormats();
+    void createPresentation(); // after the views it wires
     void connectController();
     void connectPanels();
     void connectSavedMessages();
@@ -158,16 +158,12 @@ private:
 
     void onConnected(const ConnackPacket &connack, ProtocolVersion version);
     void onMessagesReceived(const QList<Message> &messages);
-    void onSparkplugChanged(const SparkplugStateChanges &changes);
     void onFlushed();
     void onPublishFinished(quint64 requestId, ReasonCode reason, const QString &reasonString);
     void onRequestFailed(quint64 requestId, ConnectionController::Request kind,
                          const QString &error);
     void onTraffic(qint64 bytesIn, qint64 bytesOut, qint64 messagesOut);
     void showTopicMenu(TopicNodeId node, const QPoint &globalPosition);
-    void addMuteActions(QMenu *menu, TopicNodeId node);
-    void applyMutedTopics();
-    void addDecodeAsMenu(QMenu *menu, TopicNodeId node);
     // Counts a deletion's publish as done; the last one reports the outcome in the banner.
     void countDeleted(quint64 requestId, const QString &error);
     void updateStatus();
@@ -177,7 +173,9 @@ private:
     SecretStore *m_secrets;
     ConnectionController *m_controller;
     ExplorerData m_data;
-    SparkplugAliasBook m_sparkplugAliases; // the payload view reads DATA by these names
+    // Decoded, muted and Sparkplug-named topics. Made after the views it wires and gone after
+    // them (their destructors do not read it).
+    std::unique_ptr<TopicPresentation> m_presentation;
     QString m_title; // as last announced by titleChanged
     // The retained messages being deleted: the empty publishes still unanswered.
     struct RetainedDeletion
