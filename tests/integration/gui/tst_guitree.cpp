@@ -177,7 +177,7 @@ void tst_GuiTree::treeKeepsTakingInASteadyStream()
             Message message;
             message.topic = "tree/stream/s" + QByteArray::number(sent);
             message.payload = QByteArray::number(sent);
-            QVERIFY(m_peer->client().publish(message) != 0);
+            QVERIFY(m_bench.peer().client().publish(message) != 0);
         }
         if (topicsAtTick.size() == ticks)
             stream.stop();
