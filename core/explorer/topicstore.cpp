@@ -39,11 +39,8 @@ void TopicStore::ingest(const QList<Message> &messages, qint64 nowMsecs,
     if (nodeIds)
         nodeIds->reserve(nodeIds->size() + messages.size());
 
-    QVarLengthArray<TopicNodeId, 16> path; // the message's nodes below the root, top first
     for (const Message &message : messages) {
-        // The whole path exists before any of it is counted: a leaf that gains its first child
-        // here starts its subtree counters from its own count, this message not yet in it.
-        path.clear();
+        touch(RootId, second);
         TopicNodeId node = RootId;
         const char *level = message.topic.constData();
         const char *const end = level + message.topic.size();
@@ -52,14 +49,11 @@ void TopicStore::ingest(const QList<Message> &messages, qint64 nowMsecs,
                 static_cast<const char *>(std::memchr(level, '/', std::size_t(end - level)));
             const char *levelEnd = slash ? slash : end;
             node = childFor(node, QByteArrayView(level, levelEnd - level));
-            path.append(node);
+            touch(node, second);
             if (!slash)
                 break;
             level = slash + 1;
         }
-        touch(RootId, second);
-        for (const TopicNodeId id : path)
-            touch(id, second);
 
         Node &n = m_nodes[node];
         n.payload = message.payload;
@@ -88,7 +82,7 @@ void TopicStore::ingest(const QList<Message> &messages, qint64 nowMsecs,
 TopicNodeId TopicStore::childFor(TopicNodeId parent, QByteArrayView level)
 {
     const quint32 segment = m_segments.intern(level);
-    const TopicNodeId child = m_childIndex.find(parent, segment);
+    const TopicNodeId child = m_childIndex.find({parent, segment}, keyOfNode());
     return child != ChildIndex::NotFound ? child : createChild(parent, segment);
 }
 
@@ -102,7 +96,7 @@ TopicNodeId TopicStore::createChild(TopicNodeId parent, quint32 segment)
     std::vector<TopicNodeId> &siblings = branchOf(parent).children;
     n.row = quint32(siblings.size());
     siblings.push_back(id);
-    m_childIndex.insert(parent, segment, id);
+    m_childIndex.insert({parent, segment}, id);
 
     if (parent < m_windowStartId) {
         const int row = int(n.row);
@@ -121,7 +115,9 @@ TopicStore::Branch &TopicStore::branchOf(TopicNodeId node)
 {
     Node &n = m_nodes[node];
     if (n.branch == 0) {
-        m_branches.push_back(Branch{{}, n.ownMessages(), 0});
+        // Only ingest() adds children, right after touch() counted the message at the parent:
+        // as a leaf, whose subtree is its own messages, which do not hold this one yet.
+        m_branches.push_back(Branch{{}, n.ownMessages() + 1, 0});
         n.branch = quint32(m_branches.size());
     }
     return m_branches[n.branch - 1];
@@ -135,14 +131,7 @@ void TopicStore::touch(TopicNodeId node, quint32 second)
     quint8 flags = n.flags();
     // A node off the rated list has counted nothing for seconds: its counters start afresh.
     const bool counting = (flags & RateListed) || node == RootId;
-    const auto now = quint16(second);
-    const Rate rate = n.rate;
-    if (!counting || rate.second() != now) {
-        const bool lastSecond = counting && quint16(rate.second() + 1) == now;
-        n.rate.set(now, 1, lastSecond ? rate.count() : 0);
-    } else {
-        n.rate.set(now, rate.count() + 1, rate.previous());
-    }
+    n.rate.add(quint16(second), counting);
     if (node != RootId) {
         if (!(flags & RateListed)) {
             flags |= RateListed;
@@ -195,7 +184,7 @@ void TopicStore::removeSubtree(TopicNodeId node)
         const TopicNodeId id = pending.back();
         pending.pop_back();
         Node &n = m_nodes[id];
-        m_childIndex.remove(n.parent, n.segment);
+        m_childIndex.remove({n.parent, n.segment}, keyOfNode());
         if (n.branch != 0) {
             std::vector<TopicNodeId> &children = m_branches[n.branch - 1].children;
             pending.insert(pending.end(), children.begin(), children.end());
@@ -229,7 +218,7 @@ TopicNodeId TopicStore::findChild(TopicNodeId node, QByteArrayView level) const
     const quint32 segment = m_segments.find(level);
     if (segment == SegmentTable::NotFound)
         return InvalidId;
-    const TopicNodeId child = m_childIndex.find(node, segment);
+    const TopicNodeId child = m_childIndex.find({node, segment}, keyOfNode());
     return child == ChildIndex::NotFound ? InvalidId : child;
 }
 

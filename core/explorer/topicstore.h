@@ -133,15 +133,22 @@ private:
     struct Rate
     {
         static constexpr quint32 CountMax = 0xffffff;
+        static constexpr quint64 CountOne = quint64(1) << 16;
         quint64 packed = 0;
 
         quint16 second() const { return quint16(packed); }
         quint32 count() const { return quint32(packed >> 16) & CountMax; }
         quint32 previous() const { return quint32(packed >> 40); }
-        void set(quint16 second, quint32 count, quint32 previous)
+        // Counts a message in `now`; `fresh` false when the counters are stale.
+        void add(quint16 now, bool fresh)
         {
-            packed = quint64(second) | (quint64(qMin(count, CountMax)) << 16)
-                | (quint64(qMin(previous, CountMax)) << 40);
+            if (fresh && second() == now) {
+                if (count() < CountMax)
+                    packed += CountOne;
+                return;
+            }
+            const bool lastSecond = fresh && quint16(second() + 1) == now;
+            packed = now | CountOne | (quint64(lastSecond ? count() : 0) << 40);
         }
     };
 
@@ -169,6 +176,14 @@ private:
         quint32 subtreeTopics = 0; // nodes with a message strictly below it
     };
 
+    // What m_childIndex reads a child's key with: the key lives in the node only.
+    auto keyOfNode() const
+    {
+        return [this](TopicNodeId child) {
+            const Node &n = m_nodes[child];
+            return ChildIndex::Key{n.parent, n.segment};
+        };
+    }
     TopicNodeId childFor(TopicNodeId parent, QByteArrayView level);
     TopicNodeId createChild(TopicNodeId parent, quint32 segment);
     Branch &branchOf(TopicNodeId node); // created when it has none yet
