@@ -89,6 +89,8 @@ QList<QJsonObject> runScale(const ScenarioOptions &options)
 
     EventLoopProbe probe;
     const double cpuStart = ProcessStats::cpuSeconds();
+    const double guiCpuStart = ProcessStats::threadCpuSeconds();
+    const double connectionCpuStart = ProcessStats::namedThreadsCpuSeconds(u"connection"_s);
     QElapsedTimer clock;
     clock.start();
     probe.start();
@@ -97,6 +99,9 @@ QList<QJsonObject> runScale(const ScenarioOptions &options)
     probe.stop();
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     const double cpu = ProcessStats::cpuSeconds() - cpuStart;
+    const double guiCpu = ProcessStats::threadCpuSeconds() - guiCpuStart;
+    const double connectionCpu =
+        ProcessStats::namedThreadsCpuSeconds(u"connection"_s) - connectionCpuStart;
     settle();
     const double rss = ProcessStats::rssMiB();
     const double heap = ProcessStats::heapInUseMiB();
@@ -111,6 +116,8 @@ QList<QJsonObject> runScale(const ScenarioOptions &options)
         {u"ingest_s"_s, seconds},
         {u"msg_per_s"_s, double(options.topics) / seconds},
         {u"cpu_s"_s, cpu},
+        {u"gui_thread_cpu_s"_s, guiCpu},
+        {u"connection_thread_cpu_s"_s, connectionCpu},
         {u"rss_mib"_s, rss},
         {u"bytes_per_topic"_s, (rss - rssBefore) * 1024.0 * 1024.0 / qMax(1, options.topics)},
         // What is held (mallinfo2), without the freed memory the burst left in RSS.

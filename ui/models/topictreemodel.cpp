@@ -29,6 +29,9 @@ constexpr int DefaultFlushMsecs = 50;
 constexpr std::chrono::nanoseconds DefaultFlushBudget = std::chrono::milliseconds(4);
 // However slow the last flushes were, each takes at least this many, so the queue drains.
 constexpr qint64 MinMessagesPerFlush = 64;
+// While catching up, how often the views are told what was applied: each time costs them a
+// layout and a repaint, which need not come more often than a screen shows.
+constexpr qint64 AnnounceIntervalMsecs = 33;
 // The first timed flush's guess: a new topic with its announcement costs ~1-2 µs.
 constexpr double InitialNsecsPerMessage = 2000;
 // How long after a second boundary the rates are read again: clear of the boundary itself.
@@ -130,6 +133,8 @@ TopicTreeModel::TopicTreeModel(ExplorerData *data, QObject *parent)
         expireHighlights(QDateTime::currentMSecsSinceEpoch());
         scheduleFade();
     });
+    m_sinceAnnounce.start();
+    m_announcedLimit = m_data->store().nodeIdLimit();
     m_rateTimer.setSingleShot(true);
     // A coarse timer may fire up to 5% early, before the boundary it waits for.
     m_rateTimer.setTimerType(Qt::PreciseTimer);
@@ -151,7 +156,7 @@ void TopicTreeModel::updateTimer()
 {
     // Only start and stop, never setInterval(): it restarts a running timer, and done per batch
     // (every tick of the connection, 33 ms) it would hold a 50 ms tick off for good. The tick
-    // stops at the first one that finds nothing queued (flushUpTo()).
+    // stops once a flush has caught up (finishFlush()).
     if (m_queuedMessages > 0 && !m_timer.isActive())
         m_timer.start();
     const bool catchingUp = m_flushState == FlushState::CatchingUp;
@@ -178,63 +183,71 @@ void TopicTreeModel::scheduleFade()
 
 void TopicTreeModel::flush()
 {
-    flushUpTo(std::numeric_limits<qint64>::max());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    ingestQueued(now, std::numeric_limits<qint64>::max());
+    finishFlush(now, true);
 }
 
 void TopicTreeModel::flushSome()
 {
-    // The whole flush is measured: announcing and the views' answers grow with what was applied.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // Announcing costs the views a layout and a repaint whatever it announces: while catching
+    // up, once per AnnounceIntervalMsecs, in a flush of its own so no flush does both.
+    if (m_unannouncedMessages > 0 && m_sinceAnnounce.hasExpired(AnnounceIntervalMsecs)) {
+        finishFlush(now, true);
+        return;
+    }
     const qint64 limit =
         qMax(MinMessagesPerFlush, qint64(double(m_flushBudget.count()) / m_nsecsPerMessage));
     QElapsedTimer spent;
     spent.start();
-    const qint64 applied = flushUpTo(limit);
+    const qint64 applied = ingestQueued(now, limit);
     if (applied > 0)
         m_nsecsPerMessage =
             (m_nsecsPerMessage + double(spent.nsecsElapsed()) / double(applied)) / 2;
+    finishFlush(now, m_queuedMessages == 0); // caught up: the views see it all at once
 }
 
-qint64 TopicTreeModel::flushUpTo(qint64 limit)
+void TopicTreeModel::finishFlush(qint64 now, bool announceNow)
 {
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    qint64 applied = 0;
-    if (m_queuedMessages > 0) {
+    if (announceNow && m_unannouncedMessages > 0) {
         const qint64 matchesBefore = m_matches.matchCount();
         emit aboutToFlush();
-        applied = applyQueue(now, limit);
+        announceIngested(now);
         emit flushed();
         if (m_matches.matchCount() != matchesBefore)
             emit filterMatchCountChanged();
-    } else {
-        m_timer.stop(); // a tick found nothing: the flow has stopped, highlights end on their own
     }
-    m_flushState = m_queuedMessages > 0 ? FlushState::CatchingUp : FlushState::Idle;
+    const bool pending = m_queuedMessages > 0 || m_unannouncedMessages > 0;
+    if (!pending)
+        m_timer.stop(); // caught up: the next batch starts it, highlights end on their own
+    m_flushState = pending ? FlushState::CatchingUp : FlushState::Idle;
     expireHighlights(now);
     updateTimer();
     scheduleRateRefresh();
-    return applied;
 }
 
-qint64 TopicTreeModel::applyQueue(qint64 now, qint64 limit)
+void TopicTreeModel::announceIngested(qint64 now)
 {
     TopicStore &store = m_data->store();
-    const TopicNodeId firstNew = store.nodeIdLimit();
-    const qint64 applied = ingestQueued(now, limit);
-
+    const TopicNodeId firstNew = m_announcedLimit;
     const TopicStoreChanges changes = store.takeChanges();
     QList<TopicNodeId> revealed;
     if (isFiltered())
         m_filter.update(store, m_matches, changes.updated, &revealed);
+    // Highlighted from when the views learn of it; the rows that had messages of their own.
     for (const TopicNodeId node : changes.updated) {
-        if (store.lastChangeMsecs(node) == now)
+        if (store.lastChangeMsecs(node) >= m_windowStartMsecs)
             m_highlights.push_back({now + m_highlightMsecs, node});
     }
     for (TopicNodeId node = firstNew; node < store.nodeIdLimit(); ++node) {
         if (store.hasMessage(node))
             m_highlights.push_back({now + m_highlightMsecs, node});
     }
+    m_announcedLimit = store.nodeIdLimit(); // announce() keeps the old counts per range
+    m_unannouncedMessages = 0;
+    m_sinceAnnounce.start();
     announce(changes, revealed);
-    return applied;
 }
 
 qint64 TopicTreeModel::ingestQueued(qint64 now, qint64 limit)
@@ -257,6 +270,9 @@ qint64 TopicTreeModel::ingestQueued(qint64 now, qint64 limit)
         }
     }
     m_queuedMessages -= applied;
+    if (m_unannouncedMessages == 0)
+        m_windowStartMsecs = now;
+    m_unannouncedMessages += applied;
     return applied;
 }
 
@@ -308,7 +324,7 @@ void TopicTreeModel::refreshRates()
     TopicStore &store = m_data->store();
     QHash<TopicNodeId, std::pair<int, int>> spans;
     for (const TopicNodeId node : store.ratedNodes()) {
-        if (!store.isAlive(node))
+        if (node >= m_announcedLimit || !store.isAlive(node))
             continue;
         const int row = store.row(node);
         const auto it = spans.find(store.parent(node));
@@ -333,7 +349,10 @@ void TopicTreeModel::emitChanged(QList<TopicNodeId> nodes, const QList<int> &rol
     if (nodes.isEmpty())
         return;
     const TopicStore &store = m_data->store();
-    nodes.removeIf([&store](TopicNodeId n) { return !store.isAlive(n); });
+    // Rows not announced yet are painted afresh when they are.
+    nodes.removeIf([&store, limit = m_announcedLimit](TopicNodeId n) {
+        return n >= limit || !store.isAlive(n);
+    });
     std::sort(nodes.begin(), nodes.end(), [&store](TopicNodeId a, TopicNodeId b) {
         const TopicNodeId pa = store.parent(a), pb = store.parent(b);
         return pa != pb ? pa < pb : store.row(a) < store.row(b);
@@ -396,9 +415,11 @@ void TopicTreeModel::clear()
     m_queue.clear();
     m_queueOffset = 0;
     m_queuedMessages = 0;
+    m_unannouncedMessages = 0;
     m_flushState = FlushState::Idle;
     m_highlights.clear();
     m_data->clear();
+    m_announcedLimit = m_data->store().nodeIdLimit();
     m_matches = isFiltered() ? m_filter.match(m_data->store()) : TopicMatchSet();
     endResetModel();
     m_timer.stop();
@@ -437,7 +458,23 @@ int TopicTreeModel::rowCount(const QModelIndex &parent) const
         return 0;
     const TopicNodeId node = nodeId(parent);
     const auto announced = m_announcedRows.constFind(node);
-    return announced != m_announcedRows.cend() ? *announced : m_data->store().childCount(node);
+    return announced != m_announcedRows.cend() ? *announced : announcedChildCount(node);
+}
+
+int TopicTreeModel::announcedChildCount(TopicNodeId node) const
+{
+    const TopicStore &store = m_data->store();
+    const int count = store.childCount(node);
+    if (m_announcedLimit >= store.nodeIdLimit() || count == 0
+        || store.child(node, count - 1) < m_announcedLimit)
+        return count;
+    // Children are appended with rising ids: the ones not announced yet are the last.
+    int known = 0;
+    for (int step = count; step > 0; step /= 2) {
+        while (known + step <= count && store.child(node, known + step - 1) < m_announcedLimit)
+            known += step;
+    }
+    return known;
 }
 
 int TopicTreeModel::columnCount(const QModelIndex &) const

@@ -6,6 +6,7 @@
 #include "models/sparkplugrowstatus.h"
 
 #include <QAbstractItemModel>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QTimer>
 
@@ -27,8 +28,10 @@ namespace mqttscope {
 // A timed flush takes no more of the GUI thread than flushBudget(): it applies as many queued
 // messages as the last flushes say fit (a batch may be applied in parts) and leaves the rest to
 // a zero-interval catch-up timer, which runs after input and painting, until the queue is empty
-// (FlushState). So a burst of a million new topics fills the tree over a few seconds of a
-// responsive window instead of freezing it per tick.
+// (FlushState). While catching up, what was applied is announced every 33 ms in a flush of its
+// own (the views' layout and repaint after each announcement cost as much as a flush), and at
+// once when the queue empties. So a burst of a million new topics fills the tree while the
+// window stays responsive instead of freezing it per tick.
 //
 // Rates fall without a message arriving: a second timer, armed only while some rate is above
 // zero, announces the rate column once after each second boundary until every rate is zero.
@@ -60,9 +63,9 @@ public:
 
     // How the queue is being worked off.
     enum class FlushState {
-        Idle, // nothing queued
+        Idle, // nothing queued, everything applied announced
         Waiting, // batches queued for the next tick of the flush timer
-        CatchingUp, // the last timed flush stopped at its budget; the catch-up timer goes on
+        CatchingUp, // queued or applied messages left by a timed flush; the catch-up timer goes on
     };
     FlushState flushState() const { return m_flushState; }
 
@@ -149,10 +152,13 @@ private:
     QString sparkplugText(const SparkplugRowStatus::Endpoint &endpoint) const;
     // The timers' flush: as many messages as fit in the budget, by what the last ones cost.
     void flushSome();
-    // Applies up to `limit` queued messages and announces them; returns how many it applied.
-    qint64 flushUpTo(qint64 limit);
-    qint64 applyQueue(qint64 now, qint64 limit);
+    // Applies up to `limit` queued messages to the data layer, unannounced; how many it applied.
     qint64 ingestQueued(qint64 now, qint64 limit);
+    // Announces what was applied (if announceNow), expires highlights, sets the state and timers.
+    void finishFlush(qint64 now, bool announceNow);
+    void announceIngested(qint64 now);
+    // The children of `node` the views know: applied ones not announced yet are left out.
+    int announcedChildCount(TopicNodeId node) const;
     void announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed);
     void expireHighlights(qint64 now);
     enum class Rows { All, Shown };
@@ -178,6 +184,12 @@ private:
     QList<QList<Message>> m_queue;
     qsizetype m_queueOffset = 0; // the messages of m_queue.first() already applied
     qint64 m_queuedMessages = 0;
+    // Applied to the data layer but not yet announced: the views know the nodes below
+    // m_announcedLimit only, and rowCount() leaves the others out.
+    qint64 m_unannouncedMessages = 0;
+    qint64 m_windowStartMsecs = 0; // when the first of them was applied
+    TopicNodeId m_announcedLimit = 0;
+    QElapsedTimer m_sinceAnnounce;
     std::chrono::nanoseconds m_flushBudget;
     double m_nsecsPerMessage; // what a message cost the last timed flushes, all told
     std::function<bool(TopicNodeId)> m_childrenShown;
