@@ -14,8 +14,7 @@
 // bench/run_bench.py). --write-home only writes the configuration into DIR (as HOME) and exits,
 // for a profiler's run of the app there:
 //   HOME=DIR XDG_CONFIG_HOME=DIR/.config MQTTSCOPE_REPORT_FIRST_PAINT=exit
-//   QT_QPA_PLATFORM=offscreen \
-//     valgrind --tool=callgrind build/app/gui/mqttscope
+//   QT_QPA_PLATFORM=offscreen valgrind --tool=callgrind build/app/gui/mqttscope
 
 #include "appstart.h"
 #include "profilefixture.h"
