@@ -209,6 +209,34 @@
     </message>
 </context>
 <context>
+    <name>ConnectionTab</name>
+    <message>
+        <location filename="../ui/topicpresentation.cpp" line="+39"/>
+        <source>Some .proto files of this connection did not compile</source>
+        <translation>此连接的部分 .proto 文件未能编译</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Their message types are shown as hex until fixed.</source>
+        <translation>在修复之前，其消息类型以十六进制显示。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Unmute (%1)</source>
+        <translation>取消静音（%1）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mute topic</source>
+        <translation>静音此主题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mute subtree</source>
+        <translation>静音此子树</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionTestReport</name>
     <message>
         <location filename="../ui/connectiontestreport.cpp" line="+27"/>
@@ -1847,7 +1875,7 @@
 <context>
     <name>mqttscope::ConnectionTab</name>
     <message>
-        <location filename="../ui/connectiontab.cpp" line="+123"/>
+        <location filename="../ui/connectiontab.cpp" line="+117"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
@@ -1857,12 +1885,12 @@
         <translation>订阅</translation>
     </message>
     <message>
-        <location line="+589"/>
+        <location line="+548"/>
         <source>Export history…</source>
         <translation>导出历史…</translation>
     </message>
     <message>
-        <location line="-586"/>
+        <location line="-545"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1877,37 +1905,12 @@
         <translation>报文</translation>
     </message>
     <message>
-        <location line="+124"/>
-        <source>Some .proto files of this connection did not compile</source>
-        <translation>此连接的部分 .proto 文件未能编译</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Their message types are shown as hex until fixed.</source>
-        <translation>在修复之前，其消息类型以十六进制显示。</translation>
-    </message>
-    <message>
-        <location line="+60"/>
+        <location line="+167"/>
         <source>%L1 muted · %2</source>
         <translation>%L1 条已静音 · %2</translation>
     </message>
     <message>
-        <location line="+124"/>
-        <source>Unmute (%1)</source>
-        <translation>取消静音（%1）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Mute topic</source>
-        <translation>静音此主题</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Mute subtree</source>
-        <translation>静音此子树</translation>
-    </message>
-    <message>
-        <location line="+131"/>
+        <location line="+244"/>
         <source>Cannot record to %1</source>
         <translation>无法录制到 %1</translation>
     </message>
@@ -2026,7 +2029,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::ConnectionWorker</name>
     <message>
-        <location filename="../ui/connectionworker.cpp" line="+187"/>
+        <location filename="../ui/connectionworker.cpp" line="+192"/>
         <source>Refused by the client</source>
         <translation>被客户端拒绝</translation>
     </message>
@@ -4493,7 +4496,7 @@ An empty retained message is published to each topic.</source>
 <context>
     <name>mqttscope::RecordingTab</name>
     <message>
-        <location filename="../ui/recordingtab.cpp" line="+93"/>
+        <location filename="../ui/recordingtab.cpp" line="+97"/>
         <source>Some .proto files of %1 did not compile</source>
         <translation>%1 的部分 .proto 文件未能编译</translation>
     </message>
@@ -4503,7 +4506,7 @@ An empty retained message is published to each topic.</source>
         <translation>在修复之前，其消息类型以十六进制显示。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>%1 (%2 %3–%4)</source>
         <translation>%1（%2 %3–%4）</translation>
     </message>
@@ -4533,7 +4536,7 @@ An empty retained message is published to each topic.</source>
         <translation>只读</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+184"/>
         <source>Copy topic</source>
         <translation>复制主题</translation>
     </message>
@@ -5300,7 +5303,7 @@ Regular expression: the payload read as UTF-8 matches anywhere; (?i) ignores cas
         <translation>将当前与查询匹配的所有消息（不仅是已列出的）写为 JSON Lines（mqttscope-cli sub --json 的格式）或 CSV</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+109"/>
         <source>Column %1: %2</source>
         <translation>第 %1 列：%2</translation>
     </message>
@@ -6001,7 +6004,7 @@ What you type is kept in memory until mqttscope exits, never on disk.</source>
 <context>
     <name>mqttscope::TopicTreeModel</name>
     <message>
-        <location filename="../ui/models/topictreemodel.cpp" line="+517"/>
+        <location filename="../ui/models/topictreemodel.cpp" line="+577"/>
         <source>Retained</source>
         <translation>保留</translation>
     </message>
