@@ -600,8 +600,13 @@ def check_targets(result):
           lambda v: v <= 600, " MiB", window_scale)
     check("1M topics (data layer) <= 600 MB RSS", store_scale, "rss_mib", lambda v: v <= 600, " MiB",
           store_scale)
-    check("1M topics (window) <= 250 bytes per topic", window_scale, "bytes_per_topic",
-          lambda v: v <= 250, " B", window_scale)
+    # Once the burst is over (tree caught up, highlights ended, freed memory given back): what
+    # the window holds for the topics; the read at the last topic's arrival still counts the
+    # burst's queue.
+    check("1M topics (window, settled) <= 250 bytes per topic", window_scale,
+          "settled_bytes_per_topic", lambda v: v <= 250, " B", window_scale)
+    check("1M topics (window, at the last arrival) <= 250 bytes per topic", window_scale,
+          "bytes_per_topic", lambda v: v <= 250, " B", window_scale)
     # Issue 14: the window stays responsive while the million topics arrive.
     check("1M topics burst (window): GUI p99 lateness <= 8 ms", window_scale, "probe_p99_ms",
           lambda v: v <= 8, " ms", window_scale)

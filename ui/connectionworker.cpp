@@ -2,6 +2,7 @@
 #include "connectionworker.h"
 
 #include "client/mqttclient.h"
+#include "heapreleaser.h"
 #include "recording/recordingwriter.h"
 
 #include <QTimer>
@@ -13,6 +14,7 @@ ConnectionWorker::ConnectionWorker(QObject *parent)
     , m_client(new MqttClient(this))
     , m_flushTimer(new QTimer(this))
     , m_recorderPoll(new QTimer(this))
+    , m_heapReleaser(new HeapReleaser(this))
 {
     m_flushTimer->setInterval(flushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &ConnectionWorker::flush);
@@ -108,6 +110,7 @@ void ConnectionWorker::unsubscribe(quint64 requestId, const QList<QString> &filt
 void ConnectionWorker::messagesApplied(qint64 count)
 {
     m_backlog = qMax<qint64>(0, m_backlog - count);
+    m_heapReleaser->messagesApplied(count, m_backlog == 0);
     resumeIfCaughtUp();
 }
 
@@ -119,7 +122,7 @@ void ConnectionWorker::setRecorder(std::shared_ptr<RecordingWriter> recorder)
 
 bool ConnectionWorker::isTicking() const
 {
-    return m_flushTimer->isActive() || m_recorderPoll->isActive();
+    return m_flushTimer->isActive() || m_recorderPoll->isActive() || m_heapReleaser->isWaiting();
 }
 
 qint64 ConnectionWorker::unwritten() const

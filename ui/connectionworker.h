@@ -20,6 +20,7 @@ class QTimer;
 
 namespace mqttscope {
 
+class HeapReleaser;
 class MqttClient;
 class RecordingWriter;
 
@@ -66,8 +67,9 @@ public:
 
     // Messages decoded and not yet reported applied (read on the worker's thread).
     qint64 backlog() const { return m_backlog; }
-    // Whether its tick or the recorder's poll is armed (read on the worker's thread): neither
-    // while nothing arrives, so an idle connection's thread sleeps until the keepalive.
+    // Whether its tick, the recorder's poll or the wait before giving a burst's memory back is
+    // armed (read on the worker's thread): none while nothing arrives, so an idle connection's
+    // thread sleeps until the keepalive.
     bool isTicking() const;
     // How often a client paused for a recording's backlog looks whether the disk caught up.
     static constexpr int recorderPollMs = 10;
@@ -126,6 +128,7 @@ private:
     MqttClient *m_client = nullptr;
     QTimer *m_flushTimer = nullptr;
     QTimer *m_recorderPoll = nullptr; // while paused with a recorder: the disk catches up alone
+    HeapReleaser *m_heapReleaser = nullptr;
     std::shared_ptr<RecordingWriter> m_recorder;
     QHash<quint64, quint64> m_requests; // client token -> request id
     // Results the client reported before its call returned the token (e.g. a QoS 0 publish

@@ -7,7 +7,9 @@
 #include "processstats.h"
 #include "scenarios.h"
 
+#include "connectioncontroller.h"
 #include "connectiontab.h"
+#include "connectionworker.h"
 #include "models/topictreemodel.h"
 
 #include <QComboBox>
@@ -63,6 +65,35 @@ QJsonObject timeFilter(ConnectionTab *tab, const QString &name, int modeRow, con
         {u"apply_ms"_s, applyMs}, {u"ms"_s, settledMs},
         {u"cpu_ms"_s, cpuMs},     {u"matches"_s, double(tab->topicModel()->filterMatchCount())},
     };
+}
+
+bool connectionTicking(ConnectionTab *tab)
+{
+    ConnectionWorker *worker = tab->findChild<ConnectionController *>()->worker();
+    bool ticking = true;
+    QMetaObject::invokeMethod( // its timers belong to its thread: asked there
+        worker, [worker, &ticking] { ticking = worker->isTicking(); },
+        Qt::BlockingQueuedConnection);
+    return ticking;
+}
+
+// What the window holds once the burst is over: the tree caught up, its highlights ended, the
+// connection's wait before giving the burst's freed memory back done; no timer armed. The
+// figures read the moment the last topic arrived still count the burst's queue and highlights.
+void addSettledMemory(QJsonObject &row, ConnectionTab *tab, double rssBefore, double heapBefore,
+                      int topics)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const bool settled = BenchWindow::waitUntil(
+        [tab] { return !tab->topicModel()->isTicking() && !connectionTicking(tab); }, 30000, 50);
+    const double perTopic = 1024.0 * 1024.0 / qMax(1, topics);
+    row.insert(u"settled"_s, settled);
+    row.insert(u"settle_s"_s, double(clock.nsecsElapsed()) / 1e9);
+    row.insert(u"settled_rss_mib"_s, ProcessStats::rssMiB());
+    row.insert(u"settled_bytes_per_topic"_s, (ProcessStats::rssMiB() - rssBefore) * perTopic);
+    row.insert(u"settled_heap_bytes_per_topic"_s,
+               (ProcessStats::heapInUseMiB() - heapBefore) * perTopic);
 }
 
 } // namespace
@@ -126,6 +157,7 @@ QList<QJsonObject> runScale(const ScenarioOptions &options)
         {u"probe_p99_ms"_s, probed.p99Ms},
         {u"probe_max_ms"_s, probed.maxMs},
     }};
+    addSettledMemory(rows.first(), tab, rssBefore, heapBefore, options.topics);
     // The load server names topic i "bench/dev<i/100>/sensor<i%100>".
     rows.append(timeFilter(tab, u"filter substring"_s, SubstringRow, u"dev4242/"_s));
     rows.append(timeFilter(tab, u"filter substring (common)"_s, SubstringRow, u"sensor42"_s));
