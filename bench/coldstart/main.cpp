@@ -17,6 +17,7 @@
 //   QT_QPA_PLATFORM=offscreen valgrind --tool=callgrind build/app/gui/mqttscope
 
 #include "appstart.h"
+#include "optionreader.h"
 #include "profilefixture.h"
 
 #include <QCoreApplication>
@@ -44,41 +45,29 @@ struct Options
     QString writeHome; // only write the configuration there
 };
 
-[[noreturn]] void usage(const QString &problem)
-{
-    std::fprintf(stderr,
-                 "coldstart: %s\nusage: coldstart [--profiles N] [--starts N] [--platform P] "
-                 "[--app PATH] [--timeout-ms MS] [--json] [--write-home DIR]\n",
-                 qPrintable(problem));
-    std::exit(2);
-}
-
-Options parse(const QStringList &args)
+Options parse(const QStringList &arguments)
 {
     Options options;
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        const QString &arg = args[i];
-        const auto value = [&] {
-            if (i + 1 >= args.size())
-                usage(arg + u" needs a value"_s);
-            return args[++i];
-        };
-        if (arg == "--profiles"_L1)
-            options.profiles = value().toInt();
-        else if (arg == "--starts"_L1)
-            options.starts = std::max(1, value().toInt());
-        else if (arg == "--platform"_L1)
-            options.platform = value();
-        else if (arg == "--app"_L1)
-            options.app = value();
-        else if (arg == "--timeout-ms"_L1)
-            options.timeoutMs = value().toInt();
-        else if (arg == "--json"_L1)
+    OptionReader args(arguments, "coldstart",
+                      "coldstart [--profiles N] [--starts N] [--platform P] [--app PATH] "
+                      "[--timeout-ms MS] [--json] [--write-home DIR]");
+    while (args.next()) {
+        if (args.is("--profiles"_L1))
+            options.profiles = args.value().toInt();
+        else if (args.is("--starts"_L1))
+            options.starts = std::max(1, args.value().toInt());
+        else if (args.is("--platform"_L1))
+            options.platform = args.value();
+        else if (args.is("--app"_L1))
+            options.app = args.value();
+        else if (args.is("--timeout-ms"_L1))
+            options.timeoutMs = args.value().toInt();
+        else if (args.is("--json"_L1))
             options.json = true;
-        else if (arg == "--write-home"_L1)
-            options.writeHome = value();
+        else if (args.is("--write-home"_L1))
+            options.writeHome = args.value();
         else
-            usage(u"unknown argument "_s + arg);
+            args.rejectUnknown();
     }
     return options;
 }

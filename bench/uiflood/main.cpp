@@ -23,10 +23,12 @@
 // one line (a JSON object with --json, read by bench/run_bench.py). The load comes from
 // mqttscope-loadserver, started as a child process.
 
+#include "optionreader.h"
 #include "scenarios.h"
 
 #include <QApplication>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -74,18 +76,117 @@ QString problemOf(const QJsonObject &row)
     return {};
 }
 
-[[noreturn]] void usage(const QString &problem)
+// What the command line asks for: the scenario, its options with the mode's own defaults where
+// none were given, and how to print.
+struct Command
 {
-    std::fprintf(
-        stderr,
-        "uiflood: %s\nusage: uiflood --mode flood|ceiling|bigpayload|scale|idle|reopen [--rate N] "
-        "[--seconds S] "
-        "[--topics T] [--payload B] [--prefix P] [--keepalive S] [--expand DEPTH] [--record] "
-        "[--sparkplug] [--max-rate N] [--max-steps N] [--budget S] [--diff] [--start-page] "
-        "[--file RECORDING] [--version 311|5] "
-        "[--loadserver PATH] [--json]\n",
-        qPrintable(problem));
-    std::exit(2);
+    QString mode;
+    ScenarioOptions options;
+    bool json = false;
+};
+
+VersionChoice versionNamed(const QString &name, const OptionReader &args)
+{
+    if (name == "311"_L1)
+        return VersionChoice::V311;
+    if (name != "5"_L1)
+        args.fail(u"--version is 311 or 5"_s);
+    return VersionChoice::V5;
+}
+
+// Each mode's own defaults for the options the command line did not give.
+void applyModeDefaults(Command &command, const QSet<QString> &given)
+{
+    ScenarioOptions &options = command.options;
+    const auto unless = [&](const char *option, auto &field, auto value) {
+        if (!given.contains(QLatin1StringView(option)))
+            field = value;
+    };
+    if (command.mode == "ceiling"_L1) {
+        unless("--seconds", options.seconds, 5);
+    } else if (command.mode == "bigpayload"_L1) {
+        unless("--rate", options.rate, 100);
+        unless("--payload", options.payload, 1024 * 1024);
+    } else if (command.mode == "scale"_L1) {
+        unless("--topics", options.topics, 1'000'000);
+    } else if (command.mode == "idle"_L1) {
+        unless("--topics", options.topics, 0);
+    }
+}
+
+Command parse(OptionReader &args)
+{
+    Command command;
+    ScenarioOptions &options = command.options;
+    options.loadServer = QStringLiteral(MQTTSCOPE_LOADSERVER);
+    QSet<QString> given;
+    while (args.next()) {
+        given.insert(args.name());
+        if (args.is("--mode"_L1)) {
+            command.mode = args.value();
+        } else if (args.is("--rate"_L1)) {
+            options.rate = args.value().toDouble();
+        } else if (args.is("--seconds"_L1)) {
+            options.seconds = args.value().toDouble();
+        } else if (args.is("--topics"_L1)) {
+            options.topics = args.value().toInt();
+        } else if (args.is("--payload"_L1)) {
+            options.payload = args.value().toInt();
+        } else if (args.is("--prefix"_L1)) {
+            options.prefix = args.value();
+        } else if (args.is("--expand"_L1)) {
+            options.expandDepth = args.value().toInt();
+        } else if (args.is("--file"_L1)) {
+            options.recordingFile = args.value();
+        } else if (args.is("--sparkplug"_L1)) {
+            options.sparkplug = true;
+        } else if (args.is("--record"_L1)) {
+            options.record = true;
+        } else if (args.is("--diff"_L1)) {
+            options.showDiff = true;
+        } else if (args.is("--max-rate"_L1)) {
+            options.ceilingMaxRate = args.value().toDouble();
+        } else if (args.is("--max-steps"_L1)) {
+            options.ceilingSteps = args.value().toInt();
+        } else if (args.is("--budget"_L1)) {
+            options.ceilingBudgetSeconds = args.value().toDouble();
+        } else if (args.is("--start-page"_L1)) {
+            options.startPage = true;
+        } else if (args.is("--keepalive"_L1)) {
+            options.keepAlive = args.value().toInt();
+        } else if (args.is("--version"_L1)) {
+            options.version = versionNamed(args.value(), args);
+        } else if (args.is("--loadserver"_L1)) {
+            options.loadServer = args.value();
+        } else if (args.is("--json"_L1)) {
+            command.json = true;
+        } else {
+            args.rejectUnknown();
+        }
+    }
+    applyModeDefaults(command, given);
+    return command;
+}
+
+QList<QJsonObject> run(const Command &command, const OptionReader &args)
+{
+    const QString &mode = command.mode;
+    const ScenarioOptions &options = command.options;
+    if (mode == "flood"_L1)
+        return runFlood(options);
+    if (mode == "ceiling"_L1)
+        return runCeiling(options);
+    if (mode == "bigpayload"_L1)
+        return runBigPayload(options);
+    if (mode == "scale"_L1)
+        return runScale(options);
+    if (mode == "idle"_L1)
+        return runIdle(options);
+    if (mode != "reopen"_L1)
+        args.fail(u"--mode is flood, ceiling, bigpayload, scale, idle or reopen"_s);
+    if (options.recordingFile.isEmpty())
+        args.fail(u"--mode reopen needs --file RECORDING"_s);
+    return runReopen(options);
 }
 
 } // namespace
@@ -101,103 +202,17 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(u"mqttscope-bench"_s);
     QCoreApplication::setApplicationName(u"uiflood"_s);
 
-    ScenarioOptions options;
-    options.loadServer = QStringLiteral(MQTTSCOPE_LOADSERVER);
-    QString mode;
-    bool json = false;
-    bool topicsGiven = false;
-    bool secondsGiven = false;
-    bool rateGiven = false;
-    bool payloadGiven = false;
-    const QStringList args = app.arguments();
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        const QString &arg = args[i];
-        const auto value = [&] {
-            if (i + 1 >= args.size())
-                usage(arg + u" needs a value"_s);
-            return args[++i];
-        };
-        if (arg == "--mode"_L1) {
-            mode = value();
-        } else if (arg == "--rate"_L1) {
-            options.rate = value().toDouble();
-            rateGiven = true;
-        } else if (arg == "--seconds"_L1) {
-            options.seconds = value().toDouble();
-            secondsGiven = true;
-        } else if (arg == "--topics"_L1) {
-            options.topics = value().toInt();
-            topicsGiven = true;
-        } else if (arg == "--payload"_L1) {
-            options.payload = value().toInt();
-            payloadGiven = true;
-        } else if (arg == "--prefix"_L1) {
-            options.prefix = value();
-        } else if (arg == "--expand"_L1) {
-            options.expandDepth = value().toInt();
-        } else if (arg == "--file"_L1) {
-            options.recordingFile = value();
-        } else if (arg == "--sparkplug"_L1) {
-            options.sparkplug = true;
-        } else if (arg == "--record"_L1) {
-            options.record = true;
-        } else if (arg == "--diff"_L1) {
-            options.showDiff = true;
-        } else if (arg == "--max-rate"_L1) {
-            options.ceilingMaxRate = value().toDouble();
-        } else if (arg == "--max-steps"_L1) {
-            options.ceilingSteps = value().toInt();
-        } else if (arg == "--budget"_L1) {
-            options.ceilingBudgetSeconds = value().toDouble();
-        } else if (arg == "--start-page"_L1) {
-            options.startPage = true;
-        } else if (arg == "--keepalive"_L1) {
-            options.keepAlive = value().toInt();
-        } else if (arg == "--version"_L1) {
-            const QString v = value();
-            options.version = v == "311"_L1 ? VersionChoice::V311
-                : v == "5"_L1               ? VersionChoice::V5
-                                            : VersionChoice::Auto;
-            if (options.version == VersionChoice::Auto)
-                usage(u"--version is 311 or 5"_s);
-        } else if (arg == "--loadserver"_L1) {
-            options.loadServer = value();
-        } else if (arg == "--json"_L1) {
-            json = true;
-        } else {
-            usage(u"unknown argument "_s + arg);
-        }
-    }
-
-    QList<QJsonObject> rows;
-    if (mode == "flood"_L1) {
-        rows = runFlood(options);
-    } else if (mode == "ceiling"_L1) {
-        if (!secondsGiven)
-            options.seconds = 5;
-        rows = runCeiling(options);
-    } else if (mode == "bigpayload"_L1) {
-        options.rate = rateGiven ? options.rate : 100;
-        options.payload = payloadGiven ? options.payload : 1024 * 1024;
-        rows = runBigPayload(options);
-    } else if (mode == "scale"_L1) {
-        if (!topicsGiven)
-            options.topics = 1'000'000;
-        rows = runScale(options);
-    } else if (mode == "idle"_L1) {
-        if (!topicsGiven)
-            options.topics = 0;
-        rows = runIdle(options);
-    } else if (mode == "reopen"_L1) {
-        if (options.recordingFile.isEmpty())
-            usage(u"--mode reopen needs --file RECORDING"_s);
-        rows = runReopen(options);
-    } else {
-        usage(u"--mode is flood, ceiling, bigpayload, scale, idle or reopen"_s);
-    }
+    OptionReader args(app.arguments(), "uiflood",
+                      "uiflood --mode flood|ceiling|bigpayload|scale|idle|reopen [--rate N] "
+                      "[--seconds S] [--topics T] [--payload B] [--prefix P] [--keepalive S] "
+                      "[--expand DEPTH] [--record] [--sparkplug] [--max-rate N] [--max-steps N] "
+                      "[--budget S] [--diff] [--start-page] [--file RECORDING] [--version 311|5] "
+                      "[--loadserver PATH] [--json]");
+    const Command command = parse(args);
+    const QList<QJsonObject> rows = run(command, args);
     bool failed = false;
     for (const QJsonObject &row : std::as_const(rows)) {
-        print(row, json);
+        print(row, command.json);
         if (const QString problem = problemOf(row); !problem.isEmpty()) {
             std::fprintf(stderr, "uiflood: %s: %s\n", qPrintable(row.value(u"name"_s).toString()),
                          qPrintable(problem));
