@@ -9,7 +9,7 @@
 #include "timelinepanel.h"
 #include "topictreepane.h"
 #include "models/topictreemodel.h"
-#include "explorer/recordedbirths.h"
+#include "explorer/recordedsparkplug.h"
 #include "recording/recordingreader.h"
 #include "decode/payloaddecoder.h"
 #include "profiles/profilestore.h"
@@ -190,7 +190,7 @@ void RecordingTab::loadTopicIds()
     m_topicIds.reserve(topics.size());
     for (const RecordingReader::Topic &topic : topics)
         m_topicIds.insert(topic.name, topic.id);
-    m_birthTopicIds = RecordedBirths::birthTopicIds(topics);
+    m_lifecycleTopicIds = RecordedSparkplug::lifecycleTopicIds(topics);
 }
 
 qint64 RecordingTab::position() const
@@ -210,7 +210,7 @@ void RecordingTab::seek(qint64 us)
     const QList<QByteArray> expanded = expandedTopics();
     m_treeModel->clear();
     m_historyLoaded.clear();
-    readBirths(moment);
+    readSparkplug(moment);
     const QList<Message> state = RecordingPlayer::messagesOf(m_reader->stateAt(moment));
     m_player->seek(moment);
     m_treeModel->enqueue(state);
@@ -242,18 +242,46 @@ void RecordingTab::togglePlay()
         play();
 }
 
-void RecordingTab::readBirths(qint64 toUs)
+void RecordingTab::readSparkplug(qint64 toUs)
 {
+    const QList<Message> lifecycle =
+        RecordedSparkplug::lifecycleUpTo(*m_reader, m_lifecycleTopicIds, toUs);
     m_sparkplugAliases.clear();
-    RecordedBirths::read(*m_reader, m_birthTopicIds, toUs, &m_sparkplugAliases);
+    for (const Message &message : lifecycle) {
+        if (const auto birth = RecordedSparkplug::birthOf(message))
+            m_sparkplugAliases.add(*birth);
+    }
     m_data.decoded().forgetDecoded();
+    m_sparkplugState = SparkplugStateFeed();
+    m_treeModel->clearSparkplug();
+    showSparkplugState(lifecycle);
+}
+
+void RecordingTab::showSparkplugState(const QList<Message> &lifecycle)
+{
+    m_sparkplugState.observe(lifecycle);
+    if (!m_sparkplugState.hasChanges())
+        return;
+    QList<SparkplugEndpointChange> endpoints = m_sparkplugState.takeChanges().endpoints;
+    // A recording's rows show no issues: the feed reads no DATA, so each DEATH's seq would seem
+    // to skip those sent before it.
+    for (SparkplugEndpointChange &endpoint : endpoints) {
+        endpoint.issueCount = 0;
+        endpoint.lastIssue.clear();
+    }
+    m_treeModel->updateSparkplug(endpoints);
 }
 
 void RecordingTab::onPlayed(const QList<Message> &messages)
 {
-    bool born = false;
+    QList<Message> lifecycle;
     for (const Message &message : messages) {
-        if (const auto birth = RecordedBirths::birthOf(message)) {
+        if (RecordedSparkplug::isLifecycleTopic(message.topic))
+            lifecycle.append(message);
+    }
+    bool born = false;
+    for (const Message &message : lifecycle) {
+        if (const auto birth = RecordedSparkplug::birthOf(message)) {
             m_sparkplugAliases.add(*birth);
             born = true;
         }
@@ -265,6 +293,7 @@ void RecordingTab::onPlayed(const QList<Message> &messages)
     }
     m_treeModel->enqueue(messages);
     m_messagePane->addToPlot(messages);
+    showSparkplugState(lifecycle);
 }
 
 void RecordingTab::showRates(int columns)

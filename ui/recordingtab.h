@@ -2,6 +2,7 @@
 #pragma once
 
 #include "decode/sparkplugaliasbook.h"
+#include "decode/sparkplugstatefeed.h"
 #include "explorer/explorerdata.h"
 #include "profiles/connectionprofile.h"
 
@@ -33,8 +34,9 @@ class TopicTreePane;
 // message of each topic then, RecordingReader::stateAt), a topic's history is read from the file
 // when it is chosen, and Play feeds the messages after the moment through the tree's usual
 // ingest. Nothing is loaded whole: the work of a seek is bounded by the topics, not the messages.
-// Sparkplug B metrics sent by alias are named by the BIRTHs recorded before them: a seek reads
-// the last BIRTHs up to the moment (RecordedBirths), Play adds those it plays.
+// Sparkplug B as of the moment: metrics sent by alias are named by the BIRTHs recorded before
+// them, and endpoints show online or offline by the BIRTHs, DEATHs and STATEs before it. A seek
+// reads those lifecycle messages up to the moment (RecordedSparkplug), Play adds those it plays.
 class RecordingTab : public QWidget
 {
     Q_OBJECT
@@ -84,7 +86,8 @@ private:
     void loadHistory(TopicNodeId node);
     void onTopicSelected(TopicNodeId node);
     void onPlayed(const QList<Message> &messages);
-    void readBirths(qint64 toUs);
+    void readSparkplug(qint64 toUs);
+    void showSparkplugState(const QList<Message> &lifecycle);
     void showRates(int columns);
     void togglePlay();
     void showTopicMenu(TopicNodeId node, const QPoint &globalPosition);
@@ -95,8 +98,9 @@ private:
     ExplorerData m_data;
     QHash<QByteArray, qint64> m_topicIds; // the file's id of each topic name
     QSet<TopicNodeId> m_historyLoaded; // since the last seek
-    QList<qint64> m_birthTopicIds; // the file's Sparkplug NBIRTH/DBIRTH topics
+    QList<qint64> m_lifecycleTopicIds; // the file's Sparkplug BIRTH, DEATH and STATE topics
     SparkplugAliasBook m_sparkplugAliases; // as of the moment shown
+    SparkplugStateFeed m_sparkplugState; // fed the lifecycle messages up to the moment shown
     qint64 m_firstUs = 0;
     qint64 m_lastUs = 0;
     TopicTreeModel *m_treeModel;

@@ -2,7 +2,7 @@
 #include "search/recordedpayloadtext.h"
 
 #include "decode/payloaddecoder.h"
-#include "explorer/recordedbirths.h"
+#include "explorer/recordedsparkplug.h"
 
 #include <algorithm>
 
@@ -27,8 +27,8 @@ RecordedPayloadText::RecordedPayloadText(std::shared_ptr<const PayloadDecoder> d
         m_topics[size_t(topic.id)] = std::move(encoding);
     }
     if (sparkplug)
-        RecordedBirths::read(reader, RecordedBirths::birthTopicIds(topics),
-                             reader.summary().lastTimeUs, &m_aliases);
+        RecordedSparkplug::readBirths(reader, RecordedSparkplug::lifecycleTopicIds(topics),
+                                      reader.summary().lastTimeUs, &m_aliases);
 }
 
 RecordedPayloadText::~RecordedPayloadText() = default;

@@ -117,6 +117,9 @@ public:
     // The Sparkplug B state the spBv1.0/ rows show (see SparkplugRowStatus): the rows of the
     // changed endpoints are announced with the Sparkplug roles, their tooltip and value.
     void updateSparkplug(const QList<SparkplugEndpointChange> &changes);
+    // Forgets every endpoint's state, for a model refilled from the start (a recording's seek
+    // clears it, then reads the state as of the new moment).
+    void clearSparkplug() { m_sparkplug.clear(); }
     const SparkplugRowStatus &sparkplugStatus() const { return m_sparkplug; }
     void clear();
 

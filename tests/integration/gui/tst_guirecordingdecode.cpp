@@ -2,7 +2,8 @@
 // A recording of a Sparkplug B edge node and a MessagePack topic, made by a connection tab from a
 // real mosquitto and opened in a recording tab: DATA sent by alias show the names of the BIRTH
 // recorded before them, as of the moment shown (a seek before a REBIRTH that renamed an alias,
-// Play past it), and a search over the file matches the decoded JSON.
+// Play past it); endpoints show online or offline as of that moment (a seek before the device's
+// DDEATH, Play past it); and a search over the file matches the decoded JSON.
 #include "connectionrecorder.h"
 #include "connectiontab.h"
 #include "guitestbench.h"
@@ -34,6 +35,8 @@ namespace {
 constexpr int arrivalTimeoutMs = 10000;
 const QByteArray Prefix = "spBv1.0/plant";
 const QByteArray DData = "spBv1.0/plant/DDATA/edge/pump";
+const QByteArray DDeath = "spBv1.0/plant/DDEATH/edge/pump";
+const QByteArray NBirth = "spBv1.0/plant/NBIRTH/edge";
 
 // A payload of our own encoder: the REBIRTH that Tahu's session has no step for.
 QByteArray payload(const QList<Sparkplug::CommandMetric> &metrics, quint64 seq)
@@ -54,6 +57,19 @@ QString rowText(const QAbstractItemModel *model, int row)
     return cells.join(u" | "_s);
 }
 
+// When the file's first message on `topic` was recorded; 0 when it has none.
+qint64 firstRecordedUs(const RecordingReader &reader, const QByteArray &topic)
+{
+    for (const RecordingReader::Topic &recorded : reader.topics()) {
+        if (recorded.name != topic)
+            continue;
+        const QList<RecordedMessage> messages =
+            reader.topicMessages(recorded.id, 0, LLONG_MAX, 100);
+        return messages.isEmpty() ? 0 : messages.constFirst().timeUs;
+    }
+    return 0;
+}
+
 } // namespace
 
 class tst_GuiRecordingDecode : public QObject
@@ -63,6 +79,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void aliasesAsOfTheMoment();
+    void onlineAsOfTheMoment();
     void searchMatchesDecodedJson_data();
     void searchMatchesDecodedJson();
 
@@ -103,7 +120,9 @@ void tst_GuiRecordingDecode::initTestCase()
                            payload({{u"Pressure"_s, u"Float"_s, 3.5, 10}}, 1)));
     QVERIFY(publishAndWait(DData, payload({{{}, u"Float"_s, 4.75, 10}}, 2)));
     QVERIFY(publishAndWait("rec/packed", QByteArray("\x81\xa5value\x2a", 8))); // {"value":42}
-    QTRY_VERIFY_WITH_TIMEOUT(m_tab->recorder()->status().messagesWritten >= 7, 5000);
+    QTest::qWait(20); // then the pump goes offline, a moment after its last DDATA
+    QVERIFY(publishAndWait(DDeath, payload({}, 3)));
+    QTRY_VERIFY_WITH_TIMEOUT(m_tab->recorder()->status().messagesWritten >= 8, 5000);
     m_tab->stopRecording();
 
     m_recording.reset(RecordingTab::open(m_path, &error));
@@ -160,12 +179,7 @@ void tst_GuiRecordingDecode::aliasesAsOfTheMoment()
     QVERIFY2(preview.contains(u"Pressure=4.75"_s), qPrintable(preview));
 
     // Before the REBIRTH: the first DDATA, with the first DBIRTH's name.
-    qint64 firstDataUs = 0;
-    for (const RecordingReader::Topic &topic : m_recording->reader().topics()) {
-        if (topic.name == DData)
-            firstDataUs =
-                m_recording->reader().topicMessages(topic.id, 0, LLONG_MAX, 2).constFirst().timeUs;
-    }
+    const qint64 firstDataUs = firstRecordedUs(m_recording->reader(), DData);
     QVERIFY(firstDataUs > 0);
     m_recording->seek(firstDataUs);
     shown = renderedAfterSelecting(DData);
@@ -182,6 +196,42 @@ void tst_GuiRecordingDecode::aliasesAsOfTheMoment()
     QTRY_VERIFY2_WITH_TIMEOUT(view->renderedText().contains(u"4.75"_s),
                               qPrintable(view->renderedText()), 5000);
     QVERIFY2(view->renderedText().contains(u"\"Pressure\""_s), qPrintable(view->renderedText()));
+}
+
+// What the tree's row of `topic` says of its Sparkplug endpoint: "online", "offline" or "none".
+QString shownOnline(const RecordingTab &recording, const QByteArray &topic)
+{
+    const TopicStore &store = recording.explorerData().store();
+    const QVariant online = recording.topicModel()
+                                ->indexOf(store.find(topic))
+                                .data(TopicTreeModel::SparkplugOnlineRole);
+    return online.isValid() ? (online.toBool() ? u"online"_s : u"offline"_s) : u"none"_s;
+}
+
+void tst_GuiRecordingDecode::onlineAsOfTheMoment()
+{
+    // [tck-id-operational-behavior-edge-node-termination-host-action-ddeath-devices-offline]
+    // At the end of the file the pump is offline, its edge node still online; the rows show no
+    // issue (a seek reads no DATA).
+    m_recording->seek(m_recording->reader().summary().lastTimeUs);
+    QCOMPARE(shownOnline(*m_recording, DData), u"offline"_s);
+    QCOMPARE(shownOnline(*m_recording, NBirth), u"online"_s);
+    const TopicStore &store = m_recording->explorerData().store();
+    const QModelIndex pump = m_recording->topicModel()->indexOf(store.find(DData));
+    QCOMPARE(pump.data(TopicTreeModel::SparkplugIssueCountRole).toInt(), 0);
+
+    // Before the DDEATH: online, as the live tab showed it then.
+    const qint64 deathUs = firstRecordedUs(m_recording->reader(), DDeath);
+    QVERIFY(deathUs > 0);
+    m_recording->seek(deathUs - 1);
+    QCOMPARE(shownOnline(*m_recording, DData), u"online"_s);
+
+    // Play past it: the DDEATH played takes the pump offline.
+    m_recording->timelinePanel()->speedBox()->setCurrentIndex(2);
+    m_recording->play();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_recording->isPlaying(), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(shownOnline(*m_recording, DData), u"offline"_s, 5000);
+    QCOMPARE(shownOnline(*m_recording, NBirth), u"online"_s);
 }
 
 void tst_GuiRecordingDecode::searchMatchesDecodedJson_data()
