@@ -2,6 +2,7 @@
 #include "benchwindow.h"
 
 #include "connectiontab.h"
+#include "loadsource.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -36,6 +37,22 @@ ConnectionTab *BenchWindow::open(const Connection &connection)
         return nullptr;
     if (!waitUntil([tab] { return tab->state() == ClientState::Connected; }, 10000))
         return nullptr;
+    return tab;
+}
+
+ConnectionTab *BenchWindow::openOn(LoadSource &source, const QString &program,
+                                   const QStringList &arguments, Connection connection,
+                                   QString *error)
+{
+    if (!source.start(program, arguments, error))
+        return nullptr;
+    connection.port = source.port();
+    ConnectionTab *tab = open(connection);
+    if (!tab) {
+        *error = connection.recordTo.isEmpty()
+            ? u"could not connect to the load server"_s
+            : u"could not connect to the load server, or record"_s;
+    }
     return tab;
 }
 

@@ -13,6 +13,8 @@ class ConnectionTab;
 
 namespace mqttscope::bench {
 
+class LoadSource;
+
 // The real application window (shown; on the offscreen platform under the benchmarks) with
 // stores of its own, opening connections to the load server the way a user's profile would.
 class BenchWindow
@@ -33,6 +35,11 @@ public:
     // Opens a tab for 127.0.0.1:port subscribed to "#" and waits until it is connected
     // (nullptr after 10 s without).
     ConnectionTab *open(const Connection &connection);
+    // Starts the load server in `source` (`program` with `arguments`) and opens a tab on its
+    // port (connection.port: 0, it is the server's); nullptr with *error, the scenario's error row,
+    // when either could not.
+    ConnectionTab *openOn(LoadSource &source, const QString &program, const QStringList &arguments,
+                          Connection connection, QString *error);
 
     // Runs the event loop until `done` holds or `timeoutMs` passed, checking every `pollMs`;
     // returns done(). (The benchmark's own loop: product code never waits like this.)

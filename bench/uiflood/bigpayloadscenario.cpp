@@ -75,18 +75,16 @@ QList<QJsonObject> runBigPayload(const ScenarioOptions &options)
         options.showDiff ? u", diff shown"_s : QString());
     const qint64 messages = qMax<qint64>(1, qint64(options.rate * options.seconds));
     LoadSource source;
-    QString error;
-    if (!source.start(options.loadServer,
-                      {u"--messages"_s, QString::number(messages), u"--topics"_s, u"1"_s,
-                       u"--payload"_s, QString::number(options.payload), u"--rate"_s,
-                       QString::number(options.rate), u"--distinct"_s,
-                       QString::number(DistinctPayloads), u"--json-fill"_s},
-                      &error))
-        return {errorRow(name, error)};
     BenchWindow bench;
-    ConnectionTab *tab = bench.open({source.port(), options.version, 60, {}});
+    QString error;
+    ConnectionTab *tab = bench.openOn(source, options.loadServer,
+                                      {u"--messages"_s, QString::number(messages), u"--topics"_s,
+                                       u"1"_s, u"--payload"_s, QString::number(options.payload),
+                                       u"--rate"_s, QString::number(options.rate), u"--distinct"_s,
+                                       QString::number(DistinctPayloads), u"--json-fill"_s},
+                                      {0, options.version, 60, {}}, &error);
     if (!tab)
-        return {errorRow(name, u"could not connect to the load server"_s)};
+        return {errorRow(name, error)};
     if (options.showDiff && !showDiffTab(bench.window()))
         return {errorRow(name, u"the window has no diff tab"_s)};
     const ExplorerData &data = tab->explorerData();

@@ -105,19 +105,17 @@ QList<QJsonObject> runFlood(const ScenarioOptions &options)
     // Steady: a first lap over the topics fills the tree before the measured stream.
     const qint64 warmUp = options.steady ? options.topics : 0;
     const qint64 messages = qMax<qint64>(1, qint64(options.rate * options.seconds)) + warmUp;
-    LoadSource source;
-    QString error;
-    if (!source.start(options.loadServer, loadArguments(options, messages), &error))
-        return {errorRow(name, error)};
-
     QTemporaryDir recordings;
     const QString recordingPath =
         options.record ? recordings.filePath(u"flood.mqttrec"_s) : QString();
+    LoadSource source;
     BenchWindow bench;
+    QString error;
     ConnectionTab *tab =
-        bench.open({source.port(), options.version, quint16(options.keepAlive), recordingPath});
+        bench.openOn(source, options.loadServer, loadArguments(options, messages),
+                     {0, options.version, quint16(options.keepAlive), recordingPath}, &error);
     if (!tab)
-        return {errorRow(name, u"could not connect to the load server, or record"_s)};
+        return {errorRow(name, error)};
     const Statistics &statistics = tab->explorerData().statistics();
     // The stream's length plus a minute to catch up: a client that falls behind shows as a
     // longer run (and the server's lower rate), never as a pass.

@@ -108,19 +108,16 @@ QList<QJsonObject> runIdle(const ScenarioOptions &options)
     const QString name = options.topics > 0 ? u"idle, %1 topics in the tree"_s.arg(options.topics)
                                             : u"idle, empty tree"_s;
     LoadSource source;
+    BenchWindow bench;
     QString error;
     // One message per topic first, so the tree is as a user left it after a burst.
-    if (!source.start(options.loadServer,
-                      {u"--messages"_s, QString::number(options.topics), u"--topics"_s,
-                       QString::number(qMax(1, options.topics)), u"--payload"_s,
-                       QString::number(options.payload)},
-                      &error))
-        return {errorRow(name, error)};
-
-    BenchWindow bench;
-    ConnectionTab *tab = bench.open({source.port(), options.version, 60, {}});
+    ConnectionTab *tab = bench.openOn(source, options.loadServer,
+                                      {u"--messages"_s, QString::number(options.topics),
+                                       u"--topics"_s, QString::number(qMax(1, options.topics)),
+                                       u"--payload"_s, QString::number(options.payload)},
+                                      {0, options.version, 60, {}}, &error);
     if (!tab)
-        return {errorRow(name, u"could not connect to the load server"_s)};
+        return {errorRow(name, error)};
     if (!BenchWindow::waitUntil([&] { return tab->topicStore().topicCount() >= options.topics; },
                                 120000))
         return {errorRow(name, u"the topics did not all arrive"_s)};

@@ -102,20 +102,18 @@ QList<QJsonObject> runScale(const ScenarioOptions &options)
 {
     const QString name = u"scale: distinct topics in the window"_s;
     LoadSource source;
-    QString error;
-    if (!source.start(options.loadServer,
-                      {u"--messages"_s, QString::number(options.topics), u"--topics"_s,
-                       QString::number(options.topics), u"--payload"_s,
-                       QString::number(options.payload), u"--retain"_s},
-                      &error))
-        return {errorRow(name, error)};
-
     BenchWindow bench;
     const double rssBefore = ProcessStats::rssMiB();
     const double heapBefore = ProcessStats::heapInUseMiB();
-    ConnectionTab *tab = bench.open({source.port(), options.version, 60, {}});
+    QString error;
+    ConnectionTab *tab =
+        bench.openOn(source, options.loadServer,
+                     {u"--messages"_s, QString::number(options.topics), u"--topics"_s,
+                      QString::number(options.topics), u"--payload"_s,
+                      QString::number(options.payload), u"--retain"_s},
+                     {0, options.version, 60, {}}, &error);
     if (!tab)
-        return {errorRow(name, u"could not connect to the load server"_s)};
+        return {errorRow(name, error)};
     const Statistics &statistics = tab->explorerData().statistics();
 
     EventLoopProbe probe;
