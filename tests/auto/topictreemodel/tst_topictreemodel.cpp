@@ -106,6 +106,7 @@ private slots:
     void tinyBudgetAppliesBatchesInParts();
     void explicitFlushAppliesEverything();
     void rowsNoViewShowsGetNoDataChanged();
+    void highlightsEndingUnderInterleavedParents();
     void oneInsertPerParentPerRange();
     void dataChangedOnlyForChangedRows();
     void columnsAndRoles();
@@ -291,6 +292,33 @@ void tst_TopicTreeModel::rowsNoViewShowsGetNoDataChanged()
     QCOMPARE(
         f.model.index(0, TopicTreeModel::ValueColumn, f.model.indexOf(closed)).data().toString(),
         u"2"_s);
+}
+
+// The ends of highlights come in arrival order, parents interleaved: each shown row still gets
+// its dataChanged, no row under a collapsed parent does.
+void tst_TopicTreeModel::highlightsEndingUnderInterleavedParents()
+{
+    Fixture f;
+    f.model.setHighlightDuration(1);
+    f.model.enqueue(batch({u"open/a"_s, u"closed/a"_s, u"open/b"_s, u"closed/b"_s}));
+    f.model.flush();
+    const TopicNodeId closed = f.data.store().find("closed");
+    f.model.setChildrenShownTest([closed](TopicNodeId parent) { return parent != closed; });
+    f.model.enqueue(batch({u"open/a"_s, u"closed/a"_s, u"open/b"_s, u"closed/b"_s}, "2"));
+    f.model.flush();
+    QTest::qWait(10);
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    f.model.flush(); // the highlights have expired
+    QStringList ended;
+    for (const QList<QVariant> &args : changed) {
+        if (!args[2].value<QList<int>>().contains(TopicTreeModel::HighlightRole))
+            continue;
+        const QModelIndex first = args[0].value<QModelIndex>(), last = args[1].value<QModelIndex>();
+        for (int row = first.row(); row <= last.row(); ++row)
+            ended.append(first.siblingAtRow(row).data(TopicTreeModel::TopicRole).toString());
+    }
+    ended.sort();
+    QCOMPARE(ended, (QStringList{u"open/a"_s, u"open/b"_s}));
 }
 
 void tst_TopicTreeModel::oneInsertPerParentPerRange()
