@@ -685,6 +685,49 @@ def bench_decode(a):
     return rows
 
 
+def bench_store(a):
+    return bench_repeated(a, "bench/ingest_store/ingest_store",
+                          ["--messages", str(a.messages), "--topics", str(a.topics),
+                           "--scale-topics", str(a.scale_topics), "--json"])
+
+
+def section_runs(a):
+    """Each section in the order they run: its name (SECTIONS), what measures it and the title of
+    its table."""
+    return [
+        ("ingest", bench_ingest,
+         f"Ingest: {a.messages:,} messages over {a.topics:,} topics, QoS "
+         f"{' and '.join(map(str, a.ingest_qos))}, {a.payload}-byte payloads, median of {a.runs}"),
+        ("store", bench_store, f"Explorer data layer (headless), median of {a.runs}"),
+        ("codec", bench_codec, "Codec (per call)"),
+        ("decode", bench_decode, "Payload decoding to JSON, per message, one core"),
+        ("ui", bench_ui,
+         f"Window under flood: {a.ui_rate:,.0f} msg/s for {a.ui_seconds:g} s over "
+         f"{a.ui_topics:,} topics, keepalive {a.keepalive} s, median of {a.runs}"),
+        ("ceiling", bench_ceiling,
+         f"Window ceiling: steady floods over {a.ui_topics:,} topics from {a.ceiling_start:,.0f} "
+         f"msg/s, {a.ceiling_seconds:g} s each, median of {a.runs}"),
+        ("bigpayload", bench_bigpayload,
+         f"Big payloads: {a.big_payload:,} bytes at {a.big_rate:g} msg/s on the selected topic "
+         f"for {a.big_seconds:g} s, median of {a.runs}"),
+        ("scale", bench_scale,
+         f"Window scale: {a.scale_topics:,} retained topics of {a.scale_payload} bytes, "
+         f"median of {a.runs}"),
+        ("idle", bench_idle, f"Idle window, connected, {a.idle_seconds:g} s, median of {a.runs}"),
+        ("coldstart", bench_coldstart,
+         f"Cold start to the first painted window, {a.coldstart_profiles:,} saved "
+         f"profiles beside none, {a.coldstart_starts} starts, median of {a.runs}"),
+        ("recording", bench_recording,
+         f"Recording: {a.messages:,} messages over {a.topics:,} topics, {a.payload}-byte "
+         f"payloads; then a {a.recording_messages:,}-message recording over "
+         f"{a.recording_topics:,} topics reopened, median of {a.runs}"),
+        ("replay", bench_replay,
+         f"Replay into mosquitto: {a.replay_messages:,} messages of {a.payload} bytes as fast "
+         f"as it takes them, beside mosquitto_pub -l; then {a.replay_timing_messages:,} "
+         f"over {a.replay_timing_seconds:g} s at 1x, median of {a.runs}"),
+    ]
+
+
 def print_table(title, rows):
     """Prints rows as aligned columns; consecutive rows with different fields (a scale run and
     its filter timings) get a header line of their own."""
@@ -779,58 +822,10 @@ def main():
     print(f"mqttscope benchmarks on {result['machine']['cpu']} ({result['machine']['cores']} cores), "
           f"load average {', '.join(f'{x:.2f}' for x in result['load'] or [])}, "
           f"source {result['revision']}")
-    if "ingest" in sections:
-        result["ingest"] = bench_ingest(a)
-        print_table(f"Ingest: {a.messages:,} messages over {a.topics:,} topics, QoS "
-                    f"{' and '.join(map(str, a.ingest_qos))}, "
-                    f"{a.payload}-byte payloads, median of {a.runs}", result["ingest"])
-    if "store" in sections:
-        result["store"] = bench_repeated(
-            a, "bench/ingest_store/ingest_store",
-            ["--messages", str(a.messages), "--topics", str(a.topics),
-             "--scale-topics", str(a.scale_topics), "--json"])
-        print_table(f"Explorer data layer (headless), median of {a.runs}", result["store"])
-    if "codec" in sections:
-        result["codec"] = bench_codec(a)
-        print_table("Codec (per call)", result["codec"])
-    if "decode" in sections:
-        result["decode"] = bench_decode(a)
-        print_table("Payload decoding to JSON, per message, one core", result["decode"])
-
-    if "ui" in sections:
-        result["ui"] = bench_ui(a)
-        print_table(f"Window under flood: {a.ui_rate:,.0f} msg/s for {a.ui_seconds:g} s over "
-                    f"{a.ui_topics:,} topics, keepalive {a.keepalive} s, median of {a.runs}", result["ui"])
-    if "ceiling" in sections:
-        result["ceiling"] = bench_ceiling(a)
-        print_table(f"Window ceiling: steady floods over {a.ui_topics:,} topics from {a.ceiling_start:,.0f} "
-                    f"msg/s, {a.ceiling_seconds:g} s each, median of {a.runs}", result["ceiling"])
-    if "bigpayload" in sections:
-        result["bigpayload"] = bench_bigpayload(a)
-        print_table(f"Big payloads: {a.big_payload:,} bytes at {a.big_rate:g} msg/s on the selected topic "
-                    f"for {a.big_seconds:g} s, median of {a.runs}", result["bigpayload"])
-    if "scale" in sections:
-        result["scale"] = bench_scale(a)
-        print_table(f"Window scale: {a.scale_topics:,} retained topics of {a.scale_payload} bytes, "
-                    f"median of {a.runs}", result["scale"])
-    if "idle" in sections:
-        result["idle"] = bench_idle(a)
-        print_table(f"Idle window, connected, {a.idle_seconds:g} s, median of {a.runs}", result["idle"])
-    if "coldstart" in sections:
-        result["coldstart"] = bench_coldstart(a)
-        print_table(f"Cold start to the first painted window, {a.coldstart_profiles:,} saved "
-                    f"profiles beside none, {a.coldstart_starts} starts, median of {a.runs}",
-                    result["coldstart"])
-    if "recording" in sections:
-        result["recording"] = bench_recording(a)
-        print_table(f"Recording: {a.messages:,} messages over {a.topics:,} topics, {a.payload}-byte "
-                    f"payloads; then a {a.recording_messages:,}-message recording over "
-                    f"{a.recording_topics:,} topics reopened, median of {a.runs}", result["recording"])
-    if "replay" in sections:
-        result["replay"] = bench_replay(a)
-        print_table(f"Replay into mosquitto: {a.replay_messages:,} messages of {a.payload} bytes as fast "
-                    f"as it takes them, beside mosquitto_pub -l; then {a.replay_timing_messages:,} "
-                    f"over {a.replay_timing_seconds:g} s at 1x, median of {a.runs}", result["replay"])
+    for name, run, title in section_runs(a):
+        if name in sections:
+            result[name] = run(a)
+            print_table(title, result[name])
     result["targets"] = check_targets(result)
     print_table("Targets (issue 4)", [t for t in result["targets"] if t["measured"] != "not run"])
 
