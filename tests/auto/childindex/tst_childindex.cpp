@@ -33,7 +33,7 @@ class tst_ChildIndex : public QObject
     Q_OBJECT
 private slots:
     void findsWhatWasInserted();
-    void growsPastItsFirstTable();
+    void growsOneShardAtATime();
     void removalKeepsTheOthersFindable();
     void randomAgainstAMap();
 };
@@ -58,19 +58,27 @@ void tst_ChildIndex::findsWhatWasInserted()
     QCOMPARE(index.count(), std::size_t(0));
 }
 
-// The first table has 1,024 slots and grows at half full: 100,000 keys take several doublings.
-void tst_ChildIndex::growsPastItsFirstTable()
+// Each shard starts with 16 slots and grows at half full: 200,000 keys take several doublings,
+// and each rehashes one shard, never the whole index (at a million nodes, one table's doubling
+// stalled the GUI thread for tens of ms).
+void tst_ChildIndex::growsOneShardAtATime()
 {
     Keys keys;
     ChildIndex index;
-    for (quint32 i = 0; i < 100'000; ++i) {
+    for (quint32 i = 0; i < 200'000; ++i) {
         const ChildIndex::Key key{i / 100, i % 100};
         index.insert(key, keys.add(key));
     }
-    QCOMPARE(index.count(), std::size_t(100'000));
-    for (quint32 i = 0; i < 100'000; ++i)
+    QCOMPARE(index.count(), std::size_t(200'000));
+    for (quint32 i = 0; i < 200'000; ++i)
         QCOMPARE(index.find({i / 100, i % 100}, keys.reader()), i + 1);
-    QCOMPARE(index.find({1000, 0}, keys.reader()), ChildIndex::NotFound);
+    QCOMPARE(index.find({2000, 0}, keys.reader()), ChildIndex::NotFound);
+    // 256 shards at most half full: about 1,600 slots each, 2,048 or 4,096 after rounding up;
+    // one table would have 524,288.
+    QCOMPARE_LE(index.largestShardSlots(), std::size_t(4096));
+    index.clear();
+    QCOMPARE(index.largestShardSlots(), std::size_t(16));
+    QCOMPARE(index.find({0, 1}, keys.reader()), ChildIndex::NotFound);
 }
 
 void tst_ChildIndex::removalKeepsTheOthersFindable()
