@@ -2,6 +2,7 @@
 #include "connectioncontroller.h"
 
 #include "connectionworker.h"
+#include "threadpriority.h"
 #include "recording/recordingwriter.h"
 
 #include <QDateTime>
@@ -20,6 +21,7 @@ ConnectionController::ConnectionController(const QString &name, QObject *parent)
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->setObjectName(u"connection: "_s + name);
+    connect(m_thread, &QThread::started, m_thread, &yieldToGuiThread, Qt::DirectConnection);
     m_thread->start();
     connectWorker();
 }

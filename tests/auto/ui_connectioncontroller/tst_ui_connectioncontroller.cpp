@@ -4,6 +4,7 @@
 // signals are emitted from the test, so every report arrives exactly as the test says.
 #include "connectioncontroller.h"
 #include "connectionworker.h"
+#include "threadpriority.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
@@ -23,6 +24,7 @@ private slots:
     void resultsReachTheirRequestOnly();
     void failureNamesTheKindOfRequest();
     void appliedMessagesAreCounted();
+    void connectionThreadGivesWayToTheGui();
 };
 
 void tst_ConnectionController::refusalIsKeptOverTheClose()
@@ -144,6 +146,22 @@ void tst_ConnectionController::appliedMessagesAreCounted()
     QCOMPARE(controller.unappliedMessages(), 4);
     controller.reportApplied();
     QCOMPARE(controller.unappliedMessages(), 0);
+}
+
+// Under a burst the connection's thread must not take an equal share of a core from the GUI.
+void tst_ConnectionController::connectionThreadGivesWayToTheGui()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("thread niceness is Linux-only");
+#endif
+    const int gui = currentThreadNiceness();
+    ConnectionController controller(u"test"_s);
+    int connection = gui;
+    QMetaObject::invokeMethod(
+        controller.worker(), [&connection] { connection = currentThreadNiceness(); },
+        Qt::BlockingQueuedConnection);
+    QCOMPARE(connection, qMin(gui + BackgroundNiceness, 19));
+    QCOMPARE(currentThreadNiceness(), gui); // the GUI thread keeps its own
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionController)
