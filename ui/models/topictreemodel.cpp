@@ -16,7 +16,6 @@
 #include <QPolygonF>
 
 #include <algorithm>
-#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,13 +26,13 @@ constexpr int DefaultFlushMsecs = 50;
 // The GUI thread's time per timed flush: a quarter of a 60 Hz frame, so that a flush with the
 // repaint after it stays within one frame however much is queued.
 constexpr std::chrono::nanoseconds DefaultFlushBudget = std::chrono::milliseconds(4);
-// However slow the last flushes were, each takes at least this many, so the queue drains.
-constexpr qint64 MinMessagesPerFlush = 64;
+// A timed flush applies the queue in slices of this many and reads the clock after each, so it
+// overruns its budget by one slice at most (~0.3 ms), however the cost per message varies (new
+// branches, tables growing); it applies one slice whatever the budget, so the queue drains.
+constexpr qsizetype SliceMessages = 256;
 // While catching up, how often the views are told what was applied: each time costs them a
 // layout and a repaint, which need not come more often than a screen shows.
 constexpr qint64 AnnounceIntervalMsecs = 33;
-// The first timed flush's guess: a new topic with its announcement costs ~1-2 µs.
-constexpr double InitialNsecsPerMessage = 2000;
 // How long after a second boundary the rates are read again: clear of the boundary itself.
 constexpr int RateRefreshSlackMsecs = 20;
 constexpr int PreviewChars = 60;
@@ -119,7 +118,6 @@ TopicTreeModel::TopicTreeModel(ExplorerData *data, QObject *parent)
     : QAbstractItemModel(parent)
     , m_data(data)
     , m_flushBudget(DefaultFlushBudget)
-    , m_nsecsPerMessage(InitialNsecsPerMessage)
 {
     m_timer.setInterval(DefaultFlushMsecs);
     connect(&m_timer, &QTimer::timeout, this, &TopicTreeModel::flushSome);
@@ -184,7 +182,7 @@ void TopicTreeModel::scheduleFade()
 void TopicTreeModel::flush()
 {
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    ingestQueued(now, std::numeric_limits<qint64>::max());
+    ingestQueued(now, std::chrono::nanoseconds::max());
     finishFlush(now, true);
 }
 
@@ -197,14 +195,7 @@ void TopicTreeModel::flushSome()
         finishFlush(now, true);
         return;
     }
-    const qint64 limit =
-        qMax(MinMessagesPerFlush, qint64(double(m_flushBudget.count()) / m_nsecsPerMessage));
-    QElapsedTimer spent;
-    spent.start();
-    const qint64 applied = ingestQueued(now, limit);
-    if (applied > 0)
-        m_nsecsPerMessage =
-            (m_nsecsPerMessage + double(spent.nsecsElapsed()) / double(applied)) / 2;
+    ingestQueued(now, m_flushBudget);
     finishFlush(now, m_queuedMessages == 0); // caught up: the views see it all at once
 }
 
@@ -250,30 +241,33 @@ void TopicTreeModel::announceIngested(qint64 now)
     announce(changes, revealed);
 }
 
-qint64 TopicTreeModel::ingestQueued(qint64 now, qint64 limit)
+void TopicTreeModel::ingestQueued(qint64 now, std::chrono::nanoseconds budget)
 {
+    const bool timed = budget != std::chrono::nanoseconds::max();
+    QElapsedTimer spent;
+    spent.start();
     qint64 applied = 0;
-    while (!m_queue.isEmpty() && applied < limit) {
+    while (!m_queue.isEmpty()) {
         const QList<Message> &batch = m_queue.first();
-        const qsizetype take =
-            qsizetype(qMin<qint64>(batch.size() - m_queueOffset, limit - applied));
-        if (m_queueOffset == 0 && take == batch.size())
+        const qsizetype left = batch.size() - m_queueOffset;
+        const qsizetype take = timed ? qMin(left, SliceMessages) : left;
+        if (take == batch.size())
             m_data->ingest(batch, now);
         else
-            m_data->ingest(batch.mid(m_queueOffset, take),
-                           now); // the rest waits for the next flush
+            m_data->ingest(batch.mid(m_queueOffset, take), now); // a copy of shared handles
         applied += take;
         m_queueOffset += take;
         if (m_queueOffset == batch.size()) {
             m_queue.removeFirst();
             m_queueOffset = 0;
         }
+        if (spent.nsecsElapsed() >= budget.count())
+            break;
     }
     m_queuedMessages -= applied;
     if (m_unannouncedMessages == 0)
         m_windowStartMsecs = now;
     m_unannouncedMessages += applied;
-    return applied;
 }
 
 void TopicTreeModel::announce(const TopicStoreChanges &changes, const QList<TopicNodeId> &revealed)

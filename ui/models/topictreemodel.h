@@ -25,8 +25,8 @@ namespace mqttscope {
 // messages arrive; after that a single-shot timer ends the change highlights at their ends, so an
 // idle connection costs nothing.
 //
-// A timed flush takes no more of the GUI thread than flushBudget(): it applies as many queued
-// messages as the last flushes say fit (a batch may be applied in parts) and leaves the rest to
+// A timed flush takes no more of the GUI thread than flushBudget(): it applies the queue in
+// slices, reading the clock after each (a batch may be applied in parts), and leaves the rest to
 // a zero-interval catch-up timer, which runs after input and painting, until the queue is empty
 // (FlushState). While catching up, what was applied is announced every 33 ms in a flush of its
 // own (the views' layout and repaint after each announcement cost as much as a flush), and at
@@ -156,7 +156,7 @@ private:
     // The timers' flush: as many messages as fit in the budget, by what the last ones cost.
     void flushSome();
     // Applies up to `limit` queued messages to the data layer, unannounced; how many it applied.
-    qint64 ingestQueued(qint64 now, qint64 limit);
+    void ingestQueued(qint64 now, std::chrono::nanoseconds budget); // at least one slice
     // Announces what was applied (if announceNow), expires highlights, sets the state and timers.
     void finishFlush(qint64 now, bool announceNow);
     void announceIngested(qint64 now);
@@ -194,7 +194,6 @@ private:
     TopicNodeId m_announcedLimit = 0;
     QElapsedTimer m_sinceAnnounce;
     std::chrono::nanoseconds m_flushBudget;
-    double m_nsecsPerMessage; // what a message cost the last timed flushes, all told
     std::function<bool(TopicNodeId)> m_childrenShown;
     int m_highlightMsecs = 1500;
     // Parents whose new rows are being announced: the row count the views know so far.

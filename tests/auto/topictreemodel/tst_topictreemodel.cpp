@@ -203,7 +203,7 @@ void tst_TopicTreeModel::timedFlushesKeepUpWithASteadyStream()
 
 void tst_TopicTreeModel::tinyBudgetAppliesBatchesInParts()
 {
-    // With a budget no flush can keep, each timed flush applies its minimum (64 messages), so
+    // With a budget no flush can keep, each timed flush applies one slice (256 messages), so
     // batches are applied in parts, the catch-up timer does the rest and the views are told as
     // it goes (every 33 ms); the tree ends as one flush of all leaves it.
     UntestedFixture timed;
