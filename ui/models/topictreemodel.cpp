@@ -229,12 +229,10 @@ void TopicTreeModel::announceIngested(qint64 now)
     // Highlighted from when the views learn of it; the rows that had messages of their own.
     for (const TopicNodeId node : changes.updated) {
         if (store.lastChangeMsecs(node) >= m_windowStartMsecs)
-            m_highlights.push_back({now + m_highlightMsecs, node});
+            m_highlights.push_back({now + m_highlightMsecs, node, node});
     }
-    for (TopicNodeId node = firstNew; node < store.nodeIdLimit(); ++node) {
-        if (store.hasMessage(node))
-            m_highlights.push_back({now + m_highlightMsecs, node});
-    }
+    if (firstNew < store.nodeIdLimit())
+        m_highlights.push_back({now + m_highlightMsecs, firstNew, store.nodeIdLimit() - 1});
     m_announcedLimit = store.nodeIdLimit(); // announce() keeps the old counts per range
     m_unannouncedMessages = 0;
     m_sinceAnnounce.start();
@@ -290,11 +288,14 @@ void TopicTreeModel::expireHighlights(qint64 now)
     QList<TopicNodeId> expired;
     const TopicStore &store = m_data->store();
     while (!m_highlights.empty() && m_highlights.front().until <= now) {
-        const TopicNodeId node = m_highlights.front().node;
+        const Highlight ended = m_highlights.front();
         m_highlights.pop_front();
-        // A later change re-queued it; only the last entry turns it off.
-        if (store.isAlive(node) && !isHighlighted(node, now))
-            expired.append(node);
+        for (TopicNodeId node = ended.first; node <= ended.last; ++node) {
+            // A later change re-queued it; only the last entry turns it off. Rows created
+            // without a message of their own were never highlighted.
+            if (store.isAlive(node) && store.hasMessage(node) && !isHighlighted(node, now))
+                expired.append(node);
+        }
     }
     emitChanged(expired, {Qt::BackgroundRole, HighlightRole}, Rows::Shown);
 }

@@ -198,10 +198,13 @@ private:
     int m_highlightMsecs = 1500;
     // Parents whose new rows are being announced: the row count the views know so far.
     QHash<TopicNodeId, int> m_announcedRows;
+    // The rows whose highlight ends at `until`: one changed row, or the run of ids created in one
+    // announcement (a burst of a million new topics is a few dozen entries, not a million).
     struct Highlight
     {
         qint64 until;
-        TopicNodeId node;
+        TopicNodeId first;
+        TopicNodeId last;
     };
     std::deque<Highlight> m_highlights; // in time order
 

@@ -107,6 +107,7 @@ private slots:
     void explicitFlushAppliesEverything();
     void rowsNoViewShowsGetNoDataChanged();
     void highlightsEndingUnderInterleavedParents();
+    void newRowsEndTheirHighlightsTogether();
     void oneInsertPerParentPerRange();
     void dataChangedOnlyForChangedRows();
     void columnsAndRoles();
@@ -294,6 +295,23 @@ void tst_TopicTreeModel::rowsNoViewShowsGetNoDataChanged()
         u"2"_s);
 }
 
+namespace {
+// The topics whose highlight ended in the dataChanged signals `changed` caught, sorted.
+QStringList highlightEnds(const QSignalSpy &changed)
+{
+    QStringList ended;
+    for (const QList<QVariant> &args : changed) {
+        if (!args[2].value<QList<int>>().contains(TopicTreeModel::HighlightRole))
+            continue;
+        const QModelIndex first = args[0].value<QModelIndex>(), last = args[1].value<QModelIndex>();
+        for (int row = first.row(); row <= last.row(); ++row)
+            ended.append(first.siblingAtRow(row).data(TopicTreeModel::TopicRole).toString());
+    }
+    ended.sort();
+    return ended;
+}
+} // namespace
+
 // The ends of highlights come in arrival order, parents interleaved: each shown row still gets
 // its dataChanged, no row under a collapsed parent does.
 void tst_TopicTreeModel::highlightsEndingUnderInterleavedParents()
@@ -309,16 +327,23 @@ void tst_TopicTreeModel::highlightsEndingUnderInterleavedParents()
     QTest::qWait(10);
     QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
     f.model.flush(); // the highlights have expired
-    QStringList ended;
-    for (const QList<QVariant> &args : changed) {
-        if (!args[2].value<QList<int>>().contains(TopicTreeModel::HighlightRole))
-            continue;
-        const QModelIndex first = args[0].value<QModelIndex>(), last = args[1].value<QModelIndex>();
-        for (int row = first.row(); row <= last.row(); ++row)
-            ended.append(first.siblingAtRow(row).data(TopicTreeModel::TopicRole).toString());
-    }
-    ended.sort();
+    const QStringList ended = highlightEnds(changed);
     QCOMPARE(ended, (QStringList{u"open/a"_s, u"open/b"_s}));
+}
+
+// New rows are highlighted as one run of ids per announcement; when it ends, the rows with a
+// message of their own are told, not the levels created on the way to them.
+void tst_TopicTreeModel::newRowsEndTheirHighlightsTogether()
+{
+    Fixture f;
+    f.model.setHighlightDuration(1);
+    f.model.enqueue(batch({u"n/a"_s, u"m/c"_s, u"n/b"_s, u"n"_s}));
+    f.model.flush();
+    QTest::qWait(10);
+    QSignalSpy changed(&f.model, &QAbstractItemModel::dataChanged);
+    f.model.flush(); // the highlights have expired
+    const QStringList ended = highlightEnds(changed);
+    QCOMPARE(ended, (QStringList{u"m/c"_s, u"n"_s, u"n/a"_s, u"n/b"_s})); // not "m"
 }
 
 void tst_TopicTreeModel::oneInsertPerParentPerRange()
