@@ -568,7 +568,7 @@ void ConnectionTab::clearHistory()
         m_controller->reportApplied(); // what was queued is gone with the rest
         m_messagePane->setTopic(TopicStore::InvalidId);
     } else {
-        m_data.history().removeTopic(node);
+        m_data.history().clearTopic(node);
         m_messagePane->setTopic(node);
     }
 }

@@ -328,10 +328,7 @@ void RecordingTab::loadHistory(TopicNodeId node)
     const int limit = m_data.history().limits().messagesPerTopic;
     const QList<Message> messages = RecordingPlayer::messagesOf(
         m_reader->topicMessages(*id, m_firstUs, m_player->position(), limit));
-    MessageHistory &history = m_data.history();
-    history.removeTopic(node);
-    for (const Message &message : messages)
-        history.append(node, message);
+    m_data.replaceHistory(node, messages);
 }
 
 QByteArray RecordingTab::selectedTopic() const

@@ -3,17 +3,38 @@
 
 namespace mqttscope {
 
+ExplorerData::ExplorerData()
+    : m_history(m_store)
+{
+}
+
 ExplorerData::ExplorerData(MessageHistory::Limits historyLimits)
-    : m_history(historyLimits)
+    : m_history(m_store, historyLimits)
 {
 }
 
 void ExplorerData::ingest(const QList<Message> &messages, qint64 nowMsecs)
 {
-    m_nodeIds.clear();
-    m_store.ingest(messages, nowMsecs, &m_nodeIds);
-    m_history.append(m_nodeIds, messages);
+    if (m_history.wantsSuperseded()) {
+        m_superseded.clear();
+        m_store.ingest(messages, nowMsecs, &m_superseded);
+        m_history.keepSuperseded(m_superseded);
+    } else {
+        m_store.ingest(messages, nowMsecs);
+    }
     m_statistics.addMessagesIn(messages.size(), nowMsecs);
+}
+
+void ExplorerData::replaceHistory(TopicNodeId node, const QList<Message> &messages)
+{
+    m_history.removeTopic(node);
+    if (messages.isEmpty()) {
+        m_history.clearTopic(node);
+        return;
+    }
+    for (qsizetype i = 0; i + 1 < messages.size(); ++i)
+        m_history.keepOlder(node, historyEntryOf(messages[i], m_store.issueSequence()));
+    m_store.renumberLatest(node); // newer than the older ones just numbered
 }
 
 void ExplorerData::removeSubtree(TopicNodeId node)

@@ -16,7 +16,7 @@ namespace mqttscope {
 class ExplorerData
 {
 public:
-    ExplorerData() = default;
+    ExplorerData();
     explicit ExplorerData(MessageHistory::Limits historyLimits);
 
     // Applies one batch to the tree, the history and the message counters in one pass.
@@ -36,15 +36,19 @@ public:
 
     // Removes a subtree from the tree together with its history.
     void removeSubtree(TopicNodeId node);
+    // Replaces `node`'s history with `messages`, oldest first, whose last is the message the
+    // store holds as the node's latest (e.g. a recording read back up to where it was played):
+    // the others become its older messages, within the history's limits.
+    void replaceHistory(TopicNodeId node, const QList<Message> &messages);
     void clear(); // topics and history; statistics keep counting
 
 private:
     TopicStore m_store;
-    MessageHistory m_history;
+    MessageHistory m_history; // over m_store
     Statistics m_statistics;
     MutedTopics m_muted;
     DecodedPayloads m_decoded{m_store};
-    QList<TopicNodeId> m_nodeIds; // reused across batches
+    QList<TopicStore::Superseded> m_superseded; // reused across batches
 };
 
 } // namespace mqttscope

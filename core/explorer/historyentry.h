@@ -13,7 +13,7 @@ struct HistoryEntry
 {
     QByteArray payload;
     qint64 receivedMsecs = 0;
-    quint64 sequence = 0; // grows with every message a MessageHistory keeps; never 0
+    quint64 sequence = 0; // grows with every message a TopicStore takes in; never 0
     quint8 qos = 0;
     bool retain = false;
     bool dup = false;
@@ -32,6 +32,20 @@ inline Message messageOf(const QByteArray &topic, const HistoryEntry &entry)
     message.properties = entry.properties;
     message.receivedMsecsSinceEpoch = entry.receivedMsecs;
     return message;
+}
+
+// The message as an entry numbered `sequence` (the payload shared, not copied).
+inline HistoryEntry historyEntryOf(const Message &message, quint64 sequence)
+{
+    HistoryEntry entry;
+    entry.payload = message.payload;
+    entry.receivedMsecs = message.receivedMsecsSinceEpoch;
+    entry.sequence = sequence;
+    entry.qos = message.qos;
+    entry.retain = message.retain;
+    entry.dup = message.dup;
+    entry.properties = message.properties;
+    return entry;
 }
 
 } // namespace mqttscope

@@ -6,10 +6,14 @@ namespace mqttscope {
 // The slot plus a malloc'd QByteArray header (ref count, size, capacity) and its rounding.
 const qint64 MessageHistory::EntryOverheadBytes = qint64(sizeof(Slot)) + 32;
 
-MessageHistory::MessageHistory() = default;
+MessageHistory::MessageHistory(const TopicStore &store)
+    : m_store(store)
+{
+}
 
-MessageHistory::MessageHistory(Limits limits)
-    : m_limits(limits)
+MessageHistory::MessageHistory(const TopicStore &store, Limits limits)
+    : m_store(store)
+    , m_limits(limits)
 {
 }
 
@@ -36,32 +40,40 @@ void MessageHistory::setLimits(Limits limits)
 {
     m_limits = limits;
     for (TopicNodeId topic = 0; topic < m_topics.size(); ++topic) {
-        while (m_topics[topic].count > qMax(0, m_limits.messagesPerTopic))
+        while (m_topics[topic].count > olderPerTopic())
             evictOldestOf(topic);
     }
     enforceBudget();
 }
 
-void MessageHistory::append(const QList<TopicNodeId> &topics, const QList<Message> &messages)
+void MessageHistory::keepSuperseded(QList<TopicStore::Superseded> &superseded)
 {
-    Q_ASSERT(topics.size() == messages.size());
-    for (qsizetype i = 0; i < messages.size(); ++i)
-        append(topics[i], messages[i]);
+    for (TopicStore::Superseded &s : superseded) {
+        if (!m_hiddenLatest.isEmpty()) {
+            const auto hidden = m_hiddenLatest.constFind(s.topic);
+            if (hidden != m_hiddenLatest.cend() && *hidden == s.entry.sequence) {
+                m_hiddenLatest.erase(hidden); // cleared: not kept, and the newer one is listed
+                continue;
+            }
+        }
+        if (keepsOlder())
+            keepOlder(s.topic, std::move(s.entry));
+    }
 }
 
-void MessageHistory::append(TopicNodeId topic, const Message &message)
+void MessageHistory::keepOlder(TopicNodeId topic, HistoryEntry entry)
 {
-    if (m_limits.messagesPerTopic <= 0 || m_limits.byteBudget <= 0)
+    if (!keepsOlder())
         return;
     m_topics.growTo(std::size_t(topic) + 1);
 
     const quint32 index = allocateSlot();
     Slot &slot = m_slots[index];
-    slot.payload = message.payload;
-    slot.receivedMsecs = message.receivedMsecsSinceEpoch;
-    slot.sequenceAndFlags = (m_nextSequence++ << 8) | (message.qos & Slot::QosMask)
-        | (message.retain ? Slot::Retain : 0) | (message.dup ? Slot::Dup : 0);
-    slot.properties = message.properties;
+    slot.payload = std::move(entry.payload);
+    slot.receivedMsecs = entry.receivedMsecs;
+    slot.sequenceAndFlags = (entry.sequence << 8) | (entry.qos & Slot::QosMask)
+        | (entry.retain ? Slot::Retain : 0) | (entry.dup ? Slot::Dup : 0);
+    slot.properties = std::move(entry.properties);
     slot.topic = topic;
 
     slot.olderInConnection = m_newest;
@@ -86,7 +98,7 @@ void MessageHistory::append(TopicNodeId topic, const Message &message)
     m_bytesUsed += chargeOf(slot);
     ++m_entryCount;
 
-    if (list.count > m_limits.messagesPerTopic)
+    if (list.count > olderPerTopic())
         evictOldestOf(topic);
     enforceBudget();
 }
@@ -144,34 +156,64 @@ void MessageHistory::evictOldestOf(TopicNodeId topic)
     m_freeSlots = index;
 }
 
-int MessageHistory::count(TopicNodeId topic) const
+bool MessageHistory::listsLatest(TopicNodeId topic) const
+{
+    if (topic >= m_store.nodeIdLimit() || !m_store.hasMessage(topic))
+        return false;
+    return m_hiddenLatest.isEmpty() || m_hiddenLatest.value(topic) != m_store.latestSequence(topic);
+}
+
+int MessageHistory::olderCount(TopicNodeId topic) const
 {
     return topic < m_topics.size() ? m_topics[topic].count : 0;
+}
+
+int MessageHistory::count(TopicNodeId topic) const
+{
+    return olderCount(topic) + (listsLatest(topic) ? 1 : 0);
+}
+
+qint64 MessageHistory::entryCount() const
+{
+    // Every hidden latest is a topic's current latest: superseding or removing one unhides it.
+    return m_entryCount + m_store.topicCount() - m_hiddenLatest.size();
 }
 
 QList<HistoryEntry> MessageHistory::entries(TopicNodeId topic, quint64 afterSequence) const
 {
     QList<HistoryEntry> result;
-    const int count = this->count(topic);
-    result.reserve(count);
+    const int older = olderCount(topic);
+    result.reserve(older + 1);
     quint32 index = oldestOf(topic);
-    for (int i = 0; i < count; ++i, index = m_slots[index].newerInTopic) {
+    for (int i = 0; i < older; ++i, index = m_slots[index].newerInTopic) {
         if (m_slots[index].sequence() > afterSequence)
             result.append(entryOf(m_slots[index]));
     }
+    if (listsLatest(topic) && m_store.latestSequence(topic) > afterSequence)
+        result.append(m_store.latestEntry(topic));
     return result;
 }
 
 quint64 MessageHistory::oldestSequence(TopicNodeId topic) const
 {
     const quint32 oldest = oldestOf(topic);
-    return oldest == None ? 0 : m_slots[oldest].sequence();
+    if (oldest != None)
+        return m_slots[oldest].sequence();
+    return listsLatest(topic) ? m_store.latestSequence(topic) : 0;
+}
+
+void MessageHistory::clearTopic(TopicNodeId topic)
+{
+    removeTopic(topic);
+    if (listsLatest(topic))
+        m_hiddenLatest.insert(topic, m_store.latestSequence(topic));
 }
 
 void MessageHistory::removeTopic(TopicNodeId topic)
 {
-    while (count(topic) > 0)
+    while (olderCount(topic) > 0)
         evictOldestOf(topic);
+    m_hiddenLatest.remove(topic);
 }
 
 void MessageHistory::clear()
@@ -182,6 +224,7 @@ void MessageHistory::clear()
     m_oldest = m_newest = None;
     m_bytesUsed = 0;
     m_entryCount = 0;
+    m_hiddenLatest.clear();
 }
 
 } // namespace mqttscope

@@ -3,22 +3,27 @@
 
 #include "explorer/chunkedarray.h"
 #include "explorer/historyentry.h"
-#include "explorer/topicstorechanges.h"
-#include "protocol/message.h"
+#include "explorer/topicstore.h"
 
+#include <QHash>
 #include <QList>
 
 namespace mqttscope {
 
-// The messages received per topic, bounded so that memory stays put under any flood: a byte
-// budget for the whole connection and a count per topic. When either is exceeded the oldest
-// message goes first (the oldest of the connection for the budget, of the topic for the count);
-// a payload is never cut.
+// The messages received per topic, bounded so that memory stays put under any flood. A topic's
+// latest message is the one its TopicStore node holds (the store is its only record); this keeps
+// the older ones, those a newer message on the same topic superseded, and lists both as one
+// history. Two limits bound it: a count per topic, the latest included (1 keeps nothing older),
+// and a byte budget for the connection's older messages (the latest are the store's and always
+// kept). When either is exceeded an older message goes: the topic's oldest for the count, for
+// the budget the one that was superseded first (the connection's oldest older message in the
+// order they became older, which within a topic is the order they arrived). A payload is never
+// cut.
 //
-// Entries live in one pool threaded by two lists: arrival order across the connection and
-// order within each topic (a ring from the newest: the newest links to the oldest). The
-// connection's oldest entry is always its topic's oldest too. A kept message costs 64 bytes
-// besides its payload, which it shares with the message and the topic store.
+// Older entries live in one pool threaded by two lists: the order they became older across the
+// connection and order within each topic (a ring from the newest: the newest links to the
+// oldest). The connection's oldest entry is always its topic's oldest too. An older message
+// costs 64 bytes besides its payload, which it shares with the message it was.
 class MessageHistory
 {
 public:
@@ -27,30 +32,44 @@ public:
         qint64 byteBudget = qint64(256) * 1024 * 1024;
         int messagesPerTopic = 1000;
     };
-    // What one kept message is charged besides its payload bytes: the entry and the payload's
+    // What one older message is charged besides its payload bytes: the entry and the payload's
     // allocation header, so that the budget tracks real memory for small payloads too.
     static const qint64 EntryOverheadBytes;
 
-    MessageHistory();
-    explicit MessageHistory(Limits limits);
+    explicit MessageHistory(const TopicStore &store);
+    MessageHistory(const TopicStore &store, Limits limits);
 
     Limits limits() const { return m_limits; }
     void setLimits(Limits limits); // evicts at once to fit
 
-    void append(TopicNodeId topic, const Message &message);
-    // The i-th message goes to topics[i] (what TopicStore::ingest() reports).
-    void append(const QList<TopicNodeId> &topics, const QList<Message> &messages);
+    // Whether the store's superseded messages are wanted (kept, or needed to forget a cleared
+    // latest); when not, ingest can skip reporting them.
+    bool wantsSuperseded() const { return keepsOlder() || !m_hiddenLatest.isEmpty(); }
+    // Keeps what TopicStore::ingest() reported; the payloads and properties move out.
+    void keepSuperseded(QList<TopicStore::Superseded> &superseded);
+    // Keeps `entry` as `topic`'s newest older message; its sequence must be above the topic's
+    // older ones and below its latest (TopicStore::issueSequence(), renumberLatest()).
+    void keepOlder(TopicNodeId topic, HistoryEntry entry);
 
+    // A topic's messages: the older ones and the latest.
     int count(TopicNodeId topic) const;
-    // A topic's messages, oldest first; only those with a sequence above `afterSequence`.
+    // A topic's messages, oldest first, the store's latest last; only those with a sequence
+    // above `afterSequence`.
     QList<HistoryEntry> entries(TopicNodeId topic, quint64 afterSequence = 0) const;
     quint64 oldestSequence(TopicNodeId topic) const; // 0 when the topic has none
 
+    // What the user's "clear history" does: the topic's older messages go and its latest is no
+    // longer listed (the store still shows it) until a newer one arrives.
+    void clearTopic(TopicNodeId topic);
+    // Forgets the topic's older messages before the store removes the topic.
     void removeTopic(TopicNodeId topic);
-    void clear();
+    void clear(); // every older message; with TopicStore::clear()
 
-    qint64 bytesUsed() const { return m_bytesUsed; }
-    qint64 entryCount() const { return m_entryCount; }
+    qint64 bytesUsed() const
+    {
+        return m_bytesUsed;
+    } // of the older messages: what the budget counts
+    qint64 entryCount() const; // the older messages and the latest listed
 
 private:
     static constexpr quint32 None = 0xffffffffu;
@@ -75,16 +94,21 @@ private:
     struct TopicList
     {
         quint32 newest = None;
-        int count = 0;
+        int count = 0; // of older messages
     };
 
     static qint64 chargeOf(const Slot &slot);
     static HistoryEntry entryOf(const Slot &slot);
-    quint32 oldestOf(TopicNodeId topic) const; // None when it has no messages
+    bool keepsOlder() const { return m_limits.messagesPerTopic > 1 && m_limits.byteBudget > 0; }
+    int olderPerTopic() const { return qMax(0, m_limits.messagesPerTopic - 1); }
+    bool listsLatest(TopicNodeId topic) const;
+    int olderCount(TopicNodeId topic) const;
+    quint32 oldestOf(TopicNodeId topic) const; // None when it has no older messages
     quint32 allocateSlot();
     void evictOldestOf(TopicNodeId topic);
     void enforceBudget();
 
+    const TopicStore &m_store;
     Limits m_limits;
     ChunkedArray<Slot> m_slots;
     quint32 m_freeSlots = None;
@@ -92,8 +116,9 @@ private:
     quint32 m_oldest = None; // of the connection
     quint32 m_newest = None;
     qint64 m_bytesUsed = 0;
-    qint64 m_entryCount = 0;
-    quint64 m_nextSequence = 1;
+    qint64 m_entryCount = 0; // of older messages
+    // Topics whose history was cleared -> the sequence of the latest no longer listed.
+    QHash<TopicNodeId, quint64> m_hiddenLatest;
 };
 
 } // namespace mqttscope

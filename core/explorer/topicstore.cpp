@@ -22,6 +22,7 @@ void TopicStore::clear()
     m_childIndex.clear();
     m_branches.clear();
     m_ratedNodes.clear();
+    m_properties.clear();
     m_changes = {};
     m_insertedIndex.clear();
     m_windowStartId = 1;
@@ -33,12 +34,9 @@ void TopicStore::ingest(const QList<Message> &messages)
 }
 
 void TopicStore::ingest(const QList<Message> &messages, qint64 nowMsecs,
-                        QList<TopicNodeId> *nodeIds)
+                        QList<Superseded> *superseded)
 {
     const quint32 second = secondOf(nowMsecs);
-    if (nodeIds)
-        nodeIds->reserve(nodeIds->size() + messages.size());
-
     for (const Message &message : messages) {
         touch(RootId, second);
         TopicNodeId node = RootId;
@@ -54,29 +52,75 @@ void TopicStore::ingest(const QList<Message> &messages, qint64 nowMsecs,
                 break;
             level = slash + 1;
         }
-
-        Node &n = m_nodes[node];
-        n.payload = message.payload;
-        n.lastChangeMsecs = nowMsecs;
-        // The broker holds a retained message once one arrives with the flag; an empty payload
-        // is how a retained message is deleted [MQTT-3.3.1-10], so it clears the marker.
-        quint8 flags = quint8((n.flags() & ~QosMask) | (message.qos & QosMask));
-        if (message.payload.isEmpty())
-            flags &= ~Retained;
-        else if (message.retain)
-            flags |= Retained;
-        if (!(flags & HasMessage)) {
-            flags |= HasMessage;
-            for (TopicNodeId a = n.parent;; a = m_nodes[a].parent) {
-                ++m_branches[m_nodes[a].branch - 1].subtreeTopics;
-                if (a == RootId)
-                    break;
-            }
-        }
-        n.countAndFlags = ((n.ownMessages() + 1) << 8) | flags;
-        if (nodeIds)
-            nodeIds->append(node);
+        if (superseded && (m_nodes[node].flags() & HasMessage))
+            superseded->append({node, takeLatest(node)});
+        setLatest(node, message, nowMsecs);
     }
+}
+
+void TopicStore::setLatest(TopicNodeId node, const Message &message, qint64 nowMsecs)
+{
+    Node &n = m_nodes[node];
+    n.payload = message.payload;
+    n.lastChangeMsecs = nowMsecs;
+    n.receivedMsecs = message.receivedMsecsSinceEpoch;
+    n.sequence = issueSequence();
+    auto flags = quint16(n.flags() & ~(QosMask | LatestRetain | LatestDup));
+    flags |= quint16((message.qos & QosMask) | (message.retain ? LatestRetain : 0)
+                     | (message.dup ? LatestDup : 0));
+    // The broker holds a retained message once one arrives with the flag; an empty payload
+    // is how a retained message is deleted [MQTT-3.3.1-10], so it clears the marker.
+    if (message.payload.isEmpty())
+        flags &= ~Retained;
+    else if (message.retain)
+        flags |= Retained;
+    if (!message.properties.isEmpty()) {
+        m_properties.insert(node, message.properties);
+        flags |= LatestProperties;
+    } else if (flags & LatestProperties) {
+        m_properties.remove(node);
+        flags &= ~LatestProperties;
+    }
+    if (!(flags & HasMessage)) {
+        flags |= HasMessage;
+        for (TopicNodeId a = n.parent;; a = m_nodes[a].parent) {
+            ++m_branches[m_nodes[a].branch - 1].subtreeTopics;
+            if (a == RootId)
+                break;
+        }
+    }
+    n.countAndFlags = ((n.ownMessages() + 1) << FlagBits) | flags;
+}
+
+HistoryEntry TopicStore::entryWithoutData(const Node &n)
+{
+    HistoryEntry entry;
+    entry.receivedMsecs = n.receivedMsecs;
+    entry.sequence = n.sequence;
+    entry.qos = n.flags() & QosMask;
+    entry.retain = n.flags() & LatestRetain;
+    entry.dup = n.flags() & LatestDup;
+    return entry;
+}
+
+HistoryEntry TopicStore::latestEntry(TopicNodeId node) const
+{
+    const Node &n = m_nodes[node];
+    HistoryEntry entry = entryWithoutData(n);
+    entry.payload = n.payload;
+    if (n.flags() & LatestProperties)
+        entry.properties = m_properties.value(node);
+    return entry;
+}
+
+HistoryEntry TopicStore::takeLatest(TopicNodeId node)
+{
+    Node &n = m_nodes[node];
+    HistoryEntry entry = entryWithoutData(n);
+    entry.payload = std::move(n.payload);
+    if (n.flags() & LatestProperties)
+        entry.properties = m_properties.take(node); // setLatest() updates the flag
+    return entry;
 }
 
 TopicNodeId TopicStore::childFor(TopicNodeId parent, QByteArrayView level)
@@ -128,7 +172,7 @@ void TopicStore::touch(TopicNodeId node, quint32 second)
     Node &n = m_nodes[node];
     if (n.branch != 0)
         ++m_branches[n.branch - 1].subtreeMessages;
-    quint8 flags = n.flags();
+    quint16 flags = n.flags();
     // A node off the rated list has counted nothing for seconds: its counters start afresh.
     const bool counting = (flags & RateListed) || node == RootId;
     n.rate.add(quint16(second), counting);
@@ -192,6 +236,8 @@ void TopicStore::removeSubtree(TopicNodeId node)
             n.branch = 0;
         }
         n.payload = QByteArray();
+        if (n.flags() & LatestProperties)
+            m_properties.remove(id);
         n.setFlags(Removed);
     }
 }

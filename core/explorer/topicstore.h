@@ -3,6 +3,7 @@
 
 #include "explorer/childindex.h"
 #include "explorer/chunkedarray.h"
+#include "explorer/historyentry.h"
 #include "explorer/segmenttable.h"
 #include "explorer/topicstorechanges.h"
 #include "protocol/message.h"
@@ -18,9 +19,14 @@ namespace mqttscope {
 // The truth about one connection's topics: a trie of topic levels built from every message
 // received. Nodes live in one chunked array and are named by ids (the root is 0, ids are never
 // reused until clear(), and a parent's id is always below its children's), level texts are
-// interned, and the children of a node are found through one shared hash. A node is 64 bytes;
+// interned, and the children of a node are found through one shared hash. A node is 80 bytes;
 // what only a node with children needs (its children, its subtree's counters) lives in a side
 // table, since most nodes of a large tree are leaves (docs/performance.md, "Memory per topic").
+//
+// A node's latest message is the only record of it, whole (flags, time, MQTT 5 properties in a
+// side table, since few messages carry any): MessageHistory keeps only the messages a newer one
+// superseded, which ingest() hands over. Every message taken in gets the next number of one
+// sequence (HistoryEntry::sequence), which clear() does not restart.
 //
 // Knows nothing of item models: it records what changed since takeChanges() so that a model
 // can announce a whole batch with one insert per parent per range and one update per row.
@@ -32,10 +38,18 @@ public:
 
     TopicStore();
 
+    // A latest message that a newer one on the same topic replaced.
+    struct Superseded
+    {
+        TopicNodeId topic;
+        HistoryEntry entry;
+    };
+
     // Applies a batch in one pass; `nowMsecs` stamps the change and feeds the rates. When
-    // `nodeIds` is given it receives the node of each message, in order (for the history).
+    // `superseded` is given it receives each latest message the batch replaced, in order (for
+    // the history).
     void ingest(const QList<Message> &messages, qint64 nowMsecs,
-                QList<TopicNodeId> *nodeIds = nullptr);
+                QList<Superseded> *superseded = nullptr);
     void ingest(const QList<Message> &messages); // now = the wall clock
 
     TopicStoreChanges takeChanges();
@@ -75,6 +89,12 @@ public:
     // Valid until the store changes; copy it (cheap, shared) to keep it.
     const QByteArray &latestPayload(TopicNodeId node) const { return m_nodes[node].payload; }
     quint8 latestQos(TopicNodeId node) const { return m_nodes[node].flags() & QosMask; }
+    quint64 latestSequence(TopicNodeId node) const { return m_nodes[node].sequence; }
+    HistoryEntry latestEntry(TopicNodeId node) const; // of a node with a message
+    // The next number of the sequence, for a message the history takes from elsewhere.
+    quint64 issueSequence() { return m_nextSequence++; }
+    // Gives the latest message the next number, e.g. after older ones were issued theirs.
+    void renumberLatest(TopicNodeId node) { m_nodes[node].sequence = issueSequence(); }
     bool isRetained(TopicNodeId node) const { return m_nodes[node].flags() & Retained; }
     qint64 lastChangeMsecs(TopicNodeId node) const { return m_nodes[node].lastChangeMsecs; }
     quint64 messageCount(TopicNodeId node) const { return m_nodes[node].ownMessages(); }
@@ -118,14 +138,18 @@ public:
     }
 
 private:
-    enum Flag : quint8 {
+    enum Flag : quint16 {
         QosMask = 0x03,
-        Retained = 0x04,
+        Retained = 0x04, // the broker holds a retained message (not the latest's own flag)
         HasMessage = 0x08,
         Removed = 0x10,
         RateListed = 0x20, // in m_ratedNodes
         Updated = 0x40, // in m_changes.updated
+        LatestRetain = 0x80, // the latest message's flags as it came
+        LatestDup = 0x100,
+        LatestProperties = 0x200, // in m_properties
     };
+    static constexpr int FlagBits = 16;
 
     // The messages-per-second counters in one word: the second they count (its low 16 bits,
     // trusted only while the node is RateListed, i.e. seen within the last seconds), that
@@ -156,18 +180,20 @@ private:
     {
         QByteArray payload;
         qint64 lastChangeMsecs = 0;
-        quint64 countAndFlags = 0; // own messages << 8 | Flag bits
+        qint64 receivedMsecs = 0; // of the latest message
+        quint64 sequence = 0; // of the latest message
+        quint64 countAndFlags = 0; // own messages << FlagBits | Flag bits
         Rate rate;
         TopicNodeId parent = 0;
         quint32 segment = 0;
         quint32 row = 0;
         quint32 branch = 0; // index + 1 into m_branches, 0 while it never had a child
 
-        quint8 flags() const { return quint8(countAndFlags); }
-        void setFlags(quint8 flags) { countAndFlags = (countAndFlags & ~quint64(0xff)) | flags; }
-        quint64 ownMessages() const { return countAndFlags >> 8; }
+        quint16 flags() const { return quint16(countAndFlags); }
+        void setFlags(quint16 flags) { countAndFlags = (countAndFlags & ~quint64(0xffff)) | flags; }
+        quint64 ownMessages() const { return countAndFlags >> FlagBits; }
     };
-    static_assert(sizeof(Node) == 64, "one cache line; see the class comment");
+    static_assert(sizeof(Node) == 80, "see the class comment");
     // What a node with children has besides: for a leaf, its subtree is its own messages.
     struct Branch
     {
@@ -185,6 +211,9 @@ private:
         };
     }
     TopicNodeId childFor(TopicNodeId parent, QByteArrayView level);
+    void setLatest(TopicNodeId node, const Message &message, qint64 nowMsecs);
+    static HistoryEntry entryWithoutData(const Node &n); // all but payload and properties
+    HistoryEntry takeLatest(TopicNodeId node); // the payload and properties move out
     TopicNodeId createChild(TopicNodeId parent, quint32 segment);
     Branch &branchOf(TopicNodeId node); // created when it has none yet
     void touch(TopicNodeId node, quint32 second);
@@ -195,6 +224,8 @@ private:
     ChildIndex m_childIndex;
     std::vector<Branch> m_branches;
     std::vector<TopicNodeId> m_ratedNodes;
+    QHash<TopicNodeId, SharedProperties> m_properties; // of the latest messages that have any
+    quint64 m_nextSequence = 1;
 
     TopicStoreChanges m_changes;
     QHash<TopicNodeId, qsizetype> m_insertedIndex; // parent -> its entry in m_changes.inserted

@@ -16,10 +16,10 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QByteArrayList payloads(const MessageHistory &history, TopicNodeId topic)
+QByteArrayList payloads(const ExplorerData &data, const QByteArray &topic)
 {
     QByteArrayList result;
-    const QList<HistoryEntry> entries = history.entries(topic);
+    const QList<HistoryEntry> entries = data.history().entries(data.store().find(topic));
     for (const HistoryEntry &e : entries)
         result.append(e.payload);
     return result;
@@ -32,12 +32,18 @@ class tst_MessageHistory : public QObject
     Q_OBJECT
 private slots:
     void keepsFlagsAndProperties();
+    void latestKeepsFlagsAndProperties();
+    void latestListedOnce();
+    void oneSequenceAcrossOlderAndLatest();
     void retentionByCount_data();
     void retentionByCount();
-    void retentionByBytesEvictsOldestOfConnection();
+    void retentionByBytesEvictsFirstSuperseded();
+    void budgetNeverLosesALatest();
     void neverTruncates();
     void lowerLimitsEvictAtOnce();
     void entriesAfterSequence();
+    void clearTopicHidesLatestUntilTheNext();
+    void replaceHistory();
     void removeSubtreeDropsHistory();
     void exportJsonLines();
     void exportCsv();
@@ -50,16 +56,15 @@ private slots:
 
 void tst_MessageHistory::keepsFlagsAndProperties()
 {
-    MessageHistory history;
+    ExplorerData data;
     Message m = message("t").payload("p").receivedAt(1234);
     m.qos = 2;
     m.retain = true;
     m.dup = true;
     m.properties.edit().contentType = u"text/plain"_s;
     m.properties.edit().userProperties = {{u"k"_s, u"v"_s}};
-    history.append(7, m);
-    history.append(7, message("t").payload("plain"));
-    const QList<HistoryEntry> entries = history.entries(7);
+    data.ingest({m, message("t").payload("plain")}, 1);
+    const QList<HistoryEntry> entries = data.history().entries(data.store().find("t"));
     QCOMPARE(entries.size(), 2);
     QCOMPARE(entries[0].payload, QByteArray("p"));
     QCOMPARE(entries[0].receivedMsecs, 1234);
@@ -68,7 +73,69 @@ void tst_MessageHistory::keepsFlagsAndProperties()
     QVERIFY(!entries[0].properties.isEmpty());
     QCOMPARE(*entries[0].properties, *m.properties);
     QVERIFY(entries[1].properties.isEmpty()); // 3.1.1 style: none
+    QVERIFY(!entries[1].retain && !entries[1].dup);
     QVERIFY(entries[0].sequence < entries[1].sequence);
+}
+
+void tst_MessageHistory::latestKeepsFlagsAndProperties()
+{
+    // The latest is the store's: the same fields come from its node and its properties column.
+    ExplorerData data;
+    Message m = message("t").payload("p").receivedAt(1234);
+    m.qos = 1;
+    m.dup = true;
+    m.properties.edit().contentType = u"text/plain"_s;
+    data.ingest({message("t").payload("first").retain(), m}, 1);
+    const QList<HistoryEntry> entries = data.history().entries(data.store().find("t"));
+    QCOMPARE(entries.size(), 2);
+    QVERIFY(entries[0].retain && entries[0].properties.isEmpty());
+    QCOMPARE(entries[1].payload, QByteArray("p"));
+    QCOMPARE(entries[1].receivedMsecs, 1234);
+    QCOMPARE(entries[1].qos, 1);
+    QVERIFY(!entries[1].retain && entries[1].dup);
+    QCOMPARE(*entries[1].properties, *m.properties);
+    // A latest without properties drops the column's entry; the superseded one keeps it.
+    data.ingest({message("t").payload("q")}, 2);
+    const QList<HistoryEntry> after = data.history().entries(data.store().find("t"));
+    QCOMPARE(*after[1].properties, *m.properties);
+    QVERIFY(after[2].properties.isEmpty());
+}
+
+void tst_MessageHistory::latestListedOnce()
+{
+    ExplorerData data;
+    data.ingest({message("a").payload("1"), message("a").payload("2"), message("b").payload("x"),
+                 message("a").payload("3")},
+                1);
+    const TopicNodeId a = data.store().find("a");
+    QCOMPARE(payloads(data, "a"), (QByteArrayList{"1", "2", "3"}));
+    QCOMPARE(data.history().count(a), 3);
+    QCOMPARE(data.history().entries(a).last().sequence, data.store().latestSequence(a));
+    QCOMPARE(data.history().entryCount(), 4); // a's three and b's latest
+    // Only the older ones are charged to the budget.
+    QCOMPARE(data.history().bytesUsed(), 2 * (1 + MessageHistory::EntryOverheadBytes));
+}
+
+void tst_MessageHistory::oneSequenceAcrossOlderAndLatest()
+{
+    ExplorerData data;
+    const QByteArrayList topics{"a", "b", "a", "c", "b", "a"};
+    QList<Message> batch;
+    for (qsizetype i = 0; i < topics.size(); ++i)
+        batch.append(message(topics[i]).payload(QByteArray::number(i)));
+    data.ingest(batch, 1);
+    QList<HistoryEntry> all;
+    for (const QByteArray topic : {"a", "b", "c"}) {
+        const QList<HistoryEntry> entries = data.history().entries(data.store().find(topic));
+        for (qsizetype i = 1; i < entries.size(); ++i)
+            QVERIFY(entries[i - 1].sequence < entries[i].sequence);
+        all.append(entries);
+    }
+    std::sort(all.begin(), all.end(),
+              [](const HistoryEntry &x, const HistoryEntry &y) { return x.sequence < y.sequence; });
+    QCOMPARE(all.size(), topics.size());
+    for (qsizetype i = 0; i < all.size(); ++i)
+        QCOMPARE(all[i].payload, QByteArray::number(i)); // arrival order
 }
 
 void tst_MessageHistory::retentionByCount_data()
@@ -79,8 +146,9 @@ void tst_MessageHistory::retentionByCount_data()
     QTest::newRow("under") << 5 << 3 << QByteArrayList{"0", "1", "2"};
     QTest::newRow("at") << 3 << 3 << QByteArrayList{"0", "1", "2"};
     QTest::newRow("over: oldest go") << 3 << 7 << QByteArrayList{"4", "5", "6"};
-    QTest::newRow("one") << 1 << 4 << QByteArrayList{"3"};
-    QTest::newRow("disabled") << 0 << 4 << QByteArrayList{};
+    QTest::newRow("one: the latest alone") << 1 << 4 << QByteArrayList{"3"};
+    // The latest is the store's record of the topic, so it is listed whatever the limit.
+    QTest::newRow("zero: as one") << 0 << 4 << QByteArrayList{"3"};
 }
 
 void tst_MessageHistory::retentionByCount()
@@ -88,84 +156,162 @@ void tst_MessageHistory::retentionByCount()
     QFETCH(int, perTopic);
     QFETCH(int, sent);
     QFETCH(QByteArrayList, kept);
-    MessageHistory history({qint64(1) << 30, perTopic});
-    for (int i = 0; i < sent; ++i) {
-        history.append(1, message("a").payload(QByteArray::number(i)));
-        history.append(2, message("b").payload("other"));
-    }
-    QCOMPARE(payloads(history, 1), kept);
-    QCOMPARE(history.count(1), kept.size());
-    QCOMPARE(history.count(2), qMin(perTopic, sent));
-    QCOMPARE(history.entryCount(), kept.size() + qMin(perTopic, sent));
+    ExplorerData data({qint64(1) << 30, perTopic});
+    for (int i = 0; i < sent; ++i)
+        data.ingest({message("a").payload(QByteArray::number(i)), message("b").payload("other")},
+                    1);
+    const MessageHistory &history = data.history();
+    QCOMPARE(payloads(data, "a"), kept);
+    QCOMPARE(history.count(data.store().find("a")), kept.size());
+    const int bKept = qMin(qMax(1, perTopic), sent);
+    QCOMPARE(history.count(data.store().find("b")), bKept);
+    QCOMPARE(history.entryCount(), kept.size() + bKept);
+    QCOMPARE(history.bytesUsed(),
+             (kept.size() - 1) * (1 + MessageHistory::EntryOverheadBytes)
+                 + (bKept - 1) * (5 + MessageHistory::EntryOverheadBytes));
 }
 
-void tst_MessageHistory::retentionByBytesEvictsOldestOfConnection()
+void tst_MessageHistory::retentionByBytesEvictsFirstSuperseded()
 {
+    // The budget counts the older messages; the first superseded goes first, whatever its topic.
     const qint64 each = 100 + MessageHistory::EntryOverheadBytes;
-    MessageHistory history({each * 3, 1000});
-    history.append(1, message("a").payload(QByteArray(100, 'a')));
-    history.append(2, message("b").payload(QByteArray(100, 'b')));
-    history.append(1, message("a").payload(QByteArray(100, 'c')));
-    QCOMPARE(history.bytesUsed(), each * 3);
-    history.append(3, message("c").payload(QByteArray(100, 'd')));
-    // The connection's oldest message (a's first) went, whatever topic it was on.
-    QCOMPARE(history.bytesUsed(), each * 3);
-    QCOMPARE(payloads(history, 1), QByteArrayList{QByteArray(100, 'c')});
-    QCOMPARE(history.count(2), 1);
-    QCOMPARE(history.count(3), 1);
+    ExplorerData data({each * 2, 1000});
+    data.ingest(
+        {message("a").payload(QByteArray(100, 'a')), message("b").payload(QByteArray(100, 'b')),
+         message("a").payload(QByteArray(100, 'c')), message("b").payload(QByteArray(100, 'd'))},
+        1);
+    QCOMPARE(data.history().bytesUsed(), each * 2);
+    data.ingest({message("a").payload(QByteArray(100, 'e'))}, 2);
+    QCOMPARE(data.history().bytesUsed(), each * 2);
+    QCOMPARE(payloads(data, "a"), (QByteArrayList{QByteArray(100, 'c'), QByteArray(100, 'e')}));
+    QCOMPARE(payloads(data, "b"), (QByteArrayList{QByteArray(100, 'b'), QByteArray(100, 'd')}));
+}
+
+void tst_MessageHistory::budgetNeverLosesALatest()
+{
+    ExplorerData data({1, 1000});
+    for (int round = 0; round < 3; ++round) {
+        QList<Message> batch;
+        for (int i = 0; i < 50; ++i)
+            batch.append(
+                message("t/" + QByteArray::number(i)).payload(QByteArray(64, 'a' + round)));
+        data.ingest(batch, round);
+    }
+    for (int i = 0; i < 50; ++i)
+        QCOMPARE(payloads(data, "t/" + QByteArray::number(i)), QByteArrayList{QByteArray(64, 'c')});
+    QCOMPARE(data.history().bytesUsed(), 0);
+    QCOMPARE(data.history().entryCount(), 50);
 }
 
 void tst_MessageHistory::neverTruncates()
 {
-    // A payload bigger than the whole budget is kept whole, alone, rather than cut.
-    MessageHistory history({1024, 10});
-    history.append(1, message("small").payload("x"));
+    // An older payload bigger than the whole budget goes whole rather than being cut.
+    ExplorerData data({1024, 10});
     const QByteArray big(4096, 'z');
-    history.append(2, message("big").payload(big));
-    QCOMPARE(history.count(1), 0);
-    QCOMPARE(history.count(2), 0);
-    QCOMPARE(history.entryCount(), 0);
-    QCOMPARE(history.bytesUsed(), 0);
-    // Within the budget a big payload stays byte for byte.
-    MessageHistory roomy({1 << 20, 10});
-    roomy.append(2, message("big").payload(big));
-    QCOMPARE(payloads(roomy, 2), QByteArrayList{big});
+    data.ingest({message("small").payload("x"), message("big").payload(big),
+                 message("big").payload("after")},
+                1);
+    QCOMPARE(payloads(data, "big"), QByteArrayList{"after"});
+    QCOMPARE(data.history().bytesUsed(), 0);
+    // Within the budget a big payload stays byte for byte, as the latest does in any case.
+    ExplorerData roomy({1 << 20, 10});
+    roomy.ingest({message("big").payload(big), message("big").payload(big + "!")}, 1);
+    QCOMPARE(payloads(roomy, "big"), (QByteArrayList{big, big + "!"}));
 }
 
 void tst_MessageHistory::lowerLimitsEvictAtOnce()
 {
-    MessageHistory history;
+    ExplorerData data;
     for (int i = 0; i < 10; ++i)
-        history.append(1, message("a").payload(QByteArray::number(i)));
+        data.ingest({message("a").payload(QByteArray::number(i))}, 1);
+    MessageHistory &history = data.history();
     history.setLimits({history.limits().byteBudget, 2});
-    QCOMPARE(payloads(history, 1), (QByteArrayList{"8", "9"}));
-    history.setLimits({1 + MessageHistory::EntryOverheadBytes, 2});
-    QCOMPARE(payloads(history, 1), QByteArrayList{"9"});
+    QCOMPARE(payloads(data, "a"), (QByteArrayList{"8", "9"}));
+    history.setLimits({MessageHistory::EntryOverheadBytes, 2});
+    QCOMPARE(payloads(data, "a"), QByteArrayList{"9"});
 }
 
 void tst_MessageHistory::entriesAfterSequence()
 {
-    MessageHistory history;
+    ExplorerData data;
     for (int i = 0; i < 4; ++i)
-        history.append(1, message("a").payload(QByteArray::number(i)));
-    const quint64 second = history.entries(1)[1].sequence;
-    const QList<HistoryEntry> newer = history.entries(1, second);
+        data.ingest({message("a").payload(QByteArray::number(i))}, 1);
+    const MessageHistory &history = data.history();
+    const TopicNodeId a = data.store().find("a");
+    const quint64 second = history.entries(a)[1].sequence;
+    const QList<HistoryEntry> newer = history.entries(a, second);
     QCOMPARE(newer.size(), 2);
     QCOMPARE(newer[0].payload, QByteArray("2"));
-    QCOMPARE(history.oldestSequence(1), history.entries(1)[0].sequence);
+    QCOMPARE(newer[1].payload, QByteArray("3")); // the latest
+    QVERIFY(history.entries(a, data.store().latestSequence(a)).isEmpty());
+    QCOMPARE(history.oldestSequence(a), history.entries(a)[0].sequence);
     QCOMPARE(history.oldestSequence(99), 0u);
+    // With nothing older, the latest is the oldest.
+    ExplorerData single({1 << 20, 1});
+    single.ingest({message("a").payload("1"), message("a").payload("2")}, 1);
+    const TopicNodeId only = single.store().find("a");
+    QCOMPARE(single.history().oldestSequence(only), single.store().latestSequence(only));
+}
+
+void tst_MessageHistory::clearTopicHidesLatestUntilTheNext()
+{
+    ExplorerData data;
+    data.ingest({message("a").payload("1"), message("a").payload("2"), message("b").payload("x")},
+                1);
+    const TopicNodeId a = data.store().find("a");
+    data.history().clearTopic(a);
+    QCOMPARE(data.history().count(a), 0);
+    QVERIFY(data.history().entries(a).isEmpty());
+    QCOMPARE(data.history().oldestSequence(a), 0u);
+    QCOMPARE(data.history().entryCount(), 1);
+    QCOMPARE(data.store().latestPayload(a), QByteArray("2")); // the tree still shows it
+    // The next message starts the list again; the cleared one is not kept as older.
+    data.ingest({message("a").payload("3")}, 2);
+    QCOMPARE(payloads(data, "a"), QByteArrayList{"3"});
+    QCOMPARE(data.history().entryCount(), 2);
+    // Also when nothing older is kept at all.
+    ExplorerData single({1 << 20, 1});
+    single.ingest({message("a").payload("1")}, 1);
+    single.history().clearTopic(single.store().find("a"));
+    single.ingest({message("a").payload("2")}, 2);
+    QCOMPARE(payloads(single, "a"), QByteArrayList{"2"});
+}
+
+void tst_MessageHistory::replaceHistory()
+{
+    ExplorerData data({1 << 20, 3});
+    data.ingest({message("a").payload("live1"), message("a").payload("latest")}, 1);
+    const TopicNodeId a = data.store().find("a");
+    data.replaceHistory(a,
+                        {message("a").payload("f1"), message("a").payload("f2"),
+                         message("a").payload("f3"), message("a").payload("latest")});
+    // Within the limit (3, the latest included), oldest first, the store's latest last.
+    const QList<HistoryEntry> entries = data.history().entries(a);
+    QCOMPARE(payloads(data, "a"), (QByteArrayList{"f2", "f3", "latest"}));
+    QVERIFY(entries[0].sequence < entries[1].sequence);
+    QVERIFY(entries[1].sequence < entries[2].sequence);
+    QCOMPARE(entries[2].sequence, data.store().latestSequence(a));
+    data.ingest({message("a").payload("next")}, 2);
+    QCOMPARE(payloads(data, "a"), (QByteArrayList{"f3", "latest", "next"}));
+    // A cleared topic is listed again once replaced.
+    data.history().clearTopic(a);
+    data.replaceHistory(a, {message("a").payload("next")});
+    QCOMPARE(payloads(data, "a"), QByteArrayList{"next"});
 }
 
 void tst_MessageHistory::removeSubtreeDropsHistory()
 {
     ExplorerData data;
-    data.ingest(
-        {message("a/b").payload("1"), message("a/b/c").payload("2"), message("d").payload("3")}, 1);
+    data.ingest({message("a/b").payload("1"), message("a/b/c").payload("2"),
+                 message("a/b/c").payload("2b"), message("d").payload("3")},
+                1);
     (void)data.store().takeChanges();
     const TopicNodeId c = data.store().find("a/b/c");
+    data.history().clearTopic(data.store().find("a/b"));
     data.removeSubtree(data.store().find("a"));
     QCOMPARE(data.history().count(c), 0);
     QCOMPARE(data.history().entryCount(), 1);
+    QCOMPARE(data.history().bytesUsed(), 0);
 }
 
 void tst_MessageHistory::exportJsonLines()
