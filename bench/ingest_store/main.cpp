@@ -3,10 +3,12 @@
 // ingests, and what a million topics cost in memory and in filter time.
 //
 //   ingest_store [--messages N] [--topics T] [--payload BYTES] [--batch B]
-//                [--scale-topics M] [--json]
+//                [--scale-topics M] [--properties] [--json]
 //
 // Messages arrive in batches of B as the client delivers them; building the batches (what the
-// client's decoder does) is timed apart from ingesting them. With --json each result is one
+// client's decoder does) is timed apart from ingesting them. --properties gives every message of
+// the scale run MQTT 5 properties (one shared content type: what the store's column costs, not
+// the properties' own allocations). With --json each result is one
 // JSON object per line (read by bench/run_bench.py).
 
 #include "processstats.h"
@@ -37,6 +39,7 @@ struct Options
     int payloadBytes = 47;
     int batch = 1000;
     int scaleTopics = 1'000'000;
+    bool properties = false;
     bool json = false;
 };
 
@@ -184,6 +187,9 @@ void benchScale(const Options &options)
     QElapsedTimer wall;
     wall.start();
     const double cpuStart = ProcessStats::cpuSeconds();
+    SharedProperties properties;
+    if (options.properties)
+        properties.edit().contentType = u"application/json"_s;
     QList<Message> batch;
     for (int done = 0; done < options.scaleTopics;) {
         batch.clear();
@@ -193,6 +199,7 @@ void benchScale(const Options &options)
             m.topic = std::exchange(topics[done], QByteArray()); // the store keeps no topic copy
             m.payload = payloadOf(done, options.payloadBytes);
             m.retain = true;
+            m.properties = properties;
             m.receivedMsecsSinceEpoch = now;
             batch.append(std::move(m));
         }
@@ -268,6 +275,8 @@ Options parseOptions(const QStringList &arguments)
             options.batch = int(qMax<qint64>(1, next()));
         else if (a == "--scale-topics"_L1)
             options.scaleTopics = int(next());
+        else if (a == "--properties"_L1)
+            options.properties = true;
         else if (a == "--json"_L1)
             options.json = true;
         else

@@ -15,13 +15,7 @@ ExplorerData::ExplorerData(MessageHistory::Limits historyLimits)
 
 void ExplorerData::ingest(const QList<Message> &messages, qint64 nowMsecs)
 {
-    if (m_history.wantsSuperseded()) {
-        m_superseded.clear();
-        m_store.ingest(messages, nowMsecs, &m_superseded);
-        m_history.keepSuperseded(m_superseded);
-    } else {
-        m_store.ingest(messages, nowMsecs);
-    }
+    m_store.ingest(messages, nowMsecs, m_history.wantsSuperseded() ? &m_history : nullptr);
     m_statistics.addMessagesIn(messages.size(), nowMsecs);
 }
 

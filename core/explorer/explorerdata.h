@@ -48,7 +48,6 @@ private:
     Statistics m_statistics;
     MutedTopics m_muted;
     DecodedPayloads m_decoded{m_store};
-    QList<TopicStore::Superseded> m_superseded; // reused across batches
 };
 
 } // namespace mqttscope

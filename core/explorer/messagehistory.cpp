@@ -46,22 +46,19 @@ void MessageHistory::setLimits(Limits limits)
     enforceBudget();
 }
 
-void MessageHistory::keepSuperseded(QList<TopicStore::Superseded> &superseded)
+void MessageHistory::supersede(TopicNodeId topic, HistoryEntry &&entry)
 {
-    for (TopicStore::Superseded &s : superseded) {
-        if (!m_hiddenLatest.isEmpty()) {
-            const auto hidden = m_hiddenLatest.constFind(s.topic);
-            if (hidden != m_hiddenLatest.cend() && *hidden == s.entry.sequence) {
-                m_hiddenLatest.erase(hidden); // cleared: not kept, and the newer one is listed
-                continue;
-            }
+    if (!m_hiddenLatest.isEmpty()) {
+        const auto hidden = m_hiddenLatest.constFind(topic);
+        if (hidden != m_hiddenLatest.cend() && *hidden == entry.sequence) {
+            m_hiddenLatest.erase(hidden); // cleared: not kept, and the newer one is listed
+            return;
         }
-        if (keepsOlder())
-            keepOlder(s.topic, std::move(s.entry));
     }
+    keepOlder(topic, std::move(entry));
 }
 
-void MessageHistory::keepOlder(TopicNodeId topic, HistoryEntry entry)
+void MessageHistory::keepOlder(TopicNodeId topic, HistoryEntry &&entry)
 {
     if (!keepsOlder())
         return;

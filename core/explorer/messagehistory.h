@@ -24,7 +24,7 @@ namespace mqttscope {
 // connection and order within each topic (a ring from the newest: the newest links to the
 // oldest). The connection's oldest entry is always its topic's oldest too. An older message
 // costs 64 bytes besides its payload, which it shares with the message it was.
-class MessageHistory
+class MessageHistory final : public TopicStore::SupersededSink
 {
 public:
     struct Limits
@@ -45,11 +45,11 @@ public:
     // Whether the store's superseded messages are wanted (kept, or needed to forget a cleared
     // latest); when not, ingest can skip reporting them.
     bool wantsSuperseded() const { return keepsOlder() || !m_hiddenLatest.isEmpty(); }
-    // Keeps what TopicStore::ingest() reported; the payloads and properties move out.
-    void keepSuperseded(QList<TopicStore::Superseded> &superseded);
+    // Keeps what TopicStore::ingest() reports as superseded.
+    void supersede(TopicNodeId topic, HistoryEntry &&entry) override;
     // Keeps `entry` as `topic`'s newest older message; its sequence must be above the topic's
     // older ones and below its latest (TopicStore::issueSequence(), renumberLatest()).
-    void keepOlder(TopicNodeId topic, HistoryEntry entry);
+    void keepOlder(TopicNodeId topic, HistoryEntry &&entry);
 
     // A topic's messages: the older ones and the latest.
     int count(TopicNodeId topic) const;

@@ -33,8 +33,7 @@ void TopicStore::ingest(const QList<Message> &messages)
     ingest(messages, QDateTime::currentMSecsSinceEpoch());
 }
 
-void TopicStore::ingest(const QList<Message> &messages, qint64 nowMsecs,
-                        QList<Superseded> *superseded)
+void TopicStore::ingest(const QList<Message> &messages, qint64 nowMsecs, SupersededSink *superseded)
 {
     const quint32 second = secondOf(nowMsecs);
     for (const Message &message : messages) {
@@ -53,12 +52,12 @@ void TopicStore::ingest(const QList<Message> &messages, qint64 nowMsecs,
             level = slash + 1;
         }
         if (superseded && (m_nodes[node].flags() & HasMessage))
-            superseded->append({node, takeLatest(node)});
+            superseded->supersede(node, takeLatest(node));
         setLatest(node, message, nowMsecs);
     }
 }
 
-void TopicStore::setLatest(TopicNodeId node, const Message &message, qint64 nowMsecs)
+inline void TopicStore::setLatest(TopicNodeId node, const Message &message, qint64 nowMsecs)
 {
     Node &n = m_nodes[node];
     n.payload = message.payload;
@@ -92,7 +91,7 @@ void TopicStore::setLatest(TopicNodeId node, const Message &message, qint64 nowM
     n.countAndFlags = ((n.ownMessages() + 1) << FlagBits) | flags;
 }
 
-HistoryEntry TopicStore::entryWithoutData(const Node &n)
+inline HistoryEntry TopicStore::entryWithoutData(const Node &n)
 {
     HistoryEntry entry;
     entry.receivedMsecs = n.receivedMsecs;
@@ -113,7 +112,7 @@ HistoryEntry TopicStore::latestEntry(TopicNodeId node) const
     return entry;
 }
 
-HistoryEntry TopicStore::takeLatest(TopicNodeId node)
+inline HistoryEntry TopicStore::takeLatest(TopicNodeId node)
 {
     Node &n = m_nodes[node];
     HistoryEntry entry = entryWithoutData(n);

@@ -38,18 +38,21 @@ public:
 
     TopicStore();
 
-    // A latest message that a newer one on the same topic replaced.
-    struct Superseded
+    // Takes each latest message that a newer one on the same topic replaces (the history).
+    class SupersededSink
     {
-        TopicNodeId topic;
-        HistoryEntry entry;
+    public:
+        virtual void supersede(TopicNodeId topic, HistoryEntry &&entry) = 0;
+
+    protected:
+        ~SupersededSink() = default;
     };
 
     // Applies a batch in one pass; `nowMsecs` stamps the change and feeds the rates. When
-    // `superseded` is given it receives each latest message the batch replaced, in order (for
-    // the history).
+    // `superseded` is given it takes each latest message the batch replaces, in order, as it
+    // goes (handed over directly: no list per batch on the hot path).
     void ingest(const QList<Message> &messages, qint64 nowMsecs,
-                QList<Superseded> *superseded = nullptr);
+                SupersededSink *superseded = nullptr);
     void ingest(const QList<Message> &messages); // now = the wall clock
 
     TopicStoreChanges takeChanges();

@@ -65,6 +65,7 @@ private slots:
     void shapeAfterMessages();
     void countsAndLatestMessage();
     void payloadKeptWhole();
+    void reportsSupersededLatest();
     void retainedMarker();
     void findAndTopicNames_data();
     void findAndTopicNames();
@@ -144,6 +145,46 @@ void tst_TopicStore::payloadKeptWhole()
     TopicStore store;
     store.ingest({message("blob").payload(big)}, 1);
     QCOMPARE(store.latestPayload(store.find("blob")), big);
+}
+
+void tst_TopicStore::reportsSupersededLatest()
+{
+    TopicStore store;
+    Message first = message("a").payload("1").qos(2).retain().receivedAt(100);
+    first.properties.edit().contentType = u"text/plain"_s;
+    struct : TopicStore::SupersededSink
+    {
+        void supersede(TopicNodeId topic, HistoryEntry &&entry) override
+        {
+            topics.append(topic);
+            entries.append(std::move(entry));
+        }
+        QList<TopicNodeId> topics;
+        QList<HistoryEntry> entries;
+    } superseded;
+    store.ingest({first, message("b").payload("x")}, 1, &superseded);
+    QVERIFY(superseded.topics.isEmpty()); // nothing had a latest yet
+    const TopicNodeId a = store.find("a");
+    const quint64 firstSequence = store.latestSequence(a);
+    store.ingest({message("a").payload("2").receivedAt(200)}, 2, &superseded);
+    QCOMPARE(superseded.topics, QList<TopicNodeId>{a});
+    const HistoryEntry &old = superseded.entries[0];
+    QCOMPARE(old.payload, QByteArray("1"));
+    QCOMPARE(old.sequence, firstSequence);
+    QCOMPARE(old.receivedMsecs, 100);
+    QCOMPARE(old.qos, 2);
+    QVERIFY(old.retain && !old.dup);
+    QCOMPARE(*old.properties, *first.properties);
+    // The new latest: the next number of the one sequence, its own flags, no properties.
+    const HistoryEntry latest = store.latestEntry(a);
+    QVERIFY(latest.sequence > store.latestSequence(store.find("b")));
+    QCOMPARE(latest.payload, QByteArray("2"));
+    QVERIFY(!latest.retain && latest.properties.isEmpty());
+    QVERIFY(store.isRetained(a)); // the broker still holds the retained one
+    // The sequence goes on across clear(), so a history's numbers never repeat.
+    store.clear();
+    store.ingest({message("a").payload("3")}, 3);
+    QVERIFY(store.latestSequence(store.find("a")) > latest.sequence);
 }
 
 void tst_TopicStore::retainedMarker()
