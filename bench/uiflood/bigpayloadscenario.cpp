@@ -126,7 +126,8 @@ QList<QJsonObject> runBigPayload(const ScenarioOptions &options)
     row.insert(u"history_budget_mib"_s, budgetMiB);
     row.insert(u"history_mib"_s, double(history.bytesUsed()) / (1024 * 1024));
     row.insert(u"history_rows"_s, tab->historyModel()->rowCount());
-    // What the payloads could add at most: the history's budget (and a payload in flight).
+    // What the payloads could add at most: the history's budget for the older ones (and the
+    // store's latest and a payload in flight).
     row.insert(u"rss_peak_over_budget_mib"_s, rss.peak() - rssBefore - budgetMiB);
     row.insert(u"shown_payload_bytes"_s, double(tab->payloadView()->message().payload.size()));
     // How often the message views rendered (at most once per flush, paced by their cost).

@@ -65,10 +65,8 @@ public:
     void removeTopic(TopicNodeId topic);
     void clear(); // every older message; with TopicStore::clear()
 
-    qint64 bytesUsed() const
-    {
-        return m_bytesUsed;
-    } // of the older messages: what the budget counts
+    // Of the older messages: what the budget counts.
+    qint64 bytesUsed() const { return m_bytesUsed; }
     qint64 entryCount() const; // the older messages and the latest listed
 
 private:
