@@ -316,21 +316,31 @@ void TopicTreeModel::refreshRates()
 {
     // One signal per parent over the span of its rated rows, a superset of what changed: under
     // a flood most topics are rated, and one signal per row would cost more than the repaint.
+    // The rated nodes come in the order they were first counted, so mostly in runs of one
+    // parent: the parent is tested once per run, and the rows no view shows (after a burst,
+    // nearly all of a million) never reach the hash.
     TopicStore &store = m_data->store();
     QHash<TopicNodeId, std::pair<int, int>> spans;
+    TopicNodeId runParent = TopicStore::InvalidId;
+    bool runShown = false;
     for (const TopicNodeId node : store.ratedNodes()) {
         if (node >= m_announcedLimit || !store.isAlive(node))
             continue;
+        const TopicNodeId parent = store.parent(node);
+        if (parent != runParent) {
+            runParent = parent;
+            runShown = childrenShown(parent);
+        }
+        if (!runShown)
+            continue;
         const int row = store.row(node);
-        const auto it = spans.find(store.parent(node));
+        const auto it = spans.find(parent);
         if (it == spans.end())
-            spans.insert(store.parent(node), {row, row});
+            spans.insert(parent, {row, row});
         else
             *it = {qMin(it->first, row), qMax(it->second, row)};
     }
     for (auto it = spans.cbegin(); it != spans.cend(); ++it) {
-        if (!childrenShown(it.key()))
-            continue;
         const QModelIndex parent = indexOf(it.key());
         emit dataChanged(index(it->first, RateColumn, parent),
                          index(it->second, RateColumn, parent), {Qt::DisplayRole, SortRole});
