@@ -320,10 +320,14 @@ quint32 TopicStore::messagesPerSecond(TopicNodeId node, qint64 nowMsecs) const
     return 0;
 }
 
-void TopicStore::forgetSettledRates(qint64 nowMsecs)
+std::size_t TopicStore::forgetSettledRates(qint64 nowMsecs, std::size_t from, std::size_t to)
 {
     const quint32 second = secondOf(nowMsecs);
-    std::erase_if(m_ratedNodes, [this, second](TopicNodeId id) {
+    to = qMin(to, m_ratedNodes.size());
+    from = qMin(from, to);
+    const auto first = m_ratedNodes.begin() + qsizetype(from);
+    const auto last = m_ratedNodes.begin() + qsizetype(to);
+    const auto kept = std::remove_if(first, last, [this, second](TopicNodeId id) {
         Node &n = m_nodes[id];
         if (n.flags() & Removed)
             return true;
@@ -335,6 +339,9 @@ void TopicStore::forgetSettledRates(qint64 nowMsecs)
         n.setFlags(n.flags() & ~RateListed);
         return true;
     });
+    const auto next = std::size_t(kept - m_ratedNodes.begin());
+    m_ratedNodes.erase(kept, last);
+    return next;
 }
 
 QList<TopicNodeId> TopicStore::retainedUnder(TopicNodeId node) const

@@ -121,7 +121,13 @@ public:
     const std::vector<TopicNodeId> &ratedNodes() const { return m_ratedNodes; }
     // Drops from ratedNodes() the nodes whose rate is zero at `nowMsecs` and stays so until
     // their next message (and the removed ones).
-    void forgetSettledRates(qint64 nowMsecs);
+    void forgetSettledRates(qint64 nowMsecs)
+    {
+        forgetSettledRates(nowMsecs, 0, m_ratedNodes.size());
+    }
+    // The same for the entries [from, to) of ratedNodes() only, so that a view can go through a
+    // million in slices; returns where the entries after them now start.
+    std::size_t forgetSettledRates(qint64 nowMsecs, std::size_t from, std::size_t to);
 
     // Nodes at or below `node` whose latest message was retained (for deleting retained).
     QList<TopicNodeId> retainedUnder(TopicNodeId node) const;

@@ -35,6 +35,8 @@ constexpr qsizetype SliceMessages = 256;
 constexpr qint64 AnnounceIntervalMsecs = 33;
 // How long after a second boundary the rates are read again: clear of the boundary itself.
 constexpr int RateRefreshSlackMsecs = 20;
+// Rated rows per slice of a rate refresh: ~1-2 ms of the GUI thread.
+constexpr std::size_t RateSliceNodes = 65536;
 constexpr int PreviewChars = 60;
 constexpr int ToolTipPreviewChars = 200;
 // Roles that change whenever a topic receives a message.
@@ -304,6 +306,7 @@ void TopicTreeModel::scheduleRateRefresh()
 {
     if (m_data->store().ratedNodes().empty()) {
         m_rateTimer.stop();
+        m_rateCursor = 0;
         return;
     }
     if (!m_rateTimer.isActive()) {
@@ -312,18 +315,36 @@ void TopicTreeModel::scheduleRateRefresh()
     }
 }
 
+// Once a second, and in slices: after a burst a million rows are rated, and one pass over them
+// all took 17-43 ms of the GUI thread. Each slice goes on at the next turn of the event loop.
 void TopicTreeModel::refreshRates()
+{
+    TopicStore &store = m_data->store();
+    const std::size_t from = qMin(m_rateCursor, store.ratedNodes().size());
+    const std::size_t to = qMin(from + RateSliceNodes, store.ratedNodes().size());
+    announceRates(from, to);
+    m_rateCursor = store.forgetSettledRates(QDateTime::currentMSecsSinceEpoch(), from, to);
+    if (m_rateCursor < store.ratedNodes().size()) {
+        m_rateTimer.start(0);
+        return;
+    }
+    m_rateCursor = 0;
+    scheduleRateRefresh();
+}
+
+void TopicTreeModel::announceRates(std::size_t from, std::size_t to)
 {
     // One signal per parent over the span of its rated rows, a superset of what changed: under
     // a flood most topics are rated, and one signal per row would cost more than the repaint.
     // The rated nodes come in the order they were first counted, so mostly in runs of one
     // parent: the parent is tested once per run, and the rows no view shows (after a burst,
     // nearly all of a million) never reach the hash.
-    TopicStore &store = m_data->store();
+    const TopicStore &store = m_data->store();
     QHash<TopicNodeId, std::pair<int, int>> spans;
     TopicNodeId runParent = TopicStore::InvalidId;
     bool runShown = false;
-    for (const TopicNodeId node : store.ratedNodes()) {
+    for (std::size_t i = from; i < to; ++i) {
+        const TopicNodeId node = store.ratedNodes()[i];
         if (node >= m_announcedLimit || !store.isAlive(node))
             continue;
         const TopicNodeId parent = store.parent(node);
@@ -345,8 +366,6 @@ void TopicTreeModel::refreshRates()
         emit dataChanged(index(it->first, RateColumn, parent),
                          index(it->second, RateColumn, parent), {Qt::DisplayRole, SortRole});
     }
-    store.forgetSettledRates(QDateTime::currentMSecsSinceEpoch());
-    scheduleRateRefresh();
 }
 
 void TopicTreeModel::emitChanged(QList<TopicNodeId> nodes, const QList<int> &roles, Rows rows)
@@ -428,6 +447,7 @@ void TopicTreeModel::clear()
     m_unannouncedMessages = 0;
     m_flushState = FlushState::Idle;
     m_highlights.clear();
+    m_rateCursor = 0;
     m_data->clear();
     m_announcedLimit = m_data->store().nodeIdLimit();
     m_matches = isFiltered() ? m_filter.match(m_data->store()) : TopicMatchSet();

@@ -176,13 +176,15 @@ private:
     void scheduleFade();
     void scheduleRateRefresh();
     void refreshRates();
+    void announceRates(std::size_t from, std::size_t to); // entries of ratedNodes()
     bool isHighlighted(TopicNodeId node, qint64 now) const;
 
     ExplorerData *m_data;
     QTimer m_timer; // the tick: runs while messages arrive
     QTimer m_fadeTimer; // single shot at the end of the first highlight, once nothing arrives
     QTimer m_catchUpTimer; // single shot, zero interval, while CatchingUp
-    QTimer m_rateTimer; // single shot, just after the next second boundary
+    QTimer m_rateTimer; // single shot, just after the next second boundary or the next slice
+    std::size_t m_rateCursor = 0; // where in ratedNodes() the refresh goes on; 0 between them
     FlushState m_flushState = FlushState::Idle;
     QList<QList<Message>> m_queue;
     qsizetype m_queueOffset = 0; // the messages of m_queue.first() already applied

@@ -346,6 +346,16 @@ void tst_TopicStore::ratedNodesUntilTheirRateSettles()
     QCOMPARE(rated(store), u"s"_s);
     store.clear();
     QVERIFY(store.ratedNodes().empty());
+
+    // In slices: only the entries asked about go, and the next slice starts where they ended.
+    store.ingest(messages({u"t/a"_s, u"t/b"_s, u"u"_s}), 30'000);
+    store.ingest(messages({u"t/b"_s}), 31'000);
+    QCOMPARE(rated(store), u"t t/a t/b u"_s);
+    const std::size_t next = store.forgetSettledRates(32'020, 0, 2);
+    QCOMPARE(next, std::size_t(1)); // t counted second 31 (through t/b), t/a did not
+    QCOMPARE(rated(store), u"t t/b u"_s);
+    QCOMPARE(store.forgetSettledRates(32'020, next, 99), std::size_t(2)); // u goes, t/b stays
+    QCOMPARE(rated(store), u"t t/b"_s);
 }
 
 // A node keeps the low 16 bits of its rate's second; off the rated list its counters are stale.
